@@ -1,0 +1,130 @@
+"""Pairwise comparison matrices: reading them from text and checking they can be used.
+
+``A[i, j]`` is how many times element ``i`` matters more than element ``j``;
+``A[j, i] = 1 / A[i, j]``; ``nan`` marks a missing judgment.
+
+>>> parse_matrix("1 3 5; 1/3 1 3; 1/5 1/3 1")[0]
+array([1., 3., 5.])
+>>> float(from_upper(3, [2, "?", 1/2])[0, 2])
+nan
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+
+from ahp.core.scale import MAX_VALUE, MIN_VALUE, TOLERANCE, format_value, parse_value
+from ahp.errors import JudgmentError
+
+_ENTRY_SPLIT = re.compile(r"[\s,]+")
+
+
+def _cell(i: int, j: int, labels: Sequence[str] | None) -> str:
+    """Name a cell for a message: 1-based row/column, plus the labels when known."""
+    where = f"row {i + 1}, column {j + 1}"
+    return f"{where} ({labels[i]} vs {labels[j]})" if labels else where
+
+
+def parse_matrix(text: str) -> np.ndarray:
+    """Read a matrix written as rows separated by ``;`` or newlines, entries by spaces or commas.
+
+    Entries are numbers, ``a/b`` fractions, or ``?`` for missing. The result is not
+    yet validated: call :func:`validate_matrix`.
+    """
+    rows = [r.strip() for r in re.split(r"[;\n]", text)]
+    rows = [r for r in rows if r and not r.startswith("#")]
+    if not rows:
+        raise JudgmentError("the matrix is empty")
+    cells: list[list[float]] = []
+    for i, row in enumerate(rows):
+        entries = [e for e in _ENTRY_SPLIT.split(row) if e]
+        parsed = []
+        for j, entry in enumerate(entries):
+            try:
+                parsed.append(parse_value(entry))
+            except JudgmentError as exc:
+                raise JudgmentError(f"{_cell(i, j, None)}: {exc}") from None
+        cells.append(parsed)
+    n = len(cells)
+    for i, row in enumerate(cells):
+        if len(row) != n:
+            raise JudgmentError(f"row {i + 1} has {len(row)} entries; a {n}x{n} matrix needs {n}")
+    return np.array(cells, dtype=float)
+
+
+def validate_matrix(matrix: np.ndarray | Sequence[Sequence[float]], labels: Sequence[str] | None = None) -> np.ndarray:
+    """Check a pairwise matrix and return it as a float array with reciprocals filled in.
+
+    A missing entry (``nan``) whose mirror is known is filled as the reciprocal; the
+    diagonal must be 1 (or missing); every entry must be finite, positive, within
+    [1/9, 9], and reciprocal to its mirror.
+
+    >>> float(validate_matrix([[1, 3], [float("nan"), 1]])[1, 0])
+    0.3333333333333333
+    >>> validate_matrix([[1, 3], [1/2, 1]], ["price", "quality"])
+    Traceback (most recent call last):
+    ...
+    ahp.errors.JudgmentError: row 2, column 1 (quality vs price) is 0.5 but row 1, column 2 is 3: they must be reciprocal (1/3)
+    """
+    a = np.array(matrix, dtype=float)
+    if a.ndim != 2 or a.shape[0] != a.shape[1]:
+        raise JudgmentError(f"the matrix must be square; got shape {'x'.join(map(str, a.shape))}")
+    n = a.shape[0]
+    if n == 0:
+        raise JudgmentError("the matrix is empty")
+    if labels is not None and len(labels) != n:
+        raise JudgmentError(f"{len(labels)} labels given for a {n}x{n} matrix")
+    bad = np.isinf(a) | (a <= 0)
+    if bad.any():
+        i, j = map(int, np.argwhere(bad)[0])
+        what = "infinite" if np.isinf(a[i, j]) else "zero or negative"
+        raise JudgmentError(f"{_cell(i, j, labels)} is {a[i, j]:g}: judgments must be {'finite' if what == 'infinite' else 'positive'}")
+    for i in range(n):
+        if not np.isnan(a[i, i]) and abs(a[i, i] - 1) > TOLERANCE:
+            raise JudgmentError(f"{_cell(i, i, labels)} is {a[i, i]:g}: the diagonal must be 1")
+        a[i, i] = 1.0
+    off = (a < MIN_VALUE * (1 - TOLERANCE)) | (a > MAX_VALUE * (1 + TOLERANCE))
+    if off.any():
+        i, j = map(int, np.argwhere(off)[0])
+        raise JudgmentError(f"{_cell(i, j, labels)} is {a[i, j]:g}: judgments must lie within 1/9 and 9")
+    upper_nan = np.isnan(a)
+    both = ~upper_nan & ~upper_nan.T
+    mismatch = both & ~np.isclose(a * a.T, 1.0, rtol=1e-3, atol=0)
+    if mismatch.any():
+        i, j = map(int, np.argwhere(np.triu(mismatch))[0])
+        raise JudgmentError(
+            f"{_cell(j, i, labels)} is {a[j, i]:g} but {_cell(i, j, None)} is {format_value(a[i, j])}: "
+            f"they must be reciprocal ({format_value(1 / a[i, j])})"
+        )
+    fill = upper_nan & ~upper_nan.T
+    a[fill] = 1.0 / a.T[fill]
+    return a
+
+
+def from_upper(n: int, values: Sequence[float | str]) -> np.ndarray:
+    """Build a reciprocal matrix from its upper triangle given row by row (a12, a13, ..., a23, ...).
+
+    >>> from_upper(3, [2, 3, 2])[2]
+    array([0.33333333, 0.5       , 1.        ])
+    """
+    if len(values) != n * (n - 1) // 2:
+        raise JudgmentError(f"a {n}x{n} matrix has {n * (n - 1) // 2} upper-triangle entries; got {len(values)}")
+    a = np.ones((n, n))
+    iu = np.triu_indices(n, 1)
+    upper = np.array([parse_value(v) for v in values], dtype=float)
+    a[iu] = upper
+    a[(iu[1], iu[0])] = 1.0 / upper
+    return a
+
+
+def missing_pairs(a: np.ndarray) -> list[tuple[int, int]]:
+    """The upper-triangle pairs ``(i, j)``, ``i < j``, whose judgment is missing.
+
+    >>> missing_pairs(from_upper(3, ["?", 2, 2]))
+    [(0, 1)]
+    """
+    iu, ju = np.nonzero(np.triu(np.isnan(a), 1))
+    return list(zip(iu.tolist(), ju.tolist()))

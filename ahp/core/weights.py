@@ -1,0 +1,60 @@
+"""Priority vectors from complete pairwise matrices, on single matrices or stacks (..., n, n).
+
+Three methods: the principal (Perron) eigenvector, the row geometric mean (方根法) and the
+normalised column mean (和积法). lambda_max is always the principal eigenvalue of the matrix,
+whatever method produced the weights: consistency is a property of the judgments.
+
+>>> a = np.array([[1, 6, 3], [1/6, 1, 1/2], [1/3, 2, 1]])
+>>> [round(float(x), 6) for x in weights(a, "eigenvector")]
+[0.666667, 0.111111, 0.222222]
+>>> round(float(perron(a)[0]), 9)
+3.0
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ahp.errors import AHPError
+
+METHODS: tuple[str, ...] = ("eigenvector", "geometric-mean", "column-mean")
+
+
+def perron(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Principal eigenvalue and right eigenvector (normalised to sum 1) of positive matrices.
+
+    ``a`` has shape (..., n, n); returns lambda_max of shape (...) and w of shape (..., n).
+    """
+    lam, vecs = np.linalg.eig(a)
+    k = np.argmax(lam.real, axis=-1)
+    lam_max = np.take_along_axis(lam.real, k[..., None], axis=-1)[..., 0]
+    w = np.take_along_axis(vecs.real, k[..., None, None], axis=-1)[..., 0]
+    return lam_max, w / w.sum(axis=-1, keepdims=True)
+
+
+def perron_left_right(a: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """lambda_max with the right (w) and left (v) Perron vectors, both summing to 1, in one batched call."""
+    lam, vecs = perron(np.stack([a, np.swapaxes(a, -1, -2)]))
+    return lam[0], vecs[0], vecs[1]
+
+
+def geometric_mean_weights(a: np.ndarray) -> np.ndarray:
+    """Row geometric means, normalised to sum 1."""
+    g = np.exp(np.log(a).mean(axis=-1))
+    return g / g.sum(axis=-1, keepdims=True)
+
+
+def column_mean_weights(a: np.ndarray) -> np.ndarray:
+    """Normalise each column to sum 1, then average across each row."""
+    return (a / a.sum(axis=-2, keepdims=True)).mean(axis=-1)
+
+
+def weights(a: np.ndarray, method: str = "eigenvector") -> np.ndarray:
+    """The priority vector(s) of complete matrices by the named method."""
+    if method == "eigenvector":
+        return perron(a)[1]
+    if method == "geometric-mean":
+        return geometric_mean_weights(a)
+    if method == "column-mean":
+        return column_mean_weights(a)
+    raise AHPError(f"unknown method {method!r}; choose one of {', '.join(METHODS)}")

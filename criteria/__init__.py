@@ -1,0 +1,1 @@
+"""The built-in models, shipped inside the package (``ahp.criteria``)."""
