@@ -1,0 +1,1 @@
+"""Files: models, projects and exports. Never imports Textual."""

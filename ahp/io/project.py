@@ -1,0 +1,456 @@
+"""Project files (*.ahp.toml): the model, the settings and every respondent's judgments.
+
+Reading uses tomllib (fast); writing re-reads the file's text with tomlkit and changes only
+what changed, so the user's comments and key order survive. Writes are atomic and keep
+``<file>.bak``; a file that failed to load is never written.
+
+>>> import tempfile, pathlib
+>>> p = new_project(pathlib.Path(tempfile.mkdtemp()) / "churn.ahp.toml")
+>>> p.set_judgment(0, "goal", "service", "price", 3)
+>>> p.save()
+>>> load_project(p.path).judgment(0, "goal", "price", "service")
+0.3333333333333333
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ahp.core.completion import COMPLETIONS
+from ahp.core.consistency import RI_TABLES, THRESHOLD_RULES
+from ahp.core.group import aggregate_judgments
+from ahp.core.hierarchy import ROOT, Node, RankedLeaf, Synthesis, synthesize, walk
+from ahp.core.scale import MAX_VALUE, MIN_VALUE, TOLERANCE, format_value, parse_value
+from ahp.core.weights import METHODS
+from ahp.errors import AHPError, JudgmentError, ProjectFileError
+from ahp.io.atomic import write_atomic
+from ahp.io.model import DEFAULT_MODEL, FORMAT, Model, Validator, load_model, parse_model
+from ahp.io.toml_lines import parse_toml, read_toml
+
+AGGREGATIONS: tuple[str, ...] = ("aij",)
+_TOP_KEYS = {"format", "project", "settings", "model", "respondents"}
+_PROJECT_KEYS = {"title", "description"}
+_SETTINGS_KEYS = {"method", "random_index", "threshold", "aggregation", "completion"}
+_RESPONDENT_KEYS = {"name", "weight", "judgments"}
+Pair = tuple[str, str]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How numbers are computed; every report names these."""
+
+    method: str = "eigenvector"
+    random_index: str = "saaty1980"
+    threshold: str | float = "saaty1994"
+    aggregation: str = "aij"
+    completion: str = "lambda-max"
+
+    def as_dict(self) -> dict[str, Any]:
+        """The settings as plain values, keyed as in the file."""
+        return {
+            "method": self.method,
+            "random_index": self.random_index,
+            "threshold": self.threshold,
+            "aggregation": self.aggregation,
+            "completion": self.completion,
+        }
+
+
+@dataclass
+class Respondent:
+    """One person's judgments: ``judgments[path][(row, col)] = value`` (row is value times col)."""
+
+    name: str
+    weight: float = 1.0
+    judgments: dict[str, dict[Pair, float]] = field(default_factory=dict)
+
+
+def _choice(check: Validator, settings: dict[str, Any], name: str, allowed: tuple[str, ...]) -> Any:
+    value = settings.get(name, getattr(Settings, name))
+    if value not in allowed:
+        raise check.fail(("settings", name), f"settings.{name} is {value!r}; choose one of {', '.join(allowed)}")
+    return value
+
+
+def _parse_settings(data: Any, check: Validator) -> Settings:
+    if data is None:
+        return Settings()
+    table = check.table(data, ("settings",), _SETTINGS_KEYS, "[settings]")
+    threshold = table.get("threshold", Settings.threshold)
+    if isinstance(threshold, bool) or not (
+        threshold in THRESHOLD_RULES or (isinstance(threshold, (int, float)) and 0 < threshold < 1)
+    ):
+        raise check.fail(
+            ("settings", "threshold"),
+            f"settings.threshold is {threshold!r}; choose {', '.join(THRESHOLD_RULES)} or a number between 0 and 1",
+        )
+    return Settings(
+        method=_choice(check, table, "method", METHODS),
+        random_index=_choice(check, table, "random_index", RI_TABLES),
+        threshold=threshold,
+        aggregation=_choice(check, table, "aggregation", AGGREGATIONS),
+        completion=_choice(check, table, "completion", COMPLETIONS),
+    )
+
+
+def _inner_nodes(root: Node) -> dict[str, Node]:
+    """Every node that has children (and so a matrix), by path."""
+    return {path: node for path, node, _ in walk(root) if node.children}
+
+
+def _judgment_value(raw: Any, check: Validator, key: tuple[Any, ...], pair: str) -> float:
+    where = f"judgment {pair}"
+    if isinstance(raw, bool) or not isinstance(raw, (int, float, str)):
+        raise check.fail(key, f"{where}: {raw!r} is not a number or a fraction like \"1/3\"")
+    try:
+        value = parse_value(raw)
+    except JudgmentError as exc:
+        raise check.fail(key, f"{where}: {exc}") from None
+    if math.isnan(value):
+        raise check.fail(key, f"{where}: leave a missing judgment out instead of writing {raw!r}")
+    if not MIN_VALUE * (1 - TOLERANCE) <= value <= MAX_VALUE * (1 + TOLERANCE):
+        raise check.fail(key, f"{where}: {raw!r} is off the scale; judgments lie within 1/9 and 9")
+    return value
+
+
+def _parse_judgments(data: Any, check: Validator, at: tuple[Any, ...], inner: dict[str, Node]) -> dict[str, dict[Pair, float]]:
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise check.fail(at, "judgments must be a table of node paths")
+    out: dict[str, dict[Pair, float]] = {}
+    for path, rows in data.items():
+        key = (*at, path)
+        node = inner.get(path)
+        if node is None:
+            raise check.fail(key, f"judgments for {path!r}: no such node with sub-elements; expected one of {', '.join(inner)}")
+        ids = [c.id for c in node.children]
+        if not isinstance(rows, dict):
+            raise check.fail(key, f"judgments.{path} must be a table like {ids[0]} = {{ {ids[-1]} = 3 }}")
+        pairs: dict[Pair, float] = {}
+        for row, cols in rows.items():
+            if row not in ids:
+                raise check.fail((*key, row), f"judgments.{path}: {row!r} is not an element of {path!r}; elements: {', '.join(ids)}")
+            if not isinstance(cols, dict):
+                raise check.fail((*key, row), f"judgments.{path}.{row} must be an inline table like {{ {ids[-1] if ids[-1] != row else ids[0]} = 3 }}")
+            for col, raw in cols.items():
+                pair = f"{row} vs {col} in {path!r}"
+                if col not in ids:
+                    raise check.fail((*key, row), f"judgment {pair}: {col!r} is not an element of {path!r}; elements: {', '.join(ids)}")
+                if col == row:
+                    raise check.fail((*key, row), f"judgment {pair}: an element is not compared with itself")
+                if (col, row) in pairs:
+                    raise check.fail((*key, row), f"judgment {pair} is given in both directions; keep one")
+                pairs[(row, col)] = _judgment_value(raw, check, (*key, row), pair)
+        out[path] = pairs
+    return out
+
+
+def _parse_respondents(data: Any, check: Validator, inner: dict[str, Node]) -> list[Respondent]:
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        raise check.fail(("respondents",), "respondents must be an array of tables ([[respondents]])")
+    out: list[Respondent] = []
+    for i, item in enumerate(data):
+        at = ("respondents", i)
+        table = check.table(item, at, _RESPONDENT_KEYS, f"respondents[{i}]")
+        name = check.string(table, at, "name")
+        if any(r.name == name for r in out):
+            raise check.fail((*at, "name"), f"duplicate respondent name {name!r}")
+        weight = table.get("weight", 1.0)
+        if isinstance(weight, bool) or not isinstance(weight, (int, float)) or not weight > 0 or math.isinf(weight):
+            raise check.fail((*at, "weight"), f"respondent {name!r}: weight must be a positive number; got {weight!r}")
+        out.append(Respondent(name, float(weight), _parse_judgments(table.get("judgments"), check, (*at, "judgments"), inner)))
+    return out
+
+
+def _toml_value(value: float) -> int | str | float:
+    """How a judgment is written: ``3``, ``"1/3"``, or the float itself off the scale."""
+    text = format_value(value)
+    if text.isdigit():
+        return int(text)
+    if text.startswith("1/"):
+        return text
+    return float(value)
+
+
+class Project:
+    """A project: model, settings and respondents, bound to a file (``path``)."""
+
+    def __init__(
+        self,
+        *,
+        path: Path | None,
+        title: str,
+        model: Model,
+        settings: Settings,
+        respondents: list[Respondent],
+        text: str | None = None,
+    ) -> None:
+        self.path = path
+        self.title = title
+        self.model = model
+        self.settings = settings
+        self.respondents = respondents
+        self._text = text
+        self.inner = _inner_nodes(model.root)
+
+    # -- judgments -------------------------------------------------------------------------
+    def respondent_index(self, name: str | None) -> int | None:
+        """The index of the respondent called ``name`` (``None`` for ``None``)."""
+        if name is None:
+            return None
+        for i, r in enumerate(self.respondents):
+            if r.name == name:
+                return i
+        raise AHPError(f"no respondent named {name!r}; respondents: {', '.join(r.name for r in self.respondents) or 'none'}")
+
+    def node(self, path: str) -> Node:
+        """The inner node at ``path``."""
+        try:
+            return self.inner[path]
+        except KeyError:
+            raise AHPError(f"no node {path!r} with sub-elements; nodes: {', '.join(self.inner)}") from None
+
+    def judgment(self, respondent: int, path: str, a: str, b: str) -> float | None:
+        """How many times ``a`` matters more than ``b`` for a respondent, or ``None`` if missing."""
+        pairs = self.respondents[respondent].judgments.get(path, {})
+        if (a, b) in pairs:
+            return pairs[(a, b)]
+        if (b, a) in pairs:
+            return 1 / pairs[(b, a)]
+        return None
+
+    def set_judgment(self, respondent: int, path: str, a: str, b: str, value: float | None) -> None:
+        """Set (or, with ``None``, clear) the judgment ``a`` vs ``b``; checks the pair and the value."""
+        ids = [c.id for c in self.node(path).children]
+        for e in (a, b):
+            if e not in ids:
+                raise JudgmentError(f"{e!r} is not an element of {path!r}; elements: {', '.join(ids)}")
+        if a == b:
+            raise JudgmentError(f"an element is not compared with itself ({a!r} in {path!r})")
+        if value is not None and not MIN_VALUE * (1 - TOLERANCE) <= value <= MAX_VALUE * (1 + TOLERANCE):
+            raise JudgmentError(f"judgment {a} vs {b} in {path!r}: {value:g} is off the scale 1/9..9")
+        pairs = self.respondents[respondent].judgments.setdefault(path, {})
+        if (b, a) in pairs:
+            del pairs[(b, a)]
+        if value is None:
+            pairs.pop((a, b), None)
+        else:
+            pairs[(a, b)] = float(value)
+
+    def matrix(self, path: str, respondent: int | None = None) -> np.ndarray:
+        """The node's pairwise matrix (``nan`` where missing): one respondent's, or all combined (AIJ)."""
+        ids = [c.id for c in self.node(path).children]
+        if respondent is None and len(self.respondents) != 1:
+            if not self.respondents:
+                return np.where(np.eye(len(ids), dtype=bool), 1.0, np.nan)
+            stack = np.stack([self.matrix(path, r) for r in range(len(self.respondents))])
+            return aggregate_judgments(stack, np.array([r.weight for r in self.respondents]))
+        r = self.respondents[respondent or 0]
+        index = {e: k for k, e in enumerate(ids)}
+        a = np.full((len(ids), len(ids)), np.nan)
+        np.fill_diagonal(a, 1.0)
+        for (row, col), v in r.judgments.get(path, {}).items():
+            a[index[row], index[col]] = v
+            a[index[col], index[row]] = 1 / v
+        return a
+
+    # -- results ---------------------------------------------------------------------------
+    def synthesize(self, respondent: str | None = None) -> Synthesis:
+        """Analyse every node and rank the churn factors (one respondent, or all combined)."""
+        r = self.respondent_index(respondent)
+        s = self.settings
+        matrices = {path: self.matrix(path, r) for path in self.inner}
+        return synthesize(
+            self.model.root, matrices, method=s.method, random_index=s.random_index,
+            threshold=s.threshold, completion=s.completion,
+        )
+
+    def ranking(self, respondent: str | None = None) -> tuple[RankedLeaf, ...]:
+        """The churn factors ranked by global weight, best first."""
+        return self.synthesize(respondent).ranking
+
+    # -- writing ---------------------------------------------------------------------------
+    def save(self, path: Path | str | None = None) -> None:
+        """Write the project atomically (keeping ``.bak``), preserving comments and key order."""
+        import tomlkit
+
+        target = Path(path) if path is not None else self.path
+        if target is None:
+            raise AHPError("this project has no file yet; give a path to save it to")
+        doc = tomlkit.parse(self._text) if self._text is not None else _new_document(self.model)
+        self._sync(doc)
+        text = tomlkit.dumps(doc)
+        write_atomic(target, text)
+        self._text = text
+        self.path = target
+
+    def _sync(self, doc: Any) -> None:
+        """Bring a tomlkit document in line with this project, touching only what differs."""
+        import tomlkit
+
+        doc.setdefault("format", FORMAT)
+        project = doc.setdefault("project", tomlkit.table())
+        if project.get("title") != self.title:
+            project["title"] = self.title
+        settings = doc.setdefault("settings", tomlkit.table())
+        for key, value in self.settings.as_dict().items():
+            if settings.get(key, getattr(Settings, key)) != value:
+                settings[key] = value
+        if "respondents" not in doc:
+            doc.append("respondents", tomlkit.aot())
+        tables = doc["respondents"]
+        while len(tables) > len(self.respondents):
+            del tables[len(tables) - 1]
+        for i, r in enumerate(self.respondents):
+            if i == len(tables):
+                tables.append(tomlkit.table())
+            t = tables[i]
+            if t.get("name") != r.name:
+                t["name"] = r.name
+            if t.get("weight", 1.0) != r.weight:
+                t["weight"] = r.weight
+            _sync_judgments(t, r.judgments)
+
+
+def _sync_judgments(table: Any, judgments: dict[str, dict[Pair, float]]) -> None:
+    """Update one respondent's ``judgments`` table pair by pair."""
+    import tomlkit
+
+    if "judgments" not in table:
+        if not any(judgments.values()):
+            return
+        table["judgments"] = tomlkit.table(is_super_table=True)
+    doc_j = table["judgments"]
+    for path in [p for p in doc_j if p not in judgments]:
+        del doc_j[path]
+    for path, pairs in judgments.items():
+        if path not in doc_j:
+            if not pairs:
+                continue
+            doc_j[path] = tomlkit.table()
+        rows = doc_j[path]
+        for row in list(rows):
+            for col in list(rows[row]):
+                if (row, col) not in pairs:
+                    del rows[row][col]
+            if not rows[row]:
+                del rows[row]
+        for (row, col), value in pairs.items():
+            new = _toml_value(value)
+            if row not in rows:
+                rows[row] = tomlkit.inline_table()
+            if col not in rows[row] or parse_value(rows[row][col]) != value and rows[row][col] != new:
+                rows[row][col] = new
+
+
+def _node_table(node: Node) -> Any:
+    import tomlkit
+
+    t = tomlkit.table()
+    t["id"] = node.id
+    for key in ("name", "name_zh", "description", "description_zh"):
+        if getattr(node, key):
+            t[key] = getattr(node, key)
+    if node.children:
+        aot = tomlkit.aot()
+        for c in node.children:
+            aot.append(_node_table(c))
+        t["children"] = aot
+    return t
+
+
+def _new_document(model: Model, title: str = "") -> Any:
+    """A fresh project document embedding ``model``, with explanatory comments."""
+    import tomlkit
+
+    doc = tomlkit.document()
+    doc.add(tomlkit.comment("ahp project: the model, the settings and every respondent's judgments."))
+    doc.add(tomlkit.comment('A judgment  row = { col = v }  means row is v times as important as col (v from 1/9 to 9).'))
+    doc.add(tomlkit.nl())
+    doc["format"] = FORMAT
+    project = tomlkit.table()
+    project["title"] = title
+    doc["project"] = project
+    settings = tomlkit.table()
+    for key, value, note in (
+        ("method", "eigenvector", "eigenvector | geometric-mean | column-mean"),
+        ("random_index", "saaty1980", "saaty1980 | saaty2005 | donegan-dodd | alonso-lamata | chinese"),
+        ("threshold", "saaty1994", "0.05 for n=3, 0.08 for n=4, 0.10 otherwise; saaty1980 (0.10); or a number"),
+        ("aggregation", "aij", "geometric mean of the respondents' judgments"),
+        ("completion", "lambda-max", "lambda-max | harker, for missing judgments"),
+    ):
+        settings[key] = value
+        settings[key].comment(note)
+    doc["settings"] = settings
+    root = model.root
+    m = tomlkit.table()
+    m["id"] = model.id
+    m["goal"] = root.name
+    for key, attr in (("goal_zh", "name_zh"), ("description", "description"), ("description_zh", "description_zh")):
+        if getattr(root, attr):
+            m[key] = getattr(root, attr)
+    criteria = tomlkit.aot()
+    for c in root.children:
+        criteria.append(_node_table(c))
+    m["criteria"] = criteria
+    doc["model"] = m
+    return doc
+
+
+def parse_project(text: str, path: str) -> Project:
+    """Validate a project file's text and build the :class:`Project`."""
+    data = parse_toml(text, path)
+    check = Validator(path, text)
+    check.table(data, (), _TOP_KEYS, "the project file")
+    check.format(data)
+    if "model" not in data:
+        raise check.fail((), "missing table [model]: a project file embeds its model")
+    model = parse_model(data["model"], check)
+    project = check.table(data.get("project", {}), ("project",), _PROJECT_KEYS, "[project]")
+    title = project.get("title", "")
+    if not isinstance(title, str):
+        raise check.fail(("project", "title"), "project.title must be a string")
+    settings = _parse_settings(data.get("settings"), check)
+    respondents = _parse_respondents(data.get("respondents"), check, _inner_nodes(model.root))
+    return Project(path=Path(path), title=title, model=model, settings=settings, respondents=respondents, text=text)
+
+
+def load_project(path: Path | str) -> Project:
+    """Read and validate a project file; errors name the file, the line and the key."""
+    path = Path(path)
+    data_text = read_toml(path)[1]
+    return parse_project(data_text, str(path))
+
+
+def new_project(path: Path | str, model: str | Path = DEFAULT_MODEL, title: str | None = None) -> Project:
+    """Create a project file from a model (built-in name or file), with one empty respondent.
+
+    Refuses to overwrite an existing file.
+    """
+    path = Path(path)
+    if path.exists():
+        raise ProjectFileError("already exists; not overwritten", path=str(path))
+    m = load_model(model)
+    name = title if title is not None else f"{m.goal}: {path.name.removesuffix('.ahp.toml')}"
+    project = Project(
+        path=path, title=name, model=m, settings=Settings(),
+        respondents=[Respondent("Respondent 1")],
+        text=tomlkit_dumps(_new_document(m, name)),
+    )
+    project.save()
+    return project
+
+
+def tomlkit_dumps(doc: Any) -> str:
+    """Serialise a tomlkit document."""
+    import tomlkit
+
+    return tomlkit.dumps(doc)

@@ -1,0 +1,121 @@
+"""Reading TOML with line numbers for the errors: tomllib parses, this finds where keys are.
+
+tomllib (fast, in the standard library) gives no positions for valid documents, so
+:class:`KeyLines` scans the text once and records the line of every table header and key,
+addressed like the parsed data: ``("model", "criteria", 0, "children", 2, "id")``.
+
+>>> lines = KeyLines('format = 1\\n[model]\\nid = "x"\\n[[model.criteria]]\\nid = "a"\\n[[model.criteria]]\\nid = "b"\\n')
+>>> lines.line(("model", "criteria", 1, "id")), lines.line(("model", "criteria", 1, "nope"))
+(7, 6)
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from ahp.errors import ProjectFileError
+
+Key = tuple[str | int, ...]
+_BARE = re.compile(r"[A-Za-z0-9_-]+")
+_SYNTAX_LINE = re.compile(r"\(at line (\d+), column \d+\)")
+
+
+def _split_key(text: str) -> tuple[list[str], str]:
+    """Split a dotted key at the start of ``text``; return its parts and the rest of the text."""
+    parts: list[str] = []
+    s = text.lstrip()
+    while s:
+        if s[0] in "\"'":
+            end = s.find(s[0], 1)
+            if end < 0:
+                break
+            parts.append(s[1:end])
+            s = s[end + 1 :].lstrip()
+        else:
+            m = _BARE.match(s)
+            if not m:
+                break
+            parts.append(m.group())
+            s = s[m.end() :].lstrip()
+        if s.startswith("."):
+            s = s[1:].lstrip()
+        else:
+            break
+    return parts, s
+
+
+class KeyLines:
+    """The 1-based line of each table and key of a TOML text (multi-line values are skipped)."""
+
+    def __init__(self, text: str) -> None:
+        self._lines: dict[Key, int] = {}
+        counts: dict[Key, int] = {}
+        table: Key = ()
+        in_multiline: str | None = None
+        for number, raw in enumerate(text.splitlines(), start=1):
+            line = raw.strip()
+            if in_multiline:
+                if in_multiline in line:
+                    in_multiline = None
+                continue
+            if not line or line.startswith("#"):
+                continue
+            if line.startswith("["):
+                is_array = line.startswith("[[")
+                parts, _ = _split_key(line[2 if is_array else 1 :])
+                table = self._resolve(parts, counts)
+                if is_array:  # a new element of an array of tables
+                    counts[table] = counts.get(table, -1) + 1
+                    table = (*table, counts[table])
+                self._lines.setdefault(table, number)
+                continue
+            parts, rest = _split_key(line)
+            if parts and rest.startswith("="):
+                self._lines.setdefault((*table, *parts), number)
+                for quote in ('"""', "'''"):
+                    if rest.count(quote) == 1:
+                        in_multiline = quote
+
+    @staticmethod
+    def _resolve(parts: list[str], counts: dict[Key, int]) -> Key:
+        """A header's path, with the current index of every array of tables it passes through."""
+        key: Key = ()
+        for part in parts[:-1]:
+            key = (*key, part)
+            if key in counts:
+                key = (*key, counts[key])
+        return (*key, *parts[-1:])
+
+    def line(self, key: Key) -> int | None:
+        """The line of ``key``, or of its nearest recorded ancestor (``None`` if nothing matches)."""
+        for end in range(len(key), 0, -1):
+            if key[:end] in self._lines:
+                return self._lines[key[:end]]
+        return None
+
+
+def read_toml(path: Path) -> tuple[dict[str, Any], str]:
+    """Parse a TOML file; a syntax error becomes :class:`ProjectFileError` with its line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ProjectFileError("no such file", path=str(path)) from None
+    except UnicodeDecodeError:
+        raise ProjectFileError("not a UTF-8 text file", path=str(path)) from None
+    except OSError as exc:
+        raise ProjectFileError(exc.strerror or str(exc), path=str(path)) from None
+    return parse_toml(text, str(path)), text
+
+
+def parse_toml(text: str, path: str) -> dict[str, Any]:
+    """Parse TOML text; a syntax error becomes :class:`ProjectFileError` naming ``path`` and the line."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        m = _SYNTAX_LINE.search(message)
+        detail = _SYNTAX_LINE.sub("", message).strip()
+        raise ProjectFileError(f"invalid TOML: {detail}", path=path, line=int(m.group(1)) if m else None) from None
