@@ -148,11 +148,13 @@ def synthesize(
     random_index: str = "saaty1980",
     threshold: str | float = "saaty1994",
     completion: str = "lambda-max",
+    suggestions: int = 3,
 ) -> Synthesis:
     """Analyse every inner node's matrix and combine them into global weights and a ranking.
 
     ``matrices`` maps an inner node's path to its pairwise matrix over its children, in the
     children's order (``nan`` for missing). A node with no matrix has all pairs missing.
+    ``suggestions`` is how many judgments to revisit each node's analysis proposes.
     """
     nodes = list(walk(root))
     index = {path: k for k, (path, _, _) in enumerate(nodes)}
@@ -170,7 +172,7 @@ def synthesize(
         try:
             result = priorities(
                 a, method=method, random_index=random_index, threshold=threshold,
-                completion=completion, labels=labels,
+                completion=completion, labels=labels, suggestions=suggestions,
             )
             problem, w = None, result.weights
         except JudgmentError as exc:

@@ -10,8 +10,6 @@
 from __future__ import annotations
 
 import os
-import shutil
-import tempfile
 from pathlib import Path
 
 
@@ -25,6 +23,9 @@ def write_atomic(path: Path, text: str) -> None:
 
     A reader sees either the old file or the new one, never a half-written one.
     """
+    import shutil  # imported here: reading commands never pay for it
+    import tempfile
+
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -140,6 +139,8 @@ def _children(items: Any, key: Key, check: Validator, parent: str) -> tuple[Node
 
 def builtin_models() -> list[str]:
     """Names of the models shipped with the package."""
+    from importlib import resources
+
     return sorted(p.name.removesuffix(".toml") for p in resources.files("ahp.criteria").iterdir() if p.name.endswith(".toml"))
 
 
@@ -148,6 +149,8 @@ def model_path(name_or_path: str | Path) -> Path:
     path = Path(name_or_path)
     if path.suffix == ".toml" or path.exists():
         return path
+    from importlib import resources
+
     candidate = resources.files("ahp.criteria") / f"{name_or_path}.toml"
     if not candidate.is_file():
         raise ProjectFileError(

@@ -263,19 +263,22 @@ class Project:
         return a
 
     # -- results ---------------------------------------------------------------------------
-    def synthesize(self, respondent: str | None = None) -> Synthesis:
-        """Analyse every node and rank the churn factors (one respondent, or all combined)."""
+    def synthesize(self, respondent: str | None = None, suggestions: int = 3) -> Synthesis:
+        """Analyse every node and rank the churn factors (one respondent, or all combined).
+
+        ``suggestions``: how many judgments to revisit each node proposes (0 skips the diagnosis).
+        """
         r = self.respondent_index(respondent)
         s = self.settings
         matrices = {path: self.matrix(path, r) for path in self.inner}
         return synthesize(
             self.model.root, matrices, method=s.method, random_index=s.random_index,
-            threshold=s.threshold, completion=s.completion,
+            threshold=s.threshold, completion=s.completion, suggestions=suggestions,
         )
 
     def ranking(self, respondent: str | None = None) -> tuple[RankedLeaf, ...]:
         """The churn factors ranked by global weight, best first."""
-        return self.synthesize(respondent).ranking
+        return self.synthesize(respondent, suggestions=0).ranking
 
     # -- writing ---------------------------------------------------------------------------
     def save(self, path: Path | str | None = None) -> None:

@@ -1,0 +1,204 @@
+"""The ``ahp`` command. ``rank``, ``check`` and ``weights`` never import Textual.
+
+Exit status: 0 success; 1 ``check`` found an inconsistent or incomplete node; 2 bad input,
+with a one-line message on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import NoReturn, Sequence
+
+from ahp.errors import AHPError
+
+DEFAULT_PROJECT = "churn.ahp.toml"
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line (and exit status 2)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def _fail(message: str) -> int:
+    print(f"ahp: error: {message}", file=sys.stderr)
+    return 2
+
+
+def _read_matrix_arg(arg: str) -> str:
+    """The matrix text: from stdin for ``-``, from a file when ``arg`` names one, else ``arg``."""
+    if arg == "-":
+        return sys.stdin.read()
+    path = Path(arg)
+    if ";" not in arg and path.is_file():
+        try:
+            return path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise AHPError(f"{arg}: cannot read: {exc}") from None
+    return arg
+
+
+def _matrix_and_labels(text: str, labels: str | None) -> tuple[object, list[str] | None]:
+    """Parse the matrix; a CSV whose first row is not numeric gives the labels."""
+    from ahp.core.matrix import parse_matrix
+
+    rows = [r for r in text.replace(";", "\n").splitlines() if r.strip()]
+    header: list[str] | None = None
+    if rows and any(c.isalpha() for c in rows[0].replace("nan", "")):
+        header = [c.strip() for c in rows[0].split(",") if c.strip()]
+        text = "\n".join(rows[1:])
+    matrix = parse_matrix(text)
+    names = [s.strip() for s in labels.split(",")] if labels else header
+    if names is not None and len(names) != matrix.shape[0]:
+        raise AHPError(f"{len(names)} labels for a {matrix.shape[0]}x{matrix.shape[0]} matrix")
+    return matrix, names
+
+
+def cmd_weights(args: argparse.Namespace) -> int:
+    from ahp.core.priorities import priorities
+
+    matrix, labels = _matrix_and_labels(_read_matrix_arg(args.matrix), args.labels)
+    threshold = _threshold_arg(args.threshold)
+    result = priorities(matrix, method=args.method, random_index=args.ri, threshold=threshold,
+                        completion=args.completion, labels=labels)
+    if args.json:
+        import json
+
+        from ahp.io.export import result_dict
+
+        print(json.dumps(result_dict(result, labels), ensure_ascii=False, indent=2))
+    else:
+        from ahp.io.terminal import print_weights
+
+        print_weights(result, labels or [str(i + 1) for i in range(result.n)])
+    return 0
+
+
+def _threshold_arg(value: str) -> str | float:
+    try:
+        return float(value)
+    except ValueError:
+        return value
+
+
+def _load(path: str):
+    from ahp.io.project import load_project
+
+    return load_project(path)
+
+
+def cmd_rank(args: argparse.Namespace) -> int:
+    project = _load(args.file)
+    if args.aggregation:
+        from dataclasses import replace
+
+        project.settings = replace(project.settings, aggregation=args.aggregation)
+    project.respondent_index(args.respondent)
+    synthesis = project.synthesize(args.respondent, suggestions=0)
+    if not synthesis.complete:
+        missing = [f"{a.path}: {a.problem}" for a in synthesis.nodes.values() if a.result is None]
+        raise AHPError(f"{args.file}: cannot rank yet, {len(missing)} node(s) lack judgments; first: {missing[0]}")
+    if args.format == "table":
+        from ahp.io.terminal import print_ranking
+
+        print_ranking(project, synthesis, args.respondent, args.lang)
+    else:
+        from ahp.io.export import render
+
+        sys.stdout.write(render(project, synthesis, args.format, args.respondent))
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    project = _load(args.file)
+    project.respondent_index(args.respondent)
+    synthesis = project.synthesize(args.respondent)
+    from ahp.io.terminal import print_check
+
+    print_check(project, synthesis, args.respondent)
+    return 0 if synthesis.consistent else 1
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from ahp.io.project import new_project
+
+    project = new_project(args.file, args.model, args.title)
+    leaves = sum(1 for _ in project.synthesize().ranking)
+    print(f"created {args.file} from model {project.model.id} ({len(project.inner)} matrices, {leaves} factors)")
+    return 0
+
+
+def cmd_open(args: argparse.Namespace) -> int:
+    from ahp.tui.app import run
+
+    return run(Path(args.file))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from ahp.core.completion import COMPLETIONS
+    from ahp.core.consistency import RI_TABLES
+    from ahp.core.weights import METHODS
+
+    parser = _Parser(prog="ahp", description="Analytic Hierarchy Process: rank the causes of customer churn.")
+    parser.set_defaults(func=None)
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("open", help="open the interview screen on a project file (created if absent)")
+    p.add_argument("file", help="project file (*.ahp.toml)")
+    p.set_defaults(func=cmd_open)
+
+    p = sub.add_parser("new", help="create a project file from a model")
+    p.add_argument("file", help="project file to create (*.ahp.toml); never overwritten")
+    p.add_argument("--model", default="retail-churn", help="built-in model name or model file (default: retail-churn)")
+    p.add_argument("--title", help="project title")
+    p.set_defaults(func=cmd_new)
+
+    p = sub.add_parser("weights", help="weights and consistency of one pairwise matrix")
+    p.add_argument("matrix", help='"1 3 5; 1/3 1 3; 1/5 1/3 1" (? = missing), a CSV file, or - for stdin')
+    p.add_argument("--method", choices=METHODS, default="eigenvector")
+    p.add_argument("--ri", choices=RI_TABLES, default="saaty1980", help="random index table (default: saaty1980)")
+    p.add_argument("--threshold", default="saaty1994", help="saaty1994 (default), saaty1980, or a number")
+    p.add_argument("--completion", choices=COMPLETIONS, default="lambda-max", help="for missing judgments")
+    p.add_argument("--labels", help="element names, comma-separated")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(func=cmd_weights)
+
+    p = sub.add_parser("rank", help="the weighted ranking of churn factors")
+    p.add_argument("file", help="project file (*.ahp.toml)")
+    p.add_argument("--format", choices=("table", "json", "csv", "md"), default="table")
+    p.add_argument("--respondent", help="one respondent's judgments (default: all combined)")
+    p.add_argument("--aggregation", choices=("aij",), help="how respondents are combined (default: the project's setting)")
+    p.add_argument("--lang", choices=("en", "zh"), default="en", help="language of the factor names in the table")
+    p.set_defaults(func=cmd_rank)
+
+    p = sub.add_parser("check", help="exit 0 when every node is consistent, 1 otherwise")
+    p.add_argument("file", help="project file (*.ahp.toml)")
+    p.add_argument("--respondent", help="one respondent's judgments (default: all combined)")
+    p.set_defaults(func=cmd_check)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``ahp`` command; returns the exit status."""
+    args = build_parser().parse_args(argv)
+    try:
+        if args.func is None:
+            from ahp.tui.app import run
+
+            return run(Path(DEFAULT_PROJECT))
+        return args.func(args)
+    except AHPError as exc:
+        return _fail(str(exc))
+    except BrokenPipeError:
+        return 0
+    except OSError as exc:
+        return _fail(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": "))
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,187 @@
+"""Results as text: JSON (a stable contract), CSV (safe for spreadsheets) and Markdown.
+
+Every export names the method, the random index table and the threshold rule it used.
+
+>>> csv_cell("=SUM(A1)"), csv_cell("-3 pts"), csv_cell("Price")
+("'=SUM(A1)", "'-3 pts", 'Price')
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from ahp.core.hierarchy import NodeAnalysis, Synthesis
+from ahp.core.priorities import PriorityResult
+from ahp.core.scale import format_value
+from ahp.io.project import Project
+
+FORMATS: tuple[str, ...] = ("table", "json", "csv", "md")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: object) -> str:
+    """A cell a spreadsheet will show as text, never run as a formula."""
+    text = str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def threshold_label(rule: str | float) -> str:
+    """How a threshold setting is shown: ``saaty1994`` or ``CR <= 0.15``."""
+    return rule if isinstance(rule, str) else f"CR <= {rule:g}"
+
+
+def settings_line(synthesis: Synthesis, source: str) -> str:
+    """One line naming how the numbers were made and from whose judgments."""
+    s = synthesis.settings
+    return (
+        f"method {s['method']}; random index {s['random_index']}; threshold {threshold_label(s['threshold'])}; "
+        f"missing judgments by {s['completion']}; judgments of {source}"
+    )
+
+
+def judgments_source(project: Project, respondent: str | None) -> str:
+    """Whose judgments the results come from, in words."""
+    if respondent is not None:
+        return respondent
+    if len(project.respondents) == 1:
+        return project.respondents[0].name
+    return f"{len(project.respondents)} respondents combined ({project.settings.aggregation})"
+
+
+def result_dict(result: PriorityResult, labels: list[str] | None = None) -> dict[str, Any]:
+    """The JSON form of one matrix's analysis (``ahp weights --json``)."""
+    out: dict[str, Any] = {
+        "n": result.n,
+        "labels": labels,
+        "method": result.method,
+        "weights": [float(w) for w in result.weights],
+        "lambda_max": result.lambda_max,
+        "ci": result.ci,
+        "ri": result.ri,
+        "ri_table": result.ri_table,
+        "cr": result.cr,
+        "threshold": result.threshold,
+        "consistent": result.consistent,
+        "suggestions": [
+            {"row": s.row, "col": s.col, "current": s.current, "suggested": s.suggested, "cr_after": s.cr_after}
+            for s in result.suggestions
+        ],
+        "missing": result.missing,
+    }
+    if result.gci is not None:
+        out["gci"], out["gci_threshold"] = result.gci, result.gci_threshold
+    if result.completed is not None:
+        out["completion"] = result.completion
+        out["completed"] = result.completed.tolist()
+    return out
+
+
+def _node_dict(a: NodeAnalysis) -> dict[str, Any]:
+    r = a.result
+    out: dict[str, Any] = {
+        "path": a.path,
+        "name": a.node.name,
+        "n": len(a.node.children),
+        "status": a.status,
+        "consistent": a.status == "consistent",
+        "global_weight": a.global_weight,
+        "local_weights": {c.id: float(w) for c, w in zip(a.node.children, a.local_weights)},
+    }
+    if r is None:
+        out.update(cr=None, problem=a.problem)
+    else:
+        out.update(
+            lambda_max=r.lambda_max, ci=r.ci, ri=r.ri, ri_table=r.ri_table, cr=r.cr, threshold=r.threshold,
+            missing=r.missing,
+        )
+    return out
+
+
+def ranking_dict(project: Project, synthesis: Synthesis, respondent: str | None = None) -> dict[str, Any]:
+    """The JSON form of a project's results (``ahp rank --format json``)."""
+    return {
+        "title": project.title,
+        "goal": project.model.goal,
+        "settings": {**synthesis.settings, "aggregation": project.settings.aggregation},
+        "respondent": respondent,
+        "judgments_of": judgments_source(project, respondent),
+        "nodes": [_node_dict(a) for a in synthesis.nodes.values()],
+        "cr_total": synthesis.cr_total,
+        "consistent": synthesis.consistent,
+        "ranking": [
+            {
+                "rank": leaf.rank,
+                "path": leaf.path,
+                "name": leaf.node.name,
+                "name_zh": leaf.node.name_zh,
+                "local_weight": leaf.local_weight,
+                "global_weight": leaf.global_weight,
+            }
+            for leaf in synthesis.ranking
+        ],
+    }
+
+
+def ranking_csv(synthesis: Synthesis) -> str:
+    """One row per churn factor, best first; the method and RI table on every row."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(["rank", "path", "name", "name_zh", "local_weight", "global_weight", "method", "random_index"])
+    s = synthesis.settings
+    for leaf in synthesis.ranking:
+        w.writerow(
+            [leaf.rank, csv_cell(leaf.path), csv_cell(leaf.node.name), csv_cell(leaf.node.name_zh or ""),
+             f"{leaf.local_weight:.6f}", f"{leaf.global_weight:.6f}", s["method"], s["random_index"]]
+        )
+    return buf.getvalue()
+
+
+def _md(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def ranking_markdown(project: Project, synthesis: Synthesis, respondent: str | None = None) -> str:
+    """A Markdown report: settings, the ranking, and each node's consistency."""
+    lines = [
+        f"# {_md(project.title or project.model.goal)}",
+        "",
+        f"Goal: {_md(project.model.goal)}. {settings_line(synthesis, judgments_source(project, respondent))}.",
+        "",
+        "| rank | factor | path | local weight | global weight |",
+        "|---:|---|---|---:|---:|",
+    ]
+    lines += [
+        f"| {leaf.rank} | {_md(leaf.node.name)} | `{leaf.path}` | {leaf.local_weight:.4f} | {leaf.global_weight:.4f} |"
+        for leaf in synthesis.ranking
+    ]
+    lines += ["", "| node | n | CR | threshold | status |", "|---|---:|---:|---:|---|"]
+    for a in synthesis.nodes.values():
+        r = a.result
+        cr = f"{r.cr:.4f}" if r else "-"
+        limit = f"{r.threshold:.2f}" if r else "-"
+        lines.append(f"| {_md(a.node.name)} (`{a.path}`) | {len(a.node.children)} | {cr} | {limit} | {a.status} |")
+    lines += ["", f"Hierarchy CR (sum a_j CI_j / sum a_j RI_j): {synthesis.cr_total:.4f}", ""]
+    return "\n".join(lines)
+
+
+def render(project: Project, synthesis: Synthesis, fmt: str, respondent: str | None = None) -> str:
+    """A project's results as ``json``, ``csv`` or ``md`` text."""
+    if fmt == "json":
+        return json.dumps(ranking_dict(project, synthesis, respondent), ensure_ascii=False, indent=2) + "\n"
+    if fmt == "csv":
+        return ranking_csv(synthesis)
+    if fmt == "md":
+        return ranking_markdown(project, synthesis, respondent)
+    raise ValueError(f"unknown export format {fmt!r}")
+
+
+def suggestion_text(result: PriorityResult, labels: list[str]) -> list[str]:
+    """Each suggestion in words: which pair, from what to what, and the CR it gives."""
+    return [
+        f"{labels[s.row]} vs {labels[s.col]}: {format_value(s.current)} -> {format_value(s.suggested)} "
+        f"(CR {result.cr:.4f} -> {s.cr_after:.4f})"
+        for s in result.suggestions
+    ]

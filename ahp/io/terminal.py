@@ -1,0 +1,134 @@
+"""Results as readable terminal tables, for ``ahp weights``, ``rank`` and ``check``.
+
+A small table printer rather than rich: ``ahp rank`` must start within 1.3x of
+``python -c "import numpy"``, and rich's import and first render cost more than that
+budget. Wide (Chinese) characters are measured with ``unicodedata``; colour only on a
+terminal, and never with ``NO_COLOR`` set.
+
+>>> print(render_table(["#", "因素", "w"], [["1", "价格", "0.5"], ["10", "服务态度", "0.25"]], right={0, 2}))
+ # │ 因素     │    w
+───┼──────────┼─────
+ 1 │ 价格     │  0.5
+10 │ 服务态度 │ 0.25
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import unicodedata
+from collections.abc import Sequence
+
+from ahp.core.hierarchy import Synthesis
+from ahp.core.priorities import PriorityResult
+from ahp.io.export import judgments_source, settings_line, suggestion_text
+from ahp.io.project import Project
+
+_STATUS_COLOUR = {"consistent": "32", "inconsistent": "1;31", "incomplete": "33"}
+
+
+def width(text: str) -> int:
+    """Columns ``text`` takes in a terminal (East Asian wide and full-width characters take 2)."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 0 if unicodedata.combining(c) else 1 for c in text)
+
+
+def bar(fraction: float, columns: int = 20) -> str:
+    """A horizontal bar of eighth-blocks for a fraction in [0, 1].
+
+    >>> bar(0.5, 4), bar(1 / 16, 2)
+    ('██', '▏')
+    """
+    eighths = round(max(0.0, min(1.0, fraction)) * columns * 8)
+    full, rest = divmod(eighths, 8)
+    return "█" * full + ("" if rest == 0 else " ▏▎▍▌▋▊▉"[rest])
+
+
+def render_table(header: Sequence[str], rows: Sequence[Sequence[str]], right: set[int] = frozenset()) -> str:
+    """Columns padded to their widest cell, right-aligned where listed in ``right``."""
+    widths = [max(width(str(r[k])) for r in [header, *rows]) for k in range(len(header))]
+
+    def line(cells: Sequence[str]) -> str:
+        padded = []
+        for k, cell in enumerate(cells):
+            pad = " " * (widths[k] - width(cell))
+            padded.append(pad + cell if k in right else cell + pad)
+        return " │ ".join(padded).rstrip()
+
+    rule = "─┼─".join("─" * w for w in widths)
+    return "\n".join([line(header), rule, *(line(r) for r in rows)])
+
+
+def _colour(text: str, code: str) -> str:
+    if not sys.stdout.isatty() or os.environ.get("NO_COLOR"):
+        return text
+    return f"\033[{code}m{text}\033[0m"
+
+
+def _verdict(result: PriorityResult) -> str:
+    if result.n <= 2:
+        return _colour("consistent (n <= 2)", "32")
+    if result.consistent:
+        return _colour(f"consistent: CR {result.cr:.4f} <= {result.threshold:.2f}", "32")
+    return _colour(f"INCONSISTENT: CR {result.cr:.4f} > {result.threshold:.2f}", "1;31")
+
+
+def print_weights(result: PriorityResult, labels: list[str]) -> None:
+    """One matrix: weights with bars, consistency figures, the judgments to revisit."""
+    top = float(result.weights.max())
+    rows = [[str(i + 1), label, f"{w:.4f}", bar(w / top)] for i, (label, w) in enumerate(zip(labels, result.weights))]
+    print(f"Priorities by {result.method}")
+    print(render_table(["#", "element", "weight", ""], rows, right={0, 2}))
+    print(
+        f"lambda_max {result.lambda_max:.4f}   CI {result.ci:.4f}   RI {result.ri:.4f} ({result.ri_table})   "
+        f"CR {result.cr:.4f}"
+    )
+    if result.gci is not None:
+        print(f"GCI {result.gci:.4f} (threshold {result.gci_threshold:.2f})")
+    print(_verdict(result))
+    if result.completed is not None:
+        print(f"{result.missing} missing judgment(s) completed by {result.completion}.")
+    if result.suggestions:
+        print("Judgments furthest from the weights, and the value that lowers CR most:")
+    for line in suggestion_text(result, labels):
+        print(f"  {line}")
+
+
+def print_ranking(project: Project, synthesis: Synthesis, respondent: str | None, language: str = "en") -> None:
+    """The weighted ranking of churn factors (names in ``language``) and every node's consistency."""
+    top = synthesis.ranking[0].global_weight if synthesis.ranking else 1.0
+    rows = [
+        [str(leaf.rank), leaf.node.label(language), f"{leaf.global_weight:.4f}", f"{leaf.local_weight:.4f}",
+         bar(leaf.global_weight / top, 12)]
+        for leaf in synthesis.ranking
+    ]
+    print(project.title or project.model.goal)
+    header = ["#", "流失因素" if language == "zh" else "churn factor", "global", "local", ""]
+    print(render_table(header, rows, right={0, 2, 3}))
+    print()
+    _print_nodes(synthesis)
+    print(settings_line(synthesis, judgments_source(project, respondent)))
+
+
+def _print_nodes(synthesis: Synthesis) -> None:
+    rows = []
+    for a in synthesis.nodes.values():
+        r = a.result
+        status = _colour(a.status, _STATUS_COLOUR[a.status])
+        figures = ["-", "-", "-"] if r is None else [f"{r.lambda_max:.4f}", f"{r.cr:.4f}", f"{r.threshold:.2f}"]
+        rows.append([a.path, str(len(a.node.children)), *figures, status])
+    print(render_table(["node", "n", "lambda_max", "CR", "threshold", "status"], rows, right={1, 2, 3, 4}))
+    print(f"Hierarchy CR (sum a_j CI_j / sum a_j RI_j): {synthesis.cr_total:.4f}")
+
+
+def print_check(project: Project, synthesis: Synthesis, respondent: str | None) -> None:
+    """Every node's verdict; for the ones to revisit, why, and their worst judgments."""
+    _print_nodes(synthesis)
+    for a in synthesis.nodes.values():
+        if a.status == "incomplete":
+            print(_colour(f"{a.path}: incomplete: {a.problem}", "33"))
+        elif a.status == "inconsistent":
+            print(_colour(f"{a.path}: CR {a.result.cr:.4f} > {a.result.threshold:.2f}; revisit:", "1;31"))
+            for line in suggestion_text(a.result, [c.name for c in a.node.children]):
+                print(f"  {line}")
+    verdict = "Every node is consistent." if synthesis.consistent else "Some nodes need attention."
+    print(f"{verdict} {settings_line(synthesis, judgments_source(project, respondent))}")

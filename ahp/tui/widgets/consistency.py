@@ -1,0 +1,52 @@
+"""The selected node's consistency: lambda_max, CI, RI (and its table), CR against the threshold,
+and the worst judgment with the value that would help most."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from ahp.core.hierarchy import NodeAnalysis
+from ahp.core.scale import format_value
+from ahp.tui.texts import t
+
+STATUS_STYLE = {"consistent": "bold green", "inconsistent": "bold red", "incomplete": "bold yellow"}
+STATUS_MARK = {"consistent": "✓", "inconsistent": "✗", "incomplete": "?"}
+
+
+def consistency_text(a: NodeAnalysis, names: list[str], threshold_rule: object, language: str) -> Text:
+    """Two or three lines describing one node's consistency, in ``language``."""
+    r = a.result
+    status = a.status
+    verdict = Text(f"{STATUS_MARK[status]} {t(status, language)}", STATUS_STYLE[status])
+    if r is None:
+        return Text.assemble(verdict, "  ", t("incomplete node", language, problem=a.problem or ""))
+    sign = "≤" if r.cr <= r.threshold else ">"
+    line1 = Text(f"λmax {r.lambda_max:.4f}   CI {r.ci:.4f}   RI {r.ri:.2f} ({r.ri_table})")
+    line2 = Text.assemble(
+        (f"CR {r.cr:.3f}", STATUS_STYLE[status]),
+        f" {sign} {r.threshold:.2f} ({t('threshold', language)} {threshold_rule})  ",
+        verdict,
+    )
+    if r.missing:
+        line2.append(f"  · {t('completed', language, k=r.missing)}", "yellow")
+    if r.suggestions:
+        s = r.suggestions[0]
+        line3 = Text.assemble(
+            (f"{t('worst', language)}: ", "bold"),
+            f"{names[s.row]} : {names[s.col]} = {format_value(s.current)} → ",
+            (format_value(s.suggested), "bold"),
+            f", CR {s.cr_after:.3f}  ",
+            (f"[{t('apply', language)}]", "reverse"),
+        )
+    else:
+        line3 = Text(f"{t('worst', language)}: {t('no suggestion', language)}", "dim")
+    return Text("\n").join([line1, line2, line3])
+
+
+class ConsistencyPanel(Static):
+    """Shows :func:`consistency_text` for the node on screen."""
+
+    def show(self, a: NodeAnalysis, names: list[str], threshold_rule: object, language: str) -> None:
+        """Redraw for analysis ``a`` of a node whose children are ``names``."""
+        self.update(consistency_text(a, names, threshold_rule, language))

@@ -1,0 +1,56 @@
+"""The hierarchy as a tree: goal, criteria, factors; a consistency mark on every inner node."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from ahp.core.hierarchy import Synthesis
+from ahp.tui.session import Session
+from ahp.tui.widgets.consistency import STATUS_MARK, STATUS_STYLE
+
+
+class HierarchyTree(Tree[str]):
+    """Each tree node's ``data`` is its path; inner nodes carry a mark, leaves their global weight."""
+
+    def __init__(self, session: Session, *, id: str | None = None) -> None:
+        root = session.project.model.root
+        super().__init__(root.name, data="goal", id=id)
+        self.session = session
+        self.language = "en"
+        self.guide_depth = 2
+        self.show_root = True
+        self.by_path: dict[str, TreeNode[str]] = {"goal": self.root}
+        parents = {"goal": self.root}
+        for path, node, _ in session.tree()[1:]:
+            parent = parents[path.rpartition("/")[0] or "goal"]
+            if node.children:
+                parents[path] = self.by_path[path] = parent.add(node.name, data=path, expand=True)
+            else:
+                self.by_path[path] = parent.add_leaf(node.name, data=path)
+        self.root.expand()
+        self.relabel()
+
+    def relabel(self, language: str | None = None) -> None:
+        """Refresh every label: names in the language, marks and weights from the synthesis."""
+        if language is not None:
+            self.language = language
+        s: Synthesis = self.session.synthesis
+        weights = {leaf.path: leaf.global_weight for leaf in s.ranking}
+        for path, tnode in self.by_path.items():
+            node = self.session.project.model.root if path == "goal" else self._node(path)
+            name = node.label(self.language)
+            if path in s.nodes:
+                status = s.nodes[path].status
+                label = Text.assemble((STATUS_MARK[status] + " ", STATUS_STYLE[status]), name)
+            else:
+                label = Text.assemble(name, (f" {weights.get(path, 0):.3f}", "dim"))
+            if str(tnode.label) != str(label) or tnode.label.spans != label.spans:
+                tnode.set_label(label)
+
+    def _node(self, path: str):
+        node = self.session.project.model.root
+        for part in path.split("/"):
+            node = next(c for c in node.children if c.id == part)
+        return node

@@ -1,0 +1,53 @@
+"""Horizontal weight bars: the selected node's local weights, and the results screen's ranking."""
+
+from __future__ import annotations
+
+from rich.console import RenderableType
+from rich.text import Text
+from textual.widget import Widget
+
+from ahp.tui.widgets.pair_table import fit
+
+
+def bar(fraction: float, columns: int) -> str:
+    """A bar of eighth-blocks for a fraction in [0, 1].
+
+    >>> bar(0.5, 4), bar(1 / 16, 2)
+    ('██', '▏')
+    """
+    eighths = round(max(0.0, min(1.0, fraction)) * columns * 8)
+    full, rest = divmod(eighths, 8)
+    return "█" * full + ("" if rest == 0 else " ▏▎▍▌▋▊▉"[rest])
+
+
+class WeightBars(Widget):
+    """Names, bars scaled to the largest weight, and the weights to three decimals."""
+
+    COMPONENT_CLASSES = {"weight-bars--bar", "weight-bars--dim"}
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.names: list[str] = []
+        self.weights: list[float] = []
+        self.provisional = False
+
+    def show(self, names: list[str], weights: list[float], *, provisional: bool = False) -> None:
+        """Draw ``weights``; ``provisional`` (not yet determined, shown equal) dims them."""
+        self.names, self.weights, self.provisional = names, [float(w) for w in weights], provisional
+        self.styles.height = max(1, len(names))
+        self.refresh(layout=True)
+
+    def render(self) -> RenderableType:
+        width = max(20, self.size.width)
+        name_w = min(max((Text(n).cell_len for n in self.names), default=8), max(8, width * 2 // 5))
+        bar_w = max(4, width - name_w - 7)
+        top = max(self.weights, default=1.0) or 1.0
+        style = self.get_component_rich_style("weight-bars--dim" if self.provisional else "weight-bars--bar")
+        lines = []
+        for name, w in zip(self.names, self.weights):
+            line = fit(name, name_w)
+            line.pad_right(name_w - line.cell_len + 1)
+            line.append(bar(w / top, bar_w).ljust(bar_w), style)
+            line.append(f" {w:.3f}")
+            lines.append(line)
+        return Text("\n").join(lines)
