@@ -17,6 +17,7 @@ LANGUAGES = ("en", "zh")
 _TEXTS: dict[str, tuple[str, str]] = {
     "respondent": ("Respondent", "受访者"),
     "judgments": ("Judgments", "两两比较"),
+    "judgments of": ("judgments of", "判断来自"),
     "weights": ("Local weights", "局部权重"),
     "consistency": ("Consistency", "一致性"),
     "consistent": ("consistent", "一致"),
@@ -26,7 +27,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "not judged": ("not judged yet", "尚未判断"),
     "completed": ("{k} missing, completed", "缺 {k} 项，已补全"),
     "worst": ("Worst judgment", "最不一致的判断"),
-    "apply": ("press a to apply", "按 a 应用"),
+    "apply": ("a: apply", "a：应用"),
     "no suggestion": ("no judgment to revise", "无需修改"),
     "equal": ("equal", "同等"),
     "threshold": ("threshold", "阈值"),

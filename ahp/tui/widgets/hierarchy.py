@@ -45,7 +45,7 @@ class HierarchyTree(Tree[str]):
                 status = s.nodes[path].status
                 label = Text.assemble((STATUS_MARK[status] + " ", STATUS_STYLE[status]), name)
             else:
-                label = Text.assemble(name, (f" {weights.get(path, 0):.3f}", "dim"))
+                label = Text.assemble((f"{100 * weights.get(path, 0):4.1f}% ", "dim"), name)
             if str(tnode.label) != str(label) or tnode.label.spans != label.spans:
                 tnode.set_label(label)
 
