@@ -124,6 +124,21 @@ class AHPApp(App[int]):
                 self.save_error = str(exc)
                 self.call_from_thread(self.notify, f"Not saved: {exc}", severity="error", timeout=10)
 
+    def write_export(self, target: Path, text: str) -> None:
+        """Write an export atomically in a worker thread; tell the user where it went."""
+
+        def write() -> None:
+            from ahp.io.atomic import write_atomic
+
+            try:
+                write_atomic(target, text)
+            except OSError as exc:
+                self.call_from_thread(self.notify, f"Not written: {target}: {exc.strerror or exc}", severity="error")
+            else:
+                self.call_from_thread(self.notify, f"Wrote {target}")
+
+        self.run_worker(write, thread=True, group="export", exit_on_error=False)
+
     # -- other screens ---------------------------------------------------------------------
     def _has_project(self) -> bool:
         return self.session is not None

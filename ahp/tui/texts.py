@@ -26,7 +26,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "missing": ("missing", "缺失"),
     "not judged": ("not judged yet", "尚未判断"),
     "completed": ("{k} missing, completed", "缺 {k} 项，已补全"),
-    "worst": ("Worst judgment", "最不一致的判断"),
+    "worst": ("Worst", "最不一致"),
     "apply": ("a: apply", "a：应用"),
     "no suggestion": ("no judgment to revise", "无需修改"),
     "equal": ("equal", "同等"),

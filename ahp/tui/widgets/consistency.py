@@ -34,10 +34,10 @@ def consistency_text(a: NodeAnalysis, names: list[str], threshold_rule: object, 
         s = r.suggestions[0]
         line3 = Text.assemble(
             (f"{t('worst', language)}: ", "bold"),
-            f"{names[s.row]} : {names[s.col]} = {format_value(s.current)} → ",
+            f"{names[s.row]} : {names[s.col]}  {format_value(s.current)} → ",
             (format_value(s.suggested), "bold"),
-            f", CR {s.cr_after:.3f}  ",
-            (f"[{t('apply', language)}]", "reverse"),
+            f" (CR {s.cr_after:.3f})  ",
+            (t("apply", language), "reverse"),
         )
     else:
         line3 = Text(f"{t('worst', language)}: {t('no suggestion', language)}", "dim")

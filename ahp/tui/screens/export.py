@@ -1,0 +1,78 @@
+"""Export the results to a file the user names and confirms; the extension picks the format."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+from ahp.tui.texts import t
+
+if TYPE_CHECKING:
+    from ahp.tui.app import AHPApp
+
+FORMATS = {".csv": "csv", ".json": "json", ".md": "md"}
+EXTENSIONS = {fmt: ext for ext, fmt in FORMATS.items()}
+
+
+def default_name(project_path: Path, fmt: str) -> Path:
+    """``churn.ahp.toml`` -> ``churn-results.csv`` next to it.
+
+    >>> default_name(Path("/w/churn.ahp.toml"), "md").name
+    'churn-results.md'
+    """
+    stem = project_path.name.removesuffix(".toml").removesuffix(".ahp")
+    return project_path.with_name(f"{stem}-results{EXTENSIONS[fmt]}")
+
+
+class ExportScreen(ModalScreen[Path | None]):
+    """A file-name prompt; enter writes (asking once more before replacing a file), esc cancels."""
+
+    BINDINGS = [Binding("escape", "cancel", "cancel")]
+
+    app: AHPApp
+
+    def __init__(self, project_path: Path, fmt: str = "csv") -> None:
+        super().__init__()
+        self.initial = default_name(project_path, fmt)
+        self.confirmed_overwrite: Path | None = None
+
+    def compose(self) -> ComposeResult:
+        lang = self.app.language
+        with Vertical(id="export-box"):
+            yield Static(t("export title", lang), classes="caption")
+            yield Static(t("export help", lang), id="export-help")
+            yield Input(str(self.initial), id="export-name")
+            yield Static(id="export-message")
+
+    def action_cancel(self) -> None:
+        """Close without writing."""
+        self.dismiss(None)
+
+    def on_input_changed(self) -> None:
+        self.confirmed_overwrite = None
+        self.query_one("#export-message", Static).update("")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        lang = self.app.language
+        target = Path(event.value.strip()).expanduser()
+        fmt = FORMATS.get(target.suffix.lower())
+        message = self.query_one("#export-message", Static)
+        if fmt is None:
+            message.update(t("bad extension", lang))
+            return
+        if target.exists() and self.confirmed_overwrite != target:
+            self.confirmed_overwrite = target
+            message.update(t("exists", lang, name=target.name))
+            return
+        from ahp.io.export import render
+
+        s = self.app.session
+        text = render(s.project, s.synthesis, fmt, respondent=s.respondent_name)
+        self.app.write_export(target, text)
+        self.dismiss(target)

@@ -1,0 +1,137 @@
+"""The results screen: ranking of churn factors, criteria weights, breakdown, hierarchy CR."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from ahp.core.hierarchy import Synthesis
+from ahp.tui.texts import t
+from ahp.tui.widgets.consistency import STATUS_MARK, STATUS_STYLE
+from ahp.tui.widgets.pair_table import fit
+from ahp.tui.widgets.weights import bar
+
+if TYPE_CHECKING:
+    from ahp.tui.app import AHPApp
+    from ahp.tui.session import Session
+
+
+def _table(*columns: tuple[str, str]) -> Table:
+    table = Table(box=None, pad_edge=False, padding=(0, 1), show_header=True, header_style="bold", expand=False)
+    for name, justify in columns:
+        table.add_column(name, justify=justify, no_wrap=True)
+    return table
+
+
+def ranking_table(s: Session, lang: str, width: int) -> Table:
+    """Every churn factor, best first, with its criterion, global weight and a bar."""
+    syn = s.synthesis
+    name_w = max(12, min(40, width // 3))
+    crit_w = max(11, min(16, width // 8))
+    bar_w = max(6, width - name_w - crit_w - 16)
+    top = max((leaf.global_weight for leaf in syn.ranking), default=1.0) or 1.0
+    table = _table((t("rank", lang), "right"), (t("factor", lang), "left"), (t("criterion", lang), "left"),
+                   (t("global", lang), "right"), ("", "left"))
+    for leaf in syn.ranking:
+        top_id = leaf.path.split("/")[0]
+        crit = s.node("goal").children[[c.id for c in s.node("goal").children].index(top_id)]
+        table.add_row(
+            str(leaf.rank), fit(leaf.node.label(lang), name_w), fit(crit.label(lang), crit_w),
+            f"{leaf.global_weight:.3f}", Text(bar(leaf.global_weight / top, bar_w), "cyan"),
+        )
+    return table
+
+
+def criteria_table(syn: Synthesis, lang: str, width: int) -> Table:
+    """The criteria (children of the goal) with their weights, bars and consistency."""
+    goal = syn.nodes["goal"]
+    bar_w = max(6, min(30, width - 40))
+    table = _table((t("criterion", lang), "left"), (t("local", lang), "right"), ("", "left"), ("CR", "right"))
+    for child, w in zip(goal.node.children, goal.local_weights):
+        path = child.id
+        a = syn.nodes.get(path)
+        mark = Text("") if a is None else Text(
+            f"{a.result.cr:.3f} {STATUS_MARK[a.status]}" if a.result else STATUS_MARK[a.status], STATUS_STYLE[a.status]
+        )
+        table.add_row(child.label(lang), f"{w:.3f}", Text(bar(float(w), bar_w), "cyan"), mark)
+    return table
+
+
+def breakdown_table(syn: Synthesis, lang: str, width: int) -> Table:
+    """Each criterion's factors with their local and global weights."""
+    name_w = max(12, min(44, width - 30))
+    table = _table((t("factor", lang), "left"), (t("local", lang), "right"), (t("global", lang), "right"))
+    globals_ = {leaf.path: leaf.global_weight for leaf in syn.ranking}
+    for path, a in syn.nodes.items():
+        if path == "goal":
+            continue
+        head = Text.assemble((a.node.label(lang), "bold"), f"  {a.global_weight:.3f}  ",
+                             (STATUS_MARK[a.status], STATUS_STYLE[a.status]))
+        table.add_row(head, "", "")
+        for child, w in zip(a.node.children, a.local_weights):
+            child_path = f"{path}/{child.id}"
+            g = globals_.get(child_path)
+            table.add_row(Text("  ") + fit(child.label(lang), name_w), f"{w:.3f}", "" if g is None else f"{g:.3f}")
+    return table
+
+
+def summary_text(syn: Synthesis, respondent: str, lang: str) -> Text:
+    """Hierarchy CR with its verdict, and the settings that produced the numbers."""
+    status = "consistent" if syn.consistent else ("incomplete" if not syn.complete else "inconsistent")
+    st = syn.settings
+    return Text.assemble(
+        (f"{t('hierarchy cr', lang)} {syn.cr_total:.3f}  ", "bold"),
+        (f"{STATUS_MARK[status]} {t(status, lang)}", STATUS_STYLE[status]),
+        f"\n{t('method', lang)} {st.get('method')} · {t('ri table', lang)} {st.get('random_index')} · "
+        f"{t('threshold', lang)} {st.get('threshold')} · {t('completion', lang)} {st.get('completion')} · "
+        f"{t('judgments of', lang)} {respondent}",
+    )
+
+
+class ResultsScreen(Screen[None]):
+    """Read-only view of the synthesis; ``e`` exports it, esc returns."""
+
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "back"),
+        Binding("r", "app.pop_screen", "back", show=False),
+    ]
+
+    app: AHPApp
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="results"):
+            yield Static(id="results-summary")
+            yield Static(id="ranking-title", classes="caption")
+            yield Static(id="ranking")
+            yield Static(id="criteria-title", classes="caption")
+            yield Static(id="criteria")
+            yield Static(id="breakdown-title", classes="caption")
+            yield Static(id="breakdown")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.refresh_view()
+
+    def on_resize(self) -> None:
+        self.refresh_view()
+
+    def refresh_view(self) -> None:
+        """Redraw from the session's current synthesis."""
+        s, lang = self.app.session, self.app.language
+        width = max(40, self.size.width - 4)
+        syn = s.synthesis
+        self.query_one("#results-summary", Static).update(summary_text(syn, s.respondent_name, lang))
+        self.query_one("#ranking-title", Static).update(t("ranking", lang))
+        self.query_one("#ranking", Static).update(ranking_table(s, lang, width))
+        self.query_one("#criteria-title", Static).update(t("criteria weights", lang))
+        self.query_one("#criteria", Static).update(criteria_table(syn, lang, width))
+        self.query_one("#breakdown-title", Static).update(t("breakdown", lang))
+        self.query_one("#breakdown", Static).update(breakdown_table(syn, lang, width))
