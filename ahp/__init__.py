@@ -1,14 +1,23 @@
 """ahp: the Analytic Hierarchy Process, for ranking the causes of customer churn.
 
-Importing ``ahp`` is cheap: numpy only; scipy and Textual load when a function needs them.
+Importing ``ahp`` is cheap: numpy only; the file layer loads on first use, scipy and
+Textual never here.
 
 >>> r = priorities([[1, 6, 3], [1/6, 1, 1/2], [1/3, 2, 1]])
 >>> [round(float(x), 4) for x in r.weights], r.cr
 ([0.6667, 0.1111, 0.2222], 0.0)
+>>> load_project("examples/retail-churn-demo.ahp.toml").ranking()[0].path
+'price/level'
 """
+
+from __future__ import annotations
+
+from typing import Any
 
 from ahp.core.priorities import PriorityResult, priorities
 from ahp.errors import AHPError, JudgmentError, ModelError, ProjectFileError
+
+_LAZY = {"load_project": "ahp.io.project", "new_project": "ahp.io.project", "load_model": "ahp.io.model"}
 
 __all__ = [
     "AHPError",
@@ -16,5 +25,17 @@ __all__ = [
     "ModelError",
     "PriorityResult",
     "ProjectFileError",
+    "load_model",
+    "load_project",
+    "new_project",
     "priorities",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """Load the file layer on first use of ``load_project``, ``new_project`` or ``load_model``."""
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'ahp' has no attribute {name!r}")

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ahp.core.priorities import PriorityResult, priorities
-from ahp.errors import JudgmentError
+from ahp.errors import JudgmentError, ModelError
 
 ROOT = "goal"
 
@@ -158,6 +158,13 @@ def synthesize(
     """
     nodes = list(walk(root))
     index = {path: k for k, (path, _, _) in enumerate(nodes)}
+    inner = {path: node for path, node, _ in nodes if node.children}
+    for path, a in matrices.items():
+        if path not in inner:
+            raise ModelError(f"a matrix is given for {path!r}, which is not a node with sub-elements")
+        if a is not None and np.shape(a) != (len(inner[path].children),) * 2:
+            k = len(inner[path].children)
+            raise ModelError(f"the matrix for {path!r} has shape {np.shape(a)}; its {k} elements need {k}x{k}")
     parents = np.full(len(nodes), -1)
     local = np.ones(len(nodes))
     analyses: dict[str, tuple[PriorityResult | None, str | None, np.ndarray]] = {}

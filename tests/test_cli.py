@@ -1,0 +1,155 @@
+"""The `ahp` command: output contracts, exit codes, one-line errors."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+
+from ahp.cli import main
+
+
+def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "ahp", *args], capture_output=True, text=True, input=stdin, timeout=60)
+
+
+def test_weights_json_contract(capsys):
+    assert main(["weights", "1 3 5; 1/3 1 3; 1/5 1/3 1", "--json", "--labels", "a,b,c"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    for key in ("n", "method", "weights", "lambda_max", "ci", "ri", "ri_table", "cr", "threshold", "consistent", "suggestions"):
+        assert key in out
+    assert out["n"] == 3 and out["method"] == "eigenvector" and out["ri_table"] == "saaty1980"
+    assert out["weights"] == pytest.approx([0.6370, 0.2583, 0.1047], abs=1e-4)
+    assert set(out["suggestions"][0]) == {"row", "col", "current", "suggested", "cr_after"}
+    assert "completed" not in out
+
+
+def test_weights_with_missing_has_completed(capsys):
+    assert main(["weights", "1 1 5 2; 1 1 3 4; 1/5 1/3 1 ?; 1/2 1/4 ? 1", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["completed"][2][3] == pytest.approx(0.7303, abs=1e-4)
+    assert out["completion"] == "lambda-max" and out["missing"] == 1
+
+
+def test_weights_from_csv_file_with_header_and_stdin(tmp_path, capsys):
+    f = tmp_path / "m.csv"
+    f.write_text("price,quality\n1,3\n1/3,1\n")
+    assert main(["weights", str(f), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["labels"] == ["price", "quality"] and out["weights"] == pytest.approx([0.75, 0.25])
+    r = run("weights", "-", "--method", "geometric-mean", "--ri", "donegan-dodd", stdin="1 2 3\n1/2 1 2\n1/3 1/2 1\n")
+    assert r.returncode == 0
+    assert "Priorities by geometric-mean" in r.stdout and "(donegan-dodd)" in r.stdout and "GCI" in r.stdout
+
+
+def test_weights_table_names_method_ri_and_threshold():
+    r = run("weights", "1 9 1/9; 1/9 1 9; 9 1/9 1", "--labels", "service,price,quality")
+    assert r.returncode == 0
+    assert "Priorities by eigenvector" in r.stdout and "RI 0.5800 (saaty1980)" in r.stdout
+    assert "INCONSISTENT: CR 6.1303 > 0.05" in r.stdout
+    assert "service vs price: 9 -> 1/9" in r.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["weights", "1 2; 1/3 1"], "ahp: error: row 2, column 1 is 0.333333 but row 1, column 2 is 2: they must be reciprocal (1/2)"),
+        (["weights", "1 20; 1/20 1"], "ahp: error: row 1, column 2 is 20: judgments must lie within 1/9 and 9"),
+        (["weights", "1 2 ?; 1/2 1 ?; ? ? 1", "--labels", "a,b,c"],
+         "ahp: error: the known judgments do not connect all elements: c is not compared, directly or through others, with a; add a judgment linking them"),
+        (["weights", "1 2; 1/2 1", "--labels", "a"], "ahp: error: 1 labels for a 2x2 matrix"),
+        (["weights", "1 2; 1/2 1", "--threshold", "loose"], "ahp: error: unknown threshold rule 'loose'; choose one of saaty1994, saaty1980 or a number"),
+        (["weights", "1 2; 1/2 1", "--method", "power"],
+         "ahp weights: error: argument --method: invalid choice: 'power' (choose from 'eigenvector', 'geometric-mean', 'column-mean') (see ahp weights --help)"),
+        (["rank", "missing.ahp.toml"], "ahp: error: missing.ahp.toml: no such file"),
+        (["frobnicate"], None),
+    ],
+)
+def test_bad_input_exits_2_with_one_line(args, message):
+    r = run(*args)
+    assert r.returncode == 2
+    assert r.stderr.count("\n") == 1 and "Traceback" not in r.stderr
+    if message:
+        assert r.stderr.strip() == message
+
+
+def test_bad_project_file_exits_2_naming_line(tmp_path, demo_path):
+    text = demo_path.read_text().replace("promises = 3", "promises = 30", 1)
+    assert text != demo_path.read_text()
+    demo_path.write_text(text)
+    r = run("rank", str(demo_path))
+    assert r.returncode == 2 and r.stderr.count("\n") == 1
+    assert r.stderr.startswith(f"ahp: error: {demo_path}, line ")
+    assert "30 is off the scale" in r.stderr
+
+
+def test_rank_json_contract(demo_path, capsys):
+    assert main(["rank", str(demo_path), "--format", "json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert {"settings", "nodes", "cr_total", "ranking"} <= set(out)
+    assert out["settings"]["method"] == "eigenvector" and out["settings"]["random_index"] == "saaty1980"
+    assert [set(n) >= {"path", "n", "cr", "consistent"} for n in out["nodes"]] == [True] * 5
+    ranking = out["ranking"]
+    assert len(ranking) == 17 and [r["rank"] for r in ranking] == list(range(1, 18))
+    assert set(ranking[0]) >= {"rank", "path", "name", "local_weight", "global_weight"}
+    weights = [r["global_weight"] for r in ranking]
+    assert weights == sorted(weights, reverse=True) and sum(weights) == pytest.approx(1)
+    assert ranking[0]["path"] == "price/level"
+
+
+def test_rank_for_one_respondent(demo_path, capsys):
+    assert main(["rank", str(demo_path), "--respondent", "Store manager", "--format", "json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["respondent"] == "Store manager" and out["ranking"][0]["path"] == "service/attitude"
+    assert main(["rank", str(demo_path), "--respondent", "Nobody"]) == 2
+    assert capsys.readouterr().err.strip() == "ahp: error: no respondent named 'Nobody'; respondents: Store manager, Regional manager"
+
+
+def test_rank_csv_escapes_formulas(demo_path, capsys):
+    demo_path.write_text(demo_path.read_text().replace('name = "Stock availability"', 'name = "=HYPERLINK(1)"'))
+    assert main(["rank", str(demo_path), "--format", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert len(rows) == 17 and rows[0]["method"] == "eigenvector" and rows[0]["random_index"] == "saaty1980"
+    assert any(r["name"] == "'=HYPERLINK(1)" for r in rows)
+
+
+def test_rank_table_and_markdown(demo_path):
+    r = run("rank", str(demo_path))
+    assert r.returncode == 0
+    assert "Price level against competitors" in r.stdout
+    assert "method eigenvector; random index saaty1980; threshold saaty1994" in r.stdout
+    assert max(len(line) for line in r.stdout.splitlines() if "│" in line) <= 80
+    md = run("rank", str(demo_path), "--format", "md", "--lang", "zh").stdout
+    assert md.startswith("# Demo retailer") and "| 1 | Price level against competitors | `price/level` |" in md
+
+
+def test_check_exit_codes(demo_path, tmp_path):
+    assert run("check", str(demo_path)).returncode == 0
+    bad = demo_path.read_text().replace("promises = 3", 'promises = "1/9"', 1)
+    demo_path.write_text(bad)
+    r = run("check", str(demo_path), "--respondent", "Regional manager")
+    assert r.returncode == 1 and "service: CR" in r.stdout and "revisit" in r.stdout
+    fresh = tmp_path / "fresh.ahp.toml"
+    assert run("new", str(fresh)).returncode == 0
+    r = run("check", str(fresh))
+    assert r.returncode == 1 and "goal: incomplete" in r.stdout
+
+
+def test_new_and_rank_of_incomplete_project(tmp_path):
+    path = tmp_path / "x.ahp.toml"
+    r = run("new", str(path), "--title", "Acme")
+    assert r.returncode == 0 and "created" in r.stdout and path.exists()
+    r = run("new", str(path))
+    assert r.returncode == 2 and r.stderr.strip() == f"ahp: error: {path}: already exists; not overwritten"
+    r = run("rank", str(path))
+    assert r.returncode == 2 and "cannot rank yet, 5 node(s) lack judgments" in r.stderr
+
+
+def test_every_command_has_help():
+    for cmd in ("", "open", "new", "weights", "rank", "check"):
+        r = run(*([cmd] if cmd else []), "--help")
+        assert r.returncode == 0 and "usage: ahp" in r.stdout
