@@ -6,7 +6,8 @@ Textual never here.
 >>> r = priorities([[1, 6, 3], [1/6, 1, 1/2], [1/3, 2, 1]])
 >>> [round(float(x), 4) for x in r.weights], r.cr
 ([0.6667, 0.1111, 0.2222], 0.0)
->>> load_project("examples/retail-churn-demo.ahp.toml").ranking()[0].path
+>>> import ahp
+>>> ahp.load_project("examples/retail-churn-demo.ahp.toml").ranking()[0].path
 'price/level'
 """
 
