@@ -347,11 +347,10 @@ def _sync_judgments(table: Any, judgments: dict[str, dict[Pair, float]]) -> None
             if not rows[row]:
                 del rows[row]
         for (row, col), value in pairs.items():
-            new = _toml_value(value)
             if row not in rows:
                 rows[row] = tomlkit.inline_table()
-            if col not in rows[row] or parse_value(rows[row][col]) != value and rows[row][col] != new:
-                rows[row][col] = new
+            if col not in rows[row] or not math.isclose(parse_value(rows[row][col]), value):
+                rows[row][col] = _toml_value(value)  # an unchanged value keeps the user's spelling
 
 
 def _node_table(node: Node) -> Any:
