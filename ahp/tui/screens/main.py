@@ -101,7 +101,10 @@ class MainScreen(Screen[None]):
         pairs = s.pairs(self.path)
         table.show([PairRow(names[a], names[b], s.value(self.path, a, b)) for a, b in pairs], language=lang)
         self.cursors[self.path] = table.cursor
-        title = Text.assemble((node.label(lang), "bold"), f" · {t('judgments of', lang)} {s.respondent_name}")
+        position = f" · {table.cursor + 1}/{len(pairs)}" if pairs else ""
+        title = Text.assemble(
+            (node.label(lang), "bold"), f" · {t('judgments of', lang)} {s.respondent_name}{position}"
+        )
         self.query_one("#node-title", Static).update(title)
         pair = self.current_pair()
         detail = answer(names[pair[0]], names[pair[1]], s.value(self.path, *pair), lang) if pair else ""

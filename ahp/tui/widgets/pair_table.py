@@ -145,6 +145,6 @@ class PairTable(Widget, can_focus=True):
             for line in (names, scale):
                 line.truncate(width, pad=True)
                 if here:
-                    line.stylize(cursor)
+                    line.stylize_before(cursor)
                 lines.append(line)
         return Text("\n", no_wrap=True).join(lines) if lines else out

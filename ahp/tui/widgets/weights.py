@@ -40,7 +40,7 @@ class WeightBars(Widget):
     def render(self) -> RenderableType:
         width = max(20, self.size.width)
         name_w = min(max((Text(n).cell_len for n in self.names), default=8), max(8, width * 2 // 5))
-        bar_w = max(4, width - name_w - 7)
+        bar_w = max(4, min(40, width - name_w - 7))
         top = max(self.weights, default=1.0) or 1.0
         style = self.get_component_rich_style("weight-bars--dim" if self.provisional else "weight-bars--bar")
         lines = []

@@ -1,0 +1,57 @@
+"""Snapshot tests (pytest-textual-snapshot) of every screen at 80x24 and 120x40.
+
+Regenerate after a deliberate change with ``pytest tests/tui --snapshot-update`` and look at
+the SVGs before committing them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ahp.tui.app import AHPApp
+
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_main_screen(snap_compare, demo: Path, size: tuple[int, int]) -> None:
+    assert snap_compare(AHPApp(demo), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_main_screen_inconsistent_in_service(snap_compare, demo: Path, size: tuple[int, int]) -> None:
+    """A node made inconsistent: red mark, CR above threshold, a suggestion to apply."""
+    keys = ["tab", "down", "tab", "down", *["right"] * 8]
+    assert snap_compare(AHPApp(demo), press=keys, terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_main_screen_fresh_project(snap_compare, fresh: Path, size: tuple[int, int]) -> None:
+    assert snap_compare(AHPApp(fresh), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_interview_english(snap_compare, fresh: Path, size: tuple[int, int]) -> None:
+    assert snap_compare(AHPApp(fresh), press=["i", "3", "enter", "right", "right"], terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_interview_chinese(snap_compare, demo: Path, size: tuple[int, int]) -> None:
+    assert snap_compare(AHPApp(demo), press=["i", "l", "enter", "enter", "enter", "enter"], terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_results_screen(snap_compare, demo: Path, size: tuple[int, int]) -> None:
+    assert snap_compare(AHPApp(demo), press=["r"], terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_results_screen_chinese(snap_compare, demo: Path, size: tuple[int, int]) -> None:
+    assert snap_compare(AHPApp(demo), press=["l", "r"], terminal_size=size)
+
+
+def test_error_screen(snap_compare, corrupt: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(corrupt.parent)  # a relative path keeps tmp_path out of the snapshot
+    assert snap_compare(AHPApp(Path(corrupt.name)), terminal_size=(80, 24))
