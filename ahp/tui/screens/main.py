@@ -103,7 +103,7 @@ class MainScreen(Screen[None]):
         self.cursors[self.path] = table.cursor
         position = f" · {table.cursor + 1}/{len(pairs)}" if pairs else ""
         title = Text.assemble(
-            (node.label(lang), "bold"), f" · {t('judgments of', lang)} {s.respondent_name}{position}"
+            (node.label(lang), "bold"), f"{position} · {t('judgments of', lang)} {s.respondent_name}"
         )
         self.query_one("#node-title", Static).update(title)
         pair = self.current_pair()

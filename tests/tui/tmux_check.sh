@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Run the real program in tmux at 80x24, send keys, capture the pane after each step.
+# Usage: tests/tui/tmux_check.sh [python]   (prints the captures; exits non-zero on failure)
+set -euo pipefail
+PY=${1:-/work/main/.venv/bin/python}
+REPO=$(cd "$(dirname "$0")/../.." && pwd)
+WORK=$(mktemp -d)
+SESSION=ahp-check-$$
+trap 'tmux kill-session -t "$SESSION" 2>/dev/null || true; rm -rf "$WORK"' EXIT
+cp "$REPO/examples/retail-churn-demo.ahp.toml" "$WORK/demo.ahp.toml"
+
+wait_for() {  # wait_for TEXT: poll the pane until TEXT shows (10 s at most)
+  for _ in $(seq 100); do
+    tmux capture-pane -p -t "$SESSION" | grep -qF -- "$1" && return 0
+    sleep 0.1
+  done
+  echo "timed out waiting for: $1" >&2; tmux capture-pane -p -t "$SESSION" >&2; return 1
+}
+shot() { echo "===== $1"; tmux capture-pane -p -t "$SESSION"; }
+
+tmux new-session -d -s "$SESSION" -x 80 -y 24 -c "$WORK" \
+  "TERM=xterm-256color $PY -m ahp open demo.ahp.toml; echo EXIT=\$?; sleep 30"
+wait_for "judgments of"
+shot "start: goal selected, first pair focused"
+tmux send-keys -t "$SESSION" Left Down 5
+wait_for "Service matters more than Price"
+sleep 0.5
+shot "after Left, Down, 5"
+grep -q 'price = 5\|price = "1/5"\|service = { .*price = 5' "$WORK/demo.ahp.toml" || { echo "judgment not saved" >&2; exit 1; }
+tmux send-keys -t "$SESSION" r
+wait_for "Ranking of churn factors"
+shot "results"
+tmux send-keys -t "$SESSION" Escape; sleep 0.3  # alone, or Escape+key reads as alt+key
+tmux send-keys -t "$SESSION" i l
+wait_for "访谈"
+shot "interview in Chinese"
+tmux send-keys -t "$SESSION" Escape; sleep 0.3
+tmux send-keys -t "$SESSION" l
+tmux resize-window -t "$SESSION" -x 60 -y 16 2>/dev/null || true
+sleep 0.5
+tmux resize-window -t "$SESSION" -x 80 -y 24 2>/dev/null || true
+wait_for "judgments of"
+shot "back on the main screen after a resize"
+tmux send-keys -t "$SESSION" q
+wait_for "EXIT=0"
+shot "quit"
+test -f "$WORK/demo.ahp.toml.bak" || { echo "no .bak written" >&2; exit 1; }
+echo "tmux check passed"
