@@ -26,8 +26,9 @@ def perron(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     ``a`` has shape (..., n, n); returns lambda_max of shape (...) and w of shape (..., n).
     """
     lam, vecs = np.linalg.eig(a)
-    k = np.argmax(lam.real, axis=-1)
-    lam_max = np.take_along_axis(lam.real, k[..., None], axis=-1)[..., 0]
+    lam = lam.real
+    k = np.argmax(lam, axis=-1)
+    lam_max = np.take_along_axis(lam, k[..., None], axis=-1)[..., 0]
     w = np.take_along_axis(vecs.real, k[..., None, None], axis=-1)[..., 0]
     return lam_max, w / w.sum(axis=-1, keepdims=True)
 

@@ -106,3 +106,21 @@ def test_n_le_2_is_always_consistent():
     assert priorities([[1]]).weights.tolist() == [1.0]
     r = priorities([[1, 9], [1 / 9, 1]])
     assert r.cr == 0 and r.consistent and r.weights == pytest.approx([0.9, 0.1])
+
+
+def test_stack_completion_matches_one_by_one_and_connectivity_is_vectorised():
+    from ahp.core.completion import complete, complete_stack, connected
+
+    rng = np.random.default_rng(3)
+    stack = np.stack([from_upper(5, list(rng.choice(SCALE, 10))) for _ in range(6)])
+    holes = [[(0, 2)], [(0, 2), (1, 3), (2, 4)], [], [(0, 4), (1, 4)], [(3, 4)], [(0, 1), (0, 2), (0, 3)]]
+    for a, pairs in zip(stack, holes):
+        for i, j in pairs:
+            a[i, j] = a[j, i] = np.nan
+    assert connected(stack).all()
+    together = complete_stack(stack)
+    for a, c in zip(stack, together):
+        np.testing.assert_allclose(c, complete(a), rtol=1e-9)
+    cut = stack[:2].copy()
+    cut[1, 4, :4] = cut[1, :4, 4] = np.nan
+    assert connected(cut).tolist() == [True, False]
