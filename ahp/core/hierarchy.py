@@ -149,12 +149,15 @@ def synthesize(
     threshold: str | float = "saaty1994",
     completion: str = "lambda-max",
     suggestions: int = 3,
+    local_weights: Mapping[str, np.ndarray] | None = None,
 ) -> Synthesis:
     """Analyse every inner node's matrix and combine them into global weights and a ranking.
 
     ``matrices`` maps an inner node's path to its pairwise matrix over its children, in the
     children's order (``nan`` for missing). A node with no matrix has all pairs missing.
     ``suggestions`` is how many judgments to revisit each node's analysis proposes.
+    ``local_weights`` replaces the weights of the listed nodes (aggregated priorities, AIP);
+    their consistency figures still come from their matrices.
     """
     nodes = list(walk(root))
     index = {path: k for k, (path, _, _) in enumerate(nodes)}
@@ -184,6 +187,8 @@ def synthesize(
             problem, w = None, result.weights
         except JudgmentError as exc:
             result, problem, w = None, str(exc), np.full(n, 1 / n)
+        if local_weights is not None and path in local_weights:
+            w = local_weights[path]
         analyses[path] = (result, problem, w)
         for c, wc in zip(node.children, w):
             k = index[child_path(path, c.id)]

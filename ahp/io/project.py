@@ -23,8 +23,9 @@ import numpy as np
 
 from ahp.core.completion import COMPLETIONS
 from ahp.core.consistency import RI_TABLES, THRESHOLD_RULES
-from ahp.core.group import aggregate_judgments
+from ahp.core.group import AIP_MEANS
 from ahp.core.hierarchy import ROOT, Node, RankedLeaf, Synthesis, synthesize, walk
+from ahp.core.panel import AGGREGATIONS, INCONSISTENT_POLICIES, Panel, analyse_panel
 from ahp.core.scale import MAX_VALUE, MIN_VALUE, TOLERANCE, format_value, parse_value
 from ahp.core.weights import METHODS
 from ahp.errors import AHPError, JudgmentError, ProjectFileError
@@ -32,10 +33,9 @@ from ahp.io.atomic import write_atomic
 from ahp.io.model import DEFAULT_MODEL, FORMAT, Model, Validator, load_model, parse_model
 from ahp.io.toml_lines import parse_toml, read_toml
 
-AGGREGATIONS: tuple[str, ...] = ("aij",)
 _TOP_KEYS = {"format", "project", "settings", "model", "respondents"}
 _PROJECT_KEYS = {"title", "description"}
-_SETTINGS_KEYS = {"method", "random_index", "threshold", "aggregation", "completion"}
+_SETTINGS_KEYS = {"method", "random_index", "threshold", "aggregation", "aip_mean", "inconsistent", "completion"}
 _RESPONDENT_KEYS = {"name", "weight", "judgments"}
 Pair = tuple[str, str]
 
@@ -48,17 +48,13 @@ class Settings:
     random_index: str = "saaty1980"
     threshold: str | float = "saaty1994"
     aggregation: str = "aij"
+    aip_mean: str = "geometric"
+    inconsistent: str = "flag"
     completion: str = "lambda-max"
 
     def as_dict(self) -> dict[str, Any]:
         """The settings as plain values, keyed as in the file."""
-        return {
-            "method": self.method,
-            "random_index": self.random_index,
-            "threshold": self.threshold,
-            "aggregation": self.aggregation,
-            "completion": self.completion,
-        }
+        return {name: getattr(self, name) for name in self.__dataclass_fields__}
 
 
 @dataclass
@@ -94,6 +90,8 @@ def _parse_settings(data: Any, check: Validator) -> Settings:
         random_index=_choice(check, table, "random_index", RI_TABLES),
         threshold=threshold,
         aggregation=_choice(check, table, "aggregation", AGGREGATIONS),
+        aip_mean=_choice(check, table, "aip_mean", AIP_MEANS),
+        inconsistent=_choice(check, table, "inconsistent", INCONSISTENT_POLICIES),
         completion=_choice(check, table, "completion", COMPLETIONS),
     )
 
@@ -245,40 +243,86 @@ class Project:
         else:
             pairs[(a, b)] = float(value)
 
-    def matrix(self, path: str, respondent: int | None = None) -> np.ndarray:
-        """The node's pairwise matrix (``nan`` where missing): one respondent's, or all combined (AIJ)."""
+    def matrix(self, path: str, respondent: int) -> np.ndarray:
+        """One respondent's pairwise matrix for a node (``nan`` where missing)."""
+        return self.stack(path, [respondent])[0]
+
+    def stack(self, path: str, respondents: list[int] | None = None) -> np.ndarray:
+        """The node's matrices (respondents, n, n), ``nan`` where missing; all respondents by default."""
         ids = [c.id for c in self.node(path).children]
-        if respondent is None and len(self.respondents) != 1:
-            if not self.respondents:
-                return np.where(np.eye(len(ids), dtype=bool), 1.0, np.nan)
-            stack = np.stack([self.matrix(path, r) for r in range(len(self.respondents))])
-            return aggregate_judgments(stack, np.array([r.weight for r in self.respondents]))
-        r = self.respondents[respondent or 0]
         index = {e: k for k, e in enumerate(ids)}
-        a = np.full((len(ids), len(ids)), np.nan)
-        np.fill_diagonal(a, 1.0)
-        for (row, col), v in r.judgments.get(path, {}).items():
-            a[index[row], index[col]] = v
-            a[index[col], index[row]] = 1 / v
-        return a
+        chosen = range(len(self.respondents)) if respondents is None else respondents
+        n = len(ids)
+        out = np.full((len(chosen), n, n), np.nan)
+        out[:, np.arange(n), np.arange(n)] = 1.0
+        for slot, r in enumerate(chosen):
+            for (row, col), v in self.respondents[r].judgments.get(path, {}).items():
+                out[slot, index[row], index[col]] = v
+                out[slot, index[col], index[row]] = 1 / v
+        return out
 
     # -- results ---------------------------------------------------------------------------
     def synthesize(self, respondent: str | None = None, suggestions: int = 3) -> Synthesis:
-        """Analyse every node and rank the churn factors (one respondent, or all combined).
+        """Analyse every node and rank the churn factors: one respondent's, or the panel's.
 
-        ``suggestions``: how many judgments to revisit each node proposes (0 skips the diagnosis).
+        With several respondents and none named, they are combined as the settings say
+        (:meth:`panel`). ``suggestions``: how many judgments to revisit each node proposes.
         """
-        r = self.respondent_index(respondent)
+        if respondent is None and len(self.respondents) > 1:
+            return self.panel(suggestions=suggestions).synthesis
+        r = self.respondent_index(respondent) or 0
+        matrices = {path: self.matrix(path, r) for path in self.inner} if self.respondents else {}
+        return synthesize(self.model.root, matrices, suggestions=suggestions, **self._numeric_settings())
+
+    def panel(self, suggestions: int = 3) -> Panel:
+        """All respondents together: the combined synthesis, consensus and disagreement."""
         s = self.settings
-        matrices = {path: self.matrix(path, r) for path in self.inner}
-        return synthesize(
-            self.model.root, matrices, method=s.method, random_index=s.random_index,
-            threshold=s.threshold, completion=s.completion, suggestions=suggestions,
+        stacks = {path: self.stack(path) for path in self.inner}
+        return analyse_panel(
+            self.model.root, stacks, np.array([r.weight for r in self.respondents]),
+            aggregation=s.aggregation, aip_mean=s.aip_mean, inconsistent=s.inconsistent,
+            suggestions=suggestions, **self._numeric_settings(),
         )
+
+    def _numeric_settings(self) -> dict[str, Any]:
+        s = self.settings
+        return {"method": s.method, "random_index": s.random_index, "threshold": s.threshold, "completion": s.completion}
 
     def ranking(self, respondent: str | None = None) -> tuple[RankedLeaf, ...]:
         """The churn factors ranked by global weight, best first."""
         return self.synthesize(respondent, suggestions=0).ranking
+
+    # -- respondents -----------------------------------------------------------------------
+    def add_respondent(self, name: str, weight: float = 1.0) -> int:
+        """Add a respondent with no judgments yet; returns their index."""
+        self._check_respondent(name, weight)
+        self.respondents.append(Respondent(name.strip(), float(weight)))
+        return len(self.respondents) - 1
+
+    def rename_respondent(self, old: str, new: str) -> None:
+        """Give a respondent another (unique) name."""
+        i = self.respondent_index(old)
+        if new.strip() != old:
+            self._check_respondent(new, self.respondents[i].weight)
+        self.respondents[i].name = new.strip()
+
+    def set_respondent_weight(self, name: str, weight: float) -> None:
+        """Change how much a respondent counts when the panel is combined."""
+        i = self.respondent_index(name)
+        self._check_respondent(name, weight, new=False)
+        self.respondents[i].weight = float(weight)
+
+    def remove_respondent(self, name: str) -> None:
+        """Remove a respondent and their judgments."""
+        del self.respondents[self.respondent_index(name)]
+
+    def _check_respondent(self, name: str, weight: float, new: bool = True) -> None:
+        if not name.strip():
+            raise AHPError("a respondent needs a name")
+        if new and any(r.name == name.strip() for r in self.respondents):
+            raise AHPError(f"there is already a respondent named {name.strip()!r}")
+        if isinstance(weight, bool) or not (isinstance(weight, (int, float)) and math.isfinite(weight) and weight > 0):
+            raise AHPError(f"respondent {name.strip()!r}: weight must be a positive number; got {weight!r}")
 
     # -- writing ---------------------------------------------------------------------------
     def save(self, path: Path | str | None = None) -> None:
@@ -386,7 +430,9 @@ def _new_document(model: Model, title: str = "") -> Any:
         ("method", "eigenvector", "eigenvector | geometric-mean | column-mean"),
         ("random_index", "saaty1980", "saaty1980 | saaty2005 | donegan-dodd | alonso-lamata | chinese"),
         ("threshold", "saaty1994", "0.05 for n=3, 0.08 for n=4, 0.10 otherwise; saaty1980 (0.10); or a number"),
-        ("aggregation", "aij", "geometric mean of the respondents' judgments"),
+        ("aggregation", "aij", "aij: geometric mean of the judgments | aip: mean of the priorities"),
+        ("aip_mean", "geometric", "geometric | arithmetic, for aip"),
+        ("inconsistent", "flag", "respondents failing the threshold at a node: flag | include | exclude"),
         ("completion", "lambda-max", "lambda-max | harker, for missing judgments"),
     ):
         settings[key] = value
