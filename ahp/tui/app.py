@@ -107,10 +107,13 @@ class AHPApp(App[int]):
 
     # -- saving ----------------------------------------------------------------------------
     def save_soon(self) -> None:
-        """Save the current judgments atomically in a worker thread (later saves coalesce)."""
+        """Save the current judgments atomically in a worker thread (later saves coalesce).
+
+        The worker starts once the screen has shown the change, so saving never delays it.
+        """
         assert self.session is not None
         self._pending = self.session.snapshot()
-        self.run_worker(self._save, thread=True, group="save", exit_on_error=False)
+        self.call_after_refresh(self.run_worker, self._save, thread=True, group="save", exit_on_error=False)
 
     def _save(self) -> None:
         with self._save_lock:

@@ -1,4 +1,8 @@
-"""The hierarchy as a tree: goal, criteria, factors; a consistency mark on every inner node."""
+"""The hierarchy as a tree: goal, criteria, factors; a consistency mark on every inner node.
+
+Labels change only when a mark or the language changes (relabelling a Tree node is not free,
+so leaves show no numbers here: the results screen has the global weights).
+"""
 
 from __future__ import annotations
 
@@ -37,7 +41,6 @@ class HierarchyTree(Tree[str]):
         if language is not None:
             self.language = language
         s: Synthesis = self.session.synthesis
-        weights = {leaf.path: leaf.global_weight for leaf in s.ranking}
         for path, tnode in self.by_path.items():
             node = self.session.project.model.root if path == "goal" else self._node(path)
             name = node.label(self.language)
@@ -45,8 +48,8 @@ class HierarchyTree(Tree[str]):
                 status = s.nodes[path].status
                 label = Text.assemble((STATUS_MARK[status] + " ", STATUS_STYLE[status]), name)
             else:
-                label = Text.assemble((f"{100 * weights.get(path, 0):4.1f}% ", "dim"), name)
-            if str(tnode.label) != str(label) or tnode.label.spans != label.spans:
+                label = Text(name)
+            if tnode.label.plain != label.plain or tnode.label.spans != label.spans:
                 tnode.set_label(label)
 
     def _node(self, path: str):
