@@ -4,10 +4,8 @@ Two estimators:
 
 - ``lambda-max`` (default): the completion that minimises lambda_max (Bozoki, Fulop & Ronyai
   2010, Math. Comput. Modelling 52:318-333). In log coordinates lambda_max is convex, so
-  Newton's method from Harker's point converges in a few steps. The gradient is exact,
-  d lambda / d x_ij = (v_i a_ij w_j - v_j a_ji w_i) / v.w with v, w the left and right Perron
-  vectors; the Hessian is a difference of gradients. Every matrix of the stack and every probe
-  of the Hessian go through one batched eigen-decomposition per step.
+  Newton's method from Harker's point converges in a few steps; gradient and Hessian are exact
+  (eigenvalue perturbation theory), for the whole stack at once.
 - ``harker``: Harker (1987), Math. Modelling 9:837-848: zero the missing entries, add the number
   of missing entries of each row to its diagonal, and take the principal eigenvector.
 
@@ -31,9 +29,6 @@ from ahp.core.weights import perron, perron_left_right
 from ahp.errors import AHPError, JudgmentError
 
 COMPLETIONS: tuple[str, ...] = ("lambda-max", "harker")
-#: Newton's finite-difference Hessian needs (missing + 1) matrices per matrix of the stack;
-#: beyond this many matrix cells a step, L-BFGS (scipy) is used one matrix at a time instead.
-_NEWTON_CELLS = 4_000_000
 _TOLERANCE = 1e-11
 
 
@@ -100,13 +95,14 @@ def harker(stack: np.ndarray) -> np.ndarray:
 def _missing_index(stack: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Per matrix of a stack (m, n, n), its missing upper pairs padded to the longest list.
 
-    Returns rows and columns (m, k) and a mask (m, k) of the slots that are real pairs.
+    Returns rows and columns (m, k) and a mask (m, k) of the slots that are real pairs;
+    padding points at the diagonal cell (0, 0), which is never missing.
     """
     upper = np.triu(np.isnan(stack), 1)
     counts = upper.sum(axis=(1, 2))
     k = int(counts.max())
     rows = np.zeros((len(stack), k), dtype=np.int64)
-    cols = np.ones((len(stack), k), dtype=np.int64)
+    cols = np.zeros((len(stack), k), dtype=np.int64)
     valid = np.arange(k)[None, :] < counts[:, None]
     m_idx, i_idx, j_idx = np.nonzero(upper)  # sorted by matrix, so slots fill in order
     slot = np.arange(len(m_idx)) - np.concatenate([[0], np.cumsum(counts)[:-1]])[m_idx]
@@ -115,74 +111,53 @@ def _missing_index(stack: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarra
     return rows, cols, valid
 
 
-def _set_pairs(stack: np.ndarray, index: tuple[np.ndarray, ...], x: np.ndarray) -> None:
-    """Write exp(x) into the listed pairs and exp(-x) into their mirrors, in place.
+def _newton(stack: np.ndarray, start: np.ndarray, max_steps: int = 30) -> np.ndarray:
+    """lambda_max-optimal completion of a stack (m, n, n) by Newton's method from ``start``.
 
-    ``stack`` is (m, p, n, n); ``index`` = (matrix, row, col, slot) of the real pairs, from
-    :func:`_missing_index`; ``x`` is (m, p, k).
+    With x_p = log a_ij for the missing pairs, D_p = dA/dx_p, right and left Perron vectors
+    w, u (u.w = 1) and the reduced resolvent S = (lambda I - A + w u')^-1 - w u':
+    gradient g_p = u' D_p w; Hessian H_pq = u' D_p S D_q w + u' D_q S D_p w (+ u' E_p w on
+    the diagonal, E_p = d2A/dx_p2). One eigen-decomposition and one inverse per step.
     """
-    mi, ri, ci, ki = (i[:, None] for i in index)
-    p = np.arange(stack.shape[1])[None, :]
-    values = x[mi, p, ki]
-    stack[mi, p, ri, ci] = np.exp(values)
-    stack[mi, p, ci, ri] = np.exp(-values)
-
-
-def _newton(stack: np.ndarray, start: np.ndarray, max_steps: int = 50) -> np.ndarray:
-    """lambda_max-optimal completion of a stack (m, n, n) by Newton's method from ``start``."""
     m, n, _ = stack.shape
     rows, cols, valid = _missing_index(stack)
     k = rows.shape[1]
-    mk = np.nonzero(valid)
-    index = (mk[0], rows[mk], cols[mk], mk[1])
-    x = np.where(valid, np.log(start[np.arange(m)[:, None], rows, cols]), 0.0)
-    base = np.broadcast_to(np.nan_to_num(stack, nan=1.0)[:, None], (m, k + 1, n, n))
-    h = 1e-6
-    probe = np.concatenate([np.zeros((1, k)), h * np.eye(k)])[None] * valid[:, None, :]  # row 0: x; 1 + q: nudged
-    mm, pp = np.arange(m)[:, None, None], np.arange(k + 1)[None, :, None]
-    r, c = rows[:, None, :], cols[:, None, :]
-    pad = np.where(valid, 0.0, 1.0)[:, None, :] * np.eye(k)  # padded slots: identity rows, zero gradient
+    mi = np.arange(m)[:, None]
+    slot = np.arange(k)[None, :]
+    x = np.where(valid, np.log(start[mi, rows, cols]), 0.0)
+    a = start.copy()
+    eye = np.eye(n)
     for _ in range(max_steps):
-        trial = base.copy()
-        _set_pairs(trial, index, x[:, None, :] + probe)
-        _, w, v = perron_left_right(trial)
-        a_rc = trial[mm, pp, r, c]
-        grad = (v[mm, pp, r] * a_rc * w[mm, pp, c] - v[mm, pp, c] / a_rc * w[mm, pp, r]) / (v * w).sum(-1, keepdims=True)
-        grad *= valid[:, None, :]
-        g = grad[:, 0, :]
-        hess = (grad[:, 1:, :] - g[:, None, :]) / h
-        hess = (hess + np.swapaxes(hess, 1, 2)) / 2 + pad
-        try:
-            step = np.linalg.solve(hess, g[..., None])[..., 0]
-        except np.linalg.LinAlgError:
-            step = g
-        x -= step
-        if np.abs(g).max() < _TOLERANCE or np.abs(step).max() < _TOLERANCE:
+        e = np.exp(x)
+        a[mi, rows, cols] = np.where(valid, e, a[mi, rows, cols])
+        a[mi, cols, rows] = np.where(valid, 1 / e, a[mi, cols, rows])
+        lam, w, u = perron_left_right(a)
+        u = u / (u * w).sum(axis=1, keepdims=True)
+        wu = w[:, :, None] * u[:, None, :]
+        resolvent = np.linalg.inv(lam[:, None, None] * eye - a + wu) - wu
+        ui, uj, wi, wj = u[mi, rows], u[mi, cols], w[mi, rows], w[mi, cols]
+        g = np.where(valid, ui * e * wj - uj * wi / e, 0.0)
+        if np.abs(g).max() < _TOLERANCE:
             break
-    out = stack[:, None].copy()
-    _set_pairs(out, index, x[:, None, :])
-    return out[:, 0]
-
-
-def _lbfgs(a: np.ndarray, start: np.ndarray) -> np.ndarray:
-    """lambda_max-optimal completion of one large matrix by L-BFGS with the exact gradient."""
-    from scipy.optimize import minimize
-
-    rows, cols = np.nonzero(np.triu(np.isnan(a), 1))
-    base = np.nan_to_num(a, nan=1.0)
-
-    def value_and_gradient(x: np.ndarray) -> tuple[float, np.ndarray]:
-        b = base.copy()
-        b[rows, cols], b[cols, rows] = np.exp(x), np.exp(-x)
-        lam, w, v = perron_left_right(b)
-        grad = (v[rows] * b[rows, cols] * w[cols] - v[cols] * b[cols, rows] * w[rows]) / float(v @ w)
-        return float(lam), grad
-
-    x = minimize(value_and_gradient, np.log(start[rows, cols]), jac=True, method="L-BFGS-B",
-                 options={"gtol": 1e-10, "ftol": 1e-15}).x
-    out = a.copy()
-    out[rows, cols], out[cols, rows] = np.exp(x), np.exp(-x)
-    return out
+        left = np.zeros((m, k, n))  # row p: u' D_p
+        right = np.zeros((m, n, k))  # column q: D_q w
+        left[mi, slot, cols] += ui * e
+        left[mi, slot, rows] -= uj / e
+        right[mi, rows, slot] += e * wj
+        right[mi, cols, slot] -= wi / e
+        left *= valid[:, :, None]
+        right *= valid[:, None, :]
+        cross = left @ resolvent @ right
+        diagonal = np.where(valid, ui * e * wj + uj * wi / e, 1.0)  # padded slots: 1, with zero gradient
+        hess = cross + np.swapaxes(cross, 1, 2) + diagonal[:, :, None] * np.eye(k)
+        step = np.linalg.solve(hess, g[..., None])[..., 0]
+        x -= step
+        if np.abs(step).max() < _TOLERANCE:
+            e = np.exp(x)
+            a[mi, rows, cols] = np.where(valid, e, a[mi, rows, cols])
+            a[mi, cols, rows] = np.where(valid, 1 / e, a[mi, cols, rows])
+            break
+    return a
 
 
 def complete_stack(stack: np.ndarray, method: str = "lambda-max") -> np.ndarray:
@@ -201,13 +176,7 @@ def complete_stack(stack: np.ndarray, method: str = "lambda-max") -> np.ndarray:
     if method == "harker":
         out[todo] = start
         return out
-    n = stack.shape[-1]
-    k = int(np.triu(np.isnan(stack[todo]), 1).sum(axis=(1, 2)).max())
-    if len(todo) * (k + 1) * n * n <= _NEWTON_CELLS:
-        out[todo] = _newton(stack[todo], start)
-    else:
-        for t, s in zip(todo, start):
-            out[t] = _lbfgs(stack[t], s)
+    out[todo] = _newton(stack[todo], start)
     return out
 
 
@@ -217,5 +186,6 @@ def complete(a: np.ndarray, method: str = "lambda-max", labels: Sequence[str] | 
         raise AHPError(f"unknown completion {method!r}; choose one of {', '.join(COMPLETIONS)}")
     if not np.isnan(a).any():
         return a
-    check_connected(a, labels)
+    if not connected(a[None])[0]:
+        check_connected(a, labels)
     return complete_stack(a[None], method)[0]

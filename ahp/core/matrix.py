@@ -70,6 +70,12 @@ def validate_matrix(matrix: np.ndarray | Sequence[Sequence[float]], labels: Sequ
     ahp.errors.JudgmentError: row 2, column 1 (quality vs price) is 0.5 but row 1, column 2 is 3: they must be reciprocal (1/3)
     """
     a = np.array(matrix, dtype=float)
+    if a.ndim == 2 and a.shape[0] == a.shape[1] and a.size and (labels is None or len(labels) == len(a)):
+        # Fast path for the common case, a complete valid matrix; anything else is examined below.
+        # A nan fails every comparison and so falls through.
+        if (np.abs(a * a.T - 1).max() <= 1e-3 and np.abs(a.diagonal() - 1).max() <= TOLERANCE
+                and a.min() >= MIN_VALUE * (1 - TOLERANCE) and a.max() <= MAX_VALUE * (1 + TOLERANCE)):
+            return a
     if a.ndim != 2 or a.shape[0] != a.shape[1]:
         raise JudgmentError(f"the matrix must be square; got shape {'x'.join(map(str, a.shape))}")
     n = a.shape[0]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -33,6 +34,7 @@ class PriorityResult:
     ``matrix`` is the validated input (``nan`` where missing); ``completed`` the matrix the
     numbers come from when something was missing (else ``None``). ``ri_table`` names where RI
     came from. ``gci`` and ``gci_threshold`` are set for the geometric-mean method.
+    ``suggestions`` (the judgments to revisit) are worked out on first use.
     """
 
     matrix: np.ndarray
@@ -47,9 +49,17 @@ class PriorityResult:
     cr: float
     threshold: float
     consistent: bool
-    suggestions: tuple[Suggestion, ...]
     gci: float | None = None
     gci_threshold: float | None = None
+    suggestion_count: int = 3
+
+    @cached_property
+    def suggestions(self) -> tuple[Suggestion, ...]:
+        """The worst judgments, each with the scale value that lowers CR most."""
+        if self.cr <= 1e-12 or self.suggestion_count <= 0:
+            return ()
+        full = self.matrix if self.completed is None else self.completed
+        return tuple(suggest(full, ~np.isnan(self.matrix), ri=self.ri, method=self.method, count=self.suggestion_count))
 
     @property
     def n(self) -> int:
@@ -107,7 +117,7 @@ def priorities(
         cr=cr,
         threshold=limit,
         consistent=n <= 2 or cr <= limit,
-        suggestions=tuple(suggest(full, ~np.isnan(a), ri=ri, method=method, count=suggestions)) if cr > 1e-12 else (),
+        suggestion_count=suggestions,
         gci=gci,
         gci_threshold=gci_limit,
     )

@@ -27,9 +27,13 @@ def perron(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """
     lam, vecs = np.linalg.eig(a)
     lam = lam.real
-    k = np.argmax(lam, axis=-1)
-    lam_max = np.take_along_axis(lam, k[..., None], axis=-1)[..., 0]
-    w = np.take_along_axis(vecs.real, k[..., None, None], axis=-1)[..., 0]
+    if lam.ndim == 1:  # one matrix: plain indexing is much cheaper than take_along_axis
+        k = int(lam.argmax())
+        lam_max, w = lam[k], vecs[:, k].real
+    else:
+        k = lam.argmax(axis=-1)[..., None]
+        lam_max = np.take_along_axis(lam, k, axis=-1)[..., 0]
+        w = np.take_along_axis(vecs.real, k[..., None], axis=-1)[..., 0]
     return lam_max, w / w.sum(axis=-1, keepdims=True)
 
 

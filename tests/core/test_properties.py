@@ -124,3 +124,16 @@ def test_stack_completion_matches_one_by_one_and_connectivity_is_vectorised():
     cut = stack[:2].copy()
     cut[1, 4, :4] = cut[1, :4, 4] = np.nan
     assert connected(cut).tolist() == [True, False]
+
+
+def test_stack_completion_when_one_matrix_misses_pair_0_1_and_another_misses_more():
+    from ahp.core.completion import complete, complete_stack
+
+    rng = np.random.default_rng(11)
+    a, b = (from_upper(5, list(rng.choice(SCALE, 10))) for _ in range(2))
+    a[0, 1] = a[1, 0] = np.nan
+    for i, j in [(0, 2), (1, 3), (2, 4)]:
+        b[i, j] = b[j, i] = np.nan
+    together = complete_stack(np.stack([a, b]))
+    np.testing.assert_allclose(together[0], complete(a), rtol=1e-9)
+    np.testing.assert_allclose(together[1], complete(b), rtol=1e-9)
