@@ -1,0 +1,69 @@
+"""pyDecision's side of the benchmark; runs in bench/.peers (see setup_peers.sh), driven by run.py.
+
+pyDecision's ``ahp_method(dataset, wd)`` does one complete matrix (weights and CR); ``wd`` is
+the weight derivation, 'max_eigen' for the principal eigenvector as ours. It has no hierarchy
+and no missing judgments: for the hierarchy this script calls it on every matrix and multiplies
+the local weights out to global weights itself, inside the timed call.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata as md
+import sys
+
+import numpy as np
+from pyDecision.algorithm import ahp_method
+
+from _peer_protocol import serve
+
+
+def single(request: dict):
+    x = np.array(request["spec"]["matrix"], dtype=float)
+    wd = request["options"].get("wd", "max_eigen")
+
+    def fn():
+        return ahp_method(x, wd=wd)
+
+    def result_of(out):
+        w, rc = out
+        return {"weights": [float(v) for v in w], "cr": float(rc)}
+
+    return fn, result_of
+
+
+def hierarchy(request: dict):
+    nodes = request["spec"]["nodes"]  # preorder: parents before children
+    wd = request["options"].get("wd", "max_eigen")
+    mats = [(n["path"], n["children"], np.array(n["matrix"], dtype=float)) for n in nodes]
+    goal = nodes[0]["path"]
+
+    def fn():
+        weight = {goal: 1.0}
+        local, cr = {}, {}
+        for path, children, x in mats:
+            w, rc = ahp_method(x, wd=wd)
+            local[path], cr[path] = w, rc
+            g = weight[path]
+            for c, wc in zip(children, w):
+                weight[c] = g * wc
+        leaves = [p for p in weight if p not in local]
+        ranking = sorted(leaves, key=lambda p: -weight[p])
+        return local, cr, {p: weight[p] for p in ranking}
+
+    def result_of(out):
+        local, cr, glob = out
+        return {
+            "local": {p: [float(v) for v in w] for p, w in local.items()},
+            "cr": {p: float(v) for p, v in cr.items()},
+            "global": {p: float(v) for p, v in glob.items()},
+        }
+
+    return fn, result_of
+
+
+if __name__ == "__main__":
+    serve(
+        {"pyDecision": md.version("pyDecision"), "numpy": np.__version__, "scipy": md.version("scipy"),
+         "python": sys.version.split()[0]},
+        {"single": single, "hierarchy": hierarchy},
+    )
