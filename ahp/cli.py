@@ -90,12 +90,18 @@ def _load(path: str):
     return load_project(path)
 
 
+def _apply_group_options(project, args: argparse.Namespace) -> None:
+    """Override the project's aggregation settings from the command line, for this run only."""
+    from dataclasses import replace
+
+    changes = {k: getattr(args, k) for k in ("aggregation", "inconsistent") if getattr(args, k, None)}
+    if changes:
+        project.settings = replace(project.settings, **changes)
+
+
 def cmd_rank(args: argparse.Namespace) -> int:
     project = _load(args.file)
-    if args.aggregation:
-        from dataclasses import replace
-
-        project.settings = replace(project.settings, aggregation=args.aggregation)
+    _apply_group_options(project, args)
     project.respondent_index(args.respondent)
     synthesis = project.synthesize(args.respondent, suggestions=0)
     if not synthesis.complete:
@@ -112,8 +118,87 @@ def cmd_rank(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_group(args: argparse.Namespace) -> int:
+    project = _load(args.file)
+    _apply_group_options(project, args)
+    if len(project.respondents) < 2:
+        raise AHPError(f"{args.file}: a panel needs at least two respondents; it has {len(project.respondents)}")
+    panel = project.panel(suggestions=0)
+    if args.format == "json":
+        import json
+
+        from ahp.io.export import panel_dict
+
+        print(json.dumps(panel_dict(project, panel), ensure_ascii=False, indent=2))
+    else:
+        from ahp.io.terminal import print_panel
+
+        print_panel(project, panel)
+    return 0
+
+
+def cmd_respondent(args: argparse.Namespace) -> int:
+    project = _load(args.file)
+    if args.action == "list":
+        from ahp.io.terminal import render_table
+
+        rows = [[r.name, f"{r.weight:g}", str(sum(len(p) for p in r.judgments.values()))] for r in project.respondents]
+        print(render_table(["respondent", "weight", "judgments"], rows, right={1, 2}))
+        return 0
+    if args.action == "add":
+        project.add_respondent(args.name, args.weight)
+    elif args.action == "rename":
+        project.rename_respondent(args.name, args.new)
+    elif args.action == "weight":
+        project.set_respondent_weight(args.name, args.weight)
+    elif args.action == "remove":
+        project.remove_respondent(args.name)
+    project.save()
+    print(f"{args.action}: done; {len(project.respondents)} respondent(s) in {args.file}")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from ahp.errors import SurveyError
+    from ahp.io.survey import read_survey
+
+    project = _load(args.into)
+    try:
+        text = Path(args.survey).read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise AHPError(f"{args.survey}: no such file") from None
+    except UnicodeDecodeError:
+        raise AHPError(f"{args.survey}: not a UTF-8 text file") from None
+    try:
+        rows = read_survey(text, project.model.root, args.coding, {r.name for r in project.respondents})
+    except SurveyError as exc:
+        print(f"ahp: error: {args.survey}: {exc}", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  {args.survey}, {problem}", file=sys.stderr)
+        return 2
+    project.import_respondents(rows)
+    pairs = sum(len(p) for _, _, judgments in rows for p in judgments.values())
+    print(f"imported {len(rows)} respondent(s), {pairs} judgment(s), into {args.into}")
+    return 0
+
+
+def cmd_export_survey(args: argparse.Namespace) -> int:
+    from ahp.io.survey import template
+
+    text = template(_load(args.file).model.root)
+    if args.output in (None, "-"):
+        sys.stdout.write(text)
+        return 0
+    from ahp.io.atomic import write_atomic
+
+    write_atomic(Path(args.output), text)
+    print(f"wrote the survey template to {args.output}")
+    return 0
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     project = _load(args.file)
+    _apply_group_options(project, args)
     project.respondent_index(args.respondent)
     synthesis = project.synthesize(args.respondent)
     from ahp.io.terminal import print_check
@@ -135,6 +220,12 @@ def cmd_open(args: argparse.Namespace) -> int:
     from ahp.tui.app import run
 
     return run(Path(args.file))
+
+
+def _group_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--aggregation", choices=("aij", "aip"), help="how respondents are combined (default: the project's setting)")
+    p.add_argument("--inconsistent", choices=("flag", "include", "exclude"),
+                   help="respondents failing the threshold at a node (default: the project's setting)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -170,14 +261,54 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", help="project file (*.ahp.toml)")
     p.add_argument("--format", choices=("table", "json", "csv", "md"), default="table")
     p.add_argument("--respondent", help="one respondent's judgments (default: all combined)")
-    p.add_argument("--aggregation", choices=("aij",), help="how respondents are combined (default: the project's setting)")
+    _group_options(p)
     p.add_argument("--lang", choices=("en", "zh"), default="en", help="language of the factor names in the table")
     p.set_defaults(func=cmd_rank)
 
     p = sub.add_parser("check", help="exit 0 when every node is consistent, 1 otherwise")
     p.add_argument("file", help="project file (*.ahp.toml)")
     p.add_argument("--respondent", help="one respondent's judgments (default: all combined)")
+    _group_options(p)
     p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("group", help="the panel: consensus per node, each respondent against the group")
+    p.add_argument("file", help="project file (*.ahp.toml)")
+    p.add_argument("--format", choices=("table", "json"), default="table")
+    _group_options(p)
+    p.set_defaults(func=cmd_group)
+
+    p = sub.add_parser("respondent", help="list, add, rename, reweight or remove respondents")
+    actions = p.add_subparsers(title="actions", metavar="ACTION", dest="action", required=True, parser_class=_Parser)
+    a = actions.add_parser("list", help="the respondents, their weights and how many judgments each gave")
+    a.add_argument("file", help="project file (*.ahp.toml)")
+    a = actions.add_parser("add", help="add a respondent")
+    a.add_argument("file", help="project file (*.ahp.toml)")
+    a.add_argument("name")
+    a.add_argument("--weight", type=float, default=1.0, help="how much they count (default 1)")
+    a = actions.add_parser("rename", help="rename a respondent")
+    a.add_argument("file", help="project file (*.ahp.toml)")
+    a.add_argument("name")
+    a.add_argument("new")
+    a = actions.add_parser("weight", help="set how much a respondent counts")
+    a.add_argument("file", help="project file (*.ahp.toml)")
+    a.add_argument("name")
+    a.add_argument("weight", type=float)
+    a = actions.add_parser("remove", help="remove a respondent and their judgments")
+    a.add_argument("file", help="project file (*.ahp.toml)")
+    a.add_argument("name")
+    p.set_defaults(func=cmd_respondent)
+
+    p = sub.add_parser("import", help="add respondents from a survey CSV (nothing is imported if any cell is bad)")
+    p.add_argument("survey", help="CSV: respondent, optional weight, one column per pair 'a vs b'")
+    p.add_argument("--into", required=True, help="project file (*.ahp.toml)")
+    p.add_argument("--coding", choices=("ratio", "signed"), default="ratio",
+                   help="ratio: a/b as 3, 1/5, 0.2; signed: v > 0 a matters v times more, v < 0 b does")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("export-survey", help="the blank survey CSV for a project's model")
+    p.add_argument("file", help="project file (*.ahp.toml)")
+    p.add_argument("-o", "--output", help="file to write (default: standard output)")
+    p.set_defaults(func=cmd_export_survey)
     return parser
 
 

@@ -31,3 +31,11 @@ class ProjectFileError(AHPError):
         self.detail = message
         where = ", ".join(p for p in (path, f"line {line}" if line else None) if p)
         super().__init__(f"{where}: {message}" if where else message)
+
+
+class SurveyError(AHPError):
+    """A survey file with bad cells: ``problems`` lists each (row, column, what is wrong)."""
+
+    def __init__(self, summary: str, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__(summary)

@@ -153,3 +153,52 @@ def test_every_command_has_help():
     for cmd in ("", "open", "new", "weights", "rank", "check"):
         r = run(*([cmd] if cmd else []), "--help")
         assert r.returncode == 0 and "usage: ahp" in r.stdout
+
+
+def test_group_table_and_json(demo_path, capsys):
+    assert main(["group", str(demo_path), "--format", "json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["aggregation"] == "aij" and out["inconsistent"] == "flag" and out["band"] == "very high"
+    assert [n["path"] for n in out["nodes"]] == ["goal", "service", "quality", "price", "competition"]
+    first = out["nodes"][0]["respondents"][0]
+    assert set(first) >= {"name", "cr", "consistent", "included", "flagged", "weights", "distance", "correlation"}
+    assert [r["name"] for r in out["respondents"]] == ["Store manager", "Regional manager"]
+    assert out["respondents"][0]["disagrees_most_on"]["path"] == "price/level"
+    r = run("group", str(demo_path), "--aggregation", "aip", "--inconsistent", "exclude")
+    assert r.returncode == 0
+    assert "geometric mean of their priorities (aip), inconsistent ones excluded" in r.stdout
+    assert "Overall consensus S* 0.98" in r.stdout
+
+
+def test_rank_aip_differs_from_aij_and_says_so(demo_path, capsys):
+    assert main(["rank", str(demo_path), "--format", "json", "--aggregation", "aip"]) == 0
+    aip = json.loads(capsys.readouterr().out)
+    assert main(["rank", str(demo_path), "--format", "json"]) == 0
+    aij = json.loads(capsys.readouterr().out)
+    assert aip["settings"]["aggregation"] == "aip" and aij["settings"]["aggregation"] == "aij"
+    assert "(aip)" in aip["judgments_of"]
+    assert aip["ranking"][0]["global_weight"] != pytest.approx(aij["ranking"][0]["global_weight"], abs=1e-9)
+    assert sum(r["global_weight"] for r in aip["ranking"]) == pytest.approx(1)
+
+
+def test_respondent_commands_persist(tmp_path):
+    path = tmp_path / "p.ahp.toml"
+    assert run("new", str(path)).returncode == 0
+    assert run("respondent", "add", str(path), "Store manager", "--weight", "2").returncode == 0
+    assert run("respondent", "rename", str(path), "Respondent 1", "Marketing lead").returncode == 0
+    assert run("respondent", "weight", str(path), "Marketing lead", "0.5").returncode == 0
+    listing = run("respondent", "list", str(path)).stdout
+    assert "Marketing lead │    0.5" in listing and "Store manager  │      2" in listing
+    assert run("respondent", "remove", str(path), "Marketing lead").returncode == 0
+    assert "Marketing lead" not in run("respondent", "list", str(path)).stdout
+    r = run("respondent", "add", str(path), "Store manager")
+    assert r.returncode == 2 and r.stderr == "ahp: error: there is already a respondent named 'Store manager'\n"
+    r = run("respondent", "weight", str(path), "Store manager", "-1")
+    assert r.returncode == 2 and r.stderr == "ahp: error: respondent 'Store manager': weight must be a positive number; got -1.0\n"
+    r = run("group", str(path))
+    assert r.returncode == 2 and "a panel needs at least two respondents; it has 1" in r.stderr
+
+
+def test_export_survey_template(demo_path):
+    r = run("export-survey", str(demo_path))
+    assert r.returncode == 0 and r.stdout.startswith("respondent,weight,service vs quality,")

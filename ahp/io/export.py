@@ -13,7 +13,10 @@ import io
 import json
 from typing import Any
 
+import numpy as np
+
 from ahp.core.hierarchy import NodeAnalysis, Synthesis
+from ahp.core.panel import Panel
 from ahp.core.priorities import PriorityResult
 from ahp.core.scale import format_value
 from ahp.io.project import Project
@@ -48,7 +51,13 @@ def judgments_source(project: Project, respondent: str | None) -> str:
         return respondent
     if len(project.respondents) == 1:
         return project.respondents[0].name
-    return f"{len(project.respondents)} respondents combined ({project.settings.aggregation})"
+    s = project.settings
+    how = (
+        "geometric mean of their judgments (aij)" if s.aggregation == "aij"
+        else f"{s.aip_mean} mean of their priorities (aip)"
+    )
+    policy = {"flag": "flagged", "include": "included", "exclude": "excluded"}[s.inconsistent]
+    return f"{len(project.respondents)} respondents combined by {how}, inconsistent ones {policy}"
 
 
 def result_dict(result: PriorityResult, labels: list[str] | None = None) -> dict[str, Any]:
@@ -105,7 +114,7 @@ def ranking_dict(project: Project, synthesis: Synthesis, respondent: str | None 
     return {
         "title": project.title,
         "goal": project.model.goal,
-        "settings": {**synthesis.settings, "aggregation": project.settings.aggregation},
+        "settings": {**project.settings.as_dict(), **synthesis.settings},
         "respondent": respondent,
         "judgments_of": judgments_source(project, respondent),
         "nodes": [_node_dict(a) for a in synthesis.nodes.values()],
@@ -185,3 +194,60 @@ def suggestion_text(result: PriorityResult, labels: list[str]) -> list[str]:
         f"(CR {result.cr:.4f} -> {s.cr_after:.4f})"
         for s in result.suggestions
     ]
+
+
+def panel_dict(project: Project, panel: Panel) -> dict[str, Any]:
+    """The JSON form of ``ahp group``: per node and per respondent, how the panel agrees."""
+    names = [r.name for r in project.respondents]
+    group_global = {leaf.path: leaf.global_weight for leaf in panel.synthesis.ranking}
+    nodes = []
+    for path, pn in panel.nodes.items():
+        ids = [c.id for c in project.inner[path].children]
+        ind = pn.individuals
+        nodes.append({
+            "path": path,
+            "consensus": pn.consensus,
+            "band": pn.band,
+            "group_weights": dict(zip(ids, map(float, panel.synthesis.nodes[path].local_weights))),
+            "respondents": [
+                {
+                    "name": names[r],
+                    "cr": None if not ind.determined[r] else float(ind.cr[r]),
+                    "consistent": bool(ind.consistent[r]),
+                    "included": bool(pn.included[r]),
+                    "flagged": bool(pn.flagged[r]),
+                    "weights": None if not ind.determined[r] else dict(zip(ids, map(float, ind.weights[r]))),
+                    "distance": None if not ind.determined[r] else float(pn.distance[r]),
+                    "correlation": None if not ind.determined[r] else float(pn.correlation[r]),
+                }
+                for r in range(len(names))
+            ],
+        })
+    respondents = []
+    for r, name in enumerate(names):
+        gap = np.abs(panel.global_weights[r] - np.array([group_global[p] for p in panel.leaves]))
+        worst = int(gap.argmax())
+        respondents.append({
+            "name": name,
+            "weight": project.respondents[r].weight,
+            "distance": float(panel.distance[r]),
+            "correlation": float(panel.correlation[r]),
+            "disagrees_most_on": {
+                "path": panel.leaves[worst],
+                "weight": float(panel.global_weights[r, worst]),
+                "group_weight": group_global[panel.leaves[worst]],
+            },
+            "flagged_nodes": [p for p, pn in panel.nodes.items() if pn.flagged[r]],
+            "excluded_nodes": [p for p, pn in panel.nodes.items() if not pn.included[r]],
+        })
+    return {
+        "aggregation": panel.aggregation,
+        "aip_mean": project.settings.aip_mean,
+        "inconsistent": panel.inconsistent,
+        "settings": {**project.settings.as_dict(), **panel.synthesis.settings},
+        "consensus": panel.consensus,
+        "band": panel.band,
+        "nodes": nodes,
+        "respondents": respondents,
+        "ranking": ranking_dict(project, panel.synthesis)["ranking"],
+    }

@@ -155,12 +155,14 @@ def _parse_respondents(data: Any, check: Validator, inner: dict[str, Node]) -> l
     if not isinstance(data, list):
         raise check.fail(("respondents",), "respondents must be an array of tables ([[respondents]])")
     out: list[Respondent] = []
+    names: set[str] = set()
     for i, item in enumerate(data):
         at = ("respondents", i)
         table = check.table(item, at, _RESPONDENT_KEYS, f"respondents[{i}]")
         name = check.string(table, at, "name")
-        if any(r.name == name for r in out):
+        if name in names:
             raise check.fail((*at, "name"), f"duplicate respondent name {name!r}")
+        names.add(name)
         weight = table.get("weight", 1.0)
         if isinstance(weight, bool) or not isinstance(weight, (int, float)) or not weight > 0 or math.isinf(weight):
             raise check.fail((*at, "weight"), f"respondent {name!r}: weight must be a positive number; got {weight!r}")
@@ -323,6 +325,24 @@ class Project:
             raise AHPError(f"there is already a respondent named {name.strip()!r}")
         if isinstance(weight, bool) or not (isinstance(weight, (int, float)) and math.isfinite(weight) and weight > 0):
             raise AHPError(f"respondent {name.strip()!r}: weight must be a positive number; got {weight!r}")
+
+    def import_respondents(self, rows: list[tuple[str, float, dict[str, dict[Pair, float]]]]) -> None:
+        """Add already-checked respondents (from a survey) and write them to the file at once.
+
+        The new ``[[respondents]]`` tables are appended to the file's text, so a survey of
+        thousands imports in a moment and everything above them is left as it was.
+        """
+        from ahp.io.survey import respondents_toml
+
+        new = [Respondent(name, weight, judgments) for name, weight, judgments in rows]
+        if self._text is None or self.path is None:
+            self.respondents.extend(new)
+            self.save()
+            return
+        text = self._text.rstrip("\n") + "\n" + respondents_toml(new, _toml_value)
+        write_atomic(self.path, text)
+        self._text = text
+        self.respondents.extend(new)
 
     # -- writing ---------------------------------------------------------------------------
     def save(self, path: Path | str | None = None) -> None:

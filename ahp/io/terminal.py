@@ -20,6 +20,7 @@ import unicodedata
 from collections.abc import Sequence
 
 from ahp.core.hierarchy import Synthesis
+from ahp.core.panel import Panel
 from ahp.core.priorities import PriorityResult
 from ahp.io.export import judgments_source, settings_line, suggestion_text
 from ahp.io.project import Project
@@ -132,3 +133,38 @@ def print_check(project: Project, synthesis: Synthesis, respondent: str | None) 
                 print(f"  {line}")
     verdict = "Every node is consistent." if synthesis.consistent else "Some nodes need attention."
     print(f"{verdict} {settings_line(synthesis, judgments_source(project, respondent))}")
+
+
+def print_panel(project: Project, panel: Panel, limit: int = 20) -> None:
+    """The panel of respondents: consensus per node, and who sits furthest from the group."""
+    from ahp.io.export import panel_dict
+
+    data = panel_dict(project, panel)
+    print(f"Panel: {judgments_source(project, None)}.")
+    print(f"Overall consensus S* {panel.consensus:.3f} ({panel.band})")
+    print()
+    rows = []
+    for node in data["nodes"]:
+        crs = [r for r in node["respondents"] if r["cr"] is not None]
+        failing = [r["name"] for r in crs if not r["consistent"]]
+        rows.append([
+            node["path"], f"{node['consensus']:.3f}", node["band"],
+            f"{min(r['cr'] for r in crs):.3f}-{max(r['cr'] for r in crs):.3f}" if crs else "-",
+            _colour(", ".join(failing), "1;31") if failing else "none",
+        ])
+    print(render_table(["node", "S*", "consensus", "CR range", "inconsistent respondents"], rows, right={1}))
+    print()
+    people = sorted(data["respondents"], key=lambda r: -r["distance"])
+    rows = [
+        [r["name"], f"{r['weight']:g}", f"{r['distance']:.3f}", f"{r['correlation']:.2f}",
+         f"{r['disagrees_most_on']['path']} ({r['disagrees_most_on']['weight']:.3f} vs "
+         f"{r['disagrees_most_on']['group_weight']:.3f})"]
+        for r in people[:limit]
+    ]
+    print("Respondents against the group's factor weights, furthest first")
+    print(render_table(["respondent", "weight", "distance", "rank corr.", "disagrees most on"], rows, right={1, 2, 3}))
+    if len(people) > limit:
+        print(f"... and {len(people) - limit} more (all of them with --format json)")
+    print("distance: share of the weight that would have to move to match the group (0 = same, 1 = opposite)")
+    print("rank corr.: Spearman correlation with the group's ranking of the factors")
+    print(settings_line(panel.synthesis, judgments_source(project, None)))

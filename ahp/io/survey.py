@@ -1,0 +1,183 @@
+"""Survey files: one row per respondent, one column per pair, imported into a project.
+
+Columns: ``respondent``, optionally ``weight``, and one per pair named ``<path-a> vs <path-b>``
+(two elements under the same node: ``service vs price``, ``price/level vs price/promotions``;
+either order, the cell always speaks of the first named).
+Codings: ``ratio`` (the cell says how many times a matters more than b: ``3``, ``1/5``, ``0.2``)
+and ``signed`` (``v > 0``: a matters v times more; ``v < 0``: b matters |v| times more; ``1`` or
+``-1``: equal). An empty cell is a missing judgment. A file with any bad cell imports nothing.
+
+>>> from ahp.io.model import load_model
+>>> columns = pair_columns(load_model().root)
+>>> columns[0].header, columns[-1].header, len(columns)
+('service vs quality', 'competition/turnover vs competition/market', 34)
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from ahp.core.hierarchy import Node, child_path, walk
+from ahp.core.scale import MAX_VALUE, MIN_VALUE, TOLERANCE, parse_value
+from ahp.errors import JudgmentError, SurveyError
+
+CODINGS: tuple[str, ...] = ("ratio", "signed")
+_MAX_PROBLEMS = 50
+
+
+@dataclass(frozen=True)
+class PairColumn:
+    """One pair of sibling elements under the node at ``path``."""
+
+    path: str
+    a: str
+    b: str
+
+    @property
+    def header(self) -> str:
+        """The column name: the two elements' paths joined by `` vs ``."""
+        return f"{child_path(self.path, self.a)} vs {child_path(self.path, self.b)}"
+
+    @property
+    def reversed_header(self) -> str:
+        """The same pair named the other way round (its cells then say how much b matters more)."""
+        return f"{child_path(self.path, self.b)} vs {child_path(self.path, self.a)}"
+
+
+def pair_columns(root: Node) -> list[PairColumn]:
+    """Every pair of the model, node by node in preorder, in the order of the children."""
+    return [
+        PairColumn(path, node.children[i].id, node.children[j].id)
+        for path, node, _ in walk(root)
+        for i in range(len(node.children))
+        for j in range(i + 1, len(node.children))
+    ]
+
+
+def template(root: Node) -> str:
+    """The blank survey for a model: the header row only."""
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerow(["respondent", "weight", *(c.header for c in pair_columns(root))])
+    return buf.getvalue()
+
+
+def _cell_value(text: str, coding: str) -> float:
+    """A cell's judgment a-vs-b; raises JudgmentError saying what is wrong."""
+    value = parse_value(text)
+    if math.isnan(value):
+        raise JudgmentError(f"{text!r} is not a number")
+    if coding == "signed":
+        if value == 0:
+            raise JudgmentError("0 is not a signed judgment; use 1 (or -1) for equal")
+        if not 1 - TOLERANCE <= abs(value) <= MAX_VALUE * (1 + TOLERANCE):
+            raise JudgmentError(f"{text} is off the signed scale; use 1..9 or -1..-9")
+        return value if value > 0 else 1 / -value
+    if value <= 0:
+        raise JudgmentError(f"{text} is not a positive ratio")
+    if not MIN_VALUE * (1 - TOLERANCE) <= value <= MAX_VALUE * (1 + TOLERANCE):
+        raise JudgmentError(f"{text} is off the scale; ratios lie within 1/9 and 9")
+    return value
+
+
+def read_survey(text: str, root: Node, coding: str = "ratio", existing: set[str] = frozenset()) -> list[tuple[str, float, dict[str, dict[tuple[str, str], float]]]]:
+    """Parse and check a survey; returns (name, weight, judgments) per row.
+
+    Raises :class:`SurveyError` listing every bad cell (row = line in the file, column by name).
+    """
+    if coding not in CODINGS:
+        raise SurveyError(f"unknown coding {coding!r}; choose one of {', '.join(CODINGS)}", [])
+    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    if not rows:
+        raise SurveyError("the survey is empty: it needs a header row", [])
+    header = [h.strip() for h in rows[0]]
+    columns = pair_columns(root)
+    known = {c.header: (c, False) for c in columns}
+    known.update({c.reversed_header: (c, True) for c in columns})  # "b vs a" is accepted too
+    problems: list[str] = []
+    if "respondent" not in header:
+        problems.append("row 1: no 'respondent' column")
+    seen_pairs: dict[PairColumn, int] = {}
+    for k, h in enumerate(header):
+        if h in ("respondent", "weight"):
+            if header.index(h) != k:
+                problems.append(f"row 1, column {k + 1} {h!r}: duplicate column")
+        elif h not in known:
+            problems.append(f"row 1, column {k + 1} {h!r}: unknown column; expected 'respondent', 'weight' or a pair like {columns[0].header!r}")
+        elif known[h][0] in seen_pairs:
+            problems.append(f"row 1, column {k + 1} {h!r}: the same pair as column {seen_pairs[known[h][0]] + 1}")
+        else:
+            seen_pairs[known[h][0]] = k
+    if problems:
+        raise SurveyError(f"{len(problems)} problem(s) in the header; nothing imported", problems)
+    name_col = header.index("respondent")
+    weight_col = header.index("weight") if "weight" in header else None
+    out = []
+    seen: dict[str, int] = {}
+    for line, row in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(header):
+            problems.append(f"row {line}: {len(row)} cells; the header has {len(header)}")
+            continue
+        name = row[name_col].strip()
+        if not name:
+            problems.append(f"row {line}, column 'respondent': empty name")
+        elif name in existing:
+            problems.append(f"row {line}, column 'respondent': {name!r} is already a respondent of the project")
+        elif name in seen:
+            problems.append(f"row {line}, column 'respondent': duplicate respondent {name!r} (also row {seen[name]})")
+        seen.setdefault(name, line)
+        weight = 1.0
+        if weight_col is not None and row[weight_col].strip():
+            try:
+                weight = float(row[weight_col])
+                if not (math.isfinite(weight) and weight > 0):
+                    raise ValueError
+            except ValueError:
+                problems.append(f"row {line}, column 'weight': {row[weight_col]!r} is not a positive number")
+        judgments: dict[str, dict[tuple[str, str], float]] = {}
+        for k, h in enumerate(header):
+            cell = row[k].strip()
+            if k in (name_col, weight_col) or not cell:
+                continue
+            column, reverse = known[h]
+            try:
+                value = _cell_value(cell, coding)
+                judgments.setdefault(column.path, {})[(column.a, column.b)] = 1 / value if reverse else value
+            except JudgmentError as exc:
+                problems.append(f"row {line}, column {h!r}: {exc}")
+        out.append((name, weight, judgments))
+    if problems:
+        shown = problems[:_MAX_PROBLEMS] + ([f"... and {len(problems) - _MAX_PROBLEMS} more"] if len(problems) > _MAX_PROBLEMS else [])
+        raise SurveyError(f"{len(problems)} bad cell(s) in the survey; nothing imported", shown)
+    if not out:
+        raise SurveyError("the survey has no respondent rows; nothing imported", [])
+    return out
+
+
+def _key(text: str) -> str:
+    return text if text.replace("-", "").replace("_", "").isalnum() and text.isascii() else json.dumps(text)
+
+
+def respondents_toml(respondents: list[Any], value: Any) -> str:
+    """TOML text for appended ``[[respondents]]`` tables (fast: no document model).
+
+    ``value`` turns a judgment into its TOML spelling (3, "1/3", 0.7303).
+    """
+    parts = []
+    for r in respondents:
+        parts.append(f"\n[[respondents]]\nname = {json.dumps(r.name, ensure_ascii=False)}\n")
+        if r.weight != 1.0:
+            parts.append(f"weight = {r.weight!r}\n")
+        for path, pairs in r.judgments.items():
+            rows: dict[str, list[str]] = {}
+            for (a, b), v in pairs.items():
+                rows.setdefault(a, []).append(f"{_key(b)} = {json.dumps(value(v))}")
+            parts.append(f"\n[respondents.judgments.{_key(path)}]\n")
+            parts.extend(f"{_key(a)} = {{ {', '.join(cells)} }}\n" for a, cells in rows.items())
+    return "".join(parts)
