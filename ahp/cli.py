@@ -7,8 +7,8 @@ with a one-line message on stderr.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
-from pathlib import Path
 from typing import NoReturn, Sequence
 
 from ahp.errors import AHPError
@@ -32,10 +32,10 @@ def _read_matrix_arg(arg: str) -> str:
     """The matrix text: from stdin for ``-``, from a file when ``arg`` names one, else ``arg``."""
     if arg == "-":
         return sys.stdin.read()
-    path = Path(arg)
-    if ";" not in arg and path.is_file():
+    if ";" not in arg and os.path.isfile(arg):
         try:
-            return path.read_text(encoding="utf-8")
+            with open(arg, encoding="utf-8") as f:
+                return f.read()
         except (OSError, UnicodeDecodeError) as exc:
             raise AHPError(f"{arg}: cannot read: {exc}") from None
     return arg
@@ -164,7 +164,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     project = _load(args.into)
     try:
-        text = Path(args.survey).read_text(encoding="utf-8-sig")
+        with open(args.survey, encoding="utf-8-sig") as f:
+            text = f.read()
     except FileNotFoundError:
         raise AHPError(f"{args.survey}: no such file") from None
     except UnicodeDecodeError:
@@ -191,7 +192,7 @@ def cmd_export_survey(args: argparse.Namespace) -> int:
         return 0
     from ahp.io.atomic import write_atomic
 
-    write_atomic(Path(args.output), text)
+    write_atomic(args.output, text)
     print(f"wrote the survey template to {args.output}")
     return 0
 
@@ -217,9 +218,16 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_open(args: argparse.Namespace) -> int:
+    return _run_tui(args.file)
+
+
+def _run_tui(file: str) -> int:
+    """The interview screen on ``file`` (imports Textual only now)."""
+    from pathlib import Path
+
     from ahp.tui.app import run
 
-    return run(Path(args.file))
+    return run(Path(file))
 
 
 def _group_options(p: argparse.ArgumentParser) -> None:
@@ -317,9 +325,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         if args.func is None:
-            from ahp.tui.app import run
-
-            return run(Path(DEFAULT_PROJECT))
+            return _run_tui(DEFAULT_PROJECT)
         return args.func(args)
     except AHPError as exc:
         return _fail(str(exc))

@@ -10,15 +10,16 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
+
+StrPath = str | os.PathLike[str]
 
 
-def backup_path(path: Path) -> Path:
+def backup_path(path: StrPath) -> str:
     """Where the previous version of ``path`` is kept."""
-    return path.with_name(path.name + ".bak")
+    return os.fspath(path) + ".bak"
 
 
-def write_atomic(path: Path, text: str) -> None:
+def write_atomic(path: StrPath, text: str) -> None:
     """Write ``text`` to ``path``: temp file in the same folder, fsync, keep ``.bak``, rename.
 
     A reader sees either the old file or the new one, never a half-written one.
@@ -26,20 +27,21 @@ def write_atomic(path: Path, text: str) -> None:
     import shutil  # imported here: reading commands never pay for it
     import tempfile
 
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    path = os.fspath(path)
+    folder = os.path.dirname(path) or "."
+    fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
             f.write(text)
             f.flush()
             os.fsync(f.fileno())
-        if path.exists():
+        if os.path.exists(path):
             shutil.copy2(path, backup_path(path))
             shutil.copymode(path, tmp)
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        if os.path.exists(tmp):
+            os.unlink(tmp)
         raise
     try:
         dir_fd = os.open(folder, os.O_RDONLY)

@@ -18,10 +18,9 @@ import numpy as np
 from ahp.core.hierarchy import NodeAnalysis, Synthesis
 from ahp.core.panel import Panel
 from ahp.core.priorities import PriorityResult
-from ahp.core.scale import format_value
 from ahp.io.project import Project
+from ahp.io.wording import judgments_source, settings_line
 
-FORMATS: tuple[str, ...] = ("table", "json", "csv", "md")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -29,35 +28,6 @@ def csv_cell(value: object) -> str:
     """A cell a spreadsheet will show as text, never run as a formula."""
     text = str(value)
     return "'" + text if text.startswith(_FORMULA_START) else text
-
-
-def threshold_label(rule: str | float) -> str:
-    """How a threshold setting is shown: ``saaty1994`` or ``CR <= 0.15``."""
-    return rule if isinstance(rule, str) else f"CR <= {rule:g}"
-
-
-def settings_line(synthesis: Synthesis, source: str) -> str:
-    """One line naming how the numbers were made and from whose judgments."""
-    s = synthesis.settings
-    return (
-        f"method {s['method']}; random index {s['random_index']}; threshold {threshold_label(s['threshold'])}; "
-        f"missing judgments by {s['completion']}; judgments of {source}"
-    )
-
-
-def judgments_source(project: Project, respondent: str | None) -> str:
-    """Whose judgments the results come from, in words."""
-    if respondent is not None:
-        return respondent
-    if len(project.respondents) == 1:
-        return project.respondents[0].name
-    s = project.settings
-    how = (
-        "geometric mean of their judgments (aij)" if s.aggregation == "aij"
-        else f"{s.aip_mean} mean of their priorities (aip)"
-    )
-    policy = {"flag": "flagged", "include": "included", "exclude": "excluded"}[s.inconsistent]
-    return f"{len(project.respondents)} respondents combined by {how}, inconsistent ones {policy}"
 
 
 def result_dict(result: PriorityResult, labels: list[str] | None = None) -> dict[str, Any]:
@@ -185,15 +155,6 @@ def render(project: Project, synthesis: Synthesis, fmt: str, respondent: str | N
     if fmt == "md":
         return ranking_markdown(project, synthesis, respondent)
     raise ValueError(f"unknown export format {fmt!r}")
-
-
-def suggestion_text(result: PriorityResult, labels: list[str]) -> list[str]:
-    """Each suggestion in words: which pair, from what to what, and the CR it gives."""
-    return [
-        f"{labels[s.row]} vs {labels[s.col]}: {format_value(s.current)} -> {format_value(s.suggested)} "
-        f"(CR {result.cr:.4f} -> {s.cr_after:.4f})"
-        for s in result.suggestions
-    ]
 
 
 def panel_dict(project: Project, panel: Panel) -> dict[str, Any]:

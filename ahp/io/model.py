@@ -7,9 +7,9 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from ahp.core.hierarchy import ROOT, Node
@@ -144,11 +144,10 @@ def builtin_models() -> list[str]:
     return sorted(p.name.removesuffix(".toml") for p in resources.files("ahp.criteria").iterdir() if p.name.endswith(".toml"))
 
 
-def model_path(name_or_path: str | Path) -> Path:
+def model_path(name_or_path: str | os.PathLike[str]) -> str | os.PathLike[str]:
     """The file of a built-in model by name (``retail-churn``), or the given path."""
-    path = Path(name_or_path)
-    if path.suffix == ".toml" or path.exists():
-        return path
+    if os.fspath(name_or_path).endswith(".toml") or os.path.exists(name_or_path):
+        return name_or_path
     from importlib import resources
 
     candidate = resources.files("ahp.criteria") / f"{name_or_path}.toml"
@@ -156,10 +155,10 @@ def model_path(name_or_path: str | Path) -> Path:
         raise ProjectFileError(
             f"no built-in model {str(name_or_path)!r} and no such file; built-in models: {', '.join(builtin_models())}"
         )
-    return Path(str(candidate))
+    return str(candidate)
 
 
-def load_model(name_or_path: str | Path = DEFAULT_MODEL) -> Model:
+def load_model(name_or_path: str | os.PathLike[str] = DEFAULT_MODEL) -> Model:
     """Load a model file (or a built-in model by name) and validate it."""
     path = model_path(name_or_path)
     data, text = read_toml(path)

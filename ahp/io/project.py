@@ -15,8 +15,8 @@ what changed, so the user's comments and key order survive. Writes are atomic an
 from __future__ import annotations
 
 import math
+import os
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -29,9 +29,9 @@ from ahp.core.panel import AGGREGATIONS, INCONSISTENT_POLICIES, Panel, analyse_p
 from ahp.core.scale import MAX_VALUE, MIN_VALUE, TOLERANCE, format_value, parse_value
 from ahp.core.weights import METHODS
 from ahp.errors import AHPError, JudgmentError, ProjectFileError
-from ahp.io.atomic import write_atomic
+from ahp.io.atomic import StrPath, write_atomic
 from ahp.io.model import DEFAULT_MODEL, FORMAT, Model, Validator, load_model, parse_model
-from ahp.io.toml_lines import parse_toml, read_toml
+from ahp.io.toml_lines import parse_toml, read_text
 
 _TOP_KEYS = {"format", "project", "settings", "model", "respondents"}
 _PROJECT_KEYS = {"title", "description"}
@@ -186,7 +186,7 @@ class Project:
     def __init__(
         self,
         *,
-        path: Path | None,
+        path: StrPath | None,
         title: str,
         model: Model,
         settings: Settings,
@@ -345,11 +345,11 @@ class Project:
         self.respondents.extend(new)
 
     # -- writing ---------------------------------------------------------------------------
-    def save(self, path: Path | str | None = None) -> None:
+    def save(self, path: StrPath | None = None) -> None:
         """Write the project atomically (keeping ``.bak``), preserving comments and key order."""
         import tomlkit
 
-        target = Path(path) if path is not None else self.path
+        target = path if path is not None else self.path
         if target is None:
             raise AHPError("this project has no file yet; give a path to save it to")
         doc = tomlkit.parse(self._text) if self._text is not None else _new_document(self.model)
@@ -488,26 +488,25 @@ def parse_project(text: str, path: str) -> Project:
         raise check.fail(("project", "title"), "project.title must be a string")
     settings = _parse_settings(data.get("settings"), check)
     respondents = _parse_respondents(data.get("respondents"), check, _inner_nodes(model.root))
-    return Project(path=Path(path), title=title, model=model, settings=settings, respondents=respondents, text=text)
+    return Project(path=path, title=title, model=model, settings=settings, respondents=respondents, text=text)
 
 
-def load_project(path: Path | str) -> Project:
+def load_project(path: StrPath) -> Project:
     """Read and validate a project file; errors name the file, the line and the key."""
-    path = Path(path)
-    data_text = read_toml(path)[1]
-    return parse_project(data_text, str(path))
+    project = parse_project(read_text(path), os.fspath(path))
+    project.path = path
+    return project
 
 
-def new_project(path: Path | str, model: str | Path = DEFAULT_MODEL, title: str | None = None) -> Project:
+def new_project(path: StrPath, model: StrPath = DEFAULT_MODEL, title: str | None = None) -> Project:
     """Create a project file from a model (built-in name or file), with one empty respondent.
 
     Refuses to overwrite an existing file.
     """
-    path = Path(path)
-    if path.exists():
-        raise ProjectFileError("already exists; not overwritten", path=str(path))
+    if os.path.exists(path):
+        raise ProjectFileError("already exists; not overwritten", path=os.fspath(path))
     m = load_model(model)
-    name = title if title is not None else f"{m.goal}: {path.name.removesuffix('.ahp.toml')}"
+    name = title if title is not None else f"{m.goal}: {os.path.basename(path).removesuffix('.ahp.toml')}"
     project = Project(
         path=path, title=name, model=m, settings=Settings(),
         respondents=[Respondent("Respondent 1")],

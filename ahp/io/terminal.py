@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from ahp.core.hierarchy import Synthesis
 from ahp.core.panel import Panel
 from ahp.core.priorities import PriorityResult
-from ahp.io.export import judgments_source, settings_line, suggestion_text
+from ahp.io.wording import judgments_source, settings_line, suggestion_text
 from ahp.io.project import Project
 
 _STATUS_COLOUR = {"consistent": "32", "inconsistent": "1;31", "incomplete": "33"}

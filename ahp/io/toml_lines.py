@@ -11,9 +11,9 @@ addressed like the parsed data: ``("model", "criteria", 0, "children", 2, "id")`
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
-from pathlib import Path
 from typing import Any
 
 from ahp.errors import ProjectFileError
@@ -97,17 +97,23 @@ class KeyLines:
         return None
 
 
-def read_toml(path: Path) -> tuple[dict[str, Any], str]:
+def read_toml(path: str | os.PathLike[str]) -> tuple[dict[str, Any], str]:
     """Parse a TOML file; a syntax error becomes :class:`ProjectFileError` with its line."""
+    text = read_text(path)
+    return parse_toml(text, os.fspath(path)), text
+
+
+def read_text(path: str | os.PathLike[str]) -> str:
+    """A UTF-8 file's text; a missing or unreadable file becomes :class:`ProjectFileError`."""
     try:
-        text = path.read_text(encoding="utf-8")
+        with open(path, encoding="utf-8") as f:
+            return f.read()
     except FileNotFoundError:
         raise ProjectFileError("no such file", path=str(path)) from None
     except UnicodeDecodeError:
         raise ProjectFileError("not a UTF-8 text file", path=str(path)) from None
     except OSError as exc:
         raise ProjectFileError(exc.strerror or str(exc), path=str(path)) from None
-    return parse_toml(text, str(path)), text
 
 
 def parse_toml(text: str, path: str) -> dict[str, Any]:

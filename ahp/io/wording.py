@@ -1,0 +1,56 @@
+"""Results in words: how the numbers were made and whose judgments they come from.
+
+Shared by every output (terminal tables, exports, the interview screens).
+
+>>> threshold_label("saaty1994"), threshold_label(0.15)
+('saaty1994', 'CR <= 0.15')
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ahp.core.scale import format_value
+
+if TYPE_CHECKING:
+    from ahp.core.hierarchy import Synthesis
+    from ahp.core.priorities import PriorityResult
+    from ahp.io.project import Project
+
+
+def threshold_label(rule: str | float) -> str:
+    """How a threshold setting is shown: ``saaty1994`` or ``CR <= 0.15``."""
+    return rule if isinstance(rule, str) else f"CR <= {rule:g}"
+
+
+def settings_line(synthesis: Synthesis, source: str) -> str:
+    """One line naming how the numbers were made and from whose judgments."""
+    s = synthesis.settings
+    return (
+        f"method {s['method']}; random index {s['random_index']}; threshold {threshold_label(s['threshold'])}; "
+        f"missing judgments by {s['completion']}; judgments of {source}"
+    )
+
+
+def judgments_source(project: Project, respondent: str | None) -> str:
+    """Whose judgments the results come from, in words."""
+    if respondent is not None:
+        return respondent
+    if len(project.respondents) == 1:
+        return project.respondents[0].name
+    s = project.settings
+    how = (
+        "geometric mean of their judgments (aij)" if s.aggregation == "aij"
+        else f"{s.aip_mean} mean of their priorities (aip)"
+    )
+    policy = {"flag": "flagged", "include": "included", "exclude": "excluded"}[s.inconsistent]
+    return f"{len(project.respondents)} respondents combined by {how}, inconsistent ones {policy}"
+
+
+def suggestion_text(result: PriorityResult, labels: list[str]) -> list[str]:
+    """Each suggestion in words: which pair, from what to what, and the CR it gives."""
+    return [
+        f"{labels[s.row]} vs {labels[s.col]}: {format_value(s.current)} -> {format_value(s.suggested)} "
+        f"(CR {result.cr:.4f} -> {s.cr_after:.4f})"
+        for s in result.suggestions
+    ]
