@@ -28,7 +28,7 @@ REPO = Path(__file__).resolve().parent.parent
 
 #: W2's source: None for the hierarchy built below, or a project file, e.g.
 #: REPO / "examples" / "retail-churn-demo.ahp.toml"
-W2_PROJECT: Path | None = None
+W2_PROJECT: Path | None = REPO / "examples" / "retail-churn-demo.ahp.toml"
 
 SEED = 20260101
 

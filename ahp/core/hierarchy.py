@@ -13,11 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 
-from ahp.core.priorities import PriorityResult, priorities
-from ahp.errors import JudgmentError, ModelError
+from ahp.core.priorities import PriorityResult, analyse_stack
+from ahp.errors import ModelError
 
 ROOT = "goal"
 
@@ -37,6 +38,11 @@ class Node:
         """The name in ``language`` ("en" or "zh"), falling back to the English name."""
         return (self.name_zh or self.name) if language == "zh" else self.name
 
+    @cached_property
+    def layout(self) -> Layout:
+        """The tree below this node as index arrays, worked out once (see :class:`Layout`)."""
+        return Layout(self)
+
 
 def child_path(parent: str, child_id: str) -> str:
     """The path of a child: ``service`` under the goal, ``service/complaints`` below."""
@@ -52,20 +58,47 @@ def walk(root: Node) -> Iterator[tuple[str, Node, int]]:
         stack.extend((child_path(path, c.id), c, depth + 1) for c in reversed(node.children))
 
 
-def global_weights(parents: np.ndarray, local: np.ndarray) -> np.ndarray:
-    """Global weight of each node: the product of local weights along its path.
+class Layout:
+    """A hierarchy as arrays, for synthesis without walking the tree each time.
 
-    ``parents[k]`` is the index of node k's parent (-1 for the goal), parents before children;
-    ``local`` has shape (..., nodes), so stacks of draws are done at once.
-
-    >>> global_weights(np.array([-1, 0, 0, 1, 1]), np.array([1, .6, .4, .5, .5]))
-    array([1. , 0.6, 0.4, 0.3, 0.3])
+    Nodes are numbered in preorder (the goal is 0): ``paths``, ``nodes``, ``parents`` (-1 for
+    the goal), ``children[path]`` (indices of an inner node's children), ``leaves`` (indices),
+    and ``by_size`` (inner node paths grouped by their number of children).
     """
-    g = np.array(local, dtype=float, copy=True)
-    for k, p in enumerate(parents):
-        if p >= 0:
-            g[..., k] *= g[..., p]
-    return g
+
+    def __init__(self, root: Node) -> None:
+        order = list(walk(root))
+        self.paths = tuple(path for path, _, _ in order)
+        self.nodes = tuple(node for _, node, _ in order)
+        self.depths = tuple(depth for _, _, depth in order)
+        index = {path: k for k, path in enumerate(self.paths)}
+        self.index = index
+        self.parents = np.full(len(order), -1)
+        self.children: dict[str, np.ndarray] = {}
+        self.by_size: dict[int, list[str]] = {}
+        for path, node, _ in order:
+            if node.children:
+                kids = np.array([index[child_path(path, c.id)] for c in node.children])
+                self.children[path] = kids
+                self.parents[kids] = index[path]
+                self.by_size.setdefault(len(kids), []).append(path)
+        self.leaves = np.array([k for k, node in enumerate(self.nodes) if not node.children])
+        depth = np.array(self.depths)
+        self._levels = [np.flatnonzero(depth == d) for d in range(1, int(depth.max()) + 1)]
+
+    def global_weights(self, local: np.ndarray) -> np.ndarray:
+        """Global weight of each node: the product of local weights along its path.
+
+        ``local`` has shape (..., nodes), so stacks of draws are done at once, level by level.
+
+        >>> tree = Node("goal", "G", children=(Node("a", "A", children=(Node("x", "X"), Node("y", "Y"))), Node("b", "B")))
+        >>> tree.layout.global_weights(np.array([1, .6, .5, .5, .4]))
+        array([1. , 0.6, 0.3, 0.3, 0.4])
+        """
+        g = np.array(local, dtype=float, copy=True)
+        for level in self._levels:
+            g[..., level] *= g[..., self.parents[level]]
+        return g
 
 
 def hierarchy_cr(weights: np.ndarray, ci: np.ndarray, ri: np.ndarray) -> float:
@@ -154,57 +187,45 @@ def synthesize(
     """Analyse every inner node's matrix and combine them into global weights and a ranking.
 
     ``matrices`` maps an inner node's path to its pairwise matrix over its children, in the
-    children's order (``nan`` for missing). A node with no matrix has all pairs missing.
-    ``suggestions`` is how many judgments to revisit each node's analysis proposes.
-    ``local_weights`` replaces the weights of the listed nodes (aggregated priorities, AIP);
-    their consistency figures still come from their matrices.
+    children's order (``nan`` for missing), already valid (as a project builds them, or checked
+    with :func:`~ahp.core.matrix.validate_matrix`); a node with no matrix has all pairs missing.
+    Matrices of the same size are analysed together, as one stack. ``suggestions`` is how many
+    judgments to revisit each node's analysis proposes. ``local_weights`` replaces the weights
+    of the listed nodes (aggregated priorities, AIP); their consistency still comes from their
+    matrices.
     """
-    nodes = list(walk(root))
-    index = {path: k for k, (path, _, _) in enumerate(nodes)}
-    inner = {path: node for path, node, _ in nodes if node.children}
+    tree = root.layout
     for path, a in matrices.items():
-        if path not in inner:
+        if path not in tree.children:
             raise ModelError(f"a matrix is given for {path!r}, which is not a node with sub-elements")
-        if a is not None and np.shape(a) != (len(inner[path].children),) * 2:
-            k = len(inner[path].children)
+        k = len(tree.children[path])
+        if a is not None and np.shape(a) != (k, k):
             raise ModelError(f"the matrix for {path!r} has shape {np.shape(a)}; its {k} elements need {k}x{k}")
-    parents = np.full(len(nodes), -1)
-    local = np.ones(len(nodes))
-    analyses: dict[str, tuple[PriorityResult | None, str | None, np.ndarray]] = {}
-    for path, node, _ in nodes:
-        if not node.children:
-            continue
-        n = len(node.children)
-        labels = [c.name for c in node.children]
-        a = matrices.get(path)
-        if a is None:
-            a = np.where(np.eye(n, dtype=bool), 1.0, np.nan)
-        try:
-            result = priorities(
-                a, method=method, random_index=random_index, threshold=threshold,
-                completion=completion, labels=labels, suggestions=suggestions,
-            )
-            problem, w = None, result.weights
-        except JudgmentError as exc:
-            result, problem, w = None, str(exc), np.full(n, 1 / n)
+    results: dict[str, PriorityResult | str] = {}
+    for n, paths in tree.by_size.items():
+        empty = np.where(np.eye(n, dtype=bool), 1.0, np.nan)
+        stack = np.stack([empty if matrices.get(p) is None else np.asarray(matrices[p], dtype=float) for p in paths])
+        labels = [[c.name for c in tree.nodes[tree.index[p]].children] for p in paths]
+        analysed = analyse_stack(stack, method=method, random_index=random_index, threshold=threshold,
+                                 completion=completion, labels=labels, suggestions=suggestions)
+        results.update(zip(paths, analysed))
+    local = np.ones(len(tree.paths))
+    for path, kids in tree.children.items():
+        r = results[path]
         if local_weights is not None and path in local_weights:
-            w = local_weights[path]
-        analyses[path] = (result, problem, w)
-        for c, wc in zip(node.children, w):
-            k = index[child_path(path, c.id)]
-            parents[k] = index[path]
-            local[k] = wc
-    g = global_weights(parents, local)
-    node_analyses = {
-        path: NodeAnalysis(path, node, depth, *analyses[path], global_weight=float(g[index[path]]))
-        for path, node, depth in nodes
-        if node.children
-    }
-    leaves = [(path, node) for path, node, _ in nodes if not node.children]
-    order = sorted(range(len(leaves)), key=lambda k: -g[index[leaves[k][0]]])
+            local[kids] = local_weights[path]
+        else:
+            local[kids] = 1 / len(kids) if isinstance(r, str) else r.weights
+    g = tree.global_weights(local)
+    node_analyses = {}
+    for path, kids in tree.children.items():
+        k = tree.index[path]
+        r = results[path]
+        problem, result = (r, None) if isinstance(r, str) else (None, r)
+        node_analyses[path] = NodeAnalysis(path, tree.nodes[k], tree.depths[k], result, problem, local[kids], float(g[k]))
+    order = tree.leaves[np.argsort(-g[tree.leaves], kind="stable")]
     ranking = tuple(
-        RankedLeaf(r + 1, leaves[k][0], leaves[k][1], float(local[index[leaves[k][0]]]), float(g[index[leaves[k][0]]]))
-        for r, k in enumerate(order)
+        RankedLeaf(rank, tree.paths[k], tree.nodes[k], float(local[k]), float(g[k])) for rank, k in enumerate(order, 1)
     )
     below_goal = [a for a in node_analyses.values() if a.depth >= 1 and a.result is not None]
     cr_total = hierarchy_cr(

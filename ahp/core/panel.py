@@ -29,7 +29,7 @@ from ahp.core.group import (
     individual_priorities,
     rank_correlation,
 )
-from ahp.core.hierarchy import Node, Synthesis, child_path, global_weights, synthesize, walk
+from ahp.core.hierarchy import Node, Synthesis, synthesize
 
 AGGREGATIONS: tuple[str, ...] = ("aij", "aip")
 INCONSISTENT_POLICIES: tuple[str, ...] = ("flag", "include", "exclude")
@@ -111,8 +111,9 @@ def analyse_panel(
     matrices: dict[str, np.ndarray] = {}
     local: dict[str, np.ndarray] = {}
     parts: dict[str, tuple[Individuals, np.ndarray, np.ndarray]] = {}
-    for path, node in ((p, n) for p, n, _ in walk(root) if n.children):
-        k = len(node.children)
+    tree = root.layout
+    for path, kids in tree.children.items():
+        k = len(kids)
         stack = stacks.get(path)
         if stack is None:
             stack = np.broadcast_to(np.where(np.eye(k, dtype=bool), 1.0, np.nan), (r, k, k))
@@ -137,21 +138,12 @@ def analyse_panel(
                                     rank_correlation(ind.weights, group))
 
     # Each respondent's global weights: their own local weights, the group's where theirs are undetermined.
-    order = list(walk(root))
-    index = {path: i for i, (path, _, _) in enumerate(order)}
-    parents = np.full(len(order), -1)
-    own = np.ones((r, len(order)))
-    for path, node, _ in order:
-        if node.children:
-            ind = nodes[path].individuals
-            mine = np.where(ind.determined[:, None], ind.weights, synthesis.nodes[path].local_weights)
-            for c, column in zip(node.children, mine.T):
-                k = index[child_path(path, c.id)]
-                parents[k] = index[path]
-                own[:, k] = column
-    g = global_weights(parents, own)
+    own = np.ones((r, len(tree.paths)))
+    for path, kids in tree.children.items():
+        ind = nodes[path].individuals
+        own[:, kids] = np.where(ind.determined[:, None], ind.weights, synthesis.nodes[path].local_weights)
     leaves = tuple(leaf.path for leaf in synthesis.ranking)
-    mine = g[:, [index[p] for p in leaves]]
+    mine = tree.global_weights(own)[:, [tree.index[p] for p in leaves]]
     group_leaves = np.array([leaf.global_weight for leaf in synthesis.ranking])
     node_weight = np.array([synthesis.nodes[p].global_weight for p in nodes])
     overall = float(node_weight @ np.array([n.consensus for n in nodes.values()]) / node_weight.sum())

@@ -13,7 +13,7 @@ from functools import cached_property
 
 import numpy as np
 
-from ahp.core.completion import complete
+from ahp.core.completion import check_connected, complete_stack, connected
 from ahp.core.consistency import (
     consistency_index,
     gci_threshold,
@@ -24,7 +24,7 @@ from ahp.core.consistency import (
 from ahp.core.diagnosis import Suggestion, suggest
 from ahp.core.matrix import validate_matrix
 from ahp.core.weights import METHODS, perron, weights as weights_by
-from ahp.errors import AHPError
+from ahp.errors import AHPError, JudgmentError
 
 
 @dataclass(frozen=True, eq=False)
@@ -87,38 +87,84 @@ def priorities(
     Raises :class:`~ahp.errors.JudgmentError` for a matrix that cannot be used, naming the
     cell (and ``labels`` when given). Inconsistency is reported, never raised.
     """
+    a = validate_matrix(matrix, labels)
+    result = analyse_stack(
+        a[None], method=method, random_index=random_index, threshold=threshold, completion=completion,
+        labels=labels, suggestions=suggestions,
+    )[0]
+    if isinstance(result, str):
+        raise JudgmentError(result)
+    return result
+
+
+def analyse_stack(
+    stack: np.ndarray,
+    *,
+    method: str = "eigenvector",
+    random_index: str = "saaty1980",
+    threshold: str | float = "saaty1994",
+    completion: str = "lambda-max",
+    labels: Sequence[Sequence[str] | None] | Sequence[str] | None = None,
+    suggestions: int = 3,
+) -> list[PriorityResult | str]:
+    """Analyse a stack (m, n, n) of validated matrices at once (one eigen-decomposition).
+
+    Each item is the matrix's :class:`PriorityResult`, or, when its known judgments do not link
+    all its elements, the message saying which are cut off. ``labels`` names the elements (the
+    same for all, or one list per matrix).
+    """
     if method not in METHODS:
         raise AHPError(f"unknown method {method!r}; choose one of {', '.join(METHODS)}")
-    a = validate_matrix(matrix, labels)
-    n = a.shape[0]
+    m, n, _ = stack.shape
     ri, ri_table = ri_lookup(n, random_index)
     limit = threshold_for(n, threshold)
-    has_missing = bool(np.isnan(a).any())
-    full = complete(a, completion, labels) if has_missing else a
-    lam, w_eig = perron(full)
-    lam = float(lam)
-    w = w_eig if method == "eigenvector" else weights_by(full, method)
-    ci = float(consistency_index(lam, n))
-    cr = ci / ri if ri > 0 else 0.0
-    gci = gci_limit = None
-    if method == "geometric-mean":
-        gci = float(geometric_consistency_index(full, w))
-        gci_limit = gci_threshold(n)
-    return PriorityResult(
-        matrix=a,
-        completed=full if has_missing else None,
-        completion=completion if has_missing else None,
-        weights=w,
-        method=method,
-        lambda_max=lam,
-        ci=ci,
-        ri=ri,
-        ri_table=ri_table,
-        cr=cr,
-        threshold=limit,
-        consistent=n <= 2 or cr <= limit,
-        suggestion_count=suggestions,
-        gci=gci,
-        gci_threshold=gci_limit,
-    )
-
+    per_matrix = labels if labels is not None and len(labels) == m and not isinstance(labels[0], str) else [labels] * m
+    missing = np.isnan(stack).any(axis=(1, 2))
+    problems: dict[int, str] = {}
+    full = stack
+    if missing.any():
+        holes = np.flatnonzero(missing)
+        linked = connected(stack[holes])
+        for k in holes[~linked]:
+            try:
+                check_connected(stack[k], per_matrix[k])
+            except JudgmentError as exc:
+                problems[int(k)] = str(exc)
+        fill = holes[linked]
+        full = stack.copy()
+        if len(fill):
+            full[fill] = complete_stack(stack[fill], completion)
+        full[holes[~linked]] = 1.0  # placeholders, never reported
+    if m == 1:  # one matrix: perron's 2-D path is cheaper
+        lam_1, w_1 = perron(full[0])
+        lam, w = np.array([lam_1]), w_1[None]
+    else:
+        lam, w = perron(full)
+    if method != "eigenvector":
+        w = weights_by(full, method)
+    ci = consistency_index(lam, n)
+    cr = ci / ri if ri > 0 else np.zeros(m)
+    gci = geometric_consistency_index(full, w) if method == "geometric-mean" else None
+    out: list[PriorityResult | str] = []
+    for k in range(m):
+        if k in problems:
+            out.append(problems[k])
+            continue
+        out.append(PriorityResult(
+            matrix=stack[k],
+            completed=full[k] if missing[k] else None,
+            completion=completion if missing[k] else None,
+            weights=w[k],
+            method=method,
+            lambda_max=float(lam[k]),
+            ci=float(ci[k]),
+            ri=ri,
+            ri_table=ri_table,
+            cr=float(cr[k]),
+            threshold=limit,
+            consistent=bool(n <= 2 or cr[k] <= limit),
+            suggestion_count=suggestions,
+            gci=None if gci is None else float(gci[k]),
+            gci_threshold=None if gci is None else gci_threshold(n),
+        ))
+    return out
