@@ -20,11 +20,26 @@ from ahp.errors import AHPError
 METHODS: tuple[str, ...] = ("eigenvector", "geometric-mean", "column-mean")
 
 
+#: Stacks at least this large go through repeated squaring (a few batched matrix products)
+#: instead of a full eigen-decomposition per matrix; below it, eig's fixed cost is lower.
+_SQUARING_FROM = 64
+_SQUARINGS = 9  # A^(2^9): the second eigenvalue's share shrinks like (|l2|/l1)^512
+_RESIDUAL = 1e-11
+
+
 def perron(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Principal eigenvalue and right eigenvector (normalised to sum 1) of positive matrices.
 
     ``a`` has shape (..., n, n); returns lambda_max of shape (...) and w of shape (..., n).
+    Large stacks use repeated squaring, checked by the residual |A w - lambda w|; any matrix
+    that fails the check goes through ``numpy.linalg.eig`` like small stacks do.
     """
+    if a.ndim > 2 and a.size // (a.shape[-1] ** 2) >= _SQUARING_FROM:
+        return _perron_by_squaring(a)
+    return _perron_by_eig(a)
+
+
+def _perron_by_eig(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     lam, vecs = np.linalg.eig(a)
     lam = lam.real
     if lam.ndim == 1:  # one matrix: plain indexing is much cheaper than take_along_axis
@@ -35,6 +50,24 @@ def perron(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         lam_max = np.take_along_axis(lam, k, axis=-1)[..., 0]
         w = np.take_along_axis(vecs.real, k[..., None], axis=-1)[..., 0]
     return lam_max, w / w.sum(axis=-1, keepdims=True)
+
+
+def _perron_by_squaring(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Power method by repeated squaring on a whole stack; rows of A^(2^k) all point along w."""
+    b = a / a.sum(axis=(-2, -1), keepdims=True)
+    for _ in range(_SQUARINGS):
+        b = b @ b
+        b /= b.sum(axis=(-2, -1), keepdims=True)
+    w = b.sum(axis=-1)
+    w /= w.sum(axis=-1, keepdims=True)
+    aw = (a @ w[..., None])[..., 0]
+    lam = aw.sum(axis=-1)  # w sums to 1, so sum(A w) = lambda
+    w = aw / lam[..., None]  # one more power step
+    residual = np.abs((a @ w[..., None])[..., 0] - lam[..., None] * w).max(axis=-1) / lam
+    bad = ~(residual <= _RESIDUAL)
+    if bad.any():
+        lam[bad], w[bad] = _perron_by_eig(a[bad])
+    return lam, w
 
 
 def perron_left_right(a: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
