@@ -137,6 +137,50 @@ def cmd_group(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_sensitivity(args: argparse.Namespace) -> int:
+    project = _load(args.file)
+    _apply_group_options(project, args)
+    project.respondent_index(args.respondent)
+    if args.draws < 0:
+        raise AHPError(f"--draws must be 0 (no Monte Carlo) or more; got {args.draws}")
+    if not args.spread >= 0:
+        raise AHPError(f"--spread must be 0 or more; got {args.spread}")
+    one_way = project.sensitivity(args.respondent, top=args.top)
+    mc = None
+    if args.draws:
+        mc = project.monte_carlo(args.respondent, draws=args.draws, seed=args.seed, noise=args.noise,
+                                 spread=args.spread, top=args.top, progress=_progress_printer("Monte Carlo"))
+    if args.format == "json":
+        import json
+
+        from ahp.io.export import sensitivity_dict
+
+        print(json.dumps(sensitivity_dict(project, one_way, mc), ensure_ascii=False, indent=2))
+    else:
+        from ahp.io.terminal import print_sensitivity
+
+        print_sensitivity(project, project.synthesize(args.respondent, suggestions=0), one_way, mc, args.respondent)
+    return 0
+
+
+def _progress_printer(what: str):
+    """A progress callback that draws a bar on stderr once work takes longer than a moment."""
+    import time
+
+    if not sys.stderr.isatty():
+        return None
+    started = time.monotonic()
+
+    def show(done: int, total: int) -> None:
+        if time.monotonic() - started < 0.3 and done < total:
+            return
+        filled = round(30 * done / total)
+        end = "\n" if done >= total else ""
+        print(f"\r{what} [{'#' * filled}{'.' * (30 - filled)}] {done}/{total}", end=end, file=sys.stderr, flush=True)
+
+    return show
+
+
 def cmd_respondent(args: argparse.Namespace) -> int:
     project = _load(args.file)
     if args.action == "list":
@@ -284,6 +328,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("table", "json"), default="table")
     _group_options(p)
     p.set_defaults(func=cmd_group)
+
+    p = sub.add_parser("sensitivity", help="tipping points and Monte Carlo stability of the ranking")
+    p.add_argument("file", help="project file (*.ahp.toml)")
+    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.add_argument("--respondent", help="one respondent's judgments (default: all combined)")
+    p.add_argument("--draws", type=int, default=10_000, help="Monte Carlo draws (default 10000; 0 skips it)")
+    p.add_argument("--seed", type=int, default=0, help="random seed, for reproducible draws (default 0)")
+    p.add_argument("--noise", choices=("lognormal", "step"), default="lognormal",
+                   help="lognormal: ratio times exp(spread * N(0,1)); step: -1, 0 or +1 on Saaty's scale")
+    p.add_argument("--spread", type=float, default=0.2, help="sigma of the log-normal noise (default 0.2)")
+    p.add_argument("--top", type=int, default=3, help="how many top factors to watch (default 3)")
+    _group_options(p)
+    p.set_defaults(func=cmd_sensitivity)
 
     p = sub.add_parser("respondent", help="list, add, rename, reweight or remove respondents")
     actions = p.add_subparsers(title="actions", metavar="ACTION", dest="action", required=True, parser_class=_Parser)

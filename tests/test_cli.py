@@ -202,3 +202,24 @@ def test_respondent_commands_persist(tmp_path):
 def test_export_survey_template(demo_path):
     r = run("export-survey", str(demo_path))
     assert r.returncode == 0 and r.stdout.startswith("respondent,weight,service vs quality,")
+
+
+def test_sensitivity_json_contract(demo_path, capsys):
+    assert main(["sensitivity", str(demo_path), "--format", "json", "--draws", "500", "--seed", "3"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    tp = out["tipping_points"][0]
+    assert set(tp) >= {"node", "weight", "swap"} and len(tp["swap"]) == 2
+    mc = out["monte_carlo"]
+    assert mc["draws"] == 500 and mc["seed"] == 3
+    probs = mc["rank_probabilities"]["price/level"]
+    assert len(probs) == 17 and sum(probs) == pytest.approx(1)
+    assert out["critical"]["1"]["swap"][0] == "price/level"
+    assert main(["sensitivity", str(demo_path), "--format", "json", "--draws", "500", "--seed", "3"]) == 0
+    assert json.loads(capsys.readouterr().out)["monte_carlo"] == mc
+
+
+def test_sensitivity_table_and_bad_options(demo_path):
+    r = run("sensitivity", str(demo_path), "--draws", "300")
+    assert r.returncode == 0 and "Smallest change of one weight" in r.stdout and "Monte Carlo: 300 draws" in r.stdout
+    r = run("sensitivity", str(demo_path), "--draws", "-5")
+    assert r.returncode == 2 and r.stderr == "ahp: error: --draws must be 0 (no Monte Carlo) or more; got -5\n"

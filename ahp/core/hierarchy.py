@@ -63,7 +63,8 @@ class Layout:
 
     Nodes are numbered in preorder (the goal is 0): ``paths``, ``nodes``, ``parents`` (-1 for
     the goal), ``children[path]`` (indices of an inner node's children), ``leaves`` (indices),
-    and ``by_size`` (inner node paths grouped by their number of children).
+    ``under`` (which nodes lie below which) and ``by_size`` (inner node paths grouped by their
+    number of children).
     """
 
     def __init__(self, root: Node) -> None:
@@ -83,6 +84,10 @@ class Layout:
                 self.parents[kids] = index[path]
                 self.by_size.setdefault(len(kids), []).append(path)
         self.leaves = np.array([k for k, node in enumerate(self.nodes) if not node.children])
+        #: under[i, j]: node j is node i or below it
+        self.under = np.eye(len(order), dtype=bool)
+        for k in range(len(order) - 1, 0, -1):  # children after parents: fold each row into its parent
+            self.under[self.parents[k]] |= self.under[k]
         depth = np.array(self.depths)
         self._levels = [np.flatnonzero(depth == d) for d in range(1, int(depth.max()) + 1)]
 

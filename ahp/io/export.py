@@ -18,6 +18,7 @@ import numpy as np
 from ahp.core.hierarchy import NodeAnalysis, Synthesis
 from ahp.core.panel import Panel
 from ahp.core.priorities import PriorityResult
+from ahp.core.sensitivity import MonteCarlo, OneWay, TippingPoint
 from ahp.io.project import Project
 from ahp.io.wording import judgments_source, settings_line
 
@@ -212,3 +213,41 @@ def panel_dict(project: Project, panel: Panel) -> dict[str, Any]:
         "respondents": respondents,
         "ranking": ranking_dict(project, panel.synthesis)["ranking"],
     }
+
+
+def _tipping(t: TippingPoint | None) -> dict[str, Any] | None:
+    if t is None:
+        return None
+    return {"node": t.node, "weight": t.weight, "current": t.current, "change": t.change, "swap": list(t.swap)}
+
+
+def sensitivity_dict(project: Project, one_way: OneWay, mc: MonteCarlo | None, grid: int = 21) -> dict[str, Any]:
+    """The JSON form of ``ahp sensitivity``: tipping points, curves and Monte Carlo ranks."""
+    x = np.linspace(0, 1, grid)
+    curves = one_way.curves(x)
+    out: dict[str, Any] = {
+        "settings": project.settings.as_dict(),
+        "tipping_points": [_tipping(t) for t in one_way.tipping_points],
+        "critical": {str(k): _tipping(t) for k, t in one_way.critical.items()},
+        "curves": {
+            node: {
+                "current": float(one_way.current[v]),
+                "x": x.tolist(),
+                "global_weights": {leaf: curves[v, :, l].tolist() for l, leaf in enumerate(one_way.leaves)},
+            }
+            for v, node in enumerate(one_way.nodes)
+        },
+    }
+    if mc is not None:
+        out["monte_carlo"] = {
+            "draws": mc.draws,
+            "seed": mc.seed,
+            "noise": mc.noise,
+            "spread": mc.spread,
+            "baseline_rank": {leaf: int(r) for leaf, r in zip(mc.leaves, mc.baseline_rank)},
+            "rank_probabilities": {leaf: mc.rank_probabilities[l].tolist() for l, leaf in enumerate(mc.leaves)},
+            "rank_interval": {leaf: [int(v) for v in mc.rank_interval[l]] for l, leaf in enumerate(mc.leaves)},
+            "weight_percentiles": {leaf: mc.weight_percentiles[:, l].tolist() for l, leaf in enumerate(mc.leaves)},
+            "top_stable": {str(k): p for k, p in mc.top_stable.items()},
+        }
+    return out

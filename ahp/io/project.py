@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 import os
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -26,6 +26,9 @@ from ahp.core.consistency import RI_TABLES, THRESHOLD_RULES
 from ahp.core.group import AIP_MEANS
 from ahp.core.hierarchy import ROOT, Node, RankedLeaf, Synthesis, synthesize, walk
 from ahp.core.panel import AGGREGATIONS, INCONSISTENT_POLICIES, Panel, analyse_panel
+
+if TYPE_CHECKING:
+    from ahp.core.sensitivity import MonteCarlo, OneWay
 from ahp.core.scale import MAX_VALUE, MIN_VALUE, TOLERANCE, format_value, parse_value
 from ahp.core.weights import METHODS
 from ahp.errors import AHPError, JudgmentError, ProjectFileError
@@ -293,6 +296,35 @@ class Project:
     def ranking(self, respondent: str | None = None) -> tuple[RankedLeaf, ...]:
         """The churn factors ranked by global weight, best first."""
         return self.synthesize(respondent, suggestions=0).ranking
+
+    def sensitivity(self, respondent: str | None = None, top: int = 3) -> OneWay:
+        """One-way sensitivity of the ranking to every node's local weight (see ``ahp.core.sensitivity``)."""
+        from ahp.core.sensitivity import one_way
+
+        synthesis = self._complete_synthesis(respondent)
+        tree = self.model.root.layout
+        local = np.ones(len(tree.paths))
+        for path, kids in tree.children.items():
+            local[kids] = synthesis.nodes[path].local_weights
+        return one_way(tree, local, top)
+
+    def monte_carlo(self, respondent: str | None = None, **options: Any) -> MonteCarlo:
+        """Rank stability under perturbed judgments: the matrices behind the synthesis (one
+        respondent's, or the panel's combined judgments), perturbed as ``options`` say
+        (``draws``, ``seed``, ``noise``, ``spread``, ``top``, ``progress``)."""
+        from ahp.core.sensitivity import monte_carlo
+
+        synthesis = self._complete_synthesis(respondent)
+        matrices = {path: a.result.matrix for path, a in synthesis.nodes.items()}
+        s = self.settings
+        return monte_carlo(self.model.root, matrices, method=s.method, completion=s.completion, **options)
+
+    def _complete_synthesis(self, respondent: str | None) -> Synthesis:
+        synthesis = self.synthesize(respondent, suggestions=0)
+        missing = [f"{a.path}: {a.problem}" for a in synthesis.nodes.values() if a.result is None]
+        if missing:
+            raise AHPError(f"{len(missing)} node(s) lack judgments; first: {missing[0]}")
+        return synthesis
 
     # -- respondents -----------------------------------------------------------------------
     def add_respondent(self, name: str, weight: float = 1.0) -> int:

@@ -19,8 +19,11 @@ import sys
 import unicodedata
 from collections.abc import Sequence
 
+import numpy as np
+
 from ahp.core.hierarchy import Synthesis
 from ahp.core.panel import Panel
+from ahp.core.sensitivity import MonteCarlo, OneWay
 from ahp.core.priorities import PriorityResult
 from ahp.io.wording import judgments_source, settings_line, suggestion_text
 from ahp.io.project import Project
@@ -168,3 +171,39 @@ def print_panel(project: Project, panel: Panel, limit: int = 20) -> None:
     print("distance: share of the weight that would have to move to match the group (0 = same, 1 = opposite)")
     print("rank corr.: Spearman correlation with the group's ranking of the factors")
     print(settings_line(panel.synthesis, judgments_source(project, None)))
+
+
+def print_sensitivity(
+    project: Project, synthesis: Synthesis, one_way: OneWay, mc: MonteCarlo | None, respondent: str | None, limit: int = 12,
+) -> None:
+    """Tipping points, the smallest changes that alter the top, and Monte Carlo rank stability."""
+    print("Smallest change of one weight that changes the top of the ranking")
+    rows = []
+    for k, t in one_way.critical.items():
+        label = "top factor" if k == 1 else f"top {k} set"
+        if t is None:
+            rows.append([label, "-", "-", "-", "no single weight change alters it"])
+        else:
+            rows.append([label, t.node, f"{t.current:.3f} -> {t.weight:.3f}", f"{t.change:+.3f}",
+                         f"{t.swap[1]} overtakes {t.swap[0]}"])
+    print(render_table(["what changes", "node", "local weight", "change", "swap"], rows, right={3}))
+    print()
+    print(f"Tipping points, nearest first ({min(limit, len(one_way.tipping_points))} of {len(one_way.tipping_points)})")
+    rows = [[t.node, f"{t.current:.3f}", f"{t.weight:.3f}", f"{t.change:+.3f}", f"{t.swap[1]} overtakes {t.swap[0]}"]
+            for t in one_way.tipping_points[:limit]]
+    print(render_table(["node", "now", "at", "change", "swap"], rows, right={1, 2, 3}))
+    if mc is not None:
+        print()
+        how = f"log-normal, spread {mc.spread:g}" if mc.noise == "lognormal" else "one step on Saaty's scale"
+        print(f"Monte Carlo: {mc.draws} draws, every judgment perturbed ({how}), seed {mc.seed}")
+        order = np.argsort(mc.baseline_rank)
+        rows = []
+        for l in order:
+            same = mc.rank_probabilities[l, mc.baseline_rank[l] - 1]
+            lo, hi = mc.rank_interval[l]
+            p5, _, p95 = mc.weight_percentiles[:, l]
+            rows.append([str(mc.baseline_rank[l]), mc.leaves[l], f"{same:.2f}", f"{mc.rank_probabilities[l, :3].sum():.2f}",
+                         f"{lo}-{hi}", f"{p5:.3f}-{p95:.3f}", bar(same, 10)])
+        print(render_table(["#", "factor", "P(rank)", "P(top 3)", "rank 90%", "weight 90%", ""], rows, right={0, 2, 3, 4}))
+        print("  ".join(f"P(top {k} unchanged) {p:.2f}" for k, p in mc.top_stable.items()))
+    print(settings_line(synthesis, judgments_source(project, respondent)))
