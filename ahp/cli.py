@@ -181,6 +181,81 @@ def _progress_printer(what: str):
     return show
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    from ahp.io.report import gather, render_html, render_markdown, write_xlsx
+
+    project = _load(args.file)
+    _apply_group_options(project, args)
+    fmt = args.format or os.path.splitext(args.output)[1].lstrip(".").lower()
+    if fmt not in ("html", "md", "xlsx"):
+        raise AHPError(f"{args.output}: say --format html, md or xlsx (or use one of those extensions)")
+    if not project.synthesize(suggestions=0).complete:
+        raise AHPError(f"{args.file}: some nodes lack judgments; see ahp check {args.file}")
+    data = gather(project, args.lang, args.draws, args.seed)
+    if fmt == "xlsx":
+        import tempfile
+
+        folder = os.path.dirname(os.path.abspath(args.output))
+        fd, tmp = tempfile.mkstemp(suffix=".xlsx", dir=folder)
+        os.close(fd)
+        try:
+            write_xlsx(data, tmp)
+            os.replace(tmp, args.output)
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+    else:
+        from ahp.io.atomic import write_atomic
+
+        write_atomic(args.output, render_html(data) if fmt == "html" else render_markdown(data))
+    print(f"wrote the {fmt} report to {args.output}")
+    return 0
+
+
+def cmd_risk(args: argparse.Namespace) -> int:
+    project = _load(args.file)
+    _apply_group_options(project, args)
+    if not project.units:
+        raise AHPError(f"{args.file}: no units are rated yet; import ratings with: ahp ratings import FILE.csv --into {args.file}")
+    report = project.risk(args.respondent)
+    if args.format == "json":
+        import json
+
+        from ahp.io.export import risk_dict
+
+        print(json.dumps(risk_dict(report), ensure_ascii=False, indent=2))
+    else:
+        from ahp.io.terminal import print_risk
+
+        print_risk(project, report, args.respondent, args.lang)
+    return 0
+
+
+def cmd_ratings(args: argparse.Namespace) -> int:
+    from ahp.io.ratings_file import read_ratings, template
+
+    project = _load(args.file if args.action == "template" else args.into)
+    if args.action == "template":
+        sys.stdout.write(template(project.model))
+        return 0
+    from ahp.errors import SurveyError
+
+    try:
+        with open(args.csv, encoding="utf-8-sig") as f:
+            rows = read_ratings(f.read(), project.model)
+    except FileNotFoundError:
+        raise AHPError(f"{args.csv}: no such file") from None
+    except SurveyError as exc:
+        print(f"ahp: error: {args.csv}: {exc}", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  {args.csv}, {problem}", file=sys.stderr)
+        return 2
+    added, updated = project.import_ratings(rows)
+    project.save()
+    print(f"imported ratings: {added} unit(s) added, {updated} updated, in {args.into}")
+    return 0
+
+
 def cmd_respondent(args: argparse.Namespace) -> int:
     project = _load(args.file)
     if args.action == "list":
@@ -341,6 +416,33 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--top", type=int, default=3, help="how many top factors to watch (default 3)")
     _group_options(p)
     p.set_defaults(func=cmd_sensitivity)
+
+    p = sub.add_parser("risk", help="churn-risk index and action list of every rated unit")
+    p.add_argument("file", help="project file (*.ahp.toml)")
+    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.add_argument("--respondent", help="one respondent's weights (default: all combined)")
+    p.add_argument("--lang", choices=("en", "zh"), default="en", help="language of names")
+    _group_options(p)
+    p.set_defaults(func=cmd_risk)
+
+    p = sub.add_parser("ratings", help="rate units (stores, regions, segments) from a CSV file")
+    actions = p.add_subparsers(title="actions", metavar="ACTION", dest="action", required=True, parser_class=_Parser)
+    a = actions.add_parser("import", help="add or update units' ratings (nothing is imported if any cell is bad)")
+    a.add_argument("csv", help="CSV: unit, then one column per churn factor path; cells are grades")
+    a.add_argument("--into", required=True, help="project file (*.ahp.toml)")
+    a = actions.add_parser("template", help="the blank ratings sheet for a project's model")
+    a.add_argument("file", help="project file (*.ahp.toml)")
+    p.set_defaults(func=cmd_ratings)
+
+    p = sub.add_parser("report", help="the report for managers: HTML, Markdown or Excel")
+    p.add_argument("file", help="project file (*.ahp.toml)")
+    p.add_argument("-o", "--output", required=True, help="file to write")
+    p.add_argument("--format", choices=("html", "md", "xlsx"), help="default: from the output's extension")
+    p.add_argument("--lang", choices=("en", "zh"), default="en", help="language of the report")
+    p.add_argument("--draws", type=int, help="add the sensitivity summary with this many Monte Carlo draws (0: tipping points only)")
+    p.add_argument("--seed", type=int, default=0, help="random seed for the draws (default 0)")
+    _group_options(p)
+    p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("respondent", help="list, add, rename, reweight or remove respondents")
     actions = p.add_subparsers(title="actions", metavar="ACTION", dest="action", required=True, parser_class=_Parser)

@@ -20,6 +20,7 @@ from ahp.core.panel import Panel
 from ahp.core.priorities import PriorityResult
 from ahp.core.sensitivity import MonteCarlo, OneWay, TippingPoint
 from ahp.io.project import Project
+from ahp.io.risk import RiskReport
 from ahp.io.wording import judgments_source, settings_line
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -251,3 +252,25 @@ def sensitivity_dict(project: Project, one_way: OneWay, mc: MonteCarlo | None, g
             "top_stable": {str(k): p for k, p in mc.top_stable.items()},
         }
     return out
+
+
+def risk_dict(report: RiskReport) -> dict[str, Any]:
+    """The JSON form of ``ahp risk``: every unit riskiest first, with its action list."""
+    return {
+        "grades": [{"id": g.id, "name": g.name, "name_zh": g.name_zh, "intensity": g.intensity} for g in report.grades],
+        "settings": report.synthesis.settings,
+        "units": [
+            {
+                "rank": u.rank,
+                "name": u.name,
+                "risk_index": u.index,
+                "coverage": u.coverage,
+                "actions": [
+                    {"path": a.path, "name": a.node.name, "grade": a.grade.id, "global_weight": a.weight, "gain": a.gain}
+                    for a in u.actions
+                ],
+                "unrated": list(u.unrated),
+            }
+            for u in report.units
+        ],
+    }

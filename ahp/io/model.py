@@ -20,7 +20,34 @@ DEFAULT_MODEL = "retail-churn"
 FORMAT = 1
 _ID = re.compile(r"^[A-Za-z0-9_-]+$")
 _NODE_KEYS = {"id", "name", "name_zh", "description", "description_zh", "children"}
-_MODEL_KEYS = {"id", "goal", "goal_zh", "description", "description_zh", "criteria"}
+_MODEL_KEYS = {"id", "goal", "goal_zh", "description", "description_zh", "criteria", "ratings"}
+_RATINGS_KEYS = {"grades", "comparisons"}
+_GRADE_KEYS = {"id", "name", "name_zh", "intensity"}
+
+
+@dataclass(frozen=True)
+class Grade:
+    """One step of the rating scale; ``intensity`` in [0, 1] is the share of a factor's weight
+    that counts as churn risk at this grade."""
+
+    id: str
+    name: str
+    name_zh: str | None
+    intensity: float
+
+    def label(self, language: str = "en") -> str:
+        """The grade's name in ``language`` ("en" or "zh")."""
+        return (self.name_zh or self.name) if language == "zh" else self.name
+
+
+#: The default scale, best to worst: five grades, intensities evenly spaced from 0 to 1.
+DEFAULT_GRADES: tuple[Grade, ...] = (
+    Grade("very-good", "Very good", "很好", 0.0),
+    Grade("good", "Good", "好", 0.25),
+    Grade("fair", "Fair", "一般", 0.5),
+    Grade("poor", "Poor", "差", 0.75),
+    Grade("very-poor", "Very poor", "很差", 1.0),
+)
 
 
 @dataclass(frozen=True)
@@ -29,11 +56,17 @@ class Model:
 
     id: str
     root: Node
+    grades: tuple[Grade, ...] = DEFAULT_GRADES
 
     @property
     def goal(self) -> str:
         """The goal's English name."""
         return self.root.name
+
+    def grade(self, text: str) -> Grade | None:
+        """The grade named by its id, English or Chinese name (``None`` if none matches)."""
+        key = text.strip()
+        return next((g for g in self.grades if key in (g.id, g.name, g.name_zh) or key.lower() == g.name.lower()), None)
 
 
 class Validator:
@@ -93,6 +126,7 @@ def parse_model(data: Any, check: Validator, key: Key = ("model",)) -> Model:
     criteria = _children(table.get("criteria"), (*key, "criteria"), check, ROOT)
     if not criteria:
         raise check.fail(key, "the model has no criteria: add at least one [[model.criteria]]")
+    grades = _grades(table.get("ratings"), (*key, "ratings"), check) if "ratings" in table else DEFAULT_GRADES
     root = Node(
         id=ROOT,
         name=check.string(table, key, "goal"),
@@ -101,7 +135,47 @@ def parse_model(data: Any, check: Validator, key: Key = ("model",)) -> Model:
         description_zh=check.string(table, key, "description_zh", required=False),
         children=criteria,
     )
-    return Model(model_id, root)
+    return Model(model_id, root, grades)
+
+
+def _grades(data: Any, key: Key, check: Validator) -> tuple[Grade, ...]:
+    """The rating scale of ``[model.ratings]``: grades best to worst, intensities given or compared."""
+    table = check.table(data, key, _RATINGS_KEYS, "[model.ratings]")
+    items = table.get("grades")
+    if not isinstance(items, list) or len(items) < 2:
+        raise check.fail(key, "[model.ratings] needs at least two [[model.ratings.grades]], best first")
+    comparisons = table.get("comparisons")
+    rows: list[tuple[str, str, str | None, Any]] = []
+    for i, item in enumerate(items):
+        at = (*key, "grades", i)
+        g = check.table(item, at, _GRADE_KEYS, _dotted(at))
+        gid = check.string(g, at, "id")
+        if not _ID.match(gid):
+            raise check.fail((*at, "id"), f"grade id {gid!r} may hold only letters, digits, '-' and '_'")
+        if any(r[0] == gid for r in rows):
+            raise check.fail((*at, "id"), f"duplicate grade id {gid!r}")
+        intensity = g.get("intensity")
+        if comparisons is None:
+            if isinstance(intensity, bool) or not isinstance(intensity, (int, float)) or not 0 <= intensity <= 1:
+                raise check.fail((*at, "intensity"), f"grade {gid!r}: intensity must be a number from 0 to 1; got {intensity!r}")
+        elif intensity is not None:
+            raise check.fail((*at, "intensity"), f"grade {gid!r}: give intensities or comparisons, not both")
+        rows.append((gid, check.string(g, at, "name"), check.string(g, at, "name_zh", required=False), intensity))
+    if comparisons is not None:
+        from ahp.core.matrix import from_upper, validate_matrix
+        from ahp.core.ratings import intensities_from_comparisons
+        from ahp.errors import AHPError
+
+        k = len(rows)
+        if not isinstance(comparisons, list) or len(comparisons) != k * (k - 1) // 2:
+            raise check.fail((*key, "comparisons"), f"comparisons of {k} grades need {k * (k - 1) // 2} values (upper triangle, row by row)")
+        try:
+            values = validate_matrix(from_upper(k, comparisons))
+        except AHPError as exc:
+            raise check.fail((*key, "comparisons"), f"comparisons: {exc}") from None
+        levels = intensities_from_comparisons(values)
+        rows = [(gid, name, zh, float(v)) for (gid, name, zh, _), v in zip(rows, levels)]
+    return tuple(Grade(gid, name, zh, float(v)) for gid, name, zh, v in rows)
 
 
 def _children(items: Any, key: Key, check: Validator, parent: str) -> tuple[Node, ...]:

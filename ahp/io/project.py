@@ -29,6 +29,7 @@ from ahp.core.panel import AGGREGATIONS, INCONSISTENT_POLICIES, Panel, analyse_p
 
 if TYPE_CHECKING:
     from ahp.core.sensitivity import MonteCarlo, OneWay
+    from ahp.io.risk import RiskReport
 from ahp.core.scale import MAX_VALUE, MIN_VALUE, TOLERANCE, format_value, parse_value
 from ahp.core.weights import METHODS
 from ahp.errors import AHPError, JudgmentError, ProjectFileError
@@ -36,7 +37,8 @@ from ahp.io.atomic import StrPath, write_atomic
 from ahp.io.model import DEFAULT_MODEL, FORMAT, Model, Validator, load_model, parse_model
 from ahp.io.toml_lines import parse_toml, read_text
 
-_TOP_KEYS = {"format", "project", "settings", "model", "respondents"}
+_TOP_KEYS = {"format", "project", "settings", "model", "respondents", "units"}
+_UNIT_KEYS = {"name", "ratings"}
 _PROJECT_KEYS = {"title", "description"}
 _SETTINGS_KEYS = {"method", "random_index", "threshold", "aggregation", "aip_mean", "inconsistent", "completion"}
 _RESPONDENT_KEYS = {"name", "weight", "judgments"}
@@ -67,6 +69,14 @@ class Respondent:
     name: str
     weight: float = 1.0
     judgments: dict[str, dict[Pair, float]] = field(default_factory=dict)
+
+
+@dataclass
+class Unit:
+    """A rated store, region or segment: ``ratings[leaf path] = grade id``."""
+
+    name: str
+    ratings: dict[str, str] = field(default_factory=dict)
 
 
 def _choice(check: Validator, settings: dict[str, Any], name: str, allowed: tuple[str, ...]) -> Any:
@@ -173,6 +183,35 @@ def _parse_respondents(data: Any, check: Validator, inner: dict[str, Node]) -> l
     return out
 
 
+def _parse_units(data: Any, check: Validator, model: Model) -> list[Unit]:
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        raise check.fail(("units",), "units must be an array of tables ([[units]])")
+    leaves = {path for path, node, _ in walk(model.root) if not node.children}
+    grades = ", ".join(g.id for g in model.grades)
+    out: list[Unit] = []
+    for i, item in enumerate(data):
+        at = ("units", i)
+        table = check.table(item, at, _UNIT_KEYS, f"units[{i}]")
+        name = check.string(table, at, "name")
+        if any(u.name == name for u in out):
+            raise check.fail((*at, "name"), f"duplicate unit name {name!r}")
+        ratings = table.get("ratings", {})
+        if not isinstance(ratings, dict):
+            raise check.fail((*at, "ratings"), f"unit {name!r}: ratings must be a table like \"service/attitude\" = \"poor\"")
+        unit = Unit(name)
+        for path, raw in ratings.items():
+            if path not in leaves:
+                raise check.fail((*at, "ratings", path), f"unit {name!r}: {path!r} is not a churn factor of the model")
+            grade = model.grade(raw) if isinstance(raw, str) else None
+            if grade is None:
+                raise check.fail((*at, "ratings", path), f"unit {name!r}, {path}: {raw!r} is not a grade; grades: {grades}")
+            unit.ratings[path] = grade.id
+        out.append(unit)
+    return out
+
+
 def _toml_value(value: float) -> int | str | float:
     """How a judgment is written: ``3``, ``"1/3"``, or the float itself off the scale."""
     text = format_value(value)
@@ -194,6 +233,7 @@ class Project:
         model: Model,
         settings: Settings,
         respondents: list[Respondent],
+        units: list[Unit] | None = None,
         text: str | None = None,
     ) -> None:
         self.path = path
@@ -201,6 +241,7 @@ class Project:
         self.model = model
         self.settings = settings
         self.respondents = respondents
+        self.units = units or []
         self._text = text
         self.inner = _inner_nodes(model.root)
 
@@ -326,6 +367,63 @@ class Project:
             raise AHPError(f"{len(missing)} node(s) lack judgments; first: {missing[0]}")
         return synthesis
 
+    # -- units and ratings ------------------------------------------------------------------
+    def unit_index(self, name: str) -> int:
+        """The index of the unit called ``name``."""
+        for i, u in enumerate(self.units):
+            if u.name == name:
+                return i
+        raise AHPError(f"no unit named {name!r}; units: {', '.join(u.name for u in self.units) or 'none'}")
+
+    def add_unit(self, name: str) -> int:
+        """Add a store, region or segment to rate; returns its index."""
+        if not name.strip():
+            raise AHPError("a unit needs a name")
+        if any(u.name == name.strip() for u in self.units):
+            raise AHPError(f"there is already a unit named {name.strip()!r}")
+        self.units.append(Unit(name.strip()))
+        return len(self.units) - 1
+
+    def remove_unit(self, name: str) -> None:
+        """Remove a unit and its ratings."""
+        del self.units[self.unit_index(name)]
+
+    def set_rating(self, unit: int, path: str, grade: str | None) -> None:
+        """Rate a churn factor of a unit (a grade id or name), or clear the rating with ``None``."""
+        leaf = self.model.root.layout.index.get(path)
+        if leaf is None or self.model.root.layout.nodes[leaf].children:
+            raise AHPError(f"{path!r} is not a churn factor of the model")
+        ratings = self.units[unit].ratings
+        if grade is None:
+            ratings.pop(path, None)
+            return
+        found = self.model.grade(grade)
+        if found is None:
+            raise AHPError(f"{grade!r} is not a grade; grades: {', '.join(g.id for g in self.model.grades)}")
+        ratings[path] = found.id
+
+    def import_ratings(self, rows: list[tuple[str, dict[str, str]]]) -> tuple[int, int]:
+        """Apply checked ratings rows: existing units get the cells given, new units are added.
+
+        Returns (units added, units updated).
+        """
+        added = updated = 0
+        for name, ratings in rows:
+            existing = next((u for u in self.units if u.name == name), None)
+            if existing is None:
+                self.units.append(Unit(name, dict(ratings)))
+                added += 1
+            else:
+                existing.ratings.update(ratings)
+                updated += 1
+        return added, updated
+
+    def risk(self, respondent: str | None = None) -> RiskReport:
+        """Every unit's churn-risk index and action list, from the current factor weights."""
+        from ahp.io.risk import risk_report
+
+        return risk_report(self, self.synthesize(respondent, suggestions=0))
+
     # -- respondents -----------------------------------------------------------------------
     def add_respondent(self, name: str, weight: float = 1.0) -> int:
         """Add a respondent with no judgments yet; returns their index."""
@@ -417,6 +515,26 @@ class Project:
             if t.get("weight", 1.0) != r.weight:
                 t["weight"] = r.weight
             _sync_judgments(t, r.judgments)
+        if self.units or "units" in doc:
+            if "units" not in doc:
+                doc.append("units", tomlkit.aot())
+            units = doc["units"]
+            while len(units) > len(self.units):
+                del units[len(units) - 1]
+            for i, u in enumerate(self.units):
+                if i == len(units):
+                    units.append(tomlkit.table())
+                t = units[i]
+                if t.get("name") != u.name:
+                    t["name"] = u.name
+                if "ratings" not in t:
+                    t["ratings"] = tomlkit.table()
+                ratings = t["ratings"]
+                for path in [p for p in ratings if p not in u.ratings]:
+                    del ratings[path]
+                for path, grade in u.ratings.items():
+                    if ratings.get(path) != grade:
+                        ratings[path] = grade
 
 
 def _sync_judgments(table: Any, judgments: dict[str, dict[Pair, float]]) -> None:
@@ -501,6 +619,17 @@ def _new_document(model: Model, title: str = "") -> Any:
     for c in root.children:
         criteria.append(_node_table(c))
     m["criteria"] = criteria
+    ratings = tomlkit.table()
+    grades = tomlkit.aot()
+    for g in model.grades:
+        t = tomlkit.table()
+        t["id"], t["name"] = g.id, g.name
+        if g.name_zh:
+            t["name_zh"] = g.name_zh
+        t["intensity"] = g.intensity
+        grades.append(t)
+    ratings["grades"] = grades
+    m["ratings"] = ratings
     doc["model"] = m
     return doc
 
@@ -520,7 +649,8 @@ def parse_project(text: str, path: str) -> Project:
         raise check.fail(("project", "title"), "project.title must be a string")
     settings = _parse_settings(data.get("settings"), check)
     respondents = _parse_respondents(data.get("respondents"), check, _inner_nodes(model.root))
-    return Project(path=path, title=title, model=model, settings=settings, respondents=respondents, text=text)
+    units = _parse_units(data.get("units"), check, model)
+    return Project(path=path, title=title, model=model, settings=settings, respondents=respondents, units=units, text=text)
 
 
 def load_project(path: StrPath) -> Project:

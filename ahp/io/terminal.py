@@ -27,6 +27,7 @@ from ahp.core.sensitivity import MonteCarlo, OneWay
 from ahp.core.priorities import PriorityResult
 from ahp.io.wording import judgments_source, settings_line, suggestion_text
 from ahp.io.project import Project
+from ahp.io.risk import RiskReport
 
 _STATUS_COLOUR = {"consistent": "32", "inconsistent": "1;31", "incomplete": "33"}
 
@@ -207,3 +208,18 @@ def print_sensitivity(
         print(render_table(["#", "factor", "P(rank)", "P(top 3)", "rank 90%", "weight 90%", ""], rows, right={0, 2, 3, 4}))
         print("  ".join(f"P(top {k} unchanged) {p:.2f}" for k, p in mc.top_stable.items()))
     print(settings_line(synthesis, judgments_source(project, respondent)))
+
+
+def print_risk(project: Project, report: RiskReport, respondent: str | None, language: str = "en", limit: int = 5) -> None:
+    """Units by churn-risk index, riskiest first, each with the factors to fix first."""
+    rows = [[str(u.rank), u.name, f"{u.index:.1f}", bar(u.index / 100, 20), f"{100 * u.coverage:.0f}%"] for u in report.units]
+    print("Churn-risk index by unit (0 = every factor at the best grade, 100 = every factor at the worst)")
+    print(render_table(["#", "unit", "risk", "", "rated"], rows, right={0, 2, 4}))
+    for u in report.units:
+        print()
+        print(f"{u.name}: fix first (index points saved by bringing the factor to the best grade)")
+        rows = [[a.node.label(language), a.grade.label(language), f"{a.weight:.3f}", f"{a.gain:.2f}"] for a in u.actions[:limit]]
+        print(render_table(["factor", "grade", "weight", "gain"], rows, right={2, 3}))
+        if u.unrated:
+            print(f"not rated: {', '.join(u.unrated)}")
+    print(settings_line(report.synthesis, judgments_source(project, respondent)))

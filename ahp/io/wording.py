@@ -23,28 +23,45 @@ def threshold_label(rule: str | float) -> str:
     return rule if isinstance(rule, str) else f"CR <= {rule:g}"
 
 
-def settings_line(synthesis: Synthesis, source: str) -> str:
-    """One line naming how the numbers were made and from whose judgments."""
+def settings_line(synthesis: Synthesis, source: str, language: str = "en") -> str:
+    """One line naming how the numbers were made and from whose judgments.
+
+    >>> from types import SimpleNamespace as NS
+    >>> s = NS(settings={"method": "eigenvector", "random_index": "saaty1980", "threshold": "saaty1994", "completion": "lambda-max"})
+    >>> settings_line(s, "Ann", "zh")
+    '权重方法 eigenvector（特征向量法）；随机一致性指标 saaty1980；一致性阈值 saaty1994；缺失判断补全 lambda-max；判断来源：Ann'
+    """
     s = synthesis.settings
+    if language == "zh":
+        method = {"eigenvector": "特征向量法", "geometric-mean": "方根法", "column-mean": "和积法"}[s["method"]]
+        return (
+            f"权重方法 {s['method']}（{method}）；随机一致性指标 {s['random_index']}；一致性阈值 {threshold_label(s['threshold'])}；"
+            f"缺失判断补全 {s['completion']}；判断来源：{source}"
+        )
     return (
         f"method {s['method']}; random index {s['random_index']}; threshold {threshold_label(s['threshold'])}; "
         f"missing judgments by {s['completion']}; judgments of {source}"
     )
 
 
-def judgments_source(project: Project, respondent: str | None) -> str:
+def judgments_source(project: Project, respondent: str | None, language: str = "en") -> str:
     """Whose judgments the results come from, in words."""
     if respondent is not None:
         return respondent
     if len(project.respondents) == 1:
         return project.respondents[0].name
     s = project.settings
+    n = len(project.respondents)
+    if language == "zh":
+        how = "判断矩阵几何平均（aij）" if s.aggregation == "aij" else f"权重{'几何' if s.aip_mean == 'geometric' else '算术'}平均（aip）"
+        policy = {"flag": "标记", "include": "纳入", "exclude": "剔除"}[s.inconsistent]
+        return f"{n} 位受访者，{how}合成，未通过一致性检验者{policy}"
     how = (
         "geometric mean of their judgments (aij)" if s.aggregation == "aij"
         else f"{s.aip_mean} mean of their priorities (aip)"
     )
     policy = {"flag": "flagged", "include": "included", "exclude": "excluded"}[s.inconsistent]
-    return f"{len(project.respondents)} respondents combined by {how}, inconsistent ones {policy}"
+    return f"{n} respondents combined by {how}, inconsistent ones {policy}"
 
 
 def suggestion_text(result: PriorityResult, labels: list[str]) -> list[str]:

@@ -1,0 +1,205 @@
+"""Ratings, the churn-risk index, action lists, and the reports (HTML, Markdown, Excel)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from ahp.core.ratings import actions, risk
+from ahp.errors import AHPError, ProjectFileError, SurveyError
+from ahp.io.project import load_project, new_project
+from ahp.io.ratings_file import read_ratings
+from ahp.io.report import gather, render_html, render_markdown, write_xlsx
+
+SMALL = """format = 1
+[model]
+id = "m"
+goal = "Churn"
+[[model.criteria]]
+id = "service"
+name = "Service"
+[[model.criteria]]
+id = "price"
+name = "Price"
+[[model.criteria.children]]
+id = "level"
+name = "Price level"
+[[model.criteria.children]]
+id = "promo"
+name = "Promotions"
+[[respondents]]
+name = "Ann"
+[respondents.judgments.goal]
+service = { price = 3 }
+[respondents.judgments.price]
+level = { promo = 2 }
+"""
+
+
+def test_risk_index_equals_the_hand_computed_weighted_sum(tmp_path):
+    path = tmp_path / "s.ahp.toml"
+    path.write_text(SMALL + '[[units]]\nname = "North"\n[units.ratings]\nservice = "poor"\n"price/level" = "very-poor"\n"price/promo" = "good"\n')
+    p = load_project(path)
+    # weights: service 3/4; price 1/4 split 2/3, 1/3 -> level 1/6, promo 1/12
+    unit = p.risk().units[0]
+    assert unit.index == pytest.approx(100 * (0.75 * 0.75 + (1 / 6) * 1.0 + (1 / 12) * 0.25))
+    assert unit.coverage == pytest.approx(1.0)
+    assert [a.path for a in unit.actions] == ["service", "price/level", "price/promo"]
+    assert [a.gain for a in unit.actions] == pytest.approx([75 * 0.75, 100 / 6, 100 / 12 * 0.25])
+
+
+def test_unrated_factors_and_the_action_order_in_core():
+    g = np.array([0.4, 0.35, 0.25])
+    level = np.array([[0.25, 0.75, np.nan]])
+    r = risk(g, level)
+    assert r.index[0] == pytest.approx(100 * (0.4 * 0.25 + 0.35 * 0.75) / 0.75)
+    assert r.coverage[0] == pytest.approx(0.75)
+    assert actions(g, level[0], 0.0).tolist() == [1, 0, 2]
+
+
+def test_units_ranked_riskiest_first_in_the_demo(demo_path):
+    report = load_project(demo_path).risk()
+    assert [u.rank for u in report.units] == [1, 2, 3]
+    assert report.units[0].index >= report.units[1].index >= report.units[2].index
+    assert report.units[0].actions[0].path == "service/complaints"
+
+
+@pytest.mark.parametrize(
+    ("ratings", "message"),
+    [
+        ('service = "awful"\n', "unit 'North', service: 'awful' is not a grade; grades: very-good, good, fair, poor, very-poor"),
+        ('"price/cost" = "fair"\n', "unit 'North': 'price/cost' is not a churn factor of the model"),
+        ('price = "fair"\n', "unit 'North': 'price' is not a churn factor of the model"),
+    ],
+)
+def test_bad_ratings_in_the_project_file_name_the_line(tmp_path, ratings, message):
+    path = tmp_path / "s.ahp.toml"
+    path.write_text(SMALL + '[[units]]\nname = "North"\n[units.ratings]\n' + ratings)
+    with pytest.raises(ProjectFileError) as err:
+        load_project(path)
+    assert str(err.value) == f"{path}, line 26: {message}"
+
+
+def test_ratings_csv_import_and_every_bad_cell(demo_path):
+    p = load_project(demo_path)
+    rows = read_ratings("unit,service/attitude,price/level\nNew store,很差,Good\nMall store,fair,\n", p.model)
+    assert rows == [("New store", {"service/attitude": "very-poor", "price/level": "good"}), ("Mall store", {"service/attitude": "fair"})]
+    assert p.import_ratings(rows) == (1, 1)
+    p.save()
+    again = load_project(demo_path)
+    assert again.units[-1].ratings == {"service/attitude": "very-poor", "price/level": "good"}
+    assert again.units[1].ratings["service/attitude"] == "fair"
+    with pytest.raises(SurveyError) as err:
+        read_ratings("unit,service/attitude,price/cost\nA,bad,\n,fair,\n", p.model)
+    assert err.value.problems == ["row 1, column 3 'price/cost': not a churn factor of the model (e.g. 'service/attitude')"]
+    with pytest.raises(SurveyError) as err:
+        read_ratings("unit,service/attitude\nA,bad\n,fair\nA,good\n", p.model)
+    assert err.value.problems == [
+        "row 2, column 'service/attitude': 'bad' is not a grade; grades: very-good, good, fair, poor, very-poor",
+        "row 3, column 'unit': missing unit name",
+        "row 4, column 'unit': duplicate unit 'A' (also row 2)",
+    ]
+
+
+def test_set_rating_and_units_round_trip(tmp_path):
+    p = new_project(tmp_path / "n.ahp.toml")
+    u = p.add_unit("Store 7")
+    p.set_rating(u, "price/level", "Poor")
+    p.set_rating(u, "service/attitude", "很好")
+    p.save()
+    again = load_project(p.path)
+    assert again.units[0].ratings == {"price/level": "poor", "service/attitude": "very-good"}
+    with pytest.raises(AHPError, match="^'price' is not a churn factor of the model$"):
+        p.set_rating(u, "price", "poor")
+    with pytest.raises(AHPError, match="^'meh' is not a grade; grades: very-good, good, fair, poor, very-poor$"):
+        p.set_rating(u, "price/level", "meh")
+    with pytest.raises(AHPError, match="^there is already a unit named 'Store 7'$"):
+        p.add_unit("Store 7")
+
+
+def test_grade_intensities_from_pairwise_comparisons(tmp_path):
+    model = tmp_path / "m.toml"
+    model.write_text(SMALL.split("[[respondents]]")[0] + (
+        '[model.ratings]\ncomparisons = [3, 9, 3]\n'
+        '[[model.ratings.grades]]\nid = "bad"\nname = "Bad"\n'
+        '[[model.ratings.grades]]\nid = "so-so"\nname = "So-so"\n'
+        '[[model.ratings.grades]]\nid = "ok"\nname = "OK"\n'
+    ))
+    p = new_project(tmp_path / "g.ahp.toml", model)
+    assert [round(g.intensity, 4) for g in p.model.grades] == [1.0, 0.3333, 0.1111]
+    assert load_project(p.path).model.grades == p.model.grades
+
+
+def test_html_report_is_self_contained_and_complete(demo_path):
+    data = gather(load_project(demo_path), draws=300)
+    page = render_html(data)
+    for needle in ("http://", "https://", "src=", "<link", "url(", "@import", "<script"):
+        assert needle not in page
+    for section in ("Criteria weights", "Churn factors, by weight", "Consistency of the judgments",
+                    "Agreement between respondents", "How sure is the ranking", "Churn risk by unit",
+                    "What to fix first at Riverside store", "method eigenvector; random index saaty1980"):
+        assert section in page
+    assert page.count("<svg") == 3
+    zh = render_html(gather(load_project(demo_path), language="zh"))
+    assert "客户流失度" in zh and "各门店流失风险" in zh and "How sure" not in zh
+
+
+def test_markdown_report_holds_the_same_tables(demo_path):
+    text = render_markdown(gather(load_project(demo_path), draws=0))
+    assert "| 1 | Price level against competitors | 0.4090 | 0.1335 |" in text
+    assert "### What to fix first at Riverside store" in text and "Smallest change of one weight" in text
+    assert "Monte Carlo" not in text
+
+
+def test_xlsx_report_reads_back_with_the_numbers(demo_path, tmp_path):
+    from openpyxl import load_workbook
+
+    project = load_project(demo_path)
+    data = gather(project, draws=200)
+    out = tmp_path / "r.xlsx"
+    write_xlsx(data, str(out))
+    wb = load_workbook(out)
+    assert {"Summary", "Criteria", "Ranking", "Consistency", "Consensus", "Sensitivity", "Monte Carlo", "Units", "Actions"} <= set(wb.sheetnames)
+    ranking = list(wb["Ranking"].iter_rows(min_row=2, values_only=True))
+    assert [r[1] for r in ranking] == [leaf.path for leaf in data.ranking]
+    assert [r[4] for r in ranking] == pytest.approx([leaf.global_weight for leaf in data.ranking])
+    units = list(wb["Units"].iter_rows(min_row=2, values_only=True))
+    assert [(u[1], u[2]) for u in units] == [(u.name, pytest.approx(u.index)) for u in data.risk.units]
+
+
+def test_cli_report_and_risk(demo_path, tmp_path):
+    out = tmp_path / "r.html"
+    r = subprocess.run([sys.executable, "-m", "ahp", "report", str(demo_path), "-o", str(out), "--lang", "zh"],
+                       capture_output=True, text=True)
+    assert r.returncode == 0 and out.read_text().startswith("<!DOCTYPE html>")
+    r = subprocess.run([sys.executable, "-m", "ahp", "report", str(demo_path), "-o", str(tmp_path / "r.pdf")],
+                       capture_output=True, text=True)
+    assert r.returncode == 2 and r.stderr.strip() == f"ahp: error: {tmp_path / 'r.pdf'}: say --format html, md or xlsx (or use one of those extensions)"
+    r = subprocess.run([sys.executable, "-m", "ahp", "risk", str(demo_path)], capture_output=True, text=True)
+    assert r.returncode == 0 and re.search(r"1 │ Riverside store │ 60\.5", r.stdout)
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium is not installed (Debian: apt-get install chromium fonts-noto-cjk)")
+def test_html_report_renders_in_headless_chromium(demo_path, tmp_path):
+    page = tmp_path / "report.html"
+    page.write_text(render_html(gather(load_project(demo_path), language="zh", draws=300)), encoding="utf-8")
+    shot = tmp_path / "report.png"
+    subprocess.run(
+        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={tmp_path / 'profile'}",
+         f"--screenshot={shot}", "--window-size=1100,2400", page.as_uri()],
+        capture_output=True, timeout=120, check=False,
+    )
+    assert shot.exists() and shot.stat().st_size > 20_000
+    keep = Path("tests") / "artifacts"
+    if keep.is_dir():  # for a person to look at
+        shutil.copy(shot, keep / "report-zh.png")
