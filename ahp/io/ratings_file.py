@@ -15,6 +15,7 @@ import csv
 import io
 
 from ahp.errors import SurveyError
+from ahp.io.sheet import named_rows, read_sheet, refuse
 from ahp.io.model import Model
 
 
@@ -35,10 +36,7 @@ def read_ratings(text: str, model: Model) -> list[tuple[str, dict[str, str]]]:
 
     Raises :class:`~ahp.errors.SurveyError` listing every bad cell (row = line, column by name).
     """
-    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
-    if not rows:
-        raise SurveyError("the ratings file is empty: it needs a header row", [])
-    header = [h.strip() for h in rows[0]]
+    header, body = read_sheet(text, "ratings")
     factors = set(_factors(model))
     grades = ", ".join(g.id for g in model.grades)
     problems: list[str] = []
@@ -53,19 +51,7 @@ def read_ratings(text: str, model: Model) -> list[tuple[str, dict[str, str]]]:
         raise SurveyError(f"{len(problems)} problem(s) in the header; nothing imported", problems)
     unit_col = header.index("unit")
     out: list[tuple[str, dict[str, str]]] = []
-    seen: dict[str, int] = {}
-    for line, row in enumerate(rows[1:], start=2):
-        if not any(cell.strip() for cell in row):
-            continue
-        if len(row) != len(header):
-            problems.append(f"row {line}: {len(row)} cells; the header has {len(header)}")
-            continue
-        name = row[unit_col].strip()
-        if not name:
-            problems.append(f"row {line}, column 'unit': missing unit name")
-        elif name in seen:
-            problems.append(f"row {line}, column 'unit': duplicate unit {name!r} (also row {seen[name]})")
-        seen.setdefault(name, line)
+    for line, name, row in named_rows(header, body, "unit", "unit", problems):
         ratings: dict[str, str] = {}
         for k, h in enumerate(header):
             cell = row[k].strip()
@@ -77,6 +63,5 @@ def read_ratings(text: str, model: Model) -> list[tuple[str, dict[str, str]]]:
             else:
                 ratings[h] = grade.id
         out.append((name, ratings))
-    if problems:
-        raise SurveyError(f"{len(problems)} bad cell(s) in the ratings; nothing imported", problems)
+    refuse(problems, "ratings")
     return out

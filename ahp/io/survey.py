@@ -25,9 +25,9 @@ from typing import Any
 from ahp.core.hierarchy import Node, child_path, walk
 from ahp.core.scale import MAX_VALUE, MIN_VALUE, TOLERANCE, parse_value
 from ahp.errors import JudgmentError, SurveyError
+from ahp.io.sheet import named_rows, read_sheet, refuse
 
 CODINGS: tuple[str, ...] = ("ratio", "signed")
-_MAX_PROBLEMS = 50
 
 
 @dataclass(frozen=True)
@@ -91,10 +91,7 @@ def read_survey(text: str, root: Node, coding: str = "ratio", existing: set[str]
     """
     if coding not in CODINGS:
         raise SurveyError(f"unknown coding {coding!r}; choose one of {', '.join(CODINGS)}", [])
-    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
-    if not rows:
-        raise SurveyError("the survey is empty: it needs a header row", [])
-    header = [h.strip() for h in rows[0]]
+    header, body = read_sheet(text, "survey")
     columns = pair_columns(root)
     known = {c.header: (c, False) for c in columns}
     known.update({c.reversed_header: (c, True) for c in columns})  # "b vs a" is accepted too
@@ -117,21 +114,7 @@ def read_survey(text: str, root: Node, coding: str = "ratio", existing: set[str]
     name_col = header.index("respondent")
     weight_col = header.index("weight") if "weight" in header else None
     out = []
-    seen: dict[str, int] = {}
-    for line, row in enumerate(rows[1:], start=2):
-        if not any(cell.strip() for cell in row):
-            continue
-        if len(row) != len(header):
-            problems.append(f"row {line}: {len(row)} cells; the header has {len(header)}")
-            continue
-        name = row[name_col].strip()
-        if not name:
-            problems.append(f"row {line}, column 'respondent': empty name")
-        elif name in existing:
-            problems.append(f"row {line}, column 'respondent': {name!r} is already a respondent of the project")
-        elif name in seen:
-            problems.append(f"row {line}, column 'respondent': duplicate respondent {name!r} (also row {seen[name]})")
-        seen.setdefault(name, line)
+    for line, name, row in named_rows(header, body, "respondent", "respondent", problems, existing):
         weight = 1.0
         if weight_col is not None and row[weight_col].strip():
             try:
@@ -152,9 +135,7 @@ def read_survey(text: str, root: Node, coding: str = "ratio", existing: set[str]
             except JudgmentError as exc:
                 problems.append(f"row {line}, column {h!r}: {exc}")
         out.append((name, weight, judgments))
-    if problems:
-        shown = problems[:_MAX_PROBLEMS] + ([f"... and {len(problems) - _MAX_PROBLEMS} more"] if len(problems) > _MAX_PROBLEMS else [])
-        raise SurveyError(f"{len(problems)} bad cell(s) in the survey; nothing imported", shown)
+    refuse(problems, "survey")
     if not out:
         raise SurveyError("the survey has no respondent rows; nothing imported", [])
     return out
