@@ -16,15 +16,26 @@ from textual.screen import Screen
 from ahp.errors import AHPError
 from ahp.io.project import Project, load_project, new_project
 from ahp.tui.session import Session
+from ahp.tui.texts import t
 
 #: (action, title, help) for every action: the command palette lists them all.
 COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("interview", "Interview mode", "Ask the pairs one at a time, in full sentences"),
     ("results", "Results", "The ranking of churn factors, criteria weights, hierarchy CR"),
+    ("group", "Group: consensus and disagreement", "Consensus per node, each respondent against the group"),
+    ("scope", "Results: all respondents combined / the one on screen", "Switch whose judgments the results and exports use"),
     ("export", "Export results", "Write the results to a CSV, JSON or Markdown file"),
     ("export('csv')", "Export results as CSV", "Write the ranking to a .csv file"),
     ("export('json')", "Export results as JSON", "Write the results to a .json file"),
     ("export('md')", "Export results as Markdown", "Write a Markdown report"),
+    ("next_respondent(1)", "Next respondent", "Show the next respondent's judgments"),
+    ("next_respondent(-1)", "Previous respondent", "Show the previous respondent's judgments"),
+    ("add_respondent", "Add a respondent", "A new respondent, with no judgments yet"),
+    ("rename_respondent", "Rename the respondent", "Give the respondent on screen another name"),
+    ("respondent_weight", "Set the respondent's weight", "How much the respondent on screen counts in the group"),
+    ("remove_respondent", "Remove the respondent", "Delete the respondent on screen and their judgments (asks first)"),
+    ("aggregation", "Combine respondents by AIJ / AIP", "Geometric mean of judgments, or of priorities (geometric, arithmetic)"),
+    ("policy", "Inconsistent respondents: flag / exclude / include", "What the group does with a respondent whose CR fails"),
     ("language", "Toggle language (English / 中文)", "Show every label in English or Chinese"),
     ("undo", "Undo", "Undo the last judgment change"),
     ("redo", "Redo", "Redo the last undone change"),
@@ -35,6 +46,10 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("quit", "Quit", "Leave ahp (everything is already saved)"),
 )
 
+#: Settings the group screen cycles through (``a`` and ``f``).
+AGGREGATION_CYCLE = (("aij", "geometric"), ("aip", "geometric"), ("aip", "arithmetic"))
+POLICY_CYCLE = ("flag", "exclude", "include")
+
 
 class AHPApp(App[int]):
     """Collect pairwise judgments on a project file and show weights, consistency and ranking."""
@@ -44,6 +59,7 @@ class AHPApp(App[int]):
     BINDINGS = [
         Binding("i", "interview", "interview"),
         Binding("r", "results", "results"),
+        Binding("g", "group", "group"),
         Binding("e", "export", "export"),
         Binding("l", "language", "中文"),
         Binding("ctrl+z", "undo", "undo"),
@@ -60,6 +76,7 @@ class AHPApp(App[int]):
         self.session: Session | None = None
         self._save_lock = threading.Lock()
         self._pending: Project | None = None
+        self._save_scheduled = False
         self.save_error: str | None = None
         try:
             project = load_project(self.path) if self.path.exists() else new_project(self.path)
@@ -95,15 +112,159 @@ class AHPApp(App[int]):
             screen.refresh_view()
         self.save_soon()
 
+    def _undo_redo(self, step) -> None:
+        if self.session is None:
+            return
+        before = self.session.respondent
+        where = step()
+        if where is None:
+            self.bell()
+            return
+        self._changed(where)
+        if self.session.respondent != before:
+            self.notify(t("now showing", self.language, name=self.session.respondent_name), markup=False)
+
     def action_undo(self) -> None:
-        """Undo the last judgment change."""
-        where = self.session.undo() if self.session else None
-        self._changed(where) if where else self.bell()
+        """Undo the last judgment change (of whichever respondent made it)."""
+        if self.session:
+            self._undo_redo(self.session.undo)
 
     def action_redo(self) -> None:
         """Redo the last undone change."""
-        where = self.session.redo() if self.session else None
-        self._changed(where) if where else self.bell()
+        if self.session:
+            self._undo_redo(self.session.redo)
+
+    # -- respondents -----------------------------------------------------------------------
+    def no_respondent(self) -> None:
+        """Tell the user there is nobody's judgments to change yet."""
+        self.notify(t("add first", self.language), severity="warning")
+
+    def _roster_changed(self, message: str | None = None) -> None:
+        """Redraw the screen on top (the others redraw when they come back) and save."""
+        if hasattr(self.screen, "refresh_view"):
+            self.screen.refresh_view()
+        self.save_soon()
+        if message:
+            self.notify(message, markup=False)
+
+    def _try(self, change, message) -> str | None:
+        """Run a respondent change; an AHPError becomes a notification (and is returned)."""
+        try:
+            change()
+        except AHPError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return str(exc)
+        self._roster_changed(message() if callable(message) else message)
+        return None
+
+    def action_next_respondent(self, step: int = 1) -> None:
+        """Show the next (``step`` 1) or previous (-1) respondent's judgments."""
+        s = self.session
+        if s is None:
+            return
+        if s.respondent is None:
+            self.no_respondent()
+            return
+        if len(s.project.respondents) < 2:
+            self.bell()
+            return
+        s.switch(s.respondent + step)
+        if hasattr(self.screen, "refresh_view"):
+            self.screen.refresh_view()
+
+    def action_show_respondent(self, index: int) -> None:
+        """Show respondent ``index``'s judgments."""
+        if self.session is not None and self.session.project.respondents:
+            self.session.switch(index)
+            if hasattr(self.screen, "refresh_view"):
+                self.screen.refresh_view()
+
+    def _prompt(self, title: str, help_key: str, initial: str, submit) -> None:
+        from ahp.tui.screens.prompt import PromptScreen
+
+        self.push_screen(PromptScreen(title, t(help_key, self.language), initial, submit))
+
+    def action_add_respondent(self) -> None:
+        """Ask for a name, then add a respondent with no judgments and show them."""
+        if self.session is None:
+            return
+        s, lang = self.session, self.language
+        self._prompt(t("add respondent", lang), "add help", "", lambda name: self._try(
+            lambda: s.add_respondent(name), lambda: t("added", lang, name=s.respondent_name)))
+
+    def action_rename_respondent(self) -> None:
+        """Ask for a new name for the respondent on screen."""
+        s, lang = self.session, self.language
+        if s is None or s.respondent is None:
+            self.no_respondent()
+            return
+        old = s.respondent_name
+        self._prompt(t("rename respondent", lang, name=old), "rename help", old or "", lambda new: self._try(
+            lambda: s.rename_respondent(new), lambda: t("renamed", lang, old=old, new=s.respondent_name)))
+
+    def action_respondent_weight(self) -> None:
+        """Ask for the weight of the respondent on screen in the group."""
+        s, lang = self.session, self.language
+        if s is None or s.respondent is None:
+            self.no_respondent()
+            return
+        name = s.respondent_name
+        current = s.project.respondents[s.respondent].weight
+
+        def set_weight(text: str) -> None:
+            try:
+                weight = float(text.strip())
+            except ValueError:
+                raise AHPError(f"respondent {name!r}: {t('bad weight', 'en', value=text.strip())}") from None
+            s.set_weight(weight)
+
+        self._prompt(t("weight respondent", lang, name=name), "weight help", f"{current:g}", lambda text: self._try(
+            lambda: set_weight(text), lambda: t("weighted", lang, name=name, weight=s.project.respondents[s.respondent].weight)))
+
+    def action_remove_respondent(self) -> None:
+        """Ask, then remove the respondent on screen and their judgments."""
+        s, lang = self.session, self.language
+        if s is None or s.respondent is None:
+            self.no_respondent()
+            return
+        from ahp.tui.screens.prompt import ConfirmScreen
+
+        name = s.respondent_name
+
+        def answered(yes: bool | None) -> None:
+            if yes and s.respondent_name == name:
+                self._try(s.remove_respondent, t("removed", lang, name=name))
+
+        self.push_screen(ConfirmScreen(t("remove respondent", lang, name=name), t("remove help", lang)), answered)
+
+    # -- group settings ----------------------------------------------------------------------
+    def action_aggregation(self) -> None:
+        """Cycle how respondents are combined: AIJ, AIP geometric mean, AIP arithmetic mean."""
+        if self.session is None:
+            return
+        st = self.session.project.settings
+        now = (st.aggregation, st.aip_mean if st.aggregation == "aip" else "geometric")
+        k = AGGREGATION_CYCLE.index(now) if now in AGGREGATION_CYCLE else -1
+        aggregation, mean = AGGREGATION_CYCLE[(k + 1) % len(AGGREGATION_CYCLE)]
+        self._try(lambda: self.session.set_settings(aggregation=aggregation, aip_mean=mean),
+                  lambda: t("settings changed", self.language, what=combine_words(self.session, self.language)))
+
+    def action_policy(self) -> None:
+        """Cycle what the group does with inconsistent respondents: flag, exclude, include."""
+        if self.session is None:
+            return
+        now = self.session.project.settings.inconsistent
+        policy = POLICY_CYCLE[(POLICY_CYCLE.index(now) + 1) % len(POLICY_CYCLE)]
+        self._try(lambda: self.session.set_settings(inconsistent=policy),
+                  lambda: t("settings changed", self.language, what=t(f"policy {policy}", self.language)))
+
+    def action_scope(self) -> None:
+        """Results and exports: all respondents combined, or the respondent on screen."""
+        if self.session is None:
+            return
+        self.session.combined = not self.session.combined
+        if hasattr(self.screen, "refresh_view"):
+            self.screen.refresh_view()
 
     # -- saving ----------------------------------------------------------------------------
     def save_soon(self) -> None:
@@ -112,8 +273,17 @@ class AHPApp(App[int]):
         The worker starts once the screen has shown the change, so saving never delays it.
         """
         assert self.session is not None
+        if not self._save_scheduled:  # changes made before the next paint are saved together
+            self._save_scheduled = True
+            self.call_after_refresh(self._start_save)
+
+    def _start_save(self) -> None:
+        """Copy the project (on this thread, between keypresses) and write the copy in a worker."""
+        self._save_scheduled = False
+        if self.session is None:
+            return
         self._pending = self.session.snapshot()
-        self.call_after_refresh(self.run_worker, self._save, thread=True, group="save", exit_on_error=False)
+        self.run_worker(self._save, thread=True, group="save", exit_on_error=False)
 
     def _save(self) -> None:
         with self._save_lock:
@@ -142,6 +312,21 @@ class AHPApp(App[int]):
 
         self.run_worker(write, thread=True, group="export", exit_on_error=False)
 
+    #: Actions that need an open project (hidden from the footer on the error screen).
+    PROJECT_ACTIONS = frozenset({
+        "interview", "results", "group", "export", "language", "undo", "redo", "scope", "aggregation", "policy",
+        "next_respondent", "show_respondent", "add_respondent", "rename_respondent", "respondent_weight",
+        "remove_respondent",
+    })
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Without a project (the error screen) only help and quit apply."""
+        if self.session is None and action in self.PROJECT_ACTIONS:
+            return False
+        if action in ("next_respondent", "interview") and self.session is not None and self.session.respondent is None:
+            return False
+        return True
+
     # -- other screens ---------------------------------------------------------------------
     def _has_project(self) -> bool:
         return self.session is not None
@@ -149,6 +334,9 @@ class AHPApp(App[int]):
     def action_interview(self) -> None:
         """Ask the pairs one at a time."""
         if self._has_project():
+            if self.session.respondent is None:
+                self.no_respondent()
+                return
             from ahp.tui.screens.interview import InterviewScreen
 
             if not isinstance(self.screen, InterviewScreen):
@@ -162,6 +350,14 @@ class AHPApp(App[int]):
             if not isinstance(self.screen, ResultsScreen):
                 self.push_screen(ResultsScreen())
 
+    def action_group(self) -> None:
+        """Show consensus and disagreement across respondents."""
+        if self._has_project():
+            from ahp.tui.screens.group import GroupScreen
+
+            if not isinstance(self.screen, GroupScreen):
+                self.push_screen(GroupScreen())
+
     def action_export(self, fmt: str = "csv") -> None:
         """Ask for a file name, then write the results there."""
         if self._has_project():
@@ -173,9 +369,13 @@ class AHPApp(App[int]):
     def action_language(self) -> None:
         """Toggle every label between English and Chinese."""
         self.language = "zh" if self.language == "en" else "en"
+        from ahp.tui.widgets.footer import KeysFooter
+
         for screen in self.screen_stack:
             if hasattr(screen, "refresh_view"):
                 screen.refresh_view()
+            for footer in screen.query(KeysFooter):
+                footer.refresh(recompose=True)
 
     def action_help(self) -> None:
         """Show the keys of the current screen."""
@@ -195,7 +395,19 @@ class AHPApp(App[int]):
                 yield SystemCommand(title, help_text, lambda name=action: self._screen_action(name))
             else:
                 yield SystemCommand(title, help_text, lambda a=action: self.run_action(a))
+        if self.session is not None:
+            for k, name in enumerate(self.session.names[:50]):
+                yield SystemCommand(f"Show respondent: {name}", "Show this respondent's judgments",
+                                    lambda k=k: self.action_show_respondent(k))
         yield from super().get_system_commands(screen)
+
+
+def combine_words(session: Session, language: str) -> str:
+    """How the group is combined, in words: aggregation and the inconsistent-respondent policy."""
+    st = session.project.settings
+    how = t("combined by aij", language) if st.aggregation == "aij" else t(
+        "combined by aip", language, mean=t(st.aip_mean, language))
+    return f"{how}; {t(f'policy {st.inconsistent}', language)}"
 
 
 def run(path: Path) -> int:

@@ -16,6 +16,8 @@ right. Off-scale values (from a hand-edited file) sit on the nearest cell.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ahp.core.scale import intensity, nearest_on_scale
 
 CELLS = 17
@@ -24,6 +26,7 @@ CENTER = 8
 DIGITS: tuple[int, ...] = tuple(list(range(9, 1, -1)) + list(range(1, 10)))
 
 
+@lru_cache(maxsize=512)
 def cell_of(value: float) -> int:
     """The cell (0..16) of a judgment value."""
     v = nearest_on_scale(value)

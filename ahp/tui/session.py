@@ -1,8 +1,9 @@
 """The state behind the screens: one project, whose judgments are edited, and its history.
 
 No Textual here. The app owns one :class:`Session`; screens read it and ask it to change
-judgments. Every change re-synthesizes the hierarchy (milliseconds) and is recorded for
-undo/redo.
+judgments or respondents. Every judgment change re-synthesizes the hierarchy of the
+respondent on screen (a millisecond) and is recorded for undo/redo; the panel of all
+respondents is computed only when a screen asks for it, and cached until something changes.
 
 >>> import tempfile, pathlib
 >>> from ahp.io.project import new_project
@@ -13,24 +14,35 @@ undo/redo.
 True
 >>> s.value("goal", "service", "quality"), s.undo(), s.value("goal", "service", "quality")
 (3.0, ('goal', 'service', 'quality'), None)
+>>> s.add_respondent("Regional manager"), s.respondent_name, s.value("goal", "service", "quality")
+(1, 'Regional manager', None)
 """
 
 from __future__ import annotations
 
 import copy
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+import numpy as np
 
 from ahp.core.hierarchy import ROOT, Node, Synthesis, walk
-from ahp.io.project import Project
+from ahp.errors import AHPError
+from ahp.io.project import Project, Respondent
+
+if TYPE_CHECKING:
+    from ahp.core.group import Individuals
+    from ahp.core.panel import Panel
 
 Pair = tuple[str, str]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Edit:
-    """One judgment change: ``path``'s pair ``a`` vs ``b`` went from ``before`` to ``after``."""
+    """One judgment change: ``who``'s pair ``a`` vs ``b`` at ``path`` went from ``before`` to ``after``."""
 
+    who: Respondent
     path: str
     a: str
     b: str
@@ -47,6 +59,24 @@ class Question:
     b: str
 
 
+@dataclass(frozen=True)
+class NodeCR:
+    """One respondent's consistency at one node, as the main screen lists it.
+
+    ``status`` is consistent / inconsistent / incomplete; ``policy`` says what the panel does
+    with an inconsistent respondent here ("flagged", "excluded", "included"), else ``None``.
+    """
+
+    name: str
+    cr: float | None
+    status: str
+    policy: str | None
+    current: bool
+
+
+_POLICY_WORD = {"flag": "flagged", "exclude": "excluded", "include": "included"}
+
+
 def _same(x: float | None, y: float | None) -> bool:
     if x is None or y is None:
         return x is y
@@ -54,25 +84,37 @@ def _same(x: float | None, y: float | None) -> bool:
 
 
 class Session:
-    """A project opened in the TUI: the respondent on screen, the synthesis, undo/redo."""
+    """A project opened in the TUI: the respondent on screen, the synthesis, undo/redo.
+
+    ``respondent`` is the index of the respondent whose judgments are on screen, ``None``
+    when the project has no respondents. ``combined`` says whether the results screen (and
+    exports) show all respondents combined or only the one on screen.
+    """
 
     def __init__(self, project: Project, respondent: int = 0) -> None:
         self.project = project
-        if not project.respondents:
-            from ahp.io.project import Respondent
-
-            project.respondents.append(Respondent("Respondent 1"))
-        self.respondent = respondent
+        self.respondent: int | None = min(respondent, len(project.respondents) - 1) if project.respondents else None
+        self.combined = True
         self.undo_stack: list[Edit] = []
         self.redo_stack: list[Edit] = []
+        #: Bumped by every change of data (judgments, respondents, settings): caches key on it.
         self.version = 0
+        #: Bumped when the respondent on screen changes.
+        self.roster = 0
+        self._panel: tuple[int, Panel | None] | None = None
+        self._crs: dict[str, tuple[int, Individuals]] = {}
         self.synthesis: Synthesis = self._synthesize()
 
     # -- reading ---------------------------------------------------------------------------
     @property
-    def respondent_name(self) -> str:
-        """The name of the respondent whose judgments are on screen."""
-        return self.project.respondents[self.respondent].name
+    def respondent_name(self) -> str | None:
+        """The name of the respondent whose judgments are on screen (``None``: there is none)."""
+        return None if self.respondent is None else self.project.respondents[self.respondent].name
+
+    @property
+    def names(self) -> list[str]:
+        """Every respondent's name, in file order."""
+        return [r.name for r in self.project.respondents]
 
     def node(self, path: str) -> Node:
         """The inner node at ``path``."""
@@ -84,7 +126,9 @@ class Session:
         return [(ids[i], ids[j]) for i in range(len(ids)) for j in range(i + 1, len(ids))]
 
     def value(self, path: str, a: str, b: str) -> float | None:
-        """The judgment ``a`` vs ``b`` (``None`` when missing)."""
+        """The judgment ``a`` vs ``b`` of the respondent on screen (``None`` when missing)."""
+        if self.respondent is None:
+            return None
         return self.project.judgment(self.respondent, path, a, b)
 
     def tree(self) -> list[tuple[str, Node, int]]:
@@ -106,42 +150,175 @@ class Session:
             rest.extend(Question(path, a, b) for a, b in self.pairs(path) if (a, b) not in chain)
         return first + rest
 
-    # -- changing --------------------------------------------------------------------------
+    # -- the panel -------------------------------------------------------------------------
+    def panel(self) -> Panel | None:
+        """All respondents together (cached until something changes); ``None`` without respondents."""
+        if self._panel is None or self._panel[0] != self.version:
+            self._panel = (self.version, self.project.panel() if self.project.respondents else None)
+        return self._panel[1]
+
+    @property
+    def shows_combined(self) -> bool:
+        """Whether the results combine several respondents (rather than show one)."""
+        return self.combined and len(self.project.respondents) > 1
+
+    def results(self) -> Synthesis:
+        """What the results screen and exports show: the panel's synthesis or the one on screen."""
+        if self.shows_combined:
+            panel = self.panel()
+            assert panel is not None
+            return panel.synthesis
+        return self.synthesis
+
+    def results_respondent(self) -> str | None:
+        """The respondent the results are for, ``None`` when they combine several."""
+        return None if self.shows_combined else self.respondent_name
+
+    def node_crs(self, path: str) -> list[NodeCR]:
+        """Every respondent's CR at ``path``: the one on screen live, the others cached."""
+        key = self.roster  # the others' judgments change only when the roster or the one on screen does
+        cached = self._crs.get(path)
+        if cached is None or cached[0] != key:
+            from ahp.core.group import individual_priorities
+
+            s = self.project.settings
+            ind = individual_priorities(
+                self.project.stack(path), method=s.method, random_index=s.random_index,
+                threshold=s.threshold, completion=s.completion,
+            )
+            cached = self._crs[path] = (key, ind)
+        ind = cached[1]
+        policy = _POLICY_WORD[self.project.settings.inconsistent]
+        out = []
+        for r, name in enumerate(self.names):
+            if r == self.respondent:
+                a = self.synthesis.nodes[path]
+                cr = None if a.result is None else float(a.result.cr)
+                status = a.status
+            else:
+                cr = float(ind.cr[r]) if ind.determined[r] else None
+                status = "incomplete" if cr is None else ("consistent" if ind.consistent[r] else "inconsistent")
+            out.append(NodeCR(name, cr, status, policy if status == "inconsistent" else None, r == self.respondent))
+        return out
+
+    # -- changing judgments ----------------------------------------------------------------
     def set_judgment(self, path: str, a: str, b: str, value: float | None) -> bool:
-        """Set (``None``: clear) a judgment; returns whether anything changed."""
+        """Set (``None``: clear) a judgment of the respondent on screen; returns whether anything changed."""
+        if self.respondent is None:
+            return False
         before = self.value(path, a, b)
         if _same(before, value):
             return False
-        self._apply(Edit(path, a, b, before, value))
-        self.undo_stack.append(Edit(path, a, b, before, value))
+        e = Edit(self.project.respondents[self.respondent], path, a, b, before, value)
+        self._apply(e, e.after)
+        self.undo_stack.append(e)
         self.redo_stack.clear()
         return True
 
     def undo(self) -> tuple[str, str, str] | None:
-        """Undo the last change; returns the pair it touched (or ``None``: nothing to undo)."""
+        """Undo the last change (showing its respondent); returns the pair it touched, or ``None``."""
         if not self.undo_stack:
             return None
         e = self.undo_stack.pop()
-        self._apply(Edit(e.path, e.a, e.b, e.after, e.before))
+        self._apply(e, e.before)
         self.redo_stack.append(e)
         return e.path, e.a, e.b
 
     def redo(self) -> tuple[str, str, str] | None:
-        """Redo the last undone change; returns the pair it touched (or ``None``)."""
+        """Redo the last undone change; returns the pair it touched, or ``None``."""
         if not self.redo_stack:
             return None
         e = self.redo_stack.pop()
-        self._apply(e)
+        self._apply(e, e.after)
         self.undo_stack.append(e)
         return e.path, e.a, e.b
 
-    def _apply(self, e: Edit) -> None:
-        self.project.set_judgment(self.respondent, e.path, e.a, e.b, e.after)
+    def _apply(self, e: Edit, value: float | None) -> None:
+        index = self._index_of(e.who)
+        if index != self.respondent:
+            self.respondent = index
+            self.roster += 1
+        self.project.set_judgment(index, e.path, e.a, e.b, value)
         self.version += 1
         self.synthesis = self._synthesize()
 
+    def _index_of(self, who: Respondent) -> int:
+        return next(i for i, r in enumerate(self.project.respondents) if r is who)
+
     def _synthesize(self) -> Synthesis:
+        # With no respondents every node is incomplete (equal, provisional weights).
         return self.project.synthesize(self.respondent_name)
+
+    # -- respondents -----------------------------------------------------------------------
+    def switch(self, index: int) -> None:
+        """Show the judgments of respondent ``index`` (taken modulo the number of respondents)."""
+        if not self.project.respondents:
+            return
+        index %= len(self.project.respondents)
+        if index != self.respondent:
+            self.respondent = index
+            self.roster += 1
+            self.synthesis = self._synthesize()
+
+    def add_respondent(self, name: str, weight: float = 1.0) -> int:
+        """Add a respondent (no judgments yet) and show them; returns their index.
+
+        Raises :class:`AHPError` for an empty or duplicate name or a bad weight.
+        """
+        index = self.project.add_respondent(name, weight)
+        self._roster_changed()
+        self.switch(index)
+        return index
+
+    def rename_respondent(self, new: str) -> None:
+        """Rename the respondent on screen."""
+        name = self._current()
+        self.project.rename_respondent(name, new)
+        self._roster_changed()
+
+    def set_weight(self, weight: float) -> None:
+        """Change how much the respondent on screen counts in the panel."""
+        self.project.set_respondent_weight(self._current(), weight)
+        self._roster_changed()
+
+    def remove_respondent(self) -> str:
+        """Remove the respondent on screen and their judgments (and their undo history).
+
+        The next respondent (or the previous, for the last one) comes on screen; with none left,
+        ``respondent`` is ``None``. Returns the name removed.
+        """
+        name = self._current()
+        who = self.project.respondents[self.respondent]  # type: ignore[index]
+        self.project.remove_respondent(name)
+        self.undo_stack = [e for e in self.undo_stack if e.who is not who]
+        self.redo_stack = [e for e in self.redo_stack if e.who is not who]
+        n = len(self.project.respondents)
+        self.respondent = None if n == 0 else min(self.respondent or 0, n - 1)
+        self._roster_changed()
+        self.roster += 1
+        self.synthesis = self._synthesize()
+        return name
+
+    def set_settings(self, **changes: object) -> None:
+        """Change settings (aggregation, aip_mean, inconsistent); checked by the project's rules."""
+        from ahp.core.group import AIP_MEANS
+        from ahp.core.panel import AGGREGATIONS, INCONSISTENT_POLICIES
+
+        allowed = {"aggregation": AGGREGATIONS, "aip_mean": AIP_MEANS, "inconsistent": INCONSISTENT_POLICIES}
+        for key, value in changes.items():
+            if key not in allowed or value not in allowed[key]:
+                raise AHPError(f"settings.{key} cannot be {value!r}")
+        self.project.settings = replace(self.project.settings, **changes)  # type: ignore[arg-type]
+        self._roster_changed()
+
+    def _current(self) -> str:
+        if self.respondent is None:
+            raise AHPError("there is no respondent yet; add one first")
+        return self.project.respondents[self.respondent].name
+
+    def _roster_changed(self) -> None:
+        self.version += 1
+        self.roster += 1
 
     # -- saving ----------------------------------------------------------------------------
     def snapshot(self) -> Project:
@@ -154,4 +331,19 @@ class Session:
         return clone
 
 
-__all__ = ["ROOT", "Edit", "Pair", "Question", "Session"]
+def disagreement(panel: Panel, respondent: int) -> tuple[str, float, float] | None:
+    """The churn factor where a respondent's global weight is furthest from the group's.
+
+    Returns ``(leaf path, their weight, the group's weight)``, or ``None`` without leaves.
+    """
+    if not panel.leaves:
+        return None
+    group = np.array([leaf.global_weight for leaf in panel.synthesis.ranking])
+    gap = np.abs(panel.global_weights[respondent] - group)
+    if np.all(np.isnan(gap)):
+        return None
+    k = int(np.nanargmax(gap))
+    return panel.leaves[k], float(panel.global_weights[respondent, k]), float(group[k])
+
+
+__all__ = ["ROOT", "Edit", "NodeCR", "Pair", "Question", "Session", "disagreement"]

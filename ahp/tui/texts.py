@@ -61,6 +61,89 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "exists": ("{name} exists: enter again to overwrite it.", "{name} 已存在：再按 enter 覆盖。"),
     "bad extension": ("Use a name ending in .csv, .json or .md.", "请使用 .csv、.json 或 .md 结尾的文件名。"),
+    # -- respondents --
+    "no respondents": ("No respondents yet: press n to add one.", "还没有受访者：按 n 添加。"),
+    "no respondent title": ("No respondent", "无受访者"),
+    "add first": ("Add a respondent first (n).", "请先添加受访者（n）。"),
+    "cr here": ("CR here:", "本节点 CR："),
+    "respondents": ("Respondents", "受访者"),
+    "add respondent": ("Add a respondent", "添加受访者"),
+    "add help": ("Name of the new respondent (e.g. Store manager). enter to add, esc to cancel.",
+                 "新受访者的名称（如：门店经理）。enter 添加，esc 取消。"),
+    "rename respondent": ("Rename {name}", "重命名 {name}"),
+    "rename help": ("New name. enter to rename, esc to cancel.", "新名称。enter 确认，esc 取消。"),
+    "weight respondent": ("Weight of {name}", "{name} 的权重"),
+    "weight help": (
+        "How much this respondent counts when the panel is combined (a positive number, default 1).",
+        "合并群体结果时该受访者所占的分量（正数，默认 1）。",
+    ),
+    "remove respondent": ("Remove {name}?", "删除 {name}？"),
+    "remove help": (
+        "Their judgments are deleted from the file (the previous version stays in .bak). y to remove, n or esc to keep.",
+        "其全部判断将从文件中删除（上一版本保存在 .bak）。按 y 删除，n 或 esc 保留。",
+    ),
+    "added": ("Added {name}", "已添加 {name}"),
+    "renamed": ("Renamed {old} to {new}", "已将 {old} 改名为 {new}"),
+    "weighted": ("{name} now counts {weight:g}", "{name} 的权重改为 {weight:g}"),
+    "removed": ("Removed {name}", "已删除 {name}"),
+    "now showing": ("Judgments of {name}", "当前判断来自 {name}"),
+    "bad weight": ("weight must be a positive number; got {value!r}", "权重须为正数；输入为 {value!r}"),
+    # -- group and results scope --
+    "group": ("Group", "群体"),
+    "all combined": ("all {n} respondents combined", "全部 {n} 位受访者合并"),
+    "combined by aij": ("geometric mean of their judgments (AIJ)", "判断的几何平均（AIJ）"),
+    "combined by aip": ("{mean} mean of their priorities (AIP)", "权重的{mean}平均（AIP）"),
+    "geometric": ("geometric", "几何"),
+    "arithmetic": ("arithmetic", "算术"),
+    "policy flag": ("inconsistent ones flagged, still counted", "不一致者标记后仍计入"),
+    "policy include": ("inconsistent ones included", "不一致者照常计入"),
+    "policy exclude": ("inconsistent ones left out at that node", "不一致者在该节点不计入"),
+    "results of": ("Results of", "结果来自"),
+    "scope keys": ("p: all combined / one respondent", "p：全部合并 / 单个受访者"),
+    "consensus": ("Consensus", "共识度"),
+    "overall consensus": ("Overall consensus S*", "总体共识度 S*"),
+    "vs group": ("Respondents against the group", "各受访者与群体的差异"),
+    "per node": ("Consensus and consistency per node", "各节点的共识度与一致性"),
+    "weights vs group": ("Local weights: {name} against the group", "局部权重：{name} 与群体对比"),
+    "weight": ("Weight", "权重"),
+    "distance": ("Dist.", "距离"),
+    "correlation": ("ρ", "ρ"),
+    "flagged at": ("Inconsistent at", "不一致的节点"),
+    "disagrees on": ("Disagrees most on", "分歧最大的因素"),
+    "node": ("Node", "节点"),
+    "band": ("band", "等级"),
+    "element": ("Element", "要素"),
+    "them": ("Them", "此人"),
+    "diff": ("Diff", "差"),
+    "group keys": (
+        "p next respondent · a aggregation · f inconsistent policy · esc back",
+        "p 下一位受访者 · a 合并方式 · f 不一致处理 · esc 返回",
+    ),
+    "group needs two": ("Add a second respondent to compare judgments.", "添加第二位受访者后才能比较。"),
+    "distance help": (
+        "Dist.: share of global weight that would have to move to match the group (0 = same); "
+        "ρ: rank correlation with the group's ranking (1 = same order).",
+        "距离：需移动多少全局权重才能与群体一致（0 = 相同）；ρ：与群体排序的等级相关（1 = 顺序相同）。",
+    ),
+    "flagged": ("flagged", "已标记"),
+    "excluded": ("excluded", "已排除"),
+    "included": ("included", "已计入"),
+    "very high": ("very high", "很高"),
+    "high": ("high", "高"),
+    "moderate": ("moderate", "中等"),
+    "low": ("low", "低"),
+    "very low": ("very low", "很低"),
+    "settings changed": ("Now: {what}", "现为：{what}"),
+}
+
+#: Footer labels (a binding's description) in Chinese; English is the description itself.
+FOOTER_ZH: dict[str, str] = {
+    "judge": "判断", "equal": "同等", "clear": "清除", "apply": "应用建议", "respondent": "受访者",
+    "group": "群体", "results": "结果", "interview": "访谈", "export": "导出", "中文": "English",
+    "undo": "撤销", "help": "帮助", "quit": "退出", "back": "返回", "next": "下一题", "skip": "跳过",
+    "leave": "退出", "palette": "命令", "add respondent": "添加受访者", "rename": "改名", "weight": "权重",
+    "remove": "删除", "scope": "范围", "aggregation": "合并方式", "policy": "不一致处理", "close": "关闭",
+    "cancel": "取消", "yes": "是", "no": "否",
 }
 
 
@@ -69,6 +152,15 @@ def t(key: str, language: str = "en", **values: object) -> str:
     en, zh = _TEXTS[key]
     text = zh if language == "zh" else en
     return text.format(**values) if values else text
+
+
+def footer_label(description: str, language: str) -> str:
+    """A footer label in ``language`` (English labels are the bindings' descriptions).
+
+    >>> footer_label("results", "zh"), footer_label("results", "en")
+    ('结果', 'results')
+    """
+    return FOOTER_ZH.get(description, description) if language == "zh" else description
 
 
 def question(a: str, b: str, parent: str | None, language: str = "en") -> str:

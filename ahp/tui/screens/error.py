@@ -8,7 +8,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
+
+from ahp.tui.widgets.footer import KeysFooter
 
 
 class ErrorScreen(Screen[None]):
@@ -31,4 +33,4 @@ class ErrorScreen(Screen[None]):
                 id="error-help",
                 markup=False,
             )
-        yield Footer()
+        yield KeysFooter()

@@ -73,6 +73,6 @@ class ExportScreen(ModalScreen[Path | None]):
         from ahp.io.export import render
 
         s = self.app.session
-        text = render(s.project, s.synthesis, fmt, respondent=s.respondent_name)
+        text = render(s.project, s.results(), fmt, respondent=s.results_respondent())
         self.app.write_export(target, text)
         self.dismiss(target)

@@ -11,7 +11,7 @@ from textual.widgets import Static
 HELP_EN = """\
 [b]ahp — keys[/b]
 
-[b]Main screen[/b]
+[b]Main screen[/b]  (the title line starts with whose judgments are on screen)
   tab          move between the tree and the pairs
   ↑ ↓          choose a pair (in the tree: choose a node)
   ← →          move the judgment one step toward the left / right element
@@ -20,10 +20,20 @@ HELP_EN = """\
   =            equal (1)
   x            clear: the pair becomes missing and is completed by the engine
   a            apply the suggested value of the node's worst judgment
-  ctrl+z / ctrl+y   undo / redo
+  ctrl+z / ctrl+y   undo / redo (of any respondent: undo shows whose change it was)
+[b]Respondents[/b]
+  p / P        next / previous respondent      n  add a respondent
+  m            rename the one on screen         w  their weight in the group
+  del          remove the one on screen (asks first; the file keeps a .bak)
+  "CR here" lists every respondent's CR at the node: ✓ consistent ✗ inconsistent
+  (flagged, excluded or included, as the group setting says) ? incomplete.
 [b]Anywhere[/b]
-  i  interview mode    r  results    e  export    l  English / 中文
+  i  interview mode    r  results    g  group    e  export    l  English / 中文
   ctrl+p  command palette (every action)    ?  this help    q  quit
+[b]Results[/b]   p  all respondents combined → each respondent in turn → combined
+[b]Group[/b]     consensus S* per node, each respondent against the group
+  p  next respondent   a  combine by AIJ / AIP (geometric, arithmetic mean)
+  f  inconsistent respondents: flag / exclude / include
 [b]Interview mode[/b]
   ← → 1-9 =  answer    enter  next    s  skip (leave missing)
   backspace  previous question    esc  back to the main screen
@@ -32,6 +42,40 @@ Every change is saved at once (atomic write, previous version in .bak).
 Marks: ✓ consistent  ✗ inconsistent (CR above threshold)  ? incomplete.
 
 Press esc or ? to close.
+"""
+
+HELP_ZH = """\
+[b]ahp — 按键[/b]
+
+[b]主界面[/b]（标题行最前面是当前受访者）
+  tab          在层次树与两两比较之间切换
+  ↑ ↓          选择一对比较（在树中：选择节点）
+  ← →          判断向左 / 右侧要素移动一格（9 … 2 1 2 … 9）；缺失的判断从 1 开始
+  1 … 9        向当前占优的一侧设为该强度（同等时为左侧）
+  =            同等重要 (1)
+  x            清除：该对变为缺失，由程序补全
+  a            将本节点最不一致的判断改为建议值
+  ctrl+z / ctrl+y   撤销 / 重做（任何受访者的修改；撤销时会切换到该受访者）
+[b]受访者[/b]
+  p / P        下一位 / 上一位受访者            n  添加受访者
+  m            重命名当前受访者                 w  其在群体中的权重
+  del          删除当前受访者（会先确认；文件保留 .bak）
+  「本节点 CR」列出每位受访者在该节点的 CR：✓ 一致 ✗ 不一致（按群体设置标记、排除或计入）? 不完整。
+[b]任意界面[/b]
+  i  访谈模式    r  结果    g  群体    e  导出    l  English / 中文
+  ctrl+p  命令面板（全部操作）    ?  本帮助    q  退出
+[b]结果[/b]   p  全部合并 → 逐个受访者 → 全部合并
+[b]群体[/b]   各节点共识度 S*，每位受访者与群体的差异
+  p  下一位受访者   a  合并方式 AIJ / AIP（几何、算术平均）
+  f  不一致的受访者：标记 / 排除 / 计入
+[b]访谈模式[/b]
+  ← → 1-9 =  作答    enter  下一题    s  跳过（留空）
+  backspace  上一题    esc  返回主界面
+
+每次修改都会立即保存（原子写入，上一版本保存在 .bak）。
+标记：✓ 一致  ✗ 不一致（CR 超过阈值）  ? 不完整。
+
+按 esc 或 ? 关闭。
 """
 
 
@@ -50,4 +94,4 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box"):
-            yield Static(HELP_EN, id="help-text")
+            yield Static(HELP_ZH if getattr(self.app, "language", "en") == "zh" else HELP_EN, id="help-text")

@@ -8,13 +8,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from ahp.tui.scale import step, with_intensity
 from ahp.tui.screens.main import JUDGMENT_BINDINGS
 from ahp.tui.session import Question
 from ahp.tui.texts import answer, question, t
 from ahp.tui.widgets.consistency import consistency_text
+from ahp.tui.widgets.footer import KeysFooter
 from ahp.tui.widgets.pair_table import PairRow, PairTable
 from ahp.tui.widgets.weights import WeightBars
 
@@ -44,7 +45,7 @@ class InterviewScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="interview"):
-            yield Static(id="progress", classes="caption")
+            yield Static(id="progress", classes="caption", markup=False)
             yield Static(id="question")
             yield PairTable(id="interview-pair")
             yield Static(id="answer")
@@ -52,12 +53,15 @@ class InterviewScreen(Screen[None]):
             yield Static(id="interview-weights-title", classes="caption")
             yield WeightBars(id="interview-weights")
             yield Static(id="interview-consistency")
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         s = self.app.session
         self.questions = s.interview()
         self.index = next((k for k, q in enumerate(self.questions) if s.value(q.path, q.a, q.b) is None), 0)
+        self.refresh_view()
+
+    def on_screen_resume(self) -> None:
         self.refresh_view()
 
     @property
@@ -70,8 +74,15 @@ class InterviewScreen(Screen[None]):
         s, lang = self.app.session, self.app.language
         q = self.current
         progress = self.query_one("#progress", Static)
+        who = s.respondent_name
+        if who is None:
+            progress.update(t("interview", lang))
+            self.query_one("#question", Static).update(t("no respondents", lang))
+            self.query_one(PairTable).show([], language=lang)
+            self.query_one("#answer", Static).update("")
+            return
         if q is None:
-            progress.update(f"{t('interview', lang)} · {len(self.questions)}/{len(self.questions)}")
+            progress.update(f"{t('interview', lang)} · {who} · {len(self.questions)}/{len(self.questions)}")
             self.query_one("#question", Static).update(t("interview done", lang))
             self.query_one(PairTable).show([], language=lang)
             self.query_one("#answer", Static).update("")
@@ -80,7 +91,9 @@ class InterviewScreen(Screen[None]):
         names = {c.id: c.label(lang) for c in node.children}
         parent = None if q.path == "goal" else node.label(lang)
         where = node.label(lang)
-        progress.update(f"{t('interview', lang)} · {t('question', lang, i=self.index + 1, n=len(self.questions))} · {where}")
+        progress.update(
+            f"{t('interview', lang)} · {who} · {t('question', lang, i=self.index + 1, n=len(self.questions))} · {where}"
+        )
         self.query_one("#question", Static).update(question(names[q.a], names[q.b], parent, lang))
         value = s.value(q.path, q.a, q.b)
         self.query_one(PairTable).show([PairRow(names[q.a], names[q.b], value)], 0, lang)
@@ -107,7 +120,7 @@ class InterviewScreen(Screen[None]):
     # -- answering -------------------------------------------------------------------------
     def _set(self, value_from) -> None:
         q = self.current
-        if q is None:
+        if q is None or self.app.session.respondent is None:
             self.app.bell()
             return
         self.app.change_judgment(q.path, q.a, q.b, value_from(self.app.session.value(q.path, q.a, q.b)))

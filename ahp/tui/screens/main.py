@@ -1,21 +1,30 @@
-"""The main screen: the hierarchy, the selected node's judgments, its weights and consistency."""
+"""The main screen: the hierarchy, the selected node's judgments, its weights and consistency.
+
+Whose judgments are on screen is the first thing on the title line; ``p`` switches respondent.
+Every keypress redraws only what changed (one pair row, the weights, the consistency lines,
+at most one tree mark), so the weights follow the keys without a frame's delay.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static, Tree
+from textual.widgets import Header, Tree
 
 from ahp.tui.scale import step, with_intensity
+from ahp.tui.session import NodeCR
 from ahp.tui.texts import answer, t
-from ahp.tui.widgets.consistency import ConsistencyPanel
+from ahp.tui.widgets.consistency import STATUS_MARK, STATUS_STYLE, ConsistencyPanel
+from ahp.tui.widgets.footer import KeysFooter
 from ahp.tui.widgets.hierarchy import HierarchyTree
 from ahp.tui.widgets.pair_table import PairRow, PairTable
+from ahp.tui.widgets.text_block import TextBlock
 from ahp.tui.widgets.weights import WeightBars
 
 if TYPE_CHECKING:
@@ -30,12 +39,53 @@ JUDGMENT_BINDINGS = [
     Binding("x", "clear", "clear"),
 ]
 
+#: Respondent keys (app actions, so the command palette runs them from any screen).
+RESPONDENT_BINDINGS = [
+    Binding("p", "app.next_respondent(1)", "respondent"),
+    Binding("P", "app.next_respondent(-1)", "previous respondent", show=False),
+    Binding("n", "app.add_respondent", "add respondent", show=False),
+    Binding("m", "app.rename_respondent", "rename", show=False),
+    Binding("w", "app.respondent_weight", "weight", show=False),
+    Binding("delete", "app.remove_respondent", "remove", show=False, key_display="del"),
+]
+
+
+def respondent_chip(name: str | None, index: int | None, count: int, language: str) -> Text:
+    """`` Store manager 1/2 ``, reversed: whose judgments are on screen."""
+    if name is None:
+        return Text(f" {t('no respondent title', language)} ", "reverse bold yellow")
+    return Text(f" {name}{f' {index + 1}/{count}' if count > 1 and index is not None else ''} ", "reverse bold")
+
+
+def crs_text(crs: list[NodeCR], language: str, width: int) -> Text:
+    """Every respondent's CR at one node in a line or two; with many, the one on screen and counts."""
+    def entry(c: NodeCR) -> Text:
+        cr = "—" if c.cr is None else f"{c.cr:.3f}"
+        out = Text.assemble((c.name, "bold underline" if c.current else ""), f" {cr} ",
+                            (STATUS_MARK[c.status], STATUS_STYLE[c.status]))
+        if c.policy:
+            out.append(f" {t(c.policy, language)}", "italic red")
+        return out
+
+    head = Text(t("cr here", language) + " ", "bold")
+    full = Text(" · ").join(entry(c) for c in crs)
+    if cell_len(head.plain) + full.cell_len <= 2 * max(20, width):
+        return head + full
+    current = [c for c in crs if c.current]
+    others = [c for c in crs if not c.current]
+    counts = Text()
+    for status in ("consistent", "inconsistent", "incomplete"):
+        k = sum(c.status == status for c in others)
+        if k:
+            counts.append(f" {k}{STATUS_MARK[status]}", STATUS_STYLE[status])
+    return head + Text(" · ").join([*(entry(c) for c in current), Text(f"{len(others)} others:") + counts])
+
 
 class MainScreen(Screen[None]):
     """Tree on the left; on the right the node's pairs, weights and consistency."""
 
     AUTO_FOCUS = "PairTable"
-    BINDINGS = [*JUDGMENT_BINDINGS, Binding("a", "apply", "apply")]
+    BINDINGS = [*JUDGMENT_BINDINGS, Binding("a", "apply", "apply"), *RESPONDENT_BINDINGS]
 
     app: AHPApp
 
@@ -43,23 +93,33 @@ class MainScreen(Screen[None]):
         super().__init__()
         self.path = "goal"
         self.cursors: dict[str, int] = {}
+        self._empty: bool | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal():
             yield HierarchyTree(self.app.session, id="tree")
             with Vertical(id="right"):
-                yield Static(id="node-title")
+                yield TextBlock(id="node-title")
                 yield PairTable(id="pairs")
-                yield Static(id="detail")
-                yield Static(id="weights-title", classes="caption")
+                yield TextBlock(id="detail")
+                yield TextBlock(id="weights-title", classes="caption")
                 yield WeightBars(id="weights")
                 yield ConsistencyPanel(id="consistency")
-        yield Footer(compact=True)
+                yield TextBlock(id="respondent-crs")
+        yield KeysFooter()
 
     def on_mount(self) -> None:
-        self.query_one(HierarchyTree).move_cursor(self.query_one(HierarchyTree).root)
-        self.query_one(PairTable).focus()
+        self._tree = self.query_one(HierarchyTree)
+        self._table = self.query_one(PairTable)
+        self._title = self.query_one("#node-title", TextBlock)
+        self._detail = self.query_one("#detail", TextBlock)
+        self._weights_title = self.query_one("#weights-title", TextBlock)
+        self._weights = self.query_one(WeightBars)
+        self._consistency = self.query_one(ConsistencyPanel)
+        self._crs = self.query_one("#respondent-crs", TextBlock)
+        self._tree.move_cursor(self._tree.root)
+        self._table.focus()
         self.refresh_view()
 
     def on_screen_resume(self) -> None:
@@ -71,51 +131,77 @@ class MainScreen(Screen[None]):
         return self.app.session
 
     def current_pair(self) -> tuple[str, str] | None:
-        """The ids of the pair under the cursor."""
+        """The ids of the pair under the cursor (``None`` when there is no respondent)."""
         pairs = self.session.pairs(self.path)
-        return pairs[self.query_one(PairTable).cursor] if pairs else None
+        if not pairs or self.session.respondent is None:
+            return None
+        return pairs[self._table.cursor]
 
     def select(self, path: str, cursor: int = 0) -> None:
         """Show the node at ``path`` with the cursor on pair ``cursor``."""
         self.path = path
         self.cursors[path] = cursor
-        self.query_one(PairTable).cursor = cursor
         self.refresh_view()
 
     def focus_pair(self, path: str, a: str, b: str) -> None:
         """Bring the pair ``a`` vs ``b`` of ``path`` on screen (after undo or redo)."""
-        pairs = self.session.pairs(self.path if path == self.path else path)
+        pairs = self.session.pairs(path)
         index = pairs.index((a, b)) if (a, b) in pairs else pairs.index((b, a))
         if path != self.path:
-            tree = self.query_one(HierarchyTree)
-            tree.move_cursor(tree.by_path[path])
+            self._tree.move_cursor(self._tree.by_path[path])
         self.select(path, index)
 
     # -- drawing ---------------------------------------------------------------------------
     def refresh_view(self) -> None:
-        """Redraw everything that depends on the judgments or the language."""
+        """Bring everything that depends on the judgments, the respondent or the language up to date.
+
+        Each widget is given its new content and repaints only if that differs.
+        """
         s, lang = self.session, self.app.language
+        empty = s.respondent is None
+        if empty != self._empty:
+            self._empty = empty
+            self.set_class(empty, "-empty")
+            self.refresh_bindings()
         node = s.node(self.path)
         names = {c.id: c.label(lang) for c in node.children}
-        table = self.query_one(PairTable)
         pairs = s.pairs(self.path)
-        table.show([PairRow(names[a], names[b], s.value(self.path, a, b)) for a, b in pairs], language=lang)
+        table = self._table
+        rows = [] if empty else [PairRow(names[a], names[b], s.value(self.path, a, b)) for a, b in pairs]
+        table.show(rows, cursor=self.cursors.get(self.path, 0), language=lang)
         self.cursors[self.path] = table.cursor
-        position = f" · {table.cursor + 1}/{len(pairs)}" if pairs else ""
-        title = Text.assemble(
-            (node.label(lang), "bold"), f"{position} · {t('judgments of', lang)} {s.respondent_name}"
-        )
-        self.query_one("#node-title", Static).update(title)
+        position = f" · {table.cursor + 1}/{len(pairs)}" if pairs and not empty else ""
+        count = len(s.project.respondents)
+        self._title.set(Text.assemble(
+            respondent_chip(s.respondent_name, s.respondent, count, lang), " ", (node.label(lang), "bold"), position,
+        ))
+        self._tree.relabel(lang)
+        if empty:
+            self._detail.set(t("no respondents", lang))
+            return
         pair = self.current_pair()
-        detail = answer(names[pair[0]], names[pair[1]], s.value(self.path, *pair), lang) if pair else ""
-        self.query_one("#detail", Static).update(detail)
+        self._detail.set(answer(names[pair[0]], names[pair[1]], s.value(self.path, *pair), lang) if pair else "")
         a = s.synthesis.nodes[self.path]
-        self.query_one("#weights-title", Static).update(t("weights", lang))
-        self.query_one(WeightBars).show(list(names.values()), list(a.local_weights), provisional=a.result is None)
-        self.query_one(ConsistencyPanel).show(
-            a, list(names.values()), s.project.settings.threshold, lang
-        )
-        self.query_one(HierarchyTree).relabel(lang)
+        labels = list(names.values())
+        self._weights_title.set(t("weights", lang))
+        self._weights.show(labels, list(a.local_weights), provisional=a.result is None)
+        self._consistency.show(a, labels, s.project.settings.threshold, lang)
+        if count > 1:
+            self._crs.set(crs_text(s.node_crs(self.path), lang, self._crs.content_region.width or self.size.width))
+        if self._crs.display != (count > 1):
+            self._crs.display = count > 1
+
+    #: Actions that need a respondent on screen (hidden from the footer without one).
+    NEEDS_RESPONDENT = frozenset({"move", "intensity", "equal", "clear", "apply", "next_respondent"})
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self._empty and action in self.NEEDS_RESPONDENT:
+            return False
+        return True
+
+    def footer_also(self) -> set[str]:
+        """Keys the footer shows although their bindings are hidden: ``n`` when nobody is on screen."""
+        return {"app.add_respondent"} if self._empty else set()
 
     # -- events ----------------------------------------------------------------------------
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[str]) -> None:
@@ -136,6 +222,7 @@ class MainScreen(Screen[None]):
     def _set(self, value_from) -> None:
         pair = self.current_pair()
         if pair is None:
+            self.app.no_respondent() if self.session.respondent is None else self.app.bell()
             return
         current = self.session.value(self.path, *pair)
         self.app.change_judgment(self.path, pair[0], pair[1], value_from(current))
@@ -158,6 +245,9 @@ class MainScreen(Screen[None]):
 
     def action_apply(self) -> None:
         """Apply the suggested value of the worst judgment."""
+        if self.session.respondent is None:
+            self.app.no_respondent()
+            return
         r = self.session.synthesis.nodes[self.path].result
         if r is None or not r.suggestions:
             self.app.bell()

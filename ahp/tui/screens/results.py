@@ -10,11 +10,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from ahp.core.hierarchy import Synthesis
 from ahp.tui.texts import t
 from ahp.tui.widgets.consistency import STATUS_MARK, STATUS_STYLE
+from ahp.tui.widgets.footer import KeysFooter
 from ahp.tui.widgets.pair_table import fit
 from ahp.tui.widgets.weights import bar
 
@@ -30,9 +31,9 @@ def _table(*columns: tuple[str, str]) -> Table:
     return table
 
 
-def ranking_table(s: Session, lang: str, width: int) -> Table:
+def ranking_table(s: Session, lang: str, width: int, syn: Synthesis | None = None) -> Table:
     """Every churn factor, best first, with its criterion, global weight and a bar."""
-    syn = s.synthesis
+    syn = s.results() if syn is None else syn
     name_w = max(12, min(40, width // 3))
     crit_w = max(11, min(16, width // 8))
     bar_w = max(6, width - name_w - crit_w - 16)
@@ -82,7 +83,21 @@ def breakdown_table(syn: Synthesis, lang: str, width: int) -> Table:
     return table
 
 
-def summary_text(syn: Synthesis, respondent: str, lang: str) -> Text:
+def source_text(s: Session, lang: str) -> Text:
+    """Whose judgments the results come from and, for a group, how they were combined."""
+    from ahp.tui.app import combine_words
+
+    n = len(s.project.respondents)
+    head = Text(f"{t('results of', lang)} ", "bold")
+    if s.shows_combined:
+        return head + Text.assemble((t("all combined", lang, n=n), "bold"), f": {combine_words(s, lang)}")
+    if s.respondent_name is None:
+        return head + Text(t("no respondents", lang), "bold yellow")
+    name = s.respondent_name
+    return head + Text(name, "bold") + (Text(f" ({s.respondent + 1}/{n})") if n > 1 and s.respondent is not None else Text())
+
+
+def summary_text(syn: Synthesis, lang: str) -> Text:
     """Hierarchy CR with its verdict, and the settings that produced the numbers."""
     status = "consistent" if syn.consistent else ("incomplete" if not syn.complete else "inconsistent")
     st = syn.settings
@@ -90,8 +105,7 @@ def summary_text(syn: Synthesis, respondent: str, lang: str) -> Text:
         (f"{t('hierarchy cr', lang)} {syn.cr_total:.3f}  ", "bold"),
         (f"{STATUS_MARK[status]} {t(status, lang)}", STATUS_STYLE[status]),
         f"\n{t('method', lang)} {st.get('method')} · {t('ri table', lang)} {st.get('random_index')} · "
-        f"{t('threshold', lang)} {st.get('threshold')} · {t('completion', lang)} {st.get('completion')} · "
-        f"{t('judgments of', lang)} {respondent}",
+        f"{t('threshold', lang)} {st.get('threshold')} · {t('completion', lang)} {st.get('completion')}",
     )
 
 
@@ -101,6 +115,7 @@ class ResultsScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "back"),
         Binding("r", "app.pop_screen", "back", show=False),
+        Binding("p", "cycle_scope", "respondent"),
     ]
 
     app: AHPApp
@@ -108,6 +123,7 @@ class ResultsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="results"):
+            yield Static(id="results-source")
             yield Static(id="results-summary")
             yield Static(id="ranking-title", classes="caption")
             yield Static(id="ranking")
@@ -115,22 +131,43 @@ class ResultsScreen(Screen[None]):
             yield Static(id="criteria")
             yield Static(id="breakdown-title", classes="caption")
             yield Static(id="breakdown")
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
+        self._first = 0
+        self.refresh_view()
+
+    def on_screen_resume(self) -> None:
         self.refresh_view()
 
     def on_resize(self) -> None:
+        self.refresh_view()
+
+    def action_cycle_scope(self) -> None:
+        """All respondents combined, then each respondent in turn, then combined again."""
+        s = self.app.session
+        n = len(s.project.respondents)
+        if n < 2:
+            self.app.bell()
+            return
+        if s.combined:
+            s.combined = False  # the respondent on screen first, then the others in turn
+            self._first = s.respondent or 0
+        elif ((s.respondent or 0) + 1) % n == self._first:
+            s.combined = True
+        else:
+            s.switch((s.respondent or 0) + 1)
         self.refresh_view()
 
     def refresh_view(self) -> None:
         """Redraw from the session's current synthesis."""
         s, lang = self.app.session, self.app.language
         width = max(40, self.size.width - 4)
-        syn = s.synthesis
-        self.query_one("#results-summary", Static).update(summary_text(syn, s.respondent_name, lang))
+        syn = s.results()
+        self.query_one("#results-source", Static).update(source_text(s, lang))
+        self.query_one("#results-summary", Static).update(summary_text(syn, lang))
         self.query_one("#ranking-title", Static).update(t("ranking", lang))
-        self.query_one("#ranking", Static).update(ranking_table(s, lang, width))
+        self.query_one("#ranking", Static).update(ranking_table(s, lang, width, syn))
         self.query_one("#criteria-title", Static).update(t("criteria weights", lang))
         self.query_one("#criteria", Static).update(criteria_table(syn, lang, width))
         self.query_one("#breakdown-title", Static).update(t("breakdown", lang))

@@ -4,11 +4,11 @@ and the worst judgment with the value that would help most."""
 from __future__ import annotations
 
 from rich.text import Text
-from textual.widgets import Static
 
 from ahp.core.hierarchy import NodeAnalysis
 from ahp.core.scale import format_value
 from ahp.tui.texts import t
+from ahp.tui.widgets.text_block import TextBlock
 
 STATUS_STYLE = {"consistent": "bold green", "inconsistent": "bold red", "incomplete": "bold yellow"}
 STATUS_MARK = {"consistent": "✓", "inconsistent": "✗", "incomplete": "?"}
@@ -44,9 +44,9 @@ def consistency_text(a: NodeAnalysis, names: list[str], threshold_rule: object, 
     return Text("\n").join([line1, line2, line3])
 
 
-class ConsistencyPanel(Static):
+class ConsistencyPanel(TextBlock):
     """Shows :func:`consistency_text` for the node on screen."""
 
     def show(self, a: NodeAnalysis, names: list[str], threshold_rule: object, language: str) -> None:
         """Redraw for analysis ``a`` of a node whose children are ``names``."""
-        self.update(consistency_text(a, names, threshold_rule, language))
+        self.set(consistency_text(a, names, threshold_rule, language))

@@ -26,6 +26,7 @@ class HierarchyTree(Tree[str]):
         self.guide_depth = 2
         self.show_root = True
         self.by_path: dict[str, TreeNode[str]] = {"goal": self.root}
+        self._marks: dict[str, str] = {}
         parents = {"goal": self.root}
         for path, node, _ in session.tree()[1:]:
             parent = parents[path.rpartition("/")[0] or "goal"]
@@ -37,15 +38,22 @@ class HierarchyTree(Tree[str]):
         self.relabel()
 
     def relabel(self, language: str | None = None) -> None:
-        """Refresh every label: names in the language, marks and weights from the synthesis."""
-        if language is not None:
+        """Bring labels up to date: names in the language, marks from the session's synthesis.
+
+        Only labels that changed are set: after a keypress that is at most one node's mark.
+        """
+        if language is not None and language != self.language:
             self.language = language
+            self._marks.clear()
         s: Synthesis = self.session.synthesis
         for path, tnode in self.by_path.items():
+            status = s.nodes[path].status if path in s.nodes else ""
+            if self._marks.get(path) == status:
+                continue
+            self._marks[path] = status
             node = self.session.project.model.root if path == "goal" else self._node(path)
             name = node.label(self.language)
-            if path in s.nodes:
-                status = s.nodes[path].status
+            if status:
                 label = Text.assemble((STATUS_MARK[status] + " ", STATUS_STYLE[status]), name)
             else:
                 label = Text(name)

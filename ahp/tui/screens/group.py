@@ -1,0 +1,264 @@
+"""The group screen: how the respondents agree, node by node, and who stands apart.
+
+From the project's panel (every respondent analysed at once, cached until something
+changes): how they were combined, the overall consensus; each respondent's distance and
+rank correlation to the group, where they are inconsistent and the churn factor they disagree
+on most; per node Goepel's consensus S* with its band and every respondent's CR (flagged or
+excluded as the settings say); then one respondent's local weights against the group's.
+``p`` moves to the next respondent, ``a`` and ``f`` change how the group is combined.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+import numpy as np
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Header, Static
+
+from ahp.core.panel import Panel
+from ahp.tui.screens.main import RESPONDENT_BINDINGS
+from ahp.tui.session import Session, disagreement
+from ahp.tui.texts import t
+from ahp.tui.widgets.consistency import STATUS_MARK, STATUS_STYLE
+from ahp.tui.widgets.footer import KeysFooter
+from ahp.tui.widgets.pair_table import fit
+
+if TYPE_CHECKING:
+    from ahp.tui.app import AHPApp
+
+BAND_STYLE = {"very high": "bold green", "high": "green", "moderate": "yellow", "low": "red", "very low": "bold red"}
+
+
+def _table(*columns: tuple[str, str, int | None], width: int) -> Table:
+    """A borderless table exactly ``width`` wide: columns with a width keep it, the others share the rest."""
+    table = Table(box=None, pad_edge=False, padding=(0, 1), show_header=True, header_style="bold",
+                  expand=True, width=width)
+    for name, justify, w in columns:
+        if w is None:
+            table.add_column(name, justify=justify, no_wrap=True, overflow="ellipsis", ratio=1)
+        else:
+            table.add_column(name, justify=justify, no_wrap=True, overflow="ellipsis", width=w)
+    return table
+
+
+def _label(s: Session, path: str, lang: str) -> str:
+    return s.project.model.root.label(lang) if path == "goal" else s.node(path).label(lang)
+
+
+def _leaf_label(s: Session, path: str, lang: str) -> str:
+    parent, _, leaf = path.rpartition("/")
+    node = s.node(parent or "goal")
+    return next(c.label(lang) for c in node.children if c.id == leaf)
+
+
+def node_status(panel: Panel, path: str, r: int) -> tuple[str, str | None]:
+    """A respondent's status at a node and what the panel did about it (flagged, excluded, included)."""
+    pn = panel.nodes[path]
+    ind = pn.individuals
+    if not ind.determined[r]:
+        return "incomplete", None
+    if ind.consistent[r]:
+        return "consistent", None
+    if pn.flagged[r]:
+        return "inconsistent", "flagged"
+    return "inconsistent", "included" if pn.included[r] else "excluded"
+
+
+def cr_cell(panel: Panel, path: str, r: int, lang: str, width: int = 0) -> Text:
+    """``0.034 ✓`` / ``0.140 ✗ flagged`` / ``— ?``: one respondent's CR at a node."""
+    status, policy = node_status(panel, path, r)
+    cr = panel.nodes[path].individuals.cr[r]
+    out = Text.assemble("—" if math.isnan(cr) else f"{cr:.3f}", " ", (STATUS_MARK[status], STATUS_STYLE[status]))
+    if policy:
+        out.append(f" {t(policy, lang)}", "italic red" if policy != "included" else "italic")
+    if width:
+        out.truncate(width, overflow="ellipsis")
+    return out
+
+
+def summary_text(s: Session, panel: Panel, lang: str) -> Text:
+    """How many respondents, how they were combined, and the overall consensus."""
+    from ahp.tui.app import combine_words
+
+    n = len(s.project.respondents)
+    out = Text.assemble((f"{t('group', lang)} · {n} {t('respondents', lang).lower()}", "bold"),
+                        f" · {combine_words(s, lang)}")
+    out.append("\n")
+    out.append(f"{t('overall consensus', lang)} {panel.consensus:.3f} ", "bold")
+    out.append(t(panel.band, lang), BAND_STYLE[panel.band])
+    return out
+
+
+def respondents_table(s: Session, panel: Panel, lang: str, width: int) -> Table:
+    """Each respondent against the group: distance, correlation, where inconsistent, biggest gap."""
+    name_w = max(10, min(24, width // 5))
+    # marker, name, weight, distance, rho, and two cells between each of the seven columns
+    rest = max(18, width - 1 - name_w - 6 - 5 - 5 - 2 * 6)
+    at_w = max(8, rest // 3)
+    gap_w = max(10, rest - at_w)
+    table = _table(("", "left", 1), (t("respondent", lang), "left", name_w), (t("weight", lang), "right", 6),
+                   (t("distance", lang), "right", 5), (t("correlation", lang), "right", 5),
+                   (t("flagged at", lang), "left", at_w), (t("disagrees on", lang), "left", None), width=width)
+    paths = list(panel.nodes)
+    for r, resp in enumerate(s.project.respondents):
+        here = r == s.respondent
+        determined = sum(bool(panel.nodes[p].individuals.determined[r]) for p in paths)
+        failing = [p for p in paths if node_status(panel, p, r)[0] == "inconsistent"]
+        at = Text(", ".join(_label(s, p, lang) for p in failing) or "—", "red" if failing else "dim")
+        at.truncate(at_w, overflow="ellipsis")
+        if determined == 0:
+            dist, rho, gap = Text("—", "dim"), Text("—", "dim"), Text(t("not judged", lang), "dim")
+        else:
+            dist = Text(f"{panel.distance[r]:.3f}")
+            rho = Text("—" if math.isnan(panel.correlation[r]) else f"{panel.correlation[r]:+.2f}")
+            worst = disagreement(panel, r)
+            if worst is None:
+                gap = Text("—", "dim")
+            else:
+                leaf, mine, group = worst
+                gap = Text.assemble(fit(_leaf_label(s, leaf, lang), max(4, gap_w - 10)), f" {mine:.2f}/{group:.2f}")
+        name = fit(resp.name, name_w)
+        if here:
+            name.stylize("bold")
+        table.add_row(Text("▶" if here else " ", "bold"), name, f"{resp.weight:g}", dist, rho, at, gap)
+    return table
+
+
+def nodes_table(s: Session, panel: Panel, lang: str, width: int) -> Table:
+    """Per node: consensus S* and its band, and every respondent's CR (as many columns as fit)."""
+    names = s.names
+    node_w = max(12, min(28, width // 4))
+    fixed = node_w + 2 + 5 + 2 + 9 + 2
+    col_w = 15
+    fits = max(0, (width - fixed) // (col_w + 2))
+    shown = list(range(len(names))) if len(names) <= fits else []
+    columns: list[tuple[str, str, int | None]] = [(t("node", lang), "left", node_w), ("S*", "right", 5),
+                                                  (t("band", lang), "left", 9)]
+    columns += [(names[r], "left", col_w) for r in shown]
+    columns.append(("" if shown else "CR ✓ ✗ ?", "left", None))
+    table = _table(*columns, width=width)
+    depth = {path: depth for path, _, depth in s.tree()}
+    for path, pn in panel.nodes.items():
+        usable = pn.included & pn.individuals.determined
+        label = fit("  " * depth[path] + _label(s, path, lang), node_w)
+        if usable.sum() < 2:
+            row = [label, Text("—", "dim"), Text("")]
+        else:
+            row = [label, f"{pn.consensus:.3f}", Text(t(pn.band, lang), BAND_STYLE[pn.band])]
+        if shown:
+            row += [cr_cell(panel, path, r, lang, col_w) for r in shown]
+            row.append("")
+        else:
+            counts = Text()
+            for status in ("consistent", "inconsistent", "incomplete"):
+                k = sum(node_status(panel, path, r)[0] == status for r in range(len(names)))
+                counts.append(f"{k}{STATUS_MARK[status]} ", STATUS_STYLE[status])
+            failing = [names[r] for r in range(len(names)) if node_status(panel, path, r)[1]]
+            if failing:
+                counts.append(", ".join(failing), "italic red")
+            counts.truncate(max(10, width - fixed), overflow="ellipsis")
+            row.append(counts)
+        table.add_row(*row)
+    return table
+
+
+def weights_table(s: Session, panel: Panel, lang: str, width: int) -> Table:
+    """The respondent on screen against the group: each node's local weights side by side."""
+    r = s.respondent or 0
+    name_w = max(12, min(44, width - 48))
+    table = _table((t("element", lang), "left", name_w), (t("group", lang), "right", 6), (t("them", lang), "right", 6),
+                   (t("diff", lang), "right", 6), ("", "left", None), width=width)
+    for path, pn in panel.nodes.items():
+        group = panel.synthesis.nodes[path].local_weights
+        mine = pn.individuals.weights[r]
+        head = Text.assemble((fit(_label(s, path, lang), name_w).plain, "bold"))
+        table.add_row(head, "", "", "", cr_cell(panel, path, r, lang))
+        gaps = np.abs(mine - group)
+        worst = -1 if np.all(np.isnan(gaps)) else int(np.nanargmax(gaps))
+        for k, child in enumerate(s.node(path).children):
+            theirs = mine[k]
+            if math.isnan(theirs):
+                cells = ["—", "", ""]
+            else:
+                d = theirs - group[k]
+                style = "bold red" if k == worst and abs(d) >= 0.05 else ("yellow" if abs(d) >= 0.05 else "")
+                cells = [f"{theirs:.3f}", Text(f"{d:+.3f}", style), Text("◀ " + t("disagrees on", lang).lower(), "dim")
+                         if k == worst and abs(d) >= 0.05 else ""]
+            table.add_row(Text("  ") + fit(child.label(lang), name_w - 2), f"{group[k]:.3f}", *cells)
+    return table
+
+
+class GroupScreen(Screen[None]):
+    """Read-only view of the panel; ``p`` next respondent, ``a``/``f`` group settings, esc returns."""
+
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "back"),
+        Binding("g", "app.pop_screen", "back", show=False),
+        *RESPONDENT_BINDINGS,
+        Binding("a", "app.aggregation", "aggregation"),
+        Binding("f", "app.policy", "policy"),
+    ]
+
+    app: AHPApp
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="group"):
+            yield Static(id="group-summary")
+            yield Static(id="group-respondents-title", classes="caption")
+            yield Static(id="group-respondents")
+            yield Static(id="group-nodes-title", classes="caption")
+            yield Static(id="group-nodes")
+            yield Static(id="group-weights-title", classes="caption")
+            yield Static(id="group-weights")
+            yield Static(id="group-help")
+        yield KeysFooter()
+
+    def on_mount(self) -> None:
+        self.refresh_view()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_view()
+
+    def on_resize(self) -> None:
+        self.refresh_view()
+
+    def refresh_view(self) -> None:
+        """Redraw from the session's panel (recomputed only if something changed)."""
+        s, lang = self.app.session, self.app.language
+        # the scroll container's padding (2) and vertical scrollbar (2)
+        width = max(40, self.size.width - 4)
+        panel = s.panel()
+        parts = {k: self.query_one(f"#group-{k}", Static) for k in
+                 ("summary", "respondents-title", "respondents", "nodes-title", "nodes", "weights-title", "weights", "help")}
+        if panel is None:
+            parts["summary"].update(Text(t("no respondents", lang), "bold"))
+            for k, w in parts.items():
+                if k != "summary":
+                    w.display = False
+            return
+        for w in parts.values():
+            w.display = True
+        parts["summary"].update(summary_text(s, panel, lang))
+        parts["respondents-title"].update(t("vs group", lang))
+        parts["respondents"].update(respondents_table(s, panel, lang, width))
+        parts["nodes-title"].update(t("per node", lang))
+        parts["nodes"].update(nodes_table(s, panel, lang, width))
+        name = s.respondent_name or ""
+        parts["weights-title"].update(Text(t("weights vs group", lang, name=name)))
+        parts["weights"].update(weights_table(s, panel, lang, width))
+        help_text = Text(t("distance help", lang), "dim")
+        if len(s.project.respondents) < 2:
+            help_text = Text(t("group needs two", lang), "yellow") + Text("\n") + help_text
+        parts["help"].update(help_text)
+
+
+__all__ = ["GroupScreen", "cr_cell", "node_status", "nodes_table", "respondents_table", "summary_text",
+           "weights_table"]
