@@ -80,3 +80,21 @@ def measure(
         "number": number,
         "repeats": len(per_call),
     }
+
+
+def once(fn: Callable[[], object]) -> tuple[float, object]:
+    """Time one call of a long-running ``fn`` (the GC off, as in :func:`measure`): (seconds, output).
+
+    For workloads that are loops of thousands of calls themselves (bench/w4_*, w5_*): the
+    caller repeats them, interleaved with the other sides, and takes the median.
+    """
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        t0 = time.perf_counter()
+        out = fn()
+        seconds = time.perf_counter() - t0
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+    return seconds, out

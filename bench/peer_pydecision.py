@@ -61,9 +61,41 @@ def hierarchy(request: dict):
     return fn, result_of
 
 
+def monte_carlo(request: dict):
+    """Perturbed hierarchies (bench/w5_monte_carlo.py): per draw ``ahp_method`` on every node's
+    matrix, global weights multiplied out, leaves ranked. The matrices come as .npy stacks
+    (paths in the spec), loaded before timing; each draw's matrix is handed over as it is."""
+    spec = request["spec"]
+    wd = request["options"].get("wd", "max_eigen")
+    nodes = [(n["path"], n["children"], np.load(n["file"])[: spec["count"]]) for n in spec["nodes"]]
+    leaves = spec["leaves"]
+    draws = [[(path, children, stack[d]) for path, children, stack in nodes] for d in range(spec["count"])]
+
+    def fn():
+        weights, rankings = [], []
+        goal = nodes[0][0]
+        for per_node in draws:
+            weight = {goal: 1.0}
+            for path, children, x in per_node:
+                w, _ = ahp_method(x, wd=wd)
+                g = weight[path]
+                for c, wc in zip(children, w):
+                    weight[c] = g * wc
+            glob = [weight[x] for x in leaves]
+            weights.append(glob)
+            rankings.append(sorted(range(len(leaves)), key=lambda k: -glob[k]))
+        return weights, rankings
+
+    def result_of(out):
+        weights, rankings = out
+        return {"count": spec["count"], "weights": [[float(v) for v in w] for w in weights], "rankings": rankings}
+
+    return fn, result_of
+
+
 if __name__ == "__main__":
     serve(
         {"pyDecision": md.version("pyDecision"), "numpy": np.__version__, "scipy": md.version("scipy"),
          "python": sys.version.split()[0]},
-        {"single": single, "hierarchy": hierarchy},
+        {"single": single, "hierarchy": hierarchy, "monte_carlo": monte_carlo},
     )

@@ -4,11 +4,13 @@ Every workload has an id (W1, W2, W3-15, ...), a kind that the peer scripts unde
 (``single``, ``hierarchy``, ``incomplete``) and a JSON ``spec`` with the numbers. Missing
 judgments are ``null`` in JSON and ``nan`` here.
 
-W2's hierarchy is built here (the retail-churn model's shape with invented, near-consistent
-judgments) so the benchmark does not depend on the project-file loader. To benchmark the demo
-project instead, set ``W2_PROJECT`` below (one line); :func:`hierarchy_from_project` reads a
-``*.ahp.toml`` by the documented file format (DESIGN.md), aggregating respondents by the
-weighted geometric mean of their judgments (AIJ).
+W2 runs on the demo project, ``W2_PROJECT`` below (one line; ``None`` for the hierarchy built
+here: the retail-churn model's shape with invented, near-consistent judgments);
+:func:`hierarchy_from_project` reads a ``*.ahp.toml`` by the documented file format
+(DESIGN.md), not by our loader, aggregating respondents by the weighted geometric mean of their
+judgments (AIJ).
+
+W4's survey (:func:`survey`) is made here too; its script is bench/w4_respondents.py.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ import numpy as np
 
 from ahp.core.hierarchy import ROOT, Node, child_path, walk
 from ahp.core.matrix import from_upper
-from ahp.core.scale import SCALE_ARRAY, parse_value
+from ahp.core.scale import SCALE, SCALE_ARRAY, parse_value
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -161,6 +163,79 @@ def w6_matrix() -> np.ndarray:
     for i, j in W6_MISSING:
         a[i, j] = a[j, i] = math.nan
     return a
+
+
+# --- W4: a survey of many respondents on the retail-churn model (bench/w4_respondents.py) ------
+DEMO = REPO / "examples" / "retail-churn-demo.ahp.toml"
+
+
+def _scale_text(v: float) -> str:
+    return str(round(v)) if v >= 1 else f"1/{round(1 / v)}"
+
+
+def survey(
+    root: Node,
+    base: dict[str, np.ndarray],
+    respondents: int = 10_000,
+    *,
+    seed: int = SEED,
+    spread: float = 0.35,
+    missing: float = 0.05,
+    max_missing: int = 2,
+) -> tuple[str, dict[str, np.ndarray]]:
+    """A survey CSV (``ratio`` coding) and the same judgments as stacks (respondents, n, n).
+
+    Columns are those of :func:`ahp.io.survey.template` (``respondent``, ``weight``, one per
+    pair); ``weight`` is left empty (1). Each cell is ``base``'s judgment times log-normal noise
+    (``spread``), snapped to the nearest of Saaty's 17 values; a cell is empty (missing) with
+    probability ``missing``, at most ``max_missing`` per node and respondent, which keeps every
+    node's judgments connected (n = 4 and 5 here). Deterministic for a ``seed``. In the stacks a
+    missing judgment is ``nan``.
+    """
+    import csv
+    import io
+
+    from ahp.io.survey import template
+
+    header = next(csv.reader(io.StringIO(template(root))))
+    where: dict[str, tuple[str, int]] = {}  # element path -> (parent path, index among siblings)
+    for p, node, _ in walk(root):
+        for k, c in enumerate(node.children):
+            where[child_path(p, c.id)] = (p, k)
+    cols = []
+    for h in header[2:]:
+        a, b = h.split(" vs ")
+        (pa, i), (pb, j) = where[a], where[b]
+        assert pa == pb, h
+        cols.append((pa, i, j))
+    rng = np.random.default_rng(seed)
+    logs = np.log(SCALE_ARRAY)
+    centre = np.array([math.log(base[p][i, j]) for p, i, j in cols])
+    noisy = centre + spread * rng.standard_normal((respondents, len(cols)))
+    values = SCALE_ARRAY[np.abs(noisy[..., None] - logs).argmin(axis=-1)]
+    empty = rng.random((respondents, len(cols))) < missing
+    paths = [p for p, _, _ in cols]
+    for p in dict.fromkeys(paths):
+        group = [k for k, q in enumerate(paths) if q == p]
+        empty[:, group] &= np.cumsum(empty[:, group], axis=1) <= max_missing
+    text = {v: _scale_text(v) for v in SCALE}
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(header)
+    for r in range(respondents):
+        w.writerow([f"respondent {r + 1:05d}", "", *("" if e else text[v] for v, e in zip(values[r], empty[r]))])
+    stacks = {}
+    for p, node, _ in walk(root):
+        if node.children:
+            n = len(node.children)
+            s = np.full((respondents, n, n), np.nan)
+            s[:, range(n), range(n)] = 1.0
+            stacks[p] = s
+    for k, (p, i, j) in enumerate(cols):
+        v = np.where(empty[:, k], np.nan, values[:, k])
+        stacks[p][:, i, j] = v
+        stacks[p][:, j, i] = 1 / v
+    return buf.getvalue(), stacks
 
 
 # --- the list -----------------------------------------------------------------------------------
