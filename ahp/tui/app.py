@@ -407,7 +407,7 @@ def combine_words(session: Session, language: str) -> str:
     st = session.project.settings
     how = t("combined by aij", language) if st.aggregation == "aij" else t(
         "combined by aip", language, mean=t(st.aip_mean, language))
-    return f"{how}; {t(f'policy {st.inconsistent}', language)}"
+    return f"{how}{'；' if language == 'zh' else '; '}{t(f'policy {st.inconsistent}', language)}"
 
 
 def run(path: Path) -> int:

@@ -225,10 +225,10 @@ async def test_each_respondents_cr_at_the_node_is_listed_with_flags(demo: Path) 
         await pilot.press("p")  # the Store manager on screen; the Regional manager is flagged
         await pilot.pause()
         text = screen_text(app)
-        line = next(x for x in text.splitlines() if "CR here:" in x)
+        line = next(x for x in text.splitlines() if "│ CR: " in x)
         cr = app.session.project.panel().nodes["goal"].individuals.cr[1]
-        assert f"Regional manager {cr:.3f} ✗ flagged" in line
-        assert "Store manager 0.017 ✓" in line
+        assert f"Regional manager {cr:.3f}✗ flagged" in line
+        assert "Store manager 0.017✓" in line
 
 
 async def test_group_screen_shows_consensus_and_disagreement(demo: Path) -> None:

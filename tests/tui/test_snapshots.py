@@ -55,3 +55,14 @@ def test_results_screen_chinese(snap_compare, demo: Path, size: tuple[int, int])
 def test_error_screen(snap_compare, corrupt: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(corrupt.parent)  # a relative path keeps tmp_path out of the snapshot
     assert snap_compare(AHPApp(Path(corrupt.name)), terminal_size=(80, 24))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_group_screen(snap_compare, demo: Path, size: tuple[int, int]) -> None:
+    """Consensus per node, each respondent against the group, one respondent's weights."""
+    assert snap_compare(AHPApp(demo), press=["g"], terminal_size=size)
+
+
+def test_main_screen_without_respondents(snap_compare, demo: Path) -> None:
+    """Every respondent removed: the screen says so and offers n."""
+    assert snap_compare(AHPApp(demo), press=["delete", "y", "delete", "y"], terminal_size=(80, 24))

@@ -20,16 +20,23 @@ shot() { echo "===== $1"; tmux capture-pane -p -t "$SESSION"; }
 
 tmux new-session -d -s "$SESSION" -x 80 -y 24 -c "$WORK" \
   "TERM=xterm-256color $PY -m ahp open demo.ahp.toml; echo EXIT=\$?; sleep 30"
-wait_for "judgments of"
-shot "start: goal selected, first pair focused"
+wait_for "Store manager 1/2"
+shot "start: goal selected, first pair focused, the Store manager's judgments"
 tmux send-keys -t "$SESSION" Left Down 5
 wait_for "Service matters more than Price"
 sleep 0.5
 shot "after Left, Down, 5"
 grep -q 'price = 5\|price = "1/5"\|service = { .*price = 5' "$WORK/demo.ahp.toml" || { echo "judgment not saved" >&2; exit 1; }
-tmux send-keys -t "$SESSION" r
+tmux send-keys -t "$SESSION" p
+wait_for "Regional manager 2/2"
+shot "p: the Regional manager's judgments"
+tmux send-keys -t "$SESSION" g
+wait_for "Overall consensus S*"
+shot "group screen"
+tmux send-keys -t "$SESSION" Escape; sleep 0.3
+tmux send-keys -t "$SESSION" p r
 wait_for "Ranking of churn factors"
-shot "results"
+shot "results (all respondents combined)"
 tmux send-keys -t "$SESSION" Escape; sleep 0.3  # alone, or Escape+key reads as alt+key
 tmux send-keys -t "$SESSION" i l
 wait_for "访谈"
@@ -39,7 +46,8 @@ tmux send-keys -t "$SESSION" l
 tmux resize-window -t "$SESSION" -x 60 -y 16 2>/dev/null || true
 sleep 0.5
 tmux resize-window -t "$SESSION" -x 80 -y 24 2>/dev/null || true
-wait_for "judgments of"
+sleep 1  # let the app see the second resize before the capture
+wait_for "Store manager 1/2"
 shot "back on the main screen after a resize"
 tmux send-keys -t "$SESSION" q
 wait_for "EXIT=0"

@@ -101,7 +101,7 @@ def respondents_table(s: Session, panel: Panel, lang: str, width: int) -> Table:
     name_w = max(10, min(24, width // 5))
     # marker, name, weight, distance, rho, and two cells between each of the seven columns
     rest = max(18, width - 1 - name_w - 6 - 5 - 5 - 2 * 6)
-    at_w = max(8, rest // 3)
+    at_w = max(11, rest // 3)
     gap_w = max(10, rest - at_w)
     table = _table(("", "left", 1), (t("respondent", lang), "left", name_w), (t("weight", lang), "right", 6),
                    (t("distance", lang), "right", 5), (t("correlation", lang), "right", 5),
@@ -111,8 +111,12 @@ def respondents_table(s: Session, panel: Panel, lang: str, width: int) -> Table:
         here = r == s.respondent
         determined = sum(bool(panel.nodes[p].individuals.determined[r]) for p in paths)
         failing = [p for p in paths if node_status(panel, p, r)[0] == "inconsistent"]
-        at = Text(", ".join(_label(s, p, lang) for p in failing) or "—", "red" if failing else "dim")
-        at.truncate(at_w, overflow="ellipsis")
+        if failing:  # the first node, and how many more
+            more = f" +{len(failing) - 1}" if len(failing) > 1 else ""
+            at = fit(_label(s, failing[0], lang), at_w - len(more)) + Text(more)
+            at.stylize("red")
+        else:
+            at = Text("—", "dim")
         if determined == 0:
             dist, rho, gap = Text("—", "dim"), Text("—", "dim"), Text(t("not judged", lang), "dim")
         else:
@@ -139,6 +143,8 @@ def nodes_table(s: Session, panel: Panel, lang: str, width: int) -> Table:
     col_w = 15
     fits = max(0, (width - fixed) // (col_w + 2))
     shown = list(range(len(names))) if len(names) <= fits else []
+    if shown:  # widen the respondents' columns into the room left, up to a long name
+        col_w = max(col_w, min(24, (width - fixed) // len(shown) - 2))
     columns: list[tuple[str, str, int | None]] = [(t("node", lang), "left", node_w), ("S*", "right", 5),
                                                   (t("band", lang), "left", 9)]
     columns += [(names[r], "left", col_w) for r in shown]

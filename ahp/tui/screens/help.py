@@ -25,7 +25,7 @@ HELP_EN = """\
   p / P        next / previous respondent      n  add a respondent
   m            rename the one on screen         w  their weight in the group
   del          remove the one on screen (asks first; the file keeps a .bak)
-  "CR here" lists every respondent's CR at the node: ✓ consistent ✗ inconsistent
+  "CR:" lists every respondent's CR at the node: ✓ consistent ✗ inconsistent
   (flagged, excluded or included, as the group setting says) ? incomplete.
 [b]Anywhere[/b]
   i  interview mode    r  results    g  group    e  export    l  English / 中文
@@ -60,7 +60,7 @@ HELP_ZH = """\
   p / P        下一位 / 上一位受访者            n  添加受访者
   m            重命名当前受访者                 w  其在群体中的权重
   del          删除当前受访者（会先确认；文件保留 .bak）
-  「本节点 CR」列出每位受访者在该节点的 CR：✓ 一致 ✗ 不一致（按群体设置标记、排除或计入）? 不完整。
+  「CR：」列出每位受访者在该节点的 CR：✓ 一致 ✗ 不一致（按群体设置标记、排除或计入）? 不完整。
 [b]任意界面[/b]
   i  访谈模式    r  结果    g  群体    e  导出    l  English / 中文
   ctrl+p  命令面板（全部操作）    ?  本帮助    q  退出

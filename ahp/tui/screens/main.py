@@ -61,7 +61,7 @@ def crs_text(crs: list[NodeCR], language: str, width: int) -> Text:
     """Every respondent's CR at one node in a line or two; with many, the one on screen and counts."""
     def entry(c: NodeCR) -> Text:
         cr = "—" if c.cr is None else f"{c.cr:.3f}"
-        out = Text.assemble((c.name, "bold underline" if c.current else ""), f" {cr} ",
+        out = Text.assemble((c.name, "bold underline" if c.current else ""), f" {cr}",
                             (STATUS_MARK[c.status], STATUS_STYLE[c.status]))
         if c.policy:
             out.append(f" {t(c.policy, language)}", "italic red")

@@ -90,7 +90,8 @@ def source_text(s: Session, lang: str) -> Text:
     n = len(s.project.respondents)
     head = Text(f"{t('results of', lang)} ", "bold")
     if s.shows_combined:
-        return head + Text.assemble((t("all combined", lang, n=n), "bold"), f": {combine_words(s, lang)}")
+        return head + Text.assemble((t("all combined", lang, n=n), "bold"), "：" if lang == "zh" else ": ",
+                                    combine_words(s, lang))
     if s.respondent_name is None:
         return head + Text(t("no respondents", lang), "bold yellow")
     name = s.respondent_name
