@@ -8,7 +8,7 @@ re-synthesized, the widgets updated and the screen painted; the weight bars are 
 checked against the session. The save worker runs as usual. (``pilot.pause()`` is not used
 for timing: it polls for CPU idleness in 10 ms slices.) Target: median < 16 ms.
 
-Usage: python bench/tui_latency.py [--presses N] [--json]
+Usage: python bench/tui_latency.py [--presses N] [--json] [--project FILE]
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 
 
-async def measure(presses: int) -> list[float]:
+async def measure(presses: int, source: Path | None = None) -> list[float]:
     from textual import events
 
     from ahp.tui.app import AHPApp
@@ -34,7 +34,7 @@ async def measure(presses: int) -> list[float]:
 
     work = Path(tempfile.mkdtemp())
     project = work / "demo.ahp.toml"
-    shutil.copy(REPO / "examples" / "retail-churn-demo.ahp.toml", project)
+    shutil.copy(source or REPO / "examples" / "retail-churn-demo.ahp.toml", project)
     samples: list[float] = []
     try:
         app = AHPApp(project)
@@ -73,8 +73,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--presses", type=int, default=200)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--project", type=Path, help="another project file (copied; default: the retail-churn demo)")
     opts = parser.parse_args()
-    samples = asyncio.run(measure(opts.presses))
+    samples = asyncio.run(measure(opts.presses, opts.project))
     ms = sorted(s * 1000 for s in samples)
     result = {
         "presses": len(ms),

@@ -103,6 +103,8 @@ class Session:
         self.roster = 0
         self._panel: tuple[int, Panel | None] | None = None
         self._crs: dict[str, tuple[int, Individuals]] = {}
+        #: id(respondent) -> (respondent, an unshared copy of them) for :meth:`snapshot`.
+        self._copies: dict[int, tuple[Respondent, Respondent]] = {}
         self.synthesis: Synthesis = self._synthesize()
 
     # -- reading ---------------------------------------------------------------------------
@@ -174,8 +176,16 @@ class Session:
         """The respondent the results are for, ``None`` when they combine several."""
         return None if self.shows_combined else self.respondent_name
 
-    def node_crs(self, path: str) -> list[NodeCR]:
-        """Every respondent's CR at ``path``: the one on screen live, the others cached."""
+    #: Up to this many respondents, :meth:`node_crs` lists each; beyond, the others are counted.
+    LIST_LIMIT = 8
+
+    def node_crs(self, path: str) -> tuple[list[NodeCR], dict[str, int]]:
+        """Respondents' CRs at ``path``: the one on screen live, the others from a cache.
+
+        Returns ``(listed, counts)``: with few respondents every one is listed and ``counts`` is
+        empty; with more than :data:`LIST_LIMIT` only the one on screen is listed and ``counts``
+        gives how many of the others are consistent, inconsistent, incomplete.
+        """
         key = self.roster  # the others' judgments change only when the roster or the one on screen does
         cached = self._crs.get(path)
         if cached is None or cached[0] != key:
@@ -189,8 +199,8 @@ class Session:
             cached = self._crs[path] = (key, ind)
         ind = cached[1]
         policy = _POLICY_WORD[self.project.settings.inconsistent]
-        out = []
-        for r, name in enumerate(self.names):
+
+        def one(r: int) -> NodeCR:
             if r == self.respondent:
                 a = self.synthesis.nodes[path]
                 cr = None if a.result is None else float(a.result.cr)
@@ -198,8 +208,22 @@ class Session:
             else:
                 cr = float(ind.cr[r]) if ind.determined[r] else None
                 status = "incomplete" if cr is None else ("consistent" if ind.consistent[r] else "inconsistent")
-            out.append(NodeCR(name, cr, status, policy if status == "inconsistent" else None, r == self.respondent))
-        return out
+            return NodeCR(self.names[r], cr, status, policy if status == "inconsistent" else None, r == self.respondent)
+
+        n = len(self.project.respondents)
+        if n <= self.LIST_LIMIT:
+            return [one(r) for r in range(n)], {}
+        others = np.ones(n, dtype=bool)
+        if self.respondent is not None:
+            others[self.respondent] = False
+        determined = ind.determined[others]
+        consistent = ind.consistent[others]
+        counts = {
+            "consistent": int(consistent.sum()),
+            "inconsistent": int((determined & ~consistent).sum()),
+            "incomplete": int((~determined).sum()),
+        }
+        return ([one(self.respondent)] if self.respondent is not None else []), counts
 
     # -- changing judgments ----------------------------------------------------------------
     def set_judgment(self, path: str, a: str, b: str, value: float | None) -> bool:
@@ -239,6 +263,7 @@ class Session:
             self.respondent = index
             self.roster += 1
         self.project.set_judgment(index, e.path, e.a, e.b, value)
+        self._copies.pop(id(e.who), None)
         self.version += 1
         self.synthesis = self._synthesize()
 
@@ -319,15 +344,24 @@ class Session:
     def _roster_changed(self) -> None:
         self.version += 1
         self.roster += 1
+        self._copies.clear()
 
     # -- saving ----------------------------------------------------------------------------
     def snapshot(self) -> Project:
         """A copy of the project to save from another thread while editing goes on.
 
-        The copy shares the model and settings (immutable) and copies the judgments.
+        The copy shares the model and settings (immutable) and copies the judgments; a
+        respondent's copy is reused until their judgments change, so a keypress in a survey of
+        thousands copies one respondent, not all.
         """
         clone = copy.copy(self.project)
-        clone.respondents = copy.deepcopy(self.project.respondents)
+        copies = []
+        for r in self.project.respondents:
+            c = self._copies.get(id(r))
+            if c is None or c[0] is not r:
+                c = self._copies[id(r)] = (r, Respondent(r.name, r.weight, {p: dict(v) for p, v in r.judgments.items()}))
+            copies.append(c[1])
+        clone.respondents = copies
         return clone
 
 

@@ -33,6 +33,9 @@ from ahp.tui.widgets.pair_table import fit
 if TYPE_CHECKING:
     from ahp.tui.app import AHPApp
 
+#: With more respondents than this, the table shows the one on screen and those furthest from the group.
+ROW_LIMIT = 30
+
 BAND_STYLE = {"very high": "bold green", "high": "green", "moderate": "yellow", "low": "red", "very low": "bold red"}
 
 
@@ -107,7 +110,12 @@ def respondents_table(s: Session, panel: Panel, lang: str, width: int) -> Table:
                    (t("distance", lang), "right", 5), (t("correlation", lang), "right", 5),
                    (t("flagged at", lang), "left", at_w), (t("disagrees on", lang), "left", None), width=width)
     paths = list(panel.nodes)
-    for r, resp in enumerate(s.project.respondents):
+    shown = range(len(s.project.respondents))
+    if len(shown) > ROW_LIMIT:  # a survey: the one on screen and those furthest from the group
+        far = [int(r) for r in np.argsort(-np.nan_to_num(panel.distance, nan=-1.0)) if r != s.respondent]
+        shown = sorted(([s.respondent] if s.respondent is not None else []) + far[: ROW_LIMIT - 1])
+    for r in shown:
+        resp = s.project.respondents[r]
         here = r == s.respondent
         determined = sum(bool(panel.nodes[p].individuals.determined[r]) for p in paths)
         failing = [p for p in paths if node_status(panel, p, r)[0] == "inconsistent"]
@@ -253,7 +261,10 @@ class GroupScreen(Screen[None]):
         for w in parts.values():
             w.display = True
         parts["summary"].update(summary_text(s, panel, lang))
-        parts["respondents-title"].update(t("vs group", lang))
+        title = t("vs group", lang)
+        if len(s.project.respondents) > ROW_LIMIT:
+            title += " " + t("furthest", lang, k=ROW_LIMIT, n=len(s.project.respondents))
+        parts["respondents-title"].update(title)
         parts["respondents"].update(respondents_table(s, panel, lang, width))
         parts["nodes-title"].update(t("per node", lang))
         parts["nodes"].update(nodes_table(s, panel, lang, width))

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -57,8 +56,8 @@ def respondent_chip(name: str | None, index: int | None, count: int, language: s
     return Text(f" {name}{f' {index + 1}/{count}' if count > 1 and index is not None else ''} ", "reverse bold")
 
 
-def crs_text(crs: list[NodeCR], language: str, width: int) -> Text:
-    """Every respondent's CR at one node in a line or two; with many, the one on screen and counts."""
+def crs_text(crs: list[NodeCR], counts: dict[str, int], language: str, policy: str = "flagged") -> Text:
+    """Respondents' CRs at one node: each listed, or the one on screen and counts of the others."""
     def entry(c: NodeCR) -> Text:
         cr = "—" if c.cr is None else f"{c.cr:.3f}"
         out = Text.assemble((c.name, "bold underline" if c.current else ""), f" {cr}",
@@ -67,18 +66,16 @@ def crs_text(crs: list[NodeCR], language: str, width: int) -> Text:
             out.append(f" {t(c.policy, language)}", "italic red")
         return out
 
-    head = Text(t("cr here", language) + " ", "bold")
-    full = Text(" · ").join(entry(c) for c in crs)
-    if cell_len(head.plain) + full.cell_len <= 2 * max(20, width):
-        return head + full
-    current = [c for c in crs if c.current]
-    others = [c for c in crs if not c.current]
-    counts = Text()
-    for status in ("consistent", "inconsistent", "incomplete"):
-        k = sum(c.status == status for c in others)
-        if k:
-            counts.append(f" {k}{STATUS_MARK[status]}", STATUS_STYLE[status])
-    return head + Text(" · ").join([*(entry(c) for c in current), Text(f"{len(others)} others:") + counts])
+    parts = [entry(c) for c in crs]
+    if counts:
+        summary = Text(f"{sum(counts.values())} {t('others', language)}:")
+        for status, k in counts.items():
+            if k:
+                summary.append(f" {k}{STATUS_MARK[status]}", STATUS_STYLE[status])
+                if status == "inconsistent":
+                    summary.append(f" {t(policy, language)}", "italic red")
+        parts.append(summary)
+    return Text(t("cr here", language) + " ", "bold") + Text(" · ").join(parts)
 
 
 class MainScreen(Screen[None]):
@@ -187,7 +184,8 @@ class MainScreen(Screen[None]):
         self._weights.show(labels, list(a.local_weights), provisional=a.result is None)
         self._consistency.show(a, labels, s.project.settings.threshold, lang)
         if count > 1:
-            self._crs.set(crs_text(s.node_crs(self.path), lang, self._crs.content_region.width or self.size.width))
+            policy = {"flag": "flagged", "exclude": "excluded", "include": "included"}[s.project.settings.inconsistent]
+            self._crs.set(crs_text(*s.node_crs(self.path), lang, policy))
         if self._crs.display != (count > 1):
             self._crs.display = count > 1
 
