@@ -91,7 +91,7 @@ def summary_text(s: Session, panel: Panel, lang: str) -> Text:
     from ahp.tui.app import combine_words
 
     n = len(s.project.respondents)
-    out = Text.assemble((f"{t('group', lang)} · {n} {t('respondents', lang).lower()}", "bold"),
+    out = Text.assemble((f"{t('group', lang)} · {t('n respondents', lang, n=n)}", "bold"),
                         f" · {combine_words(s, lang)}")
     out.append("\n")
     out.append(f"{t('overall consensus', lang)} {panel.consensus:.3f} ", "bold")

@@ -75,7 +75,8 @@ def crs_text(crs: list[NodeCR], counts: dict[str, int], language: str, policy: s
                 if status == "inconsistent":
                     summary.append(f" {t(policy, language)}", "italic red")
         parts.append(summary)
-    return Text(t("cr here", language) + " ", "bold") + Text(" · ").join(parts)
+    head = t("cr here", language)
+    return Text(head if head.endswith("：") else head + " ", "bold") + Text(" · ").join(parts)
 
 
 class MainScreen(Screen[None]):
