@@ -22,6 +22,15 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
 
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        # argparse asks shutil for the terminal width, and importing shutil (with bz2 and lzma)
+        # costs `ahp rank` several milliseconds; os knows the width too.
+        try:
+            width = os.get_terminal_size(sys.stdout.fileno()).columns
+        except (OSError, ValueError):
+            width = int(os.environ.get("COLUMNS", "80")) if os.environ.get("COLUMNS", "").isdigit() else 80
+        return self.formatter_class(prog=self.prog, width=width - 2)
+
 
 def _fail(message: str) -> int:
     print(f"ahp: error: {message}", file=sys.stderr)

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -21,10 +22,12 @@ from ahp.core.consistency import (
     random_index as ri_lookup,
     threshold as threshold_for,
 )
-from ahp.core.diagnosis import Suggestion, suggest
 from ahp.core.matrix import validate_matrix
 from ahp.core.weights import METHODS, perron, weights as weights_by
 from ahp.errors import AHPError, JudgmentError
+
+if TYPE_CHECKING:
+    from ahp.core.diagnosis import Suggestion
 
 
 @dataclass(frozen=True, eq=False)
@@ -58,6 +61,8 @@ class PriorityResult:
         """The worst judgments, each with the scale value that lowers CR most."""
         if self.cr <= 1e-12 or self.suggestion_count <= 0:
             return ()
+        from ahp.core.diagnosis import suggest
+
         full = self.matrix if self.completed is None else self.completed
         return tuple(suggest(full, ~np.isnan(self.matrix), ri=self.ri, method=self.method, count=self.suggestion_count))
 

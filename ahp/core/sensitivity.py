@@ -220,8 +220,9 @@ def monte_carlo(
     base_g = layout.global_weights(base_local)[leaves]
     baseline = np.empty(len(leaves), dtype=int)
     baseline[np.argsort(-base_g, kind="stable")] = np.arange(len(leaves))
-    counts = np.zeros((len(leaves), len(leaves)))
-    np.add.at(counts, (np.broadcast_to(np.arange(len(leaves)), ranks.shape), ranks), 1)
+    n_leaves = len(leaves)
+    flat = (np.arange(n_leaves) * n_leaves + ranks).ravel()  # leaf l at rank r counts in cell l * L + r
+    counts = np.bincount(flat, minlength=n_leaves * n_leaves).reshape(n_leaves, n_leaves).astype(float)
     top_stable = {
         k: float(((ranks < k) == (baseline < k)).all(axis=1).mean()) for k in range(1, min(top, len(leaves) - 1) + 1)
     }

@@ -18,16 +18,19 @@ import os
 import sys
 import unicodedata
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ahp.core.hierarchy import Synthesis
-from ahp.core.panel import Panel
-from ahp.core.sensitivity import MonteCarlo, OneWay
-from ahp.core.priorities import PriorityResult
 from ahp.io.wording import judgments_source, settings_line, suggestion_text
-from ahp.io.project import Project
-from ahp.io.risk import RiskReport
+
+if TYPE_CHECKING:  # only for annotations: `ahp rank` should not pay for these imports
+    from ahp.core.hierarchy import Synthesis
+    from ahp.core.panel import Panel
+    from ahp.core.priorities import PriorityResult
+    from ahp.core.sensitivity import MonteCarlo, OneWay
+    from ahp.io.project import Project
+    from ahp.io.risk import RiskReport
 
 _STATUS_COLOUR = {"consistent": "32", "inconsistent": "1;31", "incomplete": "33"}
 
