@@ -1,5 +1,8 @@
-"""The ``ahp`` Textual app: open a project, edit one respondent's judgments, save every change.
+"""The ``ahp`` Textual app: open a project, edit its respondents' judgments, save every change.
 
+The respondent actions (next, add, rename, weight, remove) and the group settings
+(aggregation, inconsistent-respondent policy) are app actions, so the command palette runs
+them from any screen; a bad name or weight becomes a notification, never a crash.
 ``run(path)`` is what ``ahp`` and ``ahp open FILE`` call.
 """
 
