@@ -118,6 +118,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "element": ("Element", "要素"),
     "them": ("Them", "此人"),
     "diff": ("Diff", "差"),
+    "biggest gap": ("◀ biggest gap at this node", "◀ 本节点差异最大"),
     "group keys": (
         "p next respondent · a aggregation · f inconsistent policy · esc back",
         "p 下一位受访者 · a 合并方式 · f 不一致处理 · esc 返回",
@@ -125,8 +126,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "group needs two": ("Add a second respondent to compare judgments.", "添加第二位受访者后才能比较。"),
     "distance help": (
         "Dist.: share of global weight that would have to move to match the group (0 = same); "
-        "ρ: rank correlation with the group's ranking (1 = same order).",
-        "距离：需移动多少全局权重才能与群体一致（0 = 相同）；ρ：与群体排序的等级相关（1 = 顺序相同）。",
+        "ρ: rank correlation with the group's ranking (1 = same order); disagrees most on: the churn "
+        "factor whose global weight differs most, theirs/the group's.",
+        "距离：需移动多少全局权重才能与群体一致（0 = 相同）；ρ：与群体排序的等级相关（1 = 顺序相同）；"
+        "分歧最大的因素：全局权重相差最大的流失因素，此人/群体。",
     ),
     "flagged": ("flagged", "已标记"),
     "excluded": ("excluded", "已排除"),

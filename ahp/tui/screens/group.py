@@ -14,6 +14,7 @@ import math
 from typing import TYPE_CHECKING
 
 import numpy as np
+from rich.cells import cell_len
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -101,7 +102,8 @@ def summary_text(s: Session, panel: Panel, lang: str) -> Text:
 
 def respondents_table(s: Session, panel: Panel, lang: str, width: int) -> Table:
     """Each respondent against the group: distance, correlation, where inconsistent, biggest gap."""
-    name_w = max(10, min(24, width // 5))
+    longest = max((cell_len(r.name) for r in s.project.respondents), default=10)
+    name_w = max(10, min(24, width // 4, longest))
     # marker, name, weight, distance, rho, and two cells between each of the seven columns
     rest = max(18, width - 1 - name_w - 6 - 5 - 5 - 2 * 6)
     at_w = max(11, rest // 3)
@@ -203,8 +205,8 @@ def weights_table(s: Session, panel: Panel, lang: str, width: int) -> Table:
             else:
                 d = theirs - group[k]
                 style = "bold red" if k == worst and abs(d) >= 0.05 else ("yellow" if abs(d) >= 0.05 else "")
-                cells = [f"{theirs:.3f}", Text(f"{d:+.3f}", style), Text("◀ " + t("disagrees on", lang).lower(), "dim")
-                         if k == worst and abs(d) >= 0.05 else ""]
+                cells = [f"{theirs:.3f}", Text(f"{d:+.3f}", style),
+                         Text(t("biggest gap", lang), "dim") if k == worst and abs(d) >= 0.05 else ""]
             table.add_row(Text("  ") + fit(child.label(lang), name_w - 2), f"{group[k]:.3f}", *cells)
     return table
 
