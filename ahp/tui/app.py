@@ -399,8 +399,10 @@ class AHPApp(App[int]):
             else:
                 yield SystemCommand(title, help_text, lambda a=action: self.run_action(a))
         if self.session is not None:
+            from textual.markup import escape  # the palette reads titles as markup
+
             for k, name in enumerate(self.session.names[:50]):
-                yield SystemCommand(f"Show respondent: {name}", "Show this respondent's judgments",
+                yield SystemCommand(f"Show respondent: {escape(name)}", "Show this respondent's judgments",
                                     lambda k=k: self.action_show_respondent(k))
         yield from super().get_system_commands(screen)
 

@@ -276,6 +276,12 @@ async def test_palette_has_every_respondent_action(demo: Path) -> None:
                        "remove_respondent", "group", "aggregation", "policy", "scope"):
             assert any(a.startswith(action) for a, _, _ in COMMANDS)
         assert "Show respondent: Regional manager" in titles
+        app.session.add_respondent("Ann [/b] [red]")  # markup characters in a name are shown as typed
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "Ann")
+        await pilot.pause()
+        assert "Show respondent: Ann [/b] [red]" in screen_text(app)
+        await pilot.press("escape")
         show = next(c for c in app.get_system_commands(app.screen) if c.title == "Show respondent: Regional manager")
         show.callback()
         await pilot.pause()
