@@ -298,7 +298,9 @@ class AHPApp(App[int]):
                 self.save_error = None
             except (AHPError, OSError) as exc:
                 self.save_error = str(exc)
-                self.call_from_thread(self.notify, f"Not saved: {exc}", severity="error", timeout=10)
+                self.call_from_thread(
+                    self.notify, f"Not saved: {exc}", severity="error", timeout=10, markup=False
+                )
 
     def write_export(self, target: Path, text: str) -> None:
         """Write an export atomically in a worker thread; tell the user where it went."""
@@ -309,9 +311,11 @@ class AHPApp(App[int]):
             try:
                 write_atomic(target, text)
             except OSError as exc:
-                self.call_from_thread(self.notify, f"Not written: {target}: {exc.strerror or exc}", severity="error")
+                self.call_from_thread(
+                    self.notify, f"Not written: {target}: {exc.strerror or exc}", severity="error", markup=False
+                )
             else:
-                self.call_from_thread(self.notify, f"Wrote {target}")
+                self.call_from_thread(self.notify, f"Wrote {target}", markup=False)
 
         self.run_worker(write, thread=True, group="export", exit_on_error=False)
 
