@@ -222,6 +222,29 @@ def _toml_value(value: float) -> int | str | float:
     return float(value)
 
 
+class _FileState:
+    """What the file on disk holds, shared by a project and its shallow copies (a save from a
+    copy, as the interview screen makes, leaves the next save incremental too).
+
+    ``doc`` is the parsed document (tomlkit), kept between saves; ``saved`` each respondent's
+    name -> (weight, judgments) as last written, so a save touches only the tables that changed.
+    """
+
+    def __init__(self, text: str | None) -> None:
+        self.text = text
+        self.doc: Any = None
+        self.saved: dict[str, tuple[float, dict[str, dict[Pair, float]]]] = {}
+        self.renamed: dict[str, str] = {}
+
+    def document(self, model: Model) -> Any:
+        """The document to bring up to date: parsed once, then kept."""
+        if self.doc is None:
+            import tomlkit
+
+            self.doc = tomlkit.parse(self.text) if self.text is not None else _new_document(model)
+        return self.doc
+
+
 class Project:
     """A project: model, settings and respondents, bound to a file (``path``)."""
 
@@ -242,7 +265,9 @@ class Project:
         self.settings = settings
         self.respondents = respondents
         self.units = units or []
-        self._text = text
+        self._file = _FileState(text)
+        if text is not None:  # as read from the file
+            self._file.saved = {r.name: (r.weight, {p: dict(v) for p, v in r.judgments.items()}) for r in respondents}
         self.inner = _inner_nodes(model.root)
 
     # -- judgments -------------------------------------------------------------------------
@@ -437,6 +462,8 @@ class Project:
         if new.strip() != old:
             self._check_respondent(new, self.respondents[i].weight)
         self.respondents[i].name = new.strip()
+        first = next((k for k, v in self._file.renamed.items() if v == old), old)
+        self._file.renamed[first] = new.strip()
 
     def set_respondent_weight(self, name: str, weight: float) -> None:
         """Change how much a respondent counts when the panel is combined."""
@@ -465,13 +492,13 @@ class Project:
         from ahp.io.survey import respondents_toml
 
         new = [Respondent(name, weight, judgments) for name, weight, judgments in rows]
-        if self._text is None or self.path is None:
+        if self._file.text is None or self.path is None or self._file.doc is not None:
             self.respondents.extend(new)
             self.save()
             return
-        text = self._text.rstrip("\n") + "\n" + respondents_toml(new, _toml_value)
+        text = self._file.text.rstrip("\n") + "\n" + respondents_toml(new, _toml_value)
         write_atomic(self.path, text)
-        self._text = text
+        self._file.text = text
         self.respondents.extend(new)
 
     # -- writing ---------------------------------------------------------------------------
@@ -482,11 +509,13 @@ class Project:
         target = path if path is not None else self.path
         if target is None:
             raise AHPError("this project has no file yet; give a path to save it to")
-        doc = tomlkit.parse(self._text) if self._text is not None else _new_document(self.model)
+        doc = self._file.document(self.model)
         self._sync(doc)
         text = tomlkit.dumps(doc)
         write_atomic(target, text)
-        self._text = text
+        self._file.text = text
+        self._file.saved = {r.name: (r.weight, {p: dict(v) for p, v in r.judgments.items()}) for r in self.respondents}
+        self._file.renamed.clear()
         self.path = target
 
     def _sync(self, doc: Any) -> None:
@@ -504,14 +533,22 @@ class Project:
         if "respondents" not in doc:
             doc.append("respondents", tomlkit.aot())
         tables = doc["respondents"]
-        while len(tables) > len(self.respondents):
-            del tables[len(tables) - 1]
-        for i, r in enumerate(self.respondents):
-            if i == len(tables):
-                tables.append(tomlkit.table())
-            t = tables[i]
-            if t.get("name") != r.name:
+        for t in tables:  # tables follow their respondent through a rename
+            if t.get("name") in self._file.renamed:
+                t["name"] = self._file.renamed[t["name"]]
+        current = {r.name for r in self.respondents}
+        for i in [i for i, t in enumerate(tables) if t.get("name") not in current][::-1]:
+            del tables[i]
+        by_name = {t.get("name"): t for t in tables}
+        saved = self._file.saved
+        for r in self.respondents:  # respondents keep their order; new ones come last
+            t = by_name.get(r.name)
+            if t is None:
+                t = tomlkit.table()
                 t["name"] = r.name
+                tables.append(t)
+            elif saved.get(r.name) == (r.weight, r.judgments):
+                continue  # unchanged since the last save: leave its table alone
             if t.get("weight", 1.0) != r.weight:
                 t["weight"] = r.weight
             _sync_judgments(t, r.judgments)

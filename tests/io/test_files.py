@@ -194,3 +194,36 @@ def test_partial_judgments_are_completed(tmp_path):
     goal = s.nodes["goal"]
     assert goal.status == "consistent" and goal.result.missing == 1
     assert goal.result.completed[0, 2] == pytest.approx(6)
+
+
+def test_remove_and_rename_respondents_keep_each_table_and_its_comments(tmp_path):
+    text = project_text(
+        'service = { price = 3 }\n'
+        '[[respondents]]\n# Bo was unsure about price\nname = "Bo"\n[respondents.judgments.goal]\nservice = { price = 2 }\n'
+        '[[respondents]]\nname = "Cy"\n[respondents.judgments.goal]\nservice = { price = 5 }  # firm\n'
+    )
+    path = write(tmp_path, text, "p.ahp.toml")
+    p = load_project(path)
+    p.remove_respondent("Ann")
+    p.rename_respondent("Cy", "Cyrus")
+    p.save()
+    saved = path.read_text()
+    assert "# Bo was unsure about price" in saved and "# firm" in saved and "Ann" not in saved
+    again = load_project(path)
+    assert [(r.name, again.judgment(i, "goal", "service", "price")) for i, r in enumerate(again.respondents)] == [
+        ("Bo", 2.0), ("Cyrus", 5.0),
+    ]
+
+
+def test_a_shallow_copy_saves_for_the_original(tmp_path, demo_path):
+    import copy
+
+    p = load_project(demo_path)
+    p.set_judgment(0, "goal", "service", "price", 9)
+    clone = copy.copy(p)  # as the interview screen saves from a copy
+    clone.save()
+    assert p._file.doc is not None and p._file.saved["Store manager"][1]["goal"][("service", "price")] == 9
+    p.set_judgment(1, "goal", "service", "price", 8)
+    p.save()
+    again = load_project(demo_path)
+    assert again.judgment(0, "goal", "service", "price") == 9 and again.judgment(1, "goal", "service", "price") == 8
