@@ -222,21 +222,20 @@ def synthesize(
         else:
             local[kids] = 1 / len(kids) if isinstance(r, str) else r.weights
     g = tree.global_weights(local)
+    local_list, g_list = local.tolist(), g.tolist()  # Python floats: cheap to index one by one
     node_analyses = {}
+    below_goal: list[tuple[float, float, float]] = []  # (a_j, CI_j, RI_j) of the matrices under the goal
     for path, kids in tree.children.items():
         k = tree.index[path]
         r = results[path]
         problem, result = (r, None) if isinstance(r, str) else (None, r)
-        node_analyses[path] = NodeAnalysis(path, tree.nodes[k], tree.depths[k], result, problem, local[kids], float(g[k]))
-    order = tree.leaves[np.argsort(-g[tree.leaves], kind="stable")]
+        node_analyses[path] = NodeAnalysis(path, tree.nodes[k], tree.depths[k], result, problem, local[kids], g_list[k])
+        if result is not None and tree.depths[k] >= 1:
+            below_goal.append((g_list[k], result.ci, result.ri))
+    order = tree.leaves[np.argsort(-g[tree.leaves], kind="stable")].tolist()
     ranking = tuple(
-        RankedLeaf(rank, tree.paths[k], tree.nodes[k], float(local[k]), float(g[k])) for rank, k in enumerate(order, 1)
+        RankedLeaf(rank, tree.paths[k], tree.nodes[k], local_list[k], g_list[k]) for rank, k in enumerate(order, 1)
     )
-    below_goal = [a for a in node_analyses.values() if a.depth >= 1 and a.result is not None]
-    cr_total = hierarchy_cr(
-        np.array([a.global_weight for a in below_goal]),
-        np.array([a.result.ci for a in below_goal]),
-        np.array([a.result.ri for a in below_goal]),
-    )
+    cr_total = hierarchy_cr(*np.array(below_goal).reshape(-1, 3).T)
     settings = {"method": method, "random_index": random_index, "threshold": threshold, "completion": completion}
     return Synthesis(node_analyses, ranking, cr_total, settings)
