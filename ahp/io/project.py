@@ -30,7 +30,7 @@ from ahp.core.panel import AGGREGATIONS, INCONSISTENT_POLICIES, Panel, analyse_p
 if TYPE_CHECKING:
     from ahp.core.sensitivity import MonteCarlo, OneWay
     from ahp.io.risk import RiskReport
-from ahp.core.scale import MAX_VALUE, MIN_VALUE, TOLERANCE, format_value, parse_value
+from ahp.core.scale import format_value, on_scale, parse_value
 from ahp.core.weights import METHODS
 from ahp.errors import AHPError, JudgmentError, ProjectFileError
 from ahp.io.atomic import StrPath, write_atomic
@@ -124,7 +124,7 @@ def _judgment_value(raw: Any, check: Validator, key: tuple[Any, ...], pair: str)
         raise check.fail(key, f"{where}: {exc}") from None
     if math.isnan(value):
         raise check.fail(key, f"{where}: leave a missing judgment out instead of writing {raw!r}")
-    if not MIN_VALUE * (1 - TOLERANCE) <= value <= MAX_VALUE * (1 + TOLERANCE):
+    if not on_scale(value):
         raise check.fail(key, f"{where}: {raw!r} is off the scale; judgments lie within 1/9 and 9")
     return value
 
@@ -304,7 +304,7 @@ class Project:
                 raise JudgmentError(f"{e!r} is not an element of {path!r}; elements: {', '.join(ids)}")
         if a == b:
             raise JudgmentError(f"an element is not compared with itself ({a!r} in {path!r})")
-        if value is not None and not MIN_VALUE * (1 - TOLERANCE) <= value <= MAX_VALUE * (1 + TOLERANCE):
+        if value is not None and not on_scale(value):
             raise JudgmentError(f"judgment {a} vs {b} in {path!r}: {value:g} is off the scale 1/9..9")
         pairs = self.respondents[respondent].judgments.setdefault(path, {})
         if (b, a) in pairs:

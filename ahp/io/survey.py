@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ahp.core.hierarchy import Node, child_path, walk
-from ahp.core.scale import MAX_VALUE, MIN_VALUE, TOLERANCE, parse_value
+from ahp.core.scale import MAX_VALUE, TOLERANCE, on_scale, parse_value
 from ahp.errors import JudgmentError, SurveyError
 from ahp.io.sheet import named_rows, read_sheet, refuse
 
@@ -79,7 +79,7 @@ def _cell_value(text: str, coding: str) -> float:
         return value if value > 0 else 1 / -value
     if value <= 0:
         raise JudgmentError(f"{text} is not a positive ratio")
-    if not MIN_VALUE * (1 - TOLERANCE) <= value <= MAX_VALUE * (1 + TOLERANCE):
+    if not on_scale(value):
         raise JudgmentError(f"{text} is off the scale; ratios lie within 1/9 and 9")
     return value
 
