@@ -31,6 +31,13 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("export('csv')", "Export results as CSV", "Write the ranking to a .csv file"),
     ("export('json')", "Export results as JSON", "Write the results to a .json file"),
     ("export('md')", "Export results as Markdown", "Write a Markdown report"),
+    ("sensitivity", "Sensitivity: tipping points and Monte Carlo", "How sure is the ranking: vary one weight, perturb every judgment"),
+    ("ratings", "Ratings of units", "Rate each store, region or segment on every churn factor"),
+    ("risk", "Churn risk and actions", "Units ranked by churn-risk index; what to fix first"),
+    ("report('html')", "Export report as HTML", "One self-contained HTML file: weights, consistency, group, risk"),
+    ("report('md')", "Export report as Markdown", "The full report as Markdown tables"),
+    ("report('xlsx')", "Export report as XLSX", "The report's tables on sheets of an Excel workbook"),
+    ("add_unit", "Add a unit to rate", "A store, region or customer segment, with no ratings yet"),
     ("next_respondent(1)", "Next respondent", "Show the next respondent's judgments"),
     ("next_respondent(-1)", "Previous respondent", "Show the previous respondent's judgments"),
     ("add_respondent", "Add a respondent", "A new respondent, with no judgments yet"),
@@ -64,6 +71,9 @@ class AHPApp(App[int]):
         Binding("r", "results", "results"),
         Binding("g", "group", "group"),
         Binding("e", "export", "export"),
+        Binding("s", "sensitivity", "sensitivity"),
+        Binding("t", "ratings", "ratings"),
+        Binding("k", "risk", "risk"),
         Binding("l", "language", "中文"),
         Binding("ctrl+z", "undo", "undo"),
         Binding("ctrl+y", "redo", "redo", show=False),
@@ -323,7 +333,7 @@ class AHPApp(App[int]):
     PROJECT_ACTIONS = frozenset({
         "interview", "results", "group", "export", "language", "undo", "redo", "scope", "aggregation", "policy",
         "next_respondent", "show_respondent", "add_respondent", "rename_respondent", "respondent_weight",
-        "remove_respondent",
+        "remove_respondent", "sensitivity", "ratings", "risk", "report", "add_unit",
     })
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -372,6 +382,120 @@ class AHPApp(App[int]):
 
             if not isinstance(self.screen, ExportScreen):
                 self.push_screen(ExportScreen(self.path, fmt))
+
+    def _show(self, cls: type[Screen]) -> None:
+        """Show a screen: go back to it when it is just below (ratings ⇄ risk), else open it."""
+        if isinstance(self.screen, cls):
+            return
+        if len(self.screen_stack) >= 2 and isinstance(self.screen_stack[-2], cls):
+            self.pop_screen()
+        else:
+            self.push_screen(cls())
+
+    def action_sensitivity(self) -> None:
+        """Tipping points of every weight and Monte Carlo rank stability."""
+        if self._has_project():
+            from ahp.tui.screens.sensitivity import SensitivityScreen
+
+            if not isinstance(self.screen, SensitivityScreen):
+                self.push_screen(SensitivityScreen())
+
+    def action_ratings(self, unit: int | None = None) -> None:
+        """Rate the units (stores, regions, segments) on every churn factor."""
+        if self._has_project():
+            from ahp.tui.screens.ratings import RatingsScreen
+
+            if unit is not None:
+                self.session.unit = unit
+            self._show(RatingsScreen)
+
+    def action_risk(self) -> None:
+        """Units ranked by churn-risk index, with what to fix first."""
+        if self._has_project():
+            from ahp.tui.screens.risk import RiskScreen
+
+            self._show(RiskScreen)
+
+    def action_report(self, fmt: str = "html") -> None:
+        """Ask for a file name, then write the full report (HTML, Markdown or XLSX) there."""
+        if self._has_project():
+            from ahp.tui.screens.export import ReportScreen
+
+            if not isinstance(self.screen, ReportScreen):
+                self.push_screen(ReportScreen(self.path, fmt))
+
+    def action_add_unit(self) -> None:
+        """Ask for a name, then add a unit to rate and show it on the ratings screen."""
+        if self.session is None:
+            return
+        s, lang = self.session, self.language
+
+        def added() -> str:
+            if hasattr(self.screen, "refresh_view"):
+                self.screen.refresh_view()
+            return t("unit added", lang, name=s.project.units[s.unit].name)
+
+        self._prompt(t("add unit", lang), "add unit help", "", lambda name: self._try(lambda: s.add_unit(name), added))
+
+    def action_remove_unit(self) -> None:
+        """Ask, then remove the unit on the ratings screen and its ratings."""
+        s, lang = self.session, self.language
+        if s is None or not s.project.units:
+            self.bell()
+            return
+        from ahp.tui.screens.prompt import ConfirmScreen
+
+        who = s.project.units[s.unit]
+
+        def answered(yes: bool | None) -> None:
+            if yes and who in s.project.units:
+                index = next(i for i, u in enumerate(s.project.units) if u is who)
+                self._try(lambda: s.remove_unit(index), t("unit removed", lang, name=who.name))
+
+        self.push_screen(ConfirmScreen(t("remove unit", lang, name=who.name), t("remove unit help", lang)), answered)
+
+    def write_report(self, target: Path, fmt: str, draws: int | None) -> None:
+        """Gather, render and write the report in a worker thread, from a copy of the project."""
+        assert self.session is not None
+        project, language = self.session.snapshot(), self.language
+
+        def write() -> None:
+            import os
+            import tempfile
+
+            from ahp.io.atomic import write_atomic
+            from ahp.io.report import gather, render_html, render_markdown, write_xlsx
+
+            try:
+                try:
+                    data = gather(project, language, draws=draws, seed=0)
+                except AHPError as exc:  # no sensitivity without every node's judgments: the rest still goes
+                    if draws is None:
+                        raise
+                    self.call_from_thread(self.notify, f"No sensitivity summary: {exc}", severity="warning",
+                                          markup=False)
+                    data = gather(project, language, draws=None)
+                if fmt == "xlsx":
+                    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".xlsx", dir=target.parent or ".")
+                    os.close(fd)
+                    try:
+                        write_xlsx(data, tmp)
+                        os.replace(tmp, target)
+                    finally:
+                        if os.path.exists(tmp):
+                            os.unlink(tmp)
+                else:
+                    write_atomic(target, render_html(data) if fmt == "html" else render_markdown(data))
+            except AHPError as exc:
+                self.call_from_thread(self.notify, f"Not written: {exc}", severity="error", markup=False)
+            except OSError as exc:
+                self.call_from_thread(
+                    self.notify, f"Not written: {target}: {exc.strerror or exc}", severity="error", markup=False
+                )
+            else:
+                self.call_from_thread(self.notify, f"Wrote {target}", markup=False)
+
+        self.run_worker(write, thread=True, group="export", exit_on_error=False)
 
     def action_language(self) -> None:
         """Toggle every label between English and Chinese."""

@@ -29,11 +29,13 @@ import numpy as np
 
 from ahp.core.hierarchy import ROOT, Node, Synthesis, walk
 from ahp.errors import AHPError
-from ahp.io.project import Project, Respondent
+from ahp.io.project import Project, Respondent, Unit
 
 if TYPE_CHECKING:
     from ahp.core.group import Individuals
     from ahp.core.panel import Panel
+    from ahp.core.sensitivity import OneWay
+    from ahp.io.risk import RiskReport
 
 Pair = tuple[str, str]
 
@@ -106,6 +108,13 @@ class Session:
         #: id(respondent) -> (respondent, an unshared copy of them) for :meth:`snapshot`.
         self._copies: dict[int, tuple[Respondent, Respondent]] = {}
         self.synthesis: Synthesis = self._synthesize()
+        #: The unit (store, region, segment) on the ratings screen.
+        self.unit = 0
+        #: Rating changes, last last: (unit, leaf path, grade before, grade after).
+        self.rating_undo: list[tuple[Unit, str, str | None, str | None]] = []
+        #: Bumped by every rating or unit change.
+        self.ratings_version = 0
+        self._one_way: tuple[tuple, OneWay] | None = None
 
     # -- reading ---------------------------------------------------------------------------
     @property
@@ -346,6 +355,106 @@ class Session:
         self.roster += 1
         self._copies.clear()
 
+    # -- sensitivity -------------------------------------------------------------------------
+    def _scope_key(self) -> tuple:
+        return (self.version, self.results_respondent(), self.shows_combined)
+
+    def sensitivity(self) -> OneWay:
+        """One-way sensitivity of the results on screen (cached); raises AHPError when a node lacks judgments."""
+        key = self._scope_key()
+        if self._one_way is None or self._one_way[0] != key:
+            self._one_way = (key, self.project.sensitivity(self.results_respondent(), top=3))
+        return self._one_way[1]
+
+    def varied_nodes(self) -> list[str]:
+        """The nodes whose weight the sensitivity screen can vary: criteria, inner nodes, then factors."""
+        one_way = self.sensitivity()
+        tree = self.project.model.root.layout
+        order = {path: k for k, path in enumerate(tree.paths)}
+
+        def key(path: str) -> tuple[int, int, int]:
+            leaf = not tree.nodes[tree.index[path]].children
+            return (int(leaf), path.count("/"), order[path])
+
+        return sorted(one_way.nodes, key=key)
+
+    def monte_carlo_job(self, draws: int, seed: int, noise: str = "lognormal", spread: float = 0.2):
+        """A function to run in a worker thread: Monte Carlo on a copy of the results' judgments.
+
+        The copy is taken here (on the UI thread), so edits made meanwhile cannot disturb it.
+        The function takes ``progress(done, total)`` and returns a ``MonteCarlo``.
+        """
+        project, who = self.snapshot(), self.results_respondent()
+
+        def run(progress):
+            return project.monte_carlo(who, draws=draws, seed=seed, noise=noise, spread=spread, top=3,
+                                       progress=progress)
+
+        return run
+
+    # -- ratings and risk ----------------------------------------------------------------------
+    def leaves(self) -> list[str]:
+        """Every churn factor's path, in model order."""
+        return [path for path, node, _ in self.tree() if not node.children and path != "goal"]
+
+    def leaf(self, path: str) -> Node:
+        """The churn factor at ``path``."""
+        tree = self.project.model.root.layout
+        return tree.nodes[tree.index[path]]
+
+    def global_weights(self) -> dict[str, float]:
+        """Each churn factor's global weight in the results on screen."""
+        return {leaf.path: float(leaf.global_weight) for leaf in self.results().ranking}
+
+    def risk(self) -> RiskReport:
+        """Every unit's churn-risk index and action list under the results on screen."""
+        from ahp.io.risk import risk_report
+
+        return risk_report(self.project, self.results())
+
+    def rating(self, unit: int, path: str) -> str | None:
+        """The grade id of a unit's factor (``None``: not rated)."""
+        return self.project.units[unit].ratings.get(path)
+
+    def set_rating(self, unit: int, path: str, grade: str | None) -> bool:
+        """Rate (``None``: unrate) one factor of one unit; returns whether anything changed."""
+        before = self.rating(unit, path)
+        if before == grade:
+            return False
+        self.project.set_rating(unit, path, grade)
+        self.rating_undo.append((self.project.units[unit], path, before, self.rating(unit, path)))
+        self.ratings_version += 1
+        return True
+
+    def undo_rating(self) -> tuple[int, str] | None:
+        """Undo the last rating change; returns (unit index, factor path) or ``None``."""
+        while self.rating_undo:
+            who, path, before, _after = self.rating_undo.pop()
+            index = next((i for i, u in enumerate(self.project.units) if u is who), None)
+            if index is None:  # the unit was removed since
+                continue
+            self.project.set_rating(index, path, before)
+            self.ratings_version += 1
+            self.unit = index
+            return index, path
+        return None
+
+    def add_unit(self, name: str) -> int:
+        """Add a unit to rate and show it; raises AHPError for an empty or duplicate name."""
+        index = self.project.add_unit(name)
+        self.unit = index
+        self.ratings_version += 1
+        return index
+
+    def remove_unit(self, index: int) -> str:
+        """Remove a unit and its ratings (and their undo history); returns its name."""
+        who = self.project.units[index]
+        self.project.remove_unit(who.name)
+        self.rating_undo = [e for e in self.rating_undo if e[0] is not who]
+        self.unit = max(0, min(self.unit, len(self.project.units) - 1))
+        self.ratings_version += 1
+        return who.name
+
     # -- saving ----------------------------------------------------------------------------
     def snapshot(self) -> Project:
         """A copy of the project to save from another thread while editing goes on.
@@ -362,6 +471,7 @@ class Session:
                 c = self._copies[id(r)] = (r, Respondent(r.name, r.weight, {p: dict(v) for p, v in r.judgments.items()}))
             copies.append(c[1])
         clone.respondents = copies
+        clone.units = [Unit(u.name, dict(u.ratings)) for u in self.project.units]
         return clone
 
 

@@ -1,4 +1,5 @@
-"""Export the results to a file the user names and confirms; the extension picks the format."""
+"""Export the results, or the full report, to a file the user names and confirms; the extension
+picks the format."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Static
+from textual.widgets import Checkbox, Input, Static
 
 from ahp.tui.texts import t
 
@@ -18,6 +19,11 @@ if TYPE_CHECKING:
 
 FORMATS = {".csv": "csv", ".json": "json", ".md": "md"}
 EXTENSIONS = {fmt: ext for ext, fmt in FORMATS.items()}
+
+
+REPORT_FORMATS = {".html": "html", ".md": "md", ".xlsx": "xlsx"}
+#: Monte Carlo draws behind the report's sensitivity summary.
+REPORT_DRAWS = 2_000
 
 
 def default_name(project_path: Path, fmt: str) -> Path:
@@ -75,4 +81,54 @@ class ExportScreen(ModalScreen[Path | None]):
         s = self.app.session
         text = render(s.project, s.results(), fmt, respondent=s.results_respondent())
         self.app.write_export(target, text)
+        self.dismiss(target)
+
+
+class ReportScreen(ModalScreen[Path | None]):
+    """The full report: a file name (``.html``, ``.md``, ``.xlsx``) and whether to include sensitivity."""
+
+    BINDINGS = [Binding("escape", "cancel", "cancel")]
+
+    app: AHPApp
+
+    def __init__(self, project_path: Path, fmt: str = "html") -> None:
+        super().__init__()
+        stem = project_path.name.removesuffix(".toml").removesuffix(".ahp")
+        self.initial = project_path.with_name(f"{stem}-report.{fmt}")
+        self.confirmed_overwrite: Path | None = None
+
+    def compose(self) -> ComposeResult:
+        lang = self.app.language
+        with Vertical(id="export-box"):
+            yield Static(t("report title", lang), classes="caption")
+            yield Static(t("report help", lang), id="export-help")
+            yield Input(str(self.initial), id="export-name")
+            yield Checkbox(t("with sensitivity", lang), True, id="report-sensitivity")
+            yield Static(id="export-message")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    def action_cancel(self) -> None:
+        """Close without writing."""
+        self.dismiss(None)
+
+    def on_input_changed(self) -> None:
+        self.confirmed_overwrite = None
+        self.query_one("#export-message", Static).update("")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        lang = self.app.language
+        target = Path(event.value.strip()).expanduser()
+        fmt = REPORT_FORMATS.get(target.suffix.lower())
+        message = self.query_one("#export-message", Static)
+        if fmt is None:
+            message.update(t("report bad extension", lang))
+            return
+        if target.exists() and self.confirmed_overwrite != target:
+            self.confirmed_overwrite = target
+            message.update(t("exists", lang, name=target.name))
+            return
+        draws = REPORT_DRAWS if self.query_one(Checkbox).value else None
+        self.app.write_report(target, fmt, draws)
         self.dismiss(target)

@@ -117,6 +117,7 @@ class ResultsScreen(Screen[None]):
         Binding("escape", "app.pop_screen", "back"),
         Binding("r", "app.pop_screen", "back", show=False),
         Binding("p", "cycle_scope", "respondent"),
+        Binding("o", "app.report", "report"),
     ]
 
     app: AHPApp

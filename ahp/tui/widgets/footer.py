@@ -17,9 +17,10 @@ from ahp.tui.texts import footer_label
 
 #: Actions (without ``app.`` and arguments) from most to least important to keep on screen.
 PRIORITY: tuple[str, ...] = (
-    "move", "help", "quit", "pop_screen", "dismiss", "cancel", "confirm", "next", "skip", "previous",
-    "apply", "next_respondent", "cycle_scope", "scope", "results", "group", "aggregation", "policy", "equal", "clear",
-    "command_palette", "interview", "export", "language", "undo", "add_respondent",
+    "move", "node", "step", "help", "quit", "pop_screen", "dismiss", "cancel", "confirm", "next", "skip", "previous",
+    "monte_carlo", "rate", "unit", "apply", "next_respondent", "cycle_scope", "report", "scope", "results",
+    "group", "aggregation", "policy", "equal", "clear", "add_unit", "remove_unit", "noise", "risk",
+    "command_palette", "sensitivity", "ratings", "interview", "export", "language", "undo", "add_respondent",
 )
 
 

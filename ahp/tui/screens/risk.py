@@ -1,0 +1,159 @@
+"""The risk screen: units ranked by churn-risk index, and what to fix first at the one selected.
+
+Churn-risk index = sum over factors of global weight x the grade's intensity, on 0-100 (over the
+rated factors; "Rated" is the share of the weight that is rated). The action list orders a unit's
+factors by the index points the best grade would save (weight x shortfall).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Header, Static
+
+from ahp.tui.screens.ratings import grade_style
+from ahp.tui.texts import t
+from ahp.tui.widgets.footer import KeysFooter
+from ahp.tui.widgets.pair_table import fit
+from ahp.tui.widgets.weights import bar
+
+if TYPE_CHECKING:
+    from ahp.io.risk import RiskReport, UnitRisk
+    from ahp.tui.app import AHPApp
+    from ahp.tui.session import Session
+
+#: Actions listed per unit (the rest are smaller).
+ACTIONS_SHOWN = 8
+
+
+def risk_style(index: float) -> str:
+    return "bold red" if index >= 60 else ("#ff8700" if index >= 45 else ("yellow" if index >= 30 else "green"))
+
+
+def actions_table(s: Session, report: RiskReport, unit: UnitRisk, lang: str, width: int) -> Table:
+    """A unit's factors by index points saved: factor, grade, weight, points with a bar."""
+    ids = [g.id for g in report.grades]
+    name_w = max(14, min(40, width - 44))
+    bar_w = max(4, min(20, width - name_w - 30))
+    table = Table(box=None, pad_edge=False, padding=(0, 1), show_header=True, header_style="bold", expand=False)
+    for name, justify in ((t("factor", lang), "left"), (t("grade", lang), "left"), (t("global", lang), "right"),
+                          (t("gain", lang), "right"), ("", "left")):
+        table.add_column(name, justify=justify, no_wrap=True)
+    top = max((a.gain for a in unit.actions), default=0.0) or 1.0
+    for a in [a for a in unit.actions if a.gain > 0][:ACTIONS_SHOWN]:
+        style = grade_style(ids.index(a.grade.id), len(ids))
+        table.add_row(fit(a.node.label(lang), name_w), Text(a.grade.label(lang), style), f"{a.weight:.3f}",
+                      f"{a.gain:.1f}", Text(bar(a.gain / top, bar_w), "cyan"))
+    return table
+
+
+class RiskScreen(Screen[None]):
+    """Units by churn-risk index (↑↓ choose one); its action list below; ``t`` rates it."""
+
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "back"),
+        Binding("k", "app.pop_screen", "back", show=False),
+        Binding("t", "rate", "rate"),
+    ]
+
+    app: AHPApp
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="risk-title", classes="caption")
+        yield DataTable(id="risk-units", cursor_type="row")
+        with VerticalScroll(id="risk-detail"):
+            yield Static(id="risk-actions-title", classes="caption")
+            yield Static(id="risk-actions")
+            yield Static(id="risk-help")
+        yield KeysFooter()
+
+    def on_mount(self) -> None:
+        self.report: RiskReport | None = None
+        self.refresh_view()
+        self.query_one(DataTable).focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_view()
+
+    def on_resize(self) -> None:
+        self.refresh_view()
+
+    def selected(self) -> UnitRisk | None:
+        """The unit under the cursor."""
+        table = self.query_one(DataTable)
+        if self.report is None or not self.report.units or not table.row_count:
+            return None
+        return self.report.units[min(table.cursor_row, len(self.report.units) - 1)]
+
+    def refresh_view(self) -> None:
+        """Recompute every unit's index (milliseconds) and redraw."""
+        s, lang = self.app.session, self.app.language
+        width = max(50, self.size.width - 4)
+        self.report = report = s.risk()
+        self.query_one("#risk-title", Static).update(t("risk title", lang))
+        self.query_one("#risk-help", Static).update(Text(t("risk keys", lang), "dim"))
+        table = self.query_one(DataTable)
+        keep = self.selected().name if self.selected() is not None else (
+            s.project.units[s.unit].name if s.project.units else None)
+        table.clear(columns=True)
+        if not report.units:
+            table.display = False
+            self.query_one("#risk-actions-title", Static).update("")
+            self.query_one("#risk-actions", Static).update(Text(t("no units", lang), "bold yellow"))
+            return
+        table.display = True
+        table.styles.height = min(len(report.units) + 1, max(4, (self.size.height or 24) // 2 - 2))
+        name_w = max(12, min(30, width // 3))
+        bar_w = max(6, width - name_w - 30)
+        table.add_column(t("rank", lang), key="rank")
+        table.add_column(t("unit", lang), key="unit", width=name_w)
+        table.add_column(t("risk index", lang), key="index")
+        table.add_column("", key="bar", width=bar_w)
+        table.add_column(t("coverage", lang), key="coverage")
+        for u in report.units:
+            rated = u.coverage > 0
+            table.add_row(
+                Text(str(u.rank), justify="right"), fit(u.name, name_w),
+                Text(f"{u.index:.1f}" if rated else "—", risk_style(u.index) if rated else "dim", justify="right"),
+                Text(bar(u.index / 100, bar_w) if rated else "", risk_style(u.index) if rated else ""),
+                Text(f"{u.coverage:.0%}", justify="right"), key=u.name,
+            )
+        names = [u.name for u in report.units]
+        table.move_cursor(row=names.index(keep) if keep in names else 0)
+        self._show_actions()
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_actions()
+
+    def _show_actions(self) -> None:
+        s, lang = self.app.session, self.app.language
+        unit = self.selected()
+        if unit is None or self.report is None:
+            return
+        width = max(50, self.size.width - 4)
+        title = Text(t("actions", lang, name=unit.name))
+        if unit.unrated:
+            title.append(f" · {t('unrated', lang, n=len(unit.unrated))}", "yellow")
+        self.query_one("#risk-actions-title", Static).update(title)
+        if not any(a.gain > 0 for a in unit.actions):
+            text = Text(t("no actions", lang), "green")
+        else:
+            text = actions_table(s, self.report, unit, lang, width)
+        self.query_one("#risk-actions", Static).update(text)
+
+    def action_rate(self) -> None:
+        """Rate the selected unit on the ratings screen."""
+        s = self.app.session
+        unit = self.selected()
+        index = next((i for i, u in enumerate(s.project.units) if unit is not None and u.name == unit.name), None)
+        self.app.action_ratings(index)
+
+
+__all__ = ["RiskScreen", "actions_table", "risk_style"]
