@@ -8,6 +8,7 @@ The launcher marks "interactive" after the main screen's first refresh (its goal
 selected, first pair focused), writes the wall-clock time to a file, and exits.
 
 Usage: python bench/tui_startup.py [--rounds N] [--json]
+(uses bench/.installed, a plain install made by bench/setup_installed.sh, when it exists)
 """
 
 from __future__ import annotations
@@ -79,7 +80,12 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=9)
     parser.add_argument("--json", action="store_true")
     opts = parser.parse_args()
-    py = sys.executable
+    # A plain install (bench/setup_installed.sh) has compiled bytecode as users get it; the
+    # project venv's editable install recompiles every module at each launch when
+    # PYTHONDONTWRITEBYTECODE is set, which is not what users run.
+    installed = REPO / "bench" / ".installed" / "bin" / "python"
+    py = str(installed) if installed.exists() else sys.executable
+    print(f"python: {py}")
     work = Path(tempfile.mkdtemp())
     project = work / "demo.ahp.toml"
     mark = work / "ready"
