@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from ahp.tui.session import Session
 
 #: Grade colours from the best to the worst (spread over however many grades the model has).
-GRADE_STYLES = ("bold green", "green", "yellow", "#ff8700", "bold red")
+GRADE_STYLES = ("bold #00d75f", "#87d75f", "#d7d700", "#ff8700", "bold #ff005f")
 
 
 def grade_style(k: int, n: int) -> str:

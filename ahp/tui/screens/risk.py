@@ -33,7 +33,7 @@ ACTIONS_SHOWN = 8
 
 
 def risk_style(index: float) -> str:
-    return "bold red" if index >= 60 else ("#ff8700" if index >= 45 else ("yellow" if index >= 30 else "green"))
+    return "bold #ff005f" if index >= 60 else ("#ff8700" if index >= 45 else ("#d7d700" if index >= 30 else "#87d75f"))
 
 
 def actions_table(s: Session, report: RiskReport, unit: UnitRisk, lang: str, width: int) -> Table:

@@ -43,8 +43,8 @@ NOISES = ("lognormal", "step")
 #: How many tipping points of the chosen weight are listed.
 POINTS_SHOWN = 8
 #: Plot colours of the top factors (by the current ranking); the rest are grey.
-TOP_COLOURS = ("orange+", "cyan+", "magenta+")
-TOP_STYLES = ("bold #ffaf00", "bold #00d7ff", "bold #ff5fff")
+TOP_COLOURS = ((255, 175, 0), (0, 215, 255), (255, 95, 255))
+TOP_STYLES = tuple("bold #{:02x}{:02x}{:02x}".format(*rgb) for rgb in TOP_COLOURS)
 
 
 def node_label(s: Session, path: str, lang: str) -> str:
@@ -126,7 +126,7 @@ def mc_table(s: Session, mc: MonteCarlo, lang: str, width: int) -> tuple[Table, 
         lo, hi = (int(x) for x in mc.rank_interval[leaf])
         interval = f"{lo}" if lo == hi else f"{lo}–{hi}"
         rows.append((mc.leaves[leaf], rank, first, same, top3, interval))
-        style = "green" if same >= 0.8 else ("yellow" if same >= 0.5 else "red")
+        style = "cyan"
         table.add_row(str(rank), fit(node_label(s, mc.leaves[leaf], lang), name_w), f"{first:.3f}", f"{same:.3f}",
                       Text(bar(same, bar_w).ljust(bar_w), style), f"{top3:.3f}", interval)
     return table, rows
@@ -274,10 +274,10 @@ class SensitivityScreen(Screen[None]):
         order = sorted(range(len(one_way.leaves)), key=lambda l: -top.get(one_way.leaves[l], len(top)))
         for l in order:
             path = one_way.leaves[l]
-            colour = TOP_COLOURS[top[path]] if path in top else "gray"
+            colour = TOP_COLOURS[top[path]] if path in top else (110, 110, 110)
             plt.plot(x.tolist(), curves[:, l].tolist(), color=colour, marker="braille")
         high = float(np.max(curves)) if curves.size else 1.0
-        plt.vline(current, "red")
+        plt.vline(current, (255, 0, 95))
         plt.xlim(0, 1)
         plt.ylim(0, max(0.05, high * 1.05))
         plt.xticks([0, 0.25, 0.5, 0.75, 1.0], ["0", ".25", ".5", ".75", "1"])
