@@ -193,7 +193,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "risk title": ("Churn risk by unit (0: every factor at the best grade, 100: at the worst)",
                    "各门店流失风险（0：全部因素最佳，100：全部最差）"),
     "coverage": ("Rated", "已评"),
-    "actions": ("What to fix first at {name}: index points saved by the best grade", "{name}优先改进：改至最佳可降低的指数"),
+    "actions": ("What to fix first at {name}: index points saved by the best grade", "{name}：优先改进事项（改至最佳可降低的指数）"),
     "gain": ("Saves", "可降低"),
     "no actions": ("Nothing to improve: every rated factor is at the best grade.", "无需改进：所有已评价因素均为最佳。"),
     "risk keys": ("↑↓ unit · t rate this unit · esc back", "↑↓ 选择门店 · t 评价该门店 · esc 返回"),
@@ -205,8 +205,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "文件名（扩展名 .html、.md 或 .xlsx 决定格式），使用当前语言。enter 写入，esc 取消。",
     ),
     "report bad extension": ("Use a name ending in .html, .md or .xlsx.", "请使用 .html、.md 或 .xlsx 结尾的文件名。"),
-    "with sensitivity": ("Include the sensitivity summary (tipping points, 2,000 Monte Carlo draws)",
-                         "包含敏感性摘要（转折点，2,000 次蒙特卡洛抽样）"),
+    "with sensitivity": ("With sensitivity (tipping points, 2,000 draws)", "含敏感性摘要（转折点，2,000 次抽样）"),
 }
 
 #: Footer labels (a binding's description) in Chinese; English is the description itself.

@@ -66,3 +66,54 @@ def test_group_screen(snap_compare, demo: Path, size: tuple[int, int]) -> None:
 def test_main_screen_without_respondents(snap_compare, demo: Path) -> None:
     """Every respondent removed: the screen says so and offers n."""
     assert snap_compare(AHPApp(demo), press=["delete", "y", "delete", "y"], terminal_size=(80, 24))
+
+
+async def _workers_done(pilot) -> None:
+    """Wait for Monte Carlo (fixed seed) and saves, so the snapshot is the same every time."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_sensitivity_screen(snap_compare, demo: Path, size: tuple[int, int]) -> None:
+    """The plot against the Service weight, its tipping points, the top-k changes."""
+    assert snap_compare(AHPApp(demo), press=["s"], run_before=_workers_done, terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_sensitivity_monte_carlo(snap_compare, demo: Path, size: tuple[int, int]) -> None:
+    """Scrolled to the Monte Carlo table (10,000 draws, seed 0), in Chinese, the Price weight chosen."""
+    async def run_before(pilot) -> None:
+        await pilot.press("l", "s")
+        await _workers_done(pilot)
+        await pilot.press("right", "right", "end")
+        await _workers_done(pilot)
+
+    assert snap_compare(AHPApp(demo), run_before=run_before, terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_ratings_screen(snap_compare, demo: Path, size: tuple[int, int]) -> None:
+    """The riskiest store's ratings, one changed by keys."""
+    assert snap_compare(AHPApp(demo), press=["t", "down", "down", "right"], run_before=_workers_done, terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_ratings_screen_chinese(snap_compare, demo: Path, size: tuple[int, int]) -> None:
+    assert snap_compare(AHPApp(demo), press=["l", "t", "u"], terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_risk_screen(snap_compare, demo: Path, size: tuple[int, int]) -> None:
+    """Units by risk index, the riskiest one's action list."""
+    assert snap_compare(AHPApp(demo), press=["k"], terminal_size=size)
+
+
+def test_risk_screen_chinese(snap_compare, demo: Path) -> None:
+    assert snap_compare(AHPApp(demo), press=["l", "k", "down"], terminal_size=(80, 24))
+
+
+def test_report_dialog(snap_compare, demo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(demo.parent)  # a relative path keeps tmp_path out of the snapshot
+    assert snap_compare(AHPApp(Path(demo.name)), press=["r", "o"], terminal_size=(80, 24))

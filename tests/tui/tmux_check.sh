@@ -49,6 +49,49 @@ tmux resize-window -t "$SESSION" -x 80 -y 24 2>/dev/null || true
 sleep 1  # let the app see the second resize before the capture
 wait_for "Store manager 1/2"
 shot "back on the main screen after a resize"
+tmux send-keys -t "$SESSION" s
+wait_for "Tipping points of Service"
+sleep 0.5
+shot "sensitivity: the Service weight"
+tmux send-keys -t "$SESSION" Right Right
+wait_for "Tipping points of Price"
+sleep 1
+tmux send-keys -t "$SESSION" End
+wait_for "P(top-k set unchanged)"
+shot "sensitivity: Price, scrolled to Monte Carlo"
+tmux send-keys -t "$SESSION" Escape; sleep 0.3
+tmux send-keys -t "$SESSION" k
+wait_for "What to fix first at Riverside store"
+shot "risk: units by index, the riskiest one's actions"
+tmux send-keys -t "$SESSION" t
+wait_for "rated 17/17"
+tmux send-keys -t "$SESSION" Down 1
+wait_for "Very good   ■□□□□"
+sleep 0.5
+shot "ratings: complaints at Riverside set to very good (1)"
+grep -q '"service/complaints" = "very-good"' "$WORK/demo.ahp.toml" || { echo "rating not saved" >&2; exit 1; }
+tmux send-keys -t "$SESSION" l
+wait_for "已评 17/17"
+shot "ratings in Chinese"
+tmux send-keys -t "$SESSION" k
+wait_for "优先改进"
+shot "risk in Chinese"
+tmux send-keys -t "$SESSION" Escape; sleep 0.3
+tmux send-keys -t "$SESSION" s
+wait_for "服务的转折点"
+sleep 1  # the Monte Carlo table arrives from its worker: then scroll to it
+tmux send-keys -t "$SESSION" End
+wait_for "P(前 k 名不变)"
+shot "sensitivity in Chinese"
+tmux send-keys -t "$SESSION" Escape; sleep 0.3
+tmux send-keys -t "$SESSION" l r o
+wait_for "Export the report"
+sleep 0.3
+tmux send-keys -t "$SESSION" "report.html" Enter  # the name is selected: typing replaces it
+wait_for "Wrote report.html"
+shot "report written from the results screen"
+test -s "$WORK/report.html" || { echo "report not written" >&2; exit 1; }
+tmux send-keys -t "$SESSION" Escape; sleep 0.3
 tmux send-keys -t "$SESSION" q
 wait_for "EXIT=0"
 shot "quit"

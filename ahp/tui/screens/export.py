@@ -102,7 +102,7 @@ class ReportScreen(ModalScreen[Path | None]):
         with Vertical(id="export-box"):
             yield Static(t("report title", lang), classes="caption")
             yield Static(t("report help", lang), id="export-help")
-            yield Input(str(self.initial), id="export-name")
+            yield Input(str(self.initial), id="export-name", select_on_focus=True)
             yield Checkbox(t("with sensitivity", lang), True, id="report-sensitivity")
             yield Static(id="export-message")
 

@@ -29,8 +29,20 @@ HELP_EN = """\
   (flagged, excluded or included, as the group setting says) ? incomplete.
 [b]Anywhere[/b]
   i  interview mode    r  results    g  group    e  export    l  English / 中文
+  s  sensitivity       t  ratings    k  churn risk and actions
   ctrl+p  command palette (every action)    ?  this help    q  quit
 [b]Results[/b]   p  all respondents combined → each respondent in turn → combined
+  o  export the full report (.html, .md or .xlsx; optionally with sensitivity)
+[b]Sensitivity[/b]  how sure is the ranking (of the results on screen)
+  ← →  the weight to vary: the plot shows every factor's global weight as it goes 0 → 1
+  m  run Monte Carlo again (10,000 draws, seed 0)   o  log-normal / ±1 step noise
+  Tipping point: the weight at which two factors swap rank.  ↑ ↓ pgup pgdn  scroll
+[b]Ratings[/b]  each unit (store, region, segment) graded on every churn factor
+  ↑ ↓  factor   ← →  one grade better / worse   1 … 5  that grade (1 = best)
+  x  clear      u / U  next / previous unit     n  add a unit   del  remove it (asks)
+  ctrl+z  undo the last rating                  k  the risk screen
+[b]Risk[/b]  churn-risk index 0-100 = Σ weight × grade intensity; actions by points saved
+  ↑ ↓  choose a unit    t  rate it
 [b]Group[/b]     consensus S* per node, each respondent against the group
   p  next respondent   a  combine by AIJ / AIP (geometric, arithmetic mean)
   f  inconsistent respondents: flag / exclude / include
@@ -63,8 +75,20 @@ HELP_ZH = """\
   「CR：」列出每位受访者在该节点的 CR：✓ 一致 ✗ 不一致（按群体设置标记、排除或计入）? 不完整。
 [b]任意界面[/b]
   i  访谈模式    r  结果    g  群体    e  导出    l  English / 中文
+  s  敏感性分析  t  评价        k  流失风险与改进事项
   ctrl+p  命令面板（全部操作）    ?  本帮助    q  退出
 [b]结果[/b]   p  全部合并 → 逐个受访者 → 全部合并
+  o  导出完整报告（.html、.md 或 .xlsx；可含敏感性摘要）
+[b]敏感性分析[/b]  排序有多可靠（针对当前结果）
+  ← →  选择要变动的权重：图中为该权重从 0 到 1 时各因素的全局权重
+  m  重新运行蒙特卡洛（10,000 次，种子 0）   o  对数正态 / ±1 级扰动
+  转折点：两个因素交换排名时该权重的取值。  ↑ ↓ pgup pgdn  滚动
+[b]评价[/b]  每个门店（区域、客群）在各流失因素上的评价
+  ↑ ↓  因素   ← →  评价好一级 / 差一级   1 … 5  直接选择（1 = 最好）
+  x  清除     u / U  下一个 / 上一个门店    n  添加   del  删除（会先确认）
+  ctrl+z  撤销上一次评价                    k  风险界面
+[b]风险[/b]  流失风险指数 0-100 = Σ 权重 × 评价强度；改进事项按可降低的指数排序
+  ↑ ↓  选择门店    t  评价该门店
 [b]群体[/b]   各节点共识度 S*，每位受访者与群体的差异
   p  下一位受访者   a  合并方式 AIJ / AIP（几何、算术平均）
   f  不一致的受访者：标记 / 排除 / 计入

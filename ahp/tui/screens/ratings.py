@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -143,7 +144,7 @@ class RatingsScreen(Screen[None]):
             crit_w = max(8, min(16, width // 8))
             table.add_column(t("factor", lang), key="factor", width=name_w)
             table.add_column(t("criterion", lang), key="criterion", width=crit_w)
-            table.add_column(t("global", lang), key="weight", width=6)
+            table.add_column(t("global", lang), key="weight", width=max(6, cell_len(t("global", lang))))
             table.add_column(t("grade", lang), key="grade", width=max(6, max(len(g.label(lang)) for g in grades) + 1))
             table.add_column("", key="scale", width=len(grades))
             table.add_column(t("points", lang), key="points", width=5)

@@ -19,8 +19,8 @@ from ahp.tui.texts import footer_label
 PRIORITY: tuple[str, ...] = (
     "move", "node", "step", "help", "quit", "pop_screen", "dismiss", "cancel", "confirm", "next", "skip", "previous",
     "monte_carlo", "rate", "unit", "apply", "next_respondent", "cycle_scope", "report", "scope", "results",
-    "group", "aggregation", "policy", "equal", "clear", "add_unit", "remove_unit", "noise", "risk",
-    "command_palette", "sensitivity", "ratings", "interview", "export", "language", "undo", "add_respondent",
+    "group", "aggregation", "policy", "equal", "clear", "add_unit", "remove_unit", "noise",
+    "command_palette", "sensitivity", "ratings", "risk", "interview", "export", "language", "undo", "add_respondent",
 )
 
 
