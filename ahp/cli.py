@@ -200,19 +200,10 @@ def cmd_report(args: argparse.Namespace) -> int:
         raise AHPError(f"{args.output}: say --format html, md or xlsx (or use one of those extensions)")
     if not project.synthesize(suggestions=0).complete:
         raise AHPError(f"{args.file}: some nodes lack judgments; see ahp check {args.file}")
-    data = gather(project, args.lang, args.draws, args.seed)
+    project.respondent_index(args.respondent)
+    data = gather(project, args.lang, args.draws, args.seed, args.respondent)
     if fmt == "xlsx":
-        import tempfile
-
-        folder = os.path.dirname(os.path.abspath(args.output))
-        fd, tmp = tempfile.mkstemp(suffix=".xlsx", dir=folder)
-        os.close(fd)
-        try:
-            write_xlsx(data, tmp)
-            os.replace(tmp, args.output)
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
+        write_xlsx(data, args.output)
     else:
         from ahp.io.atomic import write_atomic
 
@@ -450,6 +441,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=("en", "zh"), default="en", help="language of the report")
     p.add_argument("--draws", type=int, help="add the sensitivity summary with this many Monte Carlo draws (0: tipping points only)")
     p.add_argument("--seed", type=int, default=0, help="random seed for the draws (default 0)")
+    p.add_argument("--respondent", help="one respondent's judgments (default: all combined, with their consensus)")
     _group_options(p)
     p.set_defaults(func=cmd_report)
 

@@ -181,7 +181,7 @@ def monte_carlo(
     method: str = "eigenvector",
     completion: str = "lambda-max",
     top: int = 3,
-    chunk: int = 5_000,
+    chunk: int = 2_000,
     progress: Callable[[int, int], None] | None = None,
 ) -> MonteCarlo:
     """Perturb every known judgment of every node's (valid, connected) matrix and re-rank.

@@ -409,6 +409,15 @@ class Project:
         self.units.append(Unit(name.strip()))
         return len(self.units) - 1
 
+    def rename_unit(self, old: str, new: str) -> None:
+        """Give a unit another (unique) name."""
+        i = self.unit_index(old)
+        if not new.strip():
+            raise AHPError("a unit needs a name")
+        if new.strip() != old and any(u.name == new.strip() for u in self.units):
+            raise AHPError(f"there is already a unit named {new.strip()!r}")
+        self.units[i].name = new.strip()
+
     def remove_unit(self, name: str) -> None:
         """Remove a unit and its ratings."""
         del self.units[self.unit_index(name)]

@@ -80,6 +80,7 @@ class ReportData:
     monte_carlo: MonteCarlo | None
     risk: RiskReport
     language: str
+    respondent: str | None = None
 
     def t(self, key: str, **values: object) -> str:
         """A label in the report's language."""
@@ -101,20 +102,27 @@ class ReportData:
     @property
     def settings(self) -> str:
         """The line naming method, RI table, threshold and whose judgments."""
-        return settings_line(self.synthesis, judgments_source(self.project, None, self.language), self.language)
+        return settings_line(self.synthesis, judgments_source(self.project, self.respondent, self.language), self.language)
 
 
-def gather(project: Project, language: str = "en", draws: int | None = None, seed: int = 0) -> ReportData:
-    """Compute what the report shows; ``draws`` adds the sensitivity summary (0: tipping points only)."""
-    panel = project.panel(suggestions=0) if len(project.respondents) > 1 else None
-    synthesis = panel.synthesis if panel is not None else project.synthesize(suggestions=0)
+def gather(
+    project: Project, language: str = "en", draws: int | None = None, seed: int = 0, respondent: str | None = None,
+) -> ReportData:
+    """Compute what the report shows; ``draws`` adds the sensitivity summary (0: tipping points only).
+
+    ``respondent`` reports one person's judgments; by default all respondents are combined
+    (and the panel's consensus is shown).
+    """
+    panel = project.panel(suggestions=0) if respondent is None and len(project.respondents) > 1 else None
+    synthesis = panel.synthesis if panel is not None else project.synthesize(respondent, suggestions=0)
     one_way = mc = None
     if draws is not None:
-        one_way = project.sensitivity()
-        mc = project.monte_carlo(draws=draws, seed=seed) if draws > 0 else None
+        one_way = project.sensitivity(respondent)
+        mc = project.monte_carlo(respondent, draws=draws, seed=seed) if draws > 0 else None
     from ahp.io.risk import risk_report
 
-    return ReportData(project, synthesis, synthesis.ranking, panel, one_way, mc, risk_report(project, synthesis), language)
+    return ReportData(project, synthesis, synthesis.ranking, panel, one_way, mc, risk_report(project, synthesis), language,
+                      respondent)
 
 
 # -- HTML ------------------------------------------------------------------------------------
@@ -309,7 +317,11 @@ def render_markdown(d: ReportData) -> str:
 
 # -- Excel -----------------------------------------------------------------------------------
 def write_xlsx(d: ReportData, path: str) -> None:
-    """The report's tables on sheets of an Excel workbook (needs openpyxl: ``pip install 'ahp[xlsx]'``)."""
+    """The report's tables on sheets of an Excel workbook (needs openpyxl: ``pip install 'ahp[xlsx]'``).
+
+    Written to a temporary file beside ``path`` and renamed into place, so a reader never sees
+    half a workbook.
+    """
     try:
         from openpyxl import Workbook
     except ImportError:
@@ -352,4 +364,14 @@ def write_xlsx(d: ReportData, path: str) -> None:
         sheet.append(header)
         for row in rows:
             sheet.append(row)
-    wb.save(path)
+    import os
+    import tempfile
+
+    fd, tmp = tempfile.mkstemp(suffix=".xlsx", dir=os.path.dirname(os.path.abspath(path)))
+    os.close(fd)
+    try:
+        wb.save(tmp)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)

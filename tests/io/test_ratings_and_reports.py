@@ -203,3 +203,15 @@ def test_html_report_renders_in_headless_chromium(demo_path, tmp_path):
     keep = Path("tests") / "artifacts"
     if keep.is_dir():  # for a person to look at
         shutil.copy(shot, keep / "report-zh.png")
+
+
+def test_report_for_one_respondent_and_unit_rename(demo_path):
+    p = load_project(demo_path)
+    data = gather(p, respondent="Store manager")
+    assert data.panel is None and data.ranking[0].path == "service/attitude"
+    assert "judgments of Store manager" in render_markdown(data)
+    p.rename_unit("Mall store", "Mall store (east)")
+    with pytest.raises(AHPError, match="^there is already a unit named 'Station store'$"):
+        p.rename_unit("Riverside store", "Station store")
+    p.save()
+    assert [u.name for u in load_project(demo_path).units] == ["Riverside store", "Mall store (east)", "Station store"]
