@@ -127,10 +127,16 @@ def _newton(stack: np.ndarray, start: np.ndarray, max_steps: int = 30) -> np.nda
     x = np.where(valid, np.log(start[mi, rows, cols]), 0.0)
     a = start.copy()
     eye = np.eye(n)
-    for _ in range(max_steps):
+
+    def put(x: np.ndarray) -> np.ndarray:
+        """Write exp(x) into the missing pairs of ``a`` (and exp(-x) into their mirrors)."""
         e = np.exp(x)
         a[mi, rows, cols] = np.where(valid, e, a[mi, rows, cols])
         a[mi, cols, rows] = np.where(valid, 1 / e, a[mi, cols, rows])
+        return e
+
+    for _ in range(max_steps):
+        e = put(x)
         lam, w, u = perron_left_right(a)
         u = u / (u * w).sum(axis=1, keepdims=True)
         wu = w[:, :, None] * u[:, None, :]
@@ -153,9 +159,7 @@ def _newton(stack: np.ndarray, start: np.ndarray, max_steps: int = 30) -> np.nda
         step = np.linalg.solve(hess, g[..., None])[..., 0]
         x -= step
         if np.abs(step).max() < _TOLERANCE:
-            e = np.exp(x)
-            a[mi, rows, cols] = np.where(valid, e, a[mi, rows, cols])
-            a[mi, cols, rows] = np.where(valid, 1 / e, a[mi, cols, rows])
+            put(x)
             break
     return a
 
