@@ -234,7 +234,8 @@ def monte_carlo(
         leaves=tuple(layout.paths[k] for k in leaves),
         baseline_rank=baseline + 1,
         rank_probabilities=counts / draws,
-        rank_interval=np.percentile(ranks, [5, 95], axis=0, method="inverted_cdf").T.astype(int) + 1,
+        # the smallest rank whose cumulative share reaches 5% (95%): the inverted-CDF percentile
+        rank_interval=np.stack([(np.cumsum(counts, axis=1) < q * draws).sum(axis=1) for q in (0.05, 0.95)], axis=1) + 1,
         weight_percentiles=np.percentile(weights, [5, 50, 95], axis=0),
         top_stable=top_stable,
     )

@@ -64,10 +64,11 @@ def _perron_by_squaring(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     todo = np.arange(len(a))  # the matrices not settled yet
     b = a / a.sum(axis=(-2, -1), keepdims=True)
     for squarings in _ROUNDS:
-        for k in range(squarings):
+        for _ in range(squarings):
             b = b @ b
-            if k % 2:  # entries grow like lambda^(2^k): rescale every other squaring
-                b /= b.sum(axis=(-2, -1), keepdims=True)
+        # b starts with entries summing to 1 (largest eigenvalue at most 1); four squarings
+        # cannot underflow or overflow before this rescaling.
+        b /= b.sum(axis=(-2, -1), keepdims=True)
         sub = a[todo]
         v = b.sum(axis=-1)
         v /= v.sum(axis=-1, keepdims=True)
