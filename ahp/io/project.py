@@ -501,13 +501,15 @@ class Project:
         from ahp.io.survey import respondents_toml
 
         new = [Respondent(name, weight, judgments) for name, weight, judgments in rows]
-        if self._file.text is None or self.path is None or self._file.doc is not None:
+        if self._file.text is None or self.path is None:
             self.respondents.extend(new)
             self.save()
             return
         text = self._file.text.rstrip("\n") + "\n" + respondents_toml(new, _toml_value)
         write_atomic(self.path, text)
         self._file.text = text
+        self._file.doc = None  # the kept document no longer matches the file: parse afresh when next saving
+        self._file.saved.update((r.name, (r.weight, {p: dict(v) for p, v in r.judgments.items()})) for r in new)
         self.respondents.extend(new)
 
     # -- writing ---------------------------------------------------------------------------

@@ -149,3 +149,16 @@ def test_cli_import_reports_each_bad_cell_and_exits_2(city, tmp_path):
                        capture_output=True, text=True)
     assert r.returncode == 0 and "imported 2 respondent(s), 4 judgment(s)" in r.stdout
     assert [x.name for x in load_project(city.path).respondents] == ["Respondent 1", "A", "B"]
+
+
+def test_import_after_a_save_appends_and_later_saves_keep_everything(city):
+    city.set_judgment(0, "goal", "cult", "fam", 2)
+    city.save()  # the project now keeps a parsed document
+    rows = read_survey("respondent,cult vs fam\nA,3\n", city.model.root, "ratio", {"Respondent 1"})
+    city.import_respondents(rows)
+    assert city.path.read_text().rstrip().endswith("cult = { fam = 3 }")
+    city.set_judgment(1, "goal", "fam", "house", 4)
+    city.save()
+    again = load_project(city.path)
+    assert again.judgment(0, "goal", "cult", "fam") == 2 and again.judgment(1, "goal", "cult", "fam") == 3
+    assert again.judgment(1, "goal", "fam", "house") == 4
