@@ -9,8 +9,8 @@ log-normal noise (spread 0.2) on every judgment of the combined matrices, the wh
 recomputed per draw on stacks, rank statistics. The timed call includes making the noise.
 
 Peers, the same work looped: the same perturbed matrices, made once here with
-``ahp.core.sensitivity.perturb`` in the order ``monte_carlo`` draws them (same seed, same
-chunks; checked: the rank probabilities they give equal ours exactly), saved as .npy and
+``ahp.core.sensitivity.perturb`` as ``monte_carlo`` draws them (same seed, one stream per
+node; checked: the rank probabilities they give equal ours exactly), saved as .npy and
 handed to the peer scripts by path; per draw the peer computes every node's priorities (AHPy
 ``Compare`` with ``cr=False``, priorities only as ours; pyDecision ``ahp_method(x,
 wd="max_eigen")``), multiplies out the global weights and ranks the leaves. The loop over the
@@ -25,7 +25,6 @@ See bench/_large.py for the timing discipline (rounds, medians, subsets).
 from __future__ import annotations
 
 import argparse
-import inspect
 import json
 import sys
 import tempfile
@@ -42,31 +41,28 @@ TOL = 1e-3
 def perturbed_stacks(project, draws: int, seed: int, noise: str, spread: float) -> dict:
     """The matrices ``project.monte_carlo(draws=, seed=, noise=, spread=)`` draws, per node (draws, n, n).
 
-    Mirrors ``ahp.core.sensitivity.monte_carlo``: one generator, chunks of its default size, in
-    each chunk every node in layout order.
+    Mirrors ``ahp.core.sensitivity.monte_carlo``: one random stream per node, spawned from the
+    seed in layout order (so the draws do not depend on how they are chunked).
     """
     import numpy as np
 
     from ahp.core.completion import complete_stack
-    from ahp.core.sensitivity import monte_carlo, perturb
+    from ahp.core.sensitivity import perturb
 
-    chunk = inspect.signature(monte_carlo).parameters["chunk"].default
     completion = project.settings.completion
     synthesis = project.synthesize(suggestions=0)
     base = {p: np.asarray(a.result.matrix, dtype=float) for p, a in synthesis.nodes.items()}
     layout = project.model.root.layout
-    rng = np.random.default_rng(seed)
+    children = np.random.SeedSequence(seed).spawn(len(layout.children))
     parts: dict[str, list] = {p: [] for p in layout.children}
-    for start in range(0, draws, chunk):
-        m = min(chunk, draws - start)
-        for path in layout.children:
-            a = base[path]
-            known = ~np.isnan(a)
-            full = complete_stack(a[None], completion)[0]
-            stack = perturb(full, known, rng, m, noise, spread)
-            if not known.all():
-                stack = complete_stack(np.where(known, stack, np.nan), completion)
-            parts[path].append(stack)
+    for path, child in zip(layout.children, children):
+        a = base[path]
+        known = ~np.isnan(a)
+        full = complete_stack(a[None], completion)[0]
+        stack = perturb(full, known, np.random.default_rng(child), draws, noise, spread)
+        if not known.all():
+            stack = complete_stack(np.where(known, stack, np.nan), completion)
+        parts[path].append(stack)
     return {p: np.concatenate(v) for p, v in parts.items()}
 
 

@@ -192,7 +192,10 @@ def monte_carlo(
     if draws < 1:
         raise ValueError("draws must be at least 1")
     layout = root.layout
-    rng = np.random.default_rng(seed)
+    # One random stream per node, drawn from in order chunk after chunk: the result depends on
+    # the seed only, never on the chunk size.
+    children = np.random.SeedSequence(seed).spawn(len(layout.children))
+    streams = {path: np.random.default_rng(child) for path, child in zip(layout.children, children)}
     leaves = layout.leaves
     ranks = np.empty((draws, len(leaves)), dtype=np.int32)
     weights = np.empty((draws, len(leaves)))
@@ -204,7 +207,7 @@ def monte_carlo(
             a = base[path]
             known = ~np.isnan(a)
             full = complete_stack(a[None], completion)[0]
-            stack = perturb(full, known, rng, m, noise, spread)
+            stack = perturb(full, known, streams[path], m, noise, spread)
             if not known.all():
                 stack = complete_stack(np.where(known, stack, np.nan), completion)
             local[:, kids] = weights_by(stack, method)

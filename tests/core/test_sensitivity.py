@@ -121,3 +121,11 @@ def test_monte_carlo_with_missing_judgments_completes_every_draw():
     goal[0, 2] = goal[2, 0] = np.nan
     mc = monte_carlo(root, {**matrices, "goal": goal}, draws=300, seed=1)
     np.testing.assert_allclose(mc.rank_probabilities.sum(axis=1), 1.0)
+
+
+def test_monte_carlo_does_not_depend_on_the_chunk_size():
+    root, matrices, _ = two_level(np.array([0.4, 0.35, 0.25]), [np.array([0.5, 0.5]), np.array([0.6, 0.4]), np.array([0.55, 0.45])])
+    a = monte_carlo(root, matrices, draws=1500, seed=5, chunk=1500)
+    b = monte_carlo(root, matrices, draws=1500, seed=5, chunk=400)
+    np.testing.assert_array_equal(a.rank_probabilities, b.rank_probabilities)
+    np.testing.assert_array_equal(a.weight_percentiles, b.weight_percentiles)
