@@ -1,7 +1,7 @@
 """ahp: the Analytic Hierarchy Process, for ranking the causes of customer churn.
 
-Importing ``ahp`` is cheap: numpy only; the file layer loads on first use, scipy and
-Textual never here.
+Importing ``ahp`` is cheap: numpy only; the file layer loads on first use, Textual
+never here.
 
 >>> r = priorities([[1, 6, 3], [1/6, 1, 1/2], [1/3, 2, 1]])
 >>> [round(float(x), 4) for x in r.weights], r.cr

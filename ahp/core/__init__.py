@@ -1,4 +1,4 @@
-"""The numeric core: pure functions on numpy arrays (scipy only where a function needs it).
+"""The numeric core: pure functions on numpy arrays.
 
 Never imports Textual.
 """
