@@ -48,16 +48,23 @@ AHPApp(Path(sys.argv[1])).run()
 """
 
 
-def run_in_pty(args: list[str]) -> tuple[float, float]:
-    """Run ``args`` on a fresh 80x24 pseudo-terminal; returns (start, end) wall-clock times."""
+def run_in_pty(args: list[str], cwd: Path | None = None) -> tuple[float, float]:
+    """Run ``args`` in ``cwd`` on a fresh 80x24 pseudo-terminal; returns (start, end) wall-clock times."""
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
     drain = threading.Thread(target=_drain, args=(master,), daemon=True)
     drain.start()
     env = {**os.environ, "TERM": "xterm-256color"}
     start = time.time()
-    proc = subprocess.Popen(args, stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True)
-    proc.wait(timeout=60)
+    proc = subprocess.Popen(args, stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True, cwd=cwd)
+    # A blocking wait sees the exit at once; ``wait(timeout=...)`` polls, every 50 ms by then, which
+    # added 0-50 ms (25 on average) to the baseline's time. A timer kills a process that hangs.
+    watchdog = threading.Timer(60, proc.kill)
+    watchdog.start()
+    try:
+        proc.wait()
+    finally:
+        watchdog.cancel()
     end = time.time()
     os.close(slave)
     drain.join(timeout=2)
@@ -82,20 +89,24 @@ def main() -> int:
     opts = parser.parse_args()
     # A plain install (bench/setup_installed.sh) has compiled bytecode as users get it; the
     # project venv's editable install recompiles every module at each launch when
-    # PYTHONDONTWRITEBYTECODE is set, which is not what users run.
+    # PYTHONDONTWRITEBYTECODE is set, which is not what users run. Both commands run in a
+    # scratch folder: ``python -c`` puts the current folder first on sys.path, and from the
+    # repository root that would import the checkout's ``ahp`` (compiled at every launch)
+    # instead of the install's.
     installed = REPO / "bench" / ".installed" / "bin" / "python"
     py = str(installed) if installed.exists() else sys.executable
-    print(f"python: {py}")
     work = Path(tempfile.mkdtemp())
+    where = subprocess.run([py, "-c", "import ahp; print(ahp.__file__)"], cwd=work, capture_output=True, text=True)
+    print(f"python: {py}\nahp: {where.stdout.strip() or where.stderr.strip()}")
     project = work / "demo.ahp.toml"
     mark = work / "ready"
     base, ours = [], []
     try:
         for _ in range(opts.rounds):
-            start, end = run_in_pty([py, "-c", BASELINE])
+            start, end = run_in_pty([py, "-c", BASELINE], cwd=work)
             base.append(end - start)
             shutil.copy(REPO / "examples" / "retail-churn-demo.ahp.toml", project)
-            start, _ = run_in_pty([py, "-c", LAUNCHER, str(project), str(mark)])
+            start, _ = run_in_pty([py, "-c", LAUNCHER, str(project), str(mark)], cwd=work)
             ours.append(float(mark.read_text()) - start)
     finally:
         shutil.rmtree(work, ignore_errors=True)

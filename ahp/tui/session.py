@@ -446,6 +446,17 @@ class Session:
         self.ratings_version += 1
         return index
 
+    def rename_unit(self, new: str) -> str:
+        """Rename the unit on the ratings screen; returns its old name.
+
+        Raises :class:`AHPError` for an empty or duplicate name. The unit keeps its ratings
+        and their undo history (which follows the unit, not its name).
+        """
+        old = self.project.units[self.unit].name
+        self.project.rename_unit(old, new)
+        self.ratings_version += 1
+        return old
+
     def remove_unit(self, index: int) -> str:
         """Remove a unit and its ratings (and their undo history); returns its name."""
         who = self.project.units[index]

@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 from rich.console import Console
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import Checkbox, DataTable, Input, Static
 
 from ahp.io.project import load_project
-from ahp.tui.app import AHPApp
-from ahp.tui.screens.export import ReportScreen
+from ahp.io.report import gather, render_markdown
+from ahp.tui.app import COMMANDS, AHPApp
+from ahp.tui.screens.export import REPORT_DRAWS, ReportScreen
 from ahp.tui.screens.ratings import RatingsScreen
 from ahp.tui.screens.risk import RiskScreen
 from ahp.tui.screens.sensitivity import SensitivityScreen
@@ -167,6 +168,89 @@ async def test_add_and_remove_a_unit(demo: Path) -> None:
         assert app.session.unit == 0
 
 
+def notifications(app: AHPApp) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+async def test_rename_a_unit_persists_and_keeps_its_ratings(demo: Path) -> None:
+    before = load_project(demo).units[0]
+    app = AHPApp(demo)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, RatingsScreen)
+        await pilot.press("1")  # a rating made before the rename: undone after it
+        await settle(app, pilot)
+        await pilot.press("m")
+        await pilot.pause()
+        prompt = app.screen.query_one(Input)
+        assert prompt.value == "Riverside store"  # the old name, selected: typing replaces it
+        prompt.value = "Riverside flagship"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, RatingsScreen)
+        saved = load_project(demo).units
+        assert [u.name for u in saved] == ["Riverside flagship", "Mall store", "Station store"]
+        assert saved[0].ratings == {**before.ratings, "service/attitude": "very-good"}
+        assert "Riverside flagship" in screen_text(app) and "Riverside store" not in screen_text(app)
+        assert notifications(app)[-1] == "Renamed Riverside store to Riverside flagship"
+        assert any(u.name == "Riverside flagship" for u in app.session.risk().units)
+        await pilot.press("ctrl+z")  # the rating's undo follows the unit, not its old name
+        await settle(app, pilot)
+        assert load_project(demo).units[0].ratings == before.ratings
+        assert load_project(demo).units[0].name == "Riverside flagship"
+
+
+async def test_rename_a_unit_to_a_taken_or_empty_name_is_refused(demo: Path) -> None:
+    before = demo.read_bytes()
+    app = AHPApp(demo)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t")
+        await pilot.pause()
+        await pilot.press("m")
+        await pilot.pause()
+        app.screen.query_one(Input).value = "Mall store"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert notifications(app)[-1] == "there is already a unit named 'Mall store'"
+        assert "already a unit" in screen_text(app)  # the dialog stays open with the error
+        app.screen.query_one(Input).value = "   "
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert notifications(app)[-1] == "a unit needs a name"
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert isinstance(app.screen, RatingsScreen)
+        assert [u.name for u in app.session.project.units] == ["Riverside store", "Mall store", "Station store"]
+    assert demo.read_bytes() == before
+
+
+async def test_rename_a_unit_from_the_palette(demo: Path) -> None:
+    app = AHPApp(demo)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert any(action == "rename_unit" for action, _, _ in COMMANDS)
+        await pilot.press("ctrl+p")  # from the main screen: the unit last shown on the ratings screen (the first)
+        await pilot.pause()
+        await pilot.press(*["space" if c == " " else c for c in "rename the unit"])
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Rename Riverside store" in screen_text(app)
+        app.screen.query_one(Input).value = "Riverside outlet"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert load_project(demo).units[0].name == "Riverside outlet"
+
+
+async def test_rename_without_units_rings_the_bell(fresh: Path) -> None:
+    app = AHPApp(fresh)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t", "m")
+        await pilot.pause()
+        assert isinstance(app.screen, RatingsScreen)  # no dialog: there is nothing to rename
+
+
 async def test_ratings_screen_without_units(fresh: Path) -> None:
     app = AHPApp(fresh)
     async with app.run_test(size=SIZE) as pilot:
@@ -213,3 +297,44 @@ async def test_report_refuses_an_unknown_extension(demo: Path, tmp_path: Path) -
         await pilot.pause()
         assert isinstance(app.screen, ReportScreen) and ".xlsx" in screen_text(app)
         assert not (tmp_path / "out.pdf").exists()
+
+
+@pytest.mark.parametrize("presses, respondent", [([], None), (["p", "p"], "Regional manager")])
+async def test_report_is_of_the_results_on_screen(demo: Path, tmp_path: Path, presses: list[str],
+                                                   respondent: str | None) -> None:
+    """All respondents combined, or (``p`` on the results screen) one of them: the report follows."""
+    target = tmp_path / "out.md"
+    app = AHPApp(demo)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("r", *presses)
+        await pilot.pause()
+        assert app.session.results_respondent() == respondent
+        await pilot.press("o")
+        await pilot.pause()
+        app.screen.query_one(Input).value = str(target)
+        await pilot.press("enter")
+        await settle(app, pilot)
+    expected = render_markdown(gather(load_project(demo), "en", draws=REPORT_DRAWS, seed=0, respondent=respondent))
+    text = target.read_text(encoding="utf-8")
+    assert text == expected
+    if respondent is None:
+        assert "2 respondents combined" in text and "Agreement between respondents" in text
+    else:
+        assert "judgments of Regional manager" in text and "Agreement between respondents" not in text
+
+
+async def test_xlsx_report_leaves_no_temporary_file(demo: Path, tmp_path: Path) -> None:
+    pytest.importorskip("openpyxl")
+    target = tmp_path / "out.xlsx"
+    target.write_bytes(b"an older report")
+    app = AHPApp(demo)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("r", "o")
+        await pilot.pause()
+        app.screen.query_one(Input).value = str(target)
+        app.screen.query_one(Checkbox).value = False
+        await pilot.press("enter", "enter")  # the second enter confirms replacing the file
+        await settle(app, pilot)
+    assert [p.name for p in tmp_path.iterdir() if p.name != "demo.ahp.toml" and not p.name.endswith(".bak")] == [
+        "out.xlsx"]
+    assert target.read_bytes()[:2] == b"PK"  # a workbook (a zip), no longer the old bytes

@@ -266,3 +266,58 @@ async def test_help_and_command_palette_list_every_action(demo: Path) -> None:
         assert all(title in titles for _, title, _ in COMMANDS)
         for action in ("interview", "results", "export", "language", "undo", "redo", "help", "quit"):
             assert any(a.startswith(action) for a, _, _ in COMMANDS)
+
+
+# -- start-up work ---------------------------------------------------------------------------
+TUI = Path(__file__).resolve().parents[2] / "ahp" / "tui"
+
+
+def our_css(app: AHPApp) -> set[str]:
+    """The names of ahp's .tcss files in the app's stylesheet."""
+    return {Path(path).name for path, _ in app.stylesheet.source if path.endswith(".tcss")}
+
+
+async def test_start_parses_only_the_main_screens_css_and_each_screen_adds_its_own(demo: Path) -> None:
+    app = AHPApp(demo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert our_css(app) == {"app.tcss"}
+        screens = {"r": "results.tcss", "g": "group.tcss", "s": "sensitivity.tcss", "t": "ratings.tcss",
+                   "k": "risk.tcss", "i": "interview.tcss", "e": "export.tcss", "question_mark": "help.tcss"}
+        for key, css in screens.items():
+            await pilot.press(key)
+            await settle(app, pilot)
+            assert css in our_css(app), key
+            await pilot.press("escape")
+            await settle(app, pilot)
+        await pilot.press("n")  # a dialog
+        await pilot.pause()
+        assert "prompt.tcss" in our_css(app)
+    # every file is some screen's: none is left unread (error.tcss: the error screen, tested elsewhere)
+    assert {p.name for p in TUI.glob("*.tcss")} == {"app.tcss", "error.tcss", "prompt.tcss", *screens.values()}
+
+
+async def test_keypresses_that_keep_the_keys_do_not_rebuild_the_footer(demo: Path) -> None:
+    from textual.widgets._footer import FooterKey
+
+    app = AHPApp(demo)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        before = list(app.screen.query(FooterKey))
+        assert [k.key for k in before][:2] == ["left", "equals_sign"]
+        await pilot.press("left", "down", "3", "tab", "tab")
+        await settle(app, pilot)
+        assert list(app.screen.query(FooterKey)) == before  # the same widgets: not composed again
+        await pilot.press("l")  # another language: new labels
+        await settle(app, pilot)
+        assert "帮助" in " ".join(k.description for k in app.screen.query(FooterKey))
+
+
+async def test_tree_shows_names_as_written_not_as_markup(demo: Path) -> None:
+    text = demo.read_text(encoding="utf-8").replace('name = "Price"', 'name = "Price [b]and[/b] value :smile:"')
+    demo.write_text(text, encoding="utf-8")
+    app = AHPApp(demo)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        tree = app.screen.query_one(HierarchyTree)
+        assert "Price [b]and[/b] value :smile:" in tree.by_path["price"].label.plain

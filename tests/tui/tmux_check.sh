@@ -70,6 +70,13 @@ wait_for "Very good   ■□□□□"
 sleep 0.5
 shot "ratings: complaints at Riverside set to very good (1)"
 grep -q '"service/complaints" = "very-good"' "$WORK/demo.ahp.toml" || { echo "rating not saved" >&2; exit 1; }
+tmux send-keys -t "$SESSION" m
+wait_for "Rename Riverside store"
+sleep 0.3
+tmux send-keys -t "$SESSION" "Riverside flagship" Enter  # the old name is selected: typing replaces it
+wait_for "‹ Riverside flagship ›"
+shot "ratings: the unit renamed (m)"
+grep -q 'name = "Riverside flagship"' "$WORK/demo.ahp.toml" || { echo "unit name not saved" >&2; exit 1; }
 tmux send-keys -t "$SESSION" l
 wait_for "已评 17/17"
 shot "ratings in Chinese"

@@ -39,6 +39,8 @@ def default_name(project_path: Path, fmt: str) -> Path:
 class ExportScreen(ModalScreen[Path | None]):
     """A file-name prompt; enter writes (asking once more before replacing a file), esc cancels."""
 
+    CSS_PATH = "../export.tcss"  # read when first shown (AHPApp.push_screen)
+
     BINDINGS = [Binding("escape", "cancel", "cancel")]
 
     app: AHPApp
@@ -86,6 +88,8 @@ class ExportScreen(ModalScreen[Path | None]):
 
 class ReportScreen(ModalScreen[Path | None]):
     """The full report: a file name (``.html``, ``.md``, ``.xlsx``) and whether to include sensitivity."""
+
+    CSS_PATH = "../export.tcss"  # read when first shown (AHPApp.push_screen)
 
     BINDINGS = [Binding("escape", "cancel", "cancel")]
 

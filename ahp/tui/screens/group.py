@@ -214,6 +214,8 @@ def weights_table(s: Session, panel: Panel, lang: str, width: int) -> Table:
 class GroupScreen(Screen[None]):
     """Read-only view of the panel; ``p`` next respondent, ``a``/``f`` group settings, esc returns."""
 
+    CSS_PATH = "../group.tcss"  # read when first shown (AHPApp.push_screen)
+
     BINDINGS = [
         Binding("escape", "app.pop_screen", "back"),
         Binding("g", "app.pop_screen", "back", show=False),

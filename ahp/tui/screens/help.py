@@ -40,7 +40,7 @@ HELP_EN = """\
 [b]Ratings[/b]  each unit (store, region, segment) graded on every churn factor
   ↑ ↓  factor   ← →  one grade better / worse   1 … 5  that grade (1 = best)
   x  clear      u / U  next / previous unit     n  add a unit   del  remove it (asks)
-  ctrl+z  undo the last rating                  k  the risk screen
+  m  rename the unit   ctrl+z  undo the last rating   k  the risk screen
 [b]Risk[/b]  churn-risk index 0-100 = Σ weight × grade intensity; actions by points saved
   ↑ ↓  choose a unit    t  rate it
 [b]Group[/b]     consensus S* per node, each respondent against the group
@@ -86,7 +86,7 @@ HELP_ZH = """\
 [b]评价[/b]  每个门店（区域、客群）在各流失因素上的评价
   ↑ ↓  因素   ← →  评价好一级 / 差一级   1 … 5  直接选择（1 = 最好）
   x  清除     u / U  下一个 / 上一个门店    n  添加   del  删除（会先确认）
-  ctrl+z  撤销上一次评价                    k  风险界面
+  m  重命名门店   ctrl+z  撤销上一次评价   k  风险界面
 [b]风险[/b]  流失风险指数 0-100 = Σ 权重 × 评价强度；改进事项按可降低的指数排序
   ↑ ↓  选择门店    t  评价该门店
 [b]群体[/b]   各节点共识度 S*，每位受访者与群体的差异
@@ -105,6 +105,8 @@ HELP_ZH = """\
 
 class HelpScreen(ModalScreen[None]):
     """The key reference; esc, q or ? closes it."""
+
+    CSS_PATH = "../help.tcss"  # read when first shown (AHPApp.push_screen)
 
     BINDINGS = [
         Binding("escape", "dismiss", "close"),

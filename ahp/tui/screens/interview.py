@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 class InterviewScreen(Screen[None]):
     """Asks :meth:`Session.interview`'s questions in order, starting at the first unanswered one."""
 
+    CSS_PATH = "../interview.tcss"  # read when first shown (AHPApp.push_screen)
+
     AUTO_FOCUS = "PairTable"
     BINDINGS = [
         *JUDGMENT_BINDINGS,

@@ -20,6 +20,8 @@ from ahp.tui.widgets.footer import KeysFooter
 class PromptScreen(ModalScreen[str | None]):
     """A one-line question; enter submits, esc cancels."""
 
+    CSS_PATH = "../prompt.tcss"  # read when first shown (AHPApp.push_screen)
+
     BINDINGS = [Binding("escape", "cancel", "cancel")]
 
     def __init__(self, title: str, help_text: str, initial: str, submit: Callable[[str], str | None]) -> None:
@@ -55,6 +57,8 @@ class PromptScreen(ModalScreen[str | None]):
 
 class ConfirmScreen(ModalScreen[bool]):
     """A yes/no question; ``y`` confirms, ``n`` or esc declines."""
+
+    CSS_PATH = "../prompt.tcss"  # read when first shown (AHPApp.push_screen)
 
     BINDINGS = [
         Binding("y", "answer(True)", "yes"),

@@ -1,9 +1,9 @@
 """The ratings screen: how each unit (store, region, customer segment) does on every churn factor.
 
-One unit at a time (``u`` / ``U`` next / previous, ``n`` add, del remove after asking); one row per
-churn factor with its global weight and grade. ← → move the grade one step (toward the best /
-the worst), 1-5 pick a grade, ``x`` clears it; every change is saved at once and ctrl+z undoes it.
-The unit's churn-risk index (0-100) follows every keypress.
+One unit at a time (``u`` / ``U`` next / previous, ``n`` add, ``m`` rename, del remove after
+asking); one row per churn factor with its global weight and grade. ← → move the grade one step
+(toward the best / the worst), 1-5 pick a grade, ``x`` clears it; every change is saved at once
+and ctrl+z undoes it. The unit's churn-risk index (0-100) follows every keypress.
 """
 
 from __future__ import annotations
@@ -65,6 +65,8 @@ def unit_line(s: Session, lang: str) -> Text:
 class RatingsScreen(Screen[None]):
     """Rate one unit's churn factors; every change saved at once."""
 
+    CSS_PATH = "../ratings.tcss"  # read when first shown (AHPApp.push_screen)
+
     BINDINGS = [
         Binding("escape", "app.pop_screen", "back"),
         Binding("left", "step(-1)", "grade", priority=True, key_display="←→"),
@@ -75,6 +77,7 @@ class RatingsScreen(Screen[None]):
         Binding("u", "unit(1)", "unit"),
         Binding("U", "unit(-1)", "previous unit", show=False),
         Binding("n", "app.add_unit", "add unit"),
+        Binding("m", "app.rename_unit", "rename", show=False),
         Binding("delete", "app.remove_unit", "remove", key_display="del"),
         Binding("ctrl+z", "undo", "undo"),
         Binding("k", "app.risk", "risk"),

@@ -113,6 +113,8 @@ def summary_text(syn: Synthesis, lang: str) -> Text:
 class ResultsScreen(Screen[None]):
     """Read-only view of the synthesis; ``e`` exports it, esc returns."""
 
+    CSS_PATH = "../results.tcss"  # read when first shown (AHPApp.push_screen)
+
     BINDINGS = [
         Binding("escape", "app.pop_screen", "back"),
         Binding("r", "app.pop_screen", "back", show=False),

@@ -56,6 +56,8 @@ def actions_table(s: Session, report: RiskReport, unit: UnitRisk, lang: str, wid
 class RiskScreen(Screen[None]):
     """Units by churn-risk index (↑↓ choose one); its action list below; ``t`` rates it."""
 
+    CSS_PATH = "../risk.tcss"  # read when first shown (AHPApp.push_screen)
+
     BINDINGS = [
         Binding("escape", "app.pop_screen", "back"),
         Binding("k", "app.pop_screen", "back", show=False),

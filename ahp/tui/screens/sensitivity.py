@@ -142,6 +142,8 @@ def stable_text(mc: MonteCarlo, lang: str) -> Text:
 class SensitivityScreen(Screen[None]):
     """One-way sensitivity with a plot, tipping points, and a Monte Carlo rank-stability table."""
 
+    CSS_PATH = "../sensitivity.tcss"  # read when first shown (AHPApp.push_screen)
+
     BINDINGS = [
         Binding("escape", "app.pop_screen", "back"),
         Binding("s", "app.pop_screen", "back", show=False),

@@ -7,6 +7,8 @@ keys ranked highest in :data:`PRIORITY`, shown in their usual order.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
@@ -14,6 +16,9 @@ from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
 from ahp.tui.texts import footer_label
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
 
 #: Actions (without ``app.`` and arguments) from most to least important to keep on screen.
 PRIORITY: tuple[str, ...] = (
@@ -35,15 +40,21 @@ def _rank(action: str) -> int:
 
 
 class KeysFooter(Footer):
-    """A compact footer whose labels follow ``app.language`` and which drops the least important keys."""
+    """A compact footer whose labels follow ``app.language`` and which drops the least important keys.
+
+    The keys are worked out first (:meth:`plan`); the footer is rebuilt only when they differ
+    from what it shows, so the bindings updates that come in bursts (focus, a screen's first
+    refresh) rebuild it once.
+    """
 
     def __init__(self) -> None:
         super().__init__(compact=True)
         self._width = 0
+        self._shown: tuple | None = None
+        self._pending = False
 
-    def compose(self) -> ComposeResult:
-        if not self._bindings_ready:
-            return
+    def plan(self) -> tuple[tuple, ...]:
+        """The keys to show, left to right: ``(key, display, label, action, disabled, tooltip, classes)``."""
         language = getattr(self.app, "language", "en")
         active = self.screen.active_bindings
         seen: dict[str, tuple] = {}
@@ -80,18 +91,36 @@ class KeysFooter(Footer):
                 budget -= keys[k][5]
         if palette is not None and not show_palette and palette[5] <= budget:
             show_palette = True
-        self.styles.grid_size_columns = len(chosen)
-        for k, (binding, enabled, tooltip, display, label, _) in enumerate(keys):
-            if k in chosen:
-                yield FooterKey(
-                    binding.key, display, label, binding.action, disabled=not enabled, tooltip=tooltip
-                ).data_bind(compact=Footer.compact)
+        out = [(binding.key, display, label, binding.action, not enabled, tooltip, "-compact")
+               for k, (binding, enabled, tooltip, display, label, _) in enumerate(keys) if k in chosen]
         if show_palette and palette is not None:
             binding, enabled, tooltip, display, label, _ = palette
-            yield FooterKey(
-                binding.key, display, label, binding.action, classes="-command-palette",
-                disabled=not enabled, tooltip=binding.tooltip or binding.description,
-            )
+            out.append((binding.key, display, label, binding.action, not enabled,
+                        binding.tooltip or binding.description, "-compact -command-palette"))
+        return tuple(out)
+
+    def compose(self) -> ComposeResult:
+        if not self._bindings_ready:
+            return
+        self._shown = self.plan()
+        self.styles.grid_size_columns = sum("-command-palette" not in k[6] for k in self._shown)
+        for key, display, label, action, disabled, tooltip, classes in self._shown:
+            # Built with ``-compact`` already: no restyle of every key when it mounts.
+            yield FooterKey(key, display, label, action, disabled=disabled, tooltip=tooltip, classes=classes)
+
+    def bindings_changed(self, screen: Screen) -> None:
+        """Rebuild (once, after the refresh under way) if the keys to show changed."""
+        self._bindings_ready = True
+        if not screen.app.app_focus:
+            return
+        if self.is_attached and screen is self.screen and not self._pending:
+            self._pending = True
+            self.call_after_refresh(self._rebuild)
+
+    async def _rebuild(self) -> None:
+        self._pending = False
+        if self.is_attached and self.plan() != self._shown:
+            await self.recompose()
 
     def on_resize(self, event: events.Resize) -> None:
         if event.size.width != self._width and self._bindings_ready:

@@ -20,7 +20,9 @@ class HierarchyTree(Tree[str]):
 
     def __init__(self, session: Session, *, id: str | None = None) -> None:
         root = session.project.model.root
-        super().__init__(root.name, data="goal", id=id)
+        # Labels are Text, never str: Tree would read a str as markup (a "[" in a name, and the
+        # emoji table loaded at start-up); relabel() adds the marks and the language.
+        super().__init__(Text(root.name), data="goal", id=id)
         self.session = session
         self.language = "en"
         self.guide_depth = 2
@@ -31,9 +33,9 @@ class HierarchyTree(Tree[str]):
         for path, node, _ in session.tree()[1:]:
             parent = parents[path.rpartition("/")[0] or "goal"]
             if node.children:
-                parents[path] = self.by_path[path] = parent.add(node.name, data=path, expand=True)
+                parents[path] = self.by_path[path] = parent.add(Text(node.name), data=path, expand=True)
             else:
-                self.by_path[path] = parent.add_leaf(node.name, data=path)
+                self.by_path[path] = parent.add_leaf(Text(node.name), data=path)
         self.root.expand()
         self.relabel()
 
