@@ -29,6 +29,9 @@ from ahp.core.consistency import consistency_index, random_index as ri_lookup, t
 from ahp.core.weights import perron, weights as weights_by
 
 AIP_MEANS: tuple[str, ...] = ("geometric", "arithmetic")
+AGGREGATIONS: tuple[str, ...] = ("aij", "aip")
+#: What happens to a respondent whose CR fails the threshold at a node.
+INCONSISTENT_POLICIES: tuple[str, ...] = ("flag", "include", "exclude")
 #: Goepel's word scale for S* (bpmsg.com, "AHP consensus indicator"): below 0.5 very low, then
 #: steps of 0.125.
 CONSENSUS_BANDS: tuple[tuple[float, str], ...] = (

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from ahp.core.group import (
+    AGGREGATIONS,
+    INCONSISTENT_POLICIES,
     Individuals,
     aggregate_judgments,
     aggregate_priorities,
@@ -31,8 +33,6 @@ from ahp.core.group import (
 )
 from ahp.core.hierarchy import Node, Synthesis, synthesize
 
-AGGREGATIONS: tuple[str, ...] = ("aij", "aip")
-INCONSISTENT_POLICIES: tuple[str, ...] = ("flag", "include", "exclude")
 
 
 @dataclass(frozen=True, eq=False)

@@ -23,11 +23,11 @@ import numpy as np
 
 from ahp.core.completion import COMPLETIONS
 from ahp.core.consistency import RI_TABLES, THRESHOLD_RULES
-from ahp.core.group import AIP_MEANS
+from ahp.core.group import AGGREGATIONS, AIP_MEANS, INCONSISTENT_POLICIES
 from ahp.core.hierarchy import ROOT, Node, RankedLeaf, Synthesis, synthesize, walk
-from ahp.core.panel import AGGREGATIONS, INCONSISTENT_POLICIES, Panel, analyse_panel
 
 if TYPE_CHECKING:
+    from ahp.core.panel import Panel
     from ahp.core.sensitivity import MonteCarlo, OneWay
     from ahp.io.risk import RiskReport
 from ahp.core.scale import format_value, on_scale, parse_value
@@ -347,6 +347,8 @@ class Project:
 
     def panel(self, suggestions: int = 3) -> Panel:
         """All respondents together: the combined synthesis, consensus and disagreement."""
+        from ahp.core.panel import analyse_panel
+
         s = self.settings
         stacks = {path: self.stack(path) for path in self.inner}
         return analyse_panel(

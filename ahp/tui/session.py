@@ -336,7 +336,7 @@ class Session:
     def set_settings(self, **changes: object) -> None:
         """Change settings (aggregation, aip_mean, inconsistent); checked by the project's rules."""
         from ahp.core.group import AIP_MEANS
-        from ahp.core.panel import AGGREGATIONS, INCONSISTENT_POLICIES
+        from ahp.core.group import AGGREGATIONS, INCONSISTENT_POLICIES
 
         allowed = {"aggregation": AGGREGATIONS, "aip_mean": AIP_MEANS, "inconsistent": INCONSISTENT_POLICIES}
         for key, value in changes.items():
