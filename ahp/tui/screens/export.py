@@ -36,27 +36,24 @@ def default_name(project_path: Path, fmt: str) -> Path:
     return project_path.with_name(f"{stem}-results{EXTENSIONS[fmt]}")
 
 
-class ExportScreen(ModalScreen[Path | None]):
-    """A file-name prompt; enter writes (asking once more before replacing a file), esc cancels."""
+class _FileScreen(ModalScreen[Path | None]):
+    """A file-name prompt whose extension picks the format: enter writes (asking once more before
+    replacing a file), esc cancels. Subclasses name the formats and do the writing."""
 
     CSS_PATH = "../export.tcss"  # read when first shown (AHPApp.push_screen)
 
     BINDINGS = [Binding("escape", "cancel", "cancel")]
 
     app: AHPApp
+    #: file extension -> format
+    formats: dict[str, str] = {}
+    #: the texts key of the message for an extension not in ``formats``
+    bad_extension = "bad extension"
 
-    def __init__(self, project_path: Path, fmt: str = "csv") -> None:
+    def __init__(self, initial: Path) -> None:
         super().__init__()
-        self.initial = default_name(project_path, fmt)
+        self.initial = initial
         self.confirmed_overwrite: Path | None = None
-
-    def compose(self) -> ComposeResult:
-        lang = self.app.language
-        with Vertical(id="export-box"):
-            yield Static(t("export title", lang), classes="caption")
-            yield Static(t("export help", lang), id="export-help")
-            yield Input(str(self.initial), id="export-name")
-            yield Static(id="export-message")
 
     def action_cancel(self) -> None:
         """Close without writing."""
@@ -69,37 +66,55 @@ class ExportScreen(ModalScreen[Path | None]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         lang = self.app.language
         target = Path(event.value.strip()).expanduser()
-        fmt = FORMATS.get(target.suffix.lower())
+        fmt = self.formats.get(target.suffix.lower())
         message = self.query_one("#export-message", Static)
         if fmt is None:
-            message.update(t("bad extension", lang))
+            message.update(t(self.bad_extension, lang))
             return
         if target.exists() and self.confirmed_overwrite != target:
             self.confirmed_overwrite = target
             message.update(t("exists", lang, name=target.name))
             return
+        self.write(target, fmt)
+        self.dismiss(target)
+
+    def write(self, target: Path, fmt: str) -> None:
+        """Write ``target`` in ``fmt`` (the app does the file I/O in a worker)."""
+        raise NotImplementedError
+
+
+class ExportScreen(_FileScreen):
+    """The results as CSV, JSON or Markdown."""
+
+    formats = FORMATS
+
+    def __init__(self, project_path: Path, fmt: str = "csv") -> None:
+        super().__init__(default_name(project_path, fmt))
+
+    def compose(self) -> ComposeResult:
+        lang = self.app.language
+        with Vertical(id="export-box"):
+            yield Static(t("export title", lang), classes="caption")
+            yield Static(t("export help", lang), id="export-help")
+            yield Input(str(self.initial), id="export-name")
+            yield Static(id="export-message")
+
+    def write(self, target: Path, fmt: str) -> None:
         from ahp.io.export import render
 
         s = self.app.session
-        text = render(s.project, s.results(), fmt, respondent=s.results_respondent())
-        self.app.write_export(target, text)
-        self.dismiss(target)
+        self.app.write_export(target, render(s.project, s.results(), fmt, respondent=s.results_respondent()))
 
 
-class ReportScreen(ModalScreen[Path | None]):
+class ReportScreen(_FileScreen):
     """The full report: a file name (``.html``, ``.md``, ``.xlsx``) and whether to include sensitivity."""
 
-    CSS_PATH = "../export.tcss"  # read when first shown (AHPApp.push_screen)
-
-    BINDINGS = [Binding("escape", "cancel", "cancel")]
-
-    app: AHPApp
+    formats = REPORT_FORMATS
+    bad_extension = "report bad extension"
 
     def __init__(self, project_path: Path, fmt: str = "html") -> None:
-        super().__init__()
         stem = project_path.name.removesuffix(".toml").removesuffix(".ahp")
-        self.initial = project_path.with_name(f"{stem}-report.{fmt}")
-        self.confirmed_overwrite: Path | None = None
+        super().__init__(project_path.with_name(f"{stem}-report.{fmt}"))
 
     def compose(self) -> ComposeResult:
         lang = self.app.language
@@ -113,26 +128,6 @@ class ReportScreen(ModalScreen[Path | None]):
     def on_mount(self) -> None:
         self.query_one(Input).focus()
 
-    def action_cancel(self) -> None:
-        """Close without writing."""
-        self.dismiss(None)
-
-    def on_input_changed(self) -> None:
-        self.confirmed_overwrite = None
-        self.query_one("#export-message", Static).update("")
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        lang = self.app.language
-        target = Path(event.value.strip()).expanduser()
-        fmt = REPORT_FORMATS.get(target.suffix.lower())
-        message = self.query_one("#export-message", Static)
-        if fmt is None:
-            message.update(t("report bad extension", lang))
-            return
-        if target.exists() and self.confirmed_overwrite != target:
-            self.confirmed_overwrite = target
-            message.update(t("exists", lang, name=target.name))
-            return
+    def write(self, target: Path, fmt: str) -> None:
         draws = REPORT_DRAWS if self.query_one(Checkbox).value else None
         self.app.write_report(target, fmt, draws)
-        self.dismiss(target)
