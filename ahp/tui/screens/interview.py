@@ -10,8 +10,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
-from ahp.tui.scale import step, with_intensity
-from ahp.tui.screens.main import JUDGMENT_BINDINGS
+from ahp.tui.screens.main import JUDGMENT_BINDINGS, JudgmentActions
 from ahp.tui.session import Question
 from ahp.tui.texts import answer, question, t
 from ahp.tui.widgets.consistency import consistency_text
@@ -23,7 +22,7 @@ if TYPE_CHECKING:
     from ahp.tui.app import AHPApp
 
 
-class InterviewScreen(Screen[None]):
+class InterviewScreen(JudgmentActions, Screen[None]):
     """Asks :meth:`Session.interview`'s questions in order, starting at the first unanswered one."""
 
     CSS_PATH = "../interview.tcss"  # read when first shown (AHPApp.push_screen)
@@ -126,22 +125,6 @@ class InterviewScreen(Screen[None]):
             self.app.bell()
             return
         self.app.change_judgment(q.path, q.a, q.b, value_from(self.app.session.value(q.path, q.a, q.b)))
-
-    def action_move(self, direction: int) -> None:
-        """Move the answer one step toward the left (-1) or right (+1) element."""
-        self._set(lambda v: step(v, direction))
-
-    def action_intensity(self, k: int) -> None:
-        """Intensity ``k`` toward the favoured side."""
-        self._set(lambda v: with_intensity(v, k))
-
-    def action_equal(self) -> None:
-        """Both matter equally."""
-        self._set(lambda v: 1.0)
-
-    def action_clear(self) -> None:
-        """Take the answer back (missing)."""
-        self._set(lambda v: None)
 
     def action_next(self) -> None:
         """Go to the next question."""

@@ -7,6 +7,7 @@ at most one tree mark), so the weights follow the keys without a frame's delay.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -37,6 +38,30 @@ JUDGMENT_BINDINGS = [
     Binding("equals_sign", "equal", "equal", key_display="="),
     Binding("x", "clear", "clear"),
 ]
+
+class JudgmentActions:
+    """The judgment keys of :data:`JUDGMENT_BINDINGS`, for a screen that defines
+    ``_set(change)``: apply ``change`` (current value or ``None`` -> new value) to its pair."""
+
+    def _set(self, change: Callable[[float | None], float | None]) -> None:
+        raise NotImplementedError
+
+    def action_move(self, direction: int) -> None:
+        """Move the judgment one step toward the left (-1) or right (+1) element."""
+        self._set(lambda v: step(v, direction))
+
+    def action_intensity(self, k: int) -> None:
+        """Set intensity ``k`` toward the side the judgment favours."""
+        self._set(lambda v: with_intensity(v, k))
+
+    def action_equal(self) -> None:
+        """Both elements matter equally."""
+        self._set(lambda v: 1.0)
+
+    def action_clear(self) -> None:
+        """Clear the judgment (missing: the engine completes it)."""
+        self._set(lambda v: None)
+
 
 #: Respondent keys (app actions, so the command palette runs them from any screen).
 RESPONDENT_BINDINGS = [
@@ -79,7 +104,7 @@ def crs_text(crs: list[NodeCR], counts: dict[str, int], language: str, policy: s
     return Text(head if head.endswith("：") else head + " ", "bold") + Text(" · ").join(parts)
 
 
-class MainScreen(Screen[None]):
+class MainScreen(JudgmentActions, Screen[None]):
     """Tree on the left; on the right the node's pairs, weights and consistency."""
 
     AUTO_FOCUS = "PairTable"
@@ -225,22 +250,6 @@ class MainScreen(Screen[None]):
             return
         current = self.session.value(self.path, *pair)
         self.app.change_judgment(self.path, pair[0], pair[1], value_from(current))
-
-    def action_move(self, direction: int) -> None:
-        """Move the judgment one step toward the left (-1) or right (+1) element."""
-        self._set(lambda v: step(v, direction))
-
-    def action_intensity(self, k: int) -> None:
-        """Set intensity ``k`` toward the side the judgment favours."""
-        self._set(lambda v: with_intensity(v, k))
-
-    def action_equal(self) -> None:
-        """Both elements matter equally."""
-        self._set(lambda v: 1.0)
-
-    def action_clear(self) -> None:
-        """Clear the judgment (missing: the engine completes it)."""
-        self._set(lambda v: None)
 
     def action_apply(self) -> None:
         """Apply the suggested value of the worst judgment."""
