@@ -88,9 +88,9 @@ def threshold(n: int, rule: str | float = "saaty1994") -> float:
 
 def consistency_index(lambda_max: np.ndarray | float, n: int) -> np.ndarray | float:
     """CI = (lambda_max - n) / (n - 1); 0 for n <= 2. Works on stacks of lambda_max."""
-    if n <= 2:
-        return np.zeros_like(lambda_max) if isinstance(lambda_max, np.ndarray) else 0.0
-    return np.maximum((lambda_max - n) / (n - 1), 0.0)
+    if isinstance(lambda_max, np.ndarray):
+        return np.zeros_like(lambda_max) if n <= 2 else np.maximum((lambda_max - n) / (n - 1), 0.0)
+    return 0.0 if n <= 2 else max((lambda_max - n) / (n - 1), 0.0)
 
 
 def geometric_consistency_index(a: np.ndarray, w: np.ndarray) -> np.ndarray:

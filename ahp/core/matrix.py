@@ -28,6 +28,26 @@ def _cell(i: int, j: int, labels: Sequence[str] | None) -> str:
     return f"{where} ({labels[i]} vs {labels[j]})" if labels else where
 
 
+#: Matrices up to this size are checked first in plain Python (the common case: complete and
+#: valid), which costs far less than numpy's per-call overhead on a tiny array.
+_QUICK_UP_TO = 16
+_LOW, _HIGH = MIN_VALUE * (1 - TOLERANCE), MAX_VALUE * (1 + TOLERANCE)
+#: Relative tolerance on a_ij * a_ji = 1: judgments written as 0.333 for 1/3 still pass.
+_RECIPROCAL = 1e-3
+
+
+def _plainly_valid(rows: list[list[float]]) -> bool:
+    """Whether a square matrix, as lists, is complete and valid (``nan`` fails every comparison)."""
+    for i, row in enumerate(rows):
+        if not abs(row[i] - 1) <= TOLERANCE:
+            return False
+        for j in range(i + 1, len(rows)):
+            x, y = row[j], rows[j][i]
+            if not (_LOW <= x <= _HIGH and _LOW <= y <= _HIGH and abs(x * y - 1) <= _RECIPROCAL):
+                return False
+    return True
+
+
 def parse_matrix(text: str) -> np.ndarray:
     """Read a matrix written as rows separated by ``;`` or newlines, entries by spaces or commas.
 
@@ -58,24 +78,35 @@ def parse_matrix(text: str) -> np.ndarray:
 def validate_matrix(matrix: np.ndarray | Sequence[Sequence[float]], labels: Sequence[str] | None = None) -> np.ndarray:
     """Check a pairwise matrix and return it as a float array with reciprocals filled in.
 
+    See :func:`checked_matrix`, which also says whether the matrix is complete.
+
+    >>> validate_matrix([[1, 4], [float("nan"), 1]])[1, 0]
+    np.float64(0.25)
+    """
+    return checked_matrix(matrix, labels)[0]
+
+
+def checked_matrix(
+    matrix: np.ndarray | Sequence[Sequence[float]], labels: Sequence[str] | None = None
+) -> tuple[np.ndarray, bool]:
+    """Check a pairwise matrix: the float array with reciprocals filled in, and whether it is complete.
+
     A missing entry (``nan``) whose mirror is known is filled as the reciprocal; the
     diagonal must be 1 (or missing); every entry must be finite, positive, within
     [1/9, 9], and reciprocal to its mirror.
 
-    >>> float(validate_matrix([[1, 3], [float("nan"), 1]])[1, 0])
-    0.3333333333333333
-    >>> validate_matrix([[1, 3], [1/2, 1]], ["price", "quality"])
+    >>> a, complete = checked_matrix([[1, 3], [float("nan"), 1]])
+    >>> float(a[1, 0]), complete
+    (0.3333333333333333, True)
+    >>> checked_matrix([[1, 3], [1/2, 1]], ["price", "quality"])
     Traceback (most recent call last):
     ...
     ahp.errors.JudgmentError: row 2, column 1 (quality vs price) is 0.5 but row 1, column 2 is 3: they must be reciprocal (1/3)
     """
     a = np.array(matrix, dtype=float)
-    if a.ndim == 2 and a.shape[0] == a.shape[1] and a.size and (labels is None or len(labels) == len(a)):
-        # Fast path for the common case, a complete valid matrix; anything else is examined below.
-        # A nan fails every comparison, an inf the range check, before the product is formed.
-        if (a.min() >= MIN_VALUE * (1 - TOLERANCE) and a.max() <= MAX_VALUE * (1 + TOLERANCE)
-                and np.abs(a * a.T - 1).max() <= 1e-3 and np.abs(a.diagonal() - 1).max() <= TOLERANCE):
-            return a
+    if (a.ndim == 2 and 0 < a.shape[0] == a.shape[1] <= _QUICK_UP_TO
+            and (labels is None or len(labels) == len(a)) and _plainly_valid(a.tolist())):
+        return a, True
     if a.ndim != 2 or a.shape[0] != a.shape[1]:
         raise JudgmentError(f"the matrix must be square; got shape {'x'.join(map(str, a.shape))}")
     n = a.shape[0]
@@ -88,17 +119,19 @@ def validate_matrix(matrix: np.ndarray | Sequence[Sequence[float]], labels: Sequ
         i, j = map(int, np.argwhere(bad)[0])
         what = "infinite" if np.isinf(a[i, j]) else "zero or negative"
         raise JudgmentError(f"{_cell(i, j, labels)} is {a[i, j]:g}: judgments must be {'finite' if what == 'infinite' else 'positive'}")
-    for i in range(n):
-        if not np.isnan(a[i, i]) and abs(a[i, i] - 1) > TOLERANCE:
-            raise JudgmentError(f"{_cell(i, i, labels)} is {a[i, i]:g}: the diagonal must be 1")
-        a[i, i] = 1.0
-    off = (a < MIN_VALUE * (1 - TOLERANCE)) | (a > MAX_VALUE * (1 + TOLERANCE))
+    diagonal = a.diagonal()
+    off_one = np.flatnonzero(np.abs(diagonal - 1) > TOLERANCE)  # nan compares false: missing is fine
+    if off_one.size:
+        i = int(off_one[0])
+        raise JudgmentError(f"{_cell(i, i, labels)} is {a[i, i]:g}: the diagonal must be 1")
+    np.fill_diagonal(a, 1.0)
+    off = (a < _LOW) | (a > _HIGH)
     if off.any():
         i, j = map(int, np.argwhere(off)[0])
         raise JudgmentError(f"{_cell(i, j, labels)} is {a[i, j]:g}: judgments must lie within 1/9 and 9")
     upper_nan = np.isnan(a)
     both = ~upper_nan & ~upper_nan.T
-    mismatch = both & ~np.isclose(a * a.T, 1.0, rtol=1e-3, atol=0)
+    mismatch = both & ~(np.abs(a * a.T - 1) <= _RECIPROCAL)
     if mismatch.any():
         i, j = map(int, np.argwhere(np.triu(mismatch))[0])
         raise JudgmentError(
@@ -107,7 +140,7 @@ def validate_matrix(matrix: np.ndarray | Sequence[Sequence[float]], labels: Sequ
         )
     fill = upper_nan & ~upper_nan.T
     a[fill] = 1.0 / a.T[fill]
-    return a
+    return a, not (upper_nan & upper_nan.T).any()
 
 
 def from_upper(n: int, values: Sequence[float | str]) -> np.ndarray:

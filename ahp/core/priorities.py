@@ -22,7 +22,7 @@ from ahp.core.consistency import (
     random_index as ri_lookup,
     threshold as threshold_for,
 )
-from ahp.core.matrix import validate_matrix
+from ahp.core.matrix import checked_matrix
 from ahp.core.weights import METHODS, perron, weights as weights_by
 from ahp.errors import AHPError, JudgmentError
 
@@ -92,7 +92,16 @@ def priorities(
     Raises :class:`~ahp.errors.JudgmentError` for a matrix that cannot be used, naming the
     cell (and ``labels`` when given). Inconsistency is reported, never raised.
     """
-    a = validate_matrix(matrix, labels)
+    a, complete = checked_matrix(matrix, labels)
+    if complete:  # the common case, without the stack machinery
+        if method not in METHODS:
+            raise AHPError(f"unknown method {method!r}; choose one of {', '.join(METHODS)}")
+        n = a.shape[0]
+        lam, w = perron(a)
+        if method != "eigenvector":
+            w = weights_by(a, method)
+        gci = float(geometric_consistency_index(a, w)) if method == "geometric-mean" else None
+        return _result(a, None, None, w, method, lam, n, random_index, threshold, gci, suggestions)
     result = analyse_stack(
         a[None], method=method, random_index=random_index, threshold=threshold, completion=completion,
         labels=labels, suggestions=suggestions,
@@ -121,13 +130,12 @@ def analyse_stack(
     if method not in METHODS:
         raise AHPError(f"unknown method {method!r}; choose one of {', '.join(METHODS)}")
     m, n, _ = stack.shape
-    ri, ri_table = ri_lookup(n, random_index)
-    limit = threshold_for(n, threshold)
-    per_matrix = labels if labels is not None and len(labels) == m and not isinstance(labels[0], str) else [labels] * m
+    ri_lookup(n, random_index), threshold_for(n, threshold)  # unknown names fail before any work
     missing = np.isnan(stack).any(axis=(1, 2))
     problems: dict[int, str] = {}
     full = stack
     if missing.any():
+        per_matrix = labels if labels is not None and len(labels) == m and not isinstance(labels[0], str) else [labels] * m
         holes = np.flatnonzero(missing)
         linked = connected(stack[holes])
         for k in holes[~linked]:
@@ -142,34 +150,32 @@ def analyse_stack(
         full[holes[~linked]] = 1.0  # placeholders, never reported
     if m == 1:  # one matrix: perron's 2-D path is cheaper
         lam_1, w_1 = perron(full[0])
-        lam, w = np.array([lam_1]), w_1[None]
+        lams, w = [lam_1], w_1[None]
     else:
         lam, w = perron(full)
+        lams = lam.tolist()
     if method != "eigenvector":
         w = weights_by(full, method)
-    ci = consistency_index(lam, n)
-    cr = ci / ri if ri > 0 else np.zeros(m)
-    gci = geometric_consistency_index(full, w) if method == "geometric-mean" else None
-    out: list[PriorityResult | str] = []
-    for k in range(m):
-        if k in problems:
-            out.append(problems[k])
-            continue
-        out.append(PriorityResult(
-            matrix=stack[k],
-            completed=full[k] if missing[k] else None,
-            completion=completion if missing[k] else None,
-            weights=w[k],
-            method=method,
-            lambda_max=float(lam[k]),
-            ci=float(ci[k]),
-            ri=ri,
-            ri_table=ri_table,
-            cr=float(cr[k]),
-            threshold=limit,
-            consistent=bool(n <= 2 or cr[k] <= limit),
-            suggestion_count=suggestions,
-            gci=None if gci is None else float(gci[k]),
-            gci_threshold=None if gci is None else gci_threshold(n),
-        ))
-    return out
+    gci = geometric_consistency_index(full, w).tolist() if method == "geometric-mean" else [None] * m
+    return [
+        problems[k] if k in problems else _result(
+            stack[k], full[k] if gap else None, completion if gap else None, w[k], method, lams[k], n,
+            random_index, threshold, gci[k], suggestions,
+        )
+        for k, gap in enumerate(missing.tolist())
+    ]
+
+
+def _result(
+    matrix: np.ndarray, completed: np.ndarray | None, completion: str | None, w: np.ndarray, method: str,
+    lambda_max: float, n: int, random_index: str, threshold: str | float, gci: float | None, suggestions: int,
+) -> PriorityResult:
+    """A :class:`PriorityResult` from the numbers worked out for it."""
+    ri, ri_table = ri_lookup(n, random_index)
+    limit = threshold_for(n, threshold)
+    ci = consistency_index(lambda_max, n)
+    cr = ci / ri if ri > 0 else 0.0
+    return PriorityResult(
+        matrix, completed, completion, w, method, lambda_max, ci, ri, ri_table, cr, limit, n <= 2 or cr <= limit,
+        gci, None if gci is None else gci_threshold(n), suggestions,
+    )

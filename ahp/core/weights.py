@@ -13,6 +13,9 @@ whatever method produced the weights: consistency is a property of the judgments
 
 from __future__ import annotations
 
+import functools
+import math
+
 import numpy as np
 
 from ahp.errors import AHPError
@@ -20,70 +23,93 @@ from ahp.errors import AHPError
 METHODS: tuple[str, ...] = ("eigenvector", "geometric-mean", "column-mean")
 
 
-#: Stacks at least this large go through repeated squaring (a few batched matrix products)
-#: instead of a full eigen-decomposition per matrix; below it, eig's fixed cost is lower.
-_SQUARING_FROM = 64
-#: Squarings per round: after round r the second eigenvalue's share has shrunk like
-#: (|l2|/l1)^(2^(4 r)); near-consistent judgments pass after one round, others get a second,
-#: and whatever still fails the residual check goes to eig.
-_ROUNDS = (4, 4)
-_RESIDUAL = 1e-13
+#: Squarings per round of the power method. Each round starts with the entries scaled to sum 1,
+#: so the largest eigenvalue is at most 1 and, for AHP's matrices, not so small that five
+#: squarings (A^32) underflow; a second round, rescaled, squares three more times. After
+#: A^32 the second eigenvalue's share has shrunk like (|l2|/l1)^32: near-consistent judgments
+#: pass at once, others get A^256, and whatever still fails the check goes to eig.
+_ROUNDS = (5, 3)
+#: Accepted spread of the Collatz-Wielandt bounds, min_i (Av)_i/v_i <= lambda_max <= max_i (Av)_i/v_i,
+#: relative to lambda_max: a certificate that lambda (and so w) has converged.
+_GAP = 1e-12
 
 
 def perron(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Principal eigenvalue and right eigenvector (normalised to sum 1) of positive matrices.
 
-    ``a`` has shape (..., n, n); returns lambda_max of shape (...) and w of shape (..., n).
-    Large stacks use repeated squaring, checked by the residual |A w - lambda w|; any matrix
-    that fails the check goes through ``numpy.linalg.eig`` like small stacks do.
+    ``a`` has shape (..., n, n); returns lambda_max of shape (...) (a float for one matrix)
+    and w of shape (..., n). The power method by repeated squaring, on the whole stack at
+    once, accepts a matrix when the Collatz-Wielandt bounds on lambda_max agree to 1e-12; any
+    matrix that fails goes through ``numpy.linalg.eig``.
     """
-    if a.ndim > 2 and a.size // (a.shape[-1] ** 2) >= _SQUARING_FROM:
-        return _perron_by_squaring(a)
-    return _perron_by_eig(a)
-
-
-def _perron_by_eig(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    lam, vecs = np.linalg.eig(a)
-    lam = lam.real
-    if lam.ndim == 1:  # one matrix: plain indexing is much cheaper than take_along_axis
-        k = int(lam.argmax())
-        lam_max, w = lam[k], vecs[:, k].real
-    else:
-        k = lam.argmax(axis=-1)[..., None]
-        lam_max = np.take_along_axis(lam, k, axis=-1)[..., 0]
-        w = np.take_along_axis(vecs.real, k[..., None], axis=-1)[..., 0]
-    return lam_max, w / w.sum(axis=-1, keepdims=True)
-
-
-def _perron_by_squaring(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Power method by repeated squaring on a whole stack; rows of A^(2^k) all point along w."""
+    if a.ndim == 2:
+        return _perron_one(a)
     shape, n = a.shape[:-2], a.shape[-1]
     a = a.reshape(-1, n, n)
+    ones = _ones(n)
     lam = np.empty(len(a))
     w = np.empty((len(a), n))
     todo = np.arange(len(a))  # the matrices not settled yet
-    b = a / a.sum(axis=(-2, -1), keepdims=True)
+    sub = b = a
     for squarings in _ROUNDS:
+        b = b * (1.0 / (b @ ones @ ones))[:, None, None]  # each matrix on its own: chunks do not matter
         for _ in range(squarings):
             b = b @ b
-        # b starts with entries summing to 1 (largest eigenvalue at most 1); four squarings
-        # cannot underflow or overflow before this rescaling.
-        b /= b.sum(axis=(-2, -1), keepdims=True)
-        sub = a[todo]
-        v = b.sum(axis=-1)
-        v /= v.sum(axis=-1, keepdims=True)
+        v = b @ ones
         av = (sub @ v[..., None])[..., 0]
-        root = av.sum(axis=-1)  # v sums to 1, so sum(A v) = lambda
-        v = av / root[..., None]  # one more power step
-        residual = np.abs((sub @ v[..., None])[..., 0] - root[..., None] * v).max(axis=-1) / root
-        good = residual <= _RESIDUAL
-        lam[todo[good]], w[todo[good]] = root[good], v[good]
-        todo, b = todo[~good], b[~good]
-        if not todo.size:
+        total = av @ ones
+        root = total / (v @ ones)
+        off = np.abs(av / (v * root[:, None]) - 1)  # (Av)_i / v_i against lambda
+        if off.max() <= _GAP:
+            if len(todo) == len(a):  # all settled at once, the usual case
+                return root.reshape(shape), (av / total[:, None]).reshape(*shape, n)
+            lam[todo], w[todo] = root, av / total[:, None]
             break
+        good = off.max(axis=-1) <= _GAP
+        keep = todo[good]
+        lam[keep], w[keep] = root[good], av[good] / total[good][:, None]
+        todo, b, sub = todo[~good], b[~good], sub[~good]
     else:
-        lam[todo], w[todo] = _perron_by_eig(a[todo])
+        lam[todo], w[todo] = _perron_by_eig(sub)
     return lam.reshape(shape), w.reshape(*shape, n)
+
+
+def _perron_one(a: np.ndarray) -> tuple[float, np.ndarray]:
+    """:func:`perron` for one matrix (n, n): plain ``dot`` calls and Python floats, which cost
+    much less than ``matmul`` and reductions on a tiny array."""
+    ones = _ones(a.shape[0])
+    b = a
+    for squarings in _ROUNDS:
+        b = b * (1.0 / b.dot(ones).dot(ones))
+        for _ in range(squarings):
+            b = b.dot(b)
+        v = b.dot(ones)
+        av = a.dot(v)
+        avl, vl = av.tolist(), v.tolist()
+        ratio = [x / y if y > 0 else math.inf for x, y in zip(avl, vl)]
+        total = sum(avl)
+        root = total / sum(vl)
+        if max(ratio) - min(ratio) <= _GAP * root:
+            return root, av * (1.0 / total)
+    lam, w = _perron_by_eig(a[None])
+    return float(lam[0]), w[0]
+
+
+@functools.cache
+def _ones(n: int) -> np.ndarray:
+    """A read-only vector of n ones: ``b @ ones`` sums rows faster than ``b.sum(-1)``."""
+    ones = np.ones(n)
+    ones.flags.writeable = False
+    return ones
+
+
+def _perron_by_eig(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """lambda_max and w of a stack (m, n, n) from a full eigen-decomposition per matrix."""
+    lam, vecs = np.linalg.eig(a)
+    k = lam.real.argmax(axis=-1)[..., None]
+    lam_max = np.take_along_axis(lam.real, k, axis=-1)[..., 0]
+    w = np.take_along_axis(vecs.real, k[..., None], axis=-1)[..., 0]
+    return lam_max, w / w.sum(axis=-1, keepdims=True)
 
 
 def perron_left_right(a: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
