@@ -7,8 +7,8 @@ matrices) and the one giving the lowest CR is suggested, with that CR and the we
 
 >>> a = np.array([[1, 2, 1/2], [1/2, 1, 3], [2, 1/3, 1]])
 >>> s = suggest(a, ~np.isnan(a), ri=0.58, count=1)[0]
->>> s.row, s.col, s.current, s.suggested, round(s.cr_after, 4)
-(0, 2, 0.5, 6.0, 0.0)
+>>> s.row, s.col, s.current, round(1 / s.suggested, 6), round(s.cr_after, 4)
+(0, 1, 2.0, 6.0, 0.0)
 """
 
 from __future__ import annotations
@@ -63,7 +63,9 @@ def suggest(
     w = weights(completed, "eigenvector")
     dev = np.abs(np.log(inconsistency(completed, w)))
     dev = np.where(np.triu(known, 1), dev, -1.0)
-    order = np.argsort(dev, axis=None)[::-1][:count]
+    # Rounded so that pairs equally off (as in a cycle a > b > c > a) come in row order,
+    # whatever the last digits of the weights.
+    order = np.argsort(-np.round(dev, 9), axis=None, kind="stable")[:count]
     pairs = [divmod(int(p), n) for p in order if dev.flat[p] > 1e-9]
     if not pairs:
         return []
@@ -78,7 +80,7 @@ def suggest(
         w_trials = weights(trials, method)
     out = []
     for t, (i, j) in enumerate(pairs):
-        best = int(np.argmin(cr[t]))
+        best = int(np.argmin(np.round(cr[t], 9)))  # of equal CRs, the lowest scale value
         if np.isclose(SCALE_ARRAY[best], completed[i, j]):
             continue
         out.append(

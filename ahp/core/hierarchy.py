@@ -14,10 +14,11 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import overload
 
 import numpy as np
 
-from ahp.core.priorities import PriorityResult, analyse_stack
+from ahp.core.priorities import PriorityResult, analyse_matrices
 from ahp.errors import ModelError
 
 ROOT = "goal"
@@ -62,9 +63,10 @@ class Layout:
     """A hierarchy as arrays, for synthesis without walking the tree each time.
 
     Nodes are numbered in preorder (the goal is 0): ``paths``, ``nodes``, ``parents`` (-1 for
-    the goal), ``children[path]`` (indices of an inner node's children), ``leaves`` (indices),
-    ``under`` (which nodes lie below which) and ``by_size`` (inner node paths grouped by their
-    number of children).
+    the goal), ``children[path]`` (indices of an inner node's children) and ``child_names[path]``
+    (their English names, for messages), ``leaves`` (indices),
+    ``under`` (which nodes lie below which) and ``inner_paths`` (the nodes with sub-elements, in
+    preorder).
     """
 
     def __init__(self, root: Node) -> None:
@@ -76,46 +78,54 @@ class Layout:
         self.index = index
         self.parents = np.full(len(order), -1)
         self.children: dict[str, np.ndarray] = {}
-        self.by_size: dict[int, list[str]] = {}
+        self.child_lists: dict[str, list[int]] = {}
+        self.child_names: dict[str, list[str]] = {}
         for path, node, _ in order:
             if node.children:
                 kids = np.array([index[child_path(path, c.id)] for c in node.children])
                 self.children[path] = kids
+                self.child_lists[path] = kids.tolist()
+                self.child_names[path] = [c.name for c in node.children]
                 self.parents[kids] = index[path]
-                self.by_size.setdefault(len(kids), []).append(path)
-        self.leaves = np.array([k for k, node in enumerate(self.nodes) if not node.children])
+        self.leaf_list = [k for k, node in enumerate(self.nodes) if not node.children]
+        self.leaves = np.array(self.leaf_list)
         #: under[i, j]: node j is node i or below it
         self.under = np.eye(len(order), dtype=bool)
         for k in range(len(order) - 1, 0, -1):  # children after parents: fold each row into its parent
             self.under[self.parents[k]] |= self.under[k]
+        self.inner_paths = list(self.children)
+        self.parent_list = self.parents.tolist()
         depth = np.array(self.depths)
-        self._levels = [np.flatnonzero(depth == d) for d in range(1, int(depth.max()) + 1)]
+        self._levels = [(level, self.parents[level]) for level in
+                        (np.flatnonzero(depth == d) for d in range(1, int(depth.max()) + 1))]
 
-    def global_weights(self, local: np.ndarray) -> np.ndarray:
+    @overload
+    def global_weights(self, local: list[float]) -> list[float]: ...
+    @overload
+    def global_weights(self, local: np.ndarray) -> np.ndarray: ...
+
+    def global_weights(self, local):
         """Global weight of each node: the product of local weights along its path.
 
-        ``local`` has shape (..., nodes), so stacks of draws are done at once, level by level.
+        ``local`` is an array (..., nodes), so stacks of draws are done at once, level by
+        level; or, for one hierarchy, a list of floats (in preorder, a parent's global weight
+        is known before its children's), which costs less than numpy on so few numbers.
 
         >>> tree = Node("goal", "G", children=(Node("a", "A", children=(Node("x", "X"), Node("y", "Y"))), Node("b", "B")))
         >>> tree.layout.global_weights(np.array([1, .6, .5, .5, .4]))
         array([1. , 0.6, 0.3, 0.3, 0.4])
+        >>> tree.layout.global_weights([1, .6, .5, .5, .4])
+        [1, 0.6, 0.3, 0.3, 0.4]
         """
+        if isinstance(local, list):
+            g = list(local)
+            for k, parent in enumerate(self.parent_list[1:], 1):
+                g[k] *= g[parent]
+            return g
         g = np.array(local, dtype=float, copy=True)
-        for level in self._levels:
-            g[..., level] *= g[..., self.parents[level]]
+        for level, parents in self._levels:
+            g[..., level] *= g[..., parents]
         return g
-
-
-def hierarchy_cr(weights: np.ndarray, ci: np.ndarray, ri: np.ndarray) -> float:
-    """CR of the whole hierarchy: sum_j a_j CI_j / sum_j a_j RI_j (0 when every RI is 0).
-
-    ``weights`` are the global weights a_j of the nodes whose matrices are summed.
-
-    >>> round(hierarchy_cr(np.array([.5, .5]), np.array([.02, .04]), np.array([.58, .9])), 4)
-    0.0405
-    """
-    denominator = float(np.dot(weights, ri))
-    return float(np.dot(weights, ci)) / denominator if denominator > 0 else 0.0
 
 
 @dataclass(frozen=True, eq=False)
@@ -160,7 +170,11 @@ class RankedLeaf:
 
 @dataclass(frozen=True, eq=False)
 class Synthesis:
-    """The whole hierarchy: every inner node's analysis, the ranking of leaves, the hierarchy CR."""
+    """The whole hierarchy: every inner node's analysis, the ranking of leaves, the hierarchy CR.
+
+    ``cr_total`` = sum_j a_j CI_j / sum_j a_j RI_j over the matrices below the goal, a_j being
+    their nodes' global weights (0 when every RI is 0).
+    """
 
     nodes: dict[str, NodeAnalysis]
     ranking: tuple[RankedLeaf, ...]
@@ -176,6 +190,11 @@ class Synthesis:
     def consistent(self) -> bool:
         """Whether every node is complete and consistent."""
         return all(a.status == "consistent" for a in self.nodes.values())
+
+
+def _unjudged(n: int) -> np.ndarray:
+    """The matrix of a node with no judgments yet: 1 on the diagonal, every pair missing."""
+    return np.where(np.eye(n, dtype=bool), 1.0, np.nan)
 
 
 def synthesize(
@@ -200,42 +219,47 @@ def synthesize(
     matrices.
     """
     tree = root.layout
-    for path, a in matrices.items():
-        if path not in tree.children:
-            raise ModelError(f"a matrix is given for {path!r}, which is not a node with sub-elements")
-        k = len(tree.children[path])
-        if a is not None and np.shape(a) != (k, k):
-            raise ModelError(f"the matrix for {path!r} has shape {np.shape(a)}; its {k} elements need {k}x{k}")
-    results: dict[str, PriorityResult | str] = {}
-    for n, paths in tree.by_size.items():
-        empty = np.where(np.eye(n, dtype=bool), 1.0, np.nan)
-        stack = np.stack([empty if matrices.get(p) is None else np.asarray(matrices[p], dtype=float) for p in paths])
-        labels = [[c.name for c in tree.nodes[tree.index[p]].children] for p in paths]
-        analysed = analyse_stack(stack, method=method, random_index=random_index, threshold=threshold,
-                                 completion=completion, labels=labels, suggestions=suggestions)
-        results.update(zip(paths, analysed))
-    local = np.ones(len(tree.paths))
-    for path, kids in tree.children.items():
+    unknown = [path for path in matrices if path not in tree.child_lists]
+    if unknown:
+        raise ModelError(f"a matrix is given for {unknown[0]!r}, which is not a node with sub-elements")
+    inner = tree.inner_paths
+    arrays = []
+    for path in inner:
+        k = len(tree.child_lists[path])
+        a = matrices.get(path)
+        a = _unjudged(k) if a is None else np.asarray(a, dtype=float)
+        if a.shape != (k, k):
+            raise ModelError(f"the matrix for {path!r} has shape {a.shape}; its {k} elements need {k}x{k}")
+        arrays.append(a)
+    analysed = analyse_matrices(
+        arrays, method=method, random_index=random_index, threshold=threshold, completion=completion,
+        labels=[tree.child_names[p] for p in inner], suggestions=suggestions,
+    )
+    results = dict(zip(inner, analysed))
+    local = [1.0] * len(tree.paths)
+    local_arrays: dict[str, np.ndarray] = {}
+    for path, kids in tree.child_lists.items():
         r = results[path]
         if local_weights is not None and path in local_weights:
-            local[kids] = local_weights[path]
+            w = np.asarray(local_weights[path], dtype=float)
         else:
-            local[kids] = 1 / len(kids) if isinstance(r, str) else r.weights
+            w = np.full(len(kids), 1 / len(kids)) if isinstance(r, str) else r.weights
+        local_arrays[path] = w
+        for k, x in zip(kids, w.tolist()):
+            local[k] = x
     g = tree.global_weights(local)
-    local_list, g_list = local.tolist(), g.tolist()  # Python floats: cheap to index one by one
     node_analyses = {}
-    below_goal: list[tuple[float, float, float]] = []  # (a_j, CI_j, RI_j) of the matrices under the goal
-    for path, kids in tree.children.items():
+    weighted_ci = weighted_ri = 0.0  # sum_j a_j CI_j and sum_j a_j RI_j under the goal
+    for path in tree.child_lists:
         k = tree.index[path]
         r = results[path]
         problem, result = (r, None) if isinstance(r, str) else (None, r)
-        node_analyses[path] = NodeAnalysis(path, tree.nodes[k], tree.depths[k], result, problem, local[kids], g_list[k])
+        node_analyses[path] = NodeAnalysis(path, tree.nodes[k], tree.depths[k], result, problem, local_arrays[path], g[k])
         if result is not None and tree.depths[k] >= 1:
-            below_goal.append((g_list[k], result.ci, result.ri))
-    order = tree.leaves[np.argsort(-g[tree.leaves], kind="stable")].tolist()
-    ranking = tuple(
-        RankedLeaf(rank, tree.paths[k], tree.nodes[k], local_list[k], g_list[k]) for rank, k in enumerate(order, 1)
-    )
-    cr_total = hierarchy_cr(*np.array(below_goal).reshape(-1, 3).T)
+            weighted_ci += g[k] * result.ci
+            weighted_ri += g[k] * result.ri
+    order = sorted(tree.leaf_list, key=lambda k: -g[k])  # stable: ties keep the model's order
+    ranking = tuple(RankedLeaf(rank, tree.paths[k], tree.nodes[k], local[k], g[k]) for rank, k in enumerate(order, 1))
+    cr_total = weighted_ci / weighted_ri if weighted_ri > 0 else 0.0
     settings = {"method": method, "random_index": random_index, "threshold": threshold, "completion": completion}
     return Synthesis(node_analyses, ranking, cr_total, settings)

@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 from dataclasses import dataclass
 from functools import cached_property
@@ -23,7 +23,7 @@ from ahp.core.consistency import (
     threshold as threshold_for,
 )
 from ahp.core.matrix import checked_matrix
-from ahp.core.weights import METHODS, perron, weights as weights_by
+from ahp.core.weights import METHODS, perron_many, weights as weights_by
 from ahp.errors import AHPError, JudgmentError
 
 if TYPE_CHECKING:
@@ -93,89 +93,89 @@ def priorities(
     cell (and ``labels`` when given). Inconsistency is reported, never raised.
     """
     a, complete = checked_matrix(matrix, labels)
-    if complete:  # the common case, without the stack machinery
-        if method not in METHODS:
-            raise AHPError(f"unknown method {method!r}; choose one of {', '.join(METHODS)}")
-        n = a.shape[0]
-        lam, w = perron(a)
-        if method != "eigenvector":
-            w = weights_by(a, method)
-        gci = float(geometric_consistency_index(a, w)) if method == "geometric-mean" else None
-        return _result(a, None, None, w, method, lam, n, random_index, threshold, gci, suggestions)
-    result = analyse_stack(
-        a[None], method=method, random_index=random_index, threshold=threshold, completion=completion,
-        labels=labels, suggestions=suggestions,
+    result = analyse_matrices(
+        [a], method=method, random_index=random_index, threshold=threshold, completion=completion,
+        labels=[labels], suggestions=suggestions, missing=[not complete],
     )[0]
     if isinstance(result, str):
         raise JudgmentError(result)
     return result
 
 
-def analyse_stack(
-    stack: np.ndarray,
+def analyse_matrices(
+    matrices: Sequence[np.ndarray],
     *,
     method: str = "eigenvector",
     random_index: str = "saaty1980",
     threshold: str | float = "saaty1994",
     completion: str = "lambda-max",
-    labels: Sequence[Sequence[str] | None] | Sequence[str] | None = None,
+    labels: Sequence[Sequence[str] | None] | None = None,
     suggestions: int = 3,
+    missing: Sequence[bool] | None = None,
 ) -> list[PriorityResult | str]:
-    """Analyse a stack (m, n, n) of validated matrices at once (one eigen-decomposition).
+    """Analyse several validated matrices, of any sizes, at once (see :func:`~ahp.core.weights.perron_many`).
 
     Each item is the matrix's :class:`PriorityResult`, or, when its known judgments do not link
-    all its elements, the message saying which are cut off. ``labels`` names the elements (the
-    same for all, or one list per matrix).
+    all its elements, the message saying which are cut off. ``labels`` names each matrix's
+    elements, for that message; ``missing`` says which matrices lack judgments, when the caller
+    knows already.
+
+    >>> [round(r.cr, 4) for r in analyse_matrices([np.array([[1, 2], [1/2, 1]]), np.array([[1, 2, 3], [1/2, 1, 2], [1/3, 1/2, 1]])])]
+    [0.0, 0.0079]
     """
     if method not in METHODS:
         raise AHPError(f"unknown method {method!r}; choose one of {', '.join(METHODS)}")
-    m, n, _ = stack.shape
-    ri_lookup(n, random_index), threshold_for(n, threshold)  # unknown names fail before any work
-    missing = np.isnan(stack).any(axis=(1, 2))
+    builders = {n: _builder(n, method, random_index, threshold, suggestions) for n in {a.shape[0] for a in matrices}}
+    if missing is None:
+        missing = [bool(np.isnan(a).any()) for a in matrices]
+    full = list(matrices)
     problems: dict[int, str] = {}
-    full = stack
-    if missing.any():
-        per_matrix = labels if labels is not None and len(labels) == m and not isinstance(labels[0], str) else [labels] * m
-        holes = np.flatnonzero(missing)
-        linked = connected(stack[holes])
-        for k in holes[~linked]:
-            try:
-                check_connected(stack[k], per_matrix[k])
-            except JudgmentError as exc:
-                problems[int(k)] = str(exc)
-        fill = holes[linked]
-        full = stack.copy()
-        if len(fill):
-            full[fill] = complete_stack(stack[fill], completion)
-        full[holes[~linked]] = 1.0  # placeholders, never reported
-    if m == 1:  # one matrix: perron's 2-D path is cheaper
-        lam_1, w_1 = perron(full[0])
-        lams, w = [lam_1], w_1[None]
-    else:
-        lam, w = perron(full)
-        lams = lam.tolist()
+    if any(missing):
+        by_size: dict[int, list[int]] = {}
+        for k, gap in enumerate(missing):
+            if gap:
+                by_size.setdefault(matrices[k].shape[0], []).append(k)
+        for group in by_size.values():
+            linked = connected(np.array([matrices[k] for k in group])).tolist()
+            for k in (k for k, ok in zip(group, linked) if not ok):
+                try:
+                    check_connected(matrices[k], labels[k] if labels else None)
+                except JudgmentError as exc:
+                    problems[k] = str(exc)
+                full[k] = np.ones_like(matrices[k])  # a placeholder, never reported
+            fill = [k for k, ok in zip(group, linked) if ok]
+            if fill:
+                for k, done in zip(fill, complete_stack(np.array([matrices[k] for k in fill]), completion)):
+                    full[k] = done
+    lams, ws = perron_many(full)
     if method != "eigenvector":
-        w = weights_by(full, method)
-    gci = geometric_consistency_index(full, w).tolist() if method == "geometric-mean" else [None] * m
-    return [
-        problems[k] if k in problems else _result(
-            stack[k], full[k] if gap else None, completion if gap else None, w[k], method, lams[k], n,
-            random_index, threshold, gci[k], suggestions,
-        )
-        for k, gap in enumerate(missing.tolist())
-    ]
+        ws = [weights_by(a, method) for a in full]
+    out: list[PriorityResult | str] = []
+    for k, a in enumerate(matrices):
+        if k in problems:
+            out.append(problems[k])
+            continue
+        gci = float(geometric_consistency_index(full[k], ws[k])) if method == "geometric-mean" else None
+        gap = missing[k]
+        out.append(builders[a.shape[0]](a, full[k] if gap else None, completion if gap else None, ws[k], lams[k], gci))
+    return out
 
 
-def _result(
-    matrix: np.ndarray, completed: np.ndarray | None, completion: str | None, w: np.ndarray, method: str,
-    lambda_max: float, n: int, random_index: str, threshold: str | float, gci: float | None, suggestions: int,
-) -> PriorityResult:
-    """A :class:`PriorityResult` from the numbers worked out for it."""
+def _builder(
+    n: int, method: str, random_index: str, threshold: str | float, suggestions: int
+) -> Callable[[np.ndarray, np.ndarray | None, str | None, np.ndarray, float, float | None], PriorityResult]:
+    """What builds the :class:`PriorityResult` of an n x n matrix from its numbers, with RI and
+    the threshold looked up once (an unknown table or rule fails here, before any work)."""
     ri, ri_table = ri_lookup(n, random_index)
     limit = threshold_for(n, threshold)
-    ci = consistency_index(lambda_max, n)
-    cr = ci / ri if ri > 0 else 0.0
-    return PriorityResult(
-        matrix, completed, completion, w, method, lambda_max, ci, ri, ri_table, cr, limit, n <= 2 or cr <= limit,
-        gci, None if gci is None else gci_threshold(n), suggestions,
-    )
+    gci_limit = gci_threshold(n) if method == "geometric-mean" else None
+
+    def build(matrix, completed, completion, w, lambda_max, gci):
+        ci = consistency_index(lambda_max, n)
+        cr = ci / ri if ri > 0 else 0.0
+        return PriorityResult(
+            matrix, completed, completion, w, method, lambda_max, ci, ri, ri_table, cr, limit, n <= 2 or cr <= limit,
+            gci, gci_limit, suggestions,
+        )
+
+    return build

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import math
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -23,15 +24,18 @@ from ahp.errors import AHPError
 METHODS: tuple[str, ...] = ("eigenvector", "geometric-mean", "column-mean")
 
 
-#: Squarings per round of the power method. Each round starts with the entries scaled to sum 1,
-#: so the largest eigenvalue is at most 1 and, for AHP's matrices, not so small that five
-#: squarings (A^32) underflow; a second round, rescaled, squares three more times. After
-#: A^32 the second eigenvalue's share has shrunk like (|l2|/l1)^32: near-consistent judgments
-#: pass at once, others get A^256, and whatever still fails the check goes to eig.
-_ROUNDS = (5, 3)
+#: Squarings per round of the power method. Each round starts with the entries scaled so the
+#: largest eigenvalue is at most 1 and, for AHP's matrices, not so small that four squarings
+#: (A^16) underflow; a second round, rescaled, squares four more times. After A^16 the second
+#: eigenvalue's share has shrunk like (|l2|/l1)^16: near-consistent judgments (|l2|/l1 about
+#: 0.1) pass at once, others get A^256, and whatever still fails the check goes to eig.
+_ROUNDS = (4, 4)
 #: Accepted spread of the Collatz-Wielandt bounds, min_i (Av)_i/v_i <= lambda_max <= max_i (Av)_i/v_i,
-#: relative to lambda_max: a certificate that lambda (and so w) has converged.
-_GAP = 1e-12
+#: relative to lambda_max: a certificate that lambda (and so w) has converged far beyond the
+#: digits AHP reports.
+_GAP = 1e-10
+#: Matrices whose sizes add up to at most this are solved together as one block-diagonal matrix.
+_BLOCKS_UP_TO = 64
 
 
 def perron(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -39,38 +43,43 @@ def perron(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
     ``a`` has shape (..., n, n); returns lambda_max of shape (...) (a float for one matrix)
     and w of shape (..., n). The power method by repeated squaring, on the whole stack at
-    once, accepts a matrix when the Collatz-Wielandt bounds on lambda_max agree to 1e-12; any
+    once, accepts a matrix when the Collatz-Wielandt bounds on lambda_max agree to 1e-10; any
     matrix that fails goes through ``numpy.linalg.eig``.
     """
     if a.ndim == 2:
         return _perron_one(a)
     shape, n = a.shape[:-2], a.shape[-1]
     a = a.reshape(-1, n, n)
+    if len(a) * n <= _BLOCKS_UP_TO:  # a few small matrices: one block-diagonal matrix costs less
+        lams, ws = _perron_blocks(list(a), [n] * len(a))
+        return np.array(lams).reshape(shape), np.array(ws).reshape(*shape, n)
     ones = _ones(n)
-    lam = np.empty(len(a))
-    w = np.empty((len(a), n))
-    todo = np.arange(len(a))  # the matrices not settled yet
-    sub = b = a
-    for squarings in _ROUNDS:
-        b = b * (1.0 / (b @ ones @ ones))[:, None, None]  # each matrix on its own: chunks do not matter
+    # Round 1 scales the stack by a power of two, which is exact: the result does not depend
+    # on which matrices share the stack. Round 2 rescales each matrix on its own.
+    b = a * 2.0 ** -math.frexp(n * float(a.max()))[1]
+    lam = w = np.empty(0)
+    todo = np.arange(len(a))  # the matrices not settled yet (their places in lam and w)
+    for r, squarings in enumerate(_ROUNDS):
+        sub = a[todo] if r else a
+        if r:
+            b = b * (1.0 / np.einsum("kij->k", b))[:, None, None]
         for _ in range(squarings):
             b = b @ b
-        v = b @ ones
-        av = (sub @ v[..., None])[..., 0]
+        v = np.einsum("kij->ki", b)  # einsum beats matmul at products with a vector
+        av = np.einsum("kij,kj->ki", sub, v)
         total = av @ ones
         root = total / (v @ ones)
-        off = np.abs(av / (v * root[:, None]) - 1)  # (Av)_i / v_i against lambda
-        if off.max() <= _GAP:
-            if len(todo) == len(a):  # all settled at once, the usual case
-                return root.reshape(shape), (av / total[:, None]).reshape(*shape, n)
+        off = np.abs(av / (v * root[:, None]) - 1).max(axis=-1)  # (Av)_i / v_i against lambda
+        if r:
             lam[todo], w[todo] = root, av / total[:, None]
+        else:
+            lam, w = root, av / total[:, None]
+        failed = np.flatnonzero(off > _GAP)  # few, if any: only they go on
+        todo, b = todo[failed], b[failed]
+        if not todo.size:
             break
-        good = off.max(axis=-1) <= _GAP
-        keep = todo[good]
-        lam[keep], w[keep] = root[good], av[good] / total[good][:, None]
-        todo, b, sub = todo[~good], b[~good], sub[~good]
     else:
-        lam[todo], w[todo] = _perron_by_eig(sub)
+        lam[todo], w[todo] = _perron_by_eig(a[todo])
     return lam.reshape(shape), w.reshape(*shape, n)
 
 
@@ -86,13 +95,78 @@ def _perron_one(a: np.ndarray) -> tuple[float, np.ndarray]:
         v = b.dot(ones)
         av = a.dot(v)
         avl, vl = av.tolist(), v.tolist()
-        ratio = [x / y if y > 0 else math.inf for x, y in zip(avl, vl)]
+        try:
+            ratio = [x / y for x, y in zip(avl, vl)]
+        except ZeroDivisionError:  # v underflowed: leave it to eig
+            break
         total = sum(avl)
         root = total / sum(vl)
         if max(ratio) - min(ratio) <= _GAP * root:
             return root, av * (1.0 / total)
     lam, w = _perron_by_eig(a[None])
     return float(lam[0]), w[0]
+
+
+def perron_many(matrices: Sequence[np.ndarray]) -> tuple[list[float], list[np.ndarray]]:
+    """:func:`perron` of several matrices of any sizes: lambda_max and w of each.
+
+    Small ones together form one block-diagonal matrix, whose powers are its blocks' powers, so
+    a few products settle them all (a block that fails the check goes on alone); larger sets
+    go in stacks of one size.
+
+    >>> lams, ws = perron_many([np.array([[1, 2], [1/2, 1]]), np.ones((3, 3))])
+    >>> [round(x, 9) for x in lams], [w.round(4).tolist() for w in ws]
+    ([2.0, 3.0], [[0.6667, 0.3333], [0.3333, 0.3333, 0.3333]])
+    """
+    sizes = [a.shape[0] for a in matrices]
+    if len(matrices) == 1:
+        lam, w = _perron_one(matrices[0])
+        return [lam], [w]
+    if sum(sizes) <= _BLOCKS_UP_TO:
+        return _perron_blocks(matrices, sizes)
+    lams: list[float] = [0.0] * len(matrices)
+    ws: list[np.ndarray] = [np.empty(0)] * len(matrices)
+    groups: dict[int, list[int]] = {}
+    for k, n in enumerate(sizes):
+        groups.setdefault(n, []).append(k)
+    for group in groups.values():
+        lam, w = perron(np.array([matrices[k] for k in group]))
+        for k, lam_k, w_k in zip(group, lam.tolist(), w):
+            lams[k], ws[k] = lam_k, w_k
+    return lams, ws
+
+
+def _perron_blocks(matrices: Sequence[np.ndarray], sizes: list[int]) -> tuple[list[float], list[np.ndarray]]:
+    """:func:`perron_many` on one block-diagonal matrix: one round of squarings for all."""
+    total_n = sum(sizes)
+    a = np.zeros((total_n, total_n))
+    bounds = []
+    start = 0
+    for m, n in zip(matrices, sizes):
+        a[start:start + n, start:start + n] = m
+        bounds.append((start, start + n))
+        start += n
+    ones = _ones(total_n)
+    b = a * (1.0 / a.dot(ones).dot(ones))  # at least every block's largest eigenvalue
+    for _ in range(_ROUNDS[0]):
+        b = b.dot(b)
+    v = b.dot(ones)
+    av = a.dot(v)
+    avl, vl = av.tolist(), v.tolist()
+    ratio = [x / y if y else math.inf for x, y in zip(avl, vl)]  # inf: an underflow, which fails the check
+    lams: list[float] = []
+    ws: list[np.ndarray] = []
+    for m, (lo, hi) in zip(matrices, bounds):
+        total = sum(avl[lo:hi])
+        root = total / sum(vl[lo:hi])
+        if max(ratio[lo:hi]) - min(ratio[lo:hi]) <= _GAP * root:
+            lams.append(root)
+            ws.append(av[lo:hi] * (1.0 / total))
+        else:
+            lam, w = _perron_one(m)
+            lams.append(lam)
+            ws.append(w)
+    return lams, ws
 
 
 @functools.cache
