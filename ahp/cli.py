@@ -9,7 +9,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import NoReturn, Sequence
+from collections.abc import Callable, Sequence
+from typing import NoReturn
 
 from ahp.errors import AHPError
 
@@ -355,26 +356,21 @@ def _group_options(p: argparse.ArgumentParser) -> None:
                    help="respondents failing the threshold at a node (default: the project's setting)")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _args_open(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", help="project file (*.ahp.toml)")
+
+
+def _args_new(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", help="project file to create (*.ahp.toml); never overwritten")
+    p.add_argument("--model", default="retail-churn", help="built-in model name or model file (default: retail-churn)")
+    p.add_argument("--title", help="project title")
+
+
+def _args_weights(p: argparse.ArgumentParser) -> None:
     from ahp.core.completion import COMPLETIONS
     from ahp.core.consistency import RI_TABLES
     from ahp.core.weights import METHODS
 
-    parser = _Parser(prog="ahp", description="Analytic Hierarchy Process: rank the causes of customer churn.")
-    parser.set_defaults(func=None)
-    sub = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
-
-    p = sub.add_parser("open", help="open the interview screen on a project file (created if absent)")
-    p.add_argument("file", help="project file (*.ahp.toml)")
-    p.set_defaults(func=cmd_open)
-
-    p = sub.add_parser("new", help="create a project file from a model")
-    p.add_argument("file", help="project file to create (*.ahp.toml); never overwritten")
-    p.add_argument("--model", default="retail-churn", help="built-in model name or model file (default: retail-churn)")
-    p.add_argument("--title", help="project title")
-    p.set_defaults(func=cmd_new)
-
-    p = sub.add_parser("weights", help="weights and consistency of one pairwise matrix")
     p.add_argument("matrix", help='"1 3 5; 1/3 1 3; 1/5 1/3 1" (? = missing), a CSV file, or - for stdin')
     p.add_argument("--method", choices=METHODS, default="eigenvector")
     p.add_argument("--ri", choices=RI_TABLES, default="saaty1980", help="random index table (default: saaty1980)")
@@ -382,29 +378,29 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--completion", choices=COMPLETIONS, default="lambda-max", help="for missing judgments")
     p.add_argument("--labels", help="element names, comma-separated")
     p.add_argument("--json", action="store_true", help="machine-readable output")
-    p.set_defaults(func=cmd_weights)
 
-    p = sub.add_parser("rank", help="the weighted ranking of churn factors")
+
+def _args_rank(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", help="project file (*.ahp.toml)")
     p.add_argument("--format", choices=("table", "json", "csv", "md"), default="table")
     p.add_argument("--respondent", help="one respondent's judgments (default: all combined)")
     _group_options(p)
     p.add_argument("--lang", choices=("en", "zh"), default="en", help="language of the factor names in the table")
-    p.set_defaults(func=cmd_rank)
 
-    p = sub.add_parser("check", help="exit 0 when every node is consistent, 1 otherwise")
+
+def _args_check(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", help="project file (*.ahp.toml)")
     p.add_argument("--respondent", help="one respondent's judgments (default: all combined)")
     _group_options(p)
-    p.set_defaults(func=cmd_check)
 
-    p = sub.add_parser("group", help="the panel: consensus per node, each respondent against the group")
+
+def _args_group(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", help="project file (*.ahp.toml)")
     p.add_argument("--format", choices=("table", "json"), default="table")
     _group_options(p)
-    p.set_defaults(func=cmd_group)
 
-    p = sub.add_parser("sensitivity", help="tipping points and Monte Carlo stability of the ranking")
+
+def _args_sensitivity(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", help="project file (*.ahp.toml)")
     p.add_argument("--format", choices=("table", "json"), default="table")
     p.add_argument("--respondent", help="one respondent's judgments (default: all combined)")
@@ -415,26 +411,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--spread", type=float, default=0.2, help="sigma of the log-normal noise (default 0.2)")
     p.add_argument("--top", type=int, default=3, help="how many top factors to watch (default 3)")
     _group_options(p)
-    p.set_defaults(func=cmd_sensitivity)
 
-    p = sub.add_parser("risk", help="churn-risk index and action list of every rated unit")
+
+def _args_risk(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", help="project file (*.ahp.toml)")
     p.add_argument("--format", choices=("table", "json"), default="table")
     p.add_argument("--respondent", help="one respondent's weights (default: all combined)")
     p.add_argument("--lang", choices=("en", "zh"), default="en", help="language of names")
     _group_options(p)
-    p.set_defaults(func=cmd_risk)
 
-    p = sub.add_parser("ratings", help="rate units (stores, regions, segments) from a CSV file")
+
+def _args_ratings(p: argparse.ArgumentParser) -> None:
     actions = p.add_subparsers(title="actions", metavar="ACTION", dest="action", required=True, parser_class=_Parser)
     a = actions.add_parser("import", help="add or update units' ratings (nothing is imported if any cell is bad)")
     a.add_argument("csv", help="CSV: unit, then one column per churn factor path; cells are grades")
     a.add_argument("--into", required=True, help="project file (*.ahp.toml)")
     a = actions.add_parser("template", help="the blank ratings sheet for a project's model")
     a.add_argument("file", help="project file (*.ahp.toml)")
-    p.set_defaults(func=cmd_ratings)
 
-    p = sub.add_parser("report", help="the report for managers: HTML, Markdown or Excel")
+
+def _args_report(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", help="project file (*.ahp.toml)")
     p.add_argument("-o", "--output", required=True, help="file to write")
     p.add_argument("--format", choices=("html", "md", "xlsx"), help="default: from the output's extension")
@@ -443,9 +439,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=0, help="random seed for the draws (default 0)")
     p.add_argument("--respondent", help="one respondent's judgments (default: all combined, with their consensus)")
     _group_options(p)
-    p.set_defaults(func=cmd_report)
 
-    p = sub.add_parser("respondent", help="list, add, rename, reweight or remove respondents")
+
+def _args_respondent(p: argparse.ArgumentParser) -> None:
     actions = p.add_subparsers(title="actions", metavar="ACTION", dest="action", required=True, parser_class=_Parser)
     a = actions.add_parser("list", help="the respondents, their weights and how many judgments each gave")
     a.add_argument("file", help="project file (*.ahp.toml)")
@@ -464,25 +460,55 @@ def build_parser() -> argparse.ArgumentParser:
     a = actions.add_parser("remove", help="remove a respondent and their judgments")
     a.add_argument("file", help="project file (*.ahp.toml)")
     a.add_argument("name")
-    p.set_defaults(func=cmd_respondent)
 
-    p = sub.add_parser("import", help="add respondents from a survey CSV (nothing is imported if any cell is bad)")
+
+def _args_import(p: argparse.ArgumentParser) -> None:
     p.add_argument("survey", help="CSV: respondent, optional weight, one column per pair 'a vs b'")
     p.add_argument("--into", required=True, help="project file (*.ahp.toml)")
     p.add_argument("--coding", choices=("ratio", "signed"), default="ratio",
                    help="ratio: a/b as 3, 1/5, 0.2; signed: v > 0 a matters v times more, v < 0 b does")
-    p.set_defaults(func=cmd_import)
 
-    p = sub.add_parser("export-survey", help="the blank survey CSV for a project's model")
+
+def _args_export_survey(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", help="project file (*.ahp.toml)")
     p.add_argument("-o", "--output", help="file to write (default: standard output)")
-    p.set_defaults(func=cmd_export_survey)
+
+
+_COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]] = {
+    "open": ("open the interview screen on a project file (created if absent)", _args_open, cmd_open),
+    "new": ("create a project file from a model", _args_new, cmd_new),
+    "weights": ("weights and consistency of one pairwise matrix", _args_weights, cmd_weights),
+    "rank": ("the weighted ranking of churn factors", _args_rank, cmd_rank),
+    "check": ("exit 0 when every node is consistent, 1 otherwise", _args_check, cmd_check),
+    "group": ("the panel: consensus per node, each respondent against the group", _args_group, cmd_group),
+    "sensitivity": ("tipping points and Monte Carlo stability of the ranking", _args_sensitivity, cmd_sensitivity),
+    "risk": ("churn-risk index and action list of every rated unit", _args_risk, cmd_risk),
+    "ratings": ("rate units (stores, regions, segments) from a CSV file", _args_ratings, cmd_ratings),
+    "report": ("the report for managers: HTML, Markdown or Excel", _args_report, cmd_report),
+    "respondent": ("list, add, rename, reweight or remove respondents", _args_respondent, cmd_respondent),
+    "import": ("add respondents from a survey CSV (nothing is imported if any cell is bad)", _args_import, cmd_import),
+    "export-survey": ("the blank survey CSV for a project's model", _args_export_survey, cmd_export_survey),
+}
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser: with every command, or only ``command``'s (argparse builds each
+    sub-parser eagerly, and all of them cost more than the rest of a quick command's start)."""
+    parser = _Parser(prog="ahp", description="Analytic Hierarchy Process: rank the causes of customer churn.")
+    parser.set_defaults(func=None)
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=_Parser)
+    for name, (help_text, add_arguments, func) in _COMMANDS.items():
+        if command is None or name == command:
+            p = sub.add_parser(name, help=help_text)
+            add_arguments(p)
+            p.set_defaults(func=func)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``ahp`` command; returns the exit status."""
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = build_parser(argv[0] if argv and argv[0] in _COMMANDS else None).parse_args(argv)
     try:
         if args.func is None:
             return _run_tui(DEFAULT_PROJECT)

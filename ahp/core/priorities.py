@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+import math
+
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 from dataclasses import dataclass
@@ -127,7 +129,7 @@ def analyse_matrices(
         raise AHPError(f"unknown method {method!r}; choose one of {', '.join(METHODS)}")
     builders = {n: _builder(n, method, random_index, threshold, suggestions) for n in {a.shape[0] for a in matrices}}
     if missing is None:
-        missing = [bool(np.isnan(a).any()) for a in matrices]
+        missing = [math.isnan(np.add.reduce(a.ravel())) for a in matrices]  # a nan makes the sum nan
     full = list(matrices)
     problems: dict[int, str] = {}
     if any(missing):
