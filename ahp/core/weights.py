@@ -94,15 +94,9 @@ def _perron_one(a: np.ndarray) -> tuple[float, np.ndarray]:
             b = b.dot(b)
         v = b.dot(ones)
         av = a.dot(v)
-        avl, vl = av.tolist(), v.tolist()
-        try:
-            ratio = [x / y for x, y in zip(avl, vl)]
-        except ZeroDivisionError:  # v underflowed: leave it to eig
-            break
-        total = sum(avl)
-        root = total / sum(vl)
-        if max(ratio) - min(ratio) <= _GAP * root:
-            return root, av * (1.0 / total)
+        settled = _settled(av, v.tolist(), av.tolist())
+        if settled is not None:
+            return settled
     lam, w = _perron_by_eig(a[None])
     return float(lam[0]), w[0]
 
@@ -153,20 +147,30 @@ def _perron_blocks(matrices: Sequence[np.ndarray], sizes: list[int]) -> tuple[li
     v = b.dot(ones)
     av = a.dot(v)
     avl, vl = av.tolist(), v.tolist()
-    ratio = [x / y if y else math.inf for x, y in zip(avl, vl)]  # inf: an underflow, which fails the check
     lams: list[float] = []
     ws: list[np.ndarray] = []
     for m, (lo, hi) in zip(matrices, bounds):
-        total = sum(avl[lo:hi])
-        root = total / sum(vl[lo:hi])
-        if max(ratio[lo:hi]) - min(ratio[lo:hi]) <= _GAP * root:
-            lams.append(root)
-            ws.append(av[lo:hi] * (1.0 / total))
+        settled = _settled(av[lo:hi], vl[lo:hi], avl[lo:hi])
+        if settled is not None:
+            lams.append(settled[0])
+            ws.append(settled[1])
         else:
             lam, w = _perron_one(m)
             lams.append(lam)
             ws.append(w)
     return lams, ws
+
+
+def _settled(av: np.ndarray, v: list[float], av_list: list[float]) -> tuple[float, np.ndarray] | None:
+    """lambda_max and w from a power-method vector ``v`` and ``A v`` (also as a list), when the
+    Collatz-Wielandt bounds agree; ``None`` when they do not, or ``v`` underflowed."""
+    try:
+        ratio = [x / y for x, y in zip(av_list, v)]
+    except ZeroDivisionError:
+        return None
+    total = sum(av_list)
+    root = total / sum(v)
+    return (root, av * (1.0 / total)) if max(ratio) - min(ratio) <= _GAP * root else None
 
 
 @functools.cache
