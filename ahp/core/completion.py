@@ -99,6 +99,9 @@ def _missing_index(stack: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarra
     padding points at the diagonal cell (0, 0), which is never missing.
     """
     upper = np.triu(np.isnan(stack), 1)
+    if len(stack) == 1:  # one matrix: its pairs, no padding
+        rows, cols = np.nonzero(upper[0])
+        return rows[None], cols[None], np.ones((1, len(rows)), dtype=bool)
     counts = upper.sum(axis=(1, 2))
     k = int(counts.max())
     rows = np.zeros((len(stack), k), dtype=np.int64)
