@@ -192,7 +192,7 @@ class Synthesis:
         return all(a.status == "consistent" for a in self.nodes.values())
 
 
-def _unjudged(n: int) -> np.ndarray:
+def unjudged(n: int) -> np.ndarray:
     """The matrix of a node with no judgments yet: 1 on the diagonal, every pair missing."""
     return np.where(np.eye(n, dtype=bool), 1.0, np.nan)
 
@@ -227,7 +227,7 @@ def synthesize(
     for path in inner:
         k = len(tree.child_lists[path])
         a = matrices.get(path)
-        a = _unjudged(k) if a is None else np.asarray(a, dtype=float)
+        a = unjudged(k) if a is None else np.asarray(a, dtype=float)
         if a.shape != (k, k):
             raise ModelError(f"the matrix for {path!r} has shape {a.shape}; its {k} elements need {k}x{k}")
         arrays.append(a)

@@ -31,7 +31,7 @@ from ahp.core.group import (
     individual_priorities,
     rank_correlation,
 )
-from ahp.core.hierarchy import Node, Synthesis, synthesize
+from ahp.core.hierarchy import Node, Synthesis, synthesize, unjudged
 
 
 
@@ -116,7 +116,7 @@ def analyse_panel(
         k = len(kids)
         stack = stacks.get(path)
         if stack is None:
-            stack = np.broadcast_to(np.where(np.eye(k, dtype=bool), 1.0, np.nan), (r, k, k))
+            stack = np.broadcast_to(unjudged(k), (r, k, k))
         ind = individual_priorities(stack, **settings)
         failing = ind.determined & ~ind.consistent
         included = (rw > 0) & ~failing if inconsistent == "exclude" else rw > 0

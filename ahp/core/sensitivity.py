@@ -212,10 +212,11 @@ def monte_carlo(
     leaves = layout.leaves
     n_leaves = len(leaves)
     tops = range(1, min(top, n_leaves - 1) + 1)
-    base = {p: np.asarray(a, dtype=float) for p, a in matrices.items()}
+    known = {p: ~np.isnan(np.asarray(a, dtype=float)) for p, a in matrices.items()}
+    completed = {p: complete_stack(np.asarray(a, dtype=float)[None], completion)[0] for p, a in matrices.items()}
     base_local = np.ones(len(layout.paths))
     for path, kids in layout.children.items():
-        base_local[kids] = weights_by(complete_stack(base[path][None], completion), method)[0]
+        base_local[kids] = weights_by(completed[path], method)
     base_order = np.argsort(-layout.global_weights(base_local)[leaves], kind="stable")
     baseline = np.empty(n_leaves, dtype=int)
     baseline[base_order] = np.arange(n_leaves)
@@ -227,12 +228,9 @@ def monte_carlo(
         m = min(chunk, draws - start)
         local = np.ones((len(layout.paths), m))  # node-major: each node's draws lie together
         for path, kids in layout.children.items():
-            a = base[path]
-            known = ~np.isnan(a)
-            full = complete_stack(a[None], completion)[0]
-            stack = perturb(full, known, streams[path], m, noise, spread)
-            if not known.all():
-                stack = complete_stack(np.where(known, stack, np.nan), completion)
+            stack = perturb(completed[path], known[path], streams[path], m, noise, spread)
+            if not known[path].all():
+                stack = complete_stack(np.where(known[path], stack, np.nan), completion)
             local[kids] = weights_by(stack, method).T
         g = np.ascontiguousarray(layout.global_weights(local.T)[:, leaves])
         weights[start:start + m] = g
