@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import NoReturn
 
 from ahp.errors import AHPError
+from ahp.heap import keep_freed_memory
 
 DEFAULT_PROJECT = "churn.ahp.toml"
 
@@ -508,6 +509,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``ahp`` command; returns the exit status."""
     argv = sys.argv[1:] if argv is None else list(argv)
+    keep_freed_memory()
     args = build_parser(argv[0] if argv and argv[0] in _COMMANDS else None).parse_args(argv)
     try:
         if args.func is None:

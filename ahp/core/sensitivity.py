@@ -152,28 +152,37 @@ class MonteCarlo:
 
 
 def perturb(a: np.ndarray, known: np.ndarray, rng: np.random.Generator, draws: int, noise: str, spread: float) -> np.ndarray:
-    """``draws`` perturbed copies (draws, n, n) of a complete matrix; only ``known`` judgments move."""
+    """``draws`` perturbed copies (draws, n, n) of a complete matrix; only ``known`` judgments move.
+
+    The copies lie in memory one matrix per column, (n, n, draws), so the stacked eigenvector
+    reads them without a copy.
+    """
     n = a.shape[0]
     upper, lower = _pair_cells(n)
     moving = known.ravel()[upper]
-    values = np.broadcast_to(a.ravel()[upper], (draws, len(upper))).copy()
+    base = a.ravel()[upper][:, None]
+    shape = (draws, len(upper))  # drawn draw by draw, so a stream gives the same draws in any chunks
     if noise == "lognormal":
-        # The factor in single precision, where exp is many times faster: seven digits are
+        # The factor in single precision, where normals and exp cost less: seven digits are
         # plenty for noise.
-        values *= np.exp((spread * rng.standard_normal(values.shape)).astype(np.float32))
+        factor = np.ascontiguousarray(rng.standard_normal(shape, dtype=np.float32).T)
+        factor *= spread
+        values = np.exp(factor, out=factor) * base
     elif noise == "step":
-        position = np.interp(np.log(values), np.log(SCALE_ARRAY), np.arange(len(SCALE_ARRAY)))
-        position = np.clip(position + rng.integers(-1, 2, size=values.shape), 0, len(SCALE_ARRAY) - 1)
+        position = np.interp(np.log(base), np.log(SCALE_ARRAY), np.arange(len(SCALE_ARRAY)))
+        position = np.clip(position + rng.integers(-1, 2, size=shape).T, 0, len(SCALE_ARRAY) - 1)
         values = np.exp(np.interp(position, np.arange(len(SCALE_ARRAY)), np.log(SCALE_ARRAY)))
     else:
         raise ValueError(f"unknown noise {noise!r}; choose one of {', '.join(NOISES)}")
-    np.clip(values, MIN_VALUE, MAX_VALUE, out=values)
+    np.clip(values, MIN_VALUE, MAX_VALUE, out=values)  # (pairs, draws)
     if not moving.all():
-        values[:, ~moving] = np.nan
-    out = np.ones((draws, n * n))
-    out[:, upper] = values
-    out[:, lower] = 1 / values
-    return out.reshape(draws, n, n)
+        values[~moving] = np.nan
+    # Laid out (n, n, draws), one matrix per column, as the stacked eigenvector works on them.
+    out = np.empty((n * n, draws))
+    out[_diagonal_cells(n)] = 1.0
+    out[upper] = values
+    out[lower] = 1 / values
+    return out.reshape(n, n, draws).transpose(2, 0, 1)
 
 
 @functools.cache
@@ -181,6 +190,11 @@ def _pair_cells(n: int) -> tuple[np.ndarray, np.ndarray]:
     """Flat indices of the cells (i, j), i < j, of an n x n matrix, and of their mirrors (j, i)."""
     i, j = np.triu_indices(n, 1)
     return i * n + j, j * n + i
+
+
+def _diagonal_cells(n: int) -> slice:
+    """The flat cells (i, i) of an n x n matrix."""
+    return slice(0, n * n, n + 1)
 
 
 def monte_carlo(
@@ -220,21 +234,21 @@ def monte_carlo(
     base_order = np.argsort(-layout.global_weights(base_local)[leaves], kind="stable")
     baseline = np.empty(n_leaves, dtype=int)
     baseline[base_order] = np.arange(n_leaves)
-    weights = np.empty((draws, n_leaves))
+    weights = np.empty((n_leaves, draws))  # leaf-major: each leaf's draws lie together
     counts = np.zeros(n_leaves * n_leaves, dtype=np.int64)  # cell l * L + r: leaf l at rank r + 1
     cell_of_rank = np.arange(n_leaves)
     same_top = dict.fromkeys(tops, 0)
     for start in range(0, draws, chunk):
         m = min(chunk, draws - start)
-        local = np.ones((len(layout.paths), m))  # node-major: each node's draws lie together
+        local = np.empty((len(layout.paths), m))  # node-major: each node's draws lie together
+        local[0] = 1.0  # the goal
         for path, kids in layout.children.items():
             stack = perturb(completed[path], known[path], streams[path], m, noise, spread)
             if not known[path].all():
                 stack = complete_stack(np.where(known[path], stack, np.nan), completion)
             local[kids] = weights_by(stack, method).T
-        g = np.ascontiguousarray(layout.global_weights(local.T)[:, leaves])
-        weights[start:start + m] = g
-        order = np.argsort(-g, axis=1, kind="stable")  # order[d, r]: the leaf at rank r + 1
+        g = weights[:, start:start + m] = layout.global_weights(local.T).T[leaves]
+        order = np.argsort(-g.T, axis=1, kind="stable")  # order[d, r]: the leaf at rank r + 1
         counts += np.bincount((order * n_leaves + cell_of_rank).ravel(), minlength=n_leaves * n_leaves)
         for k in tops:
             same_top[k] += int((np.sort(order[:, :k], axis=1) == np.sort(base_order[:k])).all(axis=1).sum())
@@ -252,6 +266,6 @@ def monte_carlo(
         rank_probabilities=counts / draws,
         # the smallest rank whose cumulative share reaches 5% (95%): the inverted-CDF percentile
         rank_interval=np.stack([(np.cumsum(counts, axis=1) < q * draws).sum(axis=1) for q in (0.05, 0.95)], axis=1) + 1,
-        weight_percentiles=np.percentile(weights, [5, 50, 95], axis=0),
+        weight_percentiles=np.percentile(weights, [5, 50, 95], axis=1),
         top_stable=top_stable,
     )

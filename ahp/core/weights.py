@@ -53,34 +53,48 @@ def perron(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     if len(a) * n <= _BLOCKS_UP_TO:  # a few small matrices: one block-diagonal matrix costs less
         lams, ws = _perron_blocks(list(a), [n] * len(a))
         return np.array(lams).reshape(shape), np.array(ws).reshape(*shape, n)
-    ones = _ones(n)
-    # Round 1 scales the stack by a power of two, which is exact: the result does not depend
-    # on which matrices share the stack. Round 2 rescales each matrix on its own.
-    b = a * 2.0 ** -math.frexp(n * float(a.max()))[1]
+    lam, w = _perron_columns(a)
+    return lam.reshape(shape), w.T.reshape(*shape, n)
+
+
+def _perron_columns(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`perron` of a large stack (m, n, n): lambda_max (m,) and w laid out (n, m).
+
+    The stack is laid out (n, n, m), one matrix per column, so that every product is a few
+    long vector operations over all m matrices rather than m tiny products (a stack already
+    laid out so, like :func:`ahp.core.sensitivity.perturb`'s, is not copied).
+    """
+    n = a.shape[-1]
+    # Scaled by a power of two, which is exact: the result does not depend on which matrices
+    # share the stack. lambda_max is scaled back at the end.
+    scale = 2.0 ** -math.frexp(n * float(a.max()))[1]
+    a = np.multiply(a.transpose(1, 2, 0), scale, out=np.empty((n, n, len(a))))
+    b = a
     lam = w = np.empty(0)
-    todo = np.arange(len(a))  # the matrices not settled yet (their places in lam and w)
+    todo = np.arange(a.shape[-1])  # the matrices not settled yet (their places in lam and w)
     for r, squarings in enumerate(_ROUNDS):
-        sub = a[todo] if r else a
+        sub = a[..., todo] if r else a
         if r:
-            b = b * (1.0 / np.einsum("kij->k", b))[:, None, None]
-        for _ in range(squarings):
-            b = b @ b
-        v = np.einsum("kij->ki", b)  # einsum beats matmul at products with a vector
-        av = np.einsum("kij,kj->ki", sub, v)
-        total = av @ ones
-        root = total / (v @ ones)
-        off = np.abs(av / (v * root[:, None]) - 1).max(axis=-1)  # (Av)_i / v_i against lambda
+            b = b / b.sum(axis=(0, 1))
+        # b stops at half the power: b (b 1) costs two products with a vector, not a squaring.
+        for _ in range(squarings - 1 if r == 0 else squarings):
+            b = np.einsum("ikm,kjm->ijm", b, b)
+        v = np.einsum("ijm,jm->im", b, b.sum(axis=1))  # A^16 1, then A^256 1
+        av = np.einsum("ijm,jm->im", sub, v)
+        ratio = av / v  # (Av)_i / v_i: lambda_max lies between their least and greatest
+        total = av.sum(axis=0)
+        root = total / v.sum(axis=0)
         if r:
-            lam[todo], w[todo] = root, av / total[:, None]
+            lam[todo], w[:, todo] = root, av / total
         else:
-            lam, w = root, av / total[:, None]
-        failed = np.flatnonzero(off > _GAP)  # few, if any: only they go on
-        todo, b = todo[failed], b[failed]
+            lam, w = root, av / total
+        failed = np.flatnonzero(~(ratio.max(axis=0) - ratio.min(axis=0) <= _GAP * root))  # few, if any: only they go on
+        todo, b = todo[failed], b[..., failed]
         if not todo.size:
             break
     else:
-        lam[todo], w[todo] = _perron_by_eig(a[todo])
-    return lam.reshape(shape), w.reshape(*shape, n)
+        lam[todo], w[:, todo] = (x.T for x in _perron_by_eig(a[..., todo].transpose(2, 0, 1)))
+    return lam / scale, w
 
 
 def _perron_one(a: np.ndarray) -> tuple[float, np.ndarray]:
