@@ -25,11 +25,14 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from ahp.core.matrix import upper_pairs
 from ahp.core.weights import perron, perron_left_right
 from ahp.errors import AHPError, JudgmentError
 
 COMPLETIONS: tuple[str, ...] = ("lambda-max", "harker")
 _TOLERANCE = 1e-11
+#: A Newton step below this leaves an error of about its square, far below _TOLERANCE.
+_SETTLED_STEP = 1e-6
 
 
 def components(a: np.ndarray) -> list[list[int]]:
@@ -87,31 +90,26 @@ def harker(stack: np.ndarray) -> np.ndarray:
     missing = np.isnan(stack)
     b = np.where(missing, 0.0, stack)
     n = stack.shape[-1]
-    b[..., np.arange(n), np.arange(n)] += missing.sum(axis=-1)
+    b.reshape(-1, n * n)[:, :: n + 1] += missing.sum(axis=-1).reshape(-1, n)  # the diagonals
     w = perron(b)[1]
     return np.where(missing, w[..., :, None] / w[..., None, :], stack)
 
 
-def _missing_index(stack: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Per matrix of a stack (m, n, n), its missing upper pairs padded to the longest list.
-
-    Returns rows and columns (m, k) and a mask (m, k) of the slots that are real pairs;
-    padding points at the diagonal cell (0, 0), which is never missing.
-    """
-    upper = np.triu(np.isnan(stack), 1)
+def _missing_index(stack: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per matrix of a stack (m, n, n), the rows and columns (m, k) of its missing upper pairs,
+    padded to the longest list with the diagonal cell (0, 0), which is never missing."""
+    i, j = upper_pairs(stack.shape[-1])
+    gaps = np.isnan(stack[:, i, j])  # (m, pairs)
     if len(stack) == 1:  # one matrix: its pairs, no padding
-        rows, cols = np.nonzero(upper[0])
-        return rows[None], cols[None], np.ones((1, len(rows)), dtype=bool)
-    counts = upper.sum(axis=(1, 2))
-    k = int(counts.max())
-    rows = np.zeros((len(stack), k), dtype=np.int64)
-    cols = np.zeros((len(stack), k), dtype=np.int64)
-    valid = np.arange(k)[None, :] < counts[:, None]
-    m_idx, i_idx, j_idx = np.nonzero(upper)  # sorted by matrix, so slots fill in order
+        return i[gaps[0]][None], j[gaps[0]][None]
+    counts = gaps.sum(axis=1)
+    rows = np.zeros((len(stack), int(counts.max())), dtype=np.int64)
+    cols = np.zeros_like(rows)
+    m_idx, p_idx = np.nonzero(gaps)  # sorted by matrix, so slots fill in order
     slot = np.arange(len(m_idx)) - np.concatenate([[0], np.cumsum(counts)[:-1]])[m_idx]
-    rows[m_idx, slot] = i_idx
-    cols[m_idx, slot] = j_idx
-    return rows, cols, valid
+    rows[m_idx, slot] = i[p_idx]
+    cols[m_idx, slot] = j[p_idx]
+    return rows, cols
 
 
 def _newton(stack: np.ndarray, start: np.ndarray, max_steps: int = 30) -> np.ndarray:
@@ -120,48 +118,56 @@ def _newton(stack: np.ndarray, start: np.ndarray, max_steps: int = 30) -> np.nda
     With x_p = log a_ij for the missing pairs, D_p = dA/dx_p, right and left Perron vectors
     w, u (u.w = 1) and the reduced resolvent S = (lambda I - A + w u')^-1 - w u':
     gradient g_p = u' D_p w; Hessian H_pq = u' D_p S D_q w + u' D_q S D_p w (+ u' E_p w on
-    the diagonal, E_p = d2A/dx_p2). One eigen-decomposition and one inverse per step.
+    the diagonal, E_p = d2A/dx_p2). One Perron pair and two linear solves per step.
+
+    Padded slots (see :func:`_missing_index`) point at the cell (0, 0): they write 1 there,
+    and their gradient, their rows of u' D_p and their columns of D_q w come out exactly zero
+    (the two terms are the same product), so their step is zero without any masking.
     """
     m, n, _ = stack.shape
-    rows, cols, valid = _missing_index(stack)
+    rows, cols = _missing_index(stack)
     k = rows.shape[1]
     mi = np.arange(m)[:, None]
     slot = np.arange(k)[None, :]
-    x = np.where(valid, np.log(start[mi, rows, cols]), 0.0)
+    x = np.log(start[mi, rows, cols])
     a = start.copy()
-    eye = np.eye(n)
+    pairs = np.concatenate([rows, cols], axis=1)  # gather u and w at both ends at once
 
     def put(x: np.ndarray) -> np.ndarray:
         """Write exp(x) into the missing pairs of ``a`` (and exp(-x) into their mirrors)."""
         e = np.exp(x)
-        a[mi, rows, cols] = np.where(valid, e, a[mi, rows, cols])
-        a[mi, cols, rows] = np.where(valid, 1 / e, a[mi, cols, rows])
+        a[mi, rows, cols] = e
+        a[mi, cols, rows] = 1 / e
         return e
 
     for _ in range(max_steps):
         e = put(x)
         lam, w, u = perron_left_right(a)
         u = u / (u * w).sum(axis=1, keepdims=True)
-        wu = w[:, :, None] * u[:, None, :]
-        resolvent = np.linalg.inv(lam[:, None, None] * eye - a + wu) - wu
-        ui, uj, wi, wj = u[mi, rows], u[mi, cols], w[mi, rows], w[mi, cols]
-        g = np.where(valid, ui * e * wj - uj * wi / e, 0.0)
+        u_at, w_at = u[mi, pairs], w[mi, pairs]
+        ui, uj, wi, wj = u_at[:, :k], u_at[:, k:], w_at[:, :k], w_at[:, k:]
+        ue, uinv = ui * e, uj / e
+        g = ue * wj - uinv * wi
         if np.abs(g).max() < _TOLERANCE:
             break
         left = np.zeros((m, k, n))  # row p: u' D_p
         right = np.zeros((m, n, k))  # column q: D_q w
-        left[mi, slot, cols] += ui * e
-        left[mi, slot, rows] -= uj / e
+        left[mi, slot, cols] += ue
+        left[mi, slot, rows] -= uinv
         right[mi, rows, slot] += e * wj
         right[mi, cols, slot] -= wi / e
-        left *= valid[:, :, None]
-        right *= valid[:, None, :]
-        cross = left @ resolvent @ right
-        diagonal = np.where(valid, ui * e * wj + uj * wi / e, 1.0)  # padded slots: 1, with zero gradient
-        hess = cross + np.swapaxes(cross, 1, 2) + diagonal[:, :, None] * np.eye(k)
+        wu = w[:, :, None] * u[:, None, :]
+        shifted = wu - a
+        shifted.reshape(m, n * n)[:, :: n + 1] += lam[:, None]  # lambda I - A + w u'
+        # u' D_p S D_q w, with S = shifted^-1 - w u' and u' D_p w = g_p
+        cross = left @ np.linalg.solve(shifted, right) - g[:, :, None] * g[:, None, :]
+        hess = cross + np.swapaxes(cross, 1, 2)
+        hess.reshape(m, k * k)[:, :: k + 1] += ue * wj + uinv * wi
         step = np.linalg.solve(hess, g[..., None])[..., 0]
         x -= step
-        if np.abs(step).max() < _TOLERANCE:
+        # Newton converges quadratically here (lambda_max is strictly convex in x): after a
+        # step this small, what is left is about its square.
+        if np.abs(step).max() < _SETTLED_STEP:
             put(x)
             break
     return a

@@ -11,6 +11,7 @@ nan
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -20,6 +21,18 @@ from ahp.core.scale import MAX_VALUE, MIN_VALUE, TOLERANCE, format_value, parse_
 from ahp.errors import JudgmentError
 
 _ENTRY_SPLIT = re.compile(r"[\s,]+")
+
+
+@functools.cache
+def upper_pairs(n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Rows and columns of the cells (i, j), i < j, of an n x n matrix, row by row (cached, read-only).
+
+    >>> [x.tolist() for x in upper_pairs(3)]
+    [[0, 0, 1], [1, 2, 2]]
+    """
+    i, j = np.triu_indices(n, 1)
+    i.flags.writeable = j.flags.writeable = False
+    return i, j
 
 
 def _cell(i: int, j: int, labels: Sequence[str] | None) -> str:

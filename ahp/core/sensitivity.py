@@ -30,6 +30,7 @@ import numpy as np
 
 from ahp.core.completion import complete_stack
 from ahp.core.hierarchy import Layout, Node
+from ahp.core.matrix import upper_pairs
 from ahp.core.scale import MAX_VALUE, MIN_VALUE, SCALE_ARRAY
 from ahp.core.weights import weights as weights_by
 
@@ -188,7 +189,7 @@ def perturb(a: np.ndarray, known: np.ndarray, rng: np.random.Generator, draws: i
 @functools.cache
 def _pair_cells(n: int) -> tuple[np.ndarray, np.ndarray]:
     """Flat indices of the cells (i, j), i < j, of an n x n matrix, and of their mirrors (j, i)."""
-    i, j = np.triu_indices(n, 1)
+    i, j = upper_pairs(n)
     return i * n + j, j * n + i
 
 

@@ -205,7 +205,10 @@ def _perron_by_eig(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def perron_left_right(a: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """lambda_max with the right (w) and left (v) Perron vectors, both summing to 1, in one batched call."""
+    """lambda_max with the right (w) and left (v) Perron vectors, both summing to 1, of a stack (m, n, n)."""
+    if len(a) * a.shape[-1] <= _BLOCKS_UP_TO // 2:  # few and small: one block-diagonal matrix
+        lams, ws = _perron_blocks([*a, *np.swapaxes(a, -1, -2)], [a.shape[-1]] * (2 * len(a)))
+        return np.array(lams[:len(a)]), np.array(ws[:len(a)]), np.array(ws[len(a):])
     lam, vecs = perron(np.stack([a, np.swapaxes(a, -1, -2)]))
     return lam[0], vecs[0], vecs[1]
 

@@ -64,3 +64,13 @@ def test_slow_convergence_falls_back_to_eig():
     lam, w = perron(np.broadcast_to(a, (100, 2, 2)).copy())
     np.testing.assert_allclose(lam, 1.001, rtol=1e-12)
     np.testing.assert_allclose(w, 0.5, rtol=1e-12)
+
+
+def test_stack_laid_out_by_column_gives_the_same():
+    # perturb's stacks lie in memory one matrix per column; the result must not depend on layout.
+    stack = random_judgments(np.random.default_rng(7), 4, 300)
+    by_column = np.ascontiguousarray(stack.transpose(1, 2, 0)).transpose(2, 0, 1)
+    lam, w = perron(by_column)
+    lam_c, w_c = perron(stack)
+    np.testing.assert_array_equal(lam, lam_c)
+    np.testing.assert_array_equal(w, w_c)
