@@ -18,6 +18,7 @@ from typing import overload
 
 import numpy as np
 
+from ahp.core.frozen import frozen_instance
 from ahp.core.priorities import PriorityResult, analyse_matrices
 from ahp.errors import ModelError
 
@@ -254,12 +255,16 @@ def synthesize(
         k = tree.index[path]
         r = results[path]
         problem, result = (r, None) if isinstance(r, str) else (None, r)
-        node_analyses[path] = NodeAnalysis(path, tree.nodes[k], tree.depths[k], result, problem, local_arrays[path], g[k])
+        node_analyses[path] = frozen_instance(
+            NodeAnalysis, path, tree.nodes[k], tree.depths[k], result, problem, local_arrays[path], g[k]
+        )
         if result is not None and tree.depths[k] >= 1:
             weighted_ci += g[k] * result.ci
             weighted_ri += g[k] * result.ri
     order = sorted(tree.leaf_list, key=lambda k: -g[k])  # stable: ties keep the model's order
-    ranking = tuple(RankedLeaf(rank, tree.paths[k], tree.nodes[k], local[k], g[k]) for rank, k in enumerate(order, 1))
+    ranking = tuple(
+        frozen_instance(RankedLeaf, rank, tree.paths[k], tree.nodes[k], local[k], g[k]) for rank, k in enumerate(order, 1)
+    )
     cr_total = weighted_ci / weighted_ri if weighted_ri > 0 else 0.0
     settings = {"method": method, "random_index": random_index, "threshold": threshold, "completion": completion}
     return Synthesis(node_analyses, ranking, cr_total, settings)

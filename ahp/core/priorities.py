@@ -12,7 +12,7 @@ import math
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import numpy as np
 
@@ -24,6 +24,7 @@ from ahp.core.consistency import (
     random_index as ri_lookup,
     threshold as threshold_for,
 )
+from ahp.core.frozen import frozen_instance
 from ahp.core.matrix import checked_matrix
 from ahp.core.weights import METHODS, perron_many, weights as weights_by
 from ahp.errors import AHPError, JudgmentError
@@ -163,11 +164,13 @@ def analyse_matrices(
     return out
 
 
+@lru_cache(maxsize=256)
 def _builder(
     n: int, method: str, random_index: str, threshold: str | float, suggestions: int
 ) -> Callable[[np.ndarray, np.ndarray | None, str | None, np.ndarray, float, float | None], PriorityResult]:
     """What builds the :class:`PriorityResult` of an n x n matrix from its numbers, with RI and
-    the threshold looked up once (an unknown table or rule fails here, before any work)."""
+    the threshold looked up once (an unknown table or rule fails here, before any work), and
+    kept for the next analysis with the same settings."""
     ri, ri_table = ri_lookup(n, random_index)
     limit = threshold_for(n, threshold)
     gci_limit = gci_threshold(n) if method == "geometric-mean" else None
@@ -175,7 +178,8 @@ def _builder(
     def build(matrix, completed, completion, w, lambda_max, gci):
         ci = consistency_index(lambda_max, n)
         cr = ci / ri if ri > 0 else 0.0
-        return PriorityResult(
+        return frozen_instance(
+            PriorityResult,
             matrix, completed, completion, w, method, lambda_max, ci, ri, ri_table, cr, limit, n <= 2 or cr <= limit,
             gci, gci_limit, suggestions,
         )

@@ -24,11 +24,12 @@ from ahp.errors import AHPError
 METHODS: tuple[str, ...] = ("eigenvector", "geometric-mean", "column-mean")
 
 
-#: Squarings per round of the power method. Each round starts with the entries scaled so the
-#: largest eigenvalue is at most 1 and, for AHP's matrices, not so small that four squarings
-#: (A^16) underflow; a second round, rescaled, squares four more times. After A^16 the second
-#: eigenvalue's share has shrunk like (|l2|/l1)^16: near-consistent judgments (|l2|/l1 about
-#: 0.1) pass at once, others get A^256, and whatever still fails the check goes to eig.
+#: Squarings per round of the power method. Round 1 squares A itself four times: A^16 of a
+#: matrix with entries on the judgment scale is at most (9n)^16, far inside float range (one
+#: that overflows or underflows fails the check below and goes on). Round 2 scales A^16 to sum
+#: 1 and squares four more times. After A^16 the second eigenvalue's share has shrunk like
+#: (|l2|/l1)^16: near-consistent judgments (|l2|/l1 about 0.1) pass at once, others get A^256,
+#: and whatever still fails the check goes to eig.
 _ROUNDS = (4, 4)
 #: Accepted spread of the Collatz-Wielandt bounds, min_i (Av)_i/v_i <= lambda_max <= max_i (Av)_i/v_i,
 #: relative to lambda_max: a certificate that lambda (and so w) has converged far beyond the
@@ -44,7 +45,9 @@ def perron(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     ``a`` has shape (..., n, n); returns lambda_max of shape (...) (a float for one matrix)
     and w of shape (..., n). The power method by repeated squaring, on the whole stack at
     once, accepts a matrix when the Collatz-Wielandt bounds on lambda_max agree to 1e-10; any
-    matrix that fails goes through ``numpy.linalg.eig``.
+    matrix that fails goes through ``numpy.linalg.eig``. (So does one with entries so far off
+    the judgment scale, beyond about 1e18 or below 1e-18, that A^16 overflows or underflows;
+    numpy then warns.)
     """
     if a.ndim == 2:
         return _perron_one(a)
@@ -101,9 +104,10 @@ def _perron_one(a: np.ndarray) -> tuple[float, np.ndarray]:
     """:func:`perron` for one matrix (n, n): plain ``dot`` calls and Python floats, which cost
     much less than ``matmul`` and reductions on a tiny array."""
     ones = _ones(a.shape[0])
-    b = a
-    for squarings in _ROUNDS:
-        b = b * (1.0 / b.dot(ones).dot(ones))
+    b = a  # unscaled: A^16 of any matrix on the judgment scale stays far within float range
+    for r, squarings in enumerate(_ROUNDS):
+        if r:
+            b = b * (1.0 / b.dot(ones).dot(ones))
         for _ in range(squarings):
             b = b.dot(b)
         v = b.dot(ones)
@@ -155,7 +159,7 @@ def _perron_blocks(matrices: Sequence[np.ndarray], sizes: list[int]) -> tuple[li
         bounds.append((start, start + n))
         start += n
     ones = _ones(total_n)
-    b = a * (1.0 / a.dot(ones).dot(ones))  # at least every block's largest eigenvalue
+    b = a  # unscaled, as in _perron_one
     for _ in range(_ROUNDS[0]):
         b = b.dot(b)
     v = b.dot(ones)

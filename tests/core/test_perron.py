@@ -74,3 +74,17 @@ def test_stack_laid_out_by_column_gives_the_same():
     lam_c, w_c = perron(stack)
     np.testing.assert_array_equal(lam, lam_c)
     np.testing.assert_array_equal(w, w_c)
+
+
+@pytest.mark.parametrize("scale", [1e-30, 1e30])
+def test_entries_far_off_the_scale_still_agree(scale):
+    # A^16 underflows or overflows (numpy warns): the check rejects it and eig answers.
+    a = random_judgments(np.random.default_rng(11), 4, 1)[0] * scale
+    lam_eig, w_eig = eig_perron(a)
+    with np.errstate(all="ignore"):
+        lam, w = perron(a)
+        lams, ws = perron_many([a, np.ones((3, 3))])
+    assert lam == pytest.approx(lam_eig, rel=1e-9)
+    np.testing.assert_allclose(w, w_eig, atol=1e-9)
+    assert lams[0] == pytest.approx(lam_eig, rel=1e-9)
+    np.testing.assert_allclose(ws[0], w_eig, atol=1e-9)
