@@ -8,9 +8,10 @@
 Our side runs here, in the project's venv. Each peer library runs in bench/.peers (created by
 bench/setup_peers.sh; never a dependency of the project) as a long-lived subprocess
 (bench/peer_*.py) that gets one workload at a time as JSON, times it with the same routine
-(bench/_timing.py) and answers with its timings and numbers. Workloads are interleaved (ours,
-AHPy, pyDecision, next workload) so a change in machine load hits every side alike. The peers'
-numbers are checked against ours; a disagreement is printed as a warning.
+(bench/_timing.py) and answers with its timings and numbers. Each workload is timed in rounds
+(ours, AHPy, pyDecision; ``--rounds``, default 3), so a change in machine load hits every side
+alike; each side's figure is its median round. The peers' numbers are checked against ours; a
+disagreement is printed as a warning.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import math
 import os
 import platform
 import select
+import statistics
 import subprocess
 import sys
 import time
@@ -241,6 +243,18 @@ def breakdown(w, timing) -> list[tuple[str, float]]:
     return [(name, measure(fn, **timing)["min"]) for name, fn in steps]
 
 
+def _add_round(entry: dict, side: str, timing: dict, inside: str | None = None) -> None:
+    """Keep one more round of ``side``'s timing in ``entry``; its ``median`` becomes the median
+    of the rounds' medians (``rounds`` lists them). ``inside``: the key holding the timing
+    (a peer's answer keeps it under ``time``, next to its numbers)."""
+    held = entry.setdefault(side, timing)
+    times = held[inside] if inside else held
+    new = timing[inside] if inside else timing
+    times.setdefault("rounds", [])
+    times["rounds"].append(new["median"])
+    times["median"] = statistics.median(times["rounds"])
+
+
 # --- main --------------------------------------------------------------------------------------
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -253,6 +267,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--peer-timeout", type=float, default=300, help="seconds to wait for one peer answer")
     ap.add_argument("--threads", type=int, default=1,
                     help="BLAS/OpenMP threads on every side (default 1: small matrices, a shared machine)")
+    ap.add_argument("--rounds", type=int, default=3,
+                    help="interleaved rounds per workload (ours, then each peer); medians over them (default 3)")
     args = ap.parse_args(argv)
 
     # Same thread settings on every side, before numpy is imported here or in a peer.
@@ -278,7 +294,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"ahp benchmark: python {platform.python_version()}, numpy {np.__version__}, "
           f"{os.cpu_count()} cpus, load {os.getloadavg()[0]:.2f}, threads {args.threads}, "
           f"{'quick' if args.quick else 'normal'} timing "
-          f"(median of up to {timing['repeats']} repeats of >= {timing['min_time']} s each)")
+          f"(median of up to {timing['repeats']} repeats of >= {timing['min_time']} s each; "
+          f"{args.rounds} interleaved round(s) per workload, the median round reported)")
     for p in peers.values():
         print(f"  {p.title}: " + ", ".join(f"{k} {v}" for k, v in p.versions.items()))
     for n in notes:
@@ -291,20 +308,30 @@ def main(argv: list[str] | None = None) -> int:
             entry = {"id": w.id, "title": w.title}
             try:
                 fn = ours_callable(w)
-                entry["ours"] = measure(fn, **timing)
                 entry["ours_numbers"] = ours_numbers(w)
             except Exception as exc:
+                fn = None
                 entry["ours_error"] = f"{type(exc).__name__}: {exc}"
-            for name, title in ((k, v[1]) for k, v in PEERS.items()):
+            asking = [name for name in PEERS if name in peers and not isinstance(w.peers.get(name), str)]
+            for name in PEERS:
+                if name not in asking:
+                    opts = w.peers.get(name)
+                    entry[name] = {"na": opts if isinstance(opts, str) else "not installed"}
+            # Rounds: ours, then each peer, again and again, so that a change of load hits
+            # every side alike; each side's figure is its median round.
+            for _ in range(max(1, args.rounds)):
+                if fn is not None:
+                    _add_round(entry, "ours", measure(fn, **timing))
+                for name in list(asking):
+                    answer = peers[name].ask({**peer_spec(w, name), "timing": timing})
+                    if "time" in answer:
+                        _add_round(entry, name, answer, inside="time")
+                    else:
+                        entry[name] = answer
+                        asking.remove(name)
+            for name in PEERS:
+                answer = entry[name]
                 opts = w.peers.get(name)
-                if isinstance(opts, str):
-                    entry[name] = {"na": opts}
-                    continue
-                if name not in peers:
-                    entry[name] = {"na": "not installed"}
-                    continue
-                answer = peers[name].ask({**peer_spec(w, name), "timing": timing})
-                entry[name] = answer
                 if "result" in answer and "ours_numbers" in entry:
                     table = PEER_RI.get((name, (opts or {}).get("random_index")))
                     expected = ours_numbers(w, random_index=table)
@@ -375,6 +402,9 @@ def main(argv: list[str] | None = None) -> int:
     for e in report:
         if "ours_numbers" in e:
             print(f"{e['id']}: {e['title']}; ours RI table: {e['ours_numbers']['ri_table']}")
+            sides = [("ours", e["ours"])] + [(PEERS[k][1], e[k]["time"]) for k in PEERS if "time" in e[k]]
+            print("  rounds: " + "; ".join(f"{who} " + ", ".join(fmt_time(t) for t in times.get("rounds", []))
+                                           for who, times in sides))
     if warnings_out or details:
         print()
     for msg in warnings_out + details:

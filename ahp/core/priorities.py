@@ -26,7 +26,7 @@ from ahp.core.consistency import (
 )
 from ahp.core.frozen import frozen_instance
 from ahp.core.matrix import checked_matrix
-from ahp.core.weights import METHODS, perron_many, weights as weights_by
+from ahp.core.weights import METHODS, perron, perron_many, weights as weights_by
 from ahp.errors import AHPError, JudgmentError
 
 if TYPE_CHECKING:
@@ -96,6 +96,9 @@ def priorities(
     cell (and ``labels`` when given). Inconsistency is reported, never raised.
     """
     a, complete = checked_matrix(matrix, labels)
+    if complete and method == "eigenvector":  # the common case: nothing to complete
+        lam, w = perron(a)
+        return _builder(len(a), method, random_index, threshold, suggestions)(a, None, None, w, lam, None)
     result = analyse_matrices(
         [a], method=method, random_index=random_index, threshold=threshold, completion=completion,
         labels=[labels], suggestions=suggestions, missing=[not complete],
