@@ -49,16 +49,23 @@ _LOW, _HIGH = MIN_VALUE * (1 - TOLERANCE), MAX_VALUE * (1 + TOLERANCE)
 _RECIPROCAL = 1e-3
 
 
-def _plainly_valid(rows: list[list[float]]) -> bool:
-    """Whether a square matrix, as lists, is complete and valid (``nan`` fails every comparison)."""
+def _plainly_valid(rows: list[list[float]]) -> bool | None:
+    """Whether a square matrix, as lists, is valid with each missing pair missing both ways:
+    ``True`` when complete, ``False`` when pairs are missing, ``None`` when the numpy checks must
+    look (and name the problem, or fill in a reciprocal)."""
+    complete = True
     for i, row in enumerate(rows):
         if not abs(row[i] - 1) <= TOLERANCE:
-            return False
+            return None
         for j in range(i + 1, len(rows)):
             x, y = row[j], rows[j][i]
-            if not (_LOW <= x <= _HIGH and _LOW <= y <= _HIGH and abs(x * y - 1) <= _RECIPROCAL):
-                return False
-    return True
+            if _LOW <= x <= _HIGH and _LOW <= y <= _HIGH and abs(x * y - 1) <= _RECIPROCAL:
+                continue
+            if x != x and y != y:  # nan both ways: a missing pair
+                complete = False
+                continue
+            return None
+    return complete
 
 
 def parse_matrix(text: str) -> np.ndarray:
@@ -117,9 +124,10 @@ def checked_matrix(
     ahp.errors.JudgmentError: row 2, column 1 (quality vs price) is 0.5 but row 1, column 2 is 3: they must be reciprocal (1/3)
     """
     a = np.array(matrix, dtype=float)
-    if (a.ndim == 2 and 0 < a.shape[0] == a.shape[1] <= _QUICK_UP_TO
-            and (labels is None or len(labels) == len(a)) and _plainly_valid(a.tolist())):
-        return a, True
+    if a.ndim == 2 and 0 < a.shape[0] == a.shape[1] <= _QUICK_UP_TO and (labels is None or len(labels) == len(a)):
+        complete = _plainly_valid(a.tolist())
+        if complete is not None:
+            return a, complete
     if a.ndim != 2 or a.shape[0] != a.shape[1]:
         raise JudgmentError(f"the matrix must be square; got shape {'x'.join(map(str, a.shape))}")
     n = a.shape[0]
