@@ -9,7 +9,7 @@ them from any screen; a bad name or weight becomes a notification, never a crash
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from textual.app import App, SystemCommand
@@ -344,8 +344,19 @@ class AHPApp(App[int]):
         def write() -> None:
             from ahp.io.atomic import write_atomic
 
+            write_atomic(target, text)
+
+        self._write_in_worker(target, write)
+
+    def _write_in_worker(self, target: Path, write: Callable[[], None]) -> None:
+        """Run ``write`` (which writes ``target``) in a worker thread; then say where the file
+        went, or in one line why it was not written."""
+
+        def run() -> None:
             try:
-                write_atomic(target, text)
+                write()
+            except AHPError as exc:
+                self.call_from_thread(self.notify, f"Not written: {exc}", severity="error", markup=False)
             except OSError as exc:
                 self.call_from_thread(
                     self.notify, f"Not written: {target}: {exc.strerror or exc}", severity="error", markup=False
@@ -353,7 +364,7 @@ class AHPApp(App[int]):
             else:
                 self.call_from_thread(self.notify, f"Wrote {target}", markup=False)
 
-        self.run_worker(write, thread=True, group="export", exit_on_error=False)
+        self.run_worker(run, thread=True, group="export", exit_on_error=False)
 
     #: Actions that need an open project (hidden from the footer on the error screen).
     PROJECT_ACTIONS = frozenset({
@@ -506,28 +517,19 @@ class AHPApp(App[int]):
             from ahp.io.report import gather, render_html, render_markdown, write_xlsx
 
             try:
-                try:
-                    data = gather(project, language, draws=draws, seed=0, respondent=respondent)
-                except AHPError as exc:  # no sensitivity without every node's judgments: the rest still goes
-                    if draws is None:
-                        raise
-                    self.call_from_thread(self.notify, f"No sensitivity summary: {exc}", severity="warning",
-                                          markup=False)
-                    data = gather(project, language, draws=None, respondent=respondent)
-                if fmt == "xlsx":
-                    write_xlsx(data, str(target))  # atomic: a temporary file renamed into place
-                else:
-                    write_atomic(target, render_html(data) if fmt == "html" else render_markdown(data))
-            except AHPError as exc:
-                self.call_from_thread(self.notify, f"Not written: {exc}", severity="error", markup=False)
-            except OSError as exc:
-                self.call_from_thread(
-                    self.notify, f"Not written: {target}: {exc.strerror or exc}", severity="error", markup=False
-                )
+                data = gather(project, language, draws=draws, seed=0, respondent=respondent)
+            except AHPError as exc:  # no sensitivity without every node's judgments: the rest still goes
+                if draws is None:
+                    raise
+                self.call_from_thread(self.notify, f"No sensitivity summary: {exc}", severity="warning",
+                                      markup=False)
+                data = gather(project, language, draws=None, respondent=respondent)
+            if fmt == "xlsx":
+                write_xlsx(data, str(target))  # atomic: a temporary file renamed into place
             else:
-                self.call_from_thread(self.notify, f"Wrote {target}", markup=False)
+                write_atomic(target, render_html(data) if fmt == "html" else render_markdown(data))
 
-        self.run_worker(write, thread=True, group="export", exit_on_error=False)
+        self._write_in_worker(target, write)
 
     def action_language(self) -> None:
         """Toggle every label between English and Chinese."""
