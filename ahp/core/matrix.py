@@ -173,10 +173,10 @@ def from_upper(n: int, values: Sequence[float | str]) -> np.ndarray:
     if len(values) != n * (n - 1) // 2:
         raise JudgmentError(f"a {n}x{n} matrix has {n * (n - 1) // 2} upper-triangle entries; got {len(values)}")
     a = np.ones((n, n))
-    iu = np.triu_indices(n, 1)
+    i, j = upper_pairs(n)
     upper = np.array([parse_value(v) for v in values], dtype=float)
-    a[iu] = upper
-    a[(iu[1], iu[0])] = 1.0 / upper
+    a[i, j] = upper
+    a[j, i] = 1.0 / upper
     return a
 
 
@@ -186,5 +186,6 @@ def missing_pairs(a: np.ndarray) -> list[tuple[int, int]]:
     >>> missing_pairs(from_upper(3, ["?", 2, 2]))
     [(0, 1)]
     """
-    iu, ju = np.nonzero(np.triu(np.isnan(a), 1))
-    return list(zip(iu.tolist(), ju.tolist()))
+    i, j = upper_pairs(a.shape[0])
+    gaps = np.isnan(a[i, j])
+    return list(zip(i[gaps].tolist(), j[gaps].tolist()))

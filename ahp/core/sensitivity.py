@@ -102,7 +102,7 @@ def one_way(layout: Layout, local: np.ndarray, top: int = 3) -> OneWay:
     # Crossings of every pair of lines, for every varied node at once.
     with np.errstate(divide="ignore", invalid="ignore"):
         x = (intercept[:, None, :] - intercept[:, :, None]) / (slope[:, :, None] - slope[:, None, :])
-    i, j = np.triu_indices(len(leaves), 1)
+    i, j = upper_pairs(len(leaves))
     x = x[:, i, j]
     ok = np.isfinite(x) & (x >= 0) & (x <= 1) & (np.abs(x - current[:, None]) > 1e-9)
     v_idx, p_idx = np.nonzero(ok)
@@ -180,7 +180,7 @@ def perturb(a: np.ndarray, known: np.ndarray, rng: np.random.Generator, draws: i
         values[~moving] = np.nan
     # Laid out (n, n, draws), one matrix per column, as the stacked eigenvector works on them.
     out = np.empty((n * n, draws))
-    out[_diagonal_cells(n)] = 1.0
+    out[:: n + 1] = 1.0  # the diagonal cells (i, i)
     out[upper] = values
     out[lower] = 1 / values
     return out.reshape(n, n, draws).transpose(2, 0, 1)
@@ -191,11 +191,6 @@ def _pair_cells(n: int) -> tuple[np.ndarray, np.ndarray]:
     """Flat indices of the cells (i, j), i < j, of an n x n matrix, and of their mirrors (j, i)."""
     i, j = upper_pairs(n)
     return i * n + j, j * n + i
-
-
-def _diagonal_cells(n: int) -> slice:
-    """The flat cells (i, i) of an n x n matrix."""
-    return slice(0, n * n, n + 1)
 
 
 def monte_carlo(
