@@ -17,6 +17,7 @@ from ahp.tui.screens.ratings import RatingsScreen
 from ahp.tui.screens.risk import RiskScreen
 from ahp.tui.screens.sensitivity import SensitivityScreen
 
+from tests.tui.driving import notifications, settle
 from tests.tui.screen_text import screen_text
 
 SIZE = (80, 24)
@@ -27,13 +28,6 @@ def table_text(renderable) -> str:
     console = Console(width=120, file=io.StringIO(), record=True)
     console.print(renderable)
     return console.export_text()
-
-
-async def settle(app: AHPApp, pilot) -> None:
-    """Let the screen redraw and every worker (saves, Monte Carlo, exports) finish."""
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 # -- sensitivity -----------------------------------------------------------------------------
@@ -168,10 +162,6 @@ async def test_add_and_remove_a_unit(demo: Path) -> None:
         assert app.session.unit == 0
 
 
-def notifications(app: AHPApp) -> list[str]:
-    return [n.message for n in app._notifications]
-
-
 async def test_rename_a_unit_persists_and_keeps_its_ratings(demo: Path) -> None:
     before = load_project(demo).units[0]
     app = AHPApp(demo)
@@ -297,6 +287,21 @@ async def test_report_refuses_an_unknown_extension(demo: Path, tmp_path: Path) -
         await pilot.pause()
         assert isinstance(app.screen, ReportScreen) and ".xlsx" in screen_text(app)
         assert not (tmp_path / "out.pdf").exists()
+
+
+async def test_a_write_that_fails_is_a_notification(demo: Path, tmp_path: Path) -> None:
+    """An export or a report into a folder that does not exist: one line saying so, no crash."""
+    missing = tmp_path / "no such folder"
+    app = AHPApp(demo)
+    async with app.run_test(size=SIZE) as pilot:
+        app.write_export(missing / "out.csv", "rank,path\n")
+        await settle(app, pilot)
+        app.write_report(missing / "out.md", "md", None)
+        await settle(app, pilot)
+        shown = notifications(app)[-2:]
+        assert [m.split(": ")[:2] for m in shown] == [["Not written", str(missing / "out.csv")],
+                                                       ["Not written", str(missing / "out.md")]]
+        assert not missing.exists()
 
 
 @pytest.mark.parametrize("presses, respondent", [([], None), (["p", "p"], "Regional manager")])

@@ -13,15 +13,9 @@ from ahp.tui.screens.main import MainScreen
 from ahp.tui.widgets.hierarchy import HierarchyTree
 from ahp.tui.widgets.pair_table import PairTable
 from ahp.tui.widgets.weights import WeightBars
+from tests.tui.driving import settle
 
 SIZE = (80, 24)
-
-
-async def settle(app: AHPApp, pilot) -> None:
-    """Let the screen redraw and every save finish."""
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def on_disk(path: Path) -> dict:

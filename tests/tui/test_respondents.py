@@ -16,24 +16,14 @@ from ahp.tui.app import COMMANDS, AHPApp
 from ahp.tui.screens.main import MainScreen
 from ahp.tui.widgets.pair_table import PairTable
 from ahp.tui.widgets.weights import WeightBars
+from tests.tui.driving import notifications, settle
 from tests.tui.screen_text import screen_text
 
 SIZE = (80, 24)
 
 
-async def settle(app: AHPApp, pilot) -> None:
-    """Let the screen redraw and every save finish."""
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-
-
 async def type_text(pilot, text: str) -> None:
     await pilot.press(*["space" if c == " " else c for c in text])
-
-
-def notifications(app: AHPApp) -> list[str]:
-    return [n.message for n in app._notifications]
 
 
 def names_on_disk(path: Path) -> list[str]:

@@ -2,8 +2,8 @@
 # Run the real program in tmux at 80x24, send keys, capture the pane after each step.
 # Usage: tests/tui/tmux_check.sh [python]   (prints the captures; exits non-zero on failure)
 set -euo pipefail
-PY=${1:-/work/main/.venv/bin/python}
 REPO=$(cd "$(dirname "$0")/../.." && pwd)
+PY=${1:-$REPO/.venv/bin/python}
 WORK=$(mktemp -d)
 SESSION=ahp-check-$$
 trap 'tmux kill-session -t "$SESSION" 2>/dev/null || true; rm -rf "$WORK"' EXIT
