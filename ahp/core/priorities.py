@@ -142,17 +142,18 @@ def analyse_matrices(
             if gap:
                 by_size.setdefault(matrices[k].shape[0], []).append(k)
         for group in by_size.values():
-            linked = connected(np.array([matrices[k] for k in group])).tolist()
-            for k in (k for k, ok in zip(group, linked) if not ok):
-                try:
-                    check_connected(matrices[k], labels[k] if labels else None)
-                except JudgmentError as exc:
-                    problems[k] = str(exc)
-                full[k] = np.ones_like(matrices[k])  # a placeholder, never reported
-            fill = [k for k, ok in zip(group, linked) if ok]
-            if fill:
-                for k, done in zip(fill, complete_stack(np.array([matrices[k] for k in fill]), completion)):
-                    full[k] = done
+            stack = np.array([matrices[k] for k in group])
+            linked = connected(stack)
+            if not linked.all():
+                for k in (k for k, ok in zip(group, linked.tolist()) if not ok):
+                    try:
+                        check_connected(matrices[k], labels[k] if labels else None)
+                    except JudgmentError as exc:
+                        problems[k] = str(exc)
+                    full[k] = np.ones_like(matrices[k])  # a placeholder, never reported
+                group, stack = [k for k, ok in zip(group, linked.tolist()) if ok], stack[linked]
+            for k, done in zip(group, complete_stack(stack, completion)):
+                full[k] = done
     lams, ws = perron_many(full)
     if method != "eigenvector":
         ws = [weights_by(a, method) for a in full]

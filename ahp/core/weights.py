@@ -53,6 +53,9 @@ def perron(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         return _perron_one(a)
     shape, n = a.shape[:-2], a.shape[-1]
     a = a.reshape(-1, n, n)
+    if len(a) == 1:
+        lam, w = _perron_one(a[0])
+        return np.array(lam).reshape(shape), w.reshape(*shape, n)
     if len(a) * n <= _BLOCKS_UP_TO:  # a few small matrices: one block-diagonal matrix costs less
         lams, ws = _perron_blocks(list(a), [n] * len(a))
         return np.array(lams).reshape(shape), np.array(ws).reshape(*shape, n)
@@ -206,15 +209,6 @@ def _perron_by_eig(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     lam_max = np.take_along_axis(lam.real, k, axis=-1)[..., 0]
     w = np.take_along_axis(vecs.real, k[..., None], axis=-1)[..., 0]
     return lam_max, w / w.sum(axis=-1, keepdims=True)
-
-
-def perron_left_right(a: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """lambda_max with the right (w) and left (v) Perron vectors, both summing to 1, of a stack (m, n, n)."""
-    if len(a) * a.shape[-1] <= _BLOCKS_UP_TO // 2:  # few and small: one block-diagonal matrix
-        lams, ws = _perron_blocks([*a, *np.swapaxes(a, -1, -2)], [a.shape[-1]] * (2 * len(a)))
-        return np.array(lams[:len(a)]), np.array(ws[:len(a)]), np.array(ws[len(a):])
-    lam, vecs = perron(np.stack([a, np.swapaxes(a, -1, -2)]))
-    return lam[0], vecs[0], vecs[1]
 
 
 def geometric_mean_weights(a: np.ndarray) -> np.ndarray:

@@ -81,6 +81,32 @@ def test_completion_keeps_known_judgments_and_reciprocity(a, data):
     np.testing.assert_allclose(full * full.T, np.ones((n, n)), atol=1e-9)
 
 
+@settings(max_examples=60, deadline=None)
+@given(saaty_matrices(min_n=3, max_n=9), st.data())
+def test_lambda_max_completion_is_optimal_by_numpys_eigenvectors(a, data):
+    """At the optimum, d lambda_max / d log a_ij = (u_i a_ij w_j - u_j a_ji w_i) / u'w is zero for
+    every missing pair; u and w here come from numpy's eig, not from our Perron code."""
+    from ahp.core.completion import complete
+
+    n = a.shape[0]
+    off_path = [(i, j) for i in range(n) for j in range(i + 2, n)]
+    drop = data.draw(st.lists(st.sampled_from(off_path), unique=True, min_size=1, max_size=len(off_path)))
+    b = a.copy()
+    for i, j in drop:
+        b[i, j] = b[j, i] = np.nan
+    full = complete(b)
+
+    def perron_vector(m):
+        values, vectors = np.linalg.eig(m)
+        v = np.abs(vectors[:, values.real.argmax()].real)
+        return v / v.sum()
+
+    w, u = perron_vector(full), perron_vector(full.T)
+    for i, j in drop:
+        push, pull = u[i] * full[i, j] * w[j], u[j] * full[j, i] * w[i]
+        assert abs(push - pull) <= 1e-9 * (push + pull), (i, j)
+
+
 def test_lambda_max_completion_is_no_worse_than_harker():
     rng = np.random.default_rng(7)
     for _ in range(20):
