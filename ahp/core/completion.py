@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
+from typing import NamedTuple
 
 import numpy as np
 
@@ -31,8 +32,10 @@ from ahp.core.weights import perron
 from ahp.errors import AHPError, JudgmentError
 
 COMPLETIONS: tuple[str, ...] = ("lambda-max", "harker")
-#: A Newton step below this leaves an error of about its square (1e-12), far beyond the digits AHP reports.
-_SETTLED_STEP = 1e-6
+#: Newton's method stops when its step times the step taken from where its Hessian was made
+#: is below this: what is left is less (about a tenth of it as a fresh step's square, half
+#: of it after a step on an older Hessian, on random matrices), far beyond the digits AHP reports.
+_SETTLED = 1e-11
 
 
 def components(a: np.ndarray) -> list[list[int]]:
@@ -106,110 +109,159 @@ def harker(stack: np.ndarray) -> np.ndarray:
     return np.where(missing, w[..., :, None] / w[..., None, :], stack)
 
 
-def _missing_index(stack: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Per matrix of a stack (m, n, n), the rows and columns (m, k) of its missing upper pairs,
-    padded to the longest list with the diagonal cell (0, 0), which is never missing."""
-    i, j = upper_pairs(stack.shape[-1])
-    gaps = np.isnan(stack[:, i, j])  # (m, pairs)
-    if len(stack) == 1:  # one matrix: its pairs, no padding
-        return i[gaps[0]][None], j[gaps[0]][None]
-    counts = gaps.sum(axis=1)
-    rows = np.zeros((len(stack), int(counts.max())), dtype=np.int64)
-    cols = np.zeros_like(rows)
-    m_idx, p_idx = np.nonzero(gaps)  # sorted by matrix, so slots fill in order
-    slot = np.arange(len(m_idx)) - np.concatenate([[0], np.cumsum(counts)[:-1]])[m_idx]
-    rows[m_idx, slot] = i[p_idx]
-    cols[m_idx, slot] = j[p_idx]
-    return rows, cols
+class _Layout(NamedTuple):
+    """Where the missing pairs of a stack (m, n, n) sit, as flat indices (m, 2k): each pair
+    (i, j), then its mirror (j, i); k is the most pairs any matrix misses, and a matrix missing
+    fewer is padded with the diagonal cell (0, 0), which is never missing."""
+
+    k: int
+    #: i, then j, and j, then i, in the stack's vectors (m, n) laid end to end
+    ends: np.ndarray
+    far: np.ndarray
+    #: a_ij, then a_ji, in the stack's matrices laid end to end
+    cells: np.ndarray
+    #: the pair of each entry (0..k-1, twice) and its sign: 1, then -1; 0 in padded slots
+    slot: np.ndarray
+    sign: np.ndarray
+    #: the entries of u' D_p in rows of (m, k + 1, n), of D_q w in columns of (m, n, k)
+    rows_at: np.ndarray
+    cols_at: np.ndarray
+    #: the diagonals of the stack's matrices (m, n) and of the Hessians (m, k)
+    diagonal: np.ndarray
+    hess_diagonal: np.ndarray
+    #: (L + 11')^-1 (m, n, n), L the Laplacian of the known pairs: log-least-squares weights
+    spread: np.ndarray
 
 
-def log_least_squares(stack: np.ndarray) -> np.ndarray:
-    """Log-weights (..., n), summing to 0, that best fit the known judgments of a stack
-    (..., n, n): y minimising the sum over known pairs of (log a_ij - y_i + y_j)^2 (Bozoki,
-    Fulop & Ronyai 2010). One linear solve with the Laplacian of the known pairs plus 11'.
+#: The layouts of stacks up to this many matrices are kept, by their gaps: one matrix is
+#: analysed again and again with the same judgments missing (every edit, every draw).
+_KEEP_LAYOUTS_UP_TO = 16
 
-    >>> nan = float("nan")
-    >>> y = log_least_squares(np.array([[1, 2, nan], [1/2, 1, 2], [nan, 1/2, 1]]))
-    >>> [round(float(v), 6) for v in np.exp(y[0] - y)]
-    [1.0, 2.0, 4.0]
-    """
-    missing = np.isnan(stack)
+
+def _layout(stack: np.ndarray) -> _Layout:
+    """The :class:`_Layout` of a stack's missing pairs."""
     n = stack.shape[-1]
-    # Off the diagonal, L + 11' is 1 where a pair is missing and 0 where known; on it, the
-    # number of elements the row's element is compared with, itself included.
-    laplacian = missing * 1.0
-    laplacian.reshape(-1, n * n)[:, :: n + 1] = n - missing.sum(axis=-1).reshape(-1, n)
-    logs = np.log(np.where(missing, 1.0, stack)).sum(axis=-1)
-    return np.linalg.solve(laplacian, logs[..., None])[..., 0]
+    i, j = upper_pairs(n)
+    gaps = np.isnan(stack[:, i, j])  # (m, pairs)
+    if len(stack) <= _KEEP_LAYOUTS_UP_TO:
+        return _kept_layout(n, gaps.tobytes(), len(stack))
+    return _make_layout(n, gaps)
 
 
-def _newton(stack: np.ndarray, max_steps: int = 30) -> np.ndarray:
-    """lambda_max-optimal completion of a stack (m, n, n) by Newton's method from the
-    log-least-squares point (:func:`log_least_squares`), which is closer to the optimum than
-    Harker's and costs one linear solve.
+@functools.lru_cache(maxsize=64)
+def _kept_layout(n: int, gaps: bytes, m: int) -> _Layout:
+    layout = _make_layout(n, np.frombuffer(gaps, dtype=bool).reshape(m, -1))
+    for array in layout[1:]:
+        array.flags.writeable = False
+    return layout
 
-    With x_p = log a_ij for the missing pairs, D_p = dA/dx_p and the Perron vector w (summing
-    to 1), Z = (lambda I - A + w 1')^-1 gives the left Perron vector u' = 1'Z (u'w = 1) and the
+
+def _make_layout(n: int, gaps: np.ndarray) -> _Layout:
+    m = len(gaps)
+    i, j = upper_pairs(n)
+    if m == 1:  # one matrix: its pairs, no padding
+        rows, cols = i[gaps[0]][None], j[gaps[0]][None]
+    else:
+        counts = gaps.sum(axis=1)
+        rows = np.zeros((m, int(counts.max())), dtype=np.int64)
+        cols = np.zeros_like(rows)
+        m_idx, p_idx = np.nonzero(gaps)  # sorted by matrix, so slots fill in order
+        at_slot = np.arange(len(m_idx)) - np.concatenate([[0], np.cumsum(counts)[:-1]])[m_idx]
+        rows[m_idx, at_slot] = i[p_idx]
+        cols[m_idx, at_slot] = j[p_idx]
+    k = rows.shape[1]
+    at = np.concatenate([rows, cols], axis=1)
+    mirror = np.concatenate([cols, rows], axis=1)
+    offset = np.arange(0, m * n, n)[:, None]
+    ends, far = at + offset, mirror + offset
+    cells = ends * n + mirror
+    slot = np.arange(2 * k) % k
+    # Off the diagonal, L + 11' is 1 where a pair is missing, 0 where known; on it, the number
+    # of elements the row's element is compared with, itself included.
+    laplacian = np.zeros((m, n, n))
+    laplacian.reshape(-1)[cells] = 1.0
+    diagonal = laplacian.reshape(m, n * n)[:, :: n + 1]
+    diagonal[:] = 0.0  # where padded slots wrote
+    diagonal[:] = n - laplacian.sum(axis=2)
+    return _Layout(
+        k, ends, far, cells, slot, np.sign(mirror - at) * 1.0,
+        (offset * (k + 1) + slot * n) + mirror, ends * k + slot,
+        offset * n + np.arange(n) * (n + 1), offset // n * k * k + np.arange(k) * (k + 1), np.linalg.inv(laplacian),
+    )
+
+
+def _newton(stack: np.ndarray, max_steps: int = 30) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """lambda_max-optimal completion of a stack (m, n, n), with lambda_max (m,) and w (m, n) of
+    each completed matrix.
+
+    Newton's method from the log-least-squares point (the weights y minimising the sum over
+    known pairs of (log a_ij - y_i + y_j)^2, Bozoki, Fulop & Ronyai 2010), which is closer to
+    the optimum than Harker's and costs one product. With x_p = log a_ij for the missing
+    pairs, D_p = dA/dx_p and the Perron vector w (summing to 1),
+    Z = (lambda I - A + w 1')^-1 gives the left Perron vector u' = 1'Z (u'w = 1) and the
     reduced resolvent S = Z - w u'Z. Gradient g_p = u' D_p w; Hessian
     H_pq = u' D_p S D_q w + u' D_q S D_p w (+ u' E_p w on the diagonal, E_p = d2A/dx_p2).
-    One Perron vector, one inverse and one k x k solve per step, on the whole stack at once.
 
-    Vectors u' D_p and D_q w (p, q = 1..k) have two nonzero entries each; they are
-    written through flat indices, which numpy scatters far faster than with one index array
-    per axis. Padded slots (see :func:`_missing_index`) get zero rows and columns (and write
+    Steps alternate: one with a fresh Hessian (a Perron vector and two inverses), then one
+    reusing it with a fresh gradient (the Perron vectors of A and A' only), which converges
+    with order 3 per Hessian (Shamanskii). Both stop when the step times the step taken from
+    where the Hessian was made is below ``_SETTLED``: what is left is less than that. lambda_max
+    and w at the last point come from the last ones by first-order perturbation
+    (dw/dx_q = Z D_q w - w g_q), with an error of the same order.
+
+    Vectors u' D_p and D_q w (p, q = 1..k) have two nonzero entries each, written through the
+    flat indices of :func:`_layout`; padded slots get zero rows and columns (and write
     exp(0) = 1 into the diagonal cell they point at), so their step is zero.
     """
     m, n, _ = stack.shape
-    rows, cols = _missing_index(stack)
-    k = rows.shape[1]
-    at = np.concatenate([rows, cols], axis=1)  # (m, 2k): each pair's i, then its j
-    mirror = np.concatenate([cols, rows], axis=1)  # its j, then its i
-    offset = np.arange(0, m * n, n)[:, None]
-    ends, far = at + offset, mirror + offset  # in the stack's vectors, laid end to end
-    cells = ends * n + mirror  # a_ij, then a_ji, in the stack's matrices laid end to end
-    slot = np.arange(2 * k) % k
-    # u' D_p = e u_i at column j, -u_j / e at column i; D_q w = e w_j at row i, -w_i / e at row j
-    sign = np.sign(mirror - at) * 1.0  # 1, then -1; 0 in padded slots
-    rows_d = np.zeros((m, n, k + 1))  # columns: (u' D_p)', then u
-    cols_d = np.zeros((m, n, k))  # columns: D_q w
-    rows_flat, rows_at = rows_d.reshape(-1), far * (k + 1) + slot
-    cols_flat, cols_at = cols_d.reshape(-1), ends * k + slot
-    logs = log_least_squares(stack).reshape(-1)
-    x = logs[ends] - logs[far]  # x_p, then -x_p
+    k, ends, far, cells, slot, sign, rows_at, cols_at, diagonal, hess_diagonal, spread = _layout(stack)
+    rows_d = np.zeros((m, k + 1, n))  # u' D_p, then u'
+    cols_d = np.zeros((m, n, k))  # columns D_q w
+    rows_flat, cols_flat = rows_d.reshape(-1), cols_d.reshape(-1)
     a = stack.copy()
     flat = a.reshape(-1)
+    flat[cells] = 1.0  # log 1 = 0: the sums of the known logs
+    logs = (spread @ np.log(a).sum(axis=2)[..., None]).reshape(-1)
+    x = logs[ends] - logs[far]  # x_p, then -x_p
+    fresh = True
     for _ in range(max_steps):
         e = np.exp(x)  # a_ij, then a_ji = 1 / a_ij
         flat[cells] = e
-        lam, w = perron(a)
-        z = np.linalg.inv(w[:, :, None] + lam[:, None, None] * _eye(n) - a)
-        u = z.sum(axis=1)
+        if fresh:
+            lam, w = perron(a)
+            b = w[:, :, None] - a
+            b.reshape(-1)[diagonal] += lam[:, None]
+            z = np.linalg.inv(b)  # (lambda I - A + w 1')^-1
+            u = z.sum(axis=1)
+        else:
+            lam, vectors = perron(np.concatenate([a, np.swapaxes(a, 1, 2)]))
+            lam, w, u = lam[:m], vectors[:m], vectors[m:]
+            u = u / (u * w).sum(axis=1, keepdims=True)
         w_far = w.reshape(-1)[far]
         p = e * u.reshape(-1)[ends]  # e u_i, then u_j / e
         pw = p * w_far
         g = pw[:, :k] - pw[:, k:]  # u' D_p w
-        rows_flat[rows_at] = p * sign
-        rows_d[:, :, k] = u
-        cols_flat[cols_at] = e * w_far * sign
-        both = np.swapaxes(rows_d, 1, 2) @ (z @ cols_d)  # u' D_p Z D_q w, then u' Z D_q w
-        cross = both[:, :k] - g[:, :, None] * both[:, k:]  # u' D_p S D_q w
-        hess = cross + np.swapaxes(cross, 1, 2) + (pw[:, :k] + pw[:, k:])[:, :, None] * _eye(k)
-        step = np.linalg.solve(hess, g[..., None])[..., 0]
+        if fresh:
+            rows_flat[rows_at] = p * sign
+            rows_d[:, k] = u
+            cols_flat[cols_at] = e * w_far * sign
+            z_cols = z @ cols_d  # Z D_q w
+            both = rows_d @ z_cols  # u' D_p Z D_q w, then u' Z D_q w
+            cross = both[:, :k] - g[:, :, None] * both[:, k:]  # u' D_p S D_q w
+            hess = cross + np.swapaxes(cross, 1, 2)
+            hess.reshape(-1)[hess_diagonal] += pw[:, :k] + pw[:, k:]
+            inverse = np.linalg.inv(hess)
+            dw = z_cols - w[:, :, None] * g[:, None, :]  # dw / dx_q
+        step = (inverse @ g[..., None])[..., 0]
         x -= step[:, slot] * sign
-        # Newton converges quadratically here (lambda_max is strictly convex in x): after a
-        # step this small, what is left is about its square.
-        if np.abs(step).max() < _SETTLED_STEP:
-            flat[cells] = np.exp(x)
+        size = np.abs(step).max()
+        if fresh:
+            made = size
+        if size * made < _SETTLED:
             break
-    return a
-
-
-@functools.cache
-def _eye(n: int) -> np.ndarray:
-    """A read-only n x n identity."""
-    eye = np.eye(n)
-    eye.flags.writeable = False
-    return eye
+        fresh = not fresh
+    flat[cells] = np.exp(x)
+    return a, lam - 0.5 * (g * step).sum(axis=1), w - (dw @ step[..., None])[..., 0]
 
 
 def complete_stack(stack: np.ndarray, method: str = "lambda-max") -> np.ndarray:
@@ -218,22 +270,40 @@ def complete_stack(stack: np.ndarray, method: str = "lambda-max") -> np.ndarray:
     The caller checks connectivity first (:func:`connected`); a disconnected matrix has no
     unique completion.
     """
-    if method not in COMPLETIONS:
-        raise AHPError(f"unknown completion {method!r}; choose one of {', '.join(COMPLETIONS)}")
-    complete_all = harker if method == "harker" else _newton
+    _check_method(method)
     todo = np.flatnonzero(np.isnan(np.add.reduce(stack.reshape(len(stack), stack.shape[-1] ** 2), axis=1)))  # nan sums
     if len(todo) == len(stack) > 0:  # the usual case: every matrix misses something
-        return complete_all(stack)
+        return complete_with_perron(stack, method)[0]
     out = stack.copy()
     if len(todo):
-        out[todo] = complete_all(stack[todo])
+        out[todo] = complete_with_perron(stack[todo], method)[0]
     return out
+
+
+def complete_with_perron(stack: np.ndarray, method: str = "lambda-max") -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Complete a validated stack (m, n, n) whose every matrix misses a judgment, as
+    :func:`complete_stack`; with lambda_max (m,) and the Perron vector (m, n) of each completed matrix.
+
+    >>> nan = float("nan")
+    >>> full, lam, w = complete_with_perron(np.array([[[1, 2, nan], [1/2, 1, 2], [nan, 1/2, 1]]]))
+    >>> round(float(full[0, 0, 2]), 9), round(float(lam[0]), 9), w.round(4).tolist()
+    (4.0, 3.0, [[0.5714, 0.2857, 0.1429]])
+    """
+    _check_method(method)
+    if method == "harker":
+        full = harker(stack)
+        return (full, *perron(full))
+    return _newton(stack)
+
+
+def _check_method(method: str) -> None:
+    if method not in COMPLETIONS:
+        raise AHPError(f"unknown completion {method!r}; choose one of {', '.join(COMPLETIONS)}")
 
 
 def complete(a: np.ndarray, method: str = "lambda-max", labels: Sequence[str] | None = None) -> np.ndarray:
     """A complete reciprocal matrix from a validated one with ``nan`` for missing judgments."""
-    if method not in COMPLETIONS:
-        raise AHPError(f"unknown completion {method!r}; choose one of {', '.join(COMPLETIONS)}")
+    _check_method(method)
     if not np.isnan(a).any():
         return a
     if not connected(a[None])[0]:

@@ -16,7 +16,7 @@ from functools import cached_property, lru_cache
 
 import numpy as np
 
-from ahp.core.completion import check_connected, complete_stack, connected
+from ahp.core.completion import check_connected, complete_with_perron, connected
 from ahp.core.consistency import (
     consistency_index,
     gci_threshold,
@@ -135,36 +135,42 @@ def analyse_matrices(
     if missing is None:
         missing = [math.isnan(np.add.reduce(a.ravel())) for a in matrices]  # a nan makes the sum nan
     full = list(matrices)
+    lams: list[float] = [0.0] * len(matrices)
+    ws: list[np.ndarray] = [np.empty(0)] * len(matrices)
     problems: dict[int, str] = {}
-    if any(missing):
-        by_size: dict[int, list[int]] = {}
-        for k, gap in enumerate(missing):
-            if gap:
-                by_size.setdefault(matrices[k].shape[0], []).append(k)
-        for group in by_size.values():
-            stack = np.array([matrices[k] for k in group])
-            linked = connected(stack)
-            if not linked.all():
-                for k in (k for k, ok in zip(group, linked.tolist()) if not ok):
-                    try:
-                        check_connected(matrices[k], labels[k] if labels else None)
-                    except JudgmentError as exc:
-                        problems[k] = str(exc)
-                    full[k] = np.ones_like(matrices[k])  # a placeholder, never reported
-                group, stack = [k for k, ok in zip(group, linked.tolist()) if ok], stack[linked]
-            for k, done in zip(group, complete_stack(stack, completion)):
-                full[k] = done
-    lams, ws = perron_many(full)
-    if method != "eigenvector":
-        ws = [weights_by(a, method) for a in full]
+    by_size: dict[int, list[int]] = {}
+    for k, gap in enumerate(missing):
+        if gap:
+            by_size.setdefault(matrices[k].shape[0], []).append(k)
+    for group in by_size.values():
+        stack = np.array([matrices[k] for k in group])
+        linked = connected(stack)
+        if not linked.all():
+            for k in (k for k, ok in zip(group, linked.tolist()) if not ok):
+                try:
+                    check_connected(matrices[k], labels[k] if labels else None)
+                except JudgmentError as exc:
+                    problems[k] = str(exc)
+            group, stack = [k for k, ok in zip(group, linked.tolist()) if ok], stack[linked]
+        if group:
+            done, lam, w = complete_with_perron(stack, completion)
+            for k, done_k, lam_k, w_k in zip(group, done, lam.tolist(), w):
+                full[k], lams[k], ws[k] = done_k, lam_k, w_k
+    whole = [k for k, gap in enumerate(missing) if not gap]
+    if whole:
+        for k, lam_k, w_k in zip(whole, *perron_many([matrices[k] for k in whole])):
+            lams[k], ws[k] = lam_k, w_k
     out: list[PriorityResult | str] = []
     for k, a in enumerate(matrices):
         if k in problems:
             out.append(problems[k])
             continue
-        gci = float(geometric_consistency_index(full[k], ws[k])) if method == "geometric-mean" else None
-        gap = missing[k]
-        out.append(builders[a.shape[0]](a, full[k] if gap else None, completion if gap else None, ws[k], lams[k], gci))
+        w, gci, gap = ws[k], None, missing[k]
+        if method != "eigenvector":
+            w = weights_by(full[k], method)
+            if method == "geometric-mean":
+                gci = float(geometric_consistency_index(full[k], w))
+        out.append(builders[a.shape[0]](a, full[k] if gap else None, completion if gap else None, w, lams[k], gci))
     return out
 
 
