@@ -133,7 +133,7 @@ def analyse_matrices(
         raise AHPError(f"unknown method {method!r}; choose one of {', '.join(METHODS)}")
     builders = {n: _builder(n, method, random_index, threshold, suggestions) for n in {a.shape[0] for a in matrices}}
     if missing is None:
-        missing = [math.isnan(np.add.reduce(a.ravel())) for a in matrices]  # a nan makes the sum nan
+        missing = [math.isnan(np.vdot(a, a)) for a in matrices]  # a nan makes the sum of squares nan
     full = list(matrices)
     lams: list[float] = [0.0] * len(matrices)
     ws: list[np.ndarray] = [np.empty(0)] * len(matrices)

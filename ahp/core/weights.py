@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import math
+from operator import truediv
 from collections.abc import Sequence
 
 import numpy as np
@@ -115,9 +116,9 @@ def _perron_one(a: np.ndarray) -> tuple[float, np.ndarray]:
             b = b.dot(b)
         v = b.dot(ones)
         av = a.dot(v)
-        settled = _settled(av, v.tolist(), av.tolist())
+        settled = _settled(av.tolist(), v.tolist())
         if settled is not None:
-            return settled
+            return settled[0], av * (1.0 / settled[1])
     lam, w = _perron_by_eig(a[None])
     return float(lam[0]), w[0]
 
@@ -153,45 +154,78 @@ def perron_many(matrices: Sequence[np.ndarray]) -> tuple[list[float], list[np.nd
 
 def _perron_blocks(matrices: Sequence[np.ndarray], sizes: list[int]) -> tuple[list[float], list[np.ndarray]]:
     """:func:`perron_many` on one block-diagonal matrix: one round of squarings for all."""
-    total_n = sum(sizes)
-    a = np.zeros((total_n, total_n))
-    bounds = []
-    start = 0
-    for m, n in zip(matrices, sizes):
-        a[start:start + n, start:start + n] = m
-        bounds.append((start, start + n))
-        start += n
+    places, same, bounds = _block_layout(tuple(sizes))
+    total_n = len(same)
+    a = np.zeros(total_n * total_n)
+    a[places] = np.concatenate([m.ravel() for m in matrices])
+    a = a.reshape(total_n, total_n)
     ones = _ones(total_n)
     b = a  # unscaled, as in _perron_one
     for _ in range(_ROUNDS[0]):
         b = b.dot(b)
     v = b.dot(ones)
     av = a.dot(v)
-    avl, vl = av.tolist(), v.tolist()
+    sum_av = same.dot(av)  # each block's sum of A v, at each of its places
+    root = (sum_av / same.dot(v)).tolist()
+    w = av / sum_av
+    try:
+        ratio = list(map(truediv, av.tolist(), v.tolist()))
+    except ZeroDivisionError:  # v underflowed: each matrix on its own
+        ratio = [math.nan] * total_n
     lams: list[float] = []
     ws: list[np.ndarray] = []
     for m, (lo, hi) in zip(matrices, bounds):
-        settled = _settled(av[lo:hi], vl[lo:hi], avl[lo:hi])
-        if settled is not None:
-            lams.append(settled[0])
-            ws.append(settled[1])
+        block = ratio[lo:hi]
+        if max(block) - min(block) <= _GAP * root[lo]:
+            lams.append(root[lo])
+            ws.append(w[lo:hi])
         else:
-            lam, w = _perron_one(m)
+            lam, w_m = _perron_one(m)
             lams.append(lam)
-            ws.append(w)
+            ws.append(w_m)
     return lams, ws
 
 
-def _settled(av: np.ndarray, v: list[float], av_list: list[float]) -> tuple[float, np.ndarray] | None:
-    """lambda_max and w from a power-method vector ``v`` and ``A v`` (also as a list), when the
-    Collatz-Wielandt bounds agree; ``None`` when they do not, or ``v`` underflowed."""
+@functools.lru_cache(maxsize=64)
+def _block_layout(sizes: tuple[int, ...]) -> tuple[np.ndarray, np.ndarray, tuple[tuple[int, int], ...]]:
+    """For matrices of these sizes on the diagonal of one matrix: the flat places of their cells
+    (row by row, matrix by matrix), the matrix whose product with a vector sums each block's
+    entries, and each block's rows ``(lo, hi)``. Read-only, kept per size pattern.
+
+    >>> places, same, bounds = _block_layout((1, 2))
+    >>> places.tolist(), same.dot([1.0, 2.0, 3.0]).tolist(), bounds
+    ([0, 4, 5, 7, 8], [1.0, 5.0, 5.0], ((0, 1), (1, 3)))
+    """
+    total_n = sum(sizes)
+    same = np.zeros((total_n, total_n))
+    places, bounds = [], []
+    lo = 0
+    for n in sizes:
+        rows = np.arange(lo, lo + n)
+        places.append((rows[:, None] * total_n + rows).ravel())
+        same[lo:lo + n, lo:lo + n] = 1.0
+        bounds.append((lo, lo + n))
+        lo += n
+    flat = np.concatenate(places)
+    flat.flags.writeable = same.flags.writeable = False
+    return flat, same, tuple(bounds)
+
+
+def _settled(av: list[float], v: list[float]) -> tuple[float, float] | None:
+    """lambda_max and the sum of ``A v`` from a power-method vector ``v`` and ``A v`` (as lists),
+    when the Collatz-Wielandt bounds agree; ``None`` when they do not, or ``v`` underflowed.
+    In Python floats, which cost less than numpy on so few.
+
+    >>> _settled([6.0, 3.0], [2.0, 1.0]), _settled([6.0, 3.0], [2.0, 2.0])
+    ((3.0, 9.0), None)
+    """
     try:
-        ratio = [x / y for x, y in zip(av_list, v)]
+        ratio = list(map(truediv, av, v))
     except ZeroDivisionError:
         return None
-    total = sum(av_list)
+    total = sum(av)
     root = total / sum(v)
-    return (root, av * (1.0 / total)) if max(ratio) - min(ratio) <= _GAP * root else None
+    return (root, total) if max(ratio) - min(ratio) <= _GAP * root else None
 
 
 @functools.cache
