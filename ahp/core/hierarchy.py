@@ -19,7 +19,7 @@ from typing import NamedTuple, overload
 
 import numpy as np
 
-from ahp.core.frozen import frozen_instance
+from ahp.core.frozen import frozen_maker
 from ahp.core.priorities import PriorityResult, analyse_matrices
 from ahp.errors import ModelError
 
@@ -154,6 +154,9 @@ class NodeAnalysis:
         return "consistent" if self.result.consistent else "inconsistent"
 
 
+_make_node_analysis = frozen_maker(NodeAnalysis)
+
+
 class RankedLeaf(NamedTuple):
     """A churn factor in the ranking; ``local_weight`` is within its parent. (A named tuple:
     a hierarchy's ranking makes one per factor, and these cost a third of a dataclass.)"""
@@ -256,8 +259,8 @@ def synthesize(
         k = tree.index[path]
         r = results[path]
         problem, result = (r, None) if isinstance(r, str) else (None, r)
-        node_analyses[path] = frozen_instance(
-            NodeAnalysis, path, tree.nodes[k], tree.depths[k], result, problem, local_arrays[path], g[k]
+        node_analyses[path] = _make_node_analysis(
+            path, tree.nodes[k], tree.depths[k], result, problem, local_arrays[path], g[k]
         )
         if result is not None and tree.depths[k] >= 1:
             weighted_ci += g[k] * result.ci

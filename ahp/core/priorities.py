@@ -24,7 +24,7 @@ from ahp.core.consistency import (
     random_index as ri_lookup,
     threshold as threshold_for,
 )
-from ahp.core.frozen import frozen_instance
+from ahp.core.frozen import frozen_maker
 from ahp.core.matrix import checked_matrix
 from ahp.core.weights import METHODS, perron, perron_many, weights as weights_by
 from ahp.errors import AHPError, JudgmentError
@@ -78,6 +78,9 @@ class PriorityResult:
     def missing(self) -> int:
         """How many pairs (i < j) were missing."""
         return int(np.isnan(np.triu(self.matrix, 1)).sum())
+
+
+_make_result = frozen_maker(PriorityResult)
 
 
 def priorities(
@@ -188,8 +191,7 @@ def _builder(
     def build(matrix, completed, completion, w, lambda_max, gci):
         ci = consistency_index(lambda_max, n)
         cr = ci / ri if ri > 0 else 0.0
-        return frozen_instance(
-            PriorityResult,
+        return _make_result(
             matrix, completed, completion, w, method, lambda_max, ci, ri, ri_table, cr, limit, n <= 2 or cr <= limit,
             gci, gci_limit, suggestions,
         )

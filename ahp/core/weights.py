@@ -107,11 +107,9 @@ def _perron_columns(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 def _perron_one(a: np.ndarray) -> tuple[float, np.ndarray]:
     """:func:`perron` for one matrix (n, n): plain ``dot`` calls and Python floats, which cost
     much less than ``matmul`` and reductions on a tiny array."""
-    ones = _ones(a.shape[0])
+    ones = _ones(len(a))
     b = a  # unscaled: A^16 of any matrix on the judgment scale stays far within float range
-    for r, squarings in enumerate(_ROUNDS):
-        if r:
-            b = b * (1.0 / b.dot(ones).dot(ones))
+    for squarings in _ROUNDS:
         for _ in range(squarings):
             b = b.dot(b)
         v = b.dot(ones)
@@ -119,6 +117,7 @@ def _perron_one(a: np.ndarray) -> tuple[float, np.ndarray]:
         settled = _settled(av.tolist(), v.tolist())
         if settled is not None:
             return settled[0], av * (1.0 / settled[1])
+        b = b * (1.0 / v.dot(ones))  # to sum 1 for the next round's squarings
     lam, w = _perron_by_eig(a[None])
     return float(lam[0]), w[0]
 
