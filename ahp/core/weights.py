@@ -105,8 +105,8 @@ def _perron_columns(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _perron_one(a: np.ndarray) -> tuple[float, np.ndarray]:
-    """:func:`perron` for one matrix (n, n): plain ``dot`` calls and Python floats, which cost
-    much less than ``matmul`` and reductions on a tiny array."""
+    """:func:`perron` for one matrix (n, n): plain ``dot`` calls, and the bounds checked in
+    Python floats, which cost much less than ``matmul`` and reductions on a tiny array."""
     ones = _ones(len(a))
     b = a  # unscaled: A^16 of any matrix on the judgment scale stays far within float range
     for squarings in _ROUNDS:
@@ -114,9 +114,15 @@ def _perron_one(a: np.ndarray) -> tuple[float, np.ndarray]:
             b = b.dot(b)
         v = b.dot(ones)
         av = a.dot(v)
-        settled = _settled(av.tolist(), v.tolist())
-        if settled is not None:
-            return settled[0], av * (1.0 / settled[1])
+        av_list, v_list = av.tolist(), v.tolist()
+        try:
+            ratio = list(map(truediv, av_list, v_list))
+        except ZeroDivisionError:  # v underflowed
+            break
+        total = sum(av_list)
+        root = total / sum(v_list)
+        if max(ratio) - min(ratio) <= _GAP * root:
+            return root, av * (1.0 / total)
         b = b * (1.0 / v.dot(ones))  # to sum 1 for the next round's squarings
     lam, w = _perron_by_eig(a[None])
     return float(lam[0]), w[0]
@@ -208,23 +214,6 @@ def _block_layout(sizes: tuple[int, ...]) -> tuple[np.ndarray, np.ndarray, tuple
     flat = np.concatenate(places)
     flat.flags.writeable = same.flags.writeable = False
     return flat, same, tuple(bounds)
-
-
-def _settled(av: list[float], v: list[float]) -> tuple[float, float] | None:
-    """lambda_max and the sum of ``A v`` from a power-method vector ``v`` and ``A v`` (as lists),
-    when the Collatz-Wielandt bounds agree; ``None`` when they do not, or ``v`` underflowed.
-    In Python floats, which cost less than numpy on so few.
-
-    >>> _settled([6.0, 3.0], [2.0, 1.0]), _settled([6.0, 3.0], [2.0, 2.0])
-    ((3.0, 9.0), None)
-    """
-    try:
-        ratio = list(map(truediv, av, v))
-    except ZeroDivisionError:
-        return None
-    total = sum(av)
-    root = total / sum(v)
-    return (root, total) if max(ratio) - min(ratio) <= _GAP * root else None
 
 
 @functools.cache
