@@ -237,7 +237,7 @@ def breakdown(w, timing) -> list[tuple[str, float]]:
     if not known.all():
         steps.append(("  complete (lambda-max)", lambda: complete(v)))
     steps += [
-        ("  perron (np.linalg.eig)", lambda: weights.perron(full)),
+        ("  perron (power method, eig if unsettled)", lambda: weights.perron(full)),
         ("  diagnosis.suggest", lambda: diagnosis.suggest(full, known, ri=ri)),
     ]
     return [(name, measure(fn, **timing)["min"]) for name, fn in steps]

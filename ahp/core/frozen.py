@@ -32,8 +32,14 @@ def frozen_maker(cls: type[T]) -> Callable[..., T]:
     names = [f.name for f in fields(cls)]
     args = ", ".join(names)
     entries = ", ".join(f"{name!r}: {name}" for name in names)
-    source = f"def make({args}):\n    obj = new(cls)\n    set_attribute(obj, '__dict__', {{{entries}}})\n    return obj\n"
-    namespace = {"new": object.__new__, "set_attribute": object.__setattr__, "cls": cls}
+    # Dunder names for the helpers and the instance: no field is called so, so none is hidden.
+    source = (
+        f"def make({args}):\n"
+        f"    __obj__ = __new__(__cls__)\n"
+        f"    __setattr__(__obj__, '__dict__', {{{entries}}})\n"
+        f"    return __obj__\n"
+    )
+    namespace = {"__new__": object.__new__, "__setattr__": object.__setattr__, "__cls__": cls}
     exec(source, namespace)  # field names are identifiers, so the source is exactly this
     make = namespace["make"]
     make.__qualname__ = f"frozen_maker({cls.__qualname__})"
