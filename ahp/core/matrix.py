@@ -45,8 +45,10 @@ def _cell(i: int, j: int, labels: Sequence[str] | None) -> str:
 #: valid), which costs far less than numpy's per-call overhead on a tiny array.
 _QUICK_UP_TO = 16
 _LOW, _HIGH = MIN_VALUE * (1 - TOLERANCE), MAX_VALUE * (1 + TOLERANCE)
-#: Relative tolerance on a_ij * a_ji = 1: judgments written as 0.333 for 1/3 still pass.
-_RECIPROCAL = 1e-3
+#: Bounds on a_ij * a_ji: judgments written as 0.333 for 1/3 still pass (0.1% either way).
+_PRODUCT_LOW, _PRODUCT_HIGH = 1 - 1e-3, 1 + 1e-3
+#: Bounds on a diagonal entry.
+_ONE_LOW, _ONE_HIGH = 1 - TOLERANCE, 1 + TOLERANCE
 
 
 def _plainly_valid(rows: list[list[float]]) -> bool | None:
@@ -55,11 +57,11 @@ def _plainly_valid(rows: list[list[float]]) -> bool | None:
     look (and name the problem, or fill in a reciprocal)."""
     complete = True
     for i, row in enumerate(rows):
-        if not abs(row[i] - 1) <= TOLERANCE:
+        if not _ONE_LOW <= row[i] <= _ONE_HIGH:
             return None
         for j in range(i + 1, len(rows)):
             x, y = row[j], rows[j][i]
-            if _LOW <= x <= _HIGH and _LOW <= y <= _HIGH and abs(x * y - 1) <= _RECIPROCAL:
+            if _LOW <= x <= _HIGH and _LOW <= y <= _HIGH and _PRODUCT_LOW <= x * y <= _PRODUCT_HIGH:
                 continue
             if x != x and y != y:  # nan both ways: a missing pair
                 complete = False
@@ -141,7 +143,7 @@ def checked_matrix(
         what = "infinite" if np.isinf(a[i, j]) else "zero or negative"
         raise JudgmentError(f"{_cell(i, j, labels)} is {a[i, j]:g}: judgments must be {'finite' if what == 'infinite' else 'positive'}")
     diagonal = a.diagonal()
-    off_one = np.flatnonzero(np.abs(diagonal - 1) > TOLERANCE)  # nan compares false: missing is fine
+    off_one = np.flatnonzero((diagonal < _ONE_LOW) | (diagonal > _ONE_HIGH))  # nan compares false: missing is fine
     if off_one.size:
         i = int(off_one[0])
         raise JudgmentError(f"{_cell(i, i, labels)} is {a[i, i]:g}: the diagonal must be 1")
@@ -152,7 +154,8 @@ def checked_matrix(
         raise JudgmentError(f"{_cell(i, j, labels)} is {a[i, j]:g}: judgments must lie within 1/9 and 9")
     upper_nan = np.isnan(a)
     both = ~upper_nan & ~upper_nan.T
-    mismatch = both & ~(np.abs(a * a.T - 1) <= _RECIPROCAL)
+    product = a * a.T
+    mismatch = both & ((product < _PRODUCT_LOW) | (product > _PRODUCT_HIGH))
     if mismatch.any():
         i, j = map(int, np.argwhere(np.triu(mismatch))[0])
         raise JudgmentError(
