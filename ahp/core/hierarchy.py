@@ -158,8 +158,8 @@ _make_node_analysis = frozen_maker(NodeAnalysis)
 
 
 class RankedLeaf(NamedTuple):
-    """A churn factor in the ranking; ``local_weight`` is within its parent. (A named tuple:
-    a hierarchy's ranking makes one per factor, and these cost a third of a dataclass.)"""
+    """A churn factor in the ranking; ``local_weight`` is within its parent. (A named tuple, not
+    a frozen dataclass: a ranking makes one per factor, and a named tuple costs a quarter.)"""
 
     rank: int
     path: str
@@ -267,7 +267,8 @@ def synthesize(
             weighted_ri += g[k] * result.ri
     order = sorted(tree.leaf_list, key=g.__getitem__, reverse=True)  # stable: ties keep the model's order
     pick = itemgetter(*order, order[0])  # a tuple even for one leaf; zip stops at the ranks
-    ranking = tuple(map(RankedLeaf._make, zip(range(1, len(order) + 1), pick(tree.paths), pick(tree.nodes), pick(local), pick(g))))
+    rows = zip(range(1, len(order) + 1), pick(tree.paths), pick(tree.nodes), pick(local), pick(g))
+    ranking = tuple(map(RankedLeaf._make, rows))
     cr_total = weighted_ci / weighted_ri if weighted_ri > 0 else 0.0
     settings = {"method": method, "random_index": random_index, "threshold": threshold, "completion": completion}
     return Synthesis(node_analyses, ranking, cr_total, settings)
