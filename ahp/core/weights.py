@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import functools
 import math
-from operator import truediv
 from collections.abc import Sequence
+from operator import truediv
 
 import numpy as np
 
