@@ -1,7 +1,5 @@
 """``python -m ahp``: the same as the ``ahp`` command."""
 
-import sys
+from ahp.cli import run
 
-from ahp.cli import main
-
-sys.exit(main())
+run()

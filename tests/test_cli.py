@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
 
@@ -125,6 +126,30 @@ def test_rank_table_and_markdown(demo_path):
     assert max(len(line) for line in r.stdout.splitlines() if "│" in line) <= 80
     md = run("rank", str(demo_path), "--format", "md", "--lang", "zh").stdout
     assert md.startswith("# Demo retailer") and "| 1 | Price level against competitors | `price/level` |" in md
+
+
+#: What users get: block-buffered output to a pipe or file (PYTHONUNBUFFERED would hide a lost buffer).
+BUFFERED = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+
+
+def test_command_output_is_complete_when_the_process_ends_without_teardown(demo_path, capsys):
+    """``run`` ends a command with os._exit after flushing: nothing printed may be lost."""
+    assert main(["rank", str(demo_path), "--format", "json"]) == 0
+    in_process = capsys.readouterr().out
+    r = subprocess.run([sys.executable, "-m", "ahp", "rank", str(demo_path), "--format", "json"],
+                       capture_output=True, text=True, env=BUFFERED, timeout=60)
+    assert r.returncode == 0 and r.stderr == "" and r.stdout == in_process
+    r = subprocess.run([sys.executable, "-m", "ahp", "rank", "missing.ahp.toml"],
+                       capture_output=True, text=True, env=BUFFERED, timeout=60)
+    assert r.returncode == 2 and r.stderr == "ahp: error: missing.ahp.toml: no such file\n"
+
+
+def test_reader_that_stops_early_gets_no_error(demo_path):
+    """``ahp rank ... | head -1``: a closed pipe is not an error and prints no traceback."""
+    proc = subprocess.Popen([sys.executable, "-m", "ahp", "rank", str(demo_path), "--format", "csv"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=BUFFERED)
+    proc.stdout.close()  # before the command writes: the buffered output meets a closed pipe
+    assert proc.wait(timeout=60) == 0 and proc.stderr.read() == b""
 
 
 def test_check_exit_codes(demo_path, tmp_path):
