@@ -51,22 +51,32 @@ _PRODUCT_LOW, _PRODUCT_HIGH = 1 - 1e-3, 1 + 1e-3
 _ONE_LOW, _ONE_HIGH = 1 - TOLERANCE, 1 + TOLERANCE
 
 
-def _plainly_valid(rows: list[list[float]]) -> bool | None:
-    """Whether a square matrix, as lists, is valid with each missing pair missing both ways:
-    ``True`` when complete, ``False`` when pairs are missing, ``None`` when the numpy checks must
-    look (and name the problem, or fill in a reciprocal)."""
+@functools.cache
+def _mirror_places(n: int) -> tuple[tuple[int, int], ...]:
+    """Where a_ij and a_ji (i < j) lie in an n x n matrix's flat list, pair by pair.
+
+    >>> _mirror_places(3)
+    ((1, 3), (2, 6), (5, 7))
+    """
+    return tuple((i * n + j, j * n + i) for i in range(n) for j in range(i + 1, n))
+
+
+def _plainly_valid(flat: list[float], n: int) -> bool | None:
+    """Whether a square matrix, as a flat list row by row, is valid with each missing pair
+    missing both ways: ``True`` when complete, ``False`` when pairs are missing, ``None`` when
+    the numpy checks must look (and name the problem, or fill in a reciprocal)."""
+    for k in range(0, n * n, n + 1):
+        if not _ONE_LOW <= flat[k] <= _ONE_HIGH:
+            return None
     complete = True
-    for i, row in enumerate(rows):
-        if not _ONE_LOW <= row[i] <= _ONE_HIGH:
-            return None
-        for j in range(i + 1, len(rows)):
-            x, y = row[j], rows[j][i]
-            if _LOW <= x <= _HIGH and _LOW <= y <= _HIGH and _PRODUCT_LOW <= x * y <= _PRODUCT_HIGH:
-                continue
-            if x != x and y != y:  # nan both ways: a missing pair
-                complete = False
-                continue
-            return None
+    for p, q in _mirror_places(n):
+        x, y = flat[p], flat[q]
+        if _LOW <= x <= _HIGH and _LOW <= y <= _HIGH and _PRODUCT_LOW <= x * y <= _PRODUCT_HIGH:
+            continue
+        if x != x and y != y:  # nan both ways: a missing pair
+            complete = False
+            continue
+        return None
     return complete
 
 
@@ -126,8 +136,9 @@ def checked_matrix(
     ahp.errors.JudgmentError: row 2, column 1 (quality vs price) is 0.5 but row 1, column 2 is 3: they must be reciprocal (1/3)
     """
     a = np.array(matrix, dtype=float)
-    if a.ndim == 2 and 0 < a.shape[0] == a.shape[1] <= _QUICK_UP_TO and (labels is None or len(labels) == len(a)):
-        complete = _plainly_valid(a.tolist())
+    shape = a.shape
+    if len(shape) == 2 and 0 < shape[0] == shape[1] <= _QUICK_UP_TO and (labels is None or len(labels) == shape[0]):
+        complete = _plainly_valid(a.ravel().tolist(), shape[0])
         if complete is not None:
             return a, complete
     if a.ndim != 2 or a.shape[0] != a.shape[1]:

@@ -25,7 +25,8 @@ from ahp.errors import AHPError
 METHODS: tuple[str, ...] = ("eigenvector", "geometric-mean", "column-mean")
 
 
-#: Squarings per round of the power method. Round 1 squares A itself four times: A^16 of a
+#: Squarings per round of the power method (the last one as two products with a vector, where
+#: the round ends there). Round 1 squares A itself four times: A^16 of a
 #: matrix with entries on the judgment scale is at most (9n)^16, far inside float range (one
 #: that overflows or underflows fails the check below and goes on). Round 2 scales A^16 to sum
 #: 1 and squares four more times. After A^16 the second eigenvalue's share has shrunk like
@@ -110,9 +111,9 @@ def _perron_one(a: np.ndarray) -> tuple[float, np.ndarray]:
     ones = _ones(len(a))
     b = a  # unscaled: A^16 of any matrix on the judgment scale stays far within float range
     for squarings in _ROUNDS:
-        for _ in range(squarings):
+        for _ in range(squarings - 1):
             b = b.dot(b)
-        v = b.dot(ones)
+        v = b.dot(b.dot(ones))  # b stops at half the power: two products with a vector, not a squaring
         av = a.dot(v)
         av_list, v_list = av.tolist(), v.tolist()
         try:
@@ -123,7 +124,7 @@ def _perron_one(a: np.ndarray) -> tuple[float, np.ndarray]:
         root = total / sum(v_list)
         if max(ratio) - min(ratio) <= _GAP * root:
             return root, av * (1.0 / total)
-        b = b * (1.0 / v.dot(ones))  # to sum 1 for the next round's squarings
+        b = b.dot(b) * (1.0 / sum(v_list))  # the full power, scaled to sum 1 for the next round
     lam, w = _perron_by_eig(a[None])
     return float(lam[0]), w[0]
 
