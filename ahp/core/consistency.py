@@ -90,7 +90,8 @@ def consistency_index(lambda_max: np.ndarray | float, n: int) -> np.ndarray | fl
     """CI = (lambda_max - n) / (n - 1); 0 for n <= 2. Works on stacks of lambda_max."""
     if isinstance(lambda_max, np.ndarray):
         return np.zeros_like(lambda_max) if n <= 2 else np.maximum((lambda_max - n) / (n - 1), 0.0)
-    return 0.0 if n <= 2 else max((lambda_max - n) / (n - 1), 0.0)
+    ci = (lambda_max - n) / (n - 1) if n > 2 else 0.0
+    return 0.0 if ci < 0.0 else ci  # rounding can put lambda_max a hair below n
 
 
 def geometric_consistency_index(a: np.ndarray, w: np.ndarray) -> np.ndarray:
