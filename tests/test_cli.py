@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import json
 import os
@@ -11,6 +12,7 @@ import sys
 
 import pytest
 
+from ahp import cli
 from ahp.cli import main
 
 
@@ -142,6 +144,19 @@ def test_command_output_is_complete_when_the_process_ends_without_teardown(demo_
     r = subprocess.run([sys.executable, "-m", "ahp", "rank", "missing.ahp.toml"],
                        capture_output=True, text=True, env=BUFFERED, timeout=60)
     assert r.returncode == 2 and r.stderr == "ahp: error: missing.ahp.toml: no such file\n"
+
+
+def test_run_raises_gc_thresholds_and_exits_at_once_for_commands(monkeypatch, demo_path, capsys):
+    exits: list[int] = []
+    monkeypatch.setattr(os, "_exit", exits.append)
+    monkeypatch.setattr(sys, "argv", ["ahp", "rank", str(demo_path)])
+    before = gc.get_threshold()
+    try:
+        cli.run()
+        assert exits == [0] and gc.get_threshold()[0] == 100_000
+    finally:
+        gc.set_threshold(*before)
+    assert "Price level against competitors" in capsys.readouterr().out
 
 
 def test_reader_that_stops_early_gets_no_error(demo_path):

@@ -24,3 +24,11 @@ def test_rank_and_check_do_not_import_textual(tmp_path):
         f"f = io.StringIO(); contextlib.redirect_stdout(f).__enter__(); main(['rank', {str(DEMO)!r}]); main(['check', {str(DEMO)!r}])"
     )
     assert modules_after(stmt) == "[]"
+
+
+def test_package_and_command_module_load_numpy_on_first_use():
+    """``ahp.cli.run`` sets the process up (garbage collector thresholds) before numpy loads."""
+    stmt = "import sys, ahp, ahp.cli; before = 'numpy' in sys.modules; ahp.priorities([[1, 2], [0.5, 1]])"
+    out = subprocess.run([sys.executable, "-c", f"{stmt}; print(before, 'numpy' in sys.modules)"],
+                         capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["False", "True"]
