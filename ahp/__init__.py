@@ -45,9 +45,10 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    """Load the module behind ``name`` (one of ``_LAZY``) on its first use."""
+    """Load the module behind ``name`` (one of ``_LAZY``) on its first use, and keep the name here."""
     if name in _LAZY:
         import importlib
 
-        return getattr(importlib.import_module(_LAZY[name]), name)
+        value = globals()[name] = getattr(importlib.import_module(_LAZY[name]), name)
+        return value
     raise AttributeError(f"module 'ahp' has no attribute {name!r}")
