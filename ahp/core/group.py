@@ -156,16 +156,47 @@ def distance(priorities: np.ndarray, group: np.ndarray) -> np.ndarray:
     return np.abs(priorities - group).sum(axis=-1) / 2
 
 
-def rank_correlation(priorities: np.ndarray, group: np.ndarray) -> np.ndarray:
-    """Spearman's correlation between each row's ranking and the group's (1 = same order).
+def average_ranks(x: np.ndarray) -> np.ndarray:
+    """Ranks 0..n-1 along the last axis, smallest first; tied values share the mean of their
+    ranks. Values within 1e-12 of each other, relative to the largest, count as tied: equal
+    judgments give weights equal only up to rounding.
 
-    >>> rank_correlation(np.array([[.5, .3, .2], [.2, .3, .5]]), np.array([.6, .3, .1]))
-    array([ 1., -1.])
+    >>> average_ranks(np.array([[0.6, 0.2, 0.2], [0.1, 0.5, 0.4]]))
+    array([[2. , 0.5, 0.5],
+           [0. , 2. , 1. ]])
     """
-    n = group.shape[-1]
-    if n < 2:
+    n = x.shape[-1]
+    order = np.argsort(x, axis=-1, kind="stable")
+    ordered = np.take_along_axis(x, order, axis=-1)
+    tolerance = 1e-12 * np.abs(x).max(axis=-1, keepdims=True)
+    starts = np.ones(x.shape, dtype=bool)  # where a run of tied values begins, in sorted order
+    starts[..., 1:] = np.diff(ordered, axis=-1) > tolerance
+    ends = np.ones(x.shape, dtype=bool)
+    ends[..., :-1] = starts[..., 1:]
+    place = np.arange(n, dtype=float)
+    first = np.maximum.accumulate(np.where(starts, place, 0.0), axis=-1)
+    last = np.flip(np.minimum.accumulate(np.flip(np.where(ends, place, n - 1.0), axis=-1), axis=-1), axis=-1)
+    ranks = np.empty(x.shape)
+    np.put_along_axis(ranks, order, (first + last) / 2, axis=-1)
+    return ranks
+
+
+def rank_correlation(priorities: np.ndarray, group: np.ndarray) -> np.ndarray:
+    """Spearman's correlation between each row's ranking and the group's (1 = same order), on
+    :func:`average_ranks`, so ties count as ties. 0 when either ranking ties every element:
+    there is no order to agree or disagree with; 1 for a single element; ``nan`` for a row with
+    ``nan`` (a respondent whose judgments do not determine the weights).
+
+    >>> rank_correlation(np.array([[.5, .3, .2], [.2, .3, .5], [.6, .2, .2], [.25, .25, .5]]), np.array([.6, .3, .1]))
+    array([ 1.       , -1.       ,  0.8660254, -0.8660254])
+    >>> rank_correlation(np.array([[.25, .25, .25, .25]]), np.array([.4, .3, .2, .1]))
+    array([0.])
+    """
+    if group.shape[-1] < 2:
         return np.ones(priorities.shape[:-1])
-    ranks = priorities.argsort(axis=-1).argsort(axis=-1).astype(float)
-    g = group.argsort().argsort().astype(float)
+    ranks = average_ranks(priorities)
+    g = average_ranks(group)
     rc, gc = ranks - ranks.mean(axis=-1, keepdims=True), g - g.mean()
-    return (rc @ gc) / np.sqrt((rc**2).sum(axis=-1) * (gc**2).sum())
+    spread = np.sqrt((rc**2).sum(axis=-1) * (gc**2).sum())
+    rho = np.divide(rc @ gc, spread, out=np.zeros(spread.shape), where=spread > 0)
+    return np.where(np.isnan(priorities).any(axis=-1), np.nan, rho)

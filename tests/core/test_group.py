@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from ahp import priorities
-from ahp.core.group import aggregate_priorities, consensus, consensus_band, individual_priorities
+from ahp.core.group import aggregate_priorities, average_ranks, consensus, consensus_band, individual_priorities
 from ahp.core.hierarchy import Node
 from ahp.core.panel import analyse_panel
 from ahp.core.weights import weights
@@ -80,3 +81,23 @@ def test_weighted_respondents_and_missing_pairs():
     combined = np.exp((3 * np.log(np.nan_to_num(stack[0], nan=1)) + np.log(stack[1])) / 4)
     combined[0, 4], combined[4, 0] = stack[1][0, 4], stack[1][4, 0]  # only respondent 2 judged that pair
     np.testing.assert_allclose(panel.synthesis.nodes["goal"].local_weights, priorities(combined).weights, atol=1e-12)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([0.1, 0.2, 0.25, 0.3, 0.5]), min_size=1, max_size=9), st.integers(0, 2**32 - 1))
+def test_average_ranks_are_the_mean_rank_of_each_tie(values, seed):
+    x = np.array(values) * (1 + np.random.default_rng(seed).uniform(-1e-15, 1e-15, len(values)))  # rounding noise
+    exact = np.array(values)
+    below = (exact[None, :] < exact[:, None]).sum(axis=1)
+    tied = (exact[None, :] == exact[:, None]).sum(axis=1)
+    np.testing.assert_allclose(average_ranks(x), below + (tied - 1) / 2)
+    np.testing.assert_allclose(average_ranks(np.array([x, x[::-1]]))[1], (below + (tied - 1) / 2)[::-1])
+
+
+def test_respondent_judging_all_equal_neither_agrees_nor_disagrees():
+    """Equal weights used to take the elements' order as a ranking: correlation +1 or -1 by accident."""
+    equal = np.ones((4, 4))
+    ordered = np.array([[1, 2, 3, 4], [1 / 2, 1, 2, 3], [1 / 3, 1 / 2, 1, 2], [1 / 4, 1 / 3, 1 / 2, 1]])
+    root = Node("goal", "G", children=tuple(Node(k, k.upper()) for k in "abcd"))
+    panel = analyse_panel(root, {"goal": np.array([ordered, ordered, equal, ordered.T])}, np.ones(4))
+    assert panel.nodes["goal"].correlation.tolist() == pytest.approx([1.0, 1.0, 0.0, -1.0])
