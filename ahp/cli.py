@@ -535,6 +535,9 @@ def run() -> NoReturn:
     8 ms to a command such as ``ahp rank`` that takes 70. The interview screen exits the
     usual way.
     """
+    # A stream the shell closed (``ahp check x >&-``) is None in Python: write to nowhere instead.
+    sys.stdout = sys.stdout or open(os.devnull, "w")
+    sys.stderr = sys.stderr or open(os.devnull, "w")
     argv = sys.argv[1:]
     screen = not argv or argv[0] not in _COMMANDS or argv[0] == "open"
     if not screen:
@@ -546,11 +549,11 @@ def run() -> NoReturn:
     code = main(argv)
     if screen:
         sys.exit(code)
-    try:
-        sys.stdout.flush()
-    except BrokenPipeError:  # the reader stopped early (``ahp rank ... | head``): nothing to keep
-        pass
-    sys.stderr.flush()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except BrokenPipeError:  # the reader stopped early (``ahp rank ... | head``): nothing to keep
+            pass
     os._exit(code)
 
 

@@ -7,6 +7,7 @@ import gc
 import io
 import json
 import os
+import shlex
 import subprocess
 import sys
 
@@ -144,6 +145,15 @@ def test_command_output_is_complete_when_the_process_ends_without_teardown(demo_
     r = subprocess.run([sys.executable, "-m", "ahp", "rank", "missing.ahp.toml"],
                        capture_output=True, text=True, env=BUFFERED, timeout=60)
     assert r.returncode == 2 and r.stderr == "ahp: error: missing.ahp.toml: no such file\n"
+
+
+@pytest.mark.parametrize("closed", [">&-", "2>&-", ">&- 2>&-"])
+def test_closed_output_streams_are_no_crash(demo_path, closed):
+    """``ahp check x >&-``: Python has no sys.stdout; the command still runs and sets its status."""
+    ahp = f"{shlex.quote(sys.executable)} -m ahp"
+    ok = subprocess.run(f"{ahp} check {shlex.quote(str(demo_path))} {closed}", shell=True, capture_output=True, timeout=60)
+    bad = subprocess.run(f"{ahp} check missing.ahp.toml {closed}", shell=True, capture_output=True, timeout=60)
+    assert (ok.returncode, bad.returncode) == (0, 2) and b"Traceback" not in ok.stderr + bad.stderr
 
 
 def test_run_raises_gc_thresholds_and_exits_at_once_for_commands(monkeypatch, demo_path, capsys):
