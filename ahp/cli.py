@@ -54,14 +54,17 @@ def _read_matrix_arg(arg: str) -> str:
 
 
 def _matrix_and_labels(text: str, labels: str | None) -> tuple[object, list[str] | None]:
-    """Parse the matrix; a CSV whose first row is not numeric gives the labels."""
+    """Parse the matrix; a first row of words, one comma-separated name per row below it (two or
+    more), gives the labels. A first row that is not, such as ``1 x 3``, is read as a row of the
+    matrix, so the error names the cell."""
     from ahp.core.matrix import parse_matrix
 
     rows = [r for r in text.replace(";", "\n").splitlines() if r.strip()]
     header: list[str] | None = None
     if rows and any(c.isalpha() for c in rows[0].replace("nan", "")):
-        header = [c.strip() for c in rows[0].split(",") if c.strip()]
-        text = "\n".join(rows[1:])
+        names = [c.strip() for c in rows[0].split(",") if c.strip()]
+        if 2 <= len(names) == len(rows) - 1:
+            header, text = names, "\n".join(rows[1:])
     matrix = parse_matrix(text)
     names = [s.strip() for s in labels.split(",")] if labels else header
     if names is not None and len(names) != matrix.shape[0]:

@@ -69,6 +69,8 @@ def test_weights_table_names_method_ri_and_threshold():
         (["weights", "1 2; 1/2 1", "--threshold", "loose"], "ahp: error: unknown threshold rule 'loose'; choose one of saaty1994, saaty1980 or a number"),
         (["weights", "1 2; 1/2 1", "--method", "power"],
          "ahp weights: error: argument --method: invalid choice: 'power' (choose from 'eigenvector', 'geometric-mean', 'column-mean') (see ahp weights --help)"),
+        (["weights", "1 x 3; 1/2 1 2; 1/3 1/2 1"], "ahp: error: row 1, column 2: 'x' is not a number or a fraction like 1/3"),
+        (["weights", "1 x; 1/2 1"], "ahp: error: row 1, column 2: 'x' is not a number or a fraction like 1/3"),
         (["rank", "missing.ahp.toml"], "ahp: error: missing.ahp.toml: no such file"),
         (["frobnicate"], None),
     ],
