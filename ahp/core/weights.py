@@ -167,9 +167,9 @@ def _perron_blocks(matrices: Sequence[np.ndarray], sizes: list[int]) -> tuple[li
     a = a.reshape(total_n, total_n)
     ones = _ones(total_n)
     b = a  # unscaled, as in _perron_one
-    for _ in range(_ROUNDS[0]):
+    for _ in range(_ROUNDS[0] - 1):
         b = b.dot(b)
-    v = b.dot(ones)
+    v = b.dot(b.dot(ones))  # b stops at half the power, as in _perron_one
     av = a.dot(v)
     sum_av = same.dot(av)  # each block's sum of A v, at each of its places
     root = (sum_av / same.dot(v)).tolist()
