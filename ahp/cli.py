@@ -17,6 +17,8 @@ from ahp.errors import AHPError
 from ahp.heap import keep_freed_memory
 
 DEFAULT_PROJECT = "churn.ahp.toml"
+#: The garbage collector's thresholds for a command (see :func:`run`).
+GC_THRESHOLDS = (100_000, 10, 10)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -62,9 +64,9 @@ def _matrix_and_labels(text: str, labels: str | None) -> tuple[object, list[str]
     rows = [r for r in text.replace(";", "\n").splitlines() if r.strip()]
     header: list[str] | None = None
     if rows and any(c.isalpha() for c in rows[0].replace("nan", "")):
-        names = [c.strip() for c in rows[0].split(",") if c.strip()]
-        if 2 <= len(names) == len(rows) - 1:
-            header, text = names, "\n".join(rows[1:])
+        first = [c.strip() for c in rows[0].split(",") if c.strip()]
+        if 2 <= len(first) == len(rows) - 1:
+            header, text = first, "\n".join(rows[1:])
     matrix = parse_matrix(text)
     names = [s.strip() for s in labels.split(",")] if labels else header
     if names is not None and len(names) != matrix.shape[0]:
@@ -548,7 +550,7 @@ def run() -> NoReturn:
         # cyclic garbage; the collector's default pass every 700 new objects spends 3-4 ms of
         # `ahp rank` finding none. A pass every 100,000 still collects in long commands. (The
         # interview screen keeps the default: fewer, longer passes would show as stutter.)
-        gc.set_threshold(100_000, 10, 10)
+        gc.set_threshold(*GC_THRESHOLDS)
     code = main(argv)
     if screen:
         sys.exit(code)

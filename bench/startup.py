@@ -68,22 +68,22 @@ def top_imports(cmd: list[str], count: int = 12) -> list[tuple[int, str]]:
 
 SPLIT = """
 import contextlib, gc, io, json, sys, time
-gc.set_threshold(100_000, 10, 10)  # as ahp.cli.run sets it
 t0 = time.perf_counter()
-import numpy
+from ahp.cli import GC_THRESHOLDS, main
+gc.set_threshold(*GC_THRESHOLDS)  # as ahp.cli.run sets it, before numpy loads
 t1 = time.perf_counter()
-from ahp.cli import main
+import numpy
 t2 = time.perf_counter()
 with contextlib.redirect_stdout(io.StringIO()):
     code = main(["rank", sys.argv[1]])
 t3 = time.perf_counter()
-print(json.dumps({"numpy": t1 - t0, "import": t2 - t1, "run": t3 - t2, "code": code, "textual": "textual" in sys.modules,
+print(json.dumps({"import": t1 - t0, "numpy": t2 - t1, "run": t3 - t2, "code": code, "textual": "textual" in sys.modules,
                   "scipy": "scipy" in sys.modules, "modules": len(sys.modules)}))
 """
 
 
 def split(python: Path, project: str, runs: int) -> dict | None:
-    """Inside one `ahp rank` process: median times importing numpy, importing ahp.cli, running main()."""
+    """Inside one `ahp rank` process: median times importing ahp.cli, importing numpy, running main()."""
     import json
 
     out = []
@@ -154,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
 
     inside = split(python, args.project, max(5, args.runs // 3))
     if inside:
-        print(f"  inside `ahp rank`: import numpy {inside['numpy'] * 1e3:.1f} ms, ahp.cli {inside['import'] * 1e3:.1f} ms,"
+        print(f"  inside `ahp rank`: import ahp.cli {inside['import'] * 1e3:.1f} ms, numpy {inside['numpy'] * 1e3:.1f} ms,"
               f" main() {inside['run'] * 1e3:.1f} ms (loads the engine and the file layer, reads, ranks, prints)"
               f" (scipy loaded: {inside['scipy']}, textual loaded: {inside['textual']}, {inside['modules']} modules)")
     py_rank = rank if ahp_cmd[0] == str(python) else [str(python), *rank]  # the entry point is a python script

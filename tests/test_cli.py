@@ -17,8 +17,8 @@ from ahp import cli
 from ahp.cli import main
 
 
-def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "ahp", *args], capture_output=True, text=True, input=stdin, timeout=60)
+def run(*args: str, stdin: str | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "ahp", *args], capture_output=True, text=True, input=stdin, env=env, timeout=60)
 
 
 def test_weights_json_contract(capsys):
@@ -141,11 +141,9 @@ def test_command_output_is_complete_when_the_process_ends_without_teardown(demo_
     """``run`` ends a command with os._exit after flushing: nothing printed may be lost."""
     assert main(["rank", str(demo_path), "--format", "json"]) == 0
     in_process = capsys.readouterr().out
-    r = subprocess.run([sys.executable, "-m", "ahp", "rank", str(demo_path), "--format", "json"],
-                       capture_output=True, text=True, env=BUFFERED, timeout=60)
+    r = run("rank", str(demo_path), "--format", "json", env=BUFFERED)
     assert r.returncode == 0 and r.stderr == "" and r.stdout == in_process
-    r = subprocess.run([sys.executable, "-m", "ahp", "rank", "missing.ahp.toml"],
-                       capture_output=True, text=True, env=BUFFERED, timeout=60)
+    r = run("rank", "missing.ahp.toml", env=BUFFERED)
     assert r.returncode == 2 and r.stderr == "ahp: error: missing.ahp.toml: no such file\n"
 
 
@@ -165,7 +163,7 @@ def test_run_raises_gc_thresholds_and_exits_at_once_for_commands(monkeypatch, de
     before = gc.get_threshold()
     try:
         cli.run()
-        assert exits == [0] and gc.get_threshold()[0] == 100_000
+        assert exits == [0] and gc.get_threshold() == cli.GC_THRESHOLDS == (100_000, 10, 10)
     finally:
         gc.set_threshold(*before)
     assert "Price level against competitors" in capsys.readouterr().out
