@@ -19,6 +19,36 @@ def backup_path(path: StrPath) -> str:
     return os.fspath(path) + ".bak"
 
 
+def keep_copy(path: StrPath, label: str) -> str:
+    """Keep the file as it is now before a destructive step; returns where the copy went.
+
+    The copy sits beside the file as ``<file>.before-<label>-<time>`` and no later save
+    touches it, unlike ``.bak``. ``label`` is reduced to letters, digits, ``_`` and ``-``.
+
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "x.ahp.toml"
+    >>> _ = p.write_text("a = 1\\n")
+    >>> kept = keep_copy(p, "remove Ann")
+    >>> pathlib.Path(kept).read_text(), ".before-remove-Ann-" in kept
+    ('a = 1\\n', True)
+    """
+    import re
+    import time
+
+    path = os.fspath(path)
+    with open(path, encoding="utf-8", newline="") as f:
+        text = f.read()
+    tag = re.sub(r"\W+", "-", label).strip("-") or "change"
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    target = f"{path}.before-{tag}-{stamp}"
+    n = 1
+    while os.path.exists(target):
+        n += 1
+        target = f"{path}.before-{tag}-{stamp}-{n}"
+    write_atomic(target, text)
+    return target
+
+
 def write_atomic(path: StrPath, text: str) -> None:
     """Write ``text`` to ``path``: temp file in the same folder, fsync, keep ``.bak``, rename.
 
