@@ -19,6 +19,7 @@ from ahp.core.hierarchy import NodeAnalysis, Synthesis
 from ahp.core.panel import Panel
 from ahp.core.priorities import PriorityResult
 from ahp.core.sensitivity import MonteCarlo, OneWay, TippingPoint
+from ahp.io import markdown as md
 from ahp.io.project import Project
 from ahp.io.risk import RiskReport
 from ahp.io.wording import judgments_source, settings_line
@@ -120,30 +121,24 @@ def ranking_csv(synthesis: Synthesis) -> str:
     return buf.getvalue()
 
 
-def _md(text: str) -> str:
-    return text.replace("|", "\\|")
-
-
 def ranking_markdown(project: Project, synthesis: Synthesis, respondent: str | None = None) -> str:
     """A Markdown report: settings, the ranking, and each node's consistency."""
     lines = [
-        f"# {_md(project.title or project.model.goal)}",
+        f"# {md.escape(project.title or project.model.goal)}",
         "",
-        f"Goal: {_md(project.model.goal)}. {settings_line(synthesis, judgments_source(project, respondent))}.",
+        f"Goal: {md.escape(project.model.goal)}. {md.escape(settings_line(synthesis, judgments_source(project, respondent)))}.",
         "",
-        "| rank | factor | path | local weight | global weight |",
-        "|---:|---|---|---:|---:|",
     ]
-    lines += [
-        f"| {leaf.rank} | {_md(leaf.node.name)} | `{leaf.path}` | {leaf.local_weight:.4f} | {leaf.global_weight:.4f} |"
+    lines += md.table(["rank", "factor", "path", "local weight", "global weight"], [
+        [leaf.rank, leaf.node.name, f"`{leaf.path}`", f"{leaf.local_weight:.4f}", f"{leaf.global_weight:.4f}"]
         for leaf in synthesis.ranking
-    ]
-    lines += ["", "| node | n | CR | threshold | status |", "|---|---:|---:|---:|---|"]
+    ], numeric={0, 3, 4})
+    rows = []
     for a in synthesis.nodes.values():
         r = a.result
-        cr = f"{r.cr:.4f}" if r else "-"
-        limit = f"{r.threshold:.2f}" if r else "-"
-        lines.append(f"| {_md(a.node.name)} (`{a.path}`) | {len(a.node.children)} | {cr} | {limit} | {a.status} |")
+        rows.append([f"{a.node.name} (`{a.path}`)", len(a.node.children), f"{r.cr:.4f}" if r else "-",
+                     f"{r.threshold:.2f}" if r else "-", a.status])
+    lines += ["", *md.table(["node", "n", "CR", "threshold", "status"], rows, numeric={1, 2, 3})]
     lines += ["", f"Hierarchy CR (sum a_j CI_j / sum a_j RI_j): {synthesis.cr_total:.4f}", ""]
     return "\n".join(lines)
 

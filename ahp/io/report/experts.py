@@ -1,0 +1,84 @@
+"""Every expert: CR per judgment matrix with failures marked, their own top factors, the
+panel's consensus per matrix, and (in the appendix) each expert's judgment matrices.
+
+>>> import ahp
+>>> from ahp.io.report.data import gather
+>>> d = gather(ahp.load_project("examples/retail-churn-demo.ahp.toml"), "zh")
+>>> t = experts_part(d).blocks[0]
+>>> t.header[:3], t.rows[0][-1].text
+(('专家', 'A-B', 'B1-C'), '全部通过')
+"""
+
+from __future__ import annotations
+
+from ahp.io.report.data import ReportData
+from ahp.io.report.document import Block, Cell, Heading, Paragraph, Part, Table, row
+from ahp.io.report.matrices import matrix_blocks
+
+_TOP = 3
+
+
+def experts_part(d: ReportData) -> Part:
+    """CR of every expert at every matrix, who fails where, top factors, and the consensus."""
+    paths = [path for path, node, _ in d.levels() if node.children]
+    rows, failures = [], []
+    for e in d.experts:
+        cells, where = [Cell(e.name)], []
+        for path in paths:
+            r = e.synthesis.nodes[path].result
+            if r is None:
+                cells.append(Cell(d.t("incomplete"), mark="bad"))
+                where.append(f"{d.matrix_code(path)} ({d.t('incomplete')})")
+                continue
+            cells.append(Cell(r.cr, "0.0000", "" if r.consistent else "bad"))
+            if not r.consistent:
+                where.append(f"{d.matrix_code(path)} (CR {r.cr:.4f} > {r.threshold:.2f})")
+        cells.append(Cell(d.t("all_pass"), mark="ok") if not where else Cell(d.t("failing", n=len(where)), mark="bad"))
+        rows.append(tuple(cells))
+        if where:
+            failures.append(Paragraph(d.t("fails_list", name=e.name, where=", ".join(where)), "bad"))
+    header = (d.t("expert"), *(d.matrix_code(p) for p in paths), d.t("verdict"))
+    blocks: list[Block] = [Table(header, tuple(rows), "expert_cr")]
+    blocks += failures or [Paragraph(d.t("everyone_passes"))]
+    blocks += [Heading(d.t("top"), 3), _top_factors(d)]
+    if d.panel is not None:
+        blocks += _consensus(d, paths)
+    return Part(d.t("experts"), d.t("experts"), tuple(blocks))
+
+
+def _top_factors(d: ReportData) -> Table:
+    words = [d.t("first"), d.t("second"), d.t("third")][:_TOP]
+    rows = []
+    for i, e in enumerate(d.experts):
+        if d.panel is not None:  # the panel's view of each expert: their weights, the group's where theirs are undetermined
+            k = [r.name for r in d.project.respondents].index(e.name)
+            mine = sorted(zip(d.panel.global_weights[k], d.panel.leaves), reverse=True)[:_TOP]
+            top = [(d.path_name(path), float(w)) for w, path in mine]
+        else:
+            top = [(d.name(x.node), x.global_weight) for x in e.synthesis.ranking[:_TOP]]
+        rows.append(row(e.name, *(f"{name} ({w:.4f})" for name, w in top)))
+    return Table((d.t("expert"), *words), tuple(rows), "expert_top")
+
+
+def _consensus(d: ReportData, paths: list[str]) -> list[Block]:
+    pn = d.panel
+    band = d.t(f"band_{pn.band}")
+    nodes = tuple(row(f"{d.matrix_code(p)} {d.path_name(p)}", Cell(pn.nodes[p].consensus, "0.000"),
+                      d.t(f"band_{pn.nodes[p].band}")) for p in paths)
+    index = {r.name: k for k, r in enumerate(d.project.respondents)}
+    people = tuple(row(e.name, Cell(float(pn.distance[index[e.name]]), "0.000"), Cell(float(pn.correlation[index[e.name]]), "0.00"))
+                   for e in d.experts)
+    return [Heading(d.t("consensus"), 3), Paragraph(d.t("consensus_overall", s=f"{pn.consensus:.3f}", band=band)),
+            Table((d.t("matrices"), d.t("s_star"), d.t("band")), nodes, "consensus"),
+            Table((d.t("expert"), d.t("distance"), d.t("correlation")), people, "distance")]
+
+
+def appendix_part(d: ReportData) -> Part:
+    """Each expert's own judgment matrices with λmax, CI, RI, CR and verdict."""
+    blocks: list[Block] = []
+    for e in d.experts:
+        blocks.append(Heading(d.t("appendix_expert", name=e.name), 2))
+        for path, node, _ in d.levels():
+            if node.children:
+                blocks += matrix_blocks(d, e.synthesis, path, level=3)
+    return Part(d.t("appendix"), d.t("appendix")[:31], tuple(blocks))

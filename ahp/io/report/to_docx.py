@@ -1,0 +1,155 @@
+"""The report as a Word document (python-docx): real tables, headings that form the table of
+contents (Word's Heading styles), A4 pages with each part on a new page.
+
+Charts are drawn as tables of shaded cells (one cell per 4%): a native Word table that Word
+and LibreOffice show alike, prints sharply, and needs no image library. Text goes in as text
+(Word evaluates nothing in a run), without the control characters XML cannot hold.
+
+>>> from ahp.io.report.document import Part, Table, row
+>>> doc = document("T", (Part("P", "P", (Table(("a", "b"), (row("=cmd|' /C calc'!A0", 0.5),)),)),), "en", "Contents")
+>>> [c.text for c in doc.tables[0].rows[1].cells], doc.tables[0].rows[0]._tr.trPr is not None
+(["=cmd|' /C calc'!A0", '0.5000'], True)
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ahp.io.report.document import Cell, Chart, Heading, Paragraph, Part, Table, plain_text
+
+if TYPE_CHECKING:
+    from docx.document import Document
+
+_CELLS = 25
+_COLOURS = ("1F5FA8", "4F8FD6", "8CBBE8", "F0B35A", "D9822B", "B9C2CC")
+_RED, _PURPLE = "B42318", "6941C6"
+
+
+def document(title: str, parts: tuple[Part, ...], language: str, contents: str) -> Document:
+    """The Word document: title, contents, then each part from a new page."""
+    import docx
+    from docx.shared import Mm, Pt
+
+    doc = docx.Document()
+    section = doc.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.left_margin = section.right_margin = Mm(18)
+    section.top_margin = section.bottom_margin = Mm(16)
+    normal = doc.styles["Normal"]
+    normal.font.size = Pt(10)
+    _east_asian_font(normal, "Microsoft YaHei" if language == "zh" else None)
+    doc.add_heading(plain_text(title), level=0)
+    doc.add_paragraph(plain_text(contents), style="Heading 2")
+    for part in parts:
+        doc.add_paragraph(plain_text(part.title), style="List Number")
+    for part in parts:
+        heading = doc.add_heading(plain_text(part.title), level=1)
+        heading.paragraph_format.page_break_before = True
+        for block in part.blocks:
+            _block(doc, block)
+    return doc
+
+
+def _east_asian_font(style, name: str | None) -> None:
+    if name is None:
+        return
+    from docx.oxml.ns import qn
+
+    fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+    fonts.set(qn("w:eastAsia"), name)
+
+
+def _block(doc: Document, b) -> None:
+    from docx.shared import RGBColor
+
+    if isinstance(b, Heading):
+        doc.add_heading(plain_text(b.text), level=min(b.level, 4))
+    elif isinstance(b, Paragraph):
+        run = doc.add_paragraph().add_run(plain_text(b.text))
+        run.bold = b.mark == "bad"
+        run.italic = b.mark == "muted"
+        if b.mark == "bad":
+            run.font.color.rgb = RGBColor.from_string(_RED)
+    elif isinstance(b, Table):
+        _table(doc, b)
+    else:
+        _chart(doc, b)
+
+
+def _table(doc: Document, t: Table) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt, RGBColor
+
+    table = doc.add_table(rows=1 + len(t.rows), cols=len(t.header))
+    table.style = "Table Grid"
+    _repeat_header(table.rows[0])
+    for cell, text in zip(table.rows[0].cells, t.header):
+        run = cell.paragraphs[0].add_run(plain_text(text))
+        run.bold = True
+        _shade(cell, "E8EDF3")
+    for line, values in zip(table.rows[1:], t.rows):
+        for cell, value in zip(line.cells, values):
+            paragraph = cell.paragraphs[0]
+            run = paragraph.add_run(plain_text(value.text))
+            run.font.size = Pt(9)
+            if value.numeric or value.mark == "completed":
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            run.bold = value.mark in ("bad", "strong")
+            run.italic = value.mark == "completed"
+            if value.mark in ("bad", "completed"):
+                run.font.color.rgb = RGBColor.from_string(_RED if value.mark == "bad" else _PURPLE)
+    doc.add_paragraph()
+
+
+def _repeat_header(row) -> None:
+    """Word repeats this row at the top of every page the table runs onto."""
+    from docx.oxml import OxmlElement
+
+    row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+
+
+def _shade(cell, colour: str) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:fill"), colour)
+    cell._tc.get_or_add_tcPr().append(shading)
+
+
+def _chart(doc: Document, chart: Chart) -> None:
+    """Bars of shaded cells: a label column, ``_CELLS`` cells of 4% each, and the value (or a legend)."""
+    from docx.shared import Mm, Pt
+
+    doc.add_paragraph(plain_text(chart.title)).runs[0].bold = True
+    if chart.names:
+        legend = doc.add_paragraph()
+        for s, name in enumerate(chart.names):
+            mark = legend.add_run("■ ")
+            mark.font.color.rgb = _rgb(_COLOURS[s % len(_COLOURS)])
+            legend.add_run(plain_text(name) + "   ")
+    table = doc.add_table(rows=len(chart.labels), cols=_CELLS + 2)
+    table.autofit = False
+    for i, label in enumerate(chart.labels):
+        cells = table.rows[i].cells
+        cells[0].width = Mm(55)
+        cells[0].paragraphs[0].add_run(plain_text(label)).font.size = Pt(8)
+        edge = 0.0
+        for s, values in enumerate(chart.series):
+            start = round(edge / chart.maximum * _CELLS)
+            edge += values[i] if values[i] == values[i] else 0.0
+            for k in range(start, min(round(edge / chart.maximum * _CELLS), _CELLS)):
+                _shade(cells[1 + k], _COLOURS[s % len(_COLOURS)])
+        for k in range(_CELLS):
+            cells[1 + k].width = Mm(4)
+        cells[-1].width = Mm(16)
+        if len(chart.series) == 1:
+            cells[-1].paragraphs[0].add_run(Cell(chart.series[0][i], chart.fmt).text).font.size = Pt(8)
+    doc.add_paragraph()
+
+
+def _rgb(colour: str):
+    from docx.shared import RGBColor
+
+    return RGBColor.from_string(colour)
