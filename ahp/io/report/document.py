@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 _DECIMALS = {"0": 0, "0.0": 1, "0.00": 2, "0.000": 3, "0.0000": 4}
@@ -24,6 +25,15 @@ _UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\uff
 def plain_text(text: str) -> str:
     """``text`` without the control characters and lone surrogates that XML (DOCX, XLSX) cannot hold."""
     return _UNPRINTABLE.sub("", text)
+
+
+def display_width(text: str) -> int:
+    """Columns ``text`` takes in a fixed-width layout: Chinese characters count two.
+
+    >>> display_width("CR 通过")
+    7
+    """
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ahp.io.report.document import Cell, Chart, Heading, Paragraph, Part, Table, plain_text
+from ahp.io.report.document import Cell, Chart, Heading, Paragraph, Part, Table, display_width, plain_text
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -42,9 +42,9 @@ def document(title: str, parts: tuple[Part, ...], language: str, contents: str) 
     doc.add_paragraph(plain_text(contents), style="Heading 2")
     for part in parts:
         doc.add_paragraph(plain_text(part.title), style="List Number")
-    for part in parts:
+    for k, part in enumerate(parts):
         heading = doc.add_heading(plain_text(part.title), level=1)
-        heading.paragraph_format.page_break_before = True
+        heading.paragraph_format.page_break_before = k > 0
         for block in part.blocks:
             _block(doc, block)
     return doc
@@ -82,6 +82,7 @@ def _table(doc: Document, t: Table) -> None:
 
     table = doc.add_table(rows=1 + len(t.rows), cols=len(t.header))
     table.style = "Table Grid"
+    _set_widths(table, _column_widths(t))
     _repeat_header(table.rows[0])
     for cell, text in zip(table.rows[0].cells, t.header):
         run = cell.paragraphs[0].add_run(plain_text(text))
@@ -99,6 +100,25 @@ def _table(doc: Document, t: Table) -> None:
             if value.mark in ("bad", "completed"):
                 run.font.color.rgb = RGBColor.from_string(_RED if value.mark == "bad" else _PURPLE)
     doc.add_paragraph()
+
+
+def _column_widths(t: Table) -> list[float]:
+    """Millimetres per column, in proportion to the widest text (a header counts up to 12
+    characters, since it wraps), within the page's 174 mm."""
+    want = [max([min(display_width(h), 12)] + [display_width(r[k].text) for r in t.rows]) + 2 for k, h in enumerate(t.header)]
+    total = sum(want)
+    return [max(12.0, 174.0 * w / total) for w in want]
+
+
+def _set_widths(table, millimetres: list[float]) -> None:
+    """Fixed column widths that Word and LibreOffice both honour (grid and every cell)."""
+    from docx.shared import Mm
+
+    table.autofit = False
+    for column, width in zip(table.columns, millimetres):
+        column.width = Mm(width)
+        for cell in column.cells:
+            cell.width = Mm(width)
 
 
 def _repeat_header(row) -> None:
@@ -120,6 +140,7 @@ def _shade(cell, colour: str) -> None:
 
 def _chart(doc: Document, chart: Chart) -> None:
     """Bars of shaded cells: a label column, ``_CELLS`` cells of 4% each, and the value (or a legend)."""
+    from docx.enum.table import WD_ROW_HEIGHT_RULE
     from docx.shared import Mm, Pt
 
     doc.add_paragraph(plain_text(chart.title)).runs[0].bold = True
@@ -130,10 +151,10 @@ def _chart(doc: Document, chart: Chart) -> None:
             mark.font.color.rgb = _rgb(_COLOURS[s % len(_COLOURS)])
             legend.add_run(plain_text(name) + "   ")
     table = doc.add_table(rows=len(chart.labels), cols=_CELLS + 2)
-    table.autofit = False
+    _set_widths(table, [55.0] + [4.0] * _CELLS + [16.0])
     for i, label in enumerate(chart.labels):
+        table.rows[i].height, table.rows[i].height_rule = Mm(6), WD_ROW_HEIGHT_RULE.EXACTLY
         cells = table.rows[i].cells
-        cells[0].width = Mm(55)
         cells[0].paragraphs[0].add_run(plain_text(label)).font.size = Pt(8)
         edge = 0.0
         for s, values in enumerate(chart.series):
@@ -141,9 +162,6 @@ def _chart(doc: Document, chart: Chart) -> None:
             edge += values[i] if values[i] == values[i] else 0.0
             for k in range(start, min(round(edge / chart.maximum * _CELLS), _CELLS)):
                 _shade(cells[1 + k], _COLOURS[s % len(_COLOURS)])
-        for k in range(_CELLS):
-            cells[1 + k].width = Mm(4)
-        cells[-1].width = Mm(16)
         if len(chart.series) == 1:
             cells[-1].paragraphs[0].add_run(Cell(chart.series[0][i], chart.fmt).text).font.size = Pt(8)
     doc.add_paragraph()

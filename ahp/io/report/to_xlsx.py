@@ -15,10 +15,9 @@ bar chart for each chart. Every cell of user text is written as text: a name suc
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import TYPE_CHECKING
 
-from ahp.io.report.document import Cell, Chart, Heading, Paragraph, Part, Table, plain_text
+from ahp.io.report.document import Cell, Chart, Heading, Paragraph, Part, Table, display_width, plain_text
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -89,6 +88,9 @@ def _write_part(ws: Worksheet, part: Part) -> None:
             if isinstance(block, Chart):
                 _add_chart(ws, block, start, r - 2)
     _fit_columns(ws, widths)
+    ws.sheet_properties.pageSetUpPr.fitToPage = True  # printed: every column on the page's width
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
     if not frozen:
         ws.freeze_panes = "A2"
 
@@ -102,11 +104,11 @@ def _write_table(ws: Worksheet, r: int, t: Table, widths: dict[int, int]) -> int
         cell = _put(ws, r, c, Cell(head))
         cell.font, cell.fill = Font(bold=True), fill
         cell.alignment = Alignment(wrap_text=True, vertical="top")
-        widths[c] = max(widths.get(c, 0), min(_width(head), 24))
+        widths[c] = max(widths.get(c, 0), min(display_width(head), 24))
     for k, values in enumerate(t.rows, start=r + 1):
         for c, value in enumerate(values, start=1):
             cell = _put(ws, k, c, value)
-            widths[c] = max(widths.get(c, 0), _width(value.text))
+            widths[c] = max(widths.get(c, 0), display_width(value.text))
             if value.mark == "bad":
                 cell.font = Font(color="B42318", bold=True)
             elif value.mark == "completed":
@@ -139,10 +141,6 @@ def _add_chart(ws: Worksheet, chart: Chart, header_row: int, last_row: int) -> N
     ws.add_chart(bars, f"{chr(ord('A') + len(chart.series) + 2)}{header_row}")
 
 
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
 def _fit_columns(ws: Worksheet, widths: dict[int, int]) -> None:
     from openpyxl.styles import Alignment
     from openpyxl.utils import get_column_letter
@@ -151,5 +149,5 @@ def _fit_columns(ws: Worksheet, widths: dict[int, int]) -> None:
         ws.column_dimensions[get_column_letter(column)].width = min(max(width + 2, 8), 60)
         if width > 58:
             for (cell,) in ws.iter_rows(min_col=column, max_col=column, min_row=2):
-                if isinstance(cell.value, str) and _width(cell.value) > 58:
+                if isinstance(cell.value, str) and display_width(cell.value) > 58:
                     cell.alignment = Alignment(wrap_text=True, vertical="top")
