@@ -41,7 +41,8 @@ def _method(d: ReportData) -> list[tuple[str, str]]:
     if len(d.experts) == 1 or d.panel is None:
         how = d.t("agg_one", name=d.experts[0].name if d.experts else d.t("unnamed"))
     else:
-        how = (d.t("agg_aij") if s.aggregation == "aij" else d.t("agg_aip", mean=d.t(f"mean_{s.aip_mean}")))
+        n = len(d.experts)
+        how = d.t("agg_aij", n=n) if s.aggregation == "aij" else d.t("agg_aip", n=n, mean=d.t(f"mean_{s.aip_mean}"))
         how += ("; " if d.language == "en" else "；") + d.t(f"policy_{s.inconsistent}")
     return [
         (d.t("priority_method"), d.t(f"method_{s.method}")),
