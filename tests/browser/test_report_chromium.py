@@ -4,6 +4,7 @@ several pages and no table continues onto a page without its header row; at phon
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -18,7 +19,8 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--d
         "--disable-sync", "--no-first-run"]
 playwright = pytest.importorskip("playwright.sync_api", reason="needs the playwright package (pip install -e '.[dev]')")
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists() or shutil.which("pdftotext") is None,
-                                reason="needs Debian's chromium and poppler-utils (apt-get install chromium fonts-noto-cjk poppler-utils)")
+                                reason="needs Debian's chromium and poppler-utils "
+                                       "(apt-get install chromium fonts-noto-cjk poppler-utils)")
 
 # Before printing, tag each table's header cell and each body row with the table's number, so the
 # PDF's text tells which table's rows and headers landed on which page.
@@ -55,7 +57,7 @@ def test_printed_pdf_has_pages_and_no_table_without_its_header(browser, report_p
     assert len(pages) > 1
     spread = {}
     for number, content in enumerate(pages):
-        for k in {int(t) for t in __import__("re").findall(r"RR(\d+)RR", content)}:
+        for k in {int(t) for t in re.findall(r"RR(\d+)RR", content)}:
             assert f"HH{k}HH" in content, f"table {k} continues on page {number + 1} without its header row"
             spread.setdefault(k, set()).add(number)
     assert any(len(on) > 1 for on in spread.values())  # some table does run over a page: the check bites

@@ -248,7 +248,8 @@ def test_cover_facts_and_method_statement(demo_path):
     assert "AIJ" in method["Combining experts"] and "saaty1980" in method["Random index RI"]
     ri = find(tables, ("n", "RI", "CR limit"))
     used = {a.result.n: a.result for a in data.synthesis.nodes.values()}
-    assert [[c for c, _ in row] for row in ri] == [[str(n), f"{used[n].ri:.2f}", f"{used[n].threshold:.2f}"] for n in sorted(used)]
+    want = [[str(n), f"{used[n].ri:.2f}", f"{used[n].threshold:.2f}"] for n in sorted(used)]
+    assert [[c for c, _ in row] for row in ri] == want
     names = [r[2][0] for r in find(tables, ("Code", "Level", "Name", "Description"))]
     assert len(names) == 1 + 4 + 17 and "Staff attitude and expertise" in names
 

@@ -63,7 +63,8 @@ class ReportData:
 
     def description(self, node: Node) -> str:
         """A node's description in the report's language (the other one if that is all there is)."""
-        first, second = (node.description_zh, node.description) if self.language == "zh" else (node.description, node.description_zh)
+        both = (node.description_zh, node.description)
+        first, second = both if self.language == "zh" else both[::-1]
         return first or second or ""
 
     def path_name(self, path: str) -> str:

@@ -91,6 +91,12 @@ class Table:
     rows: tuple[tuple[Cell, ...], ...]
     key: str = ""
 
+    @property
+    def numeric_columns(self) -> set[int]:
+        """Columns whose filled cells all hold numbers (right-aligned)."""
+        return {k for k in range(len(self.header))
+                if self.rows and all(r[k].numeric for r in self.rows if r[k].value not in ("", None))}
+
 
 @dataclass(frozen=True)
 class Chart:

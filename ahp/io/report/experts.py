@@ -36,7 +36,7 @@ def experts_part(d: ReportData) -> Part:
         cells.append(Cell(d.t("all_pass"), mark="ok") if not where else Cell(d.t("failing", n=len(where)), mark="bad"))
         rows.append(tuple(cells))
         if where:
-            failures.append(Paragraph(d.t("fails_list", name=e.name, where=", ".join(where)), "bad"))
+            failures.append(Paragraph(d.t("fails_list", name=e.name, where=d.t("sep").join(where)), "bad"))
     header = (d.t("expert"), *(d.matrix_code(p) for p in paths), d.t("verdict"))
     blocks: list[Block] = [Table(header, tuple(rows), "expert_cr")]
     blocks += failures or [Paragraph(d.t("everyone_passes"))]
@@ -66,8 +66,8 @@ def _consensus(d: ReportData, paths: list[str]) -> list[Block]:
     nodes = tuple(row(f"{d.matrix_code(p)} {d.path_name(p)}", Cell(pn.nodes[p].consensus, "0.000"),
                       d.t(f"band_{pn.nodes[p].band}")) for p in paths)
     index = {r.name: k for k, r in enumerate(d.project.respondents)}
-    people = tuple(row(e.name, Cell(float(pn.distance[index[e.name]]), "0.000"), Cell(float(pn.correlation[index[e.name]]), "0.00"))
-                   for e in d.experts)
+    people = tuple(row(e.name, Cell(float(pn.distance[index[e.name]]), "0.000"),
+                       Cell(float(pn.correlation[index[e.name]]), "0.00")) for e in d.experts)
     return [Heading(d.t("consensus"), 3), Paragraph(d.t("consensus_overall", s=f"{pn.consensus:.3f}", band=band)),
             Table((d.t("matrices"), d.t("s_star"), d.t("band")), nodes, "consensus"),
             Table((d.t("expert"), d.t("distance"), d.t("correlation")), people, "distance")]

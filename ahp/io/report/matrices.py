@@ -141,5 +141,5 @@ def _total_consistency(d: ReportData) -> list[Block]:
     failing += [f"{e.name} ({d.matrix_code(p)})" for e in d.experts for p, a in e.synthesis.nodes.items()
                 if a.status == "inconsistent"] if d.panel is not None else []
     if failing:
-        out.append(Paragraph(d.t("total_but", names=", ".join(failing)), "bad"))
+        out.append(Paragraph(d.t("total_but", names=d.t("sep").join(failing)), "bad"))
     return out

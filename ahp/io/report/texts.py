@@ -13,7 +13,7 @@ from __future__ import annotations
 
 TEXT: dict[str, dict[str, str]] = {
     "en": {
-        "report": "Churn factor report", "toc": "Contents",
+        "report": "Churn factor report", "toc": "Contents", "sep": ", ",
         # overview
         "overview": "Overview", "facts": "About this study", "title": "Project", "client": "Client",
         "consultant": "Consultant", "date": "Date", "goal": "Goal", "participants": "Participants",
@@ -28,7 +28,8 @@ TEXT: dict[str, dict[str, str]] = {
         "threshold_rule": "Acceptance", "threshold_saaty1994": "CR ≤ 0.05 for n = 3, CR ≤ 0.08 for n = 4, CR ≤ 0.10 above",
         "threshold_saaty1980": "CR ≤ 0.10 for every n", "threshold_fixed": "CR ≤ {value:g} for every n",
         "aggregation_rule": "Combining experts", "agg_one": "judgments of {name} alone",
-        "agg_aij": "{n} experts combined by the weighted geometric mean of their judgments (AIJ), then priorities of the combined matrix",
+        "agg_aij": "{n} experts combined by the weighted geometric mean of their judgments (AIJ), "
+        "then priorities of the combined matrix",
         "agg_aip": "{n} experts combined by the weighted {mean} mean of their priorities (AIP)", "mean_geometric": "geometric",
         "mean_arithmetic": "arithmetic",
         "policy_flag": "experts who fail the consistency test are included and named",
@@ -86,7 +87,7 @@ TEXT: dict[str, dict[str, str]] = {
         "unrated": "Not rated: {n} factor(s).", "actions_none": "Nothing to improve: every rated factor is at the best grade.",
     },
     "zh": {
-        "report": "客户流失因素分析报告", "toc": "目录",
+        "report": "客户流失因素分析报告", "toc": "目录", "sep": "、",
         "overview": "概况", "facts": "项目信息", "title": "项目", "client": "委托方",
         "consultant": "咨询方", "date": "日期", "goal": "目标", "participants": "参评专家",
         "expert": "专家", "weight": "权重", "share": "占比", "unnamed": "（未填写）",

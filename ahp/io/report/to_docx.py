@@ -141,14 +141,14 @@ def _shade(cell, colour: str) -> None:
 def _chart(doc: Document, chart: Chart) -> None:
     """Bars of shaded cells: a label column, ``_CELLS`` cells of 4% each, and the value (or a legend)."""
     from docx.enum.table import WD_ROW_HEIGHT_RULE
-    from docx.shared import Mm, Pt
+    from docx.shared import Mm, Pt, RGBColor
 
     doc.add_paragraph(plain_text(chart.title)).runs[0].bold = True
     if chart.names:
         legend = doc.add_paragraph()
         for s, name in enumerate(chart.names):
             mark = legend.add_run("■ ")
-            mark.font.color.rgb = _rgb(_COLOURS[s % len(_COLOURS)])
+            mark.font.color.rgb = RGBColor.from_string(_COLOURS[s % len(_COLOURS)])
             legend.add_run(plain_text(name) + "   ")
     table = doc.add_table(rows=len(chart.labels), cols=_CELLS + 2)
     _set_widths(table, [55.0] + [4.0] * _CELLS + [16.0])
@@ -166,8 +166,3 @@ def _chart(doc: Document, chart: Chart) -> None:
             cells[-1].paragraphs[0].add_run(Cell(chart.series[0][i], chart.fmt).text).font.size = Pt(8)
     doc.add_paragraph()
 
-
-def _rgb(colour: str):
-    from docx.shared import RGBColor
-
-    return RGBColor.from_string(colour)

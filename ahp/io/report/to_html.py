@@ -85,7 +85,7 @@ def _classes(cell: Cell) -> str:
 
 
 def _table(t: Table) -> str:
-    numeric = {k for k in range(len(t.header)) if t.rows and all(r[k].numeric for r in t.rows if r[k].value not in ("", None))}
+    numeric = t.numeric_columns
     head = "".join(f'<th{" class=num" if k in numeric else ""}>{_e(h)}</th>' for k, h in enumerate(t.header))
     body = "".join("<tr>" + "".join(f"<td{_classes(c)}>{_e(c.text)}</td>" for c in r) + "</tr>" for r in t.rows)
     keep = ' class="keep"' if len(t.rows) <= _KEEP_ROWS else ""
@@ -115,7 +115,8 @@ def svg_chart(chart: Chart) -> str:
         for s, values in enumerate(chart.series):
             v = values[i] if not math.isnan(values[i]) else 0.0
             w = max(0.0, bar_w * v / (chart.maximum or 1.0))
-            out.append(f'<rect x="{x:.1f}" y="{y + 4}" width="{w:.1f}" height="{row_h - 8}" fill="{_COLOURS[s % len(_COLOURS)]}"/>')
+            colour = _COLOURS[s % len(_COLOURS)]
+            out.append(f'<rect x="{x:.1f}" y="{y + 4}" width="{w:.1f}" height="{row_h - 8}" fill="{colour}"/>')
             x += w
         if len(chart.series) == 1:
             value = Cell(chart.series[0][i], chart.fmt).text

@@ -34,8 +34,7 @@ def _block(b: Block) -> list[str]:
     if isinstance(b, Paragraph):
         return [f"**{md.escape(b.text)}**" if b.mark == "bad" else md.escape(b.text)]
     if isinstance(b, Table):
-        numeric = {k for k in range(len(b.header)) if b.rows and all(r[k].numeric for r in b.rows if r[k].value not in ("", None))}
-        return md.table(b.header, [[_cell(c) for c in r] for r in b.rows], numeric)
+        return md.table(b.header, [[_cell(c) for c in r] for r in b.rows], b.numeric_columns)
     return _chart(b)
 
 
