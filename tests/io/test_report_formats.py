@@ -245,7 +245,7 @@ def test_cover_facts_and_method_statement(demo_path):
     assert [(r[0][0], r[2][0]) for r in people] == [("Store manager", "50%"), ("Regional manager", "50%")]
     method = dict((r[0][0], r[1][0]) for r in find(tables, ("Method", "")))
     assert method["λmax"].startswith("the principal eigenvalue")
-    assert "AIJ" in method["Combining experts"] and "saaty1980" in method["Random index RI"]
+    assert "AIJ" in method["Combining experts"] and "Saaty (1980)" in method["Random index RI"]
     ri = find(tables, ("n", "RI", "CR limit"))
     used = {a.result.n: a.result for a in data.synthesis.nodes.values()}
     want = [[str(n), f"{used[n].ri:.2f}", f"{used[n].threshold:.2f}"] for n in sorted(used)]
@@ -265,3 +265,41 @@ def test_completed_judgments_are_marked(demo_path, tmp_path):
         assert matrix[0][2][0].startswith("[") and matrix[1][1][0].startswith("["), fmt
         assert not matrix[0][3][0].startswith("[")
     assert "Values in [brackets] were missing and completed by the method." in render_markdown(data)
+
+
+def test_workbook_sheets_headers_formats_and_frozen_rows(demo_path, tmp_path):
+    from openpyxl import load_workbook
+
+    from ahp.io.report import parts
+
+    data = gather(load_project(demo_path), "zh", draws=200)
+    out = tmp_path / "r.xlsx"
+    write_xlsx(data, str(out))
+    book = load_workbook(out)
+    assert book.sheetnames == [p.sheet for p in parts(data)]  # one sheet per part, named in Chinese
+    ranking = book["层次总排序"]
+    assert ranking.freeze_panes == "A4" and ranking["A3"].value == "因素" and ranking["A3"].font.b
+    overall = [c for c in ranking[3] if c.value == "总排序权重"][0].column
+    assert {ranking.cell(row=r, column=overall).number_format for r in range(4, 4 + 17)} == {"0.0000"}
+    assert ranking.column_dimensions["A"].width >= 20  # the Chinese factor names fit
+    experts = book["专家一致性"]
+    assert experts.freeze_panes == "A4" and experts["B4"].number_format == "0.0000"
+    assert book["敏感性分析"]._charts and book["各门店流失风险"]._charts  # native Excel charts
+
+
+def test_word_document_headings_form_a_table_of_contents(demo_path, tmp_path):
+    import docx
+
+    from ahp.io.report import parts
+
+    data = gather(load_project(demo_path), "zh", draws=0)
+    out = tmp_path / "r.docx"
+    write_docx(data, str(out))
+    doc = docx.Document(str(out))
+    level1 = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
+    assert level1 == [p.title for p in parts(data)]
+    matrices = [p.text for p in doc.paragraphs if p.style.name == "Heading 2" and "判断矩阵（" in p.text]
+    assert matrices[:2] == ["A-B 判断矩阵（客户流失度）", "B1-C 判断矩阵（服务）"]
+    header = doc.tables[0].rows[0]._tr
+    assert header.trPr is not None and header.trPr.find(
+        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tblHeader") is not None

@@ -108,7 +108,7 @@ class _Text(HTMLParser):
 
 
 # Symbols and ids Chinese AHP practice writes in Latin letters, and the RI table's id.
-ALLOWED = {"a", "λmax", "CI", "RI", "CR", "W", "S", "AIJ", "AIP", "Spearman", "Harker", "a_j", "CI_j", "RI_j", "saaty1980", "n"}
+ALLOWED = {"a", "λmax", "CI", "RI", "CR", "W", "S", "AIJ", "AIP", "Spearman", "Harker", "Saaty", "Donegan", "Dodd", "Alonso", "Lamata", "a_j", "CI_j", "RI_j", "saaty1980", "n"}
 
 
 def test_chinese_report_has_no_english_words(demo_path):

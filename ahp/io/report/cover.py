@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from ahp.io.report.data import ReportData
 from ahp.io.report.document import Block, Cell, Heading, Part, Table, row
+from ahp.io.report.texts import RI_SOURCES
 
 
 def overview(d: ReportData) -> Part:
@@ -26,7 +27,7 @@ def overview(d: ReportData) -> Part:
                Table((d.t("expert"), d.t("weight"), d.t("share")),
                      tuple(row(e.name, Cell(e.weight, "0.00"), Cell(e.weight / total, "0%")) for e in d.experts),
                      "participants")]
-    blocks += [Heading(d.t("method"), 3), Table((d.t("method"), ""), tuple(row(k, v) for k, v in _method(d)), "method")]
+    blocks.append(Table((d.t("method"), ""), tuple(row(k, v) for k, v in _method(d)), "method"))
     sizes = sorted({a.result.n: a.result for a in d.synthesis.nodes.values() if a.result is not None}.items())
     blocks.append(Table((d.t("ri_n"), d.t("ri_value"), d.t("threshold_value")),
                         tuple(row(n, Cell(r.ri, "0.00"), Cell(r.threshold, "0.00")) for n, r in sizes), "ri"))
@@ -47,7 +48,7 @@ def _method(d: ReportData) -> list[tuple[str, str]]:
     return [
         (d.t("priority_method"), d.t(f"method_{s.method}")),
         (d.t("lambda_rule"), d.t("lambda_text")),
-        (d.t("ri_rule"), d.t("ri_text", table=s.random_index)),
+        (d.t("ri_rule"), d.t("ri_text", table=RI_SOURCES[d.language].get(s.random_index, s.random_index))),
         (d.t("threshold_rule"), threshold),
         (d.t("aggregation_rule"), how),
         (d.t("completion_rule"), d.t(f"completion_{s.completion}")),

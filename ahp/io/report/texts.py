@@ -11,6 +11,14 @@ True
 
 from __future__ import annotations
 
+#: Where each random index table comes from, as papers cite it (an unknown table shows its id).
+RI_SOURCES: dict[str, dict[str, str]] = {
+    "en": {"saaty1980": "Saaty (1980)", "saaty2005": "Saaty (2005)", "donegan-dodd": "Donegan & Dodd (1991)",
+           "alonso-lamata": "Alonso & Lamata (2006)", "chinese": "Gong Musen / Xu Shubai's simulation"},
+    "zh": {"saaty1980": "Saaty (1980)", "saaty2005": "Saaty (2005)", "donegan-dodd": "Donegan & Dodd (1991)",
+           "alonso-lamata": "Alonso & Lamata (2006)", "chinese": "龚木森、许树柏模拟"},
+}
+
 TEXT: dict[str, dict[str, str]] = {
     "en": {
         "report": "Churn factor report", "toc": "Contents", "sep": ", ",
@@ -24,7 +32,7 @@ TEXT: dict[str, dict[str, str]] = {
         "method_column-mean": "mean of the normalised columns of each judgment matrix",
         "lambda_rule": "λmax", "lambda_text": "the principal eigenvalue of each matrix (whatever the priority method); "
         "CI = (λmax − n)/(n − 1), CR = CI/RI",
-        "ri_rule": "Random index RI", "ri_text": "table {table}; values for the matrix sizes used below",
+        "ri_rule": "Random index RI", "ri_text": "{table} table; values for the matrix sizes used below",
         "threshold_rule": "Acceptance", "threshold_saaty1994": "CR ≤ 0.05 for n = 3, CR ≤ 0.08 for n = 4, CR ≤ 0.10 above",
         "threshold_saaty1980": "CR ≤ 0.10 for every n", "threshold_fixed": "CR ≤ {value:g} for every n",
         "aggregation_rule": "Combining experts", "agg_one": "judgments of {name} alone",
