@@ -303,3 +303,17 @@ def test_word_document_headings_form_a_table_of_contents(demo_path, tmp_path):
     header = doc.tables[0].rows[0]._tr
     assert header.trPr is not None and header.trPr.find(
         "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tblHeader") is not None
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_markdown_is_github_flavoured_tables(demo_path, lang):
+    from markdown_it import MarkdownIt
+
+    from ahp.io.report import parts
+    from ahp.io.report.document import Chart, Table
+
+    data = gather(load_project(demo_path), lang, draws=200)
+    page = MarkdownIt("commonmark").enable("table").render(render_markdown(data))
+    expected = sum(isinstance(b, (Table, Chart)) for p in parts(data) for b in p.blocks)
+    assert page.count("<table>") == expected  # every table parses as a table
+    assert page.count("<h2>") == len(parts(data))

@@ -23,7 +23,7 @@ def overview(d: ReportData) -> Part:
              (d.t("goal"), d.name(p.model.root))]
     blocks: list[Block] = [Table((d.t("facts"), ""), tuple(row(k, v) for k, v in facts), "facts")]
     total = sum(e.weight for e in d.experts) or 1.0
-    blocks += [Heading(d.t("participants"), 3),
+    blocks += [Heading(d.t("participants")),
                Table((d.t("expert"), d.t("weight"), d.t("share")),
                      tuple(row(e.name, Cell(e.weight, "0.00"), Cell(e.weight / total, "0%")) for e in d.experts),
                      "participants")]
@@ -31,7 +31,7 @@ def overview(d: ReportData) -> Part:
     sizes = sorted({a.result.n: a.result for a in d.synthesis.nodes.values() if a.result is not None}.items())
     blocks.append(Table((d.t("ri_n"), d.t("ri_value"), d.t("threshold_value")),
                         tuple(row(n, Cell(r.ri, "0.00"), Cell(r.threshold, "0.00")) for n, r in sizes), "ri"))
-    blocks += [Heading(d.t("definitions"), 3), _definitions(d)]
+    blocks += [Heading(d.t("definitions")), _definitions(d)]
     return Part(d.t("overview"), d.t("overview"), tuple(blocks))
 
 

@@ -40,7 +40,7 @@ def experts_part(d: ReportData) -> Part:
     header = (d.t("expert"), *(d.matrix_code(p) for p in paths), d.t("verdict"))
     blocks: list[Block] = [Table(header, tuple(rows), "expert_cr")]
     blocks += failures or [Paragraph(d.t("everyone_passes"))]
-    blocks += [Heading(d.t("top"), 3), _top_factors(d)]
+    blocks += [Heading(d.t("top")), _top_factors(d)]
     if d.panel is not None:
         blocks += _consensus(d, paths)
     return Part(d.t("experts"), d.t("experts"), tuple(blocks))
@@ -68,7 +68,7 @@ def _consensus(d: ReportData, paths: list[str]) -> list[Block]:
     index = {r.name: k for k, r in enumerate(d.project.respondents)}
     people = tuple(row(e.name, Cell(float(pn.distance[index[e.name]]), "0.000"),
                        Cell(float(pn.correlation[index[e.name]]), "0.00")) for e in d.experts)
-    return [Heading(d.t("consensus"), 3), Paragraph(d.t("consensus_overall", s=f"{pn.consensus:.3f}", band=band)),
+    return [Heading(d.t("consensus")), Paragraph(d.t("consensus_overall", s=f"{pn.consensus:.3f}", band=band)),
             Table((d.t("matrices"), d.t("s_star"), d.t("band")), nodes, "consensus"),
             Table((d.t("expert"), d.t("distance"), d.t("correlation")), people, "distance")]
 

@@ -31,7 +31,7 @@ def sensitivity_part(d: ReportData) -> Part:
         changes_top = next((t for t in points if top in t.swap), None)
         rows.append(row(d.name(crit), Cell(float(ow.current[ow.nodes.index(crit.id)]), "0.0000"),
                         *_point(d, changes_top), *_point(d, first)))
-    blocks: list[Block] = [Heading(d.t("tipping"), 3), Table(
+    blocks: list[Block] = [Heading(d.t("tipping")), Table(
         (d.t("criterion"), d.t("current"), d.t("top_changes"), d.t("who_overtakes"), d.t("first_swap"), d.t("first_swap_who")),
         tuple(rows), "tipping")]
     if d.monte_carlo is not None:
@@ -60,7 +60,7 @@ def _monte_carlo(d: ReportData) -> list[Block]:
         names.append(d.t("rank_more", k=ranks))
     noise = d.t(f"noise_{mc.noise}")
     return [
-        Heading(d.t("mc", draws=mc.draws, seed=mc.seed, noise=noise, spread=mc.spread), 3),
+        Heading(d.t("mc", draws=mc.draws, seed=mc.seed, noise=noise, spread=mc.spread)),
         Chart(d.t("mc_chart"), tuple(d.path_name(mc.leaves[k]) for k in shown), tuple(series), tuple(names), 1.0, "0.00"),
         Table((d.t("rank"), d.t("factor"), d.t("p_rank"), d.t("interval")), rows, "monte_carlo"),
         *(Paragraph(d.t("stable", k=k, p=f"{p:.2f}")) for k, p in mc.top_stable.items()),
@@ -76,7 +76,7 @@ def risk_part(d: ReportData) -> Part:
         Chart(d.t("risk_index"), tuple(u.name for u in units), (tuple(u.index for u in units),), maximum=100.0, fmt="0.0"),
     ]
     for u in units:
-        blocks += [Heading(d.t("actions", unit=u.name), 3), *_actions(d, u)]
+        blocks += [Heading(d.t("actions", unit=u.name)), *_actions(d, u)]
         if u.unrated:
             blocks.append(Paragraph(d.t("unrated", n=len(u.unrated)), "muted"))
     return Part(d.t("risk"), d.t("risk"), tuple(blocks))
