@@ -81,4 +81,4 @@ def appendix_part(d: ReportData) -> Part:
         for path, node, _ in d.levels():
             if node.children:
                 blocks += matrix_blocks(d, e.synthesis, path, level=3)
-    return Part(d.t("appendix"), d.t("appendix")[:31], tuple(blocks))
+    return Part(d.t("appendix"), d.t("appendix_sheet"), tuple(blocks))

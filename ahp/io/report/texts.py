@@ -75,7 +75,7 @@ TEXT: dict[str, dict[str, str]] = {
         "correlation": "Spearman rank correlation",
         "band_very high": "very high", "band_high": "high", "band_moderate": "moderate", "band_low": "low",
         "band_very low": "very low",
-        "appendix": "Appendix: each expert's judgment matrices", "appendix_expert": "{name}",
+        "appendix": "Appendix: each expert's judgment matrices", "appendix_sheet": "Appendix", "appendix_expert": "{name}",
         # sensitivity
         "sensitivity": "Sensitivity", "tipping": "Tipping points of the criteria weights",
         "criterion": "Criterion", "current": "Weight now", "top_changes": "Top factor changes at",
@@ -144,7 +144,7 @@ TEXT: dict[str, dict[str, str]] = {
         "correlation": "Spearman 等级相关系数",
         "band_very high": "很高", "band_high": "高", "band_moderate": "中等", "band_low": "低",
         "band_very low": "很低",
-        "appendix": "附录：各专家判断矩阵", "appendix_expert": "专家：{name}",
+        "appendix": "附录：各专家判断矩阵", "appendix_sheet": "附录", "appendix_expert": "专家：{name}",
         "sensitivity": "敏感性分析", "tipping": "准则权重的临界点",
         "criterion": "准则", "current": "当前权重", "top_changes": "首位因素改变时的权重",
         "who_overtakes": "届时", "first_swap": "排序首次改变时的权重", "first_swap_who": "届时",

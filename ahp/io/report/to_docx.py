@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 _CELLS = 25
 _COLOURS = ("1F5FA8", "4F8FD6", "8CBBE8", "F0B35A", "D9822B", "B9C2CC")
-_RED, _PURPLE = "B42318", "6941C6"
+_MARK_COLOURS = {"bad": "B42318", "completed": "6941C6", "ok": "067647"}
 
 
 def document(title: str, parts: tuple[Part, ...], language: str, contents: str) -> Document:
@@ -69,7 +69,7 @@ def _block(doc: Document, b) -> None:
         run.bold = b.mark == "bad"
         run.italic = b.mark == "muted"
         if b.mark == "bad":
-            run.font.color.rgb = RGBColor.from_string(_RED)
+            run.font.color.rgb = RGBColor.from_string(_MARK_COLOURS["bad"])
     elif isinstance(b, Table):
         _table(doc, b)
     else:
@@ -97,8 +97,8 @@ def _table(doc: Document, t: Table) -> None:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             run.bold = value.mark in ("bad", "strong")
             run.italic = value.mark == "completed"
-            if value.mark in ("bad", "completed"):
-                run.font.color.rgb = RGBColor.from_string(_RED if value.mark == "bad" else _PURPLE)
+            if value.mark in _MARK_COLOURS:
+                run.font.color.rgb = RGBColor.from_string(_MARK_COLOURS[value.mark])
     doc.add_paragraph()
 
 
