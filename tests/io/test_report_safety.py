@@ -112,14 +112,34 @@ ALLOWED = {"a", "n", "λmax", "CI", "RI", "CR", "W", "S", "a_j", "CI_j", "RI_j",
            "Spearman", "Harker", "Saaty", "Donegan", "Dodd", "Alonso", "Lamata"}
 
 
-def test_chinese_report_has_no_english_words(demo_path):
-    p = load_project(demo_path)
-    data = gather(p, "zh", draws=200)
-    reader = _Text()
-    reader.feed(render_html(data))
-    text = " ".join(reader.parts)
-    for name in [p.title, *(r.name for r in p.respondents), *(u.name for u in p.units)]:
+def _latin_words(text: str, project) -> set[str]:
+    for name in [project.title, *(r.name for r in project.respondents), *(u.name for u in project.units)]:
         text = text.replace(name, " ")
     words = set(re.findall(r"[A-Za-z_λ][A-Za-z_0-9λ]*", text))
-    codes = {w for w in words if re.fullmatch(r"[A-Z]\d*", w)}
-    assert words - codes - ALLOWED == set()
+    return {w for w in words if not re.fullmatch(r"[A-Z]\d*", w)} - ALLOWED  # B1, C12: the codes of the levels
+
+
+@pytest.mark.parametrize("fmt", ["html", "md", "xlsx", "docx"])
+def test_chinese_report_has_no_english_words(demo_path, tmp_path, fmt):
+    import docx
+    from openpyxl import load_workbook
+
+    p = load_project(demo_path)
+    data = gather(p, "zh", draws=200)
+    if fmt == "html":
+        reader = _Text()
+        reader.feed(render_html(data))
+        text = " ".join(reader.parts)
+    elif fmt == "md":
+        text = re.sub(r"&\w+;", " ", render_markdown(data))
+    elif fmt == "xlsx":
+        write_xlsx(data, str(tmp_path / "r.xlsx"))
+        book = load_workbook(tmp_path / "r.xlsx")
+        text = " ".join([*book.sheetnames, *(str(c.value) for ws in book for line in ws.iter_rows() for c in line
+                                            if isinstance(c.value, str))])
+    else:
+        write_docx(data, str(tmp_path / "r.docx"))
+        doc = docx.Document(str(tmp_path / "r.docx"))
+        text = " ".join([*(q.text for q in doc.paragraphs),
+                         *(c.text for t in doc.tables for r in t.rows for c in r.cells)])
+    assert _latin_words(text, p) == set()

@@ -40,8 +40,9 @@ def display_width(text: str) -> int:
 class Cell:
     """One table cell: text, or a number shown with ``fmt`` (Excel's number format).
 
-    ``mark`` says how to show it: ``bad`` (a failure), ``ok``, ``completed`` (a missing
-    judgment filled in by the method) or ``strong``.
+    ``mark`` says how to show it: ``bad`` (a failure), ``ok``, ``strong``, ``judgment`` (a
+    value of a judgment matrix, aligned as a number) or ``completed`` (a missing judgment
+    filled in by the method).
     """
 
     value: str | float | int | None
@@ -60,6 +61,11 @@ class Cell:
             return f"{100 * v:.0f}%"
         text = f"{v:.{_DECIMALS.get(self.fmt, 4)}f}" if self.fmt or isinstance(v, float) else str(v)
         return f"[{text}]" if self.mark == "completed" else text
+
+    @property
+    def right_aligned(self) -> bool:
+        """Numbers and judgment values line up on the right."""
+        return self.numeric or self.mark in ("judgment", "completed")
 
     @property
     def numeric(self) -> bool:

@@ -69,7 +69,7 @@ def matrix_tables(d: ReportData, synthesis: Synthesis, path: str) -> tuple[Table
         for j in range(r.n):
             missing = bool(np.isnan(r.matrix[i, j]))
             cells.append(Cell(_judgment(float(values[i, j])) if not missing else f"[{_judgment(float(values[i, j]))}]",
-                              mark="completed" if missing else ""))
+                              mark="completed" if missing else "judgment"))
         cells.append(Cell(float(a.local_weights[i]), "0.0000", "strong"))
         rows.append(tuple(cells))
     header = (codes[path], *(codes[k] for k in kids), d.t("w"))

@@ -93,7 +93,7 @@ def _table(doc: Document, t: Table) -> None:
             paragraph = cell.paragraphs[0]
             run = paragraph.add_run(plain_text(value.text))
             run.font.size = Pt(9)
-            if value.numeric or value.mark == "completed":
+            if value.right_aligned:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             run.bold = value.mark in ("bad", "strong")
             run.italic = value.mark == "completed"

@@ -80,7 +80,7 @@ def _block(b: Block) -> str:
 
 
 def _classes(cell: Cell) -> str:
-    names = [n for n in ("num" if cell.numeric or cell.mark == "completed" else "", cell.mark) if n]
+    names = [n for n in ("num" if cell.right_aligned else "", cell.mark) if n]
     return f' class="{" ".join(names)}"' if names else ""
 
 

@@ -109,6 +109,8 @@ def _write_table(ws: Worksheet, r: int, t: Table, widths: dict[int, int]) -> int
         for c, value in enumerate(values, start=1):
             cell = _put(ws, k, c, value)
             widths[c] = max(widths.get(c, 0), display_width(value.text))
+            if value.right_aligned and not value.numeric:  # judgments such as 1/3 stay text, aligned as numbers
+                cell.alignment = Alignment(horizontal="right")
             if value.mark == "bad":
                 cell.font = Font(color="B42318", bold=True)
             elif value.mark == "completed":
