@@ -234,6 +234,8 @@ def test_sensitivity_and_risk_parts(demo_path, tmp_path):
         (u.name, f"{u.index:.1f}", f"{100 * u.coverage:.0f}%") for u in data.risk.units]
     html = render_html(data)
     assert html.count("<svg") == 3 and 'viewBox="0 0 640' in html and "<svg width" not in html
+    for needle in ("http://", "https://", "src=", "<link", "url(", "@import", "<script"):  # self-contained
+        assert needle not in html
 
 
 def test_cover_facts_and_method_statement(demo_path):
