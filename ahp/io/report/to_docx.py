@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from docx.document import Document
 
 _CELLS = 25
+_PAGE_MM = 174.0  # A4 less the margins
+_MM_PER_CHAR = 2.2  # one Latin character of 9-10 pt text, serif or bold; a Chinese one counts two
 _COLOURS = ("1F5FA8", "4F8FD6", "8CBBE8", "F0B35A", "D9822B", "B9C2CC")
 _MARK_COLOURS = {"bad": "B42318", "completed": "6941C6", "ok": "067647"}
 
@@ -86,7 +88,7 @@ def _table(doc: Document, t: Table) -> None:
     _repeat_header(table.rows[0])
     for cell, text in zip(table.rows[0].cells, t.header):
         run = cell.paragraphs[0].add_run(plain_text(text))
-        run.bold = True
+        run.bold, run.font.size = True, Pt(9)
         _shade(cell, "E8EDF3")
     for line, values in zip(table.rows[1:], t.rows):
         for cell, value in zip(line.cells, values):
@@ -103,11 +105,17 @@ def _table(doc: Document, t: Table) -> None:
 
 
 def _column_widths(t: Table) -> list[float]:
-    """Millimetres per column, in proportion to the widest text (a header counts up to 12
-    characters, since it wraps), within the page's 174 mm."""
-    want = [max([min(display_width(h), 12)] + [display_width(r[k].text) for r in t.rows]) + 2 for k, h in enumerate(t.header)]
-    total = sum(want)
-    return [max(12.0, 174.0 * w / total) for w in want]
+    """Millimetres per column: each as wide as its longest cell (up to 40 characters) or the
+    longest word of its header; when that is wider than the page's 174 mm, the text columns
+    share what the narrow ones leave."""
+    want = [max(max((round(1.2 * display_width(w)) + 1 for w in h.split()), default=0),  # bold: wider
+                min(max((display_width(r[k].text) for r in t.rows), default=0), 40)) for k, h in enumerate(t.header)]
+    natural = [_MM_PER_CHAR * w + 4 for w in want]
+    if sum(natural) <= _PAGE_MM:
+        return natural
+    narrow = sum(mm for w, mm in zip(want, natural) if w <= 12)
+    wide = sum(w for w in want if w > 12)
+    return [mm if w <= 12 else max(12.0, (_PAGE_MM - narrow) * w / wide) for w, mm in zip(want, natural)]
 
 
 def _set_widths(table, millimetres: list[float]) -> None:
@@ -153,7 +161,7 @@ def _chart(doc: Document, chart: Chart) -> None:
     table = doc.add_table(rows=len(chart.labels), cols=_CELLS + 2)
     _set_widths(table, [55.0] + [4.0] * _CELLS + [16.0])
     for i, label in enumerate(chart.labels):
-        table.rows[i].height, table.rows[i].height_rule = Mm(6), WD_ROW_HEIGHT_RULE.EXACTLY
+        table.rows[i].height, table.rows[i].height_rule = Mm(6), WD_ROW_HEIGHT_RULE.AT_LEAST
         cells = table.rows[i].cells
         cells[0].paragraphs[0].add_run(plain_text(label)).font.size = Pt(8)
         edge = 0.0
