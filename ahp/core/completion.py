@@ -136,8 +136,8 @@ class _Layout(NamedTuple):
     #: the diagonals of the stack's matrices (m, n) and of the Hessians (m, k)
     diagonal: np.ndarray
     hess_diagonal: np.ndarray
-    #: (L + 11')^-1 (m, n, n), L the Laplacian of the known pairs: log-least-squares weights
-    spread: np.ndarray
+    #: L + 11' (m, n, n), L the Laplacian of the known pairs: it gives the log-least-squares weights
+    laplacian: np.ndarray
 
 
 def _layout(stack: np.ndarray) -> _Layout:
@@ -169,7 +169,7 @@ def _layout(stack: np.ndarray) -> _Layout:
     return _Layout(
         k, ends, far, cells, slot, np.sign(mirror - at) * 1.0,
         (offset * (k + 1) + slot * n) + mirror, ends * k + slot,
-        offset * n + np.arange(n) * (n + 1), offset // n * k * k + np.arange(k) * (k + 1), np.linalg.inv(laplacian),
+        offset * n + np.arange(n) * (n + 1), offset // n * k * k + np.arange(k) * (k + 1), laplacian,
     )
 
 
@@ -190,14 +190,14 @@ def _newton(stack: np.ndarray, max_steps: int) -> tuple[np.ndarray, np.ndarray]:
     exp(0) = 1 into the diagonal cell they point at), so their step is zero.
     """
     m, n, _ = stack.shape
-    k, ends, far, cells, slot, sign, rows_at, cols_at, diagonal, hess_diagonal, spread = _layout(stack)
+    k, ends, far, cells, slot, sign, rows_at, cols_at, diagonal, hess_diagonal, laplacian = _layout(stack)
     rows_d = np.zeros((m, k + 1, n))  # u' D_p, then u'
     cols_d = np.zeros((m, n, k))  # columns D_q w
     rows_flat, cols_flat = rows_d.reshape(-1), cols_d.reshape(-1)
     a = stack.copy()
     flat = a.reshape(-1)
     flat[cells] = 1.0  # log 1 = 0: the sums of the known logs
-    logs = (spread @ np.log(a).sum(axis=2)[..., None]).reshape(-1)
+    logs = np.linalg.solve(laplacian, np.log(a).sum(axis=2)[..., None]).reshape(-1)
     x = logs[ends] - logs[far]  # x_p, then -x_p
     settled = np.zeros(m, dtype=bool)
     for _ in range(max_steps):
@@ -249,26 +249,26 @@ def complete_noting(stack: np.ndarray, method: str = "lambda-max") -> tuple[np.n
     out = stack.copy()
     notes: list[tuple[str, ...]] = [()] * len(stack)
     pairs = np.isnan(stack).sum(axis=(1, 2)) // 2
-    todo = np.flatnonzero(pairs)
     if method == "harker":
-        if todo.size:
+        todo = pairs > 0
+        if todo.any():
             out[todo] = harker(stack[todo])
         return out, notes
-    many = todo[pairs[todo] > NEWTON_PAIRS_UP_TO]
-    if many.size:
+    many = pairs > NEWTON_PAIRS_UP_TO
+    if many.any():
         out[many] = harker(stack[many])
-    for k in many:
+    for k in np.flatnonzero(many).tolist():
         notes[k] = (
             f"{pairs[k]} judgments missing, more than the {NEWTON_PAIRS_UP_TO} the lambda-max completion "
             "handles: completed by Harker's method instead",
         )
-    newton = np.setdiff1d(todo, many)
+    newton = np.flatnonzero((pairs > 0) & ~many)
     if newton.size:
         chunk = max(1, _HESSIAN_ENTRIES // int(pairs[newton].max()) ** 2)
         for start in range(0, newton.size, chunk):
             part = newton[start:start + chunk]
             out[part], settled = _newton(stack[part], NEWTON_STEPS)
-            for k in part[~settled]:
+            for k in part[~settled].tolist():
                 notes[k] = (
                     f"the lambda-max completion did not settle in {NEWTON_STEPS} Newton steps: "
                     "the completed judgments may be off",

@@ -132,36 +132,44 @@ def checked_matrix(
     check_size(n)
     if labels is not None and len(labels) != n:
         raise JudgmentError(f"{len(labels)} labels given for a {n}x{n} matrix")
+    diagonal = a.diagonal()
+    with np.errstate(invalid="ignore"):  # inf times 0: caught below all the same
+        product = a * a.T
+    # nan compares false, so a missing judgment passes every test here.
+    off = (a < _LOW) | (a > _HIGH) | (product < _PRODUCT_LOW) | (product > _PRODUCT_HIGH)
+    if off.any() or ((diagonal < _ONE_LOW) | (diagonal > _ONE_HIGH)).any():
+        raise JudgmentError(_first_problem(a, labels))
+    a = np.where(np.isnan(a), 1.0 / a.T, a)  # a missing judgment whose mirror is known: its reciprocal
+    np.fill_diagonal(a, 1.0)
+    i, j = upper_pairs(n)
+    a[j, i] = 1.0 / a[i, j]  # exactly reciprocal, as the upper triangle says (nan stays nan)
+    return a, not np.isnan(a).any()
+
+
+def _first_problem(a: np.ndarray, labels: Sequence[str] | None) -> str:
+    """What is wrong with a square matrix that fails the checks of :func:`checked_matrix`, at
+    its first wrong cell: not finite or not positive, then a diagonal that is not 1, then off
+    the scale, then not reciprocal."""
     bad = np.isinf(a) | (a <= 0)
     if bad.any():
         i, j = map(int, np.argwhere(bad)[0])
-        what = "infinite" if np.isinf(a[i, j]) else "zero or negative"
-        raise JudgmentError(f"{_cell(i, j, labels)} is {a[i, j]:g}: judgments must be {'finite' if what == 'infinite' else 'positive'}")
+        must = "finite" if np.isinf(a[i, j]) else "positive"
+        return f"{_cell(i, j, labels)} is {a[i, j]:g}: judgments must be {must}"
     diagonal = a.diagonal()
-    off_one = np.flatnonzero((diagonal < _ONE_LOW) | (diagonal > _ONE_HIGH))  # nan compares false: missing is fine
+    off_one = np.flatnonzero((diagonal < _ONE_LOW) | (diagonal > _ONE_HIGH))
     if off_one.size:
         i = int(off_one[0])
-        raise JudgmentError(f"{_cell(i, i, labels)} is {a[i, i]:g}: the diagonal must be 1")
-    np.fill_diagonal(a, 1.0)
+        return f"{_cell(i, i, labels)} is {a[i, i]:g}: the diagonal must be 1"
     off = (a < _LOW) | (a > _HIGH)
     if off.any():
         i, j = map(int, np.argwhere(off)[0])
-        raise JudgmentError(f"{_cell(i, j, labels)} is {a[i, j]:g}: judgments must lie within 1/9 and 9")
-    upper_nan = np.isnan(a)
-    both = ~upper_nan & ~upper_nan.T
+        return f"{_cell(i, j, labels)} is {a[i, j]:g}: judgments must lie within 1/9 and 9"
     product = a * a.T
-    mismatch = both & ((product < _PRODUCT_LOW) | (product > _PRODUCT_HIGH))
-    if mismatch.any():
-        i, j = map(int, np.argwhere(np.triu(mismatch))[0])
-        raise JudgmentError(
-            f"{_cell(j, i, labels)} is {a[j, i]:g} but {_cell(i, j, None)} is {format_value(a[i, j])}: "
-            f"they must be reciprocal ({format_value(1 / a[i, j])})"
-        )
-    fill = upper_nan & ~upper_nan.T
-    a[fill] = 1.0 / a.T[fill]
-    i, j = upper_pairs(n)
-    a[j, i] = 1.0 / a[i, j]  # exactly reciprocal, as the upper triangle says (nan stays nan)
-    return a, not (upper_nan & upper_nan.T).any()
+    i, j = map(int, np.argwhere(np.triu((product < _PRODUCT_LOW) | (product > _PRODUCT_HIGH)))[0])
+    return (
+        f"{_cell(j, i, labels)} is {a[j, i]:g} but {_cell(i, j, None)} is {format_value(a[i, j])}: "
+        f"they must be reciprocal ({format_value(1 / a[i, j])})"
+    )
 
 
 def from_upper(n: int, values: Sequence[float | str]) -> np.ndarray:

@@ -131,26 +131,39 @@ def analyse_stack(
     check_size(n)
     ri, ri_table = ri_lookup(n, random_index)
     limit = threshold_for(n, threshold)
-    linked = connected(stack)
-    full = np.broadcast_to(np.eye(n), stack.shape).copy()  # the matrices not linked stay at this
-    warnings: list[tuple[str, ...]] = [()] * m
-    if linked.any():
-        full[linked], notes = complete_noting(stack[linked], completion)
-        for k, note in zip(np.flatnonzero(linked).tolist(), notes, strict=True):
-            warnings[k] = note
+    full, linked, warnings = _completed(stack, completion)
     lam, w = perron(full)
     if method != "eigenvector":
         w = weights_by(full, method)
     gci = geometric_consistency_index(full, w) if method == "geometric-mean" else None
     ci = consistency_index(lam, n)
     cr = ci / ri if ri > 0 else np.zeros(m)
-    cut = np.where(linked, 1.0, np.nan)  # nan in the rows whose weights are not determined
+    consistent = (cr <= limit) | (n <= 2)
+    if not linked.all():  # nan in the rows whose weights are not determined
+        cut = np.where(linked, 1.0, np.nan)
+        w, lam, ci, cr, consistent = w * cut[:, None], lam * cut, ci * cut, cr * cut, consistent & linked
+        gci = None if gci is None else gci * cut
     return StackAnalysis(
-        method=method, completed=full, weights=w * cut[:, None], lambda_max=lam * cut, ci=ci * cut, cr=cr * cut,
-        gci=None if gci is None else gci * cut, ri=ri, ri_table=ri_table, threshold=limit,
-        gci_threshold=gci_threshold(n) if method == "geometric-mean" else None,
-        linked=linked, consistent=linked & ((cr <= limit) | (n <= 2)), warnings=warnings,
+        method=method, completed=full, weights=w, lambda_max=lam, ci=ci, cr=cr, gci=gci, ri=ri, ri_table=ri_table,
+        threshold=limit, gci_threshold=gci_threshold(n) if method == "geometric-mean" else None, linked=linked,
+        consistent=consistent, warnings=warnings,
     )
+
+
+def _completed(stack: np.ndarray, completion: str) -> tuple[np.ndarray, np.ndarray, list[tuple[str, ...]]]:
+    """The stack with every linked matrix completed (the identity in place of the others), which
+    matrices are linked, and each matrix's notes from its completion."""
+    m, n, _ = stack.shape
+    if not np.isnan(stack).any():  # nothing to complete
+        return stack, np.ones(m, dtype=bool), [()] * m
+    linked = connected(stack)
+    full = np.broadcast_to(np.eye(n), stack.shape).copy()
+    warnings: list[tuple[str, ...]] = [()] * m
+    if linked.any():
+        full[linked], notes = complete_noting(stack[linked], completion)
+        for k, note in zip(np.flatnonzero(linked).tolist(), notes, strict=True):
+            warnings[k] = note
+    return full, linked, warnings
 
 
 def priorities(

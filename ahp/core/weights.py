@@ -82,10 +82,10 @@ def _perron_columns(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
             lam[todo], w[:, todo] = root, av / total
         else:
             lam, w = root, av / total
-        failed = np.flatnonzero(~(ratio.max(axis=0) - ratio.min(axis=0) <= _GAP * root))  # few, if any: only they go on
-        todo, b = todo[failed], b[..., failed]
-        if not todo.size:
+        settled = ratio.max(axis=0) - ratio.min(axis=0) <= _GAP * root
+        if settled.all():
             break
+        todo, b = todo[~settled], b[..., ~settled]  # few, if any: only they go on
     else:
         lam[todo], w[:, todo] = (x.T for x in _perron_by_eig(a[..., todo].transpose(2, 0, 1)))
     return lam / scale, w
