@@ -71,7 +71,8 @@ def connected(stack: np.ndarray) -> np.ndarray:
     others takes s (n - s) >= n - 1 missing pairs. The others go through :func:`reachable`.
 
     >>> nan = float("nan")
-    >>> connected(np.array([[[1, 2, nan], [1/2, 1, nan], [nan, nan, 1]], [[1, 2, nan], [1/2, 1, 3], [nan, 1/3, 1]]])).tolist()
+    >>> cut, linked = [[1, 2, nan], [1/2, 1, nan], [nan, nan, 1]], [[1, 2, nan], [1/2, 1, 3], [nan, 1/3, 1]]
+    >>> connected(np.array([cut, linked])).tolist()
     [False, True]
     """
     n = stack.shape[-1]
@@ -84,8 +85,9 @@ def connected(stack: np.ndarray) -> np.ndarray:
 def disconnection(a: np.ndarray, labels: Sequence[str] | None = None) -> str | None:
     """The message naming the elements that no known judgment links to the first, or ``None``.
 
-    >>> disconnection(np.array([[1, 2, np.nan], [0.5, 1, np.nan], [np.nan, np.nan, 1]]), ["a", "b", "c"])
-    'the known judgments do not connect all elements: c is not compared, directly or through others, with a; add a judgment linking them'
+    >>> cut = np.array([[1, 2, np.nan], [0.5, 1, np.nan], [np.nan, np.nan, 1]])
+    >>> print(disconnection(cut, ["a", "b", "c"]))  # doctest: +ELLIPSIS
+    the known judgments do not connect all elements: c is not compared, directly or through others, with a; ...
     """
     linked = reachable(a)
     if linked.all():

@@ -60,7 +60,9 @@ def aggregate_judgments(stack: np.ndarray, weights: np.ndarray | None = None) ->
         return np.where(total > 0, np.exp((wk * logs).sum(axis=0) / total), np.nan)
 
 
-def aggregate_priorities(priorities: np.ndarray, weights: np.ndarray | None = None, mean: str = "geometric") -> np.ndarray:
+def aggregate_priorities(
+    priorities: np.ndarray, weights: np.ndarray | None = None, mean: str = "geometric"
+) -> np.ndarray:
     """Weighted geometric or arithmetic mean of priority vectors (respondents, n), summing to 1.
 
     >>> aggregate_priorities(np.array([[.6, .4], [.2, .8]]), mean="arithmetic")

@@ -91,7 +91,8 @@ class Layout:
 
         ``local`` is an array (..., nodes), so stacks of draws are done at once, level by level.
 
-        >>> tree = Node("goal", "G", children=(Node("a", "A", children=(Node("x", "X"), Node("y", "Y"))), Node("b", "B")))
+        >>> a = Node("a", "A", children=(Node("x", "X"), Node("y", "Y")))
+        >>> tree = Node("goal", "G", children=(a, Node("b", "B")))
         >>> tree.layout.global_weights(np.array([1, .6, .5, .5, .4]))
         array([1. , 0.6, 0.3, 0.3, 0.4])
         """
@@ -207,7 +208,8 @@ def synthesize(
     inner = list(tree.children)
     analysed = analyse_matrices(
         _node_matrices(tree, matrices), method=method, random_index=random_index, threshold=threshold,
-        completion=completion, labels=[[c.name for c in _node(tree, p).children] for p in inner], suggestions=suggestions,
+        completion=completion, labels=[[c.name for c in _node(tree, p).children] for p in inner],
+        suggestions=suggestions,
     )
     results = dict(zip(inner, analysed, strict=True))
     local = np.ones(len(tree.paths))
@@ -251,8 +253,9 @@ def _node_matrices(tree: Layout, matrices: Mapping[str, object]) -> list[np.ndar
     for path, kids in tree.children.items():
         a = matrices.get(path)
         a = unjudged(len(kids)) if a is None else np.asarray(a, dtype=float)
-        if a.shape != (len(kids), len(kids)):
-            raise ModelError(f"the matrix for {path!r} has shape {a.shape}; its {len(kids)} elements need {len(kids)}x{len(kids)}")
+        k = len(kids)
+        if a.shape != (k, k):
+            raise ModelError(f"the matrix for {path!r} has shape {a.shape}; its {k} elements need {k}x{k}")
         arrays.append(a)
     return arrays
 
@@ -261,7 +264,8 @@ def hierarchy_cr(nodes: Iterable[NodeAnalysis]) -> float:
     """sum_j a_j CI_j / sum_j a_j RI_j over the analysed nodes below the goal, a_j their global
     weights; 0 when every RI is 0.
 
-    >>> root = Node("goal", "G", children=(Node("a", "A", children=(Node("x", "X"), Node("y", "Y"), Node("z", "Z"))), Node("b", "B")))
+    >>> a = Node("a", "A", children=(Node("x", "X"), Node("y", "Y"), Node("z", "Z")))
+    >>> root = Node("goal", "G", children=(a, Node("b", "B")))
     >>> s = synthesize(root, {"goal": [[1, 1], [1, 1]], "a": [[1, 2, 1/2], [1/2, 1, 2], [2, 1/2, 1]]})
     >>> round(hierarchy_cr(s.nodes.values()), 6) == round(s.nodes["a"].result.cr, 6)
     True

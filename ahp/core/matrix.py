@@ -62,7 +62,8 @@ def check_size(n: int) -> None:
     """
     if n > MAX_ELEMENTS:
         raise JudgmentError(
-            f"the matrix is {n}x{n}: at most {MAX_ELEMENTS}x{MAX_ELEMENTS} ({MAX_ELEMENTS} elements compared) can be analysed"
+            f"the matrix is {n}x{n}: at most {MAX_ELEMENTS}x{MAX_ELEMENTS} ({MAX_ELEMENTS} elements compared) "
+            "can be analysed"
         )
 
 
@@ -118,10 +119,10 @@ def checked_matrix(
     >>> a, complete = checked_matrix([[1, 3], [float("nan"), 1]])
     >>> float(a[1, 0]), complete
     (0.3333333333333333, True)
-    >>> checked_matrix([[1, 3], [1/2, 1]], ["price", "quality"])
+    >>> checked_matrix([[1, 3], [1/2, 1]], ["price", "quality"])  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    ahp.errors.JudgmentError: row 2, column 1 (quality vs price) is 0.5 but row 1, column 2 is 3: they must be reciprocal (1/3)
+    ahp.errors.JudgmentError: row 2, column 1 (quality vs price) is 0.5 but row 1, column 2 is 3: they must be ...
     """
     a = np.array(matrix, dtype=float)
     if a.ndim != 2 or a.shape[0] != a.shape[1]:
@@ -196,4 +197,4 @@ def missing_pairs(a: np.ndarray) -> list[tuple[int, int]]:
     """
     i, j = upper_pairs(a.shape[0])
     gaps = np.isnan(a[i, j])
-    return list(zip(i[gaps].tolist(), j[gaps].tolist()))
+    return list(zip(i[gaps].tolist(), j[gaps].tolist(), strict=True))

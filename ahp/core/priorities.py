@@ -207,7 +207,8 @@ def analyse_matrices(
     all its elements, the message saying which are cut off (``labels`` names each matrix's
     elements, for that message).
 
-    >>> [round(r.cr, 4) for r in analyse_matrices([np.array([[1, 2], [1/2, 1]]), np.array([[1, 2, 3], [1/2, 1, 2], [1/3, 1/2, 1]])])]
+    >>> two, three = np.array([[1, 2], [1/2, 1]]), np.array([[1, 2, 3], [1/2, 1, 2], [1/3, 1/2, 1]])
+    >>> [round(r.cr, 4) for r in analyse_matrices([two, three])]
     [0.0, 0.0079]
     """
     by_size: dict[int, list[int]] = {}

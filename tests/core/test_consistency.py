@@ -46,7 +46,8 @@ def test_donegan_dodd_beyond_15_published_cases(n, ri):
 
 def test_donegan_dodd_between_its_entries_is_interpolated():
     # halfway between 20 (1.5371) and 25 (1.5619), 2/5 of the way at 22
-    assert random_index(22, "donegan-dodd") == (round(1.5371 + 0.4 * (1.5619 - 1.5371), 4), "donegan-dodd (interpolated)")
+    expected = round(1.5371 + 0.4 * (1.5619 - 1.5371), 4)
+    assert random_index(22, "donegan-dodd") == (expected, "donegan-dodd (interpolated)")
 
 
 @pytest.mark.parametrize("table", ["saaty1980", "saaty2005", "alonso-lamata", "chinese"])
@@ -55,7 +56,10 @@ def test_beyond_a_table_alonso_lamata_formula_alonso_lamata_2006(table):
     assert random_index(16, table) == (1.5978, "alonso-lamata formula")
 
 
-@pytest.mark.parametrize(("n", "saaty1994", "saaty1980"), [(2, 0.10, 0.10), (3, 0.05, 0.10), (4, 0.08, 0.10), (5, 0.10, 0.10), (9, 0.10, 0.10)])
+@pytest.mark.parametrize(
+    ("n", "saaty1994", "saaty1980"),
+    [(2, 0.10, 0.10), (3, 0.05, 0.10), (4, 0.08, 0.10), (5, 0.10, 0.10), (9, 0.10, 0.10)],
+)
 def test_thresholds_published_cases(n, saaty1994, saaty1980):
     assert (threshold(n, "saaty1994"), threshold(n, "saaty1980")) == (saaty1994, saaty1980)
 
