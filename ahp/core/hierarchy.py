@@ -221,19 +221,19 @@ def synthesize(
             local[kids] = r.weights
         else:  # not determined yet: equal, provisional
             local[kids] = 1 / len(kids)
-    g = tree.global_weights(local)
+    g = tree.global_weights(local).tolist()
     nodes = {
         path: NodeAnalysis(
             path=path, node=_node(tree, path), depth=int(tree.depths[tree.index[path]]),
             result=None if isinstance(r, str) else r, problem=r if isinstance(r, str) else None,
-            local_weights=local[tree.children[path]], global_weight=float(g[tree.index[path]]),
+            local_weights=local[tree.children[path]], global_weight=g[tree.index[path]],
         )
         for path, r in results.items()
     }
+    local_list = local.tolist()
     order = sorted(tree.leaves.tolist(), key=lambda k: -g[k])  # stable: ties keep the model's order
     ranking = tuple(
-        RankedLeaf(rank=rank, path=tree.paths[k], node=tree.nodes[k], local_weight=float(local[k]),
-                   global_weight=float(g[k]))
+        RankedLeaf(rank=rank, path=tree.paths[k], node=tree.nodes[k], local_weight=local_list[k], global_weight=g[k])
         for rank, k in enumerate(order, start=1)
     )
     settings = {"method": method, "random_index": random_index, "threshold": threshold, "completion": completion}

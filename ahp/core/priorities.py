@@ -216,37 +216,48 @@ def analyse_matrices(
         by_size.setdefault(a.shape[0], []).append(k)
     out: list[PriorityResult | str] = [""] * len(matrices)
     for group in by_size.values():
-        stack = analyse_stack(
-            np.array([matrices[k] for k in group]), method=method, random_index=random_index, threshold=threshold,
-            completion=completion,
+        stack = np.array([matrices[k] for k in group])
+        analysis = analyse_stack(
+            stack, method=method, random_index=random_index, threshold=threshold, completion=completion
         )
-        for row, k in enumerate(group):
-            a = matrices[k]
-            if stack.linked[row]:
-                out[k] = _result(a, stack, row, completion, suggestions)
-            else:
-                out[k] = disconnection(a, labels[k] if labels else None) or ""
+        names = [labels[k] for k in group] if labels else [None] * len(group)
+        for k, result in zip(group, _results(stack, analysis, completion, suggestions, names), strict=True):
+            out[k] = result
     return out
 
 
-def _result(a: np.ndarray, stack: StackAnalysis, row: int, completion: str, suggestions: int) -> PriorityResult:
-    """The :class:`PriorityResult` of ``a``, row ``row`` of ``stack``."""
-    gap = bool(np.isnan(a).any())
-    return PriorityResult(
-        matrix=a,
-        completed=stack.completed[row] if gap else None,
-        completion=completion if gap else None,
-        weights=stack.weights[row],
-        method=stack.method,
-        lambda_max=float(stack.lambda_max[row]),
-        ci=float(stack.ci[row]),
-        ri=stack.ri,
-        ri_table=stack.ri_table,
-        cr=float(stack.cr[row]),
-        threshold=stack.threshold,
-        consistent=bool(stack.consistent[row]),
-        gci=None if stack.gci is None else float(stack.gci[row]),
-        gci_threshold=stack.gci_threshold,
-        suggestion_count=suggestions,
-        warnings=stack.warnings[row],
+def _results(
+    stack: np.ndarray, analysis: StackAnalysis, completion: str, suggestions: int, labels: list[Sequence[str] | None]
+) -> list[PriorityResult | str]:
+    """Each matrix's :class:`PriorityResult` from the analysis of its stack, or the message saying
+    which elements its known judgments leave unlinked."""
+    gaps = np.isnan(stack).any(axis=(1, 2)).tolist()
+    gcis = [None] * len(stack) if analysis.gci is None else analysis.gci.tolist()
+    numbers = zip(
+        analysis.linked.tolist(), analysis.lambda_max.tolist(), analysis.ci.tolist(), analysis.cr.tolist(),
+        analysis.consistent.tolist(), gcis, strict=True,
     )
+    out: list[PriorityResult | str] = []
+    for row, (linked, lam, ci, cr, consistent, gci) in enumerate(numbers):
+        if not linked:
+            out.append(disconnection(stack[row], labels[row]) or "")
+            continue
+        out.append(PriorityResult(
+            matrix=stack[row],
+            completed=analysis.completed[row] if gaps[row] else None,
+            completion=completion if gaps[row] else None,
+            weights=analysis.weights[row],
+            method=analysis.method,
+            lambda_max=lam,
+            ci=ci,
+            ri=analysis.ri,
+            ri_table=analysis.ri_table,
+            cr=cr,
+            threshold=analysis.threshold,
+            consistent=consistent,
+            gci=gci,
+            gci_threshold=analysis.gci_threshold,
+            suggestion_count=suggestions,
+            warnings=analysis.warnings[row],
+        ))
+    return out
