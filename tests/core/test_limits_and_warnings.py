@@ -129,3 +129,17 @@ def test_individual_priorities_are_priorities_of_each_matrix():
         r = priorities(a)
         np.testing.assert_allclose(ind.weights[k], r.weights, atol=1e-12)
         assert ind.cr[k] == pytest.approx(r.cr, abs=1e-12) and ind.consistent[k] == r.consistent
+
+
+def test_newton_in_chunks_gives_what_it_gives_in_one_go(monkeypatch):
+    rng = np.random.default_rng(9)
+    stack = np.ones((7, 5, 5))
+    i, j = np.triu_indices(5, 1)
+    upper = rng.choice([1 / 7, 1 / 3, 1 / 2, 1, 2, 3, 5], size=(7, 10))
+    stack[:, i, j], stack[:, j, i] = upper, 1 / upper
+    for k in range(7):  # one to three missing pairs, never cutting element 4 off
+        for p in range(k % 3 + 1):
+            stack[k, p, p + 1] = stack[k, p + 1, p] = np.nan
+    whole = completion.complete_stack(stack)
+    monkeypatch.setattr(completion, "_HESSIAN_ENTRIES", 9)  # 9 // 3^2: one matrix per chunk
+    np.testing.assert_allclose(completion.complete_stack(stack), whole, rtol=1e-9)
