@@ -43,8 +43,6 @@ def add_arguments(ap: argparse.ArgumentParser) -> None:
     ap.add_argument("--no-peers", action="store_true", help="time our engine only")
     ap.add_argument("--peer-timeout", type=float, default=900, help="seconds to wait for one peer answer")
     ap.add_argument("--threads", type=int, default=1, help="BLAS/OpenMP threads on every side (default 1)")
-    ap.add_argument("--heap", choices=("ahp", "default"), default="ahp",
-                    help="our side's allocator: as the ahp command sets it (ahp.heap, the default), or glibc's default")
 
 
 def setup(args: argparse.Namespace) -> dict[str, str]:
@@ -52,12 +50,7 @@ def setup(args: argparse.Namespace) -> dict[str, str]:
     for var in THREAD_VARS:
         os.environ[var] = str(args.threads)
     sys.path.insert(0, str(REPO))
-    env = dict(os.environ)
-    if args.heap == "ahp":  # in this process only: the peers run in their own
-        from ahp.heap import keep_freed_memory
-
-        args.heap_kept = keep_freed_memory()
-    return env
+    return dict(os.environ)
 
 
 def start_peers(args: argparse.Namespace, env: dict[str, str], names: list[str]) -> tuple[dict[str, Peer], list[str]]:
@@ -81,11 +74,6 @@ def banner(title: str, args: argparse.Namespace, peers: dict[str, Peer], notes: 
     print(f"{title}: python {platform.python_version()}, numpy {np.__version__}, {os.cpu_count()} cpus, "
           f"load {os.getloadavg()[0]:.2f}, threads {args.threads}, {args.rounds} interleaved round(s), "
           "medians over the rounds")
-    if args.heap == "ahp":
-        print("  ours: heap as the ahp command sets it (ahp.heap: glibc keeps 64 MB of freed memory)"
-              if args.heap_kept else "  ours: this C library has no mallopt; heap left as it is")
-    else:
-        print("  ours: glibc's default heap (--heap default), not as the ahp command runs")
     for p in peers.values():
         print(f"  {p.title}: " + ", ".join(f"{k} {v}" for k, v in p.versions.items()))
     for n in notes:

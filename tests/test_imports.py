@@ -1,15 +1,24 @@
-"""The numeric core and the file layer never import Textual; neither do the headless commands."""
+"""The layers: the numeric core and the file layer never import Textual, rich or the interface;
+neither do the headless commands. Checked statically (import-linter's contracts in
+pyproject.toml) and by importing every module."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
-CHECK = "import sys; {stmt}; bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')); print(bad, file=sys.__stdout__)"
+ROOT = Path(__file__).resolve().parents[1]
+
+CHECK = (
+    "import sys; {stmt}; bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')); "
+    "print(bad, file=sys.__stdout__)"
+)
 
 
 def modules_after(stmt: str) -> str:
-    return subprocess.run([sys.executable, "-c", CHECK.format(stmt=stmt)], capture_output=True, text=True, check=True).stdout.strip()
+    command = [sys.executable, "-c", CHECK.format(stmt=stmt)]
+    return subprocess.run(command, capture_output=True, text=True, check=True).stdout.strip()
 
 
 def test_core_and_io_do_not_import_textual():
@@ -21,13 +30,40 @@ def test_rank_and_check_do_not_import_textual(tmp_path):
 
     stmt = (
         "import contextlib, io; from ahp.cli import main; "
-        f"f = io.StringIO(); contextlib.redirect_stdout(f).__enter__(); main(['rank', {str(DEMO)!r}]); main(['check', {str(DEMO)!r}])"
+        "f = io.StringIO(); contextlib.redirect_stdout(f).__enter__(); "
+        f"main(['rank', {str(DEMO)!r}]); main(['check', {str(DEMO)!r}])"
     )
     assert modules_after(stmt) == "[]"
 
 
+def test_import_contracts_hold():
+    """``lint-imports`` (import-linter, a dev dependency) checks the contracts of pyproject.toml."""
+    lint_imports = Path(sys.executable).with_name("lint-imports")
+    out = subprocess.run([str(lint_imports)], cwd=ROOT, capture_output=True, text=True, check=False)
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert "Contracts: 2 kept, 0 broken." in out.stdout
+
+
+WALK = """
+import importlib, pkgutil, sys
+import ahp.core, ahp.io
+for package in (ahp.core, ahp.io):
+    for module in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
+        importlib.import_module(module.name)
+print(sorted(m for m in sys.modules if m.split(".")[0] in ("textual", "rich") or m.startswith(("ahp.tui", "ahp.cli"))))
+print(sum(m.startswith(("ahp.core.", "ahp.io.")) for m in sys.modules))
+"""
+
+
+def test_every_core_and_io_module_imports_without_the_interface():
+    out = subprocess.run([sys.executable, "-c", WALK], cwd=ROOT, capture_output=True, text=True, check=True)
+    lines = out.stdout.splitlines()
+    assert lines[0] == "[]"
+    assert int(lines[1]) >= 20  # the walk did import the modules
+
+
 def test_package_and_command_module_load_numpy_on_first_use():
-    """``ahp.cli.run`` sets the process up (garbage collector thresholds) before numpy loads."""
+    """``import ahp`` and ``import ahp.cli`` stay light: numpy loads on the engine's first use."""
     stmt = "import sys, ahp, ahp.cli; before = 'numpy' in sys.modules; ahp.priorities([[1, 2], [0.5, 1]])"
     out = subprocess.run([sys.executable, "-c", f"{stmt}; print(before, 'numpy' in sys.modules)"],
                          capture_output=True, text=True, check=True).stdout.split()

@@ -9,6 +9,11 @@ Two estimators:
 - ``harker``: Harker (1987), Math. Modelling 9:837-848: zero the missing entries, add the number
   of missing entries of each row to its diagonal, and take the principal eigenvector.
 
+Newton's Hessian has k^2 entries for k missing pairs, so a matrix missing more than
+:data:`NEWTON_PAIRS_UP_TO` pairs is completed by Harker's method, whose memory is linear in the
+pairs, and the completion notes it; so does a Newton run that has not settled after
+:data:`NEWTON_STEPS` steps.
+
 Both need the known pairs to connect every element; otherwise the weights are not determined.
 
 >>> nan = float("nan")
@@ -21,7 +26,7 @@ Both need the known pairs to connect every element; otherwise the weights are no
 
 from __future__ import annotations
 
-import functools
+import math
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -32,71 +37,75 @@ from ahp.core.weights import perron
 from ahp.errors import AHPError, JudgmentError
 
 COMPLETIONS: tuple[str, ...] = ("lambda-max", "harker")
-#: Newton's method stops when its step times the step taken from where its Hessian was made
-#: is below this: what is left is less (about a tenth of it as a fresh step's square, half
-#: of it after a step on an older Hessian, on random matrices), far beyond the digits AHP reports.
-_SETTLED = 1e-11
+#: Newton steps the lambda-max completion takes at most; one that has not settled by then says so.
+NEWTON_STEPS = 30
+#: Newton stops once every step is below this (in log terms, a relative change of the judgment):
+#: it converges quadratically, so what is left is about the step's square, far beyond the digits
+#: AHP reports.
+_SETTLED = 1e-7
+#: The most missing pairs a matrix may have for Newton: its Hessian has k^2 entries and takes
+#: k^3 / 3 to solve (at 500, 2 MB and a few milliseconds a step). Beyond, Harker's method.
+NEWTON_PAIRS_UP_TO = 500
+#: Newton works on stacks in chunks of at most this many Hessian entries (32 MB).
+_HESSIAN_ENTRIES = 4_000_000
 
 
-def components(a: np.ndarray) -> list[list[int]]:
-    """The groups of elements linked by known judgments, the group of element 0 first.
+def reachable(stack: np.ndarray) -> np.ndarray:
+    """Which elements the known judgments link, directly or through others, to the first, for
+    each matrix of a stack (..., n, n): shape (..., n). By repeated squaring of the adjacency.
 
-    >>> components(np.array([[1, 2, np.nan], [0.5, 1, np.nan], [np.nan, np.nan, 1]]))
-    [[0, 1], [2]]
+    >>> reachable(np.array([[1, 2, np.nan], [0.5, 1, np.nan], [np.nan, np.nan, 1]])).tolist()
+    [True, True, False]
     """
-    n = a.shape[0]
-    known = ~np.isnan(a)
-    seen = np.zeros(n, dtype=bool)
-    groups = []
-    for start in range(n):
-        if seen[start]:
-            continue
-        group, stack = [], [start]
-        seen[start] = True
-        while stack:
-            i = stack.pop()
-            group.append(i)
-            for j in np.flatnonzero(known[i] & ~seen):
-                seen[j] = True
-                stack.append(int(j))
-        groups.append(sorted(group))
-    return groups
+    n = stack.shape[-1]
+    reach = (~np.isnan(stack)).astype(float)  # float products, exact on 0 and 1, are the fast ones
+    for _ in range(max(1, math.ceil(math.log2(max(n, 2))))):
+        reach = np.minimum(reach @ reach, 1.0)
+    return reach[..., 0, :] > 0
 
 
 def connected(stack: np.ndarray) -> np.ndarray:
     """Whether the known judgments of each matrix of a stack (..., n, n) link all its elements.
 
     A matrix missing fewer than n - 1 pairs is linked for certain: cutting s elements off the
-    others takes s (n - s) >= n - 1 missing pairs. The others are checked by reachability,
-    repeated squaring of their adjacency matrices, all at once.
+    others takes s (n - s) >= n - 1 missing pairs. The others go through :func:`reachable`.
 
     >>> nan = float("nan")
-    >>> connected(np.array([[[1, 2, nan], [1/2, 1, nan], [nan, nan, 1]], [[1, 2, nan], [1/2, 1, 3], [nan, 1/3, 1]]])).tolist()
+    >>> cut, linked = [[1, 2, nan], [1/2, 1, nan], [nan, nan, 1]], [[1, 2, nan], [1/2, 1, 3], [nan, 1/3, 1]]
+    >>> connected(np.array([cut, linked])).tolist()
     [False, True]
     """
-    shape, n = stack.shape[:-2], stack.shape[-1]
-    gaps = np.isnan(stack).reshape(-1, n, n)
-    linked = gaps.sum(axis=(1, 2)) < 2 * (n - 1)  # each missing pair is two gaps
-    doubt = np.flatnonzero(~linked)
-    if doubt.size:
-        reach = 1.0 - gaps[doubt]  # float products, exact on 0 and 1, are the fast ones
-        for _ in range(max(1, int(np.ceil(np.log2(max(n, 2)))))):
-            reach = np.minimum(reach @ reach, 1.0)
-        linked[doubt] = reach[:, 0, :].all(axis=-1)
-    return linked.reshape(shape)
+    n = stack.shape[-1]
+    linked = np.isnan(stack).sum(axis=(-2, -1)) < 2 * (n - 1)  # each missing pair is two gaps
+    if not linked.all():
+        linked[~linked] = reachable(stack[~linked]).all(axis=-1)
+    return linked
+
+
+def disconnection(a: np.ndarray, labels: Sequence[str] | None = None) -> str | None:
+    """The message naming the elements that no known judgment links to the first, or ``None``.
+
+    >>> cut = np.array([[1, 2, np.nan], [0.5, 1, np.nan], [np.nan, np.nan, 1]])
+    >>> print(disconnection(cut, ["a", "b", "c"]))  # doctest: +ELLIPSIS
+    the known judgments do not connect all elements: c is not compared, directly or through others, with a; ...
+    """
+    linked = reachable(a)
+    if linked.all():
+        return None
+    names = labels or [str(i + 1) for i in range(a.shape[0])]
+    cut = [names[i] for i in np.flatnonzero(~linked)]
+    return (
+        f"the known judgments do not connect all elements: {', '.join(cut)} "
+        f"{'is' if len(cut) == 1 else 'are'} not compared, directly or through others, "
+        f"with {names[0]}; add a judgment linking them"
+    )
 
 
 def check_connected(a: np.ndarray, labels: Sequence[str] | None = None) -> None:
     """Raise :class:`JudgmentError` naming the elements that no known judgment links to the first."""
-    groups = components(a)
-    if len(groups) > 1:
-        names = labels or [str(i + 1) for i in range(a.shape[0])]
-        cut = [names[i] for g in groups[1:] for i in g]
-        raise JudgmentError(
-            f"the known judgments do not connect all elements: {', '.join(cut)} "
-            f"{'is' if len(cut) == 1 else 'are'} not compared, directly or through others, "
-            f"with {names[groups[0][0]]}; add a judgment linking them"
-        )
+    message = disconnection(a, labels)
+    if message:
+        raise JudgmentError(message)
 
 
 def harker(stack: np.ndarray) -> np.ndarray:
@@ -129,46 +138,22 @@ class _Layout(NamedTuple):
     #: the diagonals of the stack's matrices (m, n) and of the Hessians (m, k)
     diagonal: np.ndarray
     hess_diagonal: np.ndarray
-    #: (L + 11')^-1 (m, n, n), L the Laplacian of the known pairs: log-least-squares weights
-    spread: np.ndarray
-
-
-#: The layouts of stacks up to this many matrices are kept, by their gaps: one matrix is
-#: analysed again and again with the same judgments missing (every edit, every draw).
-_KEEP_LAYOUTS_UP_TO = 16
+    #: L + 11' (m, n, n), L the Laplacian of the known pairs: it gives the log-least-squares weights
+    laplacian: np.ndarray
 
 
 def _layout(stack: np.ndarray) -> _Layout:
     """The :class:`_Layout` of a stack's missing pairs."""
-    n = stack.shape[-1]
+    m, n = len(stack), stack.shape[-1]
     i, j = upper_pairs(n)
     gaps = np.isnan(stack[:, i, j])  # (m, pairs)
-    if len(stack) <= _KEEP_LAYOUTS_UP_TO:
-        return _kept_layout(n, gaps.tobytes(), len(stack))
-    return _make_layout(n, gaps)
-
-
-@functools.lru_cache(maxsize=64)
-def _kept_layout(n: int, gaps: bytes, m: int) -> _Layout:
-    layout = _make_layout(n, np.frombuffer(gaps, dtype=bool).reshape(m, -1))
-    for array in layout[1:]:
-        array.flags.writeable = False
-    return layout
-
-
-def _make_layout(n: int, gaps: np.ndarray) -> _Layout:
-    m = len(gaps)
-    i, j = upper_pairs(n)
-    if m == 1:  # one matrix: its pairs, no padding
-        rows, cols = i[gaps[0]][None], j[gaps[0]][None]
-    else:
-        counts = gaps.sum(axis=1)
-        rows = np.zeros((m, int(counts.max())), dtype=np.int64)
-        cols = np.zeros_like(rows)
-        m_idx, p_idx = np.nonzero(gaps)  # sorted by matrix, so slots fill in order
-        at_slot = np.arange(len(m_idx)) - np.concatenate([[0], np.cumsum(counts)[:-1]])[m_idx]
-        rows[m_idx, at_slot] = i[p_idx]
-        cols[m_idx, at_slot] = j[p_idx]
+    counts = gaps.sum(axis=1)
+    rows = np.zeros((m, int(counts.max())), dtype=np.int64)
+    cols = np.zeros_like(rows)
+    m_idx, p_idx = np.nonzero(gaps)  # sorted by matrix, so slots fill in order
+    at_slot = np.arange(len(m_idx)) - np.concatenate([[0], np.cumsum(counts)[:-1]])[m_idx]
+    rows[m_idx, at_slot] = i[p_idx]
+    cols[m_idx, at_slot] = j[p_idx]
     k = rows.shape[1]
     at = np.concatenate([rows, cols], axis=1)
     mirror = np.concatenate([cols, rows], axis=1)
@@ -186,13 +171,13 @@ def _make_layout(n: int, gaps: np.ndarray) -> _Layout:
     return _Layout(
         k, ends, far, cells, slot, np.sign(mirror - at) * 1.0,
         (offset * (k + 1) + slot * n) + mirror, ends * k + slot,
-        offset * n + np.arange(n) * (n + 1), offset // n * k * k + np.arange(k) * (k + 1), np.linalg.inv(laplacian),
+        offset * n + np.arange(n) * (n + 1), offset // n * k * k + np.arange(k) * (k + 1), laplacian,
     )
 
 
-def _newton(stack: np.ndarray, max_steps: int = 30) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """lambda_max-optimal completion of a stack (m, n, n), with lambda_max (m,) and w (m, n) of
-    each completed matrix.
+def _newton(stack: np.ndarray, max_steps: int) -> tuple[np.ndarray, np.ndarray]:
+    """lambda_max-optimal completion of a stack (m, n, n), and whether each matrix settled
+    within ``max_steps`` steps.
 
     Newton's method from the log-least-squares point (the weights y minimising the sum over
     known pairs of (log a_ij - y_i + y_j)^2, Bozoki, Fulop & Ronyai 2010), which is closer to
@@ -202,110 +187,107 @@ def _newton(stack: np.ndarray, max_steps: int = 30) -> tuple[np.ndarray, np.ndar
     reduced resolvent S = Z - w u'Z. Gradient g_p = u' D_p w; Hessian
     H_pq = u' D_p S D_q w + u' D_q S D_p w (+ u' E_p w on the diagonal, E_p = d2A/dx_p2).
 
-    Steps alternate: one with a fresh Hessian (a Perron vector and two inverses), then one
-    reusing it with a fresh gradient (the Perron vectors of A and A' only), which converges
-    with order 3 per Hessian (Shamanskii). Both stop when the step times the step taken from
-    where the Hessian was made is below ``_SETTLED``: what is left is less than that. lambda_max
-    and w at the last point come from the last ones by first-order perturbation
-    (dw/dx_q = Z D_q w - w g_q), with an error of the same order.
-
     Vectors u' D_p and D_q w (p, q = 1..k) have two nonzero entries each, written through the
     flat indices of :func:`_layout`; padded slots get zero rows and columns (and write
     exp(0) = 1 into the diagonal cell they point at), so their step is zero.
     """
     m, n, _ = stack.shape
-    k, ends, far, cells, slot, sign, rows_at, cols_at, diagonal, hess_diagonal, spread = _layout(stack)
+    k, ends, far, cells, slot, sign, rows_at, cols_at, diagonal, hess_diagonal, laplacian = _layout(stack)
     rows_d = np.zeros((m, k + 1, n))  # u' D_p, then u'
     cols_d = np.zeros((m, n, k))  # columns D_q w
     rows_flat, cols_flat = rows_d.reshape(-1), cols_d.reshape(-1)
     a = stack.copy()
     flat = a.reshape(-1)
     flat[cells] = 1.0  # log 1 = 0: the sums of the known logs
-    logs = (spread @ np.log(a).sum(axis=2)[..., None]).reshape(-1)
+    logs = np.linalg.solve(laplacian, np.log(a).sum(axis=2)[..., None]).reshape(-1)
     x = logs[ends] - logs[far]  # x_p, then -x_p
-    fresh = True
+    settled = np.zeros(m, dtype=bool)
     for _ in range(max_steps):
         e = np.exp(x)  # a_ij, then a_ji = 1 / a_ij
         flat[cells] = e
-        if fresh:
-            lam, w = perron(a)
-            b = w[:, :, None] - a
-            b.reshape(-1)[diagonal] += lam[:, None]
-            z = np.linalg.inv(b)  # (lambda I - A + w 1')^-1
-            u = z.sum(axis=1)
-        else:
-            lam, vectors = perron(np.concatenate([a, np.swapaxes(a, 1, 2)]))
-            lam, w, u = lam[:m], vectors[:m], vectors[m:]
-            u = u / (u * w).sum(axis=1, keepdims=True)
+        lam, w = perron(a)
+        b = w[:, :, None] - a
+        b.reshape(-1)[diagonal] += lam[:, None]
+        z = np.linalg.inv(b)  # (lambda I - A + w 1')^-1
+        u = z.sum(axis=1)
         w_far = w.reshape(-1)[far]
         p = e * u.reshape(-1)[ends]  # e u_i, then u_j / e
         pw = p * w_far
         g = pw[:, :k] - pw[:, k:]  # u' D_p w
-        if fresh:
-            rows_flat[rows_at] = p * sign
-            rows_d[:, k] = u
-            cols_flat[cols_at] = e * w_far * sign
-            z_cols = z @ cols_d  # Z D_q w
-            both = rows_d @ z_cols  # u' D_p Z D_q w, then u' Z D_q w
-            cross = both[:, :k] - g[:, :, None] * both[:, k:]  # u' D_p S D_q w
-            hess = cross + np.swapaxes(cross, 1, 2)
-            hess.reshape(-1)[hess_diagonal] += pw[:, :k] + pw[:, k:]
-            inverse = np.linalg.inv(hess)
-            dw = z_cols - w[:, :, None] * g[:, None, :]  # dw / dx_q
-        step = (inverse @ g[..., None])[..., 0]
+        rows_flat[rows_at] = p * sign
+        rows_d[:, k] = u
+        cols_flat[cols_at] = e * w_far * sign
+        both = rows_d @ (z @ cols_d)  # u' D_p Z D_q w, then u' Z D_q w
+        cross = both[:, :k] - g[:, :, None] * both[:, k:]  # u' D_p S D_q w
+        hess = cross + np.swapaxes(cross, 1, 2)
+        hess.reshape(-1)[hess_diagonal] += pw[:, :k] + pw[:, k:]
+        step = np.linalg.solve(hess, g[..., None])[..., 0]
         x -= step[:, slot] * sign
-        size = np.abs(step).max()
-        if fresh:
-            made = size
-        if size * made < _SETTLED:
+        settled = np.abs(step).max(axis=1) < _SETTLED
+        if settled.all():
             break
-        fresh = not fresh
     flat[cells] = np.exp(x)
-    return a, lam - 0.5 * (g * step).sum(axis=1), w - (dw @ step[..., None])[..., 0]
+    return a, settled
 
 
 def complete_stack(stack: np.ndarray, method: str = "lambda-max") -> np.ndarray:
     """Complete every matrix of a validated stack (m, n, n); complete matrices come back as they are.
 
     The caller checks connectivity first (:func:`connected`); a disconnected matrix has no
-    unique completion.
-    """
-    _check_method(method)
-    todo = np.flatnonzero(np.isnan(np.add.reduce(stack.reshape(len(stack), stack.shape[-1] ** 2), axis=1)))  # nan sums
-    if len(todo) == len(stack) > 0:  # the usual case: every matrix misses something
-        return complete_with_perron(stack, method)[0]
-    out = stack.copy()
-    if len(todo):
-        out[todo] = complete_with_perron(stack[todo], method)[0]
-    return out
-
-
-def complete_with_perron(stack: np.ndarray, method: str = "lambda-max") -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Complete a validated stack (m, n, n) whose every matrix misses a judgment, as
-    :func:`complete_stack`; with lambda_max (m,) and the Perron vector (m, n) of each completed matrix.
+    unique completion. See :func:`complete_noting` for what the completion could not do as asked.
 
     >>> nan = float("nan")
-    >>> full, lam, w = complete_with_perron(np.array([[[1, 2, nan], [1/2, 1, 2], [nan, 1/2, 1]]]))
-    >>> round(float(full[0, 0, 2]), 9), round(float(lam[0]), 9), w.round(4).tolist()
-    (4.0, 3.0, [[0.5714, 0.2857, 0.1429]])
+    >>> complete_stack(np.array([[[1, 2, nan], [1/2, 1, 2], [nan, 1/2, 1]]]))[0, 0, 2].round(9)
+    np.float64(4.0)
     """
-    _check_method(method)
+    return complete_noting(stack, method)[0]
+
+
+def complete_noting(stack: np.ndarray, method: str = "lambda-max") -> tuple[np.ndarray, list[tuple[str, ...]]]:
+    """:func:`complete_stack`, with each matrix's notes: an empty tuple, or what the completion
+    could not do as asked (Harker's method for a matrix missing too many pairs for Newton; a
+    Newton run that did not settle)."""
+    check_completion(method)
+    out = stack.copy()
+    notes: list[tuple[str, ...]] = [()] * len(stack)
+    pairs = np.isnan(stack).sum(axis=(1, 2)) // 2
     if method == "harker":
-        full = harker(stack)
-        return (full, *perron(full))
-    return _newton(stack)
+        todo = pairs > 0
+        if todo.any():
+            out[todo] = harker(stack[todo])
+        return out, notes
+    many = pairs > NEWTON_PAIRS_UP_TO
+    if many.any():
+        out[many] = harker(stack[many])
+    for k in np.flatnonzero(many).tolist():
+        notes[k] = (
+            f"{pairs[k]} judgments missing, more than the {NEWTON_PAIRS_UP_TO} the lambda-max completion "
+            "handles: completed by Harker's method instead",
+        )
+    newton = np.flatnonzero((pairs > 0) & ~many)
+    if newton.size:
+        chunk = max(1, _HESSIAN_ENTRIES // int(pairs[newton].max()) ** 2)
+        for start in range(0, newton.size, chunk):
+            part = newton[start:start + chunk]
+            out[part], settled = _newton(stack[part], NEWTON_STEPS)
+            for k in part[~settled].tolist():
+                notes[k] = (
+                    f"the lambda-max completion did not settle in {NEWTON_STEPS} Newton steps: "
+                    "the completed judgments may be off",
+                )
+    return out, notes
 
 
-def _check_method(method: str) -> None:
+def check_completion(method: str) -> None:
+    """Raise :class:`AHPError` for a completion method that is not one of :data:`COMPLETIONS`."""
     if method not in COMPLETIONS:
         raise AHPError(f"unknown completion {method!r}; choose one of {', '.join(COMPLETIONS)}")
 
 
 def complete(a: np.ndarray, method: str = "lambda-max", labels: Sequence[str] | None = None) -> np.ndarray:
     """A complete reciprocal matrix from a validated one with ``nan`` for missing judgments."""
-    _check_method(method)
+    check_completion(method)
     if not np.isnan(a).any():
         return a
-    if not connected(a[None])[0]:
-        check_connected(a, labels)
+    check_connected(a, labels)
     return complete_stack(a[None], method)[0]

@@ -24,9 +24,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ahp.core.completion import complete_stack, connected
-from ahp.core.consistency import consistency_index, random_index as ri_lookup, threshold as threshold_for
-from ahp.core.weights import perron, weights as weights_by
+from ahp.core.priorities import analyse_stack
+from ahp.errors import AHPError
 
 AIP_MEANS: tuple[str, ...] = ("geometric", "arithmetic")
 AGGREGATIONS: tuple[str, ...] = ("aij", "aip")
@@ -40,7 +39,10 @@ CONSENSUS_BANDS: tuple[tuple[float, str], ...] = (
 
 
 def _normalised(weights: np.ndarray | None, r: int) -> np.ndarray:
+    """The respondents' weights scaled to sum 1 (equal when ``None``)."""
     w = np.ones(r) if weights is None else np.asarray(weights, dtype=float)
+    if w.shape != (r,) or not (np.isfinite(w).all() and (w >= 0).all() and w.sum() > 0):
+        raise AHPError(f"respondent weights must be {r} finite numbers, none negative and not all 0")
     return w / w.sum()
 
 
@@ -58,7 +60,9 @@ def aggregate_judgments(stack: np.ndarray, weights: np.ndarray | None = None) ->
         return np.where(total > 0, np.exp((wk * logs).sum(axis=0) / total), np.nan)
 
 
-def aggregate_priorities(priorities: np.ndarray, weights: np.ndarray | None = None, mean: str = "geometric") -> np.ndarray:
+def aggregate_priorities(
+    priorities: np.ndarray, weights: np.ndarray | None = None, mean: str = "geometric"
+) -> np.ndarray:
     """Weighted geometric or arithmetic mean of priority vectors (respondents, n), summing to 1.
 
     >>> aggregate_priorities(np.array([[.6, .4], [.2, .8]]), mean="arithmetic")
@@ -70,7 +74,7 @@ def aggregate_priorities(priorities: np.ndarray, weights: np.ndarray | None = No
     elif mean == "arithmetic":
         g = w @ priorities
     else:
-        raise ValueError(f"unknown mean {mean!r}; choose one of {', '.join(AIP_MEANS)}")
+        raise AHPError(f"unknown mean {mean!r}; choose one of {', '.join(AIP_MEANS)}")
     return g / g.sum()
 
 
@@ -125,25 +129,12 @@ def individual_priorities(
     threshold: str | float = "saaty1994",
     completion: str = "lambda-max",
 ) -> Individuals:
-    """Priorities and CR of every respondent's (validated) matrix in a stack (respondents, n, n)."""
-    r, n, _ = stack.shape
-    ok = connected(stack) if n > 1 else np.ones(r, dtype=bool)
-    full = np.broadcast_to(np.eye(n), stack.shape).copy()
-    full[ok] = complete_stack(stack[ok], completion)
-    lam, w = perron(full)
-    if method != "eigenvector":
-        w = weights_by(full, method)
-    ri = ri_lookup(n, random_index)[0]
-    cr = consistency_index(lam, n) / ri if ri > 0 else np.zeros(r)
-    limit = threshold_for(n, threshold)
-    nan = np.full(r, np.nan)
+    """Priorities and CR of every respondent's (validated) matrix in a stack (respondents, n, n),
+    by :func:`~ahp.core.priorities.analyse_stack`."""
+    s = analyse_stack(stack, method=method, random_index=random_index, threshold=threshold, completion=completion)
     return Individuals(
-        weights=np.where(ok[:, None], w, np.nan),
-        lambda_max=np.where(ok, lam, nan),
-        cr=np.where(ok, cr, nan),
-        threshold=limit,
-        determined=ok,
-        consistent=ok & ((cr <= limit) | (n <= 2)),
+        weights=s.weights, lambda_max=s.lambda_max, cr=s.cr, threshold=s.threshold, determined=s.linked,
+        consistent=s.consistent,
     )
 
 

@@ -11,15 +11,12 @@ path is ``goal``. Leaves are the factors that get ranked.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from operator import itemgetter
-from typing import NamedTuple, overload
 
 import numpy as np
 
-from ahp.core.frozen import frozen_maker
 from ahp.core.priorities import PriorityResult, analyse_matrices
 from ahp.errors import ModelError
 
@@ -64,69 +61,45 @@ def walk(root: Node) -> Iterator[tuple[str, Node, int]]:
 class Layout:
     """A hierarchy as arrays, for synthesis without walking the tree each time.
 
-    Nodes are numbered in preorder (the goal is 0): ``paths``, ``nodes``, ``parents`` (-1 for
-    the goal), ``children[path]`` (indices of an inner node's children) and ``child_names[path]``
-    (their English names, for messages), ``leaves`` (indices),
-    ``under`` (which nodes lie below which) and ``inner_paths`` (the nodes with sub-elements, in
-    preorder).
+    Nodes are numbered in preorder (the goal is 0): ``paths``, ``nodes``, ``depths``,
+    ``index`` (path to number), ``parents`` (-1 for the goal), ``children[path]`` (numbers of
+    an inner node's children, in the model's order; its keys, in preorder, are the nodes with
+    sub-elements), ``leaves`` (numbers) and ``under`` (``under[i, j]``: node j is node i or
+    lies below it).
     """
 
     def __init__(self, root: Node) -> None:
         order = list(walk(root))
         self.paths = tuple(path for path, _, _ in order)
         self.nodes = tuple(node for _, node, _ in order)
-        self.depths = tuple(depth for _, _, depth in order)
-        index = {path: k for k, path in enumerate(self.paths)}
-        self.index = index
+        self.depths = np.array([depth for _, _, depth in order])
+        self.index = {path: k for k, path in enumerate(self.paths)}
         self.parents = np.full(len(order), -1)
         self.children: dict[str, np.ndarray] = {}
-        self.child_lists: dict[str, list[int]] = {}
-        self.child_names: dict[str, list[str]] = {}
         for path, node, _ in order:
             if node.children:
-                kids = np.array([index[child_path(path, c.id)] for c in node.children])
+                kids = np.array([self.index[child_path(path, c.id)] for c in node.children])
                 self.children[path] = kids
-                self.child_lists[path] = kids.tolist()
-                self.child_names[path] = [c.name for c in node.children]
-                self.parents[kids] = index[path]
-        self.leaf_list = [k for k, node in enumerate(self.nodes) if not node.children]
-        self.leaves = np.array(self.leaf_list)
-        #: under[i, j]: node j is node i or below it
+                self.parents[kids] = self.index[path]
+        self.leaves = np.array([k for k, node in enumerate(self.nodes) if not node.children])
         self.under = np.eye(len(order), dtype=bool)
         for k in range(len(order) - 1, 0, -1):  # children after parents: fold each row into its parent
             self.under[self.parents[k]] |= self.under[k]
-        self.inner_paths = list(self.children)
-        self.parent_list = self.parents.tolist()
-        depth = np.array(self.depths)
-        self._levels = [(level, self.parents[level]) for level in
-                        (np.flatnonzero(depth == d) for d in range(1, int(depth.max()) + 1))]
 
-    @overload
-    def global_weights(self, local: list[float]) -> list[float]: ...
-    @overload
-    def global_weights(self, local: np.ndarray) -> np.ndarray: ...
-
-    def global_weights(self, local):
+    def global_weights(self, local: np.ndarray) -> np.ndarray:
         """Global weight of each node: the product of local weights along its path.
 
-        ``local`` is an array (..., nodes), so stacks of draws are done at once, level by
-        level; or, for one hierarchy, a list of floats (in preorder, a parent's global weight
-        is known before its children's), which costs less than numpy on so few numbers.
+        ``local`` is an array (..., nodes), so stacks of draws are done at once, level by level.
 
-        >>> tree = Node("goal", "G", children=(Node("a", "A", children=(Node("x", "X"), Node("y", "Y"))), Node("b", "B")))
+        >>> a = Node("a", "A", children=(Node("x", "X"), Node("y", "Y")))
+        >>> tree = Node("goal", "G", children=(a, Node("b", "B")))
         >>> tree.layout.global_weights(np.array([1, .6, .5, .5, .4]))
         array([1. , 0.6, 0.3, 0.3, 0.4])
-        >>> tree.layout.global_weights([1, .6, .5, .5, .4])
-        [1, 0.6, 0.3, 0.3, 0.4]
         """
-        if isinstance(local, list):
-            g = list(local)
-            for k, parent in enumerate(self.parent_list[1:], 1):
-                g[k] *= g[parent]
-            return g
         g = np.array(local, dtype=float, copy=True)
-        for level, parents in self._levels:
-            g[..., level] *= g[..., parents]
+        for depth in range(1, int(self.depths.max()) + 1):
+            level = np.flatnonzero(self.depths == depth)
+            g[..., level] *= g[..., self.parents[level]]
         return g
 
 
@@ -153,13 +126,16 @@ class NodeAnalysis:
             return "incomplete"
         return "consistent" if self.result.consistent else "inconsistent"
 
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """The analysis's warnings, each naming the node: ``Service (service): ...``."""
+        notes = self.result.warnings if self.result is not None else ()
+        return tuple(f"{self.node.name} ({self.path}): {note}" for note in notes)
 
-_make_node_analysis = frozen_maker(NodeAnalysis)
 
-
-class RankedLeaf(NamedTuple):
-    """A churn factor in the ranking; ``local_weight`` is within its parent. (A named tuple, not
-    a frozen dataclass: a ranking makes one per factor, and a named tuple costs a quarter.)"""
+@dataclass(frozen=True)
+class RankedLeaf:
+    """A churn factor in the ranking; ``local_weight`` is within its parent."""
 
     rank: int
     path: str
@@ -196,6 +172,11 @@ class Synthesis:
         """Whether every node is complete and consistent."""
         return all(a.status == "consistent" for a in self.nodes.values())
 
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        """Every node's warnings (see :attr:`NodeAnalysis.warnings`), in preorder."""
+        return tuple(note for a in self.nodes.values() for note in a.warnings)
+
 
 def unjudged(n: int) -> np.ndarray:
     """The matrix of a node with no judgments yet: 1 on the diagonal, every pair missing."""
@@ -224,51 +205,72 @@ def synthesize(
     matrices.
     """
     tree = root.layout
-    unknown = [path for path in matrices if path not in tree.child_lists]
+    inner = list(tree.children)
+    analysed = analyse_matrices(
+        _node_matrices(tree, matrices), method=method, random_index=random_index, threshold=threshold,
+        completion=completion, labels=[[c.name for c in _node(tree, p).children] for p in inner],
+        suggestions=suggestions,
+    )
+    results = dict(zip(inner, analysed, strict=True))
+    local = np.ones(len(tree.paths))
+    for path, kids in tree.children.items():
+        r = results[path]
+        if local_weights is not None and path in local_weights:
+            local[kids] = local_weights[path]
+        elif not isinstance(r, str):
+            local[kids] = r.weights
+        else:  # not determined yet: equal, provisional
+            local[kids] = 1 / len(kids)
+    g = tree.global_weights(local).tolist()
+    nodes = {
+        path: NodeAnalysis(
+            path=path, node=_node(tree, path), depth=int(tree.depths[tree.index[path]]),
+            result=None if isinstance(r, str) else r, problem=r if isinstance(r, str) else None,
+            local_weights=local[tree.children[path]], global_weight=g[tree.index[path]],
+        )
+        for path, r in results.items()
+    }
+    local_list = local.tolist()
+    order = sorted(tree.leaves.tolist(), key=lambda k: -g[k])  # stable: ties keep the model's order
+    ranking = tuple(
+        RankedLeaf(rank=rank, path=tree.paths[k], node=tree.nodes[k], local_weight=local_list[k], global_weight=g[k])
+        for rank, k in enumerate(order, start=1)
+    )
+    settings = {"method": method, "random_index": random_index, "threshold": threshold, "completion": completion}
+    return Synthesis(nodes, ranking, hierarchy_cr(nodes.values()), settings)
+
+
+def _node(tree: Layout, path: str) -> Node:
+    return tree.nodes[tree.index[path]]
+
+
+def _node_matrices(tree: Layout, matrices: Mapping[str, object]) -> list[np.ndarray]:
+    """Each inner node's matrix as an array, in preorder (all pairs missing where none is given)."""
+    unknown = [path for path in matrices if path not in tree.children]
     if unknown:
         raise ModelError(f"a matrix is given for {unknown[0]!r}, which is not a node with sub-elements")
-    inner = tree.inner_paths
     arrays = []
-    for path in inner:
-        k = len(tree.child_lists[path])
+    for path, kids in tree.children.items():
         a = matrices.get(path)
-        a = unjudged(k) if a is None else np.asarray(a, dtype=float)
+        a = unjudged(len(kids)) if a is None else np.asarray(a, dtype=float)
+        k = len(kids)
         if a.shape != (k, k):
             raise ModelError(f"the matrix for {path!r} has shape {a.shape}; its {k} elements need {k}x{k}")
         arrays.append(a)
-    analysed = analyse_matrices(
-        arrays, method=method, random_index=random_index, threshold=threshold, completion=completion,
-        labels=[tree.child_names[p] for p in inner], suggestions=suggestions,
-    )
-    results = dict(zip(inner, analysed))
-    local = [1.0] * len(tree.paths)
-    local_arrays: dict[str, np.ndarray] = {}
-    for path, kids in tree.child_lists.items():
-        r = results[path]
-        if local_weights is not None and path in local_weights:
-            w = np.asarray(local_weights[path], dtype=float)
-        else:
-            w = np.full(len(kids), 1 / len(kids)) if isinstance(r, str) else r.weights
-        local_arrays[path] = w
-        for k, x in zip(kids, w.tolist()):
-            local[k] = x
-    g = tree.global_weights(local)
-    node_analyses = {}
-    weighted_ci = weighted_ri = 0.0  # sum_j a_j CI_j and sum_j a_j RI_j under the goal
-    for path in tree.child_lists:
-        k = tree.index[path]
-        r = results[path]
-        problem, result = (r, None) if isinstance(r, str) else (None, r)
-        node_analyses[path] = _make_node_analysis(
-            path, tree.nodes[k], tree.depths[k], result, problem, local_arrays[path], g[k]
-        )
-        if result is not None and tree.depths[k] >= 1:
-            weighted_ci += g[k] * result.ci
-            weighted_ri += g[k] * result.ri
-    order = sorted(tree.leaf_list, key=g.__getitem__, reverse=True)  # stable: ties keep the model's order
-    pick = itemgetter(*order, order[0])  # a tuple even for one leaf; zip stops at the ranks
-    rows = zip(range(1, len(order) + 1), pick(tree.paths), pick(tree.nodes), pick(local), pick(g))
-    ranking = tuple(map(RankedLeaf._make, rows))
-    cr_total = weighted_ci / weighted_ri if weighted_ri > 0 else 0.0
-    settings = {"method": method, "random_index": random_index, "threshold": threshold, "completion": completion}
-    return Synthesis(node_analyses, ranking, cr_total, settings)
+    return arrays
+
+
+def hierarchy_cr(nodes: Iterable[NodeAnalysis]) -> float:
+    """sum_j a_j CI_j / sum_j a_j RI_j over the analysed nodes below the goal, a_j their global
+    weights; 0 when every RI is 0.
+
+    >>> a = Node("a", "A", children=(Node("x", "X"), Node("y", "Y"), Node("z", "Z")))
+    >>> root = Node("goal", "G", children=(a, Node("b", "B")))
+    >>> s = synthesize(root, {"goal": [[1, 1], [1, 1]], "a": [[1, 2, 1/2], [1/2, 1, 2], [2, 1/2, 1]]})
+    >>> round(hierarchy_cr(s.nodes.values()), 6) == round(s.nodes["a"].result.cr, 6)
+    True
+    """
+    below = [a for a in nodes if a.depth >= 1 and a.result is not None]
+    weighted_ri = sum(a.global_weight * a.result.ri for a in below)
+    weighted_ci = sum(a.global_weight * a.result.ci for a in below)
+    return weighted_ci / weighted_ri if weighted_ri > 0 else 0.0

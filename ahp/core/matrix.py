@@ -41,9 +41,10 @@ def _cell(i: int, j: int, labels: Sequence[str] | None) -> str:
     return f"{where} ({labels[i]} vs {labels[j]})" if labels else where
 
 
-#: Matrices up to this size are checked first in plain Python (the common case: complete and
-#: valid), which costs far less than numpy's per-call overhead on a tiny array.
-_QUICK_UP_TO = 16
+#: The largest matrix analysed: n elements compared pair by pair. Donegan and Dodd tabulate RI up
+#: to 100; beyond, a person cannot give the n (n - 1) / 2 judgments, and the work (and memory)
+#: of the analysis and its diagnosis grows with n^2 and more.
+MAX_ELEMENTS = 100
 _LOW, _HIGH = MIN_VALUE * (1 - TOLERANCE), MAX_VALUE * (1 + TOLERANCE)
 #: Bounds on a_ij * a_ji: judgments written as 0.333 for 1/3 still pass (0.1% either way).
 _PRODUCT_LOW, _PRODUCT_HIGH = 1 - 1e-3, 1 + 1e-3
@@ -51,33 +52,19 @@ _PRODUCT_LOW, _PRODUCT_HIGH = 1 - 1e-3, 1 + 1e-3
 _ONE_LOW, _ONE_HIGH = 1 - TOLERANCE, 1 + TOLERANCE
 
 
-@functools.cache
-def _mirror_places(n: int) -> tuple[tuple[int, int], ...]:
-    """Where a_ij and a_ji (i < j) lie in an n x n matrix's flat list, pair by pair.
+def check_size(n: int) -> None:
+    """Raise :class:`JudgmentError` for a matrix of more than :data:`MAX_ELEMENTS` elements.
 
-    >>> _mirror_places(3)
-    ((1, 3), (2, 6), (5, 7))
+    >>> check_size(300)
+    Traceback (most recent call last):
+    ...
+    ahp.errors.JudgmentError: the matrix is 300x300: at most 100x100 (100 elements compared) can be analysed
     """
-    return tuple((i * n + j, j * n + i) for i in range(n) for j in range(i + 1, n))
-
-
-def _plainly_valid(flat: list[float], n: int) -> bool | None:
-    """Whether a square matrix, as a flat list row by row, is valid with each missing pair
-    missing both ways: ``True`` when complete, ``False`` when pairs are missing, ``None`` when
-    the numpy checks must look (and name the problem, or fill in a reciprocal)."""
-    for k in range(0, n * n, n + 1):
-        if not _ONE_LOW <= flat[k] <= _ONE_HIGH:
-            return None
-    complete = True
-    for p, q in _mirror_places(n):
-        x, y = flat[p], flat[q]
-        if _LOW <= x <= _HIGH and _LOW <= y <= _HIGH and _PRODUCT_LOW <= x * y <= _PRODUCT_HIGH:
-            continue
-        if x != x and y != y:  # nan both ways: a missing pair
-            complete = False
-            continue
-        return None
-    return complete
+    if n > MAX_ELEMENTS:
+        raise JudgmentError(
+            f"the matrix is {n}x{n}: at most {MAX_ELEMENTS}x{MAX_ELEMENTS} ({MAX_ELEMENTS} elements compared) "
+            "can be analysed"
+        )
 
 
 def parse_matrix(text: str) -> np.ndarray:
@@ -125,57 +112,65 @@ def checked_matrix(
 
     A missing entry (``nan``) whose mirror is known is filled as the reciprocal; the
     diagonal must be 1 (or missing); every entry must be finite, positive, within
-    [1/9, 9], and reciprocal to its mirror.
+    [1/9, 9], and reciprocal to its mirror within 0.1% (0.333 for 1/3). The matrix returned
+    is exactly reciprocal: below the diagonal, 1 / the entry above. At most
+    :data:`MAX_ELEMENTS` elements.
 
     >>> a, complete = checked_matrix([[1, 3], [float("nan"), 1]])
     >>> float(a[1, 0]), complete
     (0.3333333333333333, True)
-    >>> checked_matrix([[1, 3], [1/2, 1]], ["price", "quality"])
+    >>> checked_matrix([[1, 3], [1/2, 1]], ["price", "quality"])  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    ahp.errors.JudgmentError: row 2, column 1 (quality vs price) is 0.5 but row 1, column 2 is 3: they must be reciprocal (1/3)
+    ahp.errors.JudgmentError: row 2, column 1 (quality vs price) is 0.5 but row 1, column 2 is 3: they must be ...
     """
     a = np.array(matrix, dtype=float)
-    shape = a.shape
-    if len(shape) == 2 and 0 < shape[0] == shape[1] <= _QUICK_UP_TO and (labels is None or len(labels) == shape[0]):
-        complete = _plainly_valid(a.ravel().tolist(), shape[0])
-        if complete is not None:
-            return a, complete
     if a.ndim != 2 or a.shape[0] != a.shape[1]:
         raise JudgmentError(f"the matrix must be square; got shape {'x'.join(map(str, a.shape))}")
     n = a.shape[0]
     if n == 0:
         raise JudgmentError("the matrix is empty")
+    check_size(n)
     if labels is not None and len(labels) != n:
         raise JudgmentError(f"{len(labels)} labels given for a {n}x{n} matrix")
+    diagonal = a.diagonal()
+    with np.errstate(invalid="ignore"):  # inf times 0: caught below all the same
+        product = a * a.T
+    # nan compares false, so a missing judgment passes every test here.
+    off = (a < _LOW) | (a > _HIGH) | (product < _PRODUCT_LOW) | (product > _PRODUCT_HIGH)
+    if off.any() or ((diagonal < _ONE_LOW) | (diagonal > _ONE_HIGH)).any():
+        raise JudgmentError(_first_problem(a, labels))
+    a = np.where(np.isnan(a), 1.0 / a.T, a)  # a missing judgment whose mirror is known: its reciprocal
+    np.fill_diagonal(a, 1.0)
+    i, j = upper_pairs(n)
+    a[j, i] = 1.0 / a[i, j]  # exactly reciprocal, as the upper triangle says (nan stays nan)
+    return a, not np.isnan(a).any()
+
+
+def _first_problem(a: np.ndarray, labels: Sequence[str] | None) -> str:
+    """What is wrong with a square matrix that fails the checks of :func:`checked_matrix`, at
+    its first wrong cell: not finite or not positive, then a diagonal that is not 1, then off
+    the scale, then not reciprocal."""
     bad = np.isinf(a) | (a <= 0)
     if bad.any():
         i, j = map(int, np.argwhere(bad)[0])
-        what = "infinite" if np.isinf(a[i, j]) else "zero or negative"
-        raise JudgmentError(f"{_cell(i, j, labels)} is {a[i, j]:g}: judgments must be {'finite' if what == 'infinite' else 'positive'}")
+        must = "finite" if np.isinf(a[i, j]) else "positive"
+        return f"{_cell(i, j, labels)} is {a[i, j]:g}: judgments must be {must}"
     diagonal = a.diagonal()
-    off_one = np.flatnonzero((diagonal < _ONE_LOW) | (diagonal > _ONE_HIGH))  # nan compares false: missing is fine
+    off_one = np.flatnonzero((diagonal < _ONE_LOW) | (diagonal > _ONE_HIGH))
     if off_one.size:
         i = int(off_one[0])
-        raise JudgmentError(f"{_cell(i, i, labels)} is {a[i, i]:g}: the diagonal must be 1")
-    np.fill_diagonal(a, 1.0)
+        return f"{_cell(i, i, labels)} is {a[i, i]:g}: the diagonal must be 1"
     off = (a < _LOW) | (a > _HIGH)
     if off.any():
         i, j = map(int, np.argwhere(off)[0])
-        raise JudgmentError(f"{_cell(i, j, labels)} is {a[i, j]:g}: judgments must lie within 1/9 and 9")
-    upper_nan = np.isnan(a)
-    both = ~upper_nan & ~upper_nan.T
+        return f"{_cell(i, j, labels)} is {a[i, j]:g}: judgments must lie within 1/9 and 9"
     product = a * a.T
-    mismatch = both & ((product < _PRODUCT_LOW) | (product > _PRODUCT_HIGH))
-    if mismatch.any():
-        i, j = map(int, np.argwhere(np.triu(mismatch))[0])
-        raise JudgmentError(
-            f"{_cell(j, i, labels)} is {a[j, i]:g} but {_cell(i, j, None)} is {format_value(a[i, j])}: "
-            f"they must be reciprocal ({format_value(1 / a[i, j])})"
-        )
-    fill = upper_nan & ~upper_nan.T
-    a[fill] = 1.0 / a.T[fill]
-    return a, not (upper_nan & upper_nan.T).any()
+    i, j = map(int, np.argwhere(np.triu((product < _PRODUCT_LOW) | (product > _PRODUCT_HIGH)))[0])
+    return (
+        f"{_cell(j, i, labels)} is {a[j, i]:g} but {_cell(i, j, None)} is {format_value(a[i, j])}: "
+        f"they must be reciprocal ({format_value(1 / a[i, j])})"
+    )
 
 
 def from_upper(n: int, values: Sequence[float | str]) -> np.ndarray:
@@ -202,4 +197,4 @@ def missing_pairs(a: np.ndarray) -> list[tuple[int, int]]:
     """
     i, j = upper_pairs(a.shape[0])
     gaps = np.isnan(a[i, j])
-    return list(zip(i[gaps].tolist(), j[gaps].tolist()))
+    return list(zip(i[gaps].tolist(), j[gaps].tolist(), strict=True))

@@ -1,4 +1,8 @@
-"""One pairwise matrix in, everything about it out: weights, consistency, diagnosis.
+"""Pairwise matrices in, everything about them out: weights, consistency, diagnosis.
+
+One way of analysing: :func:`analyse_stack` works on a stack of matrices of one size (one per
+respondent, or the nodes of a hierarchy that have that many elements); :func:`analyse_matrices`
+and :func:`priorities` turn its rows into a :class:`PriorityResult` each.
 
 >>> r = priorities([[1, 2, 3], [1/2, 1, 2], [1/3, 1/2, 1]])
 >>> [round(float(x), 6) for x in r.weights], round(r.lambda_max, 5), round(r.cr, 4), r.consistent
@@ -7,27 +11,25 @@
 
 from __future__ import annotations
 
-import math
-
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ahp.core.completion import check_connected, complete_with_perron, connected
+from ahp.core.completion import check_completion, complete_noting, connected, disconnection
 from ahp.core.consistency import (
     consistency_index,
     gci_threshold,
     geometric_consistency_index,
-    random_index as ri_lookup,
-    threshold as threshold_for,
 )
-from ahp.core.frozen import frozen_maker
-from ahp.core.matrix import checked_matrix
-from ahp.core.weights import METHODS, perron, perron_many, weights as weights_by
-from ahp.errors import AHPError, JudgmentError
+from ahp.core.consistency import random_index as ri_lookup
+from ahp.core.consistency import threshold as threshold_for
+from ahp.core.matrix import check_size, validate_matrix
+from ahp.core.weights import check_method, perron
+from ahp.core.weights import weights as weights_by
+from ahp.errors import JudgmentError
 
 if TYPE_CHECKING:
     from ahp.core.diagnosis import Suggestion
@@ -40,7 +42,9 @@ class PriorityResult:
     ``matrix`` is the validated input (``nan`` where missing); ``completed`` the matrix the
     numbers come from when something was missing (else ``None``). ``ri_table`` names where RI
     came from. ``gci`` and ``gci_threshold`` are set for the geometric-mean method.
-    ``suggestions`` (the judgments to revisit) are worked out on first use.
+    ``suggestions`` (the judgments to revisit) are worked out on first use. ``warnings`` says
+    what the analysis could not do as asked (a completion that did not settle, or that used
+    another method), one sentence each.
     """
 
     matrix: np.ndarray
@@ -58,6 +62,7 @@ class PriorityResult:
     gci: float | None = None
     gci_threshold: float | None = None
     suggestion_count: int = 3
+    warnings: tuple[str, ...] = ()
 
     @cached_property
     def suggestions(self) -> tuple[Suggestion, ...]:
@@ -80,7 +85,85 @@ class PriorityResult:
         return int(np.isnan(np.triu(self.matrix, 1)).sum())
 
 
-_make_result = frozen_maker(PriorityResult)
+@dataclass(frozen=True, eq=False)
+class StackAnalysis:
+    """Every matrix of a stack (m, n, n) analysed at once.
+
+    ``linked`` says whose known judgments link all elements; the other rows of ``weights``,
+    ``lambda_max``, ``ci`` and ``cr`` are ``nan`` and they are not ``consistent``.
+    ``completed`` holds the matrices the numbers come from; ``warnings`` each matrix's notes
+    from its completion. A matrix is consistent when ``cr <= threshold``, or when n <= 2.
+    """
+
+    method: str
+    completed: np.ndarray
+    weights: np.ndarray
+    lambda_max: np.ndarray
+    ci: np.ndarray
+    cr: np.ndarray
+    gci: np.ndarray | None
+    ri: float
+    ri_table: str
+    threshold: float
+    gci_threshold: float | None
+    linked: np.ndarray
+    consistent: np.ndarray
+    warnings: list[tuple[str, ...]]
+
+
+def analyse_stack(
+    stack: np.ndarray,
+    *,
+    method: str = "eigenvector",
+    random_index: str = "saaty1980",
+    threshold: str | float = "saaty1994",
+    completion: str = "lambda-max",
+) -> StackAnalysis:
+    """Analyse a stack (m, n, n) of validated matrices (``nan`` for missing judgments, completed first).
+
+    >>> s = analyse_stack(np.array([[[1, 2], [1/2, 1]], [[1, np.nan], [np.nan, 1]]]))
+    >>> s.weights.round(4).tolist(), s.linked.tolist(), s.consistent.tolist()
+    ([[0.6667, 0.3333], [nan, nan]], [True, False], [True, False])
+    """
+    m, n, _ = stack.shape
+    check_method(method)
+    check_completion(completion)
+    check_size(n)
+    ri, ri_table = ri_lookup(n, random_index)
+    limit = threshold_for(n, threshold)
+    full, linked, warnings = _completed(stack, completion)
+    lam, w = perron(full)
+    if method != "eigenvector":
+        w = weights_by(full, method)
+    gci = geometric_consistency_index(full, w) if method == "geometric-mean" else None
+    ci = consistency_index(lam, n)
+    cr = ci / ri if ri > 0 else np.zeros(m)
+    consistent = (cr <= limit) | (n <= 2)
+    if not linked.all():  # nan in the rows whose weights are not determined
+        cut = np.where(linked, 1.0, np.nan)
+        w, lam, ci, cr, consistent = w * cut[:, None], lam * cut, ci * cut, cr * cut, consistent & linked
+        gci = None if gci is None else gci * cut
+    return StackAnalysis(
+        method=method, completed=full, weights=w, lambda_max=lam, ci=ci, cr=cr, gci=gci, ri=ri, ri_table=ri_table,
+        threshold=limit, gci_threshold=gci_threshold(n) if method == "geometric-mean" else None, linked=linked,
+        consistent=consistent, warnings=warnings,
+    )
+
+
+def _completed(stack: np.ndarray, completion: str) -> tuple[np.ndarray, np.ndarray, list[tuple[str, ...]]]:
+    """The stack with every linked matrix completed (the identity in place of the others), which
+    matrices are linked, and each matrix's notes from its completion."""
+    m, n, _ = stack.shape
+    if not np.isnan(stack).any():  # nothing to complete
+        return stack, np.ones(m, dtype=bool), [()] * m
+    linked = connected(stack)
+    full = np.broadcast_to(np.eye(n), stack.shape).copy()
+    warnings: list[tuple[str, ...]] = [()] * m
+    if linked.any():
+        full[linked], notes = complete_noting(stack[linked], completion)
+        for k, note in zip(np.flatnonzero(linked).tolist(), notes, strict=True):
+            warnings[k] = note
+    return full, linked, warnings
 
 
 def priorities(
@@ -98,14 +181,11 @@ def priorities(
     Raises :class:`~ahp.errors.JudgmentError` for a matrix that cannot be used, naming the
     cell (and ``labels`` when given). Inconsistency is reported, never raised.
     """
-    a, complete = checked_matrix(matrix, labels)
-    if complete and method == "eigenvector":  # the common case: nothing to complete
-        lam, w = perron(a)
-        return _builder(len(a), method, random_index, threshold, suggestions)(a, None, None, w, lam, None)
-    result = analyse_matrices(
+    a = validate_matrix(matrix, labels)
+    (result,) = analyse_matrices(
         [a], method=method, random_index=random_index, threshold=threshold, completion=completion,
-        labels=[labels], suggestions=suggestions, missing=[not complete],
-    )[0]
+        labels=[labels], suggestions=suggestions,
+    )
     if isinstance(result, str):
         raise JudgmentError(result)
     return result
@@ -120,80 +200,64 @@ def analyse_matrices(
     completion: str = "lambda-max",
     labels: Sequence[Sequence[str] | None] | None = None,
     suggestions: int = 3,
-    missing: Sequence[bool] | None = None,
 ) -> list[PriorityResult | str]:
-    """Analyse several validated matrices, of any sizes, at once (see :func:`~ahp.core.weights.perron_many`).
+    """Analyse several validated matrices, of any sizes: one :func:`analyse_stack` per size.
 
     Each item is the matrix's :class:`PriorityResult`, or, when its known judgments do not link
-    all its elements, the message saying which are cut off. ``labels`` names each matrix's
-    elements, for that message; ``missing`` says which matrices lack judgments, when the caller
-    knows already.
+    all its elements, the message saying which are cut off (``labels`` names each matrix's
+    elements, for that message).
 
-    >>> [round(r.cr, 4) for r in analyse_matrices([np.array([[1, 2], [1/2, 1]]), np.array([[1, 2, 3], [1/2, 1, 2], [1/3, 1/2, 1]])])]
+    >>> two, three = np.array([[1, 2], [1/2, 1]]), np.array([[1, 2, 3], [1/2, 1, 2], [1/3, 1/2, 1]])
+    >>> [round(r.cr, 4) for r in analyse_matrices([two, three])]
     [0.0, 0.0079]
     """
-    if method not in METHODS:
-        raise AHPError(f"unknown method {method!r}; choose one of {', '.join(METHODS)}")
-    builders = {n: _builder(n, method, random_index, threshold, suggestions) for n in {a.shape[0] for a in matrices}}
-    if missing is None:
-        missing = [math.isnan(np.vdot(a, a)) for a in matrices]  # a nan makes the sum of squares nan
-    full = list(matrices)
-    lams: list[float] = [0.0] * len(matrices)
-    ws: list[np.ndarray] = [np.empty(0)] * len(matrices)
-    problems: dict[int, str] = {}
     by_size: dict[int, list[int]] = {}
-    for k, gap in enumerate(missing):
-        if gap:
-            by_size.setdefault(matrices[k].shape[0], []).append(k)
+    for k, a in enumerate(matrices):
+        by_size.setdefault(a.shape[0], []).append(k)
+    out: list[PriorityResult | str] = [""] * len(matrices)
     for group in by_size.values():
         stack = np.array([matrices[k] for k in group])
-        linked = connected(stack)
-        if not linked.all():
-            for k in (k for k, ok in zip(group, linked.tolist()) if not ok):
-                try:
-                    check_connected(matrices[k], labels[k] if labels else None)
-                except JudgmentError as exc:
-                    problems[k] = str(exc)
-            group, stack = [k for k, ok in zip(group, linked.tolist()) if ok], stack[linked]
-        if group:
-            done, lam, w = complete_with_perron(stack, completion)
-            for k, done_k, lam_k, w_k in zip(group, done, lam.tolist(), w):
-                full[k], lams[k], ws[k] = done_k, lam_k, w_k
-    whole = [k for k, gap in enumerate(missing) if not gap]
-    if whole:
-        for k, lam_k, w_k in zip(whole, *perron_many([matrices[k] for k in whole])):
-            lams[k], ws[k] = lam_k, w_k
-    out: list[PriorityResult | str] = []
-    for k, a in enumerate(matrices):
-        if k in problems:
-            out.append(problems[k])
-            continue
-        w, gci, gap = ws[k], None, missing[k]
-        if method != "eigenvector":
-            w = weights_by(full[k], method)
-            if method == "geometric-mean":
-                gci = float(geometric_consistency_index(full[k], w))
-        out.append(builders[a.shape[0]](a, full[k] if gap else None, completion if gap else None, w, lams[k], gci))
+        analysis = analyse_stack(
+            stack, method=method, random_index=random_index, threshold=threshold, completion=completion
+        )
+        names = [labels[k] for k in group] if labels else [None] * len(group)
+        for k, result in zip(group, _results(stack, analysis, completion, suggestions, names), strict=True):
+            out[k] = result
     return out
 
 
-@lru_cache(maxsize=256)
-def _builder(
-    n: int, method: str, random_index: str, threshold: str | float, suggestions: int
-) -> Callable[[np.ndarray, np.ndarray | None, str | None, np.ndarray, float, float | None], PriorityResult]:
-    """What builds the :class:`PriorityResult` of an n x n matrix from its numbers, with RI and
-    the threshold looked up once (an unknown table or rule fails here, before any work), and
-    kept for the next analysis with the same settings."""
-    ri, ri_table = ri_lookup(n, random_index)
-    limit = threshold_for(n, threshold)
-    gci_limit = gci_threshold(n) if method == "geometric-mean" else None
-
-    def build(matrix, completed, completion, w, lambda_max, gci):
-        ci = consistency_index(lambda_max, n)
-        cr = ci / ri if ri > 0 else 0.0
-        return _make_result(
-            matrix, completed, completion, w, method, lambda_max, ci, ri, ri_table, cr, limit, n <= 2 or cr <= limit,
-            gci, gci_limit, suggestions,
-        )
-
-    return build
+def _results(
+    stack: np.ndarray, analysis: StackAnalysis, completion: str, suggestions: int, labels: list[Sequence[str] | None]
+) -> list[PriorityResult | str]:
+    """Each matrix's :class:`PriorityResult` from the analysis of its stack, or the message saying
+    which elements its known judgments leave unlinked."""
+    gaps = np.isnan(stack).any(axis=(1, 2)).tolist()
+    gcis = [None] * len(stack) if analysis.gci is None else analysis.gci.tolist()
+    numbers = zip(
+        analysis.linked.tolist(), analysis.lambda_max.tolist(), analysis.ci.tolist(), analysis.cr.tolist(),
+        analysis.consistent.tolist(), gcis, strict=True,
+    )
+    out: list[PriorityResult | str] = []
+    for row, (linked, lam, ci, cr, consistent, gci) in enumerate(numbers):
+        if not linked:
+            out.append(disconnection(stack[row], labels[row]) or "")
+            continue
+        out.append(PriorityResult(
+            matrix=stack[row],
+            completed=analysis.completed[row] if gaps[row] else None,
+            completion=completion if gaps[row] else None,
+            weights=analysis.weights[row],
+            method=analysis.method,
+            lambda_max=lam,
+            ci=ci,
+            ri=analysis.ri,
+            ri_table=analysis.ri_table,
+            cr=cr,
+            threshold=analysis.threshold,
+            consistent=consistent,
+            gci=gci,
+            gci_threshold=analysis.gci_threshold,
+            suggestion_count=suggestions,
+            warnings=analysis.warnings[row],
+        ))
+    return out

@@ -16,7 +16,8 @@ NAN = np.nan
     [
         ([[1, 2, 3], [1 / 2, 1, 2]], None, "the matrix must be square; got shape 2x3"),
         ([[1, 0], [1, 1]], None, "row 1, column 2 is 0: judgments must be positive"),
-        ([[1, -2], [-0.5, 1]], ["price", "quality"], "row 1, column 2 (price vs quality) is -2: judgments must be positive"),
+        ([[1, -2], [-0.5, 1]], ["price", "quality"],
+         "row 1, column 2 (price vs quality) is -2: judgments must be positive"),
         ([[1, np.inf], [0, 1]], None, "row 1, column 2 is inf: judgments must be finite"),
         ([[2, 1], [1, 1]], None, "row 1, column 1 is 2: the diagonal must be 1"),
         ([[1, 12], [1 / 12, 1]], ["a", "b"], "row 1, column 2 (a vs b) is 12: judgments must lie within 1/9 and 9"),
@@ -60,7 +61,8 @@ def test_bad_matrix_text(text, message):
     ("kwargs", "message"),
     [
         ({"method": "power"}, "unknown method 'power'; choose one of eigenvector, geometric-mean, column-mean"),
-        ({"random_index": "x"}, "unknown random index table 'x'; choose one of saaty1980, saaty2005, donegan-dodd, alonso-lamata, chinese"),
+        ({"random_index": "x"},
+         "unknown random index table 'x'; choose one of saaty1980, saaty2005, donegan-dodd, alonso-lamata, chinese"),
         ({"threshold": "strict"}, "unknown threshold rule 'strict'; choose one of saaty1994, saaty1980 or a number"),
         ({"threshold": 1.5}, "a CR threshold must lie between 0 and 1; got 1.5"),
     ],

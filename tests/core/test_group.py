@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ahp import priorities
 from ahp.core.group import aggregate_priorities, average_ranks, consensus, consensus_band, individual_priorities
@@ -55,7 +56,7 @@ def test_consensus_is_100_percent_for_identical_respondents_and_lower_otherwise(
     assert consensus(same) == pytest.approx(1.0)
     s = consensus(PUBLISHED)
     assert 0 < s < 1
-    assert consensus_band(0.9) == "very high" and consensus_band(0.7) == "moderate" and consensus_band(0.3) == "very low"
+    assert [consensus_band(s) for s in (0.9, 0.7, 0.3)] == ["very high", "moderate", "very low"]
     panel = analyse_panel(ROOT, {"goal": np.repeat(STACK[:1], 3, axis=0)}, np.ones(3))
     assert panel.consensus == pytest.approx(1.0) and panel.band == "very high"
     np.testing.assert_allclose(panel.distance, 0, atol=1e-12)

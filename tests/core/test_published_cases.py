@@ -47,7 +47,9 @@ def test_eigenvector_saaty2008_drinks_c2():
     assert r.cr == pytest.approx(0.0223, abs=1e-4)
 
 
-@pytest.mark.parametrize(("table", "ri", "cr"), [("saaty1980", 1.32, 0.0223), ("saaty2005", 1.35, 0.0218), ("donegan-dodd", 1.2519, 0.0235)])
+@pytest.mark.parametrize(
+    ("table", "ri", "cr"), [("saaty1980", 1.32, 0.0223), ("saaty2005", 1.35, 0.0218), ("donegan-dodd", 1.2519, 0.0235)]
+)
 def test_cr_by_ri_table_saaty2008_drinks_c2(table, ri, cr):
     r = priorities(DRINKS, random_index=table)
     assert (r.ri, r.ri_table) == (ri, table)
