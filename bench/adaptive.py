@@ -24,7 +24,7 @@ import numpy as np
 
 from ahp.core.hierarchy import Node, synthesize, unjudged
 from ahp.core.matrix import upper_pairs
-from ahp.core.planner import plan
+from ahp.core.planner import SPREAD, plan
 from ahp.core.scale import SCALE_ARRAY
 from ahp.io.model import load_model
 
@@ -70,14 +70,14 @@ class Tally:
 
 
 def interview(root: Node, answers: dict[str, np.ndarray], top: int, order: Iterator[Pair] | None,
-              calls: list[float]) -> dict[str, np.ndarray]:
+              calls: list[float], **options: float) -> dict[str, np.ndarray]:
     """Ask until the planner says settled: the planner's question (``order`` None) or the next of ``order``."""
     asked = {path: unjudged(len(kids)) for path, kids in root.layout.children.items()}
     index = {path: {c.id: k for k, c in enumerate(root.layout.nodes[root.layout.index[path]].children)}
              for path in asked}
     while True:
         start = time.perf_counter()
-        p = plan(root, asked, top=top)
+        p = plan(root, asked, top=top, **options)
         calls.append(time.perf_counter() - start)
         if p.settled:
             return asked
@@ -90,7 +90,7 @@ def interview(root: Node, answers: dict[str, np.ndarray], top: int, order: Itera
         asked[path][i, j], asked[path][j, i] = answers[path][i, j], answers[path][j, i]
 
 
-def run(root: Node, sigma: float, top: int, respondents: int, seed: int) -> dict[str, Tally]:
+def run(root: Node, sigma: float, top: int, respondents: int, seed: int, strategies_named: list[str], **options: float) -> dict[str, Tally]:
     rng = np.random.default_rng(seed)
     fixed = fixed_order(root)
     strategies: dict[str, Callable[[], Iterator[Pair] | None]] = {
@@ -98,13 +98,14 @@ def run(root: Node, sigma: float, top: int, respondents: int, seed: int) -> dict
         "random": lambda: iter([fixed[k] for k in rng.permutation(len(fixed))]),
         "fixed": lambda: iter(fixed),
     }
+    strategies = {name: strategies[name] for name in strategies_named}
     tallies = {name: Tally() for name in strategies}
     for _ in range(respondents):
         answers = respondent(root, sigma, rng)
         full = top_k(root, answers, top)
         for name, order in strategies.items():
             t = tallies[name]
-            asked = interview(root, answers, top, order(), t.calls)
+            asked = interview(root, answers, top, order(), t.calls, **options)
             got = top_k(root, asked, top)
             t.asked.append(sum(int(np.isnan(a).sum()) for a in asked.values()))
             t.same_top.append(got == full)
@@ -121,6 +122,8 @@ def main() -> None:
     parser.add_argument("--sigmas", default="0.2,0.4,0.6")
     parser.add_argument("--tops", default="1,3,5")
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--orders", default="adaptive,random,fixed", help="which interviews to run")
+    parser.add_argument("--spread", type=float, default=SPREAD, help="the planner's SPREAD")
     args = parser.parse_args()
     root = load_model("retail-churn").root
     total = len(fixed_order(root))
@@ -129,7 +132,7 @@ def main() -> None:
     print("|---|---|---|---|---|---|---|")
     for sigma in map(float, args.sigmas.split(",")):
         for top in map(int, args.tops.split(",")):
-            tallies = run(root, sigma, top, args.respondents, args.seed)
+            tallies = run(root, sigma, top, args.respondents, args.seed, args.orders.split(","), spread=args.spread)
             for name, t in tallies.items():
                 asked = float(np.mean(t.asked))
                 print(f"| {sigma} | {top} | {name} | {asked:.1f} ({asked / total:.0%}) | {np.mean(t.same_top):.1%} | "

@@ -8,8 +8,8 @@ completion giving the weights of an incomplete interview. For one respondent, in
 2. ``check``: one redundant judgment per node of three or more elements (a cycle), so its
    consistency can be measured at all.
 3. ``ranking``: each missing pair gets a range of plausible answers, the value the other answers
-   imply (the completed matrix's) :data:`STEPS` scale steps each side, :data:`WIDER` more when
-   the node is inconsistent. Every answer in the range is tried (completion and synthesis, one
+   imply (the completed matrix's) times or divided by up to :data:`SPREAD` (more when the node is
+   inconsistent, :data:`WIDER`), and at least the next scale value each side. Every answer in the range is tried (completion and synthesis, one
    stack per node); the pair whose worst answer moves the global top-k furthest past a change
    of set or order is asked.
 
@@ -33,20 +33,23 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
 from ahp.core.hierarchy import Layout, Node, _node_matrices
 from ahp.core.matrix import missing_pairs
-from ahp.core.priorities import analyse_stack
+from ahp.core.priorities import PriorityResult, analyse_matrices
 from ahp.core.scale import SCALE_ARRAY, nearest_on_scale
 
-#: Scale steps each side of the implied value that a respondent may plausibly answer.
-STEPS = 2
-#: Further steps each side when the node's judgments are inconsistent (CR above its threshold).
-WIDER = 1
+#: A respondent may plausibly answer up to this many times more, or less, than the other answers
+#: imply (and always the next scale value each side).
+SPREAD = 3.0
+#: The spread is raised to this power when the node's judgments are inconsistent (CR above its
+#: threshold).
+WIDER = 1.5
 #: A change of the top-k smaller than this (in global weight) counts as a tie, so as a change.
 _TIE = 1e-9
 #: Reason codes, in the order the interview goes through them.
@@ -90,17 +93,20 @@ class Plan:
         return self.next is None
 
 
-def plausible_answers(implied: float, steps: int = STEPS) -> np.ndarray:
-    """The scale values within ``steps`` scale steps of ``implied`` (snapped to the scale).
+def plausible_answers(implied: float, spread: float = SPREAD) -> np.ndarray:
+    """The scale values from ``implied / spread`` to ``implied * spread``, and always the scale
+    value nearest ``implied`` and the next one each side.
 
     >>> from ahp.core.scale import format_value
     >>> [format_value(v) for v in plausible_answers(1 / 2)]
-    ['1/4', '1/3', '1/2', '1', '2']
-    >>> [format_value(v) for v in plausible_answers(8.7, 1)]
+    ['1/6', '1/5', '1/4', '1/3', '1/2', '1']
+    >>> [format_value(v) for v in plausible_answers(8.7, 1.2)]
     ['8', '9']
     """
     at = int(np.searchsorted(SCALE_ARRAY, nearest_on_scale(implied)))
-    return SCALE_ARRAY[max(0, at - steps):at + steps + 1].copy()
+    near = np.abs(np.log(SCALE_ARRAY / implied)) <= np.log(spread) + 1e-9
+    near[max(0, at - 1):at + 2] = True
+    return SCALE_ARRAY[near].copy()
 
 
 def plan(
@@ -110,7 +116,7 @@ def plan(
     top: int = 5,
     method: str = "eigenvector",
     completion: str = "lambda-max",
-    steps: int = STEPS,
+    spread: float = SPREAD,
 ) -> Plan:
     """The next question for one respondent, whose judgments ``matrices`` maps each inner node's
     path to (``nan`` for missing, as :func:`~ahp.core.hierarchy.synthesize` takes them; a node
@@ -125,21 +131,32 @@ def plan(
         if pair is not None:
             why = f"{_name(tree, path, pair[0])} is not yet compared, directly or through others, with {_name(tree, path, pair[1])}"
             return Plan(_question(tree, path, pair, None, "span", why, unanswered), unanswered, unanswered, {})
-    effects = _effects(tree, arrays, top, method, completion, steps)
-    answers = {_key(tree, e.path, e.pair): e.values for e in effects}
+    effects = _effects(tree, arrays, top, method, completion, spread)
+    answers = {_key(tree, path, (i, j)): v for (path, i, j), v in zip(effects.pairs, effects.values, strict=True)}
+    moving = effects.moving()
     unchecked = [p for p in order if _needs_check(arrays[p])]
-    moving = [e for e in effects if e.margin <= _TIE]
-    remaining = len(moving) + sum(all(e.margin > _TIE for e in effects if e.path == p) for p in unchecked)
+    remaining = int(moving.sum()) + sum(not any(m for (q, _, _), m in zip(effects.pairs, moving, strict=True) if q == p) for p in unchecked)
     if unchecked:
-        best = min((e for e in effects if e.path == unchecked[0]), key=lambda e: e.margin)
+        pick = _most_moving(effects, [q == unchecked[0] for q, _, _ in effects.pairs])
         why = f"a second route between the elements of {_node(tree, unchecked[0]).name}, so that their consistency can be measured"
-        return Plan(_question(tree, best.path, best.pair, best.implied, "check", why, remaining), remaining, unanswered, answers)
-    if not moving:
+        reason = "check"
+    elif moving.any():
+        pick = _most_moving(effects, moving)
+        ahead, behind = (tree.nodes[tree.leaves[k]].name for k in effects.constraints[np.argmin(effects.joint)])
+        why = f"its answer may change the top {top}: {behind} could overtake {ahead}"
+        reason = "ranking"
+    else:
         return Plan(None, 0, unanswered, answers)
-    best = min(moving, key=lambda e: e.margin)
-    first, second = (tree.nodes[tree.leaves[k]].name for k in best.swap)
-    why = f"a plausible answer would change the top {top}: {second} could overtake {first}"
-    return Plan(_question(tree, best.path, best.pair, best.implied, "ranking", why, remaining), remaining, unanswered, answers)
+    path, i, j = effects.pairs[pick]
+    return Plan(_question(tree, path, (i, j), effects.implied[pick], reason, why, remaining), remaining, unanswered, answers)
+
+
+def _most_moving(effects: _Effects, among: Sequence[bool] | np.ndarray) -> int:
+    """Of the missing pairs ``among`` selects, the one that takes most off the constraint that
+    holds least against all pairs together (the first such pair on a tie)."""
+    weakest = int(np.argmin(effects.joint)) if len(effects.joint) else None
+    pull = effects.shortfall[:, weakest] if weakest is not None else np.zeros(len(effects.pairs))
+    return int(np.flatnonzero(among)[np.argmin(pull[np.asarray(among, dtype=bool)])])
 
 
 def next_question(root: Node, matrices: Mapping[str, object], **options: object) -> NextQuestion | None:
@@ -153,78 +170,83 @@ def settled(root: Node, matrices: Mapping[str, object], **options: object) -> bo
 
 
 @dataclass(frozen=True, eq=False)
-class _Effect:
-    """One missing pair: its node, its (i, j), the implied value and the plausible answers; the
-    least margin of the top-k over those answers (negative: the top-k changes) and, at that
-    answer, the two factors (positions among the leaves) whose order it threatens most."""
+class _Effects:
+    """What the plausible answers of the missing pairs do to the top-k.
 
-    path: str
-    pair: tuple[int, int]
-    implied: float
-    values: np.ndarray
-    margin: float
-    swap: tuple[int, int]
+    The top-k is a set of ``constraints``, pairs of leaves (positions among the leaves) that
+    must keep their order: neighbours in the top-k, and the k-th ahead of each other leaf.
+    ``gap`` (c,) is each constraint's lead now, ``shortfall`` (pairs, c) the most each pair's
+    answers take off it (0 when none does), ``pairs`` the missing pairs as (path, i, j) with
+    their ``implied`` values and plausible ``values``.
+    """
+
+    pairs: list[tuple[str, int, int]]
+    implied: list[float]
+    values: list[np.ndarray]
+    constraints: np.ndarray
+    gap: np.ndarray
+    shortfall: np.ndarray
+
+    @cached_property
+    def joint(self) -> np.ndarray:
+        """Each constraint's lead less the root-sum-square of the pairs' shortfalls (c,): the
+        top-k holds against the pairs together when every entry is positive."""
+        return self.gap - np.sqrt((self.shortfall ** 2).sum(axis=0))
+
+    def moving(self) -> np.ndarray:
+        """Whether each missing pair may still change the top-k: it takes something off a
+        constraint that does not hold against the pairs together (pairs,)."""
+        return ((self.shortfall < 0) & (self.joint <= _TIE)).any(axis=1)
 
 
-def _effects(tree: Layout, arrays: dict[str, np.ndarray], top: int, method: str, completion: str, steps: int) -> list[_Effect]:
-    """Every missing pair's :class:`_Effect`: each plausible answer tried, one stack per node."""
-    now = {path: analyse_stack(a[None], method=method, completion=completion) for path, a in arrays.items()}
+def _effects(tree: Layout, arrays: dict[str, np.ndarray], top: int, method: str, completion: str, spread: float) -> _Effects:
+    """Every missing pair's plausible answers tried, one stack per matrix size."""
+    paths = list(arrays)
+    now = dict(zip(paths, _analyse(arrays.values(), method, completion), strict=True))
     local = np.ones(len(tree.paths))
     for path, kids in tree.children.items():
-        local[kids] = now[path].weights[0]
-    ranked = np.argsort(-tree.global_weights(local)[tree.leaves], kind="stable")[: min(top, len(tree.leaves)) + 1]
-    effects = []
+        local[kids] = now[path].weights
+    g = tree.global_weights(local)[tree.leaves]
+    ranked = np.argsort(-g, kind="stable")
+    constraints = _constraints(ranked, min(top, len(ranked)))
+    pairs, implied, values, trials = [], [], [], []
     for path, a in arrays.items():
-        pairs = missing_pairs(a)
-        if not pairs:
-            continue
-        completed = now[path].completed[0]
-        widen = WIDER * int(not now[path].consistent[0])
-        values = [plausible_answers(completed[i, j], steps + widen) for i, j in pairs]
-        stack = np.repeat(a[None], sum(len(v) for v in values), axis=0)
-        rows = np.repeat(np.arange(len(pairs)), [len(v) for v in values])
-        i, j = np.array(pairs).T
-        flat = np.concatenate(values)
-        stack[np.arange(len(flat)), i[rows], j[rows]] = flat
-        stack[np.arange(len(flat)), j[rows], i[rows]] = 1 / flat
-        trial = np.repeat(local[None], len(flat), axis=0)
-        trial[:, tree.children[path]] = analyse_stack(stack, method=method, completion=completion).weights
-        margin, swap = _margins(tree.global_weights(trial)[:, tree.leaves], ranked, top)
-        for p, (pi, pj) in enumerate(pairs):
-            worst = np.flatnonzero(rows == p)[np.argmin(margin[rows == p])]
-            effects.append(_Effect(path, (pi, pj), float(nearest_on_scale(completed[pi, pj])), values[p],
-                                   float(margin[worst]), tuple(swap[worst])))
-    return effects
+        completed = now[path].completed if now[path].completed is not None else a
+        wide = spread if now[path].consistent else spread ** WIDER
+        for i, j in missing_pairs(a):
+            pairs.append((path, i, j))
+            implied.append(nearest_on_scale(completed[i, j]))
+            values.append(plausible_answers(completed[i, j], wide))
+            trial = np.repeat(a[None], len(values[-1]), axis=0)
+            trial[:, i, j], trial[:, j, i] = values[-1], 1 / values[-1]
+            trials.append(trial)
+    if not pairs:
+        return _Effects(pairs, implied, values, constraints, g[constraints[:, 0]] - g[constraints[:, 1]], np.zeros((0, len(constraints))))
+    rows = np.repeat(np.arange(len(pairs)), [len(v) for v in values])
+    weights = np.repeat(local[None], len(rows), axis=0)
+    for k, r in enumerate(_analyse([t for trial in trials for t in trial], method, completion)):
+        weights[k, tree.children[pairs[rows[k]][0]]] = r.weights
+    leaves = tree.global_weights(weights)[:, tree.leaves]
+    gap = g[constraints[:, 0]] - g[constraints[:, 1]]
+    change = leaves[:, constraints[:, 0]] - leaves[:, constraints[:, 1]] - gap
+    shortfall = np.minimum(np.minimum.reduceat(change, np.searchsorted(rows, np.arange(len(pairs))), axis=0), 0.0)
+    return _Effects(pairs, implied, values, constraints, gap, shortfall.reshape(len(pairs), len(gap)))
 
 
-def _margins(g: np.ndarray, ranked: np.ndarray, top: int) -> tuple[np.ndarray, np.ndarray]:
-    """For global leaf weights ``g`` (m, leaves), how far each row keeps the current top-k
-    (``ranked``: its leaves, best first, then the next one): the least of the gaps between
-    neighbours in the top-k and between the k-th and the best of the rest (negative: changed);
-    and the pair of leaves at that least gap, ahead first.
+def _constraints(ranked: np.ndarray, k: int) -> np.ndarray:
+    """The pairs of leaves (ahead, behind) whose order makes the top-k of ``ranked`` (leaves,
+    best first): neighbours within the top k, then the k-th ahead of each of the rest.
 
-    >>> g = np.array([[0.5, 0.3, 0.2], [0.3, 0.5, 0.2]])
-    >>> m, s = _margins(g, np.array([0, 1, 2]), 1)
-    >>> m.round(2).tolist(), s.tolist()
-    ([0.2, -0.2], [[0, 1], [0, 1]])
+    >>> _constraints(np.array([2, 0, 3, 1]), 2).tolist()
+    [[2, 0], [0, 3], [0, 1]]
     """
-    k = min(top, g.shape[1])
-    inside = g[:, ranked[:k]]
-    gaps = [inside[:, :-1] - inside[:, 1:]]
-    behind = [ranked[1:k]]
-    if k < g.shape[1]:
-        rest = np.ones(g.shape[1], dtype=bool)
-        rest[ranked[:k]] = False
-        best_rest = np.flatnonzero(rest)[np.argmax(g[:, rest], axis=1)]
-        gaps.append(inside[:, -1:] - g[np.arange(len(g)), best_rest][:, None])
-        behind.append(best_rest[:, None])
-    gap = np.concatenate(gaps, axis=1)
-    if gap.shape[1] == 0:  # one factor: nothing to change
-        return np.full(len(g), np.inf), np.zeros((len(g), 2), dtype=int)
-    at = np.argmin(gap, axis=1)
-    ahead = ranked[at]
-    trailing = np.concatenate([np.broadcast_to(behind[0], (len(g), k - 1)), *behind[1:]], axis=1)
-    return gap[np.arange(len(g)), at], np.stack([ahead, trailing[np.arange(len(g)), at]], axis=1)
+    ahead = np.concatenate([ranked[: k - 1], np.full(len(ranked) - k, ranked[k - 1])])
+    return np.stack([ahead, ranked[1:]], axis=1)
+
+
+def _analyse(matrices: Iterable[np.ndarray], method: str, completion: str) -> list[PriorityResult]:
+    """The analyses of matrices whose known judgments link all their elements."""
+    return analyse_matrices(list(matrices), method=method, completion=completion, suggestions=0)  # type: ignore[return-value]
 
 
 def _top_down(tree: Layout) -> list[str]:
