@@ -24,7 +24,7 @@ import numpy as np
 
 from ahp.core.hierarchy import Node, synthesize, unjudged
 from ahp.core.matrix import upper_pairs
-from ahp.core.planner import SPREAD, plan
+from ahp.core.planner import WIDTH, plan
 from ahp.core.scale import SCALE_ARRAY
 from ahp.io.model import load_model
 
@@ -123,7 +123,7 @@ def main() -> None:
     parser.add_argument("--tops", default="1,3,5")
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--orders", default="adaptive,random,fixed", help="which interviews to run")
-    parser.add_argument("--spread", type=float, default=SPREAD, help="the planner's SPREAD")
+    parser.add_argument("--width", type=float, default=WIDTH, help="the planner's WIDTH")
     args = parser.parse_args()
     root = load_model("retail-churn").root
     total = len(fixed_order(root))
@@ -132,7 +132,7 @@ def main() -> None:
     print("|---|---|---|---|---|---|---|")
     for sigma in map(float, args.sigmas.split(",")):
         for top in map(int, args.tops.split(",")):
-            tallies = run(root, sigma, top, args.respondents, args.seed, args.orders.split(","), spread=args.spread)
+            tallies = run(root, sigma, top, args.respondents, args.seed, args.orders.split(","), width=args.width)
             for name, t in tallies.items():
                 asked = float(np.mean(t.asked))
                 print(f"| {sigma} | {top} | {name} | {asked:.1f} ({asked / total:.0%}) | {np.mean(t.same_top):.1%} | "

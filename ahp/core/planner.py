@@ -8,8 +8,8 @@ completion giving the weights of an incomplete interview. For one respondent, in
 2. ``check``: one redundant judgment per node of three or more elements (a cycle), so its
    consistency can be measured at all.
 3. ``ranking``: each missing pair gets a range of plausible answers, the value the other answers
-   imply (the completed matrix's) times or divided by up to :data:`SPREAD` (more when the node is
-   inconsistent, :data:`WIDER`), and at least the next scale value each side. Every answer in the range is tried (completion and synthesis, one
+   imply (the completed matrix's) times or divided by a spread that grows with the respondent's
+   and the node's inconsistency (:data:`WIDTH`), and at least the next scale value each side. Every answer in the range is tried (completion and synthesis, one
    stack per node); the pair whose worst answer moves the global top-k furthest past a change
    of set or order is asked.
 
@@ -37,19 +37,25 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
+import math
+
 import numpy as np
 
 from ahp.core.hierarchy import Layout, Node, _node_matrices
-from ahp.core.matrix import missing_pairs
+from ahp.core.matrix import missing_pairs, upper_pairs
 from ahp.core.priorities import PriorityResult, analyse_matrices
 from ahp.core.scale import SCALE_ARRAY, nearest_on_scale
 
-#: A respondent may plausibly answer up to this many times more, or less, than the other answers
-#: imply (and always the next scale value each side).
-SPREAD = 3.0
-#: The spread is raised to this power when the node's judgments are inconsistent (CR above its
-#: threshold).
-WIDER = 1.5
+#: A respondent may plausibly answer up to exp(WIDTH * s * sqrt(1 + r)) times more, or less,
+#: than the other answers imply (and always the next scale value each side), s being the spread
+#: of their answers about their weights in log terms (see :func:`_noise`) and r how loosely the
+#: other answers tie the pair (see :func:`_resistance`).
+WIDTH = 2.5
+#: Before the answers show it, the spread s is taken to be about this (in log terms: Saaty-scale
+#: rounding alone gives about 0.15 to 0.2) ...
+PRIOR_NOISE = 0.3
+#: ... with the weight of this many redundant answers.
+PRIOR_ANSWERS = 2.0
 #: A change of the top-k smaller than this (in global weight) counts as a tie, so as a change.
 _TIE = 1e-9
 #: Reason codes, in the order the interview goes through them.
@@ -93,12 +99,12 @@ class Plan:
         return self.next is None
 
 
-def plausible_answers(implied: float, spread: float = SPREAD) -> np.ndarray:
+def plausible_answers(implied: float, spread: float) -> np.ndarray:
     """The scale values from ``implied / spread`` to ``implied * spread``, and always the scale
     value nearest ``implied`` and the next one each side.
 
     >>> from ahp.core.scale import format_value
-    >>> [format_value(v) for v in plausible_answers(1 / 2)]
+    >>> [format_value(v) for v in plausible_answers(1 / 2, 3)]
     ['1/6', '1/5', '1/4', '1/3', '1/2', '1']
     >>> [format_value(v) for v in plausible_answers(8.7, 1.2)]
     ['8', '9']
@@ -116,7 +122,7 @@ def plan(
     top: int = 5,
     method: str = "eigenvector",
     completion: str = "lambda-max",
-    spread: float = SPREAD,
+    width: float = WIDTH,
 ) -> Plan:
     """The next question for one respondent, whose judgments ``matrices`` maps each inner node's
     path to (``nan`` for missing, as :func:`~ahp.core.hierarchy.synthesize` takes them; a node
@@ -131,7 +137,7 @@ def plan(
         if pair is not None:
             why = f"{_name(tree, path, pair[0])} is not yet compared, directly or through others, with {_name(tree, path, pair[1])}"
             return Plan(_question(tree, path, pair, None, "span", why, unanswered), unanswered, unanswered, {})
-    effects = _effects(tree, arrays, top, method, completion, spread)
+    effects = _effects(tree, arrays, top, method, completion, width)
     answers = {_key(tree, path, (i, j)): v for (path, i, j), v in zip(effects.pairs, effects.values, strict=True)}
     moving = effects.moving()
     unchecked = [p for p in order if _needs_check(arrays[p])]
@@ -199,7 +205,7 @@ class _Effects:
         return ((self.shortfall < 0) & (self.joint <= _TIE)).any(axis=1)
 
 
-def _effects(tree: Layout, arrays: dict[str, np.ndarray], top: int, method: str, completion: str, spread: float) -> _Effects:
+def _effects(tree: Layout, arrays: dict[str, np.ndarray], top: int, method: str, completion: str, width: float) -> _Effects:
     """Every missing pair's plausible answers tried, one stack per matrix size."""
     paths = list(arrays)
     now = dict(zip(paths, _analyse(arrays.values(), method, completion), strict=True))
@@ -210,13 +216,14 @@ def _effects(tree: Layout, arrays: dict[str, np.ndarray], top: int, method: str,
     ranked = np.argsort(-g, kind="stable")
     constraints = _constraints(ranked, min(top, len(ranked)))
     pairs, implied, values, trials = [], [], [], []
+    noise = _noise(arrays, now)
     for path, a in arrays.items():
         completed = now[path].completed if now[path].completed is not None else a
-        wide = spread if now[path].consistent else spread ** WIDER
+        resistance = _resistance(a)
         for i, j in missing_pairs(a):
             pairs.append((path, i, j))
             implied.append(nearest_on_scale(completed[i, j]))
-            values.append(plausible_answers(completed[i, j], wide))
+            values.append(plausible_answers(completed[i, j], math.exp(width * noise[path] * math.sqrt(1 + resistance[i, j]))))
             trial = np.repeat(a[None], len(values[-1]), axis=0)
             trial[:, i, j], trial[:, j, i] = values[-1], 1 / values[-1]
             trials.append(trial)
@@ -231,6 +238,40 @@ def _effects(tree: Layout, arrays: dict[str, np.ndarray], top: int, method: str,
     change = leaves[:, constraints[:, 0]] - leaves[:, constraints[:, 1]] - gap
     shortfall = np.minimum(np.minimum.reduceat(change, np.searchsorted(rows, np.arange(len(pairs))), axis=0), 0.0)
     return _Effects(pairs, implied, values, constraints, gap, shortfall.reshape(len(pairs), len(gap)))
+
+
+def _noise(arrays: dict[str, np.ndarray], now: dict[str, PriorityResult]) -> dict[str, float]:
+    """How far each node's answers may stray from what the others imply, in log terms: the
+    root-mean-square of log(a_ij w_j / w_i) over the known pairs, per redundant answer, for all
+    nodes together (with :data:`PRIOR_NOISE` counted :data:`PRIOR_ANSWERS` times), then for each
+    node, its own answers with the whole's counted :data:`PRIOR_ANSWERS` times: so an
+    inconsistent node's range is wider.
+    """
+    squares, redundant = {}, {}
+    for path, a in arrays.items():
+        i, j = upper_pairs(len(a))
+        known = ~np.isnan(a[i, j])
+        w = now[path].weights
+        squares[path] = float((np.log(a[i, j][known] * w[j[known]] / w[i[known]]) ** 2).sum())
+        redundant[path] = int(known.sum()) - (len(a) - 1)
+    whole = (sum(squares.values()) + PRIOR_ANSWERS * PRIOR_NOISE ** 2) / (sum(redundant.values()) + PRIOR_ANSWERS)
+    return {path: math.sqrt((squares[path] + PRIOR_ANSWERS * whole) / (redundant[path] + PRIOR_ANSWERS)) for path in arrays}
+
+
+def _resistance(a: np.ndarray) -> np.ndarray:
+    """The effective resistance between each two elements of the graph of known pairs (n, n):
+    the variance of the log ratio the known answers imply for them, per unit of answer variance
+    (1 for a pair answered, the sum along a chain, less where several routes join them).
+
+    >>> nan = float("nan")
+    >>> _resistance(np.array([[1, 2, nan], [1/2, 1, 2], [nan, 1/2, 1]]))[0].round(6).tolist()
+    [0.0, 1.0, 2.0]
+    """
+    linked = (~np.isnan(a)).astype(float)
+    np.fill_diagonal(linked, 0.0)
+    inverse = np.linalg.pinv(np.diag(linked.sum(axis=1)) - linked)
+    diagonal = np.diag(inverse)
+    return diagonal[:, None] + diagonal[None, :] - 2 * inverse
 
 
 def _constraints(ranked: np.ndarray, k: int) -> np.ndarray:
