@@ -50,7 +50,7 @@ from ahp.core.scale import SCALE_ARRAY, nearest_on_scale
 #: than the other answers imply (and always the next scale value each side), s being the spread
 #: of their answers about their weights in log terms (see :func:`_noise`) and r how loosely the
 #: other answers tie the pair (see :func:`_resistance`).
-WIDTH = 2.5
+WIDTH = 3.0
 #: Before the answers show it, the spread s is taken to be about this (in log terms: Saaty-scale
 #: rounding alone gives about 0.15 to 0.2) ...
 PRIOR_NOISE = 0.3
