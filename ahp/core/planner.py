@@ -7,14 +7,18 @@ completion giving the weights of an incomplete interview. For one respondent, in
    node's weights are determined; pairs of neighbours first (e1-e2, e2-e3, ...).
 2. ``check``: one redundant judgment per node of three or more elements (a cycle), so its
    consistency can be measured at all.
-3. ``ranking``: each missing pair gets a range of plausible answers, the value the other answers
-   imply (the completed matrix's) times or divided by a spread that grows with the respondent's
-   and the node's inconsistency (:data:`WIDTH`), and at least the next scale value each side. Every answer in the range is tried (completion and synthesis, one
-   stack per node); the pair whose worst answer moves the global top-k furthest past a change
-   of set or order is asked.
+3. ``ranking``: each missing pair gets a range of plausible answers: the value the other
+   answers imply (the completed matrix's), times or divided by a spread that grows with the
+   respondent's and the node's inconsistency and with how loosely the other answers tie the
+   pair (:data:`WIDTH`), and at least the next scale value each side. Every answer in the range
+   is tried (completion and synthesis, one stack per matrix size). The top-k is a set of
+   orders between two factors; for each, every pair's worst answer takes something off its
+   lead, and the pairs together take the root-sum-square of those. The pair that takes most off
+   the order that holds least is asked.
 
-The answers settle the top-k when no missing pair, answered anywhere in its range (the others
-staying missing), can change the set or the order of the top-k factors.
+The answers settle the top-k when every such order holds against all missing pairs together;
+so, in particular, no missing pair answered anywhere in its range (the others staying missing)
+changes the set or the order of the top-k factors.
 
 >>> from ahp.core.scale import format_value
 >>> root = Node("goal", "G", children=(Node("a", "A", children=(Node("x", "X"), Node("y", "Y"), Node("z", "Z"))), Node("b", "B")))
@@ -33,11 +37,10 @@ True
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-
-import math
 
 import numpy as np
 
@@ -67,10 +70,11 @@ class NextQuestion:
     """The next pair to ask: node ``path``, elements ``a`` and ``b`` (ids of its children, in the
     model's order), the value the other answers imply for "``a`` is how many times as important
     as ``b``", snapped to the scale (``None`` while nothing links them), the ``reason`` code (one
-    of :data:`REASONS`) and ``why`` in words, and ``remaining``: how many questions may still be
-    needed, this one included (every unanswered one while some node is not yet spanned; after,
-    the checks still missing and the pairs that can change the top-k; later answers can add to
-    it)."""
+    of :data:`REASONS`) and ``why`` in English (``factors``: for ``ranking``, the paths of the two
+    factors whose order the answer may change, the one ahead first, for a message in another
+    language), and ``remaining``: how many questions may still be needed, this one included
+    (every unanswered one while some node is not yet spanned; after, the checks still missing
+    and the pairs that can change the top-k; later answers can add to it)."""
 
     path: str
     a: str
@@ -79,6 +83,7 @@ class NextQuestion:
     reason: str
     why: str
     remaining: int
+    factors: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True, eq=False)
@@ -141,20 +146,22 @@ def plan(
     answers = {_key(tree, path, (i, j)): v for (path, i, j), v in zip(effects.pairs, effects.values, strict=True)}
     moving = effects.moving()
     unchecked = [p for p in order if _needs_check(arrays[p])]
-    remaining = int(moving.sum()) + sum(not any(m for (q, _, _), m in zip(effects.pairs, moving, strict=True) if q == p) for p in unchecked)
+    asked_anyway = {q for (q, _, _), m in zip(effects.pairs, moving, strict=True) if m}
+    remaining = int(moving.sum()) + sum(p not in asked_anyway for p in unchecked)
     if unchecked:
         pick = _most_moving(effects, [q == unchecked[0] for q, _, _ in effects.pairs])
         why = f"a second route between the elements of {_node(tree, unchecked[0]).name}, so that their consistency can be measured"
-        reason = "check"
+        reason, factors = "check", None
     elif moving.any():
         pick = _most_moving(effects, moving)
-        ahead, behind = (tree.nodes[tree.leaves[k]].name for k in effects.constraints[np.argmin(effects.joint)])
-        why = f"its answer may change the top {top}: {behind} could overtake {ahead}"
-        reason = "ranking"
+        ahead, behind = tree.leaves[effects.constraints[np.argmin(effects.joint)]]
+        why = f"its answer may change the top {top}: {tree.nodes[behind].name} could overtake {tree.nodes[ahead].name}"
+        reason, factors = "ranking", (tree.paths[ahead], tree.paths[behind])
     else:
         return Plan(None, 0, unanswered, answers)
     path, i, j = effects.pairs[pick]
-    return Plan(_question(tree, path, (i, j), effects.implied[pick], reason, why, remaining), remaining, unanswered, answers)
+    question = _question(tree, path, (i, j), effects.implied[pick], reason, why, remaining, factors)
+    return Plan(question, remaining, unanswered, answers)
 
 
 def _most_moving(effects: _Effects, among: Sequence[bool] | np.ndarray) -> int:
@@ -338,7 +345,7 @@ def _key(tree: Layout, path: str, pair: tuple[int, int]) -> tuple[str, str, str]
 
 
 def _question(tree: Layout, path: str, pair: tuple[int, int], implied: float | None, reason: str, why: str,
-              remaining: int) -> NextQuestion:
+              remaining: int, factors: tuple[str, str] | None = None) -> NextQuestion:
     _, a, b = _key(tree, path, pair)
-    return NextQuestion(path, a, b, implied, reason, why, remaining)
+    return NextQuestion(path, a, b, implied, reason, why, remaining, factors)
 

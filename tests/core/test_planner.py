@@ -112,6 +112,7 @@ def test_a_missing_pair_that_can_flip_the_top_one_is_asked():
     assert not p.settled and not settled(root, asked, top=1)
     assert (p.next.path, p.next.a, p.next.b, p.next.reason, p.next.implied) == ("a", "a0", "a3", "ranking", 1.0)
     assert p.next.why == "its answer may change the top 1: A3 could overtake A0"
+    assert p.next.factors == ("a/a0", "a/a3")
     assert p.next.remaining == 1
 
 
