@@ -44,10 +44,11 @@ from functools import cached_property
 
 import numpy as np
 
-from ahp.core.hierarchy import Layout, Node, _node_matrices
+from ahp.core.hierarchy import Layout, Node, _node, _node_matrices
 from ahp.core.matrix import missing_pairs, upper_pairs
 from ahp.core.priorities import PriorityResult, analyse_matrices
 from ahp.core.scale import SCALE_ARRAY, nearest_on_scale
+from ahp.errors import AHPError
 
 #: A respondent may plausibly answer up to exp(WIDTH * s * sqrt(1 + r)) times more, or less,
 #: than the other answers imply (and always the next scale value each side), s being the spread
@@ -133,6 +134,8 @@ def plan(
     path to (``nan`` for missing, as :func:`~ahp.core.hierarchy.synthesize` takes them; a node
     left out has none), for a settled top-``top`` of the global ranking of factors.
     """
+    if top < 1:
+        raise AHPError(f"the number of top factors to settle must be 1 or more, not {top}")
     tree = root.layout
     arrays = dict(zip(tree.children, _node_matrices(tree, matrices), strict=True))
     unanswered = sum(len(missing_pairs(a)) for a in arrays.values())
@@ -329,10 +332,6 @@ def _needs_check(a: np.ndarray) -> bool:
     """Whether a node of three or more elements has no cycle yet (n - 1 known pairs at most)."""
     n = len(a)
     return n >= 3 and (n * n - int(np.isnan(a).sum()) - n) // 2 < n
-
-
-def _node(tree: Layout, path: str) -> Node:
-    return tree.nodes[tree.index[path]]
 
 
 def _name(tree: Layout, path: str, element: int) -> str:

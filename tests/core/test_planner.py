@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ahp.core.hierarchy import Node, synthesize, unjudged
 from ahp.core.planner import NextQuestion, next_question, plan, settled
 from ahp.core.scale import SCALE, nearest_on_scale
+from ahp.errors import AHPError
 
 
 def tree(**criteria: int) -> Node:
@@ -114,6 +116,18 @@ def test_a_missing_pair_that_can_flip_the_top_one_is_asked():
     assert p.next.why == "its answer may change the top 1: A3 could overtake A0"
     assert p.next.factors == ("a/a0", "a/a3")
     assert p.next.remaining == 1
+
+
+def test_a_top_below_one_is_refused():
+    with pytest.raises(AHPError) as caught:
+        plan(tree(a=3, b=2), {}, top=0)
+    assert str(caught.value) == "the number of top factors to settle must be 1 or more, not 0"
+
+
+def test_a_matrix_for_an_unknown_node_is_refused():
+    with pytest.raises(AHPError) as caught:
+        next_question(tree(a=3, b=2), {"c": np.ones((2, 2))})
+    assert str(caught.value) == "a matrix is given for 'c', which is not a node with sub-elements"
 
 
 def test_every_pair_answered_is_settled():
