@@ -118,6 +118,33 @@ def run(root: Node, sigma: float, top: int, respondents: int, seed: int, strateg
     return tallies
 
 
+def curve(root: Node, sigma: float, top: int, respondents: int, seed: int) -> np.ndarray:
+    """Share of respondents whose top-k after n questions is the full interview's (n = 0..all):
+    asked in the planner's order (after it says settled, the rest in today's order), and in
+    today's order; shape (2, all + 1). No stop rule: what each order gives when cut at n."""
+    rng = np.random.default_rng(seed)
+    fixed = fixed_order(root)
+    same = np.zeros((2, len(fixed) + 1))
+    for _ in range(respondents):
+        answers = respondent(root, sigma, rng)
+        full = top_k(root, answers, top)
+        for row, adaptive in enumerate((True, False)):
+            asked = {path: unjudged(len(kids)) for path, kids in root.layout.children.items()}
+            rest = iter(fixed)
+            for n in range(1, len(fixed) + 1):
+                q = plan(root, asked, top=top).next if adaptive else None
+                if q is not None:
+                    ids = [c.id for c in root.layout.nodes[root.layout.index[q.path]].children]
+                    path, i, j = q.path, ids.index(q.a), ids.index(q.b)
+                else:
+                    path, i, j = next(rest)
+                    while not np.isnan(asked[path][i, j]):
+                        path, i, j = next(rest)
+                asked[path][i, j], asked[path][j, i] = answers[path][i, j], answers[path][j, i]
+                same[row, n] += top_k(root, asked, top) == full
+    return same / respondents
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--respondents", type=int, default=200)
@@ -126,9 +153,21 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--orders", default="adaptive,random,fixed", help="which interviews to run")
     parser.add_argument("--width", type=float, default=WIDTH, help="the planner's WIDTH")
+    parser.add_argument("--curve", action="store_true",
+                        help="instead: top-k identical after n questions, the planner's order against today's")
     args = parser.parse_args()
     root = load_model("retail-churn").root
     total = len(fixed_order(root))
+    if args.curve:
+        for sigma in map(float, args.sigmas.split(",")):
+            for top in map(int, args.tops.split(",")):
+                same = curve(root, sigma, top, args.respondents, args.seed)
+                print(f"sigma {sigma}, k {top}: top-k identical to the full interview's after n questions\n")
+                print("| n | planner's order | today's order |\n|---|---|---|")
+                for n in range(16, total + 1):
+                    print(f"| {n} | {same[0, n]:.0%} | {same[1, n]:.0%} |")
+                print()
+        return
     print(f"retail-churn: {total} questions in the full interview; {args.respondents} respondents per row\n")
     print("| sigma | k | order | questions (share) | top-k same | top-1 same | planner call ms, wall (mean / max) | CPU (mean / max) |")
     print("|---|---|---|---|---|---|---|---|")
