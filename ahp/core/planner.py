@@ -132,7 +132,13 @@ def plan(
 ) -> Plan:
     """The next question for one respondent, whose judgments ``matrices`` maps each inner node's
     path to (``nan`` for missing, as :func:`~ahp.core.hierarchy.synthesize` takes them; a node
-    left out has none), for a settled top-``top`` of the global ranking of factors.
+    left out has none), for a settled top-``top`` of the global ranking of factors. ``method``
+    and ``completion`` are the project's (see :func:`~ahp.core.hierarchy.synthesize`); ``width``
+    scales the plausible ranges (see :data:`WIDTH`).
+
+    Cost: every plausible answer of every missing pair is completed and synthesised, so it
+    grows with the missing pairs and the matrix sizes: about 6 ms (CPU) a call on the built-in
+    model (34 pairs), over 100 ms on one of 273 pairs.
     """
     if top < 1:
         raise AHPError(f"the number of top factors to settle must be 1 or more, not {top}")
