@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import re
 import shlex
 import subprocess
 import sys
@@ -257,3 +258,70 @@ def test_sensitivity_json_contract(demo_path, capsys):
 def test_sensitivity_table_and_bad_options(demo_path):
     r = run("sensitivity", str(demo_path), "--draws", "300")
     assert r.returncode == 0 and "Smallest change of one weight" in r.stdout and "Monte Carlo: 300 draws" in r.stdout
+
+
+def _survey(project_path, rows: dict[str, dict[str, str]]) -> str:
+    """A survey CSV for the project's model: every pair 1 (equal) unless ``rows`` says otherwise."""
+    header = run("export-survey", str(project_path)).stdout.strip().split(",")
+    lines = [",".join(header)]
+    for name, cells in rows.items():
+        lines.append(",".join([name, "1", *(cells.get(h, "1") for h in header[2:])]))
+    return "\n".join(lines) + "\n"
+
+
+#: A circular goal: service beats quality, quality beats price, price beats service, 9 to 1 each.
+CIRCULAR = {"service vs quality": "9", "quality vs price": "9", "service vs price": "1/9"}
+
+
+def test_check_fails_and_names_every_failing_respondent(demo_path, tmp_path, capsys):
+    survey = tmp_path / "s.csv"
+    survey.write_text(_survey(demo_path, {"Ivan": CIRCULAR, "Olga": {}}))
+    assert main(["import", str(survey), "--into", str(demo_path)]) == 0
+    captured = capsys.readouterr()
+    assert "imported 2 respondent(s)" in captured.out
+    assert captured.err == f"ahp: warning: 1 of the 2 imported respondent(s) fail a node: Ivan; see ahp check {demo_path}\n"
+    code = main(["check", str(demo_path)])
+    out = capsys.readouterr().out
+    assert code == 1
+    failing = [line for line in out.splitlines() if line.startswith("Ivan")]
+    assert len(failing) == 1 and re.match(r"Ivan\s+│ goal\s+│\s+\d+\.\d{4} │\s+0\.08 │ inconsistent$", failing[0])
+    assert "Respondents failing a node (1 of 4):" in out
+    assert "Some nodes need attention: Ivan fail(s) at least one node." in out
+    assert "Every node is consistent" not in out
+    assert main(["check", str(demo_path), "--respondent", "Olga"]) == 0
+    assert "Every node is consistent." in capsys.readouterr().out
+
+
+def test_check_leaves_out_respondents_without_judgments(demo_path, capsys):
+    assert main(["respondent", "add", str(demo_path), "Empty chair"]) == 0
+    capsys.readouterr()
+    assert main(["check", str(demo_path)]) == 0
+    out = capsys.readouterr().out
+    assert "Left out, no judgments: Empty chair" in out
+    assert "Every node is consistent, for every respondent and combined." in out
+
+
+def test_respondent_remove_keeps_the_project_as_it_was(demo_path, capsys):
+    before = demo_path.read_text()
+    assert main(["respondent", "remove", str(demo_path), "Store manager"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == f"remove: done; 1 respondent(s) in {demo_path}"
+    kept = out[1].removeprefix("the project as it was before is kept in ")
+    assert kept.startswith(f"{demo_path}.before-remove-Store-manager-")
+    assert open(kept, encoding="utf-8").read() == before
+    assert main(["respondent", "remove", str(demo_path), "Nobody"]) == 2
+    assert len(list(demo_path.parent.glob("*.before-*"))) == 1
+
+
+def test_respondent_list_strips_terminal_escapes(demo_path, capsys):
+    from ahp.io.project import load_project
+
+    project = load_project(demo_path)
+    project.rename_respondent("Store manager", "Evil\x1b]0;pwned\x07\x1b[2J")
+    project.save()
+    assert main(["respondent", "list", str(demo_path)]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out and "Evil]0;pwned[2J" in out
+    assert main(["rank", str(demo_path), "--respondent", "Nobody\x1b[2J"]) == 2
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and err.count("\n") == 1
