@@ -325,3 +325,15 @@ def test_respondent_list_strips_terminal_escapes(demo_path, capsys):
     assert main(["rank", str(demo_path), "--respondent", "Nobody\x1b[2J"]) == 2
     err = capsys.readouterr().err
     assert "\x1b" not in err and err.count("\n") == 1
+
+
+def test_coverage_run_records_a_command(demo_path, tmp_path):
+    """The command ends through sys.exit, so exit handlers run: ``coverage run -m ahp`` records data."""
+    pytest.importorskip("coverage")
+    data = tmp_path / ".coverage"
+    r = subprocess.run([sys.executable, "-m", "coverage", "run", f"--data-file={data}", "--include=*/ahp/cli/*",
+                        "-m", "ahp", "rank", str(demo_path)], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0 and "Price level against competitors" in r.stdout
+    report = subprocess.run([sys.executable, "-m", "coverage", "report", f"--data-file={data}"],
+                            capture_output=True, text=True, timeout=60)
+    assert report.returncode == 0 and "ahp/cli/project.py" in report.stdout
