@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
 from ahp.cli.common import apply_group_options, load, print_sheet_error, read_text, require_respondent
@@ -41,6 +40,8 @@ def cmd_risk(args: argparse.Namespace) -> int:
         raise AHPError(f"{args.file}: no units are rated yet; import ratings with: ahp ratings import FILE.csv --into {args.file}")
     report = risk_report(project, project.synthesize(args.respondent, suggestions=0), args.min_coverage)
     if args.format == "json":
+        import json
+
         from ahp.io.export import risk_dict
 
         print(json.dumps(risk_dict(report), ensure_ascii=False, indent=2, allow_nan=False))

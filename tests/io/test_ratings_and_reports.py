@@ -281,3 +281,11 @@ def test_risk_is_0_at_the_best_grade_and_100_at_the_worst_with_compared_grades(t
     assert index["Best"] == pytest.approx(0) and index["Worst"] == pytest.approx(100)
     assert index["Mixed"] == pytest.approx(100 * (1 / 3 - 1 / 9) / (1 - 1 / 9))
     assert p.risk().units[0].actions[0].gain == pytest.approx(75)  # service: 3/4 of the weight, from worst to best
+
+
+def test_an_unknown_export_format_is_an_ahp_error(demo_path):
+    from ahp.io.export import render
+
+    p = load_project(demo_path)
+    with pytest.raises(AHPError, match="^unknown export format 'pdf'; choose one of json, csv or md$"):
+        render(p, p.synthesize(suggestions=0), "pdf")
