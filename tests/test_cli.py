@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -16,8 +17,24 @@ import pytest
 from ahp.cli import main
 
 
-def run(*args: str, stdin: str | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def spawn(*args: str, stdin: str | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """``python -m ahp ARGS`` in a child process: for exit codes, streams and the console script."""
     return subprocess.run([sys.executable, "-m", "ahp", *args], capture_output=True, text=True, input=stdin, env=env, timeout=60)
+
+
+def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    """``ahp ARGS`` in this process (so coverage counts it), with what it printed and its status."""
+    out, err, before = io.StringIO(), io.StringIO(), sys.stdin
+    sys.stdin = io.TextIOWrapper(io.BytesIO(stdin.encode()), encoding="utf-8")
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = main(list(args))
+            except SystemExit as stop:
+                code = stop.code
+    finally:
+        sys.stdin = before
+    return subprocess.CompletedProcess(["ahp", *args], code, out.getvalue(), err.getvalue())
 
 
 def test_weights_json_contract(capsys):
@@ -140,9 +157,9 @@ def test_console_script_output_matches_main(demo_path, capsys):
     """The console script (``run``) prints exactly what ``main`` does, buffered output included."""
     assert main(["rank", str(demo_path), "--format", "json"]) == 0
     in_process = capsys.readouterr().out
-    r = run("rank", str(demo_path), "--format", "json", env=BUFFERED)
+    r = spawn("rank", str(demo_path), "--format", "json", env=BUFFERED)
     assert r.returncode == 0 and r.stderr == "" and r.stdout == in_process
-    r = run("rank", "missing.ahp.toml", env=BUFFERED)
+    r = spawn("rank", "missing.ahp.toml", env=BUFFERED)
     assert r.returncode == 2 and r.stderr == "ahp: error: missing.ahp.toml: no such file\n"
 
 
@@ -337,3 +354,16 @@ def test_coverage_run_records_a_command(demo_path, tmp_path):
     report = subprocess.run([sys.executable, "-m", "coverage", "report", f"--data-file={data}"],
                             capture_output=True, text=True, timeout=60)
     assert report.returncode == 0 and "ahp/cli/project.py" in report.stdout
+
+
+def test_run_exits_with_the_status_of_main(monkeypatch, demo_path, capsys):
+    monkeypatch.setattr(sys, "argv", ["ahp", "check", str(demo_path)])
+    with pytest.raises(SystemExit) as stop:
+        from ahp.cli import run as console_script
+
+        console_script()
+    assert stop.value.code == 0 and "Every node is consistent" in capsys.readouterr().out
+    monkeypatch.setattr(sys, "argv", ["ahp", "rank", "missing.ahp.toml"])
+    with pytest.raises(SystemExit) as stop:
+        console_script()
+    assert stop.value.code == 2 and capsys.readouterr().err == "ahp: error: missing.ahp.toml: no such file\n"

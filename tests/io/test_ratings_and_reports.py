@@ -289,3 +289,16 @@ def test_an_unknown_export_format_is_an_ahp_error(demo_path):
     p = load_project(demo_path)
     with pytest.raises(AHPError, match="^unknown export format 'pdf'; choose one of json, csv or md$"):
         render(p, p.synthesize(suggestions=0), "pdf")
+
+
+def test_cli_ratings_template_and_import(demo_path, tmp_path, capsys):
+    from ahp.cli import main
+
+    assert main(["ratings", "template", str(demo_path)]) == 0
+    header = capsys.readouterr().out
+    assert header.startswith("unit,service/attitude,")
+    sheet = tmp_path / "r.csv"
+    sheet.write_text("unit,service/attitude\nHarbour store,poor\nMall store,good\n", encoding="utf-8")
+    assert main(["ratings", "import", str(sheet), "--into", str(demo_path)]) == 0
+    assert capsys.readouterr().out == f"imported ratings: 1 unit(s) added, 1 updated, in {demo_path}\n"
+    assert load_project(demo_path).units[-1].ratings == {"service/attitude": "poor"}
