@@ -120,3 +120,21 @@ def test_binary_stdin_through_the_console_script():
     r = subprocess.run([sys.executable, "-m", "ahp", "weights", "-"], input=os.urandom(64) + b"\xff", capture_output=True,
                        timeout=60, env={**os.environ, "LC_ALL": "C.UTF-8"})
     assert r.returncode == 2 and r.stderr.count(b"\n") == 1 and b"Traceback" not in r.stderr
+
+
+@pytest.mark.parametrize("command", [
+    ["rank", "{bin}"], ["check", "{dir}"], ["group", "{bin}"], ["risk", "{bin}"], ["sensitivity", "{dir}"],
+    ["report", "{bin}", "-o", "{tmp}/r.md"], ["respondent", "list", "{bin}"], ["respondent", "remove", "{bin}", "A"],
+    ["import", "{demo}", "--into", "{bin}"], ["import", "{dir}", "--into", "{demo}"], ["ratings", "import", "{dir}", "--into", "{demo}"],
+    ["ratings", "template", "{dir}"], ["export-survey", "{bin}"], ["new", "{dir}"], ["weights", "1e400"],
+])
+def test_every_command_on_a_bad_file_exits_2_with_one_line(demo_path, tmp_path, capsys, command):
+    binary = tmp_path / "bin.ahp.toml"
+    binary.write_bytes(bytes(range(256)))
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    names = {"{bin}": str(binary), "{dir}": str(folder), "{demo}": str(demo_path), "{tmp}": str(tmp_path)}
+    args = [names.get(a, a.replace("{tmp}", str(tmp_path))) for a in command]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("ahp: error: ") and err.count("\n") == 1 and "Traceback" not in err
