@@ -45,7 +45,8 @@ COMMANDS: dict[str, Command] = {
     "respondent": ("list, add, rename, reweight or remove respondents", respondents.args_respondent, respondents.cmd_respondent),
     "import": ("add respondents from a survey CSV (nothing is imported if any cell is bad)",
                respondents.args_import, respondents.cmd_import),
-    "export-survey": ("the blank survey CSV for a project's model", respondents.args_export_survey, respondents.cmd_export_survey),
+    "export-survey": ("the blank survey CSV for a project's model",
+                      respondents.args_export_survey, respondents.cmd_export_survey),
 }
 
 

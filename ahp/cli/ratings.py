@@ -37,7 +37,8 @@ def cmd_risk(args: argparse.Namespace) -> int:
     apply_group_options(project, args)
     require_respondent(project, args.respondent)
     if not project.units:
-        raise AHPError(f"{args.file}: no units are rated yet; import ratings with: ahp ratings import FILE.csv --into {args.file}")
+        raise AHPError(f"{args.file}: no units are rated yet; "
+                       f"import ratings with: ahp ratings import FILE.csv --into {args.file}")
     report = risk_report(project, project.synthesize(args.respondent, suggestions=0), args.min_coverage)
     if args.format == "json":
         import json

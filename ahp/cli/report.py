@@ -84,7 +84,8 @@ def args_sensitivity(p: argparse.ArgumentParser) -> None:
                    help="lognormal: ratio times exp(spread * N(0,1)); step: -1, 0 or +1 on Saaty's scale")
     p.add_argument("--spread", type=positive_number(MAX_SPREAD), default=0.2,
                    help=f"sigma of the log-normal noise (default 0.2, at most {MAX_SPREAD:g})")
-    p.add_argument("--top", type=whole_number(1, MAX_TOP), default=3, help=f"how many top factors to watch (default 3, 1 to {MAX_TOP})")
+    p.add_argument("--top", type=whole_number(1, MAX_TOP), default=3,
+                   help=f"how many top factors to watch (default 3, 1 to {MAX_TOP})")
     add_group(p)
 
 

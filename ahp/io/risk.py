@@ -107,7 +107,8 @@ def risk_report(project: Project, synthesis: Synthesis, min_coverage: float = MI
             index=float(r.index[i]),
             coverage=float(r.coverage[i]),
             rank=rank.get(i),
-            actions=tuple(Action(paths[k], ranking[k].node, by_id[u.ratings[paths[k]]], float(g[k]), float(gain[k])) for k in todo),
+            actions=tuple(Action(paths[k], ranking[k].node, by_id[u.ratings[paths[k]]], float(g[k]), float(gain[k]))
+                          for k in todo),
             unrated=tuple(p for p in paths if p not in u.ratings),
             reason=reasons[i],
         ))
