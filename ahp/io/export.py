@@ -19,6 +19,7 @@ from ahp.core.hierarchy import NodeAnalysis, Synthesis
 from ahp.core.panel import Panel
 from ahp.core.priorities import PriorityResult
 from ahp.core.sensitivity import MonteCarlo, OneWay, TippingPoint
+from ahp.errors import AHPError
 from ahp.io import markdown as md
 from ahp.io.project import Project
 from ahp.io.risk import RiskReport
@@ -151,7 +152,7 @@ def render(project: Project, synthesis: Synthesis, fmt: str, respondent: str | N
         return ranking_csv(synthesis)
     if fmt == "md":
         return ranking_markdown(project, synthesis, respondent)
-    raise ValueError(f"unknown export format {fmt!r}")
+    raise AHPError(f"unknown export format {fmt!r}; choose one of json, csv or md")
 
 
 def panel_dict(project: Project, panel: Panel) -> dict[str, Any]:
@@ -250,16 +251,19 @@ def sensitivity_dict(project: Project, one_way: OneWay, mc: MonteCarlo | None, g
 
 
 def risk_dict(report: RiskReport) -> dict[str, Any]:
-    """The JSON form of ``ahp risk``: every unit riskiest first, with its action list."""
+    """The JSON form of ``ahp risk``: the ranked units riskiest first, then the ones rated on too
+    little of the weight (``rank`` and, when nothing is rated, ``risk_index`` null, with ``reason``)."""
     return {
         "grades": [{"id": g.id, "name": g.name, "name_zh": g.name_zh, "intensity": g.intensity} for g in report.grades],
         "settings": report.synthesis.settings,
+        "min_coverage": report.min_coverage,
         "units": [
             {
                 "rank": u.rank,
                 "name": u.name,
-                "risk_index": u.index,
+                "risk_index": u.index if u.coverage > 0 else None,
                 "coverage": u.coverage,
+                "reason": u.reason,
                 "actions": [
                     {"path": a.path, "name": a.node.name, "grade": a.grade.id, "global_weight": a.weight, "gain": a.gain}
                     for a in u.actions
