@@ -47,7 +47,8 @@ def result_dict(result: PriorityResult, labels: list[str] | None = None) -> dict
         "threshold": result.threshold,
         "consistent": result.consistent,
         "suggestions": [
-            {"row": s.row, "col": s.col, "current": s.current, "suggested": s.suggested, "cr_after": s.cr_after}
+            {"row": s.row, "col": s.col, "current": s.current, "suggested": s.suggested, "cr_after": s.cr_after,
+             "kind": s.kind, "implied": s.implied}
             for s in result.suggestions
         ],
         "missing": result.missing,
