@@ -172,6 +172,8 @@ def panel_dict(project: Project, panel: Panel) -> dict[str, Any]:
             "path": path,
             "consensus": pn.consensus,
             "band": pn.band,
+            "aggregation_used": pn.aggregation_used,
+            "aggregation_note": pn.aggregation_note,
             "group_weights": dict(zip(ids, map(float, panel.synthesis.nodes[path].local_weights))),
             "respondents": [
                 {
@@ -189,6 +191,8 @@ def panel_dict(project: Project, panel: Panel) -> dict[str, Any]:
         })
     respondents = []
     for r, name in enumerate(names):
+        if not panel.counted[r]:
+            continue
         gap = np.abs(panel.global_weights[r] - np.array([group_global[p] for p in panel.leaves]))
         worst = int(gap.argmax())
         respondents.append({
@@ -213,6 +217,7 @@ def panel_dict(project: Project, panel: Panel) -> dict[str, Any]:
         "band": panel.band,
         "nodes": nodes,
         "respondents": respondents,
+        "left_out": [{"name": names[r], "reason": reason} for r, reason in panel.left_out],
         "ranking": ranking_dict(project, panel.synthesis)["ranking"],
     }
 
