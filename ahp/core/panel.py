@@ -122,7 +122,8 @@ class Panel:
     """The combined synthesis and, per node and per respondent, how the panel agrees.
 
     Arrays have one row per respondent given. ``left_out`` lists ``(respondent, reason)`` for
-    those who do not count at all; ``counted`` marks the others. ``global_weights`` is
+    those who do not count at all; ``counted`` marks the others. ``aip_mean`` is the mean that
+    combines priorities under AIP. ``global_weights`` is
     (respondents, leaves) in the order of ``leaves``; ``distance`` and ``correlation`` compare
     each counted respondent's global leaf weights with the group's (``nan`` for the left out).
     """
@@ -134,6 +135,7 @@ class Panel:
     leaves: tuple[str, ...]
     counted: np.ndarray
     left_out: tuple[tuple[int, str], ...]
+    aip_mean: str = "geometric"
 
     @property
     def respondents_counted(self) -> int:
@@ -225,6 +227,7 @@ def analyse_panel(
         leaves=tuple(leaf.path for leaf in synthesis.ranking),
         counted=anywhere,
         left_out=tuple((int(r), NO_JUDGMENTS) for r in np.flatnonzero(~anywhere)),
+        aip_mean=aip_mean,
     )
 
 
