@@ -80,6 +80,18 @@ class _Tried:
     cr: np.ndarray
     weights: np.ndarray
 
+    @property
+    def best(self) -> int:
+        """The place on the scale of the value with the lowest CR (of equal CRs, the lowest value)."""
+        return int(np.argmin(np.round(self.cr, 9)))
+
+    def passing(self, threshold: float) -> tuple[float, float, int] | None:
+        """Steps from the current value, CR and place of the passing value nearest the current
+        one (of two as near, the lower CR); ``None`` when no value passes."""
+        place = np.interp(np.log(self.current), np.log(SCALE_ARRAY), np.arange(len(SCALE_ARRAY)))
+        ok = np.flatnonzero(self.cr <= threshold)
+        return min((round(abs(v - place), 9), round(self.cr[v], 9), int(v)) for v in ok) if len(ok) else None
+
 
 def suggest(
     completed: np.ndarray,
@@ -127,31 +139,28 @@ def suggest(
 
 
 def _choose(tried: list[_Tried], threshold: float, count: int, w: np.ndarray) -> list[Suggestion]:
-    """The smallest passing change, the best change, then each further pair's own fix."""
-    steps_from = np.arange(len(SCALE_ARRAY))
-    passing = {}  # pair -> (steps, CR, the value's place) of its passing value nearest the current one
-    for k, t in enumerate(tried):
-        place = np.interp(np.log(t.current), np.log(SCALE_ARRAY), steps_from)
-        ok = np.flatnonzero(t.cr <= threshold)
-        if len(ok):
-            passing[k] = min((round(abs(v - place), 9), round(t.cr[v], 9), int(v)) for v in ok)
-    best = {k: int(np.argmin(np.round(t.cr, 9))) for k, t in enumerate(tried)}  # of equal CRs, the lowest value
-    order: list[tuple[int, int, str]] = []
-    if passing:
-        k = min(passing, key=lambda k: (*passing[k][:2], k))
-        order.append((k, passing[k][2], "passes"))
-    k = min(best, key=lambda k: (round(tried[k].cr[best[k]], 9), k))
-    order.append((k, best[k], "best"))
-    order += [(k, passing[k][2], "passes") if k in passing else (k, best[k], "best") for k in range(len(tried))]
+    """The smallest passing change, the best change, then each further pair's own fix (its
+    smallest passing change, or its best value when none passes)."""
+    passing = {k: p for k, t in enumerate(tried) if (p := t.passing(threshold)) is not None}
+    own = [(k, passing[k][2], "passes") if k in passing else (k, t.best, "best") for k, t in enumerate(tried)]
+    best = min(range(len(tried)), key=lambda k: (round(tried[k].cr[tried[k].best], 9), k))
+    headline = [own[min(passing, key=lambda k: (*passing[k][:2], k))]] if passing else []
+    headline.append((best, tried[best].best, "best"))
     out: list[Suggestion] = []
-    for place, (k, v, kind) in enumerate(order):
+    for place, (k, v, kind) in enumerate(headline + own):
         t = tried[k]
-        if np.isclose(SCALE_ARRAY[v], t.current) or any(s.row == t.row and s.col == t.col and (
-                place >= 2 or s.suggested == SCALE_ARRAY[v]) for s in out):  # after the first two, one per pair
-            continue
-        out.append(Suggestion(t.row, t.col, t.current, float(SCALE_ARRAY[v]), t.error, float(t.cr[v]),
-                              t.weights[v], kind, nearest_on_scale(float(w[t.row] / w[t.col]))))
+        if _fresh(out, t, v, one_per_pair=place >= len(headline)):
+            out.append(Suggestion(t.row, t.col, t.current, float(SCALE_ARRAY[v]), t.error, float(t.cr[v]),
+                                  t.weights[v], kind, nearest_on_scale(float(w[t.row] / w[t.col]))))
     return out[:count]
+
+
+def _fresh(out: list[Suggestion], t: _Tried, v: int, *, one_per_pair: bool) -> bool:
+    """Whether scale value ``v`` changes pair ``t`` and is not offered yet (nor, with
+    ``one_per_pair``, any value for that pair)."""
+    if np.isclose(SCALE_ARRAY[v], t.current):
+        return False
+    return not any((s.row, s.col) == (t.row, t.col) and (one_per_pair or s.suggested == SCALE_ARRAY[v]) for s in out)
 
 
 def _try_scale(

@@ -198,18 +198,12 @@ def analyse_panel(
     ``stacks`` maps an inner node's path to its matrices (respondents, n, n), ``nan`` where
     missing; a node absent from ``stacks`` has no judgments.
     """
-    if aggregation not in AGGREGATIONS:
-        raise AHPError(f"unknown aggregation {aggregation!r}; choose one of {', '.join(AGGREGATIONS)}")
-    if inconsistent not in INCONSISTENT_POLICIES:
-        raise AHPError(f"unknown inconsistent policy {inconsistent!r}; choose one of {', '.join(INCONSISTENT_POLICIES)}")
+    _check_choices(aggregation, inconsistent)
     rw = np.asarray(respondent_weights, dtype=float)
-    tree = root.layout
-    full = {p: _stack(stacks.get(p), len(kids), len(rw)) for p, kids in tree.children.items()}
-    judged = {p: _judged(s) for p, s in full.items()}
-    anywhere = _anywhere(judged, len(rw))
+    full = {p: _stack(stacks.get(p), len(kids), len(rw)) for p, kids in root.layout.children.items()}
+    counted, anywhere = _counted(full)
     settings = {"method": method, "random_index": random_index, "threshold": threshold, "completion": completion}
-    parts = {p: _combine(stack, anywhere if judged[p] is None else judged[p], rw, settings,
-                         aggregation, aip_mean, inconsistent) for p, stack in full.items()}
+    parts = {p: _combine(stack, counted[p], rw, settings, aggregation, aip_mean, inconsistent) for p, stack in full.items()}
     local = {p: part.local for p, part in parts.items() if part.local is not None}
     synthesis = synthesize(root, {p: part.matrix for p, part in parts.items()}, suggestions=suggestions,
                            local_weights=local or None, **settings)
@@ -264,21 +258,19 @@ def _stack(stack: np.ndarray | None, n: int, respondents: int) -> np.ndarray:
     return np.broadcast_to(unjudged(n), (respondents, n, n)) if stack is None else stack
 
 
-def _judged(stack: np.ndarray) -> np.ndarray | None:
-    """Who gave at least one judgment in a stack (``None`` for a node with one element: nothing to judge)."""
-    n = stack.shape[-1]
-    if n < 2:
-        return None
-    return (~np.isnan(stack)).reshape(len(stack), -1).sum(axis=1) > n
+def _counted(stacks: Mapping[str, np.ndarray]) -> tuple[dict[str, np.ndarray], np.ndarray]:
+    """Who gave a judgment at each node, and at some node. A node with one element has nothing
+    to judge: there, whoever judged some node counts."""
+    judged = {p: (~np.isnan(s)).reshape(len(s), -1).sum(axis=1) > s.shape[-1] for p, s in stacks.items() if s.shape[-1] > 1}
+    anywhere = np.logical_or.reduce(list(judged.values())) if judged else np.zeros(len(next(iter(stacks.values()))), dtype=bool)
+    return {p: judged.get(p, anywhere) for p in stacks}, anywhere
 
 
-def _anywhere(judged: Mapping[str, np.ndarray | None], respondents: int) -> np.ndarray:
-    """Who gave a judgment at some node."""
-    out = np.zeros(respondents, dtype=bool)
-    for who in judged.values():
-        if who is not None:
-            out |= who
-    return out
+def _check_choices(aggregation: str, inconsistent: str) -> None:
+    if aggregation not in AGGREGATIONS:
+        raise AHPError(f"unknown aggregation {aggregation!r}; choose one of {', '.join(AGGREGATIONS)}")
+    if inconsistent not in INCONSISTENT_POLICIES:
+        raise AHPError(f"unknown inconsistent policy {inconsistent!r}; choose one of {', '.join(INCONSISTENT_POLICIES)}")
 
 
 def _included(counted: np.ndarray, rw: np.ndarray, excluding: Individuals | None) -> np.ndarray:
