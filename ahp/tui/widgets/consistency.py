@@ -16,7 +16,7 @@ STATUS_MARK = {"consistent": "✓", "inconsistent": "✗", "incomplete": "?"}
 #: The words of the suggestion line, (English, Chinese): what the suggested value does, and
 #: what the other answers imply.
 SUGGESTION_WORDS = {
-    "revise": ("Revise", "建议修改"),
+    "revise": ("Revise: ", "建议修改："),
     "passes": ("passes", "可通过"),
     "best": ("lowest CR", "CR 最低"),
     "implied": ("others imply {value}", "其他判断推出 {value}"),
@@ -52,7 +52,7 @@ def consistency_text(a: NodeAnalysis, names: list[str], threshold_rule: object, 
     if r.suggestions:
         s = r.suggestions[0]
         line3 = Text.assemble(
-            (f"{_word('revise', language)}: ", "bold"),
+            (_word("revise", language), "bold"),
             f"{names[s.row]} : {names[s.col]}  {format_value(s.current)} → ",
             (format_value(s.suggested), "bold"),
             f" {_word(s.kind, language)} (CR {s.cr_after:.3f}) · ",
