@@ -201,9 +201,13 @@ def analyse_panel(
     _check_choices(aggregation, inconsistent)
     rw = np.asarray(respondent_weights, dtype=float)
     full = {p: _stack(stacks.get(p), len(kids), len(rw)) for p, kids in root.layout.children.items()}
-    counted, anywhere = _counted(full)
+    cells = _Cells(full)
+    counted, anywhere = cells.counted()
     settings = {"method": method, "random_index": random_index, "threshold": threshold, "completion": completion}
-    parts = {p: _combine(stack, counted[p], rw, settings, aggregation, aip_mean, inconsistent) for p, stack in full.items()}
+    at_once = cells.aggregate(rw) if inconsistent != "exclude" and rw.sum() > 0 else {}
+    own = _individuals(full, settings) if aggregation == "aip" or inconsistent == "exclude" else {}
+    parts = {p: _combine(stack, counted[p], rw, own.get(p), aggregation, aip_mean, inconsistent, at_once.get(p))
+             for p, stack in full.items()}
     local = {p: part.local for p, part in parts.items() if part.local is not None}
     synthesis = synthesize(root, {p: part.matrix for p, part in parts.items()}, suggestions=suggestions,
                            local_weights=local or None, **settings)
@@ -225,6 +229,32 @@ def analyse_panel(
     )
 
 
+class _Cells:
+    """Every node's matrices side by side, cell by cell (respondents, cells): who judged each
+    node, and the AIJ matrices, each worked out for all the nodes at once."""
+
+    def __init__(self, stacks: Mapping[str, np.ndarray]) -> None:
+        self.paths = list(stacks)
+        self.sizes = np.array([s.shape[-1] for s in stacks.values()])
+        self.starts = np.concatenate([[0], np.cumsum(self.sizes**2)[:-1]])
+        self.cells = np.concatenate([s.reshape(len(s), -1) for s in stacks.values()], axis=1)
+
+    def counted(self) -> tuple[dict[str, np.ndarray], np.ndarray]:
+        """Who gave a judgment at each node, and at some node. A node with one element has
+        nothing to judge: there, whoever judged some node counts."""
+        known = np.add.reduceat(~np.isnan(self.cells), self.starts, axis=1, dtype=np.intp)
+        judged = known > self.sizes  # more known cells than the diagonal's
+        anywhere = judged[:, self.sizes > 1].any(axis=1)
+        return {p: judged[:, k] if n > 1 else anywhere for k, (p, n) in enumerate(zip(self.paths, self.sizes))}, anywhere
+
+    def aggregate(self, rw: np.ndarray) -> dict[str, np.ndarray]:
+        """Every node's AIJ matrix (the weighted geometric mean is cell by cell). A respondent
+        with no judgment at a node adds nothing there: their only known cells, the diagonal's
+        1s, leave it 1."""
+        mean = aggregate_judgments(self.cells[:, :, None], rw)[:, 0]
+        return {p: mean[a:a + n * n].reshape(n, n) for p, a, n in zip(self.paths, self.starts.tolist(), self.sizes.tolist())}
+
+
 class _Combined(NamedTuple):
     """One node's group matrix, its AIP weights (``None`` under AIJ), and how they were made."""
 
@@ -237,14 +267,15 @@ class _Combined(NamedTuple):
 
 
 def _combine(
-    stack: np.ndarray, counted: np.ndarray, rw: np.ndarray, settings: Mapping[str, object],
-    aggregation: str, aip_mean: str, inconsistent: str,
+    stack: np.ndarray, counted: np.ndarray, rw: np.ndarray, ind: Individuals | None,
+    aggregation: str, aip_mean: str, inconsistent: str, combined: np.ndarray | None = None,
 ) -> _Combined:
     """Combine the counted respondents' matrices (AIJ) and, under AIP, their priorities, where
-    some respondent's judgments determine them alone."""
-    ind = individual_priorities(stack, **settings) if aggregation == "aip" or inconsistent == "exclude" else None
+    some respondent's judgments determine them alone. ``ind``: each respondent's analysis (for
+    AIP and the exclude policy); ``combined``: the AIJ matrix, when made already."""
     included = _included(counted, rw, ind if inconsistent == "exclude" else None)
-    matrix = aggregate_judgments(stack[included], rw[included]) if included.any() else unjudged(stack.shape[-1])
+    matrix = combined if combined is not None else (
+        aggregate_judgments(stack[included], rw[included]) if included.any() else unjudged(stack.shape[-1]))
     if aggregation == "aij" or not included.any():
         return _Combined(matrix, None, counted, aggregation, "", ind)
     usable = included & ind.determined
@@ -253,17 +284,25 @@ def _combine(
     return _Combined(matrix, aggregate_priorities(ind.weights[usable], rw[usable], aip_mean), counted, "aip", "", ind)
 
 
+def _individuals(stacks: Mapping[str, np.ndarray], settings: Mapping[str, object]) -> dict[str, Individuals]:
+    """Each respondent's analysis at every node, the nodes of one size analysed as one stack."""
+    by_size: dict[int, list[str]] = {}
+    for path, stack in stacks.items():
+        by_size.setdefault(stack.shape[-1], []).append(path)
+    out = {}
+    for paths in by_size.values():
+        both = individual_priorities(np.concatenate([stacks[p] for p in paths]), **settings)
+        r = len(stacks[paths[0]])
+        for k, path in enumerate(paths):
+            at = slice(k * r, (k + 1) * r)
+            out[path] = Individuals(both.weights[at], both.lambda_max[at], both.cr[at], both.threshold,
+                                    both.determined[at], both.consistent[at])
+    return out
+
+
 def _stack(stack: np.ndarray | None, n: int, respondents: int) -> np.ndarray:
     """A node's stack, every pair missing when the node has none."""
     return np.broadcast_to(unjudged(n), (respondents, n, n)) if stack is None else stack
-
-
-def _counted(stacks: Mapping[str, np.ndarray]) -> tuple[dict[str, np.ndarray], np.ndarray]:
-    """Who gave a judgment at each node, and at some node. A node with one element has nothing
-    to judge: there, whoever judged some node counts."""
-    judged = {p: (~np.isnan(s)).reshape(len(s), -1).sum(axis=1) > s.shape[-1] for p, s in stacks.items() if s.shape[-1] > 1}
-    anywhere = np.logical_or.reduce(list(judged.values())) if judged else np.zeros(len(next(iter(stacks.values()))), dtype=bool)
-    return {p: judged.get(p, anywhere) for p in stacks}, anywhere
 
 
 def _check_choices(aggregation: str, inconsistent: str) -> None:

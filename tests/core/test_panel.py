@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 import ahp.core.panel as panel_module
+from ahp.core.group import aggregate_judgments
 from ahp.core.hierarchy import Node, unjudged
 from ahp.core.panel import AIP_UNDETERMINED, ALL_EXCLUDED, NO_JUDGMENTS, analyse_panel
 from ahp.errors import AHPError
@@ -89,3 +90,17 @@ def test_the_ranking_does_not_work_out_each_respondent_until_asked(monkeypatch):
     assert p.synthesis.ranking and calls == []
     assert 0 < p.consensus < 1 and len(calls) == 1
     assert p.nodes["goal"].flagged.sum() == 2 and len(calls) == 1  # worked out once
+
+
+def test_each_node_combines_the_judgments_of_those_who_judged_it():
+    """The AIJ matrices of all nodes are made in one go: each must be its own respondents' mean."""
+    goal = np.array([[1, 2, 3], [1 / 2, 1, 2], [1 / 3, 1 / 2, 1]])
+    a = np.array([[1, 3, 5], [1 / 3, 1, 2], [1 / 5, 1 / 2, 1]])
+    b = np.array([[1, 1 / 2, NAN], [2, 1, 4], [NAN, 1 / 4, 1]])
+    weights = np.array([3.0, 1.0, 2.0])
+    stacks = {"goal": np.array([goal, goal.T, goal]), "a": np.array([a, unjudged(3), b])}
+    p = analyse_panel(TWO_LEVEL, stacks, weights)
+    np.testing.assert_allclose(p.synthesis.nodes["goal"].result.matrix, aggregate_judgments(stacks["goal"], weights))
+    np.testing.assert_allclose(p.synthesis.nodes["a"].result.matrix, aggregate_judgments(np.array([a, b]), weights[[0, 2]]))
+    excluding = analyse_panel(TWO_LEVEL, stacks, weights, inconsistent="exclude")
+    np.testing.assert_allclose(excluding.synthesis.nodes["a"].result.matrix, p.synthesis.nodes["a"].result.matrix)
