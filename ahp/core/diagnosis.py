@@ -164,7 +164,8 @@ def _fresh(out: list[Suggestion], t: _Tried, v: int, *, one_per_pair: bool) -> b
 
 
 def _try_scale(
-    completed: np.ndarray, known: np.ndarray, rows: np.ndarray, cols: np.ndarray, *, ri: float, method: str, completion: str
+    completed: np.ndarray, known: np.ndarray, rows: np.ndarray, cols: np.ndarray, *,
+    ri: float, method: str, completion: str,
 ) -> tuple[np.ndarray, np.ndarray]:
     """CR (pairs, 17) and weights (pairs, 17, n) with judgment (rows[p], cols[p]) set to each
     scale value in turn, the missing judgments completed again for each."""
@@ -191,7 +192,9 @@ def _try_scale(
     return cr.reshape(len(rows), m), w.reshape(len(rows), m, n)
 
 
-def _perron_changed(a: np.ndarray, rows: np.ndarray, cols: np.ndarray, new: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _perron_changed(
+    a: np.ndarray, rows: np.ndarray, cols: np.ndarray, new: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
     """lambda_max (t,) and Perron vectors (t, n) of t copies of a complete matrix, copy k with
     a[rows[k], cols[k]] = new[k] (and its reciprocal), never built: the power method on all at
     once, each product a @ x plus the two changed cells, from a's own Perron vector. Memory is

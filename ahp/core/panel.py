@@ -45,7 +45,9 @@ from ahp.errors import AHPError
 #: Why a respondent is left out of the panel (``Panel.left_out``).
 NO_JUDGMENTS = "no judgments"
 #: Why a node under AIP is combined by AIJ (``PanelNode.aggregation_note``).
-AIP_UNDETERMINED = "no respondent's judgments determine this node's weights alone, so their judgments are combined (aij)"
+AIP_UNDETERMINED = (
+    "no respondent's judgments determine this node's weights alone, so their judgments are combined (aij)"
+)
 #: The problem of a node where the exclude policy left nobody.
 ALL_EXCLUDED = "every respondent who judged this node was excluded as inconsistent (policy: exclude)"
 
@@ -85,7 +87,8 @@ class PanelNode:
     @cached_property
     def included(self) -> np.ndarray:
         """Whose judgments count in the group's weights here."""
-        return _included(self.counted, self.respondent_weights, self.individuals if self.inconsistent == "exclude" else None)
+        excluding = self.individuals if self.inconsistent == "exclude" else None
+        return _included(self.counted, self.respondent_weights, excluding)
 
     @cached_property
     def flagged(self) -> np.ndarray:
@@ -204,8 +207,7 @@ def analyse_panel(
     cells = _Cells(full)
     counted, anywhere = cells.counted()
     settings = {"method": method, "random_index": random_index, "threshold": threshold, "completion": completion}
-    at_once = cells.aggregate(rw) if inconsistent != "exclude" and rw.sum() > 0 else {}
-    own = _individuals(full, settings) if aggregation == "aip" or inconsistent == "exclude" else {}
+    at_once, own = _shared_work(cells, full, rw, settings, aggregation, inconsistent)
     parts = {p: _combine(stack, counted[p], rw, own.get(p), aggregation, aip_mean, inconsistent, at_once.get(p))
              for p, stack in full.items()}
     local = {p: part.local for p, part in parts.items() if part.local is not None}
@@ -245,14 +247,16 @@ class _Cells:
         known = np.add.reduceat(~np.isnan(self.cells), self.starts, axis=1, dtype=np.intp)
         judged = known > self.sizes  # more known cells than the diagonal's
         anywhere = judged[:, self.sizes > 1].any(axis=1)
-        return {p: judged[:, k] if n > 1 else anywhere for k, (p, n) in enumerate(zip(self.paths, self.sizes))}, anywhere
+        each = {p: judged[:, k] if n > 1 else anywhere for k, (p, n) in enumerate(zip(self.paths, self.sizes))}
+        return each, anywhere
 
     def aggregate(self, rw: np.ndarray) -> dict[str, np.ndarray]:
         """Every node's AIJ matrix (the weighted geometric mean is cell by cell). A respondent
         with no judgment at a node adds nothing there: their only known cells, the diagonal's
         1s, leave it 1."""
         mean = aggregate_judgments(self.cells[:, :, None], rw)[:, 0]
-        return {p: mean[a:a + n * n].reshape(n, n) for p, a, n in zip(self.paths, self.starts.tolist(), self.sizes.tolist())}
+        places = zip(self.paths, self.starts.tolist(), self.sizes.tolist())
+        return {p: mean[a:a + n * n].reshape(n, n) for p, a, n in places}
 
 
 class _Combined(NamedTuple):
@@ -284,6 +288,17 @@ def _combine(
     return _Combined(matrix, aggregate_priorities(ind.weights[usable], rw[usable], aip_mean), counted, "aip", "", ind)
 
 
+def _shared_work(
+    cells: _Cells, stacks: Mapping[str, np.ndarray], rw: np.ndarray, settings: Mapping[str, object],
+    aggregation: str, inconsistent: str,
+) -> tuple[dict[str, np.ndarray], dict[str, Individuals]]:
+    """What is worked out for all nodes at once: their AIJ matrices, unless respondents are
+    excluded node by node; each respondent's analysis, when AIP or the exclude policy needs it."""
+    at_once = cells.aggregate(rw) if inconsistent != "exclude" and rw.sum() > 0 else {}
+    own = _individuals(stacks, settings) if aggregation == "aip" or inconsistent == "exclude" else {}
+    return at_once, own
+
+
 def _individuals(stacks: Mapping[str, np.ndarray], settings: Mapping[str, object]) -> dict[str, Individuals]:
     """Each respondent's analysis at every node, the nodes of one size analysed as one stack."""
     by_size: dict[int, list[str]] = {}
@@ -309,7 +324,8 @@ def _check_choices(aggregation: str, inconsistent: str) -> None:
     if aggregation not in AGGREGATIONS:
         raise AHPError(f"unknown aggregation {aggregation!r}; choose one of {', '.join(AGGREGATIONS)}")
     if inconsistent not in INCONSISTENT_POLICIES:
-        raise AHPError(f"unknown inconsistent policy {inconsistent!r}; choose one of {', '.join(INCONSISTENT_POLICIES)}")
+        choices = ", ".join(INCONSISTENT_POLICIES)
+        raise AHPError(f"unknown inconsistent policy {inconsistent!r}; choose one of {choices}")
 
 
 def _included(counted: np.ndarray, rw: np.ndarray, excluding: Individuals | None) -> np.ndarray:
@@ -322,7 +338,7 @@ def _included(counted: np.ndarray, rw: np.ndarray, excluding: Individuals | None
 
 def _say_who_was_excluded(synthesis: Synthesis, nodes: dict[str, PanelNode]) -> Synthesis:
     """The synthesis, with the real cause at nodes whose every judging respondent was excluded."""
-    emptied = {p: n for p, n in nodes.items() if n.inconsistent == "exclude" and n.counted.any() and not n.included.any()}
+    emptied = {p for p, n in nodes.items() if n.inconsistent == "exclude" and n.counted.any() and not n.included.any()}
     if not emptied:
         return synthesis
     return replace(synthesis, nodes={p: replace(a, problem=ALL_EXCLUDED) if p in emptied else a

@@ -258,7 +258,8 @@ class _Judges:
 
 
 def _judges(
-    layout: Layout, matrices: Mapping[str, np.ndarray], respondents: Mapping[str, Respondents], seed: int, completion: str
+    layout: Layout, matrices: Mapping[str, np.ndarray], respondents: Mapping[str, Respondents], seed: int,
+    completion: str,
 ) -> dict[str, _Judges]:
     """Every inner node's judges, checked (judged and connected), with one random stream per
     node (per respondent under AIP), drawn from in order chunk after chunk: the result depends
@@ -267,13 +268,16 @@ def _judges(
     for path, child in zip(layout.children, np.random.SeedSequence(seed).spawn(len(layout.children))):
         if path in respondents:
             r = respondents[path]
-            stack, weights, mean, streams = r.stack, r.weights, r.mean, tuple(map(np.random.default_rng, child.spawn(len(r.stack))))
+            streams = tuple(map(np.random.default_rng, child.spawn(len(r.stack))))
+            stack, weights, mean = r.stack, r.weights, r.mean
         elif path in matrices:
-            stack, weights, mean, streams = np.asarray(matrices[path], dtype=float)[None], None, "", (np.random.default_rng(child),)
+            streams = (np.random.default_rng(child),)
+            stack, weights, mean = np.asarray(matrices[path], dtype=float)[None], None, ""
         else:
             raise AHPError(f"Monte Carlo needs judgments at every node; {path!r} has none")
         if len(stack) == 0 or not connected(stack).all():
-            raise AHPError(f"Monte Carlo needs judgments that connect every element at each node; those at {path!r} do not")
+            raise AHPError(
+                f"Monte Carlo needs judgments that connect every element at each node; those at {path!r} do not")
         out[path] = _Judges(complete_stack(stack, completion), ~np.isnan(stack), streams, weights, mean)
     return out
 
