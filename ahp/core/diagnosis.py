@@ -35,6 +35,8 @@ from ahp.core.weights import perron, weights as weights_by
 
 #: What a suggestion is: the smallest change that passes, or the value that lowers CR most.
 SUGGESTION_KINDS: tuple[str, ...] = ("passes", "best")
+#: At most this many batches of ``count`` worst pairs are tried, looking for ``count`` changes.
+_BATCHES = 10
 #: Trial matrices are built this many cells at a time (64 MB of floats), whatever n.
 _TRIAL_CELLS = 1 << 23
 #: The power method on the trials stops when the Collatz-Wielandt bounds on lambda_max agree
@@ -109,7 +111,7 @@ def suggest(
     never suggested, and are completed again for every value tried. The first suggestion is
     the smallest change that passes ``threshold``, the next the value that lowers CR most if
     it is another; then the next worst pairs, each with its smallest passing change (or its
-    best value when none passes). Pairs are reported with ``row < col``. Returns ``[]`` when
+    best value when none passes), among the 10 x ``count`` worst pairs at most. Pairs are reported with ``row < col``. Returns ``[]`` when
     the node passes, when n <= 2, or when ``ri`` is 0.
     """
     n = completed.shape[0]
@@ -127,7 +129,8 @@ def suggest(
     shown = w if method == "eigenvector" else weights_by(completed, method)
     tried: list[_Tried] = []
     chosen: list[Suggestion] = []
-    for start in range(0, len(worst), count):  # the next worst pairs, while changes are too few
+    # The worst pairs first, then the next worst while changes are too few.
+    for start in range(0, min(len(worst), _BATCHES * count), count):
         batch = worst[start:start + count]
         cr, after = _try_scale(completed, known, rows[batch], cols[batch], ri=ri, method=method, completion=completion)
         tried += [_Tried(int(i), int(j), float(completed[i, j]), float(np.exp(dev[i, j])), c, a)
