@@ -186,7 +186,7 @@ def panel_dict(project: Project, panel: Panel) -> dict[str, Any]:
                     "distance": None if not ind.determined[r] else float(pn.distance[r]),
                     "correlation": None if not ind.determined[r] else float(pn.correlation[r]),
                 }
-                for r in range(len(names))
+                for r in range(len(names)) if panel.counted[r]
             ],
         })
     respondents = []
