@@ -321,6 +321,7 @@ def _stack(stack: np.ndarray | None, n: int, respondents: int) -> np.ndarray:
 
 
 def _check_choices(aggregation: str, inconsistent: str) -> None:
+    """Raise :class:`AHPError` for an unknown aggregation or inconsistent-respondent policy."""
     if aggregation not in AGGREGATIONS:
         raise AHPError(f"unknown aggregation {aggregation!r}; choose one of {', '.join(AGGREGATIONS)}")
     if inconsistent not in INCONSISTENT_POLICIES:

@@ -378,8 +378,8 @@ class Project:
 
     def monte_carlo(self, respondent: str | None = None, **options: Any) -> MonteCarlo:
         """Rank stability under perturbed judgments: the matrices behind the synthesis (one
-        respondent's, the panel's combined judgments under AIJ, each respondent's under AIP), perturbed as ``options`` say
-        (``draws``, ``seed``, ``noise``, ``spread``, ``top``, ``progress``)."""
+        respondent's; the panel's combined judgments under AIJ, each respondent's under AIP),
+        perturbed as ``options`` say (``draws``, ``seed``, ``noise``, ``spread``, ``top``, ``progress``)."""
         from ahp.core.sensitivity import monte_carlo, panel_respondents
 
         synthesis = self._complete_synthesis(respondent)
