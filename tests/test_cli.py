@@ -44,8 +44,10 @@ def test_weights_json_contract(capsys):
         assert key in out
     assert out["n"] == 3 and out["method"] == "eigenvector" and out["ri_table"] == "saaty1980"
     assert out["weights"] == pytest.approx([0.6370, 0.2583, 0.1047], abs=1e-4)
-    assert set(out["suggestions"][0]) == {"row", "col", "current", "suggested", "cr_after"}
-    assert "completed" not in out
+    assert out["suggestions"] == [] and "completed" not in out  # the matrix passes: nothing to revise
+    assert main(["weights", "1 4 1 1/2; 1/4 1 1 1; 1 1 1 1; 2 1 1 1", "--json"]) == 0
+    suggestion = json.loads(capsys.readouterr().out)["suggestions"][0]
+    assert set(suggestion) == {"row", "col", "current", "suggested", "cr_after", "kind", "implied"}
 
 
 def test_weights_with_missing_has_completed(capsys):

@@ -49,7 +49,8 @@ def result_dict(result: PriorityResult, labels: list[str] | None = None) -> dict
         "threshold": result.threshold,
         "consistent": result.consistent,
         "suggestions": [
-            {"row": s.row, "col": s.col, "current": s.current, "suggested": s.suggested, "cr_after": s.cr_after}
+            {"row": s.row, "col": s.col, "current": s.current, "suggested": s.suggested, "cr_after": s.cr_after,
+             "kind": s.kind, "implied": s.implied}
             for s in result.suggestions
         ],
         "missing": result.missing,
@@ -167,6 +168,8 @@ def panel_dict(project: Project, panel: Panel) -> dict[str, Any]:
             "path": path,
             "consensus": pn.consensus,
             "band": pn.band,
+            "aggregation_used": pn.aggregation_used,
+            "aggregation_note": pn.aggregation_note,
             "group_weights": dict(zip(ids, map(float, panel.synthesis.nodes[path].local_weights))),
             "respondents": [
                 {
@@ -179,11 +182,13 @@ def panel_dict(project: Project, panel: Panel) -> dict[str, Any]:
                     "distance": None if not ind.determined[r] else float(pn.distance[r]),
                     "correlation": None if not ind.determined[r] else float(pn.correlation[r]),
                 }
-                for r in range(len(names))
+                for r in range(len(names)) if panel.counted[r]
             ],
         })
     respondents = []
     for r, name in enumerate(names):
+        if not panel.counted[r]:
+            continue
         gap = np.abs(panel.global_weights[r] - np.array([group_global[p] for p in panel.leaves]))
         worst = int(gap.argmax())
         respondents.append({
@@ -208,6 +213,7 @@ def panel_dict(project: Project, panel: Panel) -> dict[str, Any]:
         "band": panel.band,
         "nodes": nodes,
         "respondents": respondents,
+        "left_out": [{"name": names[r], "reason": reason} for r, reason in panel.left_out],
         "ranking": ranking_dict(project, panel.synthesis)["ranking"],
     }
 

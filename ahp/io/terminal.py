@@ -118,7 +118,7 @@ def print_weights(result: PriorityResult, labels: list[str]) -> None:
     if result.completed is not None:
         print(f"{result.missing} missing judgment(s) completed by {result.completion}.")
     if result.suggestions:
-        print("Judgments furthest from the weights, and the value that lowers CR most:")
+        print("Judgments to revisit: the smallest change that passes, then the value that lowers CR most:")
     for line in suggestion_text(result, labels):
         print(clean(f"  {line}"))
 
