@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ahp.core.completion import complete_with_perron
+from ahp.core.completion import complete_stack
 from ahp.core.consistency import consistency_index
 from ahp.core.matrix import upper_pairs
 from ahp.core.scale import SCALE_ARRAY, format_value, nearest_on_scale  # noqa: F401  (format_value: doctest)
@@ -188,7 +188,8 @@ def _try_scale(
             where = np.arange(len(stack))
             stack[where, rows[pair[at]], cols[pair[at]]] = new[at]
             stack[where, cols[pair[at]], rows[pair[at]]] = 1 / new[at]
-            full, lam[at], w[at] = complete_with_perron(stack, completion) if missing else (stack, *perron(stack))
+            full = complete_stack(stack, completion) if missing else stack
+            lam[at], w[at] = perron(full)
             if method != "eigenvector":
                 w[at] = weights_by(full, method)
     cr = consistency_index(lam, n) / ri
