@@ -108,6 +108,15 @@ class KeysFooter(Footer):
             # Built with ``-compact`` already: no restyle of every key when it mounts.
             yield FooterKey(key, display, label, action, disabled=disabled, tooltip=tooltip, classes=classes)
 
+    def on_mount(self) -> None:
+        if hasattr(self.app, "language"):
+            self.watch(self.app, "language", self._language_changed, init=False)
+
+    def _language_changed(self) -> None:
+        if self.is_attached and self.screen.is_current and not self._pending:
+            self._pending = True
+            self.call_after_refresh(self._rebuild)
+
     def bindings_changed(self, screen: Screen) -> None:
         """Rebuild (once, after the refresh under way) if the keys to show changed."""
         self._bindings_ready = True
