@@ -79,8 +79,7 @@ class AHPApp(App[int]):
             return
         from ahp.tui.screens.main import MainScreen
 
-        self.title = self.session.project.title or self.path.name
-        self.sub_title = self.path.name
+        self._show_saved()
         self.push_screen(MainScreen())
 
     # -- saving ----------------------------------------------------------------------------
@@ -90,13 +89,18 @@ class AHPApp(App[int]):
             self.saver.save_soon()
 
     def _saved(self, error: str | None) -> None:
-        """After each save: a failure is a notification with the reason and a mark in the title
-        that stays until a save succeeds."""
-        if error is None:
-            self.sub_title = self.path.name
-            return
-        self.sub_title = f"{self.path.name} · {t('not saved mark', self.language)}"
-        self.notify(t("not saved", self.language, reason=error), severity="error", timeout=30, markup=False)
+        """After each save: a failure is a notification with the reason and a mark in front of the
+        title that stays until a save succeeds."""
+        self._show_saved()
+        if error is not None:
+            self.notify(t("not saved", self.language, reason=error), severity="error", timeout=30, markup=False)
+
+    def _show_saved(self) -> None:
+        """The title: the project's, after a NOT SAVED mark while the last save failed."""
+        assert self.session is not None and self.saver is not None
+        title = self.session.project.title or self.path.name
+        self.title = title if self.saver.error is None else f"⚠ {t('not saved mark', self.language)} · {title}"
+        self.sub_title = self.path.name
 
     def keep_copy(self, label: str) -> str | None:
         """Before a destructive step: save what is pending, then keep the file as it is now where no
@@ -126,7 +130,7 @@ class AHPApp(App[int]):
         lang = self.language
         self.push_screen(
             ConfirmScreen(t("quit unsaved", lang), t("quit unsaved help", lang, reason=self.saver.error)),
-            lambda yes: self.exit(1) if yes else None,
+            lambda yes: self.exit(return_code=1) if yes else None,
         )
 
     # -- undo ------------------------------------------------------------------------------
@@ -235,8 +239,8 @@ class AHPApp(App[int]):
     def action_language(self) -> None:
         """Toggle every label between English and Chinese (each screen follows ``language``)."""
         self.language = "zh" if self.language == "en" else "en"
-        if self.saver is not None and self.saver.error is not None:
-            self.sub_title = f"{self.path.name} · {t('not saved mark', self.language)}"
+        if self.saver is not None:
+            self._show_saved()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The app's actions and the screen's own in the command palette, then Textual's."""
