@@ -36,7 +36,10 @@ PROJECT_ACTIONS = frozenset({
 class AHPApp(App[int]):
     """Collect pairwise judgments on a project file and show weights, consistency and ranking."""
 
-    CSS_PATH = "app.tcss"
+    #: Every screen's CSS, read once at start: a screen's own CSS_PATH would be read when it is
+    #: first shown, and Textual then parses every stylesheet again and restyles every widget.
+    CSS_PATH = ["app.tcss", "interview.tcss", "results.tcss", "group.tcss", "sensitivity.tcss", "ratings.tcss",
+                "risk.tcss", "export.tcss", "prompt.tcss", "help.tcss", "error.tcss"]
     TITLE = "ahp"
     BINDINGS = [
         Binding("i", "interview", "interview"),

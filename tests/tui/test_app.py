@@ -275,20 +275,24 @@ async def test_help_and_command_palette_list_every_action(demo: Path) -> None:
             assert any(a.startswith(action) for a, _, _ in COMMANDS)
 
 
-async def test_keypresses_that_keep_the_keys_do_not_rebuild_the_footer(demo: Path) -> None:
-    from textual.widgets._footer import FooterKey
-
+async def test_footer_follows_the_keys_and_the_language_and_a_click_presses_the_key(demo: Path) -> None:
     app = AHPApp(demo)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
-        before = list(app.screen.query(FooterKey))
-        assert [k.key for k in before][:2] == ["left", "equals_sign"]
+        footer = screen_text(app).splitlines()[-1]
+        assert footer.rstrip() == "←→ judge = equal x clear a apply p respondent r results g group ? help q quit"
         await pilot.press("left", "down", "3", "tab", "tab")
         await settle(app, pilot)
-        assert list(app.screen.query(FooterKey)) == before  # the same widgets: not composed again
-        await pilot.press("l")  # another language: new labels
+        assert screen_text(app).splitlines()[-1] == footer
+        await pilot.click("KeysFooter", offset=(footer.index("p respondent") + 3, 0))
         await settle(app, pilot)
-        assert "帮助" in " ".join(k.description for k in app.screen.query(FooterKey))
+        assert app.session.respondent_name == "Regional manager"
+        await pilot.press("l")
+        await settle(app, pilot)
+        assert "? 帮助" in screen_text(app).splitlines()[-1]
+        await pilot.resize_terminal(120, 40)
+        await settle(app, pilot)
+        assert screen_text(app).splitlines()[-1].rstrip().endswith("▏^p 命令")
 
 
 async def test_tree_shows_names_as_written_not_as_markup(demo: Path) -> None:

@@ -321,7 +321,7 @@ async def test_ctrl_z_brings_a_removed_respondent_back_and_the_file_as_it_was_is
         await settle(app, pilot)
         assert names_on_disk(demo) == ["Store manager", "Area manager"]
         message = notifications(app)[-1]
-        kept = Path(message.split(" is kept in ")[1].split("; ")[0])
+        kept = demo.parent / message.split(" is kept beside it as ")[1].split("; ")[0]
         assert kept.parent == demo.parent and kept.name.startswith("demo.ahp.toml.before-remove-Regional-manager-")
         assert [r.name for r in load_project(kept).respondents] == ["Store manager", "Regional manager", "Area manager"]
         for key in ("left", "p", "left"):  # later keypresses save again: the kept copy stays

@@ -35,7 +35,6 @@ class _FileScreen(ModalScreen[Path | None]):
     """A file-name prompt whose extension picks the format: enter writes (asking once more before
     replacing a file), esc cancels. Subclasses name the formats and do the writing."""
 
-    CSS_PATH = "../export.tcss"
 
     BINDINGS = [Binding("escape", "cancel", "cancel")]
 

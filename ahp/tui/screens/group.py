@@ -216,7 +216,6 @@ class GroupScreen(RespondentActions):
     The panel is computed in a worker when it is not known yet (the screen says "computing…").
     """
 
-    CSS_PATH = "../group.tcss"
 
     BINDINGS = [
         Binding("escape", "app.pop_screen", "back"),

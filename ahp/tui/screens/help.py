@@ -106,7 +106,6 @@ HELP_ZH = """\
 class HelpScreen(ModalScreen[None]):
     """The key reference; esc, q or ? closes it."""
 
-    CSS_PATH = "../help.tcss"
 
     BINDINGS = [
         Binding("escape", "dismiss", "close"),

@@ -18,7 +18,6 @@ from ahp.tui.widgets.weights import WeightBars
 class InterviewScreen(JudgmentActions):
     """Asks :meth:`Session.interview`'s questions in order, starting at the first unanswered one."""
 
-    CSS_PATH = "../interview.tcss"
 
     AUTO_FOCUS = "PairTable"
     BINDINGS = [

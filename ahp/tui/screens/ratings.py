@@ -8,6 +8,8 @@ and ctrl+z undoes it. The unit's churn-risk index (0-100) follows every keypress
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
@@ -68,7 +70,6 @@ class RatingsScreen(ProjectScreen):
     in a worker and the screen says "computing…" meanwhile.
     """
 
-    CSS_PATH = "../ratings.tcss"
 
     BINDINGS = [
         Binding("escape", "app.pop_screen", "back"),
@@ -260,7 +261,7 @@ class RatingsScreen(ProjectScreen):
             kept = self.app.keep_copy(f"remove {who.name}")  # type: ignore[attr-defined]
             if kept is not None:
                 s.remove_unit(next(i for i, u in enumerate(s.project.units) if u is who))
-                self.changed(t("unit removed", lang, name=who.name, kept=kept))
+                self.changed(t("unit removed", lang, name=who.name, kept=Path(kept).name))
 
         self.confirm(t("remove unit", lang, name=who.name), t("remove unit help", lang), remove)
 

@@ -7,6 +7,8 @@ says where), and ctrl+z brings the respondent back.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.binding import Binding
 
 from ahp.errors import AHPError
@@ -106,6 +108,6 @@ class RespondentActions(ProjectScreen):
             if kept is None:  # the copy failed (the app said why): nothing is removed
                 return
             s.remove_respondent(kept)
-            self.changed(t("removed", lang, name=name, kept=kept))
+            self.changed(t("removed", lang, name=name, kept=Path(kept).name))
 
         self.confirm(t("remove respondent", lang, name=name), t("remove help", lang), remove)

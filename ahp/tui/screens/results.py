@@ -115,7 +115,6 @@ class ResultsScreen(ProjectScreen):
     computed in a worker the first time (the screen says "computing…" meanwhile).
     """
 
-    CSS_PATH = "../results.tcss"
 
     BINDINGS = [
         Binding("escape", "app.pop_screen", "back"),

@@ -59,7 +59,6 @@ class RiskScreen(ProjectScreen):
     The weights are those of the results in scope (the panel comes from a worker if needed).
     """
 
-    CSS_PATH = "../risk.tcss"
 
     BINDINGS = [
         Binding("escape", "app.pop_screen", "back"),

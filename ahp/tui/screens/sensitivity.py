@@ -146,7 +146,6 @@ class SensitivityScreen(ProjectScreen):
     Carlo starts once they are, in a worker of its own, with a progress bar.
     """
 
-    CSS_PATH = "../sensitivity.tcss"
 
     BINDINGS = [
         Binding("escape", "app.pop_screen", "back"),
