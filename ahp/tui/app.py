@@ -57,7 +57,7 @@ class AHPApp(App[int]):
     ]
 
     #: ``en`` or ``zh``: every screen redraws in it when it changes.
-    language = reactive("en")
+    language = reactive("en", repaint=False)
 
     def __init__(self, path: Path, *, language: str = "en") -> None:
         super().__init__()
@@ -84,6 +84,15 @@ class AHPApp(App[int]):
 
         self._show_saved()
         self.push_screen(MainScreen())
+        self.call_after_refresh(self._preload)
+
+    def _preload(self) -> None:
+        """Once the main screen shows, import the sensitivity screen in a worker thread: its plot
+        library takes 100-400 ms to import, which the first ``s`` would otherwise wait for."""
+        from importlib import import_module
+
+        self.run_worker(lambda: import_module("ahp.tui.screens.sensitivity"), thread=True, group="preload",
+                        exit_on_error=False)
 
     # -- saving ----------------------------------------------------------------------------
     def on_project_changed(self, _message: ProjectChanged) -> None:
