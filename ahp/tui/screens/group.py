@@ -104,7 +104,6 @@ def respondents_table(s: Session, panel: Panel, lang: str, width: int) -> Table:
     table = _table(("", "left", 1), (t("respondent", lang), "left", name_w), (t("weight", lang), "right", 6),
                    (t("distance", lang), "right", 5), (t("correlation", lang), "right", 5),
                    (t("flagged at", lang), "left", at_w), (t("disagrees on", lang), "left", None), width=width)
-    paths = list(panel.nodes)
     shown = range(len(s.project.respondents))
     if len(shown) > ROW_LIMIT:  # a survey: the one on screen and those furthest from the group
         far = [int(r) for r in np.argsort(-np.nan_to_num(panel.distance, nan=-1.0)) if r != s.respondent]
@@ -112,30 +111,43 @@ def respondents_table(s: Session, panel: Panel, lang: str, width: int) -> Table:
     for r in shown:
         resp = s.project.respondents[r]
         here = r == s.respondent
-        determined = sum(bool(panel.nodes[p].individuals.determined[r]) for p in paths)
-        failing = [p for p in paths if node_status(panel, p, r)[0] == "inconsistent"]
-        if failing:  # the first node, and how many more
-            more = f" +{len(failing) - 1}" if len(failing) > 1 else ""
-            at = fit(_label(s, failing[0], lang), at_w - len(more)) + Text(more)
-            at.stylize("red")
-        else:
-            at = Text("—", "dim")
-        if determined == 0:
-            dist, rho, gap = Text("—", "dim"), Text("—", "dim"), Text(t("not judged", lang), "dim")
-        else:
-            dist = Text(f"{panel.distance[r]:.3f}")
-            rho = Text("—" if math.isnan(panel.correlation[r]) else f"{panel.correlation[r]:+.2f}")
-            worst = disagreement(panel, r)
-            if worst is None:
-                gap = Text("—", "dim")
-            else:
-                leaf, mine, group = worst
-                gap = Text.assemble(fit(_leaf_label(s, leaf, lang), max(4, gap_w - 10)), f" {mine:.2f}/{group:.2f}")
         name = fit(resp.name, name_w)
         if here:
             name.stylize("bold")
-        table.add_row(Text("▶" if here else " ", "bold"), name, f"{resp.weight:g}", dist, rho, at, gap)
+        at = _failing_at(s, panel, r, lang, at_w)
+        table.add_row(Text("▶" if here else " ", "bold"), name, f"{resp.weight:g}", *_against_group(panel, r),
+                      at, _biggest_gap(s, panel, r, lang, gap_w))
     return table
+
+
+def _failing_at(s: Session, panel: Panel, r: int, lang: str, width: int) -> Text:
+    """The first node where respondent ``r`` is inconsistent and how many more (``—``: none)."""
+    failing = [p for p in panel.nodes if node_status(panel, p, r)[0] == "inconsistent"]
+    if not failing:
+        return Text("—", "dim")
+    more = f" +{len(failing) - 1}" if len(failing) > 1 else ""
+    at = fit(_label(s, failing[0], lang), width - len(more)) + Text(more)
+    at.stylize("red")
+    return at
+
+
+def _against_group(panel: Panel, r: int) -> tuple[Text, Text]:
+    """Respondent ``r``'s distance and rank correlation to the group (``—`` when they judged nothing)."""
+    if not any(pn.individuals.determined[r] for pn in panel.nodes.values()):
+        return Text("—", "dim"), Text("—", "dim")
+    rho = panel.correlation[r]
+    return Text(f"{panel.distance[r]:.3f}"), Text("—" if math.isnan(rho) else f"{rho:+.2f}")
+
+
+def _biggest_gap(s: Session, panel: Panel, r: int, lang: str, gap_w: int) -> Text:
+    """The churn factor where respondent ``r`` is furthest from the group, with both weights."""
+    if not any(pn.individuals.determined[r] for pn in panel.nodes.values()):
+        return Text(t("not judged", lang), "dim")
+    worst = disagreement(panel, r)
+    if worst is None:
+        return Text("—", "dim")
+    leaf, mine, group = worst
+    return Text.assemble(fit(_leaf_label(s, leaf, lang), max(4, gap_w - 10)), f" {mine:.2f}/{group:.2f}")
 
 
 def nodes_table(s: Session, panel: Panel, lang: str, width: int) -> Table:
@@ -165,17 +177,23 @@ def nodes_table(s: Session, panel: Panel, lang: str, width: int) -> Table:
             row += [cr_cell(panel, path, r, lang, col_w) for r in shown]
             row.append("")
         else:
-            counts = Text()
-            for status in ("consistent", "inconsistent", "incomplete"):
-                k = sum(node_status(panel, path, r)[0] == status for r in range(len(names)))
-                counts.append(f"{k}{STATUS_MARK[status]} ", STATUS_STYLE[status])
-            failing = [names[r] for r in range(len(names)) if node_status(panel, path, r)[1]]
-            if failing:
-                counts.append(", ".join(failing), "italic red")
-            counts.truncate(max(10, width - fixed), overflow="ellipsis")
-            row.append(counts)
+            row.append(_status_counts(panel, path, names, max(10, width - fixed)))
         table.add_row(*row)
     return table
+
+
+def _status_counts(panel: Panel, path: str, names: list[str], width: int) -> Text:
+    """``3✓ 1✗ 0?`` at one node, then who was flagged or left out, cut to ``width``."""
+    statuses = [node_status(panel, path, r) for r in range(len(names))]
+    counts = Text()
+    for status in ("consistent", "inconsistent", "incomplete"):
+        k = sum(st == status for st, _ in statuses)
+        counts.append(f"{k}{STATUS_MARK[status]} ", STATUS_STYLE[status])
+    failing = [name for name, (_, policy) in zip(names, statuses) if policy]
+    if failing:
+        counts.append(", ".join(failing), "italic red")
+    counts.truncate(width, overflow="ellipsis")
+    return counts
 
 
 def weights_table(s: Session, panel: Panel, lang: str, width: int) -> Table:

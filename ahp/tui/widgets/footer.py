@@ -84,8 +84,9 @@ class KeysFooter(Widget):
         if key is not None:
             self.app.simulate_key(key)
 
-    def keys(self) -> tuple[list[Key], Key | None]:
-        """The keys that fit, left to right, and the command palette's key if it fits too."""
+    def _candidates(self) -> tuple[list[Key], Key | None, set[str]]:
+        """Every key the screen shows (and the palette's), in the language on screen, and the
+        actions the screen asks to show although their bindings are hidden."""
         language = getattr(self.app, "language", "en")
         active = self.screen.active_bindings
         also = self.screen.footer_also() if hasattr(self.screen, "footer_also") else set()
@@ -100,18 +101,26 @@ class KeysFooter(Widget):
             _node, binding, enabled, _tooltip = found
             palette = Key(binding.key, self.app.get_key_display(binding),
                           footer_label(binding.description, language), binding.action, enabled)
-        shown = list(keys.values())
+        return list(keys.values()), palette, also
+
+    def keys(self) -> tuple[list[Key], Key | None]:
+        """The keys that fit, left to right, and the command palette's key if it fits too.
+
+        Keys are taken by rank; the palette's key claims its room when the first key ranked
+        below it comes up.
+        """
+        shown, palette, also = self._candidates()
         budget = self.size.width
         chosen: set[int] = set()
-        show_palette = False
+        show_palette = palette is None
         order = sorted(range(len(shown)), key=lambda k: -1 if shown[k].action in also else _rank(shown[k].action))
         for k in order:
-            if palette is not None and not show_palette and _rank(shown[k].action) > _rank("command_palette"):
+            if not show_palette and _rank(shown[k].action) > _rank("command_palette"):
                 show_palette, budget = self._fits(palette, budget)
             if shown[k].width <= budget:
                 chosen.add(k)
                 budget -= shown[k].width
-        if palette is not None and not show_palette:
+        if not show_palette:
             show_palette, budget = self._fits(palette, budget)
         return [key for k, key in enumerate(shown) if k in chosen], palette if show_palette else None
 
