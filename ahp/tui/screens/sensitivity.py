@@ -173,6 +173,7 @@ class SensitivityScreen(ProjectScreen):
         self._run = 0
         self._mc_key: tuple | None = None
         self._mc_wanted = True  # on opening, and when the numbers it was run on changed
+        self._plotted: tuple | None = None
         self._width = 0
 
     def compose(self) -> ComposeResult:
@@ -275,8 +276,15 @@ class SensitivityScreen(ProjectScreen):
         self.query_one("#sens-critical", Static).update(critical_text(s, one_way, lang, width))
 
     def _plot(self, one_way: OneWay, v: int, current: float) -> None:
+        """Draw the curves of weight ``v`` (not again for the same numbers and size: no word in it
+        depends on the language)."""
         s = self.session
         widget = self.query_one(PlotextPlot)
+        key = (id(one_way), v, tuple(leaf.path for leaf in s.results().ranking[: len(TOP_COLOURS)]),
+               widget.styles.height, self.size)
+        if key == self._plotted:
+            return
+        self._plotted = key
         plt = widget.plt
         plt.clear_figure()
         x = np.linspace(0.0, 1.0, 41)
