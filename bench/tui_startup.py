@@ -112,6 +112,7 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=9)
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--python", help="the interpreter to time (default: the plain install, else this one)")
+    parser.add_argument("--also", help="another interpreter (e.g. another checkout on PYTHONPATH) whose ahp is timed in the same rounds")
     opts = parser.parse_args()
     # A plain install (bench/setup_installed.sh) has compiled bytecode as users get it; the
     # project venv's editable install recompiles every module at each launch when
@@ -126,7 +127,7 @@ def main() -> int:
     print(f"python: {py}\nahp: {where.stdout.strip() or where.stderr.strip()}")
     project = work / "demo.ahp.toml"
     mark = work / "ready"
-    base, minimal, ours = [], [], []
+    base, minimal, ours, also = [], [], [], []
     try:
         for _ in range(opts.rounds):
             start, end = run_in_pty([py, "-c", BASELINE], cwd=work)
@@ -136,6 +137,10 @@ def main() -> int:
             shutil.copy(REPO / "examples" / "retail-churn-demo.ahp.toml", project)
             start, _ = run_in_pty([py, "-c", LAUNCHER, str(project), str(mark)], cwd=work)
             ours.append(float(mark.read_text()) - start)
+            if opts.also:
+                shutil.copy(REPO / "examples" / "retail-churn-demo.ahp.toml", project)
+                start, _ = run_in_pty([opts.also, "-c", LAUNCHER, str(project), str(mark)], cwd=work)
+                also.append(float(mark.read_text()) - start)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     result = {
@@ -146,6 +151,9 @@ def main() -> int:
         "target_ratio": 1.3,
         "rounds": opts.rounds,
     }
+    if also:
+        result["also_ready_s"] = statistics.median(also)
+        result["also_ratio"] = statistics.median(also) / statistics.median(minimal)
     if opts.json:
         print(json.dumps(result, indent=2))
     else:
@@ -153,6 +161,8 @@ def main() -> int:
         print(f"minimal Textual app (Tree + Footer) to its first screen: {result['minimal_tree_footer_app_s'] * 1000:.0f} ms")
         print(f"ahp TUI to first interactive screen: {result['tui_ready_s'] * 1000:.0f} ms")
         print(f"ratio ahp / minimal app {result['ratio']:.2f} (target <= 1.3)")
+        if also:
+            print(f"{opts.also}: {result['also_ready_s'] * 1000:.0f} ms, ratio {result['also_ratio']:.2f}")
     return 0
 
 

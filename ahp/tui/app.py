@@ -26,6 +26,9 @@ from ahp.tui.screens.respondents import RespondentActions
 from ahp.tui.session import Removal, Session
 from ahp.tui.texts import t
 
+#: Seconds after start when the sensitivity screen's plot library is imported in the background.
+PRELOAD_AFTER = 1.0
+
 #: Actions that need an open project (hidden from the footer on the error screen).
 PROJECT_ACTIONS = frozenset({
     "interview", "results", "group", "export", "language", "undo", "redo", "sensitivity", "ratings", "risk",
@@ -84,11 +87,12 @@ class AHPApp(App[int]):
 
         self._show_saved()
         self.push_screen(MainScreen())
-        self.call_after_refresh(self._preload)
+        self.set_timer(PRELOAD_AFTER, self._preload)
 
     def _preload(self) -> None:
-        """Once the main screen shows, import the sensitivity screen in a worker thread: its plot
-        library takes 100-400 ms to import, which the first ``s`` would otherwise wait for."""
+        """A moment after start, import the sensitivity screen in a worker thread: its plot library
+        takes 100-400 ms to import, which the first ``s`` would otherwise wait for (started at once,
+        it held up the first screen as long)."""
         from importlib import import_module
 
         self.run_worker(lambda: import_module("ahp.tui.screens.sensitivity"), thread=True, group="preload",
