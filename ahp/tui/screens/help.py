@@ -30,7 +30,7 @@ HELP_EN = """\
 [b]Anywhere[/b]
   i  interview mode    r  results    g  group    e  export    l  English / 中文
   s  sensitivity       t  ratings    k  churn risk and actions
-  ctrl+p  command palette (every action)    ?  this help    q  quit
+  ctrl+p  command palette (this screen's actions)    ?  this help    q  quit
 [b]Results[/b]   p  all respondents combined → each respondent in turn → combined
   o  export the full report (.html, .md or .xlsx; optionally with sensitivity)
 [b]Sensitivity[/b]  how sure is the ranking (of the results on screen)
@@ -76,7 +76,7 @@ HELP_ZH = """\
 [b]任意界面[/b]
   i  访谈模式    r  结果    g  群体    e  导出    l  English / 中文
   s  敏感性分析  t  评价        k  流失风险与改进事项
-  ctrl+p  命令面板（全部操作）    ?  本帮助    q  退出
+  ctrl+p  命令面板（本界面的操作）    ?  本帮助    q  退出
 [b]结果[/b]   p  全部合并 → 逐个受访者 → 全部合并
   o  导出完整报告（.html、.md 或 .xlsx；可含敏感性摘要）
 [b]敏感性分析[/b]  排序有多可靠（针对当前结果）
