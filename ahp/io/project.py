@@ -35,6 +35,7 @@ from ahp.core.scale import format_value, on_scale, parse_value
 from ahp.core.weights import METHODS
 from ahp.errors import AHPError, JudgmentError, ProjectFileError
 from ahp.io.atomic import StrPath, write_atomic
+from ahp.io.shared_save import catch_up, locked, read_if_changed, refresh_original
 from ahp.io.model import DEFAULT_MODEL, FORMAT, Model, Validator, load_model, parse_model
 from ahp.io.toml_lines import parse_toml, read_text
 
@@ -282,6 +283,11 @@ class Project:
         self.inner = _inner_nodes(model.root)
         #: For a snapshot: (respondent of the original, their copy here), read by :meth:`adopt`.
         self._copied_from: tuple[Project, list[tuple[Respondent, Respondent]]] | None = None
+        #: The text the last save of this project or of any of its snapshots wrote (shared with
+        #: the snapshots): a file holding it was not changed by another writer.
+        self._own_text: dict[str, str | None] = {"last": None}
+        #: For a snapshot that took in others' changes: its respondents as snapshotted, by ``id``.
+        self._before_catch_up: dict[int, tuple[float, dict[str, dict[Pair, float]]]] | None = None
 
     # -- judgments -------------------------------------------------------------------------
     def respondent_index(self, name: str | None) -> int | None:
@@ -519,9 +525,11 @@ class Project:
             self.respondents.extend(new)
             self.save()
             return
-        text = self._file.text.rstrip("\n") + "\n" + respondents_toml(new, _toml_value)
-        write_atomic(self.path, text)
-        self._file.text = text
+        with locked(self.path):
+            self.catch_up()
+            text = self._file.text.rstrip("\n") + "\n" + respondents_toml(new, _toml_value)
+            write_atomic(self.path, text)
+        self._file.text = self._own_text["last"] = text
         self._file.doc = None  # the kept document no longer matches the file: parse afresh when next saving
         self._file.saved.update((r.name, (r.weight, {p: dict(v) for p, v in r.judgments.items()})) for r in new)
         for r in new:
@@ -554,6 +562,7 @@ class Project:
         clone.units = [Unit(u.name, dict(u.ratings)) for u in self.units]
         clone._file = self._file.lend()
         clone._copied_from = (self, list(zip(self.respondents, clone.respondents)))
+        clone._before_catch_up = None
         return clone
 
     def adopt(self, saved: Project) -> None:
@@ -566,8 +575,22 @@ class Project:
             raise ValueError("adopt() takes a snapshot of this same project")
         self._file = saved._file
         self.path = saved.path
+        if saved._before_catch_up is not None:  # the save took in others' changes: take them here too
+            refresh_original(self, saved._copied_from[1], saved._before_catch_up, saved)
         for original, copied in saved._copied_from[1]:
             original.saved_as = copied.saved_as
+
+    def catch_up(self) -> bool:
+        """Take in what other writers saved to the file since this project last read or wrote
+        it, keeping this project's own changes (see :mod:`ahp.io.shared_save`); returns
+        whether the file had changed."""
+        disk = read_if_changed(self, self._own_text["last"]) if self.path is not None else None
+        if disk is None:
+            return False
+        if self._copied_from is not None and self._before_catch_up is None:
+            self._before_catch_up = {id(r): (r.weight, {p: dict(v) for p, v in r.judgments.items()}) for r in self.respondents}
+        catch_up(self, disk)
+        return True
 
     def save(self, path: StrPath | None = None) -> None:
         """Write the project atomically (keeping ``.bak``), preserving comments and key order.
@@ -578,13 +601,16 @@ class Project:
         target = path if path is not None else self.path
         if target is None:
             raise AHPError("this project has no file yet; give a path to save it to")
-        try:
-            text = self._checked_text(os.fspath(target))
-            write_atomic(target, text)
-        except BaseException:
-            self._file.doc = None  # it may hold a change that was never written: parse the text again
-            raise
-        self._file.text = text
+        with locked(target):  # other writers of this file wait; what they wrote is taken in first
+            if path is None or os.fspath(path) == os.fspath(self.path or ""):
+                self.catch_up()
+            try:
+                text = self._checked_text(os.fspath(target))
+                write_atomic(target, text)
+            except BaseException:
+                self._file.doc = None  # it may hold a change that was never written: parse the text again
+                raise
+        self._file.text = self._own_text["last"] = text
         self._file.saved = {r.name: (r.weight, {p: dict(v) for p, v in r.judgments.items()}) for r in self.respondents}
         for r in self.respondents:
             r.saved_as = r.name
