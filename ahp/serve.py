@@ -12,6 +12,7 @@ travels in the websocket's path, which the page builds from the address this ser
 from __future__ import annotations
 
 import os
+import re
 import shlex
 import sys
 from typing import TYPE_CHECKING, Any
@@ -30,6 +31,10 @@ REFUSAL = (
     "Ask the person who sent it for a new link.\n"
     "此邀请链接无效（不完整、有误或已撤销），请向发送者索取新链接。\n"
 )
+
+
+#: textual-serve's page asks Google for a font; the page is served without it (nothing from the internet).
+GOOGLE_FONTS = re.compile(r"<link[^>]*fonts\.googleapis\.com[^>]*>\s*", re.S)
 
 
 class InvitationServer(Server):
@@ -74,6 +79,7 @@ class InvitationServer(Server):
     async def handle_invitation(self, request: web.Request) -> web.StreamResponse:
         """The page for a valid link; the refusal for any other."""
         import aiohttp_jinja2
+        from aiohttp import web
 
         token = request.query.get("token")
         if who_holds(self.project, token) is None:
@@ -84,7 +90,8 @@ class InvitationServer(Server):
             "config": {"static": {"url": f"{self._base(request)}/static/"}},
             "application": {"name": "ahp"},
         }
-        return aiohttp_jinja2.render_template("app_index.html", request, context)
+        page = aiohttp_jinja2.render_string("app_index.html", request, context)
+        return web.Response(text=GOOGLE_FONTS.sub("", page), content_type="text/html", charset="utf-8")
 
     @staticmethod
     def _base(request: web.Request) -> str:

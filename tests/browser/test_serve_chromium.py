@@ -147,3 +147,16 @@ def test_two_respondents_answer_at_once_and_a_wrong_token_is_refused(served, cap
         assert set(saved.respondents[i].judgments) == {"goal"}
     with capsys.disabled():
         print(f"\nfirst screen after opening a link: {max(first_question.values()):.2f} s; answer to file: {to_file:.2f} s")
+
+
+def test_the_page_asks_nothing_from_the_internet(served):
+    _, links, _ = served
+    with playwright.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        page = browser.new_page()
+        asked: list[str] = []
+        page.on("request", lambda r: asked.append(r.url))
+        page.goto(links["Bo"])
+        page.wait_for_selector("body.-first-byte", timeout=30000)
+        browser.close()
+    assert asked and all(url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:")) for url in asked), asked
