@@ -225,7 +225,9 @@ def cmd_risk(args: argparse.Namespace) -> int:
     _apply_group_options(project, args)
     if not project.units:
         raise AHPError(f"{args.file}: no units are rated yet; import ratings with: ahp ratings import FILE.csv --into {args.file}")
-    report = project.risk(args.respondent)
+    from ahp.io.risk import risk_report
+
+    report = risk_report(project, project.synthesize(args.respondent, suggestions=0))
     if args.format == "json":
         import json
 

@@ -17,10 +17,8 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import math
 from dataclasses import dataclass
-from typing import Any
 
 from ahp.core.hierarchy import Node, child_path, walk
 from ahp.core.scale import MAX_VALUE, TOLERANCE, on_scale, parse_value
@@ -139,26 +137,3 @@ def read_survey(text: str, root: Node, coding: str = "ratio", existing: set[str]
     if not out:
         raise SurveyError("the survey has no respondent rows; nothing imported", [])
     return out
-
-
-def _key(text: str) -> str:
-    return text if text.replace("-", "").replace("_", "").isalnum() and text.isascii() else json.dumps(text)
-
-
-def respondents_toml(respondents: list[Any], value: Any) -> str:
-    """TOML text for appended ``[[respondents]]`` tables (fast: no document model).
-
-    ``value`` turns a judgment into its TOML spelling (3, "1/3", 0.7303).
-    """
-    parts = []
-    for r in respondents:
-        parts.append(f"\n[[respondents]]\nname = {json.dumps(r.name, ensure_ascii=False)}\n")
-        if r.weight != 1.0:
-            parts.append(f"weight = {r.weight!r}\n")
-        for path, pairs in r.judgments.items():
-            rows: dict[str, list[str]] = {}
-            for (a, b), v in pairs.items():
-                rows.setdefault(a, []).append(f"{_key(b)} = {json.dumps(value(v))}")
-            parts.append(f"\n[respondents.judgments.{_key(path)}]\n")
-            parts.extend(f"{_key(a)} = {{ {', '.join(cells)} }}\n" for a, cells in rows.items())
-    return "".join(parts)

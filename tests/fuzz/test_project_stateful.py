@@ -16,12 +16,18 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
-from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
+from hypothesis.stateful import (
+    RuleBasedStateMachine,
+    initialize,
+    invariant,
+    precondition,
+    rule,
+)
 
 from ahp.cli import main
+from ahp.core.scale import parse_value
 from ahp.errors import AHPError
 from ahp.io.project import load_project, new_project
-from ahp.core.scale import parse_value
 from ahp.io.survey import pair_columns
 
 from .conftest import examples
