@@ -227,3 +227,130 @@ def test_a_shallow_copy_saves_for_the_original(tmp_path, demo_path):
     p.save()
     again = load_project(demo_path)
     assert again.judgment(0, "goal", "service", "price") == 9 and again.judgment(1, "goal", "service", "price") == 8
+
+
+# -- permissions, .bak, temporary files, symbolic links ------------------------------------------
+
+@pytest.fixture
+def umask_022():
+    import os
+
+    old = os.umask(0o022)
+    yield
+    os.umask(old)
+
+
+def test_new_files_get_the_usual_permissions_and_old_files_keep_theirs(tmp_path, umask_022):
+    import os
+    import stat
+
+    from ahp.io.atomic import keep_copy, write_atomic
+
+    new = tmp_path / "report.md"
+    write_atomic(new, "x\n")
+    assert stat.S_IMODE(os.stat(new).st_mode) == 0o644
+    project = new_project(tmp_path / "p.ahp.toml")
+    assert stat.S_IMODE(os.stat(project.path).st_mode) == 0o644
+    os.chmod(project.path, 0o640)
+    project.add_respondent("Bo")
+    project.save()
+    assert stat.S_IMODE(os.stat(project.path).st_mode) == 0o640
+    assert stat.S_IMODE(os.stat(str(project.path) + ".bak").st_mode) == 0o640
+    kept = keep_copy(project.path, "remove Bo")
+    assert stat.S_IMODE(os.stat(kept).st_mode) == 0o644
+
+
+def test_bak_is_made_by_a_rename_so_a_crash_never_leaves_it_half_written(tmp_path, monkeypatch):
+    """The old version reaches .bak in one rename; a crash before it leaves the old .bak whole."""
+    import os
+
+    from ahp.io import atomic
+
+    path = tmp_path / "p.ahp.toml"
+    atomic.write_atomic(path, "a = 1\n")
+    atomic.write_atomic(path, "a = 2\n")
+    renames = []
+    real_replace = os.replace
+
+    def replace(src, dst):
+        renames.append((os.path.basename(src), os.path.basename(dst), open(src).read()))
+        if dst.endswith(".bak"):
+            raise KeyboardInterrupt  # killed just before .bak is swapped in
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+    with pytest.raises(KeyboardInterrupt):
+        atomic.write_atomic(path, "a = 3\n")
+    monkeypatch.setattr(os, "replace", real_replace)
+    assert renames[0][1] == "p.ahp.toml.bak" and renames[0][2] == "a = 2\n"
+    assert (path.read_text(), (tmp_path / "p.ahp.toml.bak").read_text()) == ("a = 2\n", "a = 1\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["p.ahp.toml", "p.ahp.toml.bak"]
+
+
+def test_stale_temporary_files_of_the_tool_are_removed_by_the_next_save(tmp_path):
+    import os
+    import time
+
+    p = new_project(tmp_path / "p.ahp.toml")
+    old = [tmp_path / ".p.ahp.toml.1a2b3c4d.tmp", tmp_path / ".p.ahp.toml.bak.5e6f7a8b.tmp"]
+    young = tmp_path / ".p.ahp.toml.9c0d1e2f.tmp"  # perhaps another save under way
+    other = tmp_path / ".notes.txt.1a2b3c4d.tmp"
+    for f in [*old, young, other]:
+        f.write_text("partial")
+    for f in [*old, other]:
+        os.utime(f, (time.time() - 3600, time.time() - 3600))
+    p.save()
+    assert sorted(f.name for f in tmp_path.iterdir()) == sorted(
+        [".notes.txt.1a2b3c4d.tmp", ".p.ahp.toml.9c0d1e2f.tmp", "p.ahp.toml", "p.ahp.toml.bak"]
+    )
+
+
+def test_saving_follows_a_symbolic_link_and_keeps_it(tmp_path):
+    import os
+
+    real = tmp_path / "data" / "p.ahp.toml"
+    real.parent.mkdir()
+    new_project(real)
+    link = tmp_path / "p.ahp.toml"
+    link.symlink_to(real)
+    p = load_project(link)
+    p.add_respondent("Bo")
+    p.save()
+    assert link.is_symlink() and os.readlink(link) == str(real)
+    assert [r.name for r in load_project(real).respondents] == ["Respondent 1", "Bo"]
+    assert (real.parent / "p.ahp.toml.bak").exists() and not (tmp_path / "p.ahp.toml.bak").exists()
+
+
+@pytest.mark.parametrize("kind", ["loop", "dangling"])
+def test_a_symlink_loop_or_dangling_link_is_refused_and_left_alone(tmp_path, kind):
+    import os
+
+    from ahp.io.atomic import write_atomic
+
+    link = tmp_path / "p.ahp.toml"
+    if kind == "loop":
+        link.symlink_to(tmp_path / "q.ahp.toml")
+        (tmp_path / "q.ahp.toml").symlink_to(link)
+        message = f"{link}: a symbolic link that loops back on itself; not written"
+    else:
+        link.symlink_to(tmp_path / "gone.ahp.toml")
+        message = f"{link}: a symbolic link to {tmp_path / 'gone.ahp.toml'}, which does not exist; not written"
+    before = os.readlink(link)
+    with pytest.raises(AHPError) as caught:
+        new_project(link)
+    assert str(caught.value) == message
+    with pytest.raises(AHPError):
+        write_atomic(link, "x")
+    assert link.is_symlink() and os.readlink(link) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["p.ahp.toml", *(["q.ahp.toml"] if kind == "loop" else [])])
+
+
+@pytest.mark.parametrize("kind", ["loop", "dangling"])
+def test_cli_new_on_a_symlink_loop_or_dangling_link_exits_2(tmp_path, kind, capsys):
+    from ahp.cli import main
+
+    link = tmp_path / "p.ahp.toml"
+    link.symlink_to(link if kind == "loop" else tmp_path / "gone.ahp.toml")
+    assert main(["new", str(link)]) == 2
+    assert "symbolic link" in capsys.readouterr().err
+    assert link.is_symlink()
