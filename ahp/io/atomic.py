@@ -36,7 +36,8 @@ def keep_copy(path: StrPath, label: str) -> str:
     """Keep the file as it is now before a destructive step; returns where the copy went.
 
     The copy sits beside the file as ``<file>.before-<label>-<time>`` and no later save
-    touches it, unlike ``.bak``. ``label`` is reduced to letters, digits, ``_`` and ``-``.
+    touches it, unlike ``.bak``. ``label`` is reduced to letters, digits, ``_`` and ``-``, and
+    to its first 40 characters (a file name holds at most 255 bytes).
 
     >>> import tempfile, pathlib
     >>> p = pathlib.Path(tempfile.mkdtemp()) / "x.ahp.toml"
@@ -51,7 +52,7 @@ def keep_copy(path: StrPath, label: str) -> str:
     path = os.fspath(path)
     with open(path, encoding="utf-8", newline="") as f:
         text = f.read()
-    tag = re.sub(r"\W+", "-", label).strip("-") or "change"
+    tag = re.sub(r"\W+", "-", label).strip("-")[:40].strip("-") or "change"
     stamp = time.strftime("%Y%m%d-%H%M%S")
     target = f"{path}.before-{tag}-{stamp}"
     n = 1

@@ -11,6 +11,17 @@ the document of a new file, :mod:`ahp.io.project_new`. Writes are atomic and kee
 >>> p.save()
 >>> load_project(p.path).judgment(0, "goal", "price", "service")
 0.3333333333333333
+
+Saving from another thread: a snapshot is saved there, then adopted; a change made
+meanwhile stays pending for the next save.
+
+>>> saving = p.snapshot()
+>>> p.rename_respondent("Respondent 1", "Ann")
+>>> saving.save(); p.adopt(saving)
+>>> [r.name for r in load_project(p.path).respondents]
+['Respondent 1']
+>>> p.save(); [r.name for r in load_project(p.path).respondents]
+['Ann']
 """
 
 from __future__ import annotations
@@ -21,16 +32,15 @@ import os
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import tomlkit
 
 from ahp.core.hierarchy import Node, RankedLeaf, Synthesis, synthesize
 from ahp.core.scale import on_scale
-from ahp.errors import AHPError, JudgmentError, ProjectFileError
-from ahp.io.atomic import StrPath, write_atomic
-from ahp.io.model import DEFAULT_MODEL, Model, load_model
-from ahp.io.project_data import Pair, ProjectData, Respondent, Settings, Unit, inner_nodes, read_project
-from ahp.io.project_new import new_document
-from ahp.io.project_sync import FileState, appended_text, check_writable, reads_back, sync_document
+from ahp.errors import AHPError, JudgmentError
+from ahp.io.atomic import StrPath, keep_copy, write_atomic
+from ahp.io.model import DEFAULT_MODEL, Model
+from ahp.io.project_data import Pair, ProjectData, Respondent, Settings, Unit, inner_nodes, judgment_stack, read_project
+from ahp.io.project_new import new_file
+from ahp.io.project_sync import FileState, checked_text
 from ahp.io.toml_lines import read_text
 
 if TYPE_CHECKING:
@@ -60,10 +70,10 @@ class Project:
         self.units = units or []
         self._file = FileState(text)
         if text is not None:  # as read from the file
-            for r in respondents:
-                r.saved_as = r.name
-            self._file.saved = {r.name: (r.weight, {p: dict(v) for p, v in r.judgments.items()}) for r in respondents}
+            self._file.wrote(text, respondents)
         self.inner = inner_nodes(model.root)
+        #: Copies of the file kept before destructive steps (:meth:`keep_copy`), oldest first.
+        self.kept_copies: list[str] = []
         #: For a snapshot: (respondent of the original, their copy here), read by :meth:`adopt`.
         self._copied_from: tuple[Project, list[tuple[Respondent, Respondent]]] | None = None
 
@@ -117,17 +127,8 @@ class Project:
 
     def stack(self, path: str, respondents: list[int] | None = None) -> np.ndarray:
         """The node's matrices (respondents, n, n), ``nan`` where missing; all respondents by default."""
-        ids = [c.id for c in self.node(path).children]
-        index = {e: k for k, e in enumerate(ids)}
-        chosen = range(len(self.respondents)) if respondents is None else respondents
-        n = len(ids)
-        out = np.full((len(chosen), n, n), np.nan)
-        out[:, np.arange(n), np.arange(n)] = 1.0
-        for slot, r in enumerate(chosen):
-            for (row, col), v in self.respondents[r].judgments.get(path, {}).items():
-                out[slot, index[row], index[col]] = v
-                out[slot, index[col], index[row]] = 1 / v
-        return out
+        chosen = self.respondents if respondents is None else [self.respondents[r] for r in respondents]
+        return judgment_stack([c.id for c in self.node(path).children], [r.judgments.get(path, {}) for r in chosen])
 
     # -- results ---------------------------------------------------------------------------
     def synthesize(self, respondent: str | None = None, suggestions: int = 3) -> Synthesis:
@@ -201,25 +202,21 @@ class Project:
 
     def add_unit(self, name: str) -> int:
         """Add a store, region or segment to rate; returns its index."""
-        if not name.strip():
-            raise AHPError("a unit needs a name")
-        if any(u.name == name.strip() for u in self.units):
-            raise AHPError(f"there is already a unit named {name.strip()!r}")
-        self.units.append(Unit(name.strip()))
+        self.units.append(Unit(_new_name(name, [u.name for u in self.units], "unit")))
         return len(self.units) - 1
 
     def rename_unit(self, old: str, new: str) -> None:
         """Give a unit another (unique) name."""
         i = self.unit_index(old)
-        if not new.strip():
-            raise AHPError("a unit needs a name")
-        if new.strip() != old and any(u.name == new.strip() for u in self.units):
-            raise AHPError(f"there is already a unit named {new.strip()!r}")
-        self.units[i].name = new.strip()
+        self.units[i].name = _new_name(new, [u.name for k, u in enumerate(self.units) if k != i], "unit")
 
-    def remove_unit(self, name: str) -> None:
-        """Remove a unit and its ratings."""
-        del self.units[self.unit_index(name)]
+    def remove_unit(self, name: str) -> str | None:
+        """Remove a unit and its ratings; returns where the file as it was before was kept
+        (:meth:`keep_copy`)."""
+        i = self.unit_index(name)
+        kept = self.keep_copy(f"remove {name}")
+        del self.units[i]
+        return kept
 
     def set_rating(self, unit: int, path: str, grade: str | None) -> None:
         """Rate a churn factor of a unit (a grade id or name), or clear the rating with ``None``."""
@@ -238,8 +235,12 @@ class Project:
     def import_ratings(self, rows: list[tuple[str, dict[str, str]]]) -> tuple[int, int]:
         """Apply checked ratings rows: existing units get the cells given, new units are added.
 
-        Returns (units added, units updated).
+        Returns (units added, units updated). When a rating given before is replaced, the file
+        as it was is kept first (:meth:`keep_copy`; its path is the last of ``kept_copies``).
         """
+        before = {u.name: u.ratings for u in self.units}
+        if any(before.get(name, {}).get(p, g) != g for name, ratings in rows for p, g in ratings.items()):
+            self.keep_copy("ratings import")
         added = updated = 0
         for name, ratings in rows:
             existing = next((u for u in self.units if u.name == name), None)
@@ -254,34 +255,26 @@ class Project:
     # -- respondents -----------------------------------------------------------------------
     def add_respondent(self, name: str, weight: float = 1.0) -> int:
         """Add a respondent with no judgments yet; returns their index."""
-        self._check_respondent(name, weight)
-        self.respondents.append(Respondent(name.strip(), float(weight)))
+        name = _new_name(name, [r.name for r in self.respondents], "respondent")
+        self.respondents.append(Respondent(name, _weight(name, weight)))
         return len(self.respondents) - 1
 
     def rename_respondent(self, old: str, new: str) -> None:
-        """Give a respondent another (unique) name."""
+        """Give a respondent another (unique) name; their table in the file follows (``saved_as``)."""
         i = self.respondent_index(old)
-        if new.strip() != old:
-            self._check_respondent(new, self.respondents[i].weight)
-        self.respondents[i].name = new.strip()  # the table in the file follows by ``saved_as``
+        self.respondents[i].name = _new_name(new, [r.name for k, r in enumerate(self.respondents) if k != i], "respondent")
 
     def set_respondent_weight(self, name: str, weight: float) -> None:
         """Change how much a respondent counts when the panel is combined."""
+        self.respondents[self.respondent_index(name)].weight = _weight(name, weight)
+
+    def remove_respondent(self, name: str) -> str | None:
+        """Remove a respondent and their judgments; returns where the file as it was before
+        was kept (:meth:`keep_copy`)."""
         i = self.respondent_index(name)
-        self._check_respondent(name, weight, new=False)
-        self.respondents[i].weight = float(weight)
-
-    def remove_respondent(self, name: str) -> None:
-        """Remove a respondent and their judgments."""
-        del self.respondents[self.respondent_index(name)]
-
-    def _check_respondent(self, name: str, weight: float, new: bool = True) -> None:
-        if not name.strip():
-            raise AHPError("a respondent needs a name")
-        if new and any(r.name == name.strip() for r in self.respondents):
-            raise AHPError(f"there is already a respondent named {name.strip()!r}")
-        if isinstance(weight, bool) or not (isinstance(weight, (int, float)) and math.isfinite(weight) and weight > 0):
-            raise AHPError(f"respondent {name.strip()!r}: weight must be a positive number; got {weight!r}")
+        kept = self.keep_copy(f"remove {name}")
+        del self.respondents[i]
+        return kept
 
     def import_respondents(self, rows: list[tuple[str, float, dict[str, dict[Pair, float]]]]) -> None:
         """Add already-checked respondents (from a survey) and save the file; if the save
@@ -295,22 +288,24 @@ class Project:
             raise
 
     # -- writing ---------------------------------------------------------------------------
+    def keep_copy(self, label: str) -> str | None:
+        """Before a destructive step: keep the file as it is now beside it, where no save
+        overwrites it (``<file>.before-<label>-<time>``, see :func:`ahp.io.atomic.keep_copy`).
+
+        Returns its path, also added to ``kept_copies``; ``None`` when there is no file yet.
+        """
+        if self.path is None or not os.path.isfile(self.path):
+            return None
+        kept = keep_copy(self.path, label)
+        self.kept_copies.append(kept)
+        return kept
+
     def snapshot(self) -> Project:
         """An independent copy holding everything a save needs, to save from another thread.
 
         Take it where the project is edited, save the copy anywhere, then give it to
         :meth:`adopt`. Changes made to this project meanwhile (renames too) are not in the
-        copy and stay pending for the next save.
-
-        >>> import tempfile, pathlib
-        >>> p = new_project(pathlib.Path(tempfile.mkdtemp()) / "s.ahp.toml")
-        >>> copy = p.snapshot()
-        >>> p.rename_respondent("Respondent 1", "Ann")  # after the snapshot: still pending
-        >>> copy.save(); p.adopt(copy)
-        >>> [r.name for r in load_project(p.path).respondents]
-        ['Respondent 1']
-        >>> p.save(); [r.name for r in load_project(p.path).respondents]
-        ['Ann']
+        copy and stay pending for the next save (as the module's example shows).
         """
         clone = copy.copy(self)
         clone.respondents = [
@@ -350,43 +345,29 @@ class Project:
         if target is None:
             raise AHPError("this project has no file yet; give a path to save it to")
         try:
-            text = self._checked_text(os.fspath(target), added)
+            data = ProjectData(self.title, self.model, self.settings, self.respondents, self.units)
+            text = checked_text(self._file, data, os.fspath(target), added)
             write_atomic(target, text)
         except BaseException:
             self._file.doc = None  # it may hold a change that was never written: parse the text again
             raise
-        self._file.text = text
-        self._file.saved = {r.name: (r.weight, {p: dict(v) for p, v in r.judgments.items()}) for r in self.respondents}
-        for r in self.respondents:
-            r.saved_as = r.name
+        self._file.wrote(text, self.respondents)
         self.path = target
 
-    def _checked_text(self, target: str, added: list[Respondent]) -> str:
-        """The file's new text, read back to check it loads as this project.
+def _new_name(name: str, taken: list[str], noun: str) -> str:
+    """``name`` stripped, checked to be non-empty and not ``taken`` by another."""
+    if not name.strip():
+        raise AHPError(f"a {noun} needs a name")
+    if name.strip() in taken:
+        raise AHPError(f"there is already a {noun} named {name.strip()!r}")
+    return name.strip()
 
-        Tried in turn: the new respondents' tables appended to the text; the kept document
-        brought up to date; a fresh document (for a file edited by hand into a shape the
-        update cannot follow: its comments are lost, its contents kept).
-        """
-        check_writable(self.title, self.respondents, self.units, target)
-        expected = ProjectData(self.title, self.model, self.settings, self.respondents, self.units)
-        if added and self._file.text is not None:
-            text = appended_text(self._file.text, added)
-            if reads_back(text, target, expected):
-                self._file.doc = None  # the kept document no longer matches the file
-                return text
-        for fresh in (False, True):
-            if fresh:
-                self._file.doc = new_document(self.model, self.title)
-            doc = self._file.document(self.model, self.title, target)
-            sync_document(doc, self.title, self.settings, self.respondents, self.units, self._file.saved)
-            try:
-                text = tomlkit.dumps(doc)
-            except RecursionError:
-                raise ProjectFileError("nested too deeply to be saved", path=target) from None
-            if reads_back(text, target, expected):
-                return text
-        raise ProjectFileError("the project could not be written so that it reads back the same; nothing was written", path=target)
+
+def _weight(name: str, weight: float) -> float:
+    """A respondent's weight, checked to be a positive number."""
+    if isinstance(weight, bool) or not (isinstance(weight, (int, float)) and math.isfinite(weight) and weight > 0):
+        raise AHPError(f"respondent {name.strip()!r}: weight must be a positive number; got {weight!r}")
+    return float(weight)
 
 
 def parse_project(text: str, path: str) -> Project:
@@ -410,15 +391,8 @@ def new_project(path: StrPath, model: StrPath = DEFAULT_MODEL, title: str | None
 
     Refuses to overwrite an existing file.
     """
-    if os.path.exists(path):
-        raise ProjectFileError("already exists; not overwritten", path=os.fspath(path))
-    m = load_model(model)
-    name = title if title is not None else f"{m.goal}: {os.path.basename(path).removesuffix('.ahp.toml')}"
-    project = Project(
-        path=path, title=name, model=m, settings=Settings(),
-        respondents=[Respondent("Respondent 1")],
-        text=tomlkit.dumps(new_document(m, name)),
-    )
+    m, name, text = new_file(path, model, title)
+    project = Project(path=path, title=name, model=m, settings=Settings(), respondents=[Respondent("Respondent 1")], text=text)
     project.save()
     return project
 

@@ -16,6 +16,8 @@ import sys
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+
 from ahp.core.completion import COMPLETIONS
 from ahp.core.consistency import RI_TABLES, THRESHOLD_RULES
 from ahp.core.group import AGGREGATIONS, AIP_MEANS, INCONSISTENT_POLICIES
@@ -204,6 +206,23 @@ def _parse_units(data: Any, check: Validator, model: Model) -> list[Unit]:
                 raise check.fail((*at, "ratings", path), f"unit {name!r}, {path}: {raw!r} is not a grade; grades: {grades}")
             unit.ratings[path] = grade.id
         out.append(unit)
+    return out
+
+
+def judgment_stack(ids: list[str], judgments: list[dict[Pair, float]]) -> np.ndarray:
+    """The matrices (one per judgments table, n, n) of a node's elements ``ids``, ``nan`` where missing.
+
+    >>> judgment_stack(["a", "b"], [{("a", "b"): 3.0}, {}]).tolist()
+    [[[1.0, 3.0], [0.3333333333333333, 1.0]], [[1.0, nan], [nan, 1.0]]]
+    """
+    index = {e: k for k, e in enumerate(ids)}
+    n = len(ids)
+    out = np.full((len(judgments), n, n), np.nan)
+    out[:, np.arange(n), np.arange(n)] = 1.0
+    for slot, pairs in enumerate(judgments):
+        for (row, col), v in pairs.items():
+            out[slot, index[row], index[col]] = v
+            out[slot, index[col], index[row]] = 1 / v
     return out
 
 

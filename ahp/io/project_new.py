@@ -8,12 +8,24 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 import tomlkit
 
 from ahp.core.hierarchy import Node
-from ahp.io.model import FORMAT, Model
+from ahp.errors import ProjectFileError
+from ahp.io.model import FORMAT, Model, load_model
+
+
+def new_file(path: str | os.PathLike[str], model: str | os.PathLike[str], title: str | None) -> tuple[Model, str, str]:
+    """The model (built-in name or file), the title (``goal: file name`` by default) and the
+    text of a new project file at ``path``; refuses a path that exists."""
+    if os.path.exists(path):
+        raise ProjectFileError("already exists; not overwritten", path=os.fspath(path))
+    m = load_model(model)
+    name = title if title is not None else f"{m.goal}: {os.path.basename(path).removesuffix('.ahp.toml')}"
+    return m, name, tomlkit.dumps(new_document(m, name))
 
 
 def _node_table(node: Node) -> Any:

@@ -54,6 +54,13 @@ class FileState:
         self.doc: Any = None
         self.saved: Saved = {}
 
+    def wrote(self, text: str, respondents: list[Respondent]) -> None:
+        """Record that the file now holds ``text``, written (or read) from ``respondents``."""
+        self.text = text
+        self.saved = {r.name: (r.weight, {p: dict(v) for p, v in r.judgments.items()}) for r in respondents}
+        for r in respondents:
+            r.saved_as = r.name
+
     def lend(self) -> FileState:
         """A copy for a snapshot, which takes the kept document along (the next save of this
         state parses the text again, so no two saves ever edit one document)."""
@@ -176,6 +183,34 @@ def _sync_units(doc: Any, units: list[Unit]) -> None:
         for path, grade in u.ratings.items():
             if ratings.get(path) != grade:
                 ratings[path] = grade
+
+
+def checked_text(file: FileState, project: ProjectData, target: str, added: list[Respondent]) -> str:
+    """The file's new text for ``project``, read back to check it loads as the project.
+
+    Tried in turn: the ``added`` respondents' tables appended to the text (when nothing else
+    changed); the kept document brought up to date; a fresh document (for a file edited by
+    hand into a shape the update cannot follow: its comments are lost, its contents kept).
+    Raises :class:`ProjectFileError` when none reads back.
+    """
+    check_writable(project.title, project.respondents, project.units, target)
+    if added and file.text is not None:
+        text = appended_text(file.text, added)
+        if reads_back(text, target, project):
+            file.doc = None  # the kept document no longer matches the file
+            return text
+    for fresh in (False, True):
+        if fresh:
+            file.doc = new_document(project.model, project.title)
+        doc = file.document(project.model, project.title, target)
+        sync_document(doc, project.title, project.settings, project.respondents, project.units, file.saved)
+        try:
+            text = tomlkit.dumps(doc)
+        except RecursionError:
+            raise ProjectFileError("nested too deeply to be saved", path=target) from None
+        if reads_back(text, target, project):
+            return text
+    raise ProjectFileError("the project could not be written so that it reads back the same; nothing was written", path=target)
 
 
 def appended_text(text: str, respondents: list[Respondent]) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 import ahp.io.project as project_module
+import ahp.io.project_sync as project_sync
 from ahp.errors import ProjectFileError
 from ahp.io.project import load_project, new_project
 from ahp.io.survey import read_survey
@@ -91,7 +92,7 @@ def test_a_file_left_with_an_empty_respondents_array_takes_an_import(tmp_path):
 def test_a_text_that_does_not_read_back_is_never_written(tmp_path, monkeypatch):
     p = new_project(tmp_path / "p.ahp.toml")
     before = p.path.read_bytes()
-    monkeypatch.setattr(project_module, "sync_document", lambda *args: None)  # a writer that forgets the change
+    monkeypatch.setattr(project_sync, "sync_document", lambda *args: None)  # a writer that forgets the change
     p.add_respondent("Bo")
     with pytest.raises(ProjectFileError, match="could not be written so that it reads back the same; nothing was written"):
         p.save()
@@ -108,3 +109,46 @@ def test_a_failed_import_leaves_the_project_as_its_file(tmp_path, monkeypatch):
     with pytest.raises(OSError):
         p.import_respondents([("Ann", 1.0, {})])
     assert [r.name for r in p.respondents] == ["Respondent 1"]
+
+
+# -- copies kept before destructive steps -----------------------------------------------------------
+
+def test_removing_a_respondent_keeps_the_file_as_it_was_where_no_save_overwrites_it(tmp_path):
+    p = new_project(tmp_path / "p.ahp.toml")
+    p.set_judgment(0, "goal", "service", "price", 5)
+    p.save()
+    name = "门店经理 \x7f" + "长" * 300  # a long name still gives a file name the system takes
+    p.rename_respondent("Respondent 1", name)
+    p.save()
+    kept = p.remove_respondent(name)
+    p.save()
+    p.add_respondent("Bo")
+    p.save()
+    p.save()  # .bak moves on; the kept copy does not
+    assert kept is not None and kept.startswith(f"{p.path}.before-remove-") and p.kept_copies == [kept]
+    assert len(kept.rsplit("/", 1)[1].encode()) < 255
+    old = load_project(kept)
+    assert [r.name for r in old.respondents] == [name] and old.judgment(0, "goal", "service", "price") == 5
+
+
+def test_replacing_ratings_by_import_keeps_a_copy_and_adding_does_not(tmp_path):
+    p = new_project(tmp_path / "p.ahp.toml")
+    p.import_ratings([("North", {"service/attitude": "poor"})])
+    p.save()
+    p.import_ratings([("South", {"service/attitude": "good"}), ("North", {"service/attitude": "poor"})])
+    p.save()
+    assert p.kept_copies == []  # nothing given before was replaced
+    p.import_ratings([("North", {"service/attitude": "good"})])
+    p.save()
+    assert len(p.kept_copies) == 1
+    assert load_project(p.kept_copies[0]).units[0].ratings == {"service/attitude": "poor"}
+
+
+def test_removing_a_unit_keeps_a_copy_and_a_project_without_a_file_keeps_none(tmp_path):
+    p = new_project(tmp_path / "p.ahp.toml")
+    p.add_unit("North")
+    p.save()
+    kept = p.remove_unit("North")
+    assert [u.name for u in load_project(kept).units] == ["North"]
+    p.path = None
+    assert p.remove_respondent("Respondent 1") is None
