@@ -247,9 +247,10 @@ def read_project(text: str, path: str) -> ProjectData:
         raise check.fail((), "missing table [model]: a project file embeds its model")
     model = parse_model(data["model"], check)
     project = check.table(data.get("project", {}), ("project",), _PROJECT_KEYS, "[project]")
+    for key in ("title", "description"):
+        if not isinstance(project.get(key, ""), str):
+            raise check.fail(("project", key), f"project.{key} must be a string")
     title = project.get("title", "")
-    if not isinstance(title, str):
-        raise check.fail(("project", "title"), "project.title must be a string")
     settings = _parse_settings(data.get("settings"), check)
     respondents = _parse_respondents(data.get("respondents"), check, inner_nodes(model.root))
     return ProjectData(title, model, settings, respondents, _parse_units(data.get("units"), check, model))

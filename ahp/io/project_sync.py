@@ -19,6 +19,7 @@ import math
 from typing import Any
 
 import tomlkit
+from tomlkit.exceptions import TOMLKitError
 
 from ahp.core.scale import TOLERANCE, format_value, parse_value
 from ahp.errors import AHPError, ProjectFileError
@@ -74,8 +75,8 @@ class FileState:
         if self.doc is None:
             try:
                 self.doc = tomlkit.parse(self.text) if self.text is not None else new_document(model, title)
-            except RecursionError:
-                raise ProjectFileError("nested too deeply to be saved", path=path) from None
+            except (RecursionError, TOMLKitError) as exc:
+                raise ProjectFileError(f"cannot be saved: {'nested too deeply' if isinstance(exc, RecursionError) else exc}", path=path) from None
         return self.doc
 
 

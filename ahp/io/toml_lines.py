@@ -116,10 +116,23 @@ def read_text(path: str | os.PathLike[str]) -> str:
         raise ProjectFileError(exc.strerror or str(exc), path=str(path)) from None
 
 
+#: The most parts a table name may have (``[a.b.c]`` has 3); no model or project needs more
+#: than 2 + ``MAX_DEPTH`` of the model, and parsing (ours and tomllib's) slows down as the cube
+#: of the parts.
+MAX_TABLE_PARTS = 64
+_TABLE_LINE = re.compile(r"^[ \t]*\[.*$", re.MULTILINE)
+
+
 def parse_toml(text: str, path: str) -> dict[str, Any]:
     """Parse TOML text; a syntax error becomes :class:`ProjectFileError` naming ``path`` and the line."""
+    for m in _TABLE_LINE.finditer(text):
+        if m.group().count(".") >= MAX_TABLE_PARTS:
+            line = text.count("\n", 0, m.start()) + 1
+            raise ProjectFileError(f"a table name of more than {MAX_TABLE_PARTS} parts; nothing here nests so deep", path=path, line=line)
     try:
         return tomllib.loads(text)
+    except RecursionError:
+        raise ProjectFileError("invalid TOML: values nested too deeply (arrays or inline tables within one another)", path=path) from None
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         m = _SYNTAX_LINE.search(message)

@@ -354,3 +354,72 @@ def test_cli_new_on_a_symlink_loop_or_dangling_link_exits_2(tmp_path, kind, caps
     assert main(["new", str(link)]) == 2
     assert "symbolic link" in capsys.readouterr().err
     assert link.is_symlink()
+
+
+# -- values and shapes no file should hold ------------------------------------------------------------
+
+def deep_model(levels: int) -> str:
+    lines = ["format = 1", "[model]", 'id = "m"', 'goal = "G"']
+    key = "model.criteria"
+    for k in range(levels):
+        lines += [f"[[{key}]]", f'id = "a{k}"', f'name = "A{k}"', f"[[{key}]]", f'id = "b{k}"', f'name = "B{k}"']
+        key += ".children"
+    return "\n".join(lines) + "\n"
+
+
+def test_a_model_20_levels_deep_loads_and_deeper_is_refused_at_its_line(tmp_path):
+    from ahp.io.model import MAX_DEPTH
+
+    assert MAX_DEPTH == 20
+    assert load_model(write(tmp_path, deep_model(20))).root.layout.paths[-1].count("/") == 19
+    path = write(tmp_path, deep_model(21), "m21.toml")
+    with pytest.raises(ProjectFileError) as caught:
+        load_model(path)
+    assert str(caught.value) == f"{path}, line 122: the model goes deeper than 20 levels below the goal, the most allowed"
+    path = write(tmp_path, deep_model(1200), "m1200.toml")
+    with pytest.raises(ProjectFileError) as caught:
+        load_model(path)
+    assert str(caught.value) == f"{path}, line 383: a table name of more than 64 parts; nothing here nests so deep"
+
+
+def test_a_project_with_a_400_digit_judgment_or_weight_is_refused_at_its_line(tmp_path):
+    huge = "9" * 400
+    path = write(tmp_path, project_text(f"service = {{ price = {huge} }}\n"), "p.ahp.toml")
+    with pytest.raises(ProjectFileError) as caught:
+        load_project(path)
+    assert str(caught.value) == f"{path}, line 19: judgment service vs price in 'goal': {huge[:20]}... is off the scale; judgments lie within 1/9 and 9"
+    text = project_text("service = { price = 3 }\n").replace('name = "Ann"\n', f'name = "Ann"\nweight = {huge}\n')
+    path = write(tmp_path, text, "w.ahp.toml")
+    with pytest.raises(ProjectFileError) as caught:
+        load_project(path)
+    assert str(caught.value) == f"{path}, line 18: respondent 'Ann': weight must be a positive number; got '{huge[:20]}...'"
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        ("description = " + "{a = " * 120 + "1" + "}" * 120 + "\n", "line 4: project.description must be a string"),
+        ("description = " + "[" * 1200 + "]" * 1200 + "\n", "invalid TOML: values nested too deeply (arrays or inline tables within one another)"),
+    ],
+)
+def test_a_project_nested_too_deeply_to_save_is_refused_when_loaded(tmp_path, extra, message):
+    path = write(tmp_path, project_text("service = { price = 3 }\n", extra), "p.ahp.toml")
+    with pytest.raises(ProjectFileError) as caught:
+        load_project(path)
+    assert str(caught.value) == f"{path}{'' if message.startswith('invalid') else ','} {message}".replace(f"{path} invalid", f"{path}: invalid")
+
+
+@pytest.mark.parametrize("bad", ["judgment", "weight", "depth"])
+def test_cli_on_such_files_exits_2_with_one_line(tmp_path, capsys, bad):
+    from ahp.cli import main
+
+    huge = "9" * 400
+    text = {
+        "judgment": project_text(f"service = {{ price = {huge} }}\n"),
+        "weight": project_text("").replace('name = "Ann"\n', f'name = "Ann"\nweight = {huge}\n'),
+        "depth": deep_model(1200).replace("[model]", '[project]\ntitle = "t"\n[model]'),
+    }[bad]
+    path = write(tmp_path, text, "p.ahp.toml")
+    assert main(["rank", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and str(path) in err
