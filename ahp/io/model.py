@@ -14,7 +14,7 @@ from typing import Any
 
 from ahp.core.hierarchy import ROOT, Node
 from ahp.errors import ProjectFileError
-from ahp.io.toml_lines import Key, KeyLines, read_toml
+from ahp.io.toml_lines import Key, KeyLines, parse_toml, read_text
 
 DEFAULT_MODEL = "retail-churn"
 FORMAT = 1
@@ -240,8 +240,13 @@ def model_path(name_or_path: str | os.PathLike[str]) -> str | os.PathLike[str]:
 def load_model(name_or_path: str | os.PathLike[str] = DEFAULT_MODEL) -> Model:
     """Load a model file (or a built-in model by name) and validate it."""
     path = model_path(name_or_path)
-    data, text = read_toml(path)
-    check = Validator(str(path), text)
+    return read_model(read_text(path), str(path))
+
+
+def read_model(text: str, path: str) -> Model:
+    """Validate a model file's text; errors name ``path``, the line and the key."""
+    data = parse_toml(text, path)
+    check = Validator(path, text)
     check.table(data, (), {"format", "model"}, "the model file")
     check.format(data)
     if "model" not in data:

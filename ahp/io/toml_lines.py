@@ -97,12 +97,6 @@ class KeyLines:
         return None
 
 
-def read_toml(path: str | os.PathLike[str]) -> tuple[dict[str, Any], str]:
-    """Parse a TOML file; a syntax error becomes :class:`ProjectFileError` with its line."""
-    text = read_text(path)
-    return parse_toml(text, os.fspath(path)), text
-
-
 def read_text(path: str | os.PathLike[str]) -> str:
     """A UTF-8 file's text; a missing or unreadable file becomes :class:`ProjectFileError`."""
     try:

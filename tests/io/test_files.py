@@ -401,6 +401,7 @@ def test_a_project_with_a_400_digit_judgment_or_weight_is_refused_at_its_line(tm
         ("description = " + "{a = " * 120 + "1" + "}" * 120 + "\n", "line 4: project.description must be a string"),
         ("description = " + "[" * 1200 + "]" * 1200 + "\n", "invalid TOML: values nested too deeply (arrays or inline tables within one another)"),
     ],
+    ids=["inline tables", "arrays"],
 )
 def test_a_project_nested_too_deeply_to_save_is_refused_when_loaded(tmp_path, extra, message):
     path = write(tmp_path, project_text("service = { price = 3 }\n", extra), "p.ahp.toml")
