@@ -273,7 +273,7 @@ def test_bak_is_made_by_a_rename_so_a_crash_never_leaves_it_half_written(tmp_pat
     real_replace = os.replace
 
     def replace(src, dst):
-        renames.append((os.path.basename(src), os.path.basename(dst), open(src).read()))
+        renames.append((os.path.basename(src), os.path.basename(dst), Path(src).read_text()))
         if dst.endswith(".bak"):
             raise KeyboardInterrupt  # killed just before .bak is swapped in
         real_replace(src, dst)
