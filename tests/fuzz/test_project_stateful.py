@@ -123,10 +123,10 @@ class ProjectFile(RuleBasedStateMachine):
         p = self.project()
         try:
             change(p)
+            p.save()
         except AHPError:
             self.live = None  # the half-changed project is not the file
             return False
-        p.save()
         return True
 
     # -- rules -------------------------------------------------------------------------------
@@ -140,6 +140,15 @@ class ProjectFile(RuleBasedStateMachine):
             assert self.api(lambda p: p.add_respondent(name, weight)) == ok
         if ok:
             self.respondents.append([name.strip(), weight, {}])
+
+    @rule(name=st.tuples(NAMES, st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF), NAMES).map("".join), via_cli=st.booleans())
+    def add_unwritable(self, name: str, via_cli: bool) -> None:
+        """A lone surrogate: no UTF-8 file can hold it, so the save is refused and nothing changes."""
+        if via_cli:
+            self.live = None
+            self.expect(False, status=cli("respondent", "add", str(self.path), "--", name))
+        else:
+            assert not self.api(lambda p: p.add_respondent(name))
 
     @precondition(lambda self: self.respondents)
     @rule(data=st.data(), new=NAMES, via_cli=st.booleans())
