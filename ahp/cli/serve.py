@@ -50,7 +50,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     invited = invites.load_invites(args.file)
     if not args.invite:
         for r in project.respondents:
-            if r.name in invited:
+            if invited.get(r.name) == "":
+                print(clean(f"{r.name}: link withdrawn (ahp serve {args.file} --invite \"{r.name}\" makes a new one)"))
+            elif r.name in invited:
                 print(clean(f"{r.name}: invited before (ahp serve {args.file} --invite \"{r.name}\" makes a new link)"))
             else:
                 print(clean(f"{r.name}: {url}?token={invites.issue(args.file, r.name)}"))

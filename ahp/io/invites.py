@@ -2,7 +2,8 @@
 
 A token is ``secrets.token_urlsafe(24)`` (192 bits). Only its SHA-256 is stored, in
 ``<project>.invites`` (JSON, name -> hex digest), so the file gives no way in; a lost link is
-replaced by inviting the respondent again, which also makes the old link stop working.
+replaced by inviting the respondent again, which also makes the old link stop working. A
+withdrawn invitation keeps the name with an empty digest.
 
 >>> import tempfile, pathlib
 >>> p = pathlib.Path(tempfile.mkdtemp()) / "x.ahp.toml"
@@ -68,12 +69,14 @@ def issue(project: StrPath, name: str) -> str:
 
 
 def revoke(project: StrPath, name: str) -> None:
-    """Make ``name``'s link stop working."""
+    """Make ``name``'s link stop working (kept as withdrawn, an empty digest, so that no new
+    link is made for them until they are invited again)."""
     with locked(invites_path(project)):
         invites = load_invites(project)
-        if name not in invites:
-            raise AHPError(f"{name!r} has no invitation; invited: {', '.join(invites) or 'nobody'}")
-        del invites[name]
+        if not invites.get(name):
+            holders = [n for n, digest in invites.items() if digest]
+            raise AHPError(f"{name!r} has no invitation; invited: {', '.join(holders) or 'nobody'}")
+        invites[name] = ""
         _write(project, invites)
 
 
@@ -83,6 +86,6 @@ def who_holds(project: StrPath, token: str | None) -> str | None:
         return None
     digest = _digest(token)
     for name, stored in load_invites(project).items():
-        if hmac.compare_digest(stored, digest):
+        if stored and hmac.compare_digest(stored, digest):
             return name
     return None
