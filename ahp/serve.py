@@ -161,7 +161,8 @@ def progress_lines(project: Project) -> list[str]:
         line = f"{r.name}: {done}/{total} answered"
         if done:
             nodes = project.synthesize(r.name, suggestions=0).nodes.values()
-            crs = [(a.result.cr, a.result.cr <= a.result.threshold) for a in nodes if a.result is not None and a.result.cr is not None]
+            results = [a.result for a in nodes if a.result is not None]
+            crs = [(r.cr, r.cr <= r.threshold) for r in results]
             if crs:
                 verdict = "consistent" if all(ok for _, ok in crs) else "inconsistent"
                 line += f", worst CR {max(cr for cr, _ in crs):.3f} ({verdict})"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from ahp.cli import main
 from ahp.io.invites import invites_path, who_holds
@@ -17,7 +18,7 @@ def test_one_link_per_respondent_with_a_long_token_stored_only_hashed(demo_path,
     assert main(["serve", str(demo_path), "--no-serve"]) == 0
     links = _links(capsys.readouterr().out)
     assert set(links) == {"Store manager", "Regional manager"}
-    stored = open(invites_path(demo_path), encoding="utf-8").read()
+    stored = Path(invites_path(demo_path)).read_text(encoding="utf-8")
     for name, token in links.items():
         assert len(token) >= 22 and token not in stored  # >= 128 bits, and only its digest is kept
         assert who_holds(demo_path, token) == name

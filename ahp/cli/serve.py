@@ -20,7 +20,8 @@ def args_serve(p: argparse.ArgumentParser) -> None:
     p.add_argument("--invite", metavar="NAME", action="append", default=[],
                    help="add respondent NAME (if new) and print a new link for them (their old link stops working)")
     p.add_argument("--revoke", metavar="NAME", action="append", default=[], help="make NAME's link stop working")
-    p.add_argument("--lang", choices=("en", "zh"), help="the interview's language (default: Chinese for a Chinese title)")
+    p.add_argument("--lang", choices=("en", "zh"),
+                   help="the interview's language (default: Chinese for a Chinese title)")
     p.add_argument("--no-serve", action="store_true", help="only invite or revoke, then exit")
 
 

@@ -48,7 +48,6 @@ from ahp.io.toml_lines import read_text
 if TYPE_CHECKING:
     from ahp.core.panel import Panel
     from ahp.core.sensitivity import MonteCarlo, OneWay
-    from ahp.io.risk import RiskReport
 
 
 class Project:
@@ -350,7 +349,9 @@ class Project:
         if disk is None:
             return False
         if self._copied_from is not None and self._before_catch_up is None:
-            self._before_catch_up = {id(r): (r.weight, {p: dict(v) for p, v in r.judgments.items()}) for r in self.respondents}
+            self._before_catch_up = {
+                id(r): (r.weight, {p: dict(v) for p, v in r.judgments.items()}) for r in self.respondents
+            }
         catch_up(self, disk)
         return True
 

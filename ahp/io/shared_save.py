@@ -136,8 +136,8 @@ def read_if_changed(project: Project, own: str | None = None) -> Project | None:
     return parse_project(text, os.fspath(project.path))
 
 
-def refresh_original(original: Project, pairs: list[tuple[Respondent, Respondent]], before: dict[int, tuple[float, Judgments]],
-                     saved: Project) -> None:
+def refresh_original(original: Project, pairs: list[tuple[Respondent, Respondent]],
+                     before: dict[int, tuple[float, Judgments]], saved: Project) -> None:
     """After a snapshot that caught up was saved: bring into the ``original`` project (edited
     meanwhile) what the save took from the file. ``before`` holds each copy's weight and
     judgments as snapshotted (by ``id`` of the copy)."""

@@ -33,7 +33,7 @@ def _write_many(path: str, name: str, k: int, times: int) -> None:
     p = load_project(path)
     i = p.respondent_index(name)
     for step in range(times):
-        for (a, b), v in zip(PAIRS, _values(step, k)):
+        for (a, b), v in zip(PAIRS, _values(step, k), strict=True):
             p.set_judgment(i, "goal", a, b, v)
         p.save()
 
@@ -48,7 +48,8 @@ def test_merge_keeps_my_changed_pairs_and_their_others():
     base = {"goal": {("a", "b"): 3.0}}
     mine = {"goal": {("b", "a"): 0.5}}
     theirs = {"goal": {("a", "b"): 3.0, ("a", "c"): 7.0}, "service": {("x", "y"): 2.0}}
-    assert merge_judgments(base, mine, theirs) == {"goal": {("b", "a"): 0.5, ("a", "c"): 7.0}, "service": {("x", "y"): 2.0}}
+    merged = {"goal": {("b", "a"): 0.5, ("a", "c"): 7.0}, "service": {("x", "y"): 2.0}}
+    assert merge_judgments(base, mine, theirs) == merged
 
 
 def test_a_stale_writer_keeps_the_answers_another_saved(shared):
@@ -105,7 +106,7 @@ def _race(shared: Path, times: int) -> None:
     tui = load_project(shared)
     me = tui.respondent_index("Consultant")
     for step in range(times):
-        for (a, b), v in zip(PAIRS, _values(step, 7)):
+        for (a, b), v in zip(PAIRS, _values(step, 7), strict=True):
             tui.set_judgment(me, "goal", a, b, v)
         copy = tui.snapshot()
         saver = threading.Thread(target=copy.save)
