@@ -52,6 +52,20 @@ class InvitationServer(Server):
         words = [sys.executable, "-m", "ahp.tui.respond", self.project, respondent, self.language]
         return " ".join(shlex.quote(w) for w in words)
 
+    def respondent_of(self, token: str | None) -> str | None:
+        """The respondent a valid token was issued to, while they are still in the project."""
+        from ahp.errors import AHPError
+        from ahp.io.project import load_project
+
+        name = who_holds(self.project, token)
+        if name is None:
+            return None
+        try:
+            names = {r.name for r in load_project(self.project).respondents}
+        except AHPError:
+            return None
+        return name if name in names else None
+
     async def _make_app(self) -> web.Application:
         from aiohttp import web
 
@@ -82,7 +96,7 @@ class InvitationServer(Server):
         from aiohttp import web
 
         token = request.query.get("token")
-        if who_holds(self.project, token) is None:
+        if self.respondent_of(token) is None:
             return self._refuse()
         context: dict[str, Any] = {
             "font_size": 16,
@@ -103,7 +117,7 @@ class InvitationServer(Server):
 
     async def handle_respondent_socket(self, request: web.Request) -> web.StreamResponse:
         """Run the app of the respondent holding the token in the path (refused otherwise)."""
-        respondent = who_holds(self.project, request.match_info["token"])
+        respondent = self.respondent_of(request.match_info["token"])
         if respondent is None:
             return self._refuse()
         self.started += 1

@@ -55,3 +55,17 @@ def test_progress_names_answers_and_consistency(demo_path):
     lines = progress_lines(p)
     assert lines[0] == "Store manager: 34/34 answered, worst CR 0.017 (consistent)"
     assert lines[2].startswith("Ann: 1/34 answered")
+
+
+def test_a_token_of_a_removed_respondent_or_a_wrong_one_starts_nothing(demo_path, capsys):
+    from ahp.serve import InvitationServer
+
+    main(["serve", str(demo_path), "--no-serve"])
+    links = _links(capsys.readouterr().out)
+    server = InvitationServer(str(demo_path), "en", "127.0.0.1", 8000)
+    assert server.respondent_of(links["Store manager"]) == "Store manager"
+    assert server.respondent_of("wrong") is None and server.respondent_of(None) is None
+    p = load_project(demo_path)
+    p.remove_respondent("Store manager")
+    p.save()
+    assert server.respondent_of(links["Store manager"]) is None
