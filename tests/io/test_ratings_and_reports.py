@@ -141,9 +141,9 @@ def test_html_report_is_self_contained_and_complete(demo_path):
     page = render_html(data)
     for needle in ("http://", "https://", "src=", "<link", "url(", "@import", "<script"):
         assert needle not in page
-    for section in ("Criteria weights", "Churn factors, by weight", "Consistency of the judgments",
-                    "Agreement between respondents", "How sure is the ranking", "Churn risk by unit",
-                    "What to fix first at Riverside store", "method eigenvector; random index saaty1980"):
+    for section in ("Overview", "Judgment matrices", "Overall ranking", "Experts", "Agreement between experts",
+                    "Sensitivity", "Monte Carlo: 300 draws", "Churn risk by unit", "What to fix first at Riverside store",
+                    "principal eigenvector of each judgment matrix", "Saaty (1980) table"):
         assert section in page
     assert page.count("<svg") == 3
     zh = render_html(gather(load_project(demo_path), language="zh"))
@@ -152,8 +152,8 @@ def test_html_report_is_self_contained_and_complete(demo_path):
 
 def test_markdown_report_holds_the_same_tables(demo_path):
     text = render_markdown(gather(load_project(demo_path), draws=0))
-    assert "| 1 | Price level against competitors | 0.4090 | 0.1335 |" in text
-    assert "### What to fix first at Riverside store" in text and "Smallest change of one weight" in text
+    assert "| C10 Price level against competitors |  |  | 0.4090 |  | 0.1335 | 1 |" in text
+    assert "### What to fix first at Riverside store" in text and "Tipping points of the criteria weights" in text
     assert "Monte Carlo" not in text
 
 
@@ -165,11 +165,14 @@ def test_xlsx_report_reads_back_with_the_numbers(demo_path, tmp_path):
     out = tmp_path / "r.xlsx"
     write_xlsx(data, str(out))
     wb = load_workbook(out)
-    assert {"Summary", "Criteria", "Ranking", "Consistency", "Consensus", "Sensitivity", "Monte Carlo", "Units", "Actions"} <= set(wb.sheetnames)
-    ranking = list(wb["Ranking"].iter_rows(min_row=2, values_only=True))
-    assert [r[1] for r in ranking] == [leaf.path for leaf in data.ranking]
-    assert [r[4] for r in ranking] == pytest.approx([leaf.global_weight for leaf in data.ranking])
-    units = list(wb["Units"].iter_rows(min_row=2, values_only=True))
+    assert wb.sheetnames == ["Overview", "Judgment matrices", "Overall ranking", "Experts", "Sensitivity",
+                             "Churn risk by unit", "Appendix"]
+    rows = list(wb["Overall ranking"].iter_rows(min_row=4, values_only=True))
+    factors = sorted((r for r in rows if isinstance(r[-1], int)), key=lambda r: r[-1])
+    codes = data.codes
+    assert [r[0] for r in factors] == [f"{codes[leaf.path]} {data.path_name(leaf.path)}" for leaf in data.ranking]
+    assert [r[-2] for r in factors] == pytest.approx([leaf.global_weight for leaf in data.ranking])
+    units = [r for r in wb["Churn risk by unit"].iter_rows(min_row=4, values_only=True) if isinstance(r[0], int)]
     assert [(u[1], u[2]) for u in units] == [(u.name, pytest.approx(u.index)) for u in data.risk.units]
 
 

@@ -276,7 +276,8 @@ async def test_report_from_the_results_screen(demo: Path, tmp_path: Path, ext: s
         assert "客户流失度" in target.read_text(encoding="utf-8")
     else:
         openpyxl = pytest.importorskip("openpyxl")
-        assert "Ranking" in openpyxl.load_workbook(target).sheetnames
+        assert openpyxl.load_workbook(target).sheetnames == [
+            "Overview", "Judgment matrices", "Overall ranking", "Experts", "Sensitivity", "Churn risk by unit", "Appendix"]
 
 
 async def test_report_refuses_an_unknown_extension(demo: Path, tmp_path: Path) -> None:
@@ -325,9 +326,9 @@ async def test_report_is_of_the_results_on_screen(demo: Path, tmp_path: Path, pr
     text = target.read_text(encoding="utf-8")
     assert text == expected
     if respondent is None:
-        assert "2 respondents combined" in text and "Agreement between respondents" in text
+        assert "2 experts combined" in text and "Agreement between experts" in text
     else:
-        assert "judgments of Regional manager" in text and "Agreement between respondents" not in text
+        assert "judgments of Regional manager" in text and "Agreement between experts" not in text
 
 
 async def test_xlsx_report_leaves_no_temporary_file(demo: Path, tmp_path: Path) -> None:
