@@ -217,10 +217,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
     # -- report --
     "report title": ("Export the report", "导出报告"),
     "report help": (
-        "File name (.html, .md or .xlsx picks the format), in the current language. enter to write, esc to cancel.",
-        "文件名（扩展名 .html、.md 或 .xlsx 决定格式），使用当前语言。enter 写入，esc 取消。",
+        "File name (.html, .md, .xlsx or .docx picks the format), in the current language. enter to write, esc to cancel.",
+        "文件名（扩展名 .html、.md、.xlsx 或 .docx 决定格式），使用当前语言。enter 写入，esc 取消。",
     ),
-    "report bad extension": ("Use a name ending in .html, .md or .xlsx.", "请使用 .html、.md 或 .xlsx 结尾的文件名。"),
+    "report bad extension": ("Use a name ending in .html, .md, .xlsx or .docx.", "请使用 .html、.md、.xlsx 或 .docx 结尾的文件名。"),
     "with sensitivity": ("With sensitivity (tipping points, 2,000 draws)", "含敏感性摘要（转折点，2,000 次抽样）"),
 }
 

@@ -183,9 +183,24 @@ def test_cli_report_and_risk(demo_path, tmp_path):
     assert r.returncode == 0 and out.read_text().startswith("<!DOCTYPE html>")
     r = subprocess.run([sys.executable, "-m", "ahp", "report", str(demo_path), "-o", str(tmp_path / "r.pdf")],
                        capture_output=True, text=True)
-    assert r.returncode == 2 and r.stderr.strip() == f"ahp: error: {tmp_path / 'r.pdf'}: say --format html, md or xlsx (or use one of those extensions)"
+    assert r.returncode == 2 and r.stderr.strip() == f"ahp: error: {tmp_path / 'r.pdf'}: say --format html, md, xlsx or docx (or use one of those extensions)"
     r = subprocess.run([sys.executable, "-m", "ahp", "risk", str(demo_path)], capture_output=True, text=True)
     assert r.returncode == 0 and re.search(r"1 │ Riverside store │ 60\.5", r.stdout)
+
+
+@pytest.mark.parametrize("how", [["-o", "{dir}/r.docx"], ["-o", "{dir}/r.report", "--format", "docx"]])
+def test_cli_report_in_word_names_client_and_consultant(demo_path, tmp_path, capsys, how):
+    from docx import Document
+
+    from ahp.cli import main
+
+    args = [a.format(dir=tmp_path) for a in how]
+    assert main(["report", str(demo_path), *args, "--client", "Acme Retail", "--consultant", "Li Wei"]) == 0
+    assert capsys.readouterr().out == f"wrote the docx report to {args[1]}\n"
+    doc = Document(args[1])
+    cells = [c.text for table in doc.tables for row in table.rows for c in row.cells]
+    assert "Acme Retail" in cells and "Li Wei" in cells
+    assert "Overall ranking" in [p.text for p in doc.paragraphs]
 
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
