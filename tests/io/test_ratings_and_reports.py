@@ -325,3 +325,25 @@ def test_cli_ratings_template_and_import(demo_path, tmp_path, capsys):
     assert main(["ratings", "import", str(sheet), "--into", str(demo_path)]) == 0
     assert capsys.readouterr().out == f"imported ratings: 1 unit(s) added, 1 updated, in {demo_path}\n"
     assert load_project(demo_path).units[-1].ratings == {"service/attitude": "poor"}
+
+
+def test_report_names_the_projects_client_and_consultant_unless_flags_say_otherwise(demo_path, tmp_path, capsys):
+    from ahp.cli import main
+
+    text = demo_path.read_text(encoding="utf-8")
+    demo_path.write_text(text.replace("[project]\n", '[project]\nclient = "Acme Retail"\nconsultant = "Li Wei"\n', 1),
+                         encoding="utf-8")
+    project = load_project(demo_path)
+    assert (project.client, project.consultant) == ("Acme Retail", "Li Wei")
+    project.add_unit("New store")
+    project.save()  # kept through a save
+    assert (load_project(demo_path).client, load_project(demo_path).consultant) == ("Acme Retail", "Li Wei")
+    out = tmp_path / "r.md"
+    assert main(["report", str(demo_path), "-o", str(out)]) == 0
+    assert "| Client | Acme Retail |" in out.read_text() and "| Consultant | Li Wei |" in out.read_text()
+    assert main(["report", str(demo_path), "-o", str(out), "--client", "Acme (East)"]) == 0
+    assert "| Client | Acme (East) |" in out.read_text() and "| Consultant | Li Wei |" in out.read_text()
+    demo_path.write_text(text.replace("[project]\n", "[project]\nclient = 3\n", 1), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["report", str(demo_path), "-o", str(out)]) == 2
+    assert capsys.readouterr().err.strip().endswith("line 17: project.client must be a string")
