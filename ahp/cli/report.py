@@ -92,7 +92,8 @@ def args_report(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=("html", "md", "xlsx", "docx"), help="default: from the output's extension")
     p.add_argument("--lang", choices=("en", "zh"), default="en", help="language of the report")
     p.add_argument("--client", help="the client named on the cover (default: the project's [project] client)")
-    p.add_argument("--consultant", help="the consultant named on the cover (default: the project's [project] consultant)")
+    p.add_argument("--consultant",
+                   help="the consultant named on the cover (default: the project's [project] consultant)")
     add_draws(p, None, "add the sensitivity summary with this many Monte Carlo draws (0: tipping points only)")
     p.add_argument("--respondent", help="one respondent's judgments (default: all combined, with their consensus)")
     add_group(p)
