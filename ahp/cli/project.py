@@ -37,18 +37,19 @@ def cmd_rank(args: argparse.Namespace) -> int:
     project = load(args.file)
     apply_group_options(project, args)
     require_respondent(project, args.respondent)
-    synthesis = project.synthesize(args.respondent, suggestions=0)
+    panel = project.panel(suggestions=0) if args.respondent is None and len(project.respondents) > 1 else None
+    synthesis = panel.synthesis if panel is not None else project.synthesize(args.respondent, suggestions=0)
     if not synthesis.complete:
         missing = [f"{a.path}: {a.problem}" for a in synthesis.nodes.values() if a.result is None]
         raise AHPError(f"{args.file}: cannot rank yet, {len(missing)} node(s) lack judgments; first: {missing[0]}")
     if args.format == "table":
         from ahp.io.terminal import print_ranking
 
-        print_ranking(project, synthesis, args.respondent, args.lang)
+        print_ranking(project, synthesis, args.respondent, args.lang, panel)
     else:
         from ahp.io.export import render
 
-        sys.stdout.write(render(project, synthesis, args.format, args.respondent))
+        sys.stdout.write(render(project, synthesis, args.format, args.respondent, panel))
     return 0
 
 

@@ -54,6 +54,7 @@ def result_dict(result: PriorityResult, labels: list[str] | None = None) -> dict
             for s in result.suggestions
         ],
         "missing": result.missing,
+        "warnings": list(result.warnings),
     }
     if result.gci is not None:
         out["gci"], out["gci_threshold"] = result.gci, result.gci_threshold
@@ -84,17 +85,28 @@ def _node_dict(a: NodeAnalysis) -> dict[str, Any]:
     return out
 
 
-def ranking_dict(project: Project, synthesis: Synthesis, respondent: str | None = None) -> dict[str, Any]:
-    """The JSON form of a project's results (``ahp rank --format json``)."""
+def ranking_dict(
+    project: Project, synthesis: Synthesis, respondent: str | None = None, panel: Panel | None = None,
+) -> dict[str, Any]:
+    """The JSON form of a project's results (``ahp rank --format json``); with the ``panel`` the
+    synthesis comes from, who was left out and how each node was combined."""
+    nodes = [_node_dict(a) for a in synthesis.nodes.values()]
+    if panel is not None:
+        for node in nodes:
+            pn = panel.nodes[node["path"]]
+            node.update(aggregation_used=pn.aggregation_used, aggregation_note=pn.aggregation_note)
     return {
         "title": project.title,
         "goal": project.model.goal,
         "settings": {**project.settings.as_dict(), **synthesis.settings},
         "respondent": respondent,
-        "judgments_of": judgments_source(project, respondent),
-        "nodes": [_node_dict(a) for a in synthesis.nodes.values()],
+        "judgments_of": judgments_source(project, respondent, panel=panel),
+        "left_out": [] if panel is None else [
+            {"name": project.respondents[r].name, "reason": reason} for r, reason in panel.left_out],
+        "nodes": nodes,
         "cr_total": synthesis.cr_total,
         "consistent": synthesis.consistent,
+        "warnings": list(synthesis.warnings),
         "ranking": [
             {
                 "rank": leaf.rank,
@@ -145,10 +157,12 @@ def ranking_markdown(project: Project, synthesis: Synthesis, respondent: str | N
     return "\n".join(lines)
 
 
-def render(project: Project, synthesis: Synthesis, fmt: str, respondent: str | None = None) -> str:
-    """A project's results as ``json``, ``csv`` or ``md`` text."""
+def render(
+    project: Project, synthesis: Synthesis, fmt: str, respondent: str | None = None, panel: Panel | None = None,
+) -> str:
+    """A project's results as ``json``, ``csv`` or ``md`` text (``panel``: the one the synthesis comes from)."""
     if fmt == "json":
-        return json.dumps(ranking_dict(project, synthesis, respondent), ensure_ascii=False, indent=2) + "\n"
+        return json.dumps(ranking_dict(project, synthesis, respondent, panel), ensure_ascii=False, indent=2) + "\n"
     if fmt == "csv":
         return ranking_csv(synthesis)
     if fmt == "md":
@@ -214,7 +228,7 @@ def panel_dict(project: Project, panel: Panel) -> dict[str, Any]:
         "nodes": nodes,
         "respondents": respondents,
         "left_out": [{"name": names[r], "reason": reason} for r, reason in panel.left_out],
-        "ranking": ranking_dict(project, panel.synthesis)["ranking"],
+        "ranking": ranking_dict(project, panel.synthesis, panel=panel)["ranking"],
     }
 
 

@@ -61,9 +61,13 @@ class Project:
         respondents: list[Respondent],
         units: list[Unit] | None = None,
         text: str | None = None,
+        client: str = "",
+        consultant: str = "",
     ) -> None:
         self.path = path
         self.title = title
+        #: Who the study is for and who ran it (``[project] client`` and ``consultant``), for the report.
+        self.client, self.consultant = client, consultant
         self.model = model
         self.settings = settings
         self.respondents = respondents
@@ -346,7 +350,8 @@ class Project:
         if target is None:
             raise AHPError("this project has no file yet; give a path to save it to")
         try:
-            data = ProjectData(self.title, self.model, self.settings, self.respondents, self.units)
+            data = ProjectData(self.title, self.model, self.settings, self.respondents, self.units,
+                               self.client, self.consultant)
             text = checked_text(self._file, data, os.fspath(target), added)
             write_atomic(target, text)
         except BaseException:
@@ -376,7 +381,7 @@ def parse_project(text: str, path: str) -> Project:
     data = read_project(text, path)
     return Project(
         path=path, title=data.title, model=data.model, settings=data.settings,
-        respondents=data.respondents, units=data.units, text=text,
+        respondents=data.respondents, units=data.units, text=text, client=data.client, consultant=data.consultant,
     )
 
 

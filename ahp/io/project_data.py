@@ -30,7 +30,7 @@ from ahp.io.toml_lines import parse_toml
 
 _TOP_KEYS = {"format", "project", "settings", "model", "respondents", "units"}
 _UNIT_KEYS = {"name", "ratings"}
-_PROJECT_KEYS = {"title", "description"}
+_PROJECT_KEYS = {"title", "description", "client", "consultant"}
 _SETTINGS_KEYS = {"method", "random_index", "threshold", "aggregation", "aip_mean", "inconsistent", "completion"}
 _RESPONDENT_KEYS = {"name", "weight", "judgments"}
 Pair = tuple[str, str]
@@ -235,6 +235,8 @@ class ProjectData:
     settings: Settings
     respondents: list[Respondent]
     units: list[Unit]
+    client: str = ""
+    consultant: str = ""
 
 
 def read_project(text: str, path: str) -> ProjectData:
@@ -247,10 +249,11 @@ def read_project(text: str, path: str) -> ProjectData:
         raise check.fail((), "missing table [model]: a project file embeds its model")
     model = parse_model(data["model"], check)
     project = check.table(data.get("project", {}), ("project",), _PROJECT_KEYS, "[project]")
-    for key in ("title", "description"):
+    for key in ("title", "description", "client", "consultant"):
         if not isinstance(project.get(key, ""), str):
             raise check.fail(("project", key), f"project.{key} must be a string")
     title = project.get("title", "")
     settings = _parse_settings(data.get("settings"), check)
     respondents = _parse_respondents(data.get("respondents"), check, inner_nodes(model.root))
-    return ProjectData(title, model, settings, respondents, _parse_units(data.get("units"), check, model))
+    return ProjectData(title, model, settings, respondents, _parse_units(data.get("units"), check, model),
+                       project.get("client", ""), project.get("consultant", ""))

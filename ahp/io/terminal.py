@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ahp.io.wording import judgments_source, settings_line, suggestion_text
+from ahp.io.wording import aggregation_notes, judgments_source, settings_line, suggestion_text
 
 if TYPE_CHECKING:  # only for annotations: `ahp rank` should not pay for these imports
     from ahp.core.hierarchy import NodeAnalysis, Synthesis
@@ -117,14 +117,19 @@ def print_weights(result: PriorityResult, labels: list[str]) -> None:
     print(_verdict(result))
     if result.completed is not None:
         print(f"{result.missing} missing judgment(s) completed by {result.completion}.")
+    for note in result.warnings:
+        print(_colour(clean(f"warning: {note}"), "33"))
     if result.suggestions:
         print("Judgments to revisit: the smallest change that passes, then the value that lowers CR most:")
     for line in suggestion_text(result, labels):
         print(clean(f"  {line}"))
 
 
-def print_ranking(project: Project, synthesis: Synthesis, respondent: str | None, language: str = "en") -> None:
-    """The weighted ranking of churn factors (names in ``language``) and every node's consistency."""
+def print_ranking(
+    project: Project, synthesis: Synthesis, respondent: str | None, language: str = "en", panel: Panel | None = None,
+) -> None:
+    """The weighted ranking of churn factors (names in ``language``) and every node's consistency;
+    with the ``panel`` the synthesis comes from, the nodes combined otherwise than the settings say."""
     top = synthesis.ranking[0].global_weight if synthesis.ranking else 1.0
     rows = [
         [str(leaf.rank), leaf.node.label(language), f"{leaf.global_weight:.4f}", f"{leaf.local_weight:.4f}",
@@ -136,7 +141,13 @@ def print_ranking(project: Project, synthesis: Synthesis, respondent: str | None
     print(render_table(header, rows, right={0, 2, 3}))
     print()
     _print_nodes(synthesis)
-    print(clean(settings_line(synthesis, judgments_source(project, respondent))))
+    _print_aggregation_notes(panel)
+    print(clean(settings_line(synthesis, judgments_source(project, respondent, panel=panel))))
+
+
+def _print_aggregation_notes(panel: Panel | None) -> None:
+    for line in aggregation_notes(panel) if panel is not None else ():
+        print(_colour(clean(f"combined otherwise at {line}"), "33"))
 
 
 def _print_nodes(synthesis: Synthesis) -> None:
@@ -148,6 +159,8 @@ def _print_nodes(synthesis: Synthesis) -> None:
         rows.append([a.path, str(len(a.node.children)), *figures, status])
     print(render_table(["node", "n", "lambda_max", "CR", "threshold", "status"], rows, right={1, 2, 3, 4}))
     print(f"Hierarchy CR (sum a_j CI_j / sum a_j RI_j): {synthesis.cr_total:.4f}")
+    for note in synthesis.warnings:
+        print(_colour(clean(f"warning: {note}"), "33"))
 
 
 def print_check(
@@ -192,7 +205,7 @@ def print_panel(project: Project, panel: Panel, limit: int = 20) -> None:
     from ahp.io.export import panel_dict
 
     data = panel_dict(project, panel)
-    print(clean(f"Panel: {judgments_source(project, None)}."))
+    print(clean(f"Panel: {judgments_source(project, None, panel=panel)}."))
     print(f"Overall consensus S* {panel.consensus:.3f} ({panel.band})")
     print()
     rows = []
@@ -205,6 +218,7 @@ def print_panel(project: Project, panel: Panel, limit: int = 20) -> None:
             (", ".join(failing), "1;31") if failing else "none",
         ])
     print(render_table(["node", "S*", "consensus", "CR range", "inconsistent respondents"], rows, right={1}))
+    _print_aggregation_notes(panel)
     print()
     people = sorted(data["respondents"], key=lambda r: -r["distance"])
     rows = [
@@ -219,7 +233,7 @@ def print_panel(project: Project, panel: Panel, limit: int = 20) -> None:
         print(f"... and {len(people) - limit} more (all of them with --format json)")
     print("distance: share of the weight that would have to move to match the group (0 = same, 1 = opposite)")
     print("rank corr.: Spearman correlation with the group's ranking of the factors")
-    print(clean(settings_line(panel.synthesis, judgments_source(project, None))))
+    print(clean(settings_line(panel.synthesis, judgments_source(project, None, panel=panel))))
 
 
 def print_sensitivity(

@@ -126,7 +126,7 @@ def gather(
         mc = project.monte_carlo(respondent, draws=draws, seed=seed) if draws > 0 else None
     return ReportData(
         project, synthesis, panel, experts, one_way, mc, risk_report(project, synthesis), language, respondent,
-        client if client is not None else getattr(project, "client", "") or "",
-        consultant if consultant is not None else getattr(project, "consultant", "") or "",
+        client if client is not None else project.client,
+        consultant if consultant is not None else project.consultant,
         date or datetime.date.today().isoformat(),
     )

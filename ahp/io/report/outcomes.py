@@ -69,12 +69,16 @@ def _monte_carlo(d: ReportData) -> list[Block]:
 
 def risk_part(d: ReportData) -> Part:
     """Every unit's churn risk with coverage, then each unit's actions, by who controls them."""
-    units = d.risk.units
+    units, ranked = d.risk.units, d.risk.ranked
     blocks: list[Block] = [
         Table((d.t("rank"), d.t("unit"), d.t("risk_index"), d.t("coverage")),
-              tuple(row(u.rank, u.name, Cell(u.index, "0.0"), Cell(u.coverage, "0%")) for u in units), "risk"),
-        Chart(d.t("risk_index"), tuple(u.name for u in units), (tuple(u.index for u in units),), maximum=100.0, fmt="0.0"),
+              tuple(row(u.rank if u.rank is not None else d.t("not_ranked", reason=u.reason),
+                        u.name, Cell(u.index, "0.0") if u.coverage > 0 else Cell(""), Cell(u.coverage, "0%"))
+                    for u in units), "risk"),
     ]
+    if ranked:
+        blocks.append(Chart(d.t("risk_index"), tuple(u.name for u in ranked), (tuple(u.index for u in ranked),),
+                            maximum=100.0, fmt="0.0"))
     for u in units:
         blocks += [Heading(d.t("actions", unit=u.name)), *_actions(d, u)]
         if u.unrated:

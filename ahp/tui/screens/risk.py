@@ -122,12 +122,14 @@ class RiskScreen(ProjectScreen):
         table.add_column(t("risk index", lang), key="index")
         table.add_column("", key="bar", width=bar_w)
         table.add_column(t("coverage", lang), key="coverage")
-        for u in report.units:
+        for u in report.units:  # the ranked ones, riskiest first, then those apart
             rated = u.coverage > 0
+            ranked = u.rank is not None
+            why = Text(t("not ranked", lang, reason=u.reason), "yellow", no_wrap=True, overflow="ellipsis")
             table.add_row(
-                Text(str(u.rank), justify="right"), fit(u.name, name_w),
+                Text(str(u.rank) if ranked else "—", justify="right"), fit(u.name, name_w),
                 Text(f"{u.index:.1f}" if rated else "—", risk_style(u.index) if rated else "dim", justify="right"),
-                Text(bar(u.index / 100, bar_w) if rated else "", risk_style(u.index) if rated else ""),
+                Text(bar(u.index / 100, bar_w), risk_style(u.index)) if ranked else why,
                 Text(f"{u.coverage:.0%}", justify="right"), key=u.name,
             )
         names = [u.name for u in report.units]
@@ -151,6 +153,8 @@ class RiskScreen(ProjectScreen):
             text = Text(t("no actions", lang), "green")
         else:
             text = rendered(actions_table(s, self.report, unit, lang, width), self.app.console, width)
+        if unit.rank is None:
+            text = Text.assemble((t("not ranked", lang, reason=unit.reason), "bold yellow"), "\n", text)
         self.query_one("#risk-actions", Static).update(text)
 
     async def action_rate(self) -> None:
