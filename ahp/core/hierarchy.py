@@ -25,7 +25,8 @@ ROOT = "goal"
 
 @dataclass(frozen=True)
 class Node:
-    """One element of the hierarchy; ``children`` empty for a leaf (a churn factor)."""
+    """One element of the hierarchy; ``children`` empty for a leaf (a churn factor);
+    ``controllable`` names who can act on a factor ("store", "head-office", "external")."""
 
     id: str
     name: str
@@ -33,6 +34,7 @@ class Node:
     description: str | None = None
     description_zh: str | None = None
     children: tuple[Node, ...] = ()
+    controllable: str | None = None
 
     def label(self, language: str = "en") -> str:
         """The name in ``language`` ("en" or "zh"), falling back to the English name."""

@@ -12,15 +12,17 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ahp.core.hierarchy import ROOT, Node
+from ahp.core.hierarchy import ROOT, Node, walk
 from ahp.errors import ProjectFileError
 from ahp.io.toml_lines import Key, KeyLines, read_toml
 
 DEFAULT_MODEL = "retail-churn"
 FORMAT = 1
 _ID = re.compile(r"^[A-Za-z0-9_-]+$")
-_NODE_KEYS = {"id", "name", "name_zh", "description", "description_zh", "children"}
-_MODEL_KEYS = {"id", "goal", "goal_zh", "description", "description_zh", "criteria", "ratings"}
+_NODE_KEYS = {"id", "name", "name_zh", "description", "description_zh", "children", "controllable"}
+_MODEL_KEYS = {"id", "version", "goal", "goal_zh", "description", "description_zh", "criteria", "ratings"}
+#: Who can act on a churn factor: the store manager, the chain's head office, or neither.
+CONTROLLABLE = ("store", "head-office", "external")
 _RATINGS_KEYS = {"grades", "comparisons"}
 _GRADE_KEYS = {"id", "name", "name_zh", "intensity"}
 
@@ -52,11 +54,13 @@ DEFAULT_GRADES: tuple[Grade, ...] = (
 
 @dataclass(frozen=True)
 class Model:
-    """A hierarchy with its identity: ``root`` is the goal node (path ``goal``)."""
+    """A hierarchy with its identity: ``root`` is the goal node (path ``goal``); ``version``
+    tells editions of a model apart (``None`` in files written before models had one)."""
 
     id: str
     root: Node
     grades: tuple[Grade, ...] = DEFAULT_GRADES
+    version: str | None = None
 
     @property
     def goal(self) -> str:
@@ -64,7 +68,10 @@ class Model:
         return self.root.name
 
     def grade(self, text: str) -> Grade | None:
-        """The grade named by its id, English or Chinese name (``None`` if none matches)."""
+        """The grade named by its id, English or Chinese name (``None`` if none matches, or if
+        ``text`` is not a string)."""
+        if not isinstance(text, str):
+            return None
         key = text.strip()
         return next((g for g in self.grades if key in (g.id, g.name, g.name_zh) or key.lower() == g.name.lower()), None)
 
@@ -135,7 +142,7 @@ def parse_model(data: Any, check: Validator, key: Key = ("model",)) -> Model:
         description_zh=check.string(table, key, "description_zh", required=False),
         children=criteria,
     )
-    return Model(model_id, root, grades)
+    return Model(model_id, root, grades, check.string(table, key, "version", required=False))
 
 
 def _grades(data: Any, key: Key, check: Validator) -> tuple[Grade, ...]:
@@ -206,9 +213,19 @@ def _children(items: Any, key: Key, check: Validator, parent: str) -> tuple[Node
                 description=check.string(table, at, "description", required=False),
                 description_zh=check.string(table, at, "description_zh", required=False),
                 children=_children(table.get("children"), (*at, "children"), check, path),
+                controllable=_controllable(table, at, check),
             )
         )
     return tuple(nodes)
+
+
+def _controllable(table: dict[str, Any], key: Key, check: Validator) -> str | None:
+    """The node's ``controllable`` (who can act on it), checked against :data:`CONTROLLABLE`."""
+    value = table.get("controllable")
+    if value is not None and value not in CONTROLLABLE:
+        raise check.fail((*key, "controllable"), f"{_dotted((*key, 'controllable'))}: {value!r} is not one of "
+                         f"{', '.join(repr(c) for c in CONTROLLABLE)}")
+    return value
 
 
 def builtin_models() -> list[str]:
@@ -242,3 +259,29 @@ def load_model(name_or_path: str | os.PathLike[str] = DEFAULT_MODEL) -> Model:
     if "model" not in data:
         raise check.fail((), "missing table [model]")
     return parse_model(data["model"], check)
+
+
+def builtin_difference(model: Model) -> str | None:
+    """A one-line note when ``model`` bears a built-in model's id but is another edition of it
+    (another version, or other elements); ``None`` when it is the built-in model or none.
+
+    A project keeps the model it embeds; this only says so.
+
+    >>> builtin_difference(load_model()) is None
+    True
+    >>> from dataclasses import replace
+    >>> builtin_difference(replace(load_model(), version=None))
+    "this file's model 'retail-churn' (no version) is not the built-in one (version 2026.12); the file keeps its own model"
+    """
+    if model.id not in builtin_models():
+        return None
+    builtin = load_model(model.id)
+    mine = {path for path, _, _ in walk(model.root)}
+    theirs = {path for path, _, _ in walk(builtin.root)}
+    if model.version == builtin.version and mine == theirs:
+        return None
+    changes = [f"{len(n)} element(s) {where}" for n, where in
+               ((mine - theirs, "only in the file"), (theirs - mine, "only in the built-in model")) if n]
+    version = f"version {model.version}" if model.version else "no version"
+    return (f"this file's model {model.id!r} ({version}) is not the built-in one (version {builtin.version}"
+            + "".join(f"; {c}" for c in changes) + "); the file keeps its own model")

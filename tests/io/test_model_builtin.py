@@ -1,0 +1,73 @@
+"""The built-in retail-churn model as the sources have it, `controllable` and the model's version."""
+
+from __future__ import annotations
+
+import pytest
+
+from ahp.errors import ProjectFileError
+from ahp.io.model import builtin_difference, load_model
+from ahp.io.project import load_project, new_project
+
+MODEL_HEAD = 'format = 1\n[model]\nid = "m"\ngoal = "Churn"\n'
+
+
+def factors() -> dict:
+    return {f"{c.id}/{f.id}": f for c in load_model().root.children for f in c.children}
+
+
+def test_builtin_model_places_staff_turnover_under_service_and_splits_location_from_natural_churn():
+    f = factors()
+    assert f["service/turnover"].name_zh == "员工跳槽带走顾客" and "competition/turnover" not in f
+    assert (f["competition/location"].name_zh, f["competition/location"].controllable) == ("门店选址与购物便利性", "head-office")
+    assert (f["competition/market"].name_zh, f["competition/market"].controllable) == ("商圈变化与自然流失", "external")
+    assert f["competition/brand"].name_zh == "品牌形象与口碑"
+    assert (f["service/followup"].name_zh, f["quality/stockouts"].name_zh, f["competition/rivals"].name_zh) == (
+        "顾客维护与回访", "商品缺货", "竞争对手分流")
+
+
+def test_builtin_model_speaks_of_shoppers_as_顾客_with_grades_of_fuzzy_evaluation_and_says_who_acts():
+    m = load_model()
+    assert m.version == "2026.12"
+    assert [g.name_zh for g in m.grades] == ["很好", "较好", "一般", "较差", "很差"]
+    for f in factors().values():
+        assert f.controllable in ("store", "head-office", "external")
+        assert "顾客就会" not in f.description_zh and "客户" not in f.name_zh + f.description_zh
+    assert {f.controllable for f in factors().values() if f.controllable == "external"} == {"external"}
+    assert sorted(p for p, f in factors().items() if f.controllable == "external") == [
+        "competition/market", "competition/online", "competition/rivals"]
+
+
+def test_controllable_out_of_the_list_is_a_located_error(tmp_path):
+    path = tmp_path / "m.toml"
+    path.write_text(MODEL_HEAD + '[[model.criteria]]\nid = "a"\nname = "A"\ncontrollable = "mayor"\n', encoding="utf-8")
+    with pytest.raises(ProjectFileError) as err:
+        load_model(path)
+    assert str(err.value) == (f"{path}, line 8: model.criteria[0].controllable: 'mayor' is not one of "
+                              "'store', 'head-office', 'external'")
+
+
+def test_new_project_embeds_version_and_controllable_and_reads_them_back(tmp_path):
+    p = new_project(tmp_path / "p.ahp.toml")
+    again = load_project(p.path)
+    assert again.model.version == "2026.12" and again.model.root == load_model().root
+    assert builtin_difference(again.model) is None
+
+
+def test_a_file_whose_model_drops_a_factor_of_the_builtin_one_is_told_so(tmp_path):
+    p = new_project(tmp_path / "p.ahp.toml")
+    text = p.path.read_text(encoding="utf-8")
+    cut = text.index('id = "brand"')
+    start = text.rindex("[[model.criteria.children]]", 0, cut)
+    end = text.index("[", cut)  # the next table after the brand factor
+    p.path.write_text(text[:start] + text[end:], encoding="utf-8")
+    edited = load_project(p.path)
+    assert "competition/brand" not in edited.model.root.layout.index
+    assert builtin_difference(edited.model) == (
+        "this file's model 'retail-churn' (version 2026.12) is not the built-in one (version 2026.12; "
+        "1 element(s) only in the built-in model); the file keeps its own model")
+
+
+def test_a_model_of_another_id_is_never_compared(tmp_path):
+    path = tmp_path / "m.toml"
+    path.write_text(MODEL_HEAD + '[[model.criteria]]\nid = "a"\nname = "A"\n', encoding="utf-8")
+    assert builtin_difference(load_model(path)) is None
