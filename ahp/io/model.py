@@ -45,9 +45,9 @@ class Grade:
 #: The default scale, best to worst: five grades, intensities evenly spaced from 0 to 1.
 DEFAULT_GRADES: tuple[Grade, ...] = (
     Grade("very-good", "Very good", "很好", 0.0),
-    Grade("good", "Good", "好", 0.25),
+    Grade("good", "Good", "较好", 0.25),
     Grade("fair", "Fair", "一般", 0.5),
-    Grade("poor", "Poor", "差", 0.75),
+    Grade("poor", "Poor", "较差", 0.75),
     Grade("very-poor", "Very poor", "很差", 1.0),
 )
 

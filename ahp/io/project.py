@@ -35,6 +35,7 @@ from ahp.core.weights import METHODS
 from ahp.errors import AHPError, JudgmentError, ProjectFileError
 from ahp.io.atomic import StrPath, write_atomic
 from ahp.io.model import DEFAULT_MODEL, FORMAT, Model, Validator, load_model, parse_model
+from ahp.io.ratings_file import Rating, parse_rating
 from ahp.io.toml_lines import parse_toml, read_text
 
 _TOP_KEYS = {"format", "project", "settings", "model", "respondents", "units"}
@@ -73,10 +74,10 @@ class Respondent:
 
 @dataclass
 class Unit:
-    """A rated store, region or segment: ``ratings[leaf path] = grade id``."""
+    """A rated store, region or segment: ``ratings[leaf path]`` is a grade id or {grade id: count}."""
 
     name: str
-    ratings: dict[str, str] = field(default_factory=dict)
+    ratings: dict[str, Rating] = field(default_factory=dict)
 
 
 def _choice(check: Validator, settings: dict[str, Any], name: str, allowed: tuple[str, ...]) -> Any:
@@ -189,7 +190,6 @@ def _parse_units(data: Any, check: Validator, model: Model) -> list[Unit]:
     if not isinstance(data, list):
         raise check.fail(("units",), "units must be an array of tables ([[units]])")
     leaves = {path for path, node, _ in walk(model.root) if not node.children}
-    grades = ", ".join(g.id for g in model.grades)
     out: list[Unit] = []
     for i, item in enumerate(data):
         at = ("units", i)
@@ -204,10 +204,10 @@ def _parse_units(data: Any, check: Validator, model: Model) -> list[Unit]:
         for path, raw in ratings.items():
             if path not in leaves:
                 raise check.fail((*at, "ratings", path), f"unit {name!r}: {path!r} is not a churn factor of the model")
-            grade = model.grade(raw) if isinstance(raw, str) else None
-            if grade is None:
-                raise check.fail((*at, "ratings", path), f"unit {name!r}, {path}: {raw!r} is not a grade; grades: {grades}")
-            unit.ratings[path] = grade.id
+            try:
+                unit.ratings[path] = parse_rating(raw, model)
+            except AHPError as exc:
+                raise check.fail((*at, "ratings", path), f"unit {name!r}, {path}: {exc}") from None
         out.append(unit)
     return out
 
@@ -439,7 +439,7 @@ class Project:
             raise AHPError(f"{grade!r} is not a grade; grades: {', '.join(g.id for g in self.model.grades)}")
         ratings[path] = found.id
 
-    def import_ratings(self, rows: list[tuple[str, dict[str, str]]]) -> tuple[int, int]:
+    def import_ratings(self, rows: list[tuple[str, dict[str, Rating]]]) -> tuple[int, int]:
         """Apply checked ratings rows: existing units get the cells given, new units are added.
 
         Returns (units added, units updated).
@@ -585,7 +585,16 @@ class Project:
                     del ratings[path]
                 for path, grade in u.ratings.items():
                     if ratings.get(path) != grade:
-                        ratings[path] = grade
+                        ratings[path] = grade if isinstance(grade, str) else _inline(grade)
+
+
+def _inline(counts: dict[str, float]) -> Any:
+    """Grade counts as an inline table: ``{ good = 30, fair = 20 }``."""
+    import tomlkit
+
+    table = tomlkit.inline_table()
+    table.update(counts)
+    return table
 
 
 def _sync_judgments(table: Any, judgments: dict[str, dict[Pair, float]]) -> None:
