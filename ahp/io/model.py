@@ -23,6 +23,17 @@ _NODE_KEYS = {"id", "name", "name_zh", "description", "description_zh", "childre
 _MODEL_KEYS = {"id", "version", "goal", "goal_zh", "description", "description_zh", "criteria", "ratings"}
 #: Who can act on a churn factor: the store manager, the chain's head office, or neither.
 CONTROLLABLE = ("store", "head-office", "external")
+_OWNER_NAMES = {"store": ("Store", "门店"), "head-office": ("Head office", "总部"), "external": ("External", "外部"),
+                None: ("Not stated", "未注明")}
+
+
+def owner_label(owner: str | None, language: str = "en") -> str:
+    """Who can act on a factor, in words: ``owner_label("head-office", "zh")`` is ``'总部'``.
+
+    >>> owner_label("store"), owner_label(None, "zh")
+    ('Store', '未注明')
+    """
+    return _OWNER_NAMES[owner][language == "zh"]
 _RATINGS_KEYS = {"grades", "comparisons"}
 _GRADE_KEYS = {"id", "name", "name_zh", "intensity"}
 
