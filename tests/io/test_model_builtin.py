@@ -71,3 +71,27 @@ def test_a_model_of_another_id_is_never_compared(tmp_path):
     path = tmp_path / "m.toml"
     path.write_text(MODEL_HEAD + '[[model.criteria]]\nid = "a"\nname = "A"\n', encoding="utf-8")
     assert builtin_difference(load_model(path)) is None
+
+
+def test_rank_and_check_say_when_the_files_model_is_an_earlier_edition_and_json_stays_clean(demo_path):
+    import subprocess
+    import sys
+
+    note = ("note: this file's model 'retail-churn' (no version) is not the built-in one (version 2026.12; 1 element(s) "
+            "only in the file; 3 element(s) only in the built-in model); the file keeps its own model")
+    for command in ("rank", "check"):
+        r = subprocess.run([sys.executable, "-m", "ahp", command, str(demo_path)], capture_output=True, text=True)
+        assert r.returncode == 0 and r.stdout.splitlines()[-1] == note
+    r = subprocess.run([sys.executable, "-m", "ahp", "rank", str(demo_path), "--format", "json"], capture_output=True, text=True)
+    assert "note" not in r.stdout and r.stderr == ""
+
+
+def test_the_old_demo_keeps_its_numbers(demo_path):
+    from ahp.io.risk import risk_report
+
+    p = load_project(demo_path)
+    s = p.synthesize(suggestions=0)
+    top = s.ranking[0]
+    assert (top.path, round(top.global_weight, 4)) == ("price/level", 0.1335)
+    assert [(u.name, round(u.index, 1)) for u in risk_report(p, s).units] == [
+        ("Riverside store", 60.5), ("Station store", 45.0), ("Mall store", 44.1)]
