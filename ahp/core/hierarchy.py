@@ -40,6 +40,15 @@ class Node:
         """The name in ``language`` ("en" or "zh"), falling back to the English name."""
         return (self.name_zh or self.name) if language == "zh" else self.name
 
+    def explain(self, language: str = "en") -> str:
+        """The description in ``language`` ("en" or "zh"), else in the other one, else "".
+
+        >>> Node("x", "X", description="What X is").explain("zh")
+        'What X is'
+        """
+        both = (self.description_zh, self.description) if language == "zh" else (self.description, self.description_zh)
+        return both[0] or both[1] or ""
+
     @cached_property
     def layout(self) -> Layout:
         """The tree below this node as index arrays, worked out once (see :class:`Layout`)."""
