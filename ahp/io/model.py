@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from dataclasses import dataclass
@@ -272,7 +273,13 @@ def load_model(name_or_path: str | os.PathLike[str] = DEFAULT_MODEL) -> Model:
     return parse_model(data["model"], check)
 
 
-def builtin_difference(model: Model) -> str | None:
+@functools.lru_cache(maxsize=8)
+def _builtin(model_id: str) -> Model:
+    """The built-in model ``model_id``, read once."""
+    return load_model(model_id)
+
+
+def builtin_difference(model: Model, language: str = "en") -> str | None:
     """A one-line note when ``model`` bears a built-in model's id but is another edition of it
     (another version, or other elements); ``None`` when it is the built-in model or none.
 
@@ -283,16 +290,24 @@ def builtin_difference(model: Model) -> str | None:
     >>> from dataclasses import replace
     >>> builtin_difference(replace(load_model(), version=None))
     "this file's model 'retail-churn' (no version) is not the built-in one (version 2026.12); the file keeps its own model"
+    >>> builtin_difference(replace(load_model(), version="2026.11"), "zh")
+    '本文件的模型 retail-churn（版本 2026.11）不是内置模型（版本 2026.12）；文件保留自己的模型'
     """
     if model.id not in builtin_models():
         return None
-    builtin = load_model(model.id)
+    builtin = _builtin(model.id)
     mine = {path for path, _, _ in walk(model.root)}
     theirs = {path for path, _, _ in walk(builtin.root)}
     if model.version == builtin.version and mine == theirs:
         return None
-    changes = [f"{len(n)} element(s) {where}" for n, where in
-               ((mine - theirs, "only in the file"), (theirs - mine, "only in the built-in model")) if n]
+    only_mine, only_theirs = len(mine - theirs), len(theirs - mine)
+    if language == "zh":
+        version = f"版本 {model.version}" if model.version else "无版本"
+        changes = "".join(f"；{text}" for n, text in ((only_mine, f"文件独有 {only_mine} 个元素"),
+                                                     (only_theirs, f"内置模型独有 {only_theirs} 个元素")) if n)
+        return f"本文件的模型 {model.id}（{version}）不是内置模型（版本 {builtin.version}{changes}）；文件保留自己的模型"
     version = f"version {model.version}" if model.version else "no version"
+    changes = "".join(f"; {n} element(s) {where}" for n, where in
+                      ((only_mine, "only in the file"), (only_theirs, "only in the built-in model")) if n)
     return (f"this file's model {model.id!r} ({version}) is not the built-in one (version {builtin.version}"
-            + "".join(f"; {c}" for c in changes) + "); the file keeps its own model")
+            f"{changes}); the file keeps its own model")
