@@ -126,7 +126,8 @@ def ranking_csv(synthesis: Synthesis) -> str:
 
 
 def ranking_markdown(project: Project, synthesis: Synthesis, respondent: str | None = None) -> str:
-    """A Markdown report: settings, the ranking, and each node's consistency."""
+    """A Markdown report: settings, the ranking, each node's consistency, and what each factor
+    means (its description, when the model gives one)."""
     lines = [
         f"# {md.escape(project.title or project.model.goal)}",
         "",
@@ -144,6 +145,10 @@ def ranking_markdown(project: Project, synthesis: Synthesis, respondent: str | N
                      f"{r.threshold:.2f}" if r else "-", a.status])
     lines += ["", *md.table(["node", "n", "CR", "threshold", "status"], rows, numeric={1, 2, 3})]
     lines += ["", f"Hierarchy CR (sum a_j CI_j / sum a_j RI_j): {synthesis.cr_total:.4f}", ""]
+    explained = [leaf for leaf in synthesis.ranking if leaf.node.explain()]
+    if explained:
+        lines += ["Factors:", "", *(f"- {md.escape(leaf.node.name)} (`{leaf.path}`): {md.escape(leaf.node.explain())}"
+                                    for leaf in explained), ""]
     return "\n".join(lines)
 
 

@@ -95,3 +95,12 @@ def test_the_old_demo_keeps_its_numbers(demo_path):
     assert (top.path, round(top.global_weight, 4)) == ("price/level", 0.1335)
     assert [(u.name, round(u.index, 1)) for u in risk_report(p, s).units] == [
         ("Riverside store", 60.5), ("Station store", 45.0), ("Mall store", 44.1)]
+
+
+def test_rank_markdown_ends_with_what_each_factor_means(demo_path):
+    from ahp.io.export import ranking_markdown
+
+    p = load_project(demo_path)
+    text = ranking_markdown(p, p.synthesize(suggestions=0))
+    assert text.split("Factors:\n\n")[1].splitlines()[0] == (
+        "- Price level against competitors (`price/level`): Customers move to rivals whose everyday prices are noticeably lower.")
