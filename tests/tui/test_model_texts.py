@@ -49,3 +49,11 @@ async def test_the_risk_screen_shows_the_fuzzy_evaluation_and_who_acts(tmp_path:
 async def test_results_say_the_demo_embeds_an_earlier_edition_of_the_model(demo: Path):
     text = await shown(demo, ["r"])
     assert "this file's model 'retail-churn' (no version) is not the built-in one (version 2026.12" in text
+
+
+def test_a_rating_by_counts_shows_its_grade_of_maximum_membership():
+    from ahp.io.model import load_model
+    from ahp.tui.screens.ratings import grade_cells
+
+    grade, scale = grade_cells(load_model().grades, {"good": 3, "poor": 5}, "zh")
+    assert (grade.plain, scale.plain) == ("较差~", "■■■■□")
