@@ -438,8 +438,9 @@ class Project:
         """Remove a unit and its ratings."""
         del self.units[self.unit_index(name)]
 
-    def set_rating(self, unit: int, path: str, grade: str | None) -> None:
-        """Rate a churn factor of a unit (a grade id or name), or clear the rating with ``None``."""
+    def set_rating(self, unit: int, path: str, grade: Rating | None) -> None:
+        """Rate a churn factor of a unit (a grade id or name, or {grade: count}), or clear the
+        rating with ``None``."""
         leaf = self.model.root.layout.index.get(path)
         if leaf is None or self.model.root.layout.nodes[leaf].children:
             raise AHPError(f"{path!r} is not a churn factor of the model")
@@ -447,10 +448,7 @@ class Project:
         if grade is None:
             ratings.pop(path, None)
             return
-        found = self.model.grade(grade)
-        if found is None:
-            raise AHPError(f"{grade!r} is not a grade; grades: {', '.join(g.id for g in self.model.grades)}")
-        ratings[path] = found.id
+        ratings[path] = parse_rating(grade, self.model)
 
     def import_ratings(self, rows: list[tuple[str, dict[str, Rating]]]) -> tuple[int, int]:
         """Apply checked ratings rows: existing units get the cells given, new units are added.

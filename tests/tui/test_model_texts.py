@@ -57,3 +57,15 @@ def test_a_rating_by_counts_shows_its_grade_of_maximum_membership():
 
     grade, scale = grade_cells(load_model().grades, {"good": 3, "poor": 5}, "zh")
     assert (grade.plain, scale.plain) == ("较差~", "■■■■□")
+
+
+def test_undoing_a_grade_set_over_counts_brings_the_counts_back(tmp_path: Path):
+    from ahp.tui.session import Session
+
+    p = new_project(tmp_path / "p.ahp.toml")
+    p.add_unit("North")
+    p.units[0].ratings["service/attitude"] = {"good": 3, "poor": 1}
+    s = Session(p)
+    assert s.set_rating(0, "service/attitude", "fair")
+    assert s.undo_rating() == (0, "service/attitude")
+    assert p.units[0].ratings["service/attitude"] == {"good": 3, "poor": 1}
