@@ -6,7 +6,12 @@ import argparse
 import sys
 
 from ahp.cli.common import (
-    apply_group_options, load, print_model_note, require_respondent, respondent_failures, silent_respondents,
+    apply_group_options,
+    load,
+    print_model_note,
+    require_respondent,
+    respondent_failures,
+    silent_respondents,
 )
 from ahp.cli.options import add_file, add_group, add_respondent
 from ahp.errors import AHPError

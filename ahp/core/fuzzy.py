@@ -88,7 +88,8 @@ class Evaluation:
     grade: int | None
 
 
-def evaluate(weights: np.ndarray, memberships: np.ndarray, levels: np.ndarray, operator: str = "weighted-average") -> Evaluation:
+def evaluate(weights: np.ndarray, memberships: np.ndarray, levels: np.ndarray,
+             operator: str = "weighted-average") -> Evaluation:
     """The evaluation of one unit: B = W o R, its churn degree and maximum-membership grade.
 
     >>> e = evaluate(np.array([0.5, 0.5]), np.array([[0.0, 1.0], [0.5, 0.5]]), np.array([0.0, 1.0]))

@@ -22,8 +22,8 @@ from ahp.core.priorities import PriorityResult
 from ahp.core.sensitivity import MonteCarlo, OneWay, TippingPoint
 from ahp.errors import AHPError
 from ahp.io import markdown as md
-from ahp.io.project import Project
 from ahp.io.model import Grade
+from ahp.io.project import Project
 from ahp.io.risk import RiskReport
 from ahp.io.wording import judgments_source, settings_line
 
@@ -267,7 +267,7 @@ def _evaluation_dict(e: Evaluation, grades: tuple[Grade, ...]) -> dict[str, Any]
     """B by grade id, the churn degree and the grade of maximum membership (``None``: nothing rated)."""
     if e.grade is None:
         return None
-    return {"membership": {g.id: float(v) for g, v in zip(grades, e.membership)}, "churn_degree": e.degree,
+    return {"membership": {g.id: float(v) for g, v in zip(grades, e.membership, strict=True)}, "churn_degree": e.degree,
             "grade": grades[e.grade].id}
 
 
@@ -294,7 +294,8 @@ def risk_dict(report: RiskReport) -> dict[str, Any]:
             "fuzzy": fuzzy,
             "actions": [
                 {"path": a.path, "name": a.node.name, "owner": a.owner, "grade": a.grade.id,
-                 "membership": {g.id: v for g, v in zip(grades, a.membership)}, "global_weight": a.weight, "gain": a.gain}
+                 "membership": {g.id: v for g, v in zip(grades, a.membership, strict=True)},
+                 "global_weight": a.weight, "gain": a.gain}
                 for a in u.actions
             ],
             "unrated": list(u.unrated),

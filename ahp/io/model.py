@@ -288,8 +288,8 @@ def builtin_difference(model: Model, language: str = "en") -> str | None:
     >>> builtin_difference(load_model()) is None
     True
     >>> from dataclasses import replace
-    >>> builtin_difference(replace(load_model(), version=None))
-    "this file's model 'retail-churn' (no version) is not the built-in one (version 2026.12); the file keeps its own model"
+    >>> print(builtin_difference(replace(load_model(), version=None)))
+    this file's model 'retail-churn' (no version) is not the built-in one (version 2026.12); the file keeps its own model
     >>> builtin_difference(replace(load_model(), version="2026.11"), "zh")
     '本文件的模型 retail-churn（版本 2026.11）不是内置模型（版本 2026.12）；文件保留自己的模型'
     """
@@ -305,7 +305,8 @@ def builtin_difference(model: Model, language: str = "en") -> str | None:
         version = f"版本 {model.version}" if model.version else "无版本"
         changes = "".join(f"；{text}" for n, text in ((only_mine, f"文件独有 {only_mine} 个元素"),
                                                      (only_theirs, f"内置模型独有 {only_theirs} 个元素")) if n)
-        return f"本文件的模型 {model.id}（{version}）不是内置模型（版本 {builtin.version}{changes}）；文件保留自己的模型"
+        return (f"本文件的模型 {model.id}（{version}）不是内置模型（版本 {builtin.version}{changes}）"
+                "；文件保留自己的模型")
     version = f"version {model.version}" if model.version else "no version"
     changes = "".join(f"; {n} element(s) {where}" for n, where in
                       ((only_mine, "only in the file"), (only_theirs, "only in the built-in model")) if n)

@@ -18,7 +18,8 @@ def factors() -> dict:
 def test_builtin_model_places_staff_turnover_under_service_and_splits_location_from_natural_churn():
     f = factors()
     assert f["service/turnover"].name_zh == "员工跳槽带走顾客" and "competition/turnover" not in f
-    assert (f["competition/location"].name_zh, f["competition/location"].controllable) == ("门店选址与购物便利性", "head-office")
+    location = f["competition/location"]
+    assert (location.name_zh, location.controllable) == ("门店选址与购物便利性", "head-office")
     assert (f["competition/market"].name_zh, f["competition/market"].controllable) == ("商圈变化与自然流失", "external")
     assert f["competition/brand"].name_zh == "品牌形象与口碑"
     assert (f["service/followup"].name_zh, f["quality/stockouts"].name_zh, f["competition/rivals"].name_zh) == (
@@ -77,12 +78,13 @@ def test_rank_and_check_say_when_the_files_model_is_an_earlier_edition_and_json_
     import subprocess
     import sys
 
-    note = ("note: this file's model 'retail-churn' (no version) is not the built-in one (version 2026.12; 1 element(s) "
-            "only in the file; 3 element(s) only in the built-in model); the file keeps its own model")
+    note = ("note: this file's model 'retail-churn' (no version) is not the built-in one (version 2026.12; "
+            "1 element(s) only in the file; 3 element(s) only in the built-in model); the file keeps its own model")
     for command in ("rank", "check"):
         r = subprocess.run([sys.executable, "-m", "ahp", command, str(demo_path)], capture_output=True, text=True)
         assert r.returncode == 0 and r.stdout.splitlines()[-1] == note
-    r = subprocess.run([sys.executable, "-m", "ahp", "rank", str(demo_path), "--format", "json"], capture_output=True, text=True)
+    r = subprocess.run([sys.executable, "-m", "ahp", "rank", str(demo_path), "--format", "json"],
+                       capture_output=True, text=True)
     assert "note" not in r.stdout and r.stderr == ""
 
 
@@ -103,4 +105,5 @@ def test_rank_markdown_ends_with_what_each_factor_means(demo_path):
     p = load_project(demo_path)
     text = ranking_markdown(p, p.synthesize(suggestions=0))
     assert text.split("Factors:\n\n")[1].splitlines()[0] == (
-        "- Price level against competitors (`price/level`): Customers move to rivals whose everyday prices are noticeably lower.")
+        "- Price level against competitors (`price/level`): "
+        "Customers move to rivals whose everyday prices are noticeably lower.")

@@ -35,4 +35,5 @@ def test_the_fuzzy_evaluation_table_holds_b_degree_and_grade_of_each_level(proje
 
 def test_actions_are_grouped_store_head_office_external_then_not_stated(project):
     t = tables(project, "zh")["actions:North"]
-    assert [(r[0].value, r[1].value) for r in t.rows] == [("F1", "门店"), ("F3", "总部"), ("F2", "外部因素"), ("F4", "未注明")]
+    assert [(r[0].value, r[1].value) for r in t.rows] == [
+        ("F1", "门店"), ("F3", "总部"), ("F2", "外部因素"), ("F4", "未注明")]

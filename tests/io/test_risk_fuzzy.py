@@ -111,7 +111,8 @@ def test_counts_are_written_back_as_inline_tables(project):
 ])
 def test_bad_counts_in_a_project_are_located(tmp_path, value, message):
     path = tmp_path / "p.ahp.toml"
-    text = PROJECT.replace('"a/f1" = { very-good = 10, good = 20, fair = 10, poor = 5, very-poor = 5 }', f'"a/f1" = {value}')
+    given = '"a/f1" = { very-good = 10, good = 20, fair = 10, poor = 5, very-poor = 5 }'
+    text = PROJECT.replace(given, f'"a/f1" = {value}')
     path.write_text(text, encoding="utf-8")
     with pytest.raises(ProjectFileError) as err:
         load_project(path)
@@ -121,7 +122,8 @@ def test_bad_counts_in_a_project_are_located(tmp_path, value, message):
 
 def test_csv_cells_take_a_grade_or_counts_and_name_each_bad_cell(project):
     rows = read_ratings("unit,a/f1,b/f3\nNorth,很好:12 较好:30 一般:20 较差:8 很差:2,较差\n", project.model)
-    assert rows == [("North", {"a/f1": {"very-good": 12, "good": 30, "fair": 20, "poor": 8, "very-poor": 2}, "b/f3": "poor"})]
+    counts = {"very-good": 12, "good": 30, "fair": 20, "poor": 8, "very-poor": 2}
+    assert rows == [("North", {"a/f1": counts, "b/f3": "poor"})]
     with pytest.raises(SurveyError) as err:
         read_ratings("unit,a/f1,b/f3\nNorth,good:x,fair 3\nSouth,good:1 good:2,\n", project.model)
     assert err.value.problems == [
