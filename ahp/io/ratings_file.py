@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import csv
 import io
-import math
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -35,6 +34,8 @@ from ahp.io.sheet import named_rows, read_sheet, refuse
 #: One rating: a grade id, or {grade id: count} in the scale's order.
 Rating = str | dict[str, float]
 _PAIR = re.compile(r"^(.+?)[:：]\s*(\S+)$")
+#: The largest count taken (far above any survey; larger ones are typing errors).
+_MOST = 1e12
 
 
 def _factors(model: Model) -> list[str]:
@@ -67,8 +68,9 @@ def grade_counts(pairs: Iterable[tuple[str, Any]], model: Model) -> dict[str, fl
             raise AHPError(f"{name!r} is not a grade; grades: {', '.join(g.id for g in model.grades)}")
         if grade.id in given:
             raise AHPError(f"{grade.id!r} is given twice (as {given[grade.id][0]!r} and {name!r})")
-        if isinstance(count, bool) or not isinstance(count, (int, float)) or not count >= 0 or math.isinf(count):
-            raise AHPError(f"the count of {name!r} must be a number of 0 or more; got {count!r}")
+        if isinstance(count, bool) or not isinstance(count, (int, float)) or not 0 <= count <= _MOST:
+            shown = count if not isinstance(count, int) or count < 10**20 else "a number too large"
+            raise AHPError(f"the count of {name!r} must be a number from 0 to {_MOST:,.0f}; got {shown!r}")
         given[grade.id] = (name, count)
     if not given or sum(count for _, count in given.values()) <= 0:
         raise AHPError("the counts add up to 0: give at least one grade a count above 0")

@@ -104,7 +104,7 @@ def test_counts_are_written_back_as_inline_tables(project):
 
 
 @pytest.mark.parametrize(("value", "message"), [
-    ('{ good = -1 }', "unit 'North', a/f1: the count of 'good' must be a number of 0 or more; got -1"),
+    ('{ good = -1 }', "unit 'North', a/f1: the count of 'good' must be a number from 0 to 1,000,000,000,000; got -1"),
     ('{ great = 1 }', "unit 'North', a/f1: 'great' is not a grade; grades: very-good, good, fair, poor, very-poor"),
     ('{ good = 0 }', "unit 'North', a/f1: the counts add up to 0: give at least one grade a count above 0"),
     ('{ good = 1, "较好" = 2 }', "unit 'North', a/f1: 'good' is given twice (as 'good' and '较好')"),
@@ -127,7 +127,7 @@ def test_csv_cells_take_a_grade_or_counts_and_name_each_bad_cell(project):
     with pytest.raises(SurveyError) as err:
         read_ratings("unit,a/f1,b/f3\nNorth,good:x,fair 3\nSouth,good:1 good:2,\n", project.model)
     assert err.value.problems == [
-        "row 2, column 'a/f1': the count of 'good' must be a number of 0 or more; got 'x'",
+        "row 2, column 'a/f1': the count of 'good' must be a number from 0 to 1,000,000,000,000; got 'x'",
         "row 2, column 'b/f3': 'fair 3' is not a grade; grades: very-good, good, fair, poor, very-poor",
         "row 3, column 'a/f1': 'good' is given twice (as 'good' and 'good')",
     ]
@@ -149,3 +149,19 @@ def test_cli_risk_shows_the_evaluation_and_filters_by_owner(project):
     table = run("risk", str(project.path), "--lang", "zh")
     assert table.returncode == 0, table.stderr
     assert "M(·,+)" in table.stdout and "较好" in table.stdout
+
+
+@pytest.mark.parametrize("count", ["1e400", "9" * 5000, "nan", "-0.5", "1e13"])
+def test_counts_out_of_range_are_refused_not_crashed_on(project, count):
+    with pytest.raises(SurveyError) as err:
+        read_ratings(f"unit,a/f1\nNorth,good:{count}\n", project.model)
+    assert err.value.problems[0].startswith("row 2, column 'a/f1': the count of 'good' must be a number from 0 to ")
+
+
+def test_a_huge_count_in_a_project_file_is_a_located_error(tmp_path):
+    path = tmp_path / "p.ahp.toml"
+    given = '"a/f1" = { very-good = 10, good = 20, fair = 10, poor = 5, very-poor = 5 }'
+    path.write_text(PROJECT.replace(given, '"a/f1" = { good = ' + "9" * 400 + " }"), encoding="utf-8")
+    with pytest.raises(ProjectFileError, match="the count of 'good' must be a number from 0 to 1,000,000,000,000; "
+                                               "got 'a number too large'$"):
+        load_project(path)
