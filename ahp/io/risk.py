@@ -45,6 +45,11 @@ class Action:
     membership: tuple[float, ...] = ()
 
     @property
+    def spread(self) -> bool:
+        """Whether the rating spreads over several grades (counts), not one grade."""
+        return max(self.membership, default=1.0) < 1.0
+
+    @property
     def owner(self) -> str | None:
         """Who can act on the factor: "store", "head-office", "external" (``None``: not stated)."""
         return self.node.controllable

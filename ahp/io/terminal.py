@@ -279,11 +279,13 @@ def print_risk(project: Project, report: RiskReport, respondent: str | None, lan
             continue
         print()
         print(clean(f"{u.name}: fix first (index points saved by bringing the factor to the best grade), by who can act"))
-        rows = [[a.node.label(language), owner_label(owner, language), a.grade.label(language), f"{a.weight:.3f}", f"{a.gain:.2f}"]
-                for owner, group in u.actions_by_owner() for a in group[:limit]]
+        rows = [[a.node.label(language), owner_label(owner, language), a.grade.label(language) + ("~" if a.spread else ""),
+                 f"{a.weight:.3f}", f"{a.gain:.2f}"] for owner, group in u.actions_by_owner() for a in group[:limit]]
         print(render_table(["factor", "owner", "grade", "weight", "gain"], rows, right={3, 4}))
         if u.unrated:
             print(clean(f"not rated: {', '.join(u.unrated)}"))
+    if any(a.spread for u in report.units for a in u.actions):
+        print(clean("~ rated by counts per grade: the grade of maximum membership"))
     if report.owner:
         print(clean(f"actions only of owner {owner_label(report.owner, language)} ({report.owner})"))
     print(clean(settings_line(report.synthesis, judgments_source(project, respondent))))
