@@ -5,7 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ahp.cli.common import apply_group_options, load, require_respondent, respondent_failures, silent_respondents
+from ahp.cli.common import (
+    apply_group_options,
+    load,
+    print_model_note,
+    require_respondent,
+    respondent_failures,
+    silent_respondents,
+)
 from ahp.cli.options import add_file, add_group, add_respondent
 from ahp.errors import AHPError
 
@@ -46,6 +53,7 @@ def cmd_rank(args: argparse.Namespace) -> int:
         from ahp.io.terminal import print_ranking
 
         print_ranking(project, synthesis, args.respondent, args.lang, panel)
+        print_model_note(project)
     else:
         from ahp.io.export import render
 
@@ -66,6 +74,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         left_out = silent_respondents(project)
         failures = respondent_failures(project, [r.name for r in project.respondents])
     print_check(project, synthesis, args.respondent, failures, left_out)
+    print_model_note(project)
     return 0 if synthesis.consistent and not failures else 1
 
 

@@ -41,6 +41,7 @@ from ahp.io.model import DEFAULT_MODEL, Model
 from ahp.io.project_data import Pair, ProjectData, Respondent, Settings, Unit, inner_nodes, judgment_stack, read_project
 from ahp.io.project_new import new_file
 from ahp.io.project_sync import FileState, checked_text
+from ahp.io.ratings_file import Rating, parse_rating
 from ahp.io.toml_lines import read_text
 
 if TYPE_CHECKING:
@@ -223,8 +224,9 @@ class Project:
         del self.units[i]
         return kept
 
-    def set_rating(self, unit: int, path: str, grade: str | None) -> None:
-        """Rate a churn factor of a unit (a grade id or name), or clear the rating with ``None``."""
+    def set_rating(self, unit: int, path: str, grade: Rating | None) -> None:
+        """Rate a churn factor of a unit (a grade id or name, or {grade: count}), or clear the
+        rating with ``None``."""
         leaf = self.model.root.layout.index.get(path)
         if leaf is None or self.model.root.layout.nodes[leaf].children:
             raise AHPError(f"{path!r} is not a churn factor of the model")
@@ -232,12 +234,9 @@ class Project:
         if grade is None:
             ratings.pop(path, None)
             return
-        found = self.model.grade(grade)
-        if found is None:
-            raise AHPError(f"{grade!r} is not a grade; grades: {', '.join(g.id for g in self.model.grades)}")
-        ratings[path] = found.id
+        ratings[path] = parse_rating(grade, self.model)
 
-    def import_ratings(self, rows: list[tuple[str, dict[str, str]]]) -> tuple[int, int]:
+    def import_ratings(self, rows: list[tuple[str, dict[str, Rating]]]) -> tuple[int, int]:
         """Apply checked ratings rows: existing units get the cells given, new units are added.
 
         Returns (units added, units updated). When a rating given before is replaced, the file

@@ -273,8 +273,11 @@ def print_sensitivity(
 
 
 def print_risk(project: Project, report: RiskReport, respondent: str | None, language: str = "en", limit: int = 5) -> None:
-    """Units by churn-risk index, riskiest first, each with the factors to fix first; then the
-    units rated on too little of the weight to rank, and why."""
+    """Units by churn-risk index, riskiest first; then the units rated on too little of the
+    weight to rank, and why; the fuzzy evaluation of each unit and criterion; each unit's factors
+    to fix first, grouped by who can act on them (store, head office, external)."""
+    from ahp.io.model import owner_label
+
     rows = [[str(u.rank), u.name, f"{u.index:.1f}", bar(u.index / 100, 20), f"{u.coverage:.0%}"] for u in report.ranked]
     print("Churn-risk index by unit (0 = every rated factor at the best grade, 100 = every rated factor at the worst;"
           " rated = share of the weight rated)")
@@ -284,13 +287,41 @@ def print_risk(project: Project, report: RiskReport, respondent: str | None, lan
         print(f"Not ranked: rated on under {report.min_coverage:.0%} of the weight")
         rows = [[u.name, "-" if u.coverage <= 0 else f"{u.index:.1f}", f"{u.coverage:.0%}", u.reason or ""] for u in report.apart]
         print(render_table(["unit", "risk", "rated", "why"], rows, right={1, 2}))
+    _print_evaluation(report, language)
     for u in report.units:
         if not u.actions:
             continue
         print()
-        print(clean(f"{u.name}: fix first (index points saved by bringing the factor to the best grade)"))
-        rows = [[a.node.label(language), a.grade.label(language), f"{a.weight:.3f}", f"{a.gain:.2f}"] for a in u.actions[:limit]]
-        print(render_table(["factor", "grade", "weight", "gain"], rows, right={2, 3}))
+        print(clean(f"{u.name}: fix first (index points saved by bringing the factor to the best grade), by who can act"))
+        rows = [[a.node.label(language), owner_label(owner, language), a.grade.label(language) + ("~" if a.spread else ""),
+                 f"{a.weight:.3f}", f"{a.gain:.2f}"] for owner, group in u.actions_by_owner() for a in group[:limit]]
+        print(render_table(["factor", "owner", "grade", "weight", "gain"], rows, right={3, 4}))
         if u.unrated:
             print(clean(f"not rated: {', '.join(u.unrated)}"))
+    if any(a.spread for u in report.units for a in u.actions):
+        print(clean("~ rated by counts per grade: the grade of maximum membership"))
+    if report.owner:
+        print(clean(f"actions only of owner {owner_label(report.owner, language)} ({report.owner})"))
     print(clean(settings_line(report.synthesis, judgments_source(project, respondent))))
+
+
+def _print_evaluation(report: RiskReport, language: str) -> None:
+    """The fuzzy comprehensive evaluation: B per unit and criterion, churn degree, grade of
+    maximum membership."""
+    rows = []
+    for u in report.units:
+        if u.evaluation is None or u.evaluation.grade is None:
+            continue
+        levels = [("", u.evaluation), *((f"  {c.node.label(language)}", c.evaluation) for c in u.criteria)]
+        for level, e in levels:
+            if e.grade is None:
+                continue
+            rows.append([u.name if not level else "", level.strip() or "(all)", *(f"{v:.3f}" for v in e.membership),
+                         f"{e.degree:.1f}", report.grades[e.grade].label(language)])
+    if not rows:
+        return
+    print()
+    print(f"Fuzzy comprehensive evaluation, operator {report.operator_name} ({report.operator}): B = W o R, "
+          "churn degree = 100 B · grade levels, grade of maximum membership")
+    header = ["unit", "level", *(g.label(language) for g in report.grades), "degree", "grade"]
+    print(render_table(header, rows, right=set(range(2, 3 + len(report.grades)))))

@@ -219,6 +219,13 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "risk keys": ("↑↓ unit · t rate this unit · esc back", "↑↓ 选择门店 · t 评价该门店 · esc 返回"),
     "unrated": ("{n} factors not rated", "{n} 个因素未评价"),
     "not ranked": ("not ranked: {reason}", "未排序：{reason}"),
+    "owner": ("Who acts", "责任方"),
+    "max grade": ("Grade", "隶属等级"),
+    "degree": ("Degree", "流失度"),
+    "level": ("Level", "层次"),
+    "whole unit": ("Whole unit", "综合"),
+    "fce": ("Fuzzy comprehensive evaluation, {op}: membership of each grade, churn degree, grade of maximum membership",
+            "模糊综合评价（{op}）：各等级隶属度、流失度、最大隶属度等级"),
     # -- report --
     "report title": ("Export the report", "导出报告"),
     "report help": (

@@ -63,9 +63,7 @@ class ReportData:
 
     def description(self, node: Node) -> str:
         """A node's description in the report's language (the other one if that is all there is)."""
-        both = (node.description_zh, node.description)
-        first, second = both if self.language == "zh" else both[::-1]
-        return first or second or ""
+        return node.explain(self.language)
 
     def path_name(self, path: str) -> str:
         """The name of the node at ``path``."""

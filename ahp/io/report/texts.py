@@ -97,6 +97,8 @@ TEXT: dict[str, dict[str, str]] = {
         "controlled_by": "Controlled by", "control_store": "Store", "control_head-office": "Head office",
         "control_external": "External", "control_unknown": "Not stated",
         "unrated": "Not rated: {n} factor(s).", "actions_none": "Nothing to improve: every rated factor is at the best grade.",
+        "fce": "Fuzzy comprehensive evaluation ({op}): membership of each grade B = W o R, churn degree, grade of maximum membership",
+        "whole": "Whole unit", "degree": "Churn degree", "max_grade": "Grade (maximum membership)",
     },
     "zh": {
         "report": "客户流失因素分析报告", "toc": "目录", "sep": "、",
@@ -168,5 +170,7 @@ TEXT: dict[str, dict[str, str]] = {
         "controlled_by": "责任方", "control_store": "门店", "control_head-office": "总部",
         "control_external": "外部因素", "control_unknown": "未注明",
         "unrated": "未评价：{n} 个因素。", "actions_none": "无需改进：已评价因素均处于最佳等级。",
+        "fce": "模糊综合评价（{op}）：各等级隶属度 B = W∘R、流失度、最大隶属度等级",
+        "whole": "综合", "degree": "流失度", "max_grade": "等级（最大隶属度）",
     },
 }
