@@ -30,6 +30,13 @@ def load(path: str) -> Project:
     return load_project(path)
 
 
+def language(args: argparse.Namespace, project: Project | None = None) -> str:
+    """The output's language: ``--lang``, else the project's ``[settings] language``, else English."""
+    if getattr(args, "lang", None):
+        return args.lang
+    return getattr(getattr(project, "settings", None), "language", "en")
+
+
 def apply_group_options(project: Project, args: argparse.Namespace) -> None:
     """Override the project's aggregation settings from the command line, for this run only."""
     from dataclasses import replace
@@ -45,7 +52,7 @@ def require_respondent(project: Project, name: str | None) -> None:
 
 
 def read_text(path: str) -> str:
-    """A UTF-8 text file's contents (a byte-order mark dropped); a one-line error otherwise."""
+    """A text file's contents (UTF-8, GB18030 or UTF-16: :func:`decode`); a one-line error otherwise."""
     try:
         with open(path, "rb") as f:
             data = f.read()
@@ -57,18 +64,15 @@ def read_text(path: str) -> str:
 
 
 def decode(data: bytes, where: str) -> str:
-    """``data`` as UTF-8 text, or an error naming ``where``, the line and the byte.
+    """``data`` as text (UTF-8, GB18030 or UTF-16 with its mark: :func:`ahp.io.sheet.decode`).
 
     >>> decode("caf\\u00e9\\n".encode("latin-1"), "a.csv")
     Traceback (most recent call last):
-    ahp.errors.AHPError: a.csv, line 1: byte 0xe9 is not UTF-8; save the file as UTF-8 (in Excel: CSV UTF-8)
+    ahp.errors.AHPError: a.csv, line 1: byte 0xe9 is neither UTF-8 nor GB18030 (GBK); save the file as UTF-8 (in Excel: CSV UTF-8)
     """
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise AHPError(f"{where}, line {line}: byte 0x{data[exc.start]:02x} is not UTF-8; "
-                       "save the file as UTF-8 (in Excel: CSV UTF-8)") from None
+    from ahp.io.sheet import decode as decode_sheet
+
+    return decode_sheet(data, where)
 
 
 def refuse_output_over_inputs(output: str, *inputs: str) -> None:

@@ -34,13 +34,15 @@ from ahp.core.scale import format_value, on_scale, parse_value
 from ahp.core.weights import METHODS
 from ahp.errors import AHPError, JudgmentError, ProjectFileError
 from ahp.io.atomic import StrPath, write_atomic
+from ahp.io.glossary import LANGUAGES
 from ahp.io.model import DEFAULT_MODEL, FORMAT, Model, Validator, load_model, parse_model
 from ahp.io.toml_lines import parse_toml, read_text
 
 _TOP_KEYS = {"format", "project", "settings", "model", "respondents", "units"}
 _UNIT_KEYS = {"name", "ratings"}
 _PROJECT_KEYS = {"title", "description"}
-_SETTINGS_KEYS = {"method", "random_index", "threshold", "aggregation", "aip_mean", "inconsistent", "completion"}
+_SETTINGS_KEYS = {"method", "random_index", "threshold", "aggregation", "aip_mean", "inconsistent", "completion",
+                  "language"}
 _RESPONDENT_KEYS = {"name", "weight", "judgments"}
 Pair = tuple[str, str]
 
@@ -56,6 +58,7 @@ class Settings:
     aip_mean: str = "geometric"
     inconsistent: str = "flag"
     completion: str = "lambda-max"
+    language: str = "en"
 
     def as_dict(self) -> dict[str, Any]:
         """The settings as plain values, keyed as in the file."""
@@ -106,6 +109,7 @@ def _parse_settings(data: Any, check: Validator) -> Settings:
         aip_mean=_choice(check, table, "aip_mean", AIP_MEANS),
         inconsistent=_choice(check, table, "inconsistent", INCONSISTENT_POLICIES),
         completion=_choice(check, table, "completion", COMPLETIONS),
+        language=_choice(check, table, "language", LANGUAGES),
     )
 
 

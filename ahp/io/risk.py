@@ -17,6 +17,7 @@ import numpy as np
 
 from ahp.core.hierarchy import Node, Synthesis
 from ahp.core.ratings import actions, improvement, risk
+from ahp.io.glossary import say
 from ahp.io.model import Grade
 
 if TYPE_CHECKING:
@@ -73,12 +74,16 @@ class RiskReport:
         return tuple(u for u in self.units if u.rank is None)
 
 
-def _apart_reason(coverage: float, min_coverage: float) -> str | None:
-    """Why a unit with this share of the weight rated is not ranked (``None``: it is)."""
+def apart_reason(coverage: float, min_coverage: float, language: str = "en") -> str | None:
+    """Why a unit with this share of the weight rated is not ranked (``None``: it is).
+
+    >>> apart_reason(0.3, 0.5, "zh")
+    '已评价因素的权重占比为 30%，不足排序所需的 50%'
+    """
     if coverage <= 0:
-        return "no factor is rated"
+        return say("risk.none rated", language)
     if coverage < min_coverage:
-        return f"rated factors carry {coverage:.0%} of the weight, under the {min_coverage:.0%} needed to rank it"
+        return say("risk.too little", language, share=f"{coverage:.0%}", needed=f"{min_coverage:.0%}")
     return None
 
 
@@ -95,7 +100,7 @@ def risk_report(project: Project, synthesis: Synthesis, min_coverage: float = MI
         return RiskReport((), project.model.grades, synthesis, min_coverage)
     level = np.array([[by_id[u.ratings[p]].intensity if p in u.ratings else np.nan for p in paths] for u in project.units])
     r = risk(g, level, best, worst)
-    reasons = [_apart_reason(float(c), min_coverage) for c in r.coverage]
+    reasons = [apart_reason(float(c), min_coverage) for c in r.coverage]
     order = sorted((i for i, why in enumerate(reasons) if why is None), key=lambda i: -r.index[i])
     rank = {i: k + 1 for k, i in enumerate(order)}
     units = []
