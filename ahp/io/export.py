@@ -23,13 +23,11 @@ from ahp.errors import AHPError
 from ahp.io import markdown as md
 from ahp.io.project import Project
 from ahp.io.risk import RiskReport
+from ahp.io.sheet import BOM
 from ahp.io.glossary import say, setting
 from ahp.io.wording import judgments_source, settings_line
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-#: The byte-order mark that makes Excel read a CSV file as UTF-8 (without it, Chinese Excel
-#: reads GBK and shows Chinese names garbled).
-BOM = "\ufeff"
 
 
 def csv_cell(value: object) -> str:

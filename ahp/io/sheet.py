@@ -21,6 +21,9 @@ from collections.abc import Iterator
 from ahp.errors import AHPError, SurveyError
 
 
+#: The byte-order mark that makes Excel read a CSV file as UTF-8 (without it, Chinese Excel
+#: reads GBK and shows Chinese names garbled). Every CSV the tool writes starts with it.
+BOM = "\ufeff"
 #: The cell separators a sheet may use, and how an error names them.
 DELIMITERS: dict[str, str] = {",": "commas", ";": "semicolons", "\t": "tabs"}
 

@@ -82,10 +82,10 @@ class AHPApp(App[int]):
         Binding("q", "quit", "quit"),
     ]
 
-    def __init__(self, path: Path, *, language: str = "en") -> None:
+    def __init__(self, path: Path, *, language: str | None = None) -> None:
         super().__init__()
         self.path = Path(path)
-        self.language = language
+        self.language = language or "en"
         self.error: str | None = None
         self.session: Session | None = None
         self._save_lock = threading.Lock()
@@ -95,6 +95,7 @@ class AHPApp(App[int]):
         try:
             project = load_project(self.path) if self.path.exists() else new_project(self.path)
             self.session = Session(project)
+            self.language = language or project.settings.language
         except (AHPError, OSError) as exc:
             self.error = str(exc) if isinstance(exc, AHPError) else f"{self.path}: {exc.strerror or exc}"
 
@@ -577,11 +578,12 @@ def combine_words(session: Session, language: str) -> str:
     return f"{how}{'；' if language == 'zh' else '; '}{t(f'policy {st.inconsistent}', language)}"
 
 
-def run(path: Path) -> int:
-    """Open the project at ``path`` (created from the retail-churn model when absent) in the TUI.
+def run(path: Path, language: str | None = None) -> int:
+    """Open the project at ``path`` (created from the retail-churn model when absent) in the TUI,
+    in ``language`` (default: the project's ``[settings] language``).
 
     Returns the exit code: 0, or 2 when the file could not be opened (the error was shown).
     """
-    app = AHPApp(Path(path))
+    app = AHPApp(Path(path), language=language)
     app.run()
     return 2 if app.error else (app.return_code or 0)
