@@ -38,7 +38,8 @@ def cmd_respondent(args: argparse.Namespace) -> int:
         kept = keep_copy(args.file, f"remove {args.name}")
         project.remove_respondent(args.name)
     project.save()
-    action = args.action if lang == "en" else say(f"action.{args.action}", lang)
+    action = say(f"action.{args.action}", lang, name=args.name, new=getattr(args, "new", ""),
+                 weight=getattr(args, "weight", 1.0))
     print(clean(say("respondent.done", lang, action=action, n=len(project.respondents), file=args.file)))
     if kept:
         print(clean(say("respondent.kept", lang, kept=kept)))

@@ -206,7 +206,7 @@ def print_check(
         verdict = clean(say("check.names fail", language, names=sep.join(failing)))
     else:
         verdict = say("check.some fail", language)
-    gap = "" if language == "zh" else " "
+    gap = "\n" if language == "zh" else " "
     print(f"{verdict}{gap}{clean(settings_line(synthesis, judgments_source(project, respondent, language), language))}")
 
 
