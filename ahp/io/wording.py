@@ -32,7 +32,7 @@ def settings_line(synthesis: Synthesis, source: str, language: str = "en") -> st
     >>> from types import SimpleNamespace as NS
     >>> s = NS(settings={"method": "eigenvector", "random_index": "saaty1980", "threshold": "saaty1994", "completion": "lambda-max"})
     >>> settings_line(s, "Ann", "zh")
-    '权重计算：特征根法；随机一致性指标 RI：Saaty 1980 表；一致性标准：3 阶 CR ≤ 0.05，4 阶 CR ≤ 0.08，5 阶及以上 CR ≤ 0.10；缺失判断：按最大特征根最小化补全；判断来源：Ann'
+    '权重计算：特征根法；随机一致性指标 RI：Saaty (1980) 表；一致性标准：3 阶 CR ≤ 0.05，4 阶 CR ≤ 0.08，5 阶及以上 CR ≤ 0.10；缺失判断：按最大特征根最小化补全；判断来源：Ann'
     >>> settings_line(s, "Ann")
     'method eigenvector; random index saaty1980; threshold saaty1994; missing judgments by lambda-max; judgments of Ann'
     """

@@ -13,7 +13,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     # ahp weights
     "weights.title": ("Priorities by {method}", "权重计算：{method}"),
     "weights.figures": ("lambda_max {lambda_max}   CI {ci}   RI {ri} ({table})   CR {cr}",
-                        "λmax {lambda_max}   CI {ci}   RI {ri}（{table}）   CR {cr}"),
+                        "λmax {lambda_max}   CI {ci}   RI {ri}（{table} 表）   CR {cr}"),
     "weights.gci": ("GCI {gci} (threshold {limit})", "GCI {gci}（上限 {limit}）"),
     "verdict.small": ("consistent (n <= 2)", "n ≤ 2，判断矩阵必然一致"),
     "verdict.pass": ("consistent: CR {cr} <= {limit}", "CR = {cr} ≤ {limit}，通过一致性检验"),
@@ -29,7 +29,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     # rank and check
     "settings": ("method {method}; random index {ri}; threshold {threshold}; missing judgments by {completion}; "
                  "judgments of {source}",
-                 "权重计算：{method}；随机一致性指标 RI：{ri}；一致性标准：{threshold}；缺失判断：{completion}；"
+                 "权重计算：{method}；随机一致性指标 RI：{ri} 表；一致性标准：{threshold}；缺失判断：{completion}；"
                  "判断来源：{source}"),
     "source.panel": ("{n} respondents combined by {how}, inconsistent ones {policy}",
                      "{n} 位专家，{how}合成，未通过一致性检验者{policy}"),
