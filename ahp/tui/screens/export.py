@@ -97,7 +97,7 @@ class ExportScreen(_FileScreen):
         from ahp.tui.writing import write_export
 
         s = self.app.session  # type: ignore[attr-defined]
-        write_export(self.app, target, render(s.project, s.results(), fmt, respondent=s.results_respondent(), language=lang))
+        write_export(self.app, target, render(s.project, s.results(), fmt, respondent=s.results_respondent(), language=self.app.language))
 
 
 class ReportScreen(_FileScreen):
