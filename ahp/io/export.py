@@ -160,7 +160,7 @@ def ranking_markdown(project: Project, synthesis: Synthesis, respondent: str | N
     for a in synthesis.nodes.values():
         r = a.result
         status = a.status if en else say(f"status.{a.status}", language)
-        rows.append([f"{a.node.label(language)} (`{a.path}`)", len(a.node.children), f"{r.cr:.4f}" if r else "-",
+        rows.append([say("named path", language, name=a.node.label(language), path=a.path), len(a.node.children), f"{r.cr:.4f}" if r else "-",
                      f"{r.threshold:.2f}" if r else "-", status])
     header = [say(k, language) for k in ("matrix", "order n")] + ["CR"] + [say(k, language) for k in ("threshold", "status")]
     lines += ["", *md.table(header, rows, numeric={1, 2, 3})]

@@ -224,7 +224,8 @@ def print_panel(project: Project, panel: Panel, limit: int = 20, language: str =
         failing = [r["name"] for r in crs if not r["consistent"]]
         rows.append([
             path_name(project, node["path"], language), f"{node['consensus']:.3f}", setting("band", node["band"], language),
-            f"{min(r['cr'] for r in crs):.3f}-{max(r['cr'] for r in crs):.3f}" if crs else "-",
+            say("range", language, lo=f"{min(r['cr'] for r in crs):.3f}", hi=f"{max(r['cr'] for r in crs):.3f}")
+            if crs else "-",
             (separator(language).join(failing), "1;31") if failing else say("none", language),
         ])
     header = [say("matrix", language), "S*"] + [say(k, language) for k in ("group.consensus", "group.cr range",
@@ -267,7 +268,8 @@ def print_sensitivity(
         if t is None:
             rows.append([label, "-", "-", "-", say("sens.never", language)])
         else:
-            rows.append([label, name(t.node), f"{t.current:.3f} -> {t.weight:.3f}", f"{t.change:+.3f}", swap(t)])
+            rows.append([label, name(t.node), say("from to", language, a=f"{t.current:.3f}", b=f"{t.weight:.3f}"),
+                         f"{t.change:+.3f}", swap(t)])
     print(render_table([say(f"sens.{k}", language) for k in ("what", "node", "local weight", "change", "swap")],
                        rows, right={3}))
     print()
@@ -288,12 +290,14 @@ def print_sensitivity(
             lo, hi = mc.rank_interval[l]
             p5, _, p95 = mc.weight_percentiles[:, l]
             rows.append([str(mc.baseline_rank[l]), name(mc.leaves[l]), f"{same:.2f}",
-                         f"{mc.rank_probabilities[l, :3].sum():.2f}", f"{lo}-{hi}", f"{p5:.3f}-{p95:.3f}", bar(same, 10)])
+                         f"{mc.rank_probabilities[l, :3].sum():.2f}", say("range", language, lo=lo, hi=hi),
+                         say("range", language, lo=f"{p5:.3f}", hi=f"{p95:.3f}"), bar(same, 10)])
         header = ["#", say("churn factor" if language == "zh" else "factor", language)] + [
             say(f"sens.{k}", language) for k in ("p rank", "p top", "rank 90", "weight 90")] + [""]
         print(render_table(header, rows, right={0, 2, 3, 4}))
-        print(say("sens.stable sep", language).join(say("sens.stable", language, k=k, p=f"{p:.2f}")
-                                                      for k, p in mc.top_stable.items()))
+        print(say("sens.stable sep", language).join(
+            say("sens.stable first" if k == 1 else "sens.stable", language, k=k, p=f"{p:.2f}")
+            for k, p in mc.top_stable.items()))
     print(clean(settings_line(synthesis, judgments_source(project, respondent, language), language)))
 
 

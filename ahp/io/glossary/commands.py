@@ -79,7 +79,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     "sens.never": ("no single weight change alters it", "任何单一权重变动都不会改变"),
     "sens.what": ("what changes", "排序变化"),
     "sens.node": ("node", "变动的权重"),
-    "sens.local weight": ("local weight", "单排序权重变动区间"),
+    "sens.local weight": ("local weight", "单排序权重：当前 → 临界"),
     "sens.change": ("change", "变动量"),
     "sens.swap": ("swap", "变化结果"),
     "sens.tipping": ("Tipping points, nearest first ({shown} of {n})", "临界点，由近及远（列出 {shown} 个，共 {n} 个）"),
@@ -94,6 +94,10 @@ PHRASES: dict[str, tuple[str, str]] = {
     "sens.rank 90": ("rank 90%", "90% 模拟的位次区间"),
     "sens.weight 90": ("weight 90%", "90% 模拟的权重区间"),
     "sens.stable": ("P(top {k} unchanged) {p}", "前 {k} 名构成不变的概率 {p}"),
+    "sens.stable first": ("P(top 1 unchanged) {p}", "首位不变的概率 {p}"),
+    "range": ("{lo}-{hi}", "{lo}～{hi}"),
+    "from to": ("{a} -> {b}", "{a} → {b}"),
+    "named path": ("{name} (`{path}`)", "{name}（`{path}`）"),
     "sens.stable sep": ("  ", "；"),
     # risk
     "risk.title": ("Churn-risk index by unit (0 = every rated factor at the best grade, 100 = every rated factor at "

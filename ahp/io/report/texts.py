@@ -21,7 +21,7 @@ RI_SOURCES: dict[str, dict[str, str]] = {
 
 TEXT: dict[str, dict[str, str]] = {
     "en": {
-        "report": "Churn factor report", "toc": "Contents", "sep": ", ",
+        "report": "Churn factor report", "toc": "Contents", "sep": ", ", "paren": " ({x})",
         # overview
         "overview": "Overview", "facts": "About this study", "title": "Project", "client": "Client",
         "consultant": "Consultant", "date": "Date", "goal": "Goal", "participants": "Participants",
@@ -95,7 +95,7 @@ TEXT: dict[str, dict[str, str]] = {
         "unrated": "Not rated: {n} factor(s).", "actions_none": "Nothing to improve: every rated factor is at the best grade.",
     },
     "zh": {
-        "report": "客户流失因素分析报告", "toc": "目录", "sep": "、",
+        "report": "客户流失因素分析报告", "toc": "目录", "sep": "、", "paren": "（{x}）",
         "overview": "概况", "facts": "项目信息", "title": "项目", "client": "委托方",
         "consultant": "咨询方", "date": "日期", "goal": "目标", "participants": "参评专家",
         "share": "占比", "unnamed": "（未填写）",
