@@ -5,7 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ahp.cli.common import apply_group_options, language, load, require_respondent, respondent_failures, silent_respondents
+from ahp.cli.common import (
+    apply_group_options,
+    language,
+    load,
+    require_respondent,
+    respondent_failures,
+    silent_respondents,
+)
 from ahp.cli.options import add_bom, add_file, add_group, add_lang, add_respondent
 from ahp.errors import AHPError
 

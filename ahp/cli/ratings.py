@@ -12,10 +12,9 @@ from ahp.errors import AHPError
 
 def cmd_ratings(args: argparse.Namespace) -> int:
     from ahp.errors import SurveyError
+    from ahp.io.glossary import say
     from ahp.io.ratings_file import read_ratings, template
     from ahp.io.terminal import clean
-
-    from ahp.io.glossary import say
 
     project = load(args.file if args.action == "template" else args.into)
     lang = language(args, project)

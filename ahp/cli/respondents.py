@@ -7,7 +7,13 @@ import argparse
 import sys
 
 from ahp.cli.common import (
-    language, load, print_sheet_error, read_text, refuse_output_over_inputs, require_respondent, respondent_failures,
+    language,
+    load,
+    print_sheet_error,
+    read_text,
+    refuse_output_over_inputs,
+    require_respondent,
+    respondent_failures,
 )
 from ahp.cli.options import MAX_WEIGHT, Parser, add_all_errors, add_bom, add_file, add_lang, positive_number
 from ahp.io.glossary import say

@@ -21,10 +21,10 @@ from ahp.core.priorities import PriorityResult
 from ahp.core.sensitivity import MonteCarlo, OneWay, TippingPoint
 from ahp.errors import AHPError
 from ahp.io import markdown as md
+from ahp.io.glossary import say, setting
 from ahp.io.project import Project
 from ahp.io.risk import RiskReport
 from ahp.io.sheet import BOM
-from ahp.io.glossary import say, setting
 from ahp.io.wording import judgments_source, settings_line
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -160,9 +160,10 @@ def ranking_markdown(project: Project, synthesis: Synthesis, respondent: str | N
     for a in synthesis.nodes.values():
         r = a.result
         status = a.status if en else say(f"status.{a.status}", language)
-        rows.append([say("named path", language, name=a.node.label(language), path=a.path), len(a.node.children), f"{r.cr:.4f}" if r else "-",
-                     f"{r.threshold:.2f}" if r else "-", status])
-    header = [say(k, language) for k in ("matrix", "order n")] + ["CR"] + [say(k, language) for k in ("threshold", "status")]
+        rows.append([say("named path", language, name=a.node.label(language), path=a.path), len(a.node.children),
+                     f"{r.cr:.4f}" if r else "-", f"{r.threshold:.2f}" if r else "-", status])
+    header = [say(k, language) for k in ("matrix", "order n")] + ["CR"] + [
+        say(k, language) for k in ("threshold", "status")]
     lines += ["", *md.table(header, rows, numeric={1, 2, 3})]
     lines += ["", say("hierarchy cr", language, cr=f"{synthesis.cr_total:.4f}"), ""]
     return "\n".join(lines)

@@ -20,7 +20,6 @@ from collections.abc import Iterator
 
 from ahp.errors import AHPError, SurveyError
 
-
 #: The byte-order mark that makes Excel read a CSV file as UTF-8 (without it, Chinese Excel
 #: reads GBK and shows Chinese names garbled). Every CSV the tool writes starts with it.
 BOM = "\ufeff"

@@ -12,9 +12,9 @@ from textual.containers import VerticalScroll
 from textual.widgets import Header, Static
 
 from ahp.core.hierarchy import Synthesis
-from ahp.tui.screens.base import ProjectScreen
 from ahp.io.glossary import setting
 from ahp.io.wording import threshold_label
+from ahp.tui.screens.base import ProjectScreen
 from ahp.tui.texts import combine_words, t
 from ahp.tui.widgets.consistency import STATUS_MARK, STATUS_STYLE
 from ahp.tui.widgets.footer import KeysFooter
