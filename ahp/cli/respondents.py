@@ -38,11 +38,7 @@ def cmd_respondent(args: argparse.Namespace) -> int:
     elif args.action == "weight":
         project.set_respondent_weight(args.name, args.weight)
     elif args.action == "remove":
-        require_respondent(project, args.name)  # an unknown name is refused before anything is copied
-        from ahp.io.atomic import keep_copy
-
-        kept = keep_copy(args.file, f"remove {args.name}")
-        project.remove_respondent(args.name)
+        kept = project.remove_respondent(args.name)  # keeps the file as it was first
     project.save()
     action = say(f"action.{args.action}", lang, name=args.name, new=getattr(args, "new", ""),
                  weight=getattr(args, "weight", 1.0))
