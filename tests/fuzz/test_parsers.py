@@ -171,7 +171,6 @@ def test_ratings_csv(text):
     ends_cleanly(lambda t: read_ratings(t, MODEL), text)
 
 
-@pytest.mark.xfail(strict=True, raises=csv.Error, reason="ahp/io/sheet.py read_sheet: csv.reader on io.StringIO(text) without newline='' raises _csv.Error on a CR inside a line")
 @pytest.mark.parametrize("read", [lambda t: read_survey(t, MODEL.root), lambda t: read_ratings(t, MODEL)], ids=["survey", "ratings"])
 def test_a_cr_inside_a_csv_line_is_an_ahp_error(read):
     ends_cleanly(read, "respondent,unit\rx\nAnn,1\n")
