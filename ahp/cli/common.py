@@ -35,6 +35,15 @@ def language(args: argparse.Namespace, project: Project | None = None) -> str:
     if getattr(args, "lang", None):
         return args.lang
     return getattr(getattr(project, "settings", None), "language", "en")
+def print_model_note(project: Project, lang: str = "en") -> None:
+    """A footer line when the file's model is another edition of the built-in model of its id."""
+    from ahp.io.glossary import say
+    from ahp.io.model import builtin_difference
+    from ahp.io.terminal import clean
+
+    note = builtin_difference(project.model)
+    if note:
+        print(clean(f"note: {note}" if lang == "en" else say("model note", lang, id=project.model.id)))
 
 
 def apply_group_options(project: Project, args: argparse.Namespace) -> None:

@@ -9,6 +9,7 @@ from ahp.cli.common import (
     apply_group_options,
     language,
     load,
+    print_model_note,
     require_respondent,
     respondent_failures,
     silent_respondents,
@@ -45,18 +46,21 @@ def cmd_rank(args: argparse.Namespace) -> int:
     project = load(args.file)
     apply_group_options(project, args)
     require_respondent(project, args.respondent)
-    synthesis = project.synthesize(args.respondent, suggestions=0)
+    panel = project.panel(suggestions=0) if args.respondent is None and len(project.respondents) > 1 else None
+    synthesis = panel.synthesis if panel is not None else project.synthesize(args.respondent, suggestions=0)
     if not synthesis.complete:
         missing = [f"{a.path}: {a.problem}" for a in synthesis.nodes.values() if a.result is None]
         raise AHPError(f"{args.file}: cannot rank yet, {len(missing)} node(s) lack judgments; first: {missing[0]}")
     if args.format == "table":
         from ahp.io.terminal import print_ranking
 
-        print_ranking(project, synthesis, args.respondent, language(args, project))
+        print_ranking(project, synthesis, args.respondent, language(args, project), panel)
+        print_model_note(project, language(args, project))
     else:
         from ahp.io.export import render
 
-        sys.stdout.write(render(project, synthesis, args.format, args.respondent, language(args, project), args.bom))
+        sys.stdout.write(render(project, synthesis, args.format, args.respondent, panel, language(args, project),
+                                args.bom))
     return 0
 
 
@@ -73,6 +77,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         left_out = silent_respondents(project)
         failures = respondent_failures(project, [r.name for r in project.respondents])
     print_check(project, synthesis, args.respondent, failures, left_out, language(args, project))
+    print_model_note(project, language(args, project))
     return 0 if synthesis.consistent and not failures else 1
 
 

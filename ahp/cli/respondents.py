@@ -12,7 +12,6 @@ from ahp.cli.common import (
     print_sheet_error,
     read_text,
     refuse_output_over_inputs,
-    require_respondent,
     respondent_failures,
 )
 from ahp.cli.options import MAX_WEIGHT, Parser, add_all_errors, add_bom, add_file, add_lang, positive_number
@@ -38,7 +37,7 @@ def cmd_respondent(args: argparse.Namespace) -> int:
     elif args.action == "weight":
         project.set_respondent_weight(args.name, args.weight)
     elif args.action == "remove":
-        kept = project.remove_respondent(args.name)  # keeps the file as it was first
+        kept = project.remove_respondent(args.name)  # keeps the file as it was; an unknown name copies nothing
     project.save()
     action = say(f"action.{args.action}", lang, name=args.name, new=getattr(args, "new", ""),
                  weight=getattr(args, "weight", 1.0))

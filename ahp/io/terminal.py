@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ahp.io.glossary import say, separator, setting
-from ahp.io.wording import judgments_source, path_name, settings_line, suggestion_text
+from ahp.io.wording import aggregation_notes, judgments_source, path_name, settings_line, suggestion_text
 
 if TYPE_CHECKING:  # only for annotations: `ahp rank` should not pay for these imports
     from ahp.core.hierarchy import NodeAnalysis, Synthesis
@@ -118,6 +118,8 @@ def print_weights(result: PriorityResult, labels: list[str], language: str = "en
     print(_verdict(result, language))
     if result.completed is not None:
         print(say("weights.completed", language, k=result.missing, how=setting("completion", result.completion, language)))
+    for note in result.warnings:
+        print(_colour(clean(f"warning: {note}"), "33"))
     if result.suggestions:
         print(say("weights.revisit", language))
     for line in suggestion_text(result, labels, language):
@@ -129,8 +131,11 @@ def project_title(project: Project, language: str = "en") -> str:
     return project.title or project.model.root.label(language)
 
 
-def print_ranking(project: Project, synthesis: Synthesis, respondent: str | None, language: str = "en") -> None:
-    """The weighted ranking of churn factors (names in ``language``) and every node's consistency."""
+def print_ranking(
+    project: Project, synthesis: Synthesis, respondent: str | None, language: str = "en", panel: Panel | None = None,
+) -> None:
+    """The weighted ranking of churn factors (names in ``language``) and every node's consistency;
+    with the ``panel`` the synthesis comes from, the nodes combined otherwise than the settings say."""
     top = synthesis.ranking[0].global_weight if synthesis.ranking else 1.0
     rows = [
         [str(leaf.rank), leaf.node.label(language), f"{leaf.global_weight:.4f}", f"{leaf.local_weight:.4f}",
@@ -142,7 +147,13 @@ def print_ranking(project: Project, synthesis: Synthesis, respondent: str | None
     print(render_table(header, rows, right={0, 2, 3}))
     print()
     _print_nodes(synthesis, language)
-    print(clean(settings_line(synthesis, judgments_source(project, respondent, language), language)))
+    _print_aggregation_notes(panel)
+    print(clean(settings_line(synthesis, judgments_source(project, respondent, language, panel=panel), language)))
+
+
+def _print_aggregation_notes(panel: Panel | None) -> None:
+    for line in aggregation_notes(panel) if panel is not None else ():
+        print(_colour(clean(f"combined otherwise at {line}"), "33"))
 
 
 def _node_name(a: NodeAnalysis, language: str) -> str:
@@ -164,6 +175,8 @@ def _print_nodes(synthesis: Synthesis, language: str = "en") -> None:
         say(k, language) for k in ("threshold", "status")]
     print(render_table(header, rows, right={1, 2, 3, 4}))
     print(say("hierarchy cr", language, cr=f"{synthesis.cr_total:.4f}"))
+    for note in synthesis.warnings:
+        print(_colour(clean(f"warning: {note}"), "33"))
 
 
 def print_check(
@@ -215,7 +228,7 @@ def print_panel(project: Project, panel: Panel, limit: int = 20, language: str =
     from ahp.io.export import panel_dict
 
     data = panel_dict(project, panel)
-    print(clean(say("group.panel", language, source=judgments_source(project, None, language))))
+    print(clean(say("group.panel", language, source=judgments_source(project, None, language, panel=panel))))
     print(say("group.overall", language, s=f"{panel.consensus:.3f}", band=setting("band", panel.band, language)))
     print()
     rows = []
@@ -231,6 +244,7 @@ def print_panel(project: Project, panel: Panel, limit: int = 20, language: str =
     header = [say("matrix", language), "S*"] + [say(k, language) for k in ("group.consensus", "group.cr range",
                                                                              "group.inconsistent")]
     print(render_table(header, rows, right={1}))
+    _print_aggregation_notes(panel)
     print()
     people = sorted(data["respondents"], key=lambda r: -r["distance"])
     rows = [
@@ -246,7 +260,7 @@ def print_panel(project: Project, panel: Panel, limit: int = 20, language: str =
         print(say("group.more", language, n=len(people) - limit))
     print(say("group.distance note", language))
     print(say("group.corr note", language))
-    print(clean(settings_line(panel.synthesis, judgments_source(project, None, language), language)))
+    print(clean(settings_line(panel.synthesis, judgments_source(project, None, language, panel=panel), language)))
 
 
 def print_sensitivity(
@@ -302,8 +316,10 @@ def print_sensitivity(
 
 
 def print_risk(project: Project, report: RiskReport, respondent: str | None, language: str = "en", limit: int = 5) -> None:
-    """Units by churn-risk index, riskiest first, each with the factors to fix first; then the
-    units rated on too little of the weight to rank, and why."""
+    """Units by churn-risk index, riskiest first; then the units rated on too little of the
+    weight to rank, and why; the fuzzy evaluation of each unit and criterion; each unit's factors
+    to fix first, grouped by who can act on them (store, head office, external)."""
+    from ahp.io.model import owner_label
     from ahp.io.risk import apart_reason
 
     rows = [[str(u.rank), u.name, f"{u.index:.1f}", bar(u.index / 100, 20), f"{u.coverage:.0%}"] for u in report.ranked]
@@ -316,16 +332,45 @@ def print_risk(project: Project, report: RiskReport, respondent: str | None, lan
         rows = [[u.name, "-" if u.coverage <= 0 else f"{u.index:.1f}", f"{u.coverage:.0%}",
                  apart_reason(u.coverage, report.min_coverage, language) or ""] for u in report.apart]
         print(render_table([say(k, language) for k in ("unit", "risk.risk", "risk.rated", "risk.why")], rows, right={1, 2}))
+    _print_evaluation(report, language)
     for u in report.units:
         if not u.actions:
             continue
         print()
         print(clean(say("risk.fix first", language, unit=u.name)))
-        rows = [[a.node.label(language), a.grade.label(language), f"{a.weight:.3f}", f"{a.gain:.2f}"] for a in u.actions[:limit]]
+        rows = [[a.node.label(language), owner_label(owner, language), a.grade.label(language) + ("~" if a.spread else ""),
+                 f"{a.weight:.3f}", f"{a.gain:.2f}"] for owner, group in u.actions_by_owner() for a in group[:limit]]
         factor = "churn factor" if language == "zh" else "factor"
         weight = "weight.global" if language == "zh" else "weight"
-        print(render_table([say(k, language) for k in (factor, "grade", weight, "risk.gain")], rows, right={2, 3}))
+        print(render_table([say(k, language) for k in (factor, "risk.owner", "grade", weight, "risk.gain")], rows,
+                           right={3, 4}))
         if u.unrated:
             print(clean(say("risk.not rated", language,
                             names=separator(language).join(path_name(project, p, language) for p in u.unrated))))
+    if any(a.spread for u in report.units for a in u.actions):
+        print(clean(say("risk.spread", language)))
+    if report.owner:
+        print(clean(say("risk.owner only", language, owner=owner_label(report.owner, language), id=report.owner)))
     print(clean(settings_line(report.synthesis, judgments_source(project, respondent, language), language)))
+
+
+def _print_evaluation(report: RiskReport, language: str) -> None:
+    """The fuzzy comprehensive evaluation: B per unit and criterion, churn degree, grade of
+    maximum membership."""
+    rows = []
+    for u in report.units:
+        if u.evaluation is None or u.evaluation.grade is None:
+            continue
+        levels = [("", u.evaluation), *((f"  {c.node.label(language)}", c.evaluation) for c in u.criteria)]
+        for level, e in levels:
+            if e.grade is None:
+                continue
+            rows.append([u.name if not level else "", level.strip() or say("eval.all", language),
+                         *(f"{v:.3f}" for v in e.membership), f"{e.degree:.1f}", report.grades[e.grade].label(language)])
+    if not rows:
+        return
+    print()
+    print(say("eval.title", language, name=report.operator_name, operator=report.operator))
+    header = [say("unit", language), say("eval.level", language), *(g.label(language) for g in report.grades),
+              say("eval.degree", language), say("grade", language)]
+    print(render_table(header, rows, right=set(range(2, 3 + len(report.grades)))))

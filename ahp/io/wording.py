@@ -12,10 +12,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ahp.core.scale import format_value
-from ahp.io.glossary import say, setting
+from ahp.io.glossary import say, separator, setting
 
 if TYPE_CHECKING:
     from ahp.core.hierarchy import Synthesis
+    from ahp.core.panel import Panel
     from ahp.core.priorities import PriorityResult
     from ahp.io.project import Project
 
@@ -42,16 +43,34 @@ def settings_line(synthesis: Synthesis, source: str, language: str = "en") -> st
                completion=setting("completion", s["completion"], language), source=source)
 
 
-def judgments_source(project: Project, respondent: str | None, language: str = "en") -> str:
-    """Whose judgments the results come from, in words."""
+def judgments_source(project: Project, respondent: str | None, language: str = "en", panel: Panel | None = None) -> str:
+    """Whose judgments the results come from, in words: the respondents counted in ``panel``
+    (the project's own when not given), and who was left out and why."""
     if respondent is not None:
         return respondent
     if len(project.respondents) == 1:
         return project.respondents[0].name
     s = project.settings
+    panel = panel if panel is not None else project.panel(suggestions=0)
+    n = panel.respondents_counted
     how = say(f"aggregation.{s.aggregation}", language, mean=setting("mean", s.aip_mean, language))
-    return say("source.panel", language, n=len(project.respondents), how=how,
-               policy=setting("policy", s.inconsistent, language))
+    return say("source.panel one" if n == 1 else "source.panel", language, n=n, how=how,
+               policy=setting("policy", s.inconsistent, language)) + left_out_text(project, panel, language)
+
+
+def left_out_text(project: Project, panel: Panel, language: str = "en") -> str:
+    """``; left out: Ann (no judgments)``, or nothing when every respondent counts."""
+    if not panel.left_out:
+        return ""
+    reasons = {"no judgments": "无判断"} if language == "zh" else {}
+    who = separator(language).join(project.respondents[r].name + say("paren", language, x=reasons.get(why, why))
+                                   for r, why in panel.left_out)
+    return say("left out", language, who=who)
+
+
+def aggregation_notes(panel: Panel) -> list[str]:
+    """One line per node combined otherwise than the settings say: ``service: <why>``."""
+    return [f"{path}: {node.aggregation_note}" for path, node in panel.nodes.items() if node.aggregation_note]
 
 
 def suggestion_text(result: PriorityResult, labels: list[str], language: str = "en") -> list[str]:

@@ -215,11 +215,24 @@ SCREENS: dict[str, tuple[str, str]] = {
     # -- report --
     "report title": ("Export the report", "导出报告"),
     "report help": (
-        "File name (.html, .md or .xlsx picks the format), in the current language. enter to write, esc to cancel.",
-        "文件名（扩展名 .html、.md 或 .xlsx 决定格式），使用当前语言。enter 写入，esc 取消。",
+        "File name (.html, .md, .xlsx or .docx picks the format), in the current language. enter to write, esc to cancel.",
+        "文件名（扩展名 .html、.md、.xlsx 或 .docx 决定格式），使用当前语言。enter 写入，esc 取消。",
     ),
-    "report bad extension": ("Use a name ending in .html, .md or .xlsx.", "请使用 .html、.md 或 .xlsx 结尾的文件名。"),
+    "report bad extension": ("Use a name ending in .html, .md, .xlsx or .docx.", "请使用 .html、.md、.xlsx 或 .docx 结尾的文件名。"),
     "with sensitivity": ("With sensitivity (tipping points, 2,000 draws)", "含敏感性摘要（临界点，2,000 次模拟）"),
+    "left out": ("left out: {who}", "未计入：{who}"),
+    "why no judgments": ("no judgments", "无判断"),
+    "combined otherwise": ("{node}: combined by judgments (AIJ), not priorities (AIP): no respondent's judgments "
+                           "determine its weights alone",
+                           "{node}：改按判断矩阵合成（AIJ），未按权重向量合成（AIP）：没有一位专家的判断能单独确定其权重"),
+    "not ranked": ("not ranked: {reason}", "未排序：{reason}"),
+    "owner": ("Who acts", "责任方"),
+    "max grade": ("Grade", "隶属等级"),
+    "degree": ("Degree", "流失度"),
+    "level": ("Level", "层次"),
+    "whole unit": ("Whole unit", "综合"),
+    "fce": ("Fuzzy comprehensive evaluation, {op}: membership of each grade, churn degree, grade of maximum membership",
+            "模糊综合评价（{op}）：各等级隶属度、流失度、最大隶属度等级"),
 }
 
 #: Footer labels (a binding's description) in Chinese; English is the description itself.
