@@ -25,6 +25,7 @@ from ahp.core.hierarchy import Node, walk
 from ahp.core.scale import on_scale, parse_value
 from ahp.core.weights import METHODS
 from ahp.errors import AHPError, JudgmentError
+from ahp.io.glossary import LANGUAGES
 from ahp.io.model import Model, Validator, parse_model
 from ahp.io.ratings_file import Rating, parse_rating
 from ahp.io.toml_lines import parse_toml
@@ -32,7 +33,8 @@ from ahp.io.toml_lines import parse_toml
 _TOP_KEYS = {"format", "project", "settings", "model", "respondents", "units"}
 _UNIT_KEYS = {"name", "ratings"}
 _PROJECT_KEYS = {"title", "description", "client", "consultant"}
-_SETTINGS_KEYS = {"method", "random_index", "threshold", "aggregation", "aip_mean", "inconsistent", "completion"}
+_SETTINGS_KEYS = {"method", "random_index", "threshold", "aggregation", "aip_mean", "inconsistent", "completion",
+                  "language"}
 _RESPONDENT_KEYS = {"name", "weight", "judgments"}
 Pair = tuple[str, str]
 
@@ -48,6 +50,7 @@ class Settings:
     aip_mean: str = "geometric"
     inconsistent: str = "flag"
     completion: str = "lambda-max"
+    language: str = "en"
 
     def as_dict(self) -> dict[str, Any]:
         """The settings as plain values, keyed as in the file."""
@@ -101,6 +104,7 @@ def _parse_settings(data: Any, check: Validator) -> Settings:
         aip_mean=_choice(check, table, "aip_mean", AIP_MEANS),
         inconsistent=_choice(check, table, "inconsistent", INCONSISTENT_POLICIES),
         completion=_choice(check, table, "completion", COMPLETIONS),
+        language=_choice(check, table, "language", LANGUAGES),
     )
 
 

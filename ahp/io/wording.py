@@ -1,9 +1,10 @@
 """Results in words: how the numbers were made and whose judgments they come from.
 
-Shared by every output (terminal tables, exports, the interview screens).
+Shared by every output (terminal tables, exports, the interview screens); the words are the
+glossary's (:mod:`ahp.io.glossary`).
 
->>> threshold_label("saaty1994"), threshold_label(0.15)
-('saaty1994', 'CR <= 0.15')
+>>> threshold_label("saaty1994"), threshold_label(0.15), threshold_label(0.15, "zh")
+('saaty1994', 'CR <= 0.15', '各阶 CR ≤ 0.15')
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ahp.core.scale import format_value
+from ahp.io.glossary import say, separator, setting
 
 if TYPE_CHECKING:
     from ahp.core.hierarchy import Synthesis
@@ -19,9 +21,10 @@ if TYPE_CHECKING:
     from ahp.io.project import Project
 
 
-def threshold_label(rule: str | float) -> str:
-    """How a threshold setting is shown: ``saaty1994`` or ``CR <= 0.15``."""
-    return rule if isinstance(rule, str) else f"CR <= {rule:g}"
+def threshold_label(rule: str | float, language: str = "en") -> str:
+    """How a threshold setting is shown: ``saaty1994`` or ``CR <= 0.15`` (in Chinese, the rule
+    itself: ``3 阶 CR ≤ 0.05 ...``)."""
+    return setting("threshold", rule, language) if isinstance(rule, str) else say("threshold.fixed", language, value=rule)
 
 
 def settings_line(synthesis: Synthesis, source: str, language: str = "en") -> str:
@@ -30,19 +33,14 @@ def settings_line(synthesis: Synthesis, source: str, language: str = "en") -> st
     >>> from types import SimpleNamespace as NS
     >>> s = NS(settings={"method": "eigenvector", "random_index": "saaty1980", "threshold": "saaty1994", "completion": "lambda-max"})
     >>> settings_line(s, "Ann", "zh")
-    '权重方法 eigenvector（特征向量法）；随机一致性指标 saaty1980；一致性阈值 saaty1994；缺失判断补全 lambda-max；判断来源：Ann'
+    '权重计算：特征根法；随机一致性指标 RI：Saaty (1980) 表；一致性标准：3 阶 CR ≤ 0.05，4 阶 CR ≤ 0.08，5 阶及以上 CR ≤ 0.10；缺失判断：按最大特征根最小化补全；判断来源：Ann'
+    >>> settings_line(s, "Ann")
+    'method eigenvector; random index saaty1980; threshold saaty1994; missing judgments by lambda-max; judgments of Ann'
     """
     s = synthesis.settings
-    if language == "zh":
-        method = {"eigenvector": "特征向量法", "geometric-mean": "方根法", "column-mean": "和积法"}[s["method"]]
-        return (
-            f"权重方法 {s['method']}（{method}）；随机一致性指标 {s['random_index']}；一致性阈值 {threshold_label(s['threshold'])}；"
-            f"缺失判断补全 {s['completion']}；判断来源：{source}"
-        )
-    return (
-        f"method {s['method']}; random index {s['random_index']}; threshold {threshold_label(s['threshold'])}; "
-        f"missing judgments by {s['completion']}; judgments of {source}"
-    )
+    return say("settings", language, method=setting("method", s["method"], language),
+               ri=setting("ri", s["random_index"], language), threshold=threshold_label(s["threshold"], language),
+               completion=setting("completion", s["completion"], language), source=source)
 
 
 def judgments_source(project: Project, respondent: str | None, language: str = "en", panel: Panel | None = None) -> str:
@@ -55,17 +53,9 @@ def judgments_source(project: Project, respondent: str | None, language: str = "
     s = project.settings
     panel = panel if panel is not None else project.panel(suggestions=0)
     n = panel.respondents_counted
-    if language == "zh":
-        how = "判断矩阵几何平均（aij）" if s.aggregation == "aij" else f"权重{'几何' if s.aip_mean == 'geometric' else '算术'}平均（aip）"
-        policy = {"flag": "标记", "include": "纳入", "exclude": "剔除"}[s.inconsistent]
-        return f"{n} 位受访者，{how}合成，未通过一致性检验者{policy}{left_out_text(project, panel, language)}"
-    how = (
-        "geometric mean of their judgments (aij)" if s.aggregation == "aij"
-        else f"{s.aip_mean} mean of their priorities (aip)"
-    )
-    policy = {"flag": "flagged", "include": "included", "exclude": "excluded"}[s.inconsistent]
-    people = "respondent" if n == 1 else "respondents"
-    return f"{n} {people} combined by {how}, inconsistent ones {policy}{left_out_text(project, panel, language)}"
+    how = say(f"aggregation.{s.aggregation}", language, mean=setting("mean", s.aip_mean, language))
+    return say("source.panel one" if n == 1 else "source.panel", language, n=n, how=how,
+               policy=setting("policy", s.inconsistent, language)) + left_out_text(project, panel, language)
 
 
 def left_out_text(project: Project, panel: Panel, language: str = "en") -> str:
@@ -73,8 +63,9 @@ def left_out_text(project: Project, panel: Panel, language: str = "en") -> str:
     if not panel.left_out:
         return ""
     reasons = {"no judgments": "无判断"} if language == "zh" else {}
-    who = ", ".join(f"{project.respondents[r].name} ({reasons.get(why, why)})" for r, why in panel.left_out)
-    return f"；未计入：{who}" if language == "zh" else f"; left out: {who}"
+    who = separator(language).join(project.respondents[r].name + say("paren", language, x=reasons.get(why, why))
+                                   for r, why in panel.left_out)
+    return say("left out", language, who=who)
 
 
 def aggregation_notes(panel: Panel) -> list[str]:
@@ -82,11 +73,27 @@ def aggregation_notes(panel: Panel) -> list[str]:
     return [f"{path}: {node.aggregation_note}" for path, node in panel.nodes.items() if node.aggregation_note]
 
 
-def suggestion_text(result: PriorityResult, labels: list[str]) -> list[str]:
+def suggestion_text(result: PriorityResult, labels: list[str], language: str = "en") -> list[str]:
     """Each suggestion in words: which pair, from what to what, and the CR it gives."""
     return [
-        f"{labels[s.row]} vs {labels[s.col]}: {format_value(s.current)} -> {format_value(s.suggested)} "
-        f"(CR {result.cr:.4f} -> {s.cr_after:.4f}, {'passes' if s.kind == 'passes' else 'lowest CR'}; "
-        f"the other answers imply {format_value(s.implied)})"
+        say("suggestion", language, a=labels[s.row], b=labels[s.col], now=format_value(s.current),
+            then=format_value(s.suggested), cr=f"{result.cr:.4f}", cr_after=f"{s.cr_after:.4f}",
+            kind=say("suggestion.passes" if s.kind == "passes" else "suggestion.lowest", language),
+            implied=format_value(s.implied))
         for s in result.suggestions
     ]
+
+
+def path_name(project: Project, path: str, language: str = "en") -> str:
+    """How an output names the node at ``path``: its path in English (as files and options
+    write it), its name in Chinese.
+
+    >>> import ahp
+    >>> p = ahp.load_project("examples/retail-churn-demo.ahp.toml")
+    >>> path_name(p, "price/level"), path_name(p, "price/level", "zh"), path_name(p, "goal", "zh")
+    ('price/level', '相对价格水平', '客户流失度')
+    """
+    if language != "zh":
+        return path
+    layout = project.model.root.layout
+    return layout.nodes[layout.index[path]].label(language)

@@ -65,10 +65,10 @@ class AHPApp(App[int]):
     #: ``en`` or ``zh``: every screen redraws in it when it changes.
     language = reactive("en", repaint=False)
 
-    def __init__(self, path: Path, *, language: str = "en") -> None:
+    def __init__(self, path: Path, *, language: str | None = None) -> None:
         super().__init__()
         self.path = Path(path)
-        self.set_reactive(AHPApp.language, language)
+        self.set_reactive(AHPApp.language, language or "en")
         self.error: str | None = None
         self.session: Session | None = None
         self.saver: Saver | None = None
@@ -79,6 +79,8 @@ class AHPApp(App[int]):
             return
         self.session = Session(project)
         self.saver = Saver(self, self.session, self._saved)
+        if language is None:  # the project's own language
+            self.set_reactive(AHPApp.language, project.settings.language)
 
     def on_mount(self) -> None:
         if self.session is None:
@@ -286,12 +288,13 @@ class AHPApp(App[int]):
         yield from super().get_system_commands(screen)
 
 
-def run(path: Path) -> int:
-    """Open the project at ``path`` (created from the retail-churn model when absent) in the TUI.
+def run(path: Path, language: str | None = None) -> int:
+    """Open the project at ``path`` (created from the retail-churn model when absent) in the TUI,
+    in ``language`` (default: the project's ``[settings] language``).
 
     Returns the exit code: 0; 1 when the user quit with changes not saved; 2 when the file could
     not be opened (the error was shown).
     """
-    app = AHPApp(Path(path))
+    app = AHPApp(Path(path), language=language)
     app.run()
     return 2 if app.error else (app.return_code or 0)

@@ -12,6 +12,8 @@ from textual.containers import VerticalScroll
 from textual.widgets import Header, Static
 
 from ahp.core.hierarchy import Synthesis
+from ahp.io.glossary import setting
+from ahp.io.wording import threshold_label
 from ahp.tui.screens.base import ProjectScreen
 from ahp.tui.texts import combine_words, t
 from ahp.tui.widgets.consistency import STATUS_MARK, STATUS_STYLE
@@ -104,8 +106,10 @@ def summary_text(syn: Synthesis, lang: str) -> Text:
     return Text.assemble(
         (f"{t('hierarchy cr', lang)} {syn.cr_total:.3f}  ", "bold"),
         (f"{STATUS_MARK[status]} {t(status, lang)}", STATUS_STYLE[status]),
-        f"\n{t('method', lang)} {st.get('method')} · {t('ri table', lang)} {st.get('random_index')} · "
-        f"{t('threshold', lang)} {st.get('threshold')} · {t('completion', lang)} {st.get('completion')}",
+        f"\n{t('method', lang)} {setting('method', st['method'], lang)} · "
+        f"{t('ri table', lang)} {setting('ri', st['random_index'], lang)} · "
+        f"{t('threshold', lang)} {threshold_label(st['threshold'], lang) if lang == 'zh' else st['threshold']} · "
+        f"{t('completion', lang)} {setting('completion', st['completion'], lang)}",
     )
 
 
