@@ -1,4 +1,6 @@
-"""Interview mode: one question at a time, in full sentences, spanning pairs first."""
+"""Interview mode: one question at a time, in full sentences, as the planner orders them: spanning
+pairs first, then those that can still change the top factors; once nothing can, it says so and
+offers to stop or go on (today's order). The order itself is :class:`~ahp.tui.session.Interview`'s."""
 
 from __future__ import annotations
 
@@ -8,16 +10,17 @@ from textual.containers import Vertical
 from textual.widgets import Header, Static
 
 from ahp.tui.screens.judging import JUDGMENT_BINDINGS, JudgmentActions
-from ahp.tui.session import Question
+from ahp.io.interview import answered_text, at_most, settled_text
+from ahp.tui.session import Interview, Question
 from ahp.tui.texts import answer, question, t
 from ahp.tui.widgets.consistency import consistency_text
 from ahp.tui.widgets.footer import KeysFooter
 from ahp.tui.widgets.pair_table import PairRow, PairTable
 from ahp.tui.widgets.weights import WeightBars
 
-class InterviewScreen(JudgmentActions):
-    """Asks :meth:`Session.interview`'s questions in order, starting at the first unanswered one."""
 
+class InterviewScreen(JudgmentActions):
+    """Asks the :class:`~ahp.tui.session.Interview`'s questions of the respondent on screen."""
 
     AUTO_FOCUS = "PairTable"
     BINDINGS = [
@@ -30,8 +33,7 @@ class InterviewScreen(JudgmentActions):
 
     def __init__(self) -> None:
         super().__init__()
-        self.questions: list[Question] = []
-        self.index = 0
+        self.interview: Interview | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -47,41 +49,55 @@ class InterviewScreen(JudgmentActions):
         yield KeysFooter()
 
     def on_mount(self) -> None:
-        s = self.session
-        self.questions = s.interview()
-        self.index = next((k for k, q in enumerate(self.questions) if s.value(q.path, q.a, q.b) is None), 0)
+        self.interview = Interview(self.session)
         self.refresh_view()
 
     @property
     def current(self) -> Question | None:
-        """The question on screen (``None`` once all were asked)."""
-        return self.questions[self.index] if self.index < len(self.questions) else None
+        """The question on screen (``None``: the settled offer, or all were asked)."""
+        return None if self.interview is None else self.interview.current
+
+    def _progress(self, q: Question | None) -> str:
+        """Who, how far, and (while the planner orders the questions) how many may remain."""
+        talk, lang = self.interview, self.language
+        parts = [t("interview", lang), self.session.respondent_name or ""]
+        if talk.going_on and q is not None:
+            parts.append(t("question", lang, i=talk.position(q) + 1, n=len(talk.order)))
+        else:
+            parts.append(answered_text(talk.answered, len(talk.order), lang))
+        if talk.remaining and q is not None:
+            parts.append(at_most(talk.remaining, lang))
+        return " · ".join(parts)
+
+    def _no_question(self, text: str) -> None:
+        self.query_one("#question", Static).update(text)
+        self.query_one(PairTable).show([], language=self.language)
+        self.query_one("#answer", Static).update("")
 
     def refresh_view(self) -> None:
         """Redraw the question, the answer and the node's live weights."""
         s, lang = self.session, self.language
+        if self.interview is None or self.interview.roster != s.roster:
+            self.interview = Interview(s)
         q = self.current
         progress = self.query_one("#progress", Static)
-        who = s.respondent_name
-        if who is None:
+        if s.respondent_name is None:
             progress.update(t("interview", lang))
-            self.query_one("#question", Static).update(t("no respondents", lang))
-            self.query_one(PairTable).show([], language=lang)
-            self.query_one("#answer", Static).update("")
+            self._no_question(t("no respondents", lang))
             return
         if q is None:
-            progress.update(f"{t('interview', lang)} · {who} · {len(self.questions)}/{len(self.questions)}")
-            self.query_one("#question", Static).update(t("interview done", lang))
-            self.query_one(PairTable).show([], language=lang)
-            self.query_one("#answer", Static).update("")
+            progress.update(self._progress(q))
+            if self.interview.offer:
+                end = "。" if lang == "zh" else ". "
+                self._no_question(f"{settled_text(self.interview.plan.unanswered, self.interview.top, lang)}{end}{t('stop or go on', lang)}")
+            else:
+                self._no_question(t("interview done", lang))
             return
         node = s.node(q.path)
         names = {c.id: c.label(lang) for c in node.children}
         parent = None if q.path == "goal" else node.label(lang)
         where = node.label(lang)
-        progress.update(
-            f"{t('interview', lang)} · {who} · {t('question', lang, i=self.index + 1, n=len(self.questions))} · {where}"
-        )
+        progress.update(f"{self._progress(q)} · {where}")
         self.query_one("#question", Static).update(question(names[q.a], names[q.b], parent, lang))
         value = s.value(q.path, q.a, q.b)
         self.query_one(PairTable).show([PairRow(names[q.a], names[q.b], value)], 0, lang)
@@ -100,9 +116,9 @@ class InterviewScreen(JudgmentActions):
 
     def show_change(self, path: str, a: str, b: str) -> None:
         """After undo/redo: go to that question."""
-        for k, q in enumerate(self.questions):
-            if q.path == path and {q.a, q.b} == {a, b}:
-                self.index = k
+        if self.interview is None or self.interview.roster != self.session.roster:
+            self.interview = Interview(self.session)
+        self.interview.show(path, a, b)
         self.refresh_view()
 
     # -- answering -------------------------------------------------------------------------
@@ -113,9 +129,17 @@ class InterviewScreen(JudgmentActions):
             return None
         return q.path, q.a, q.b
 
+    def action_move(self, direction: int) -> None:
+        """Move the judgment one step; at the settled offer, → goes on."""
+        if self.interview is not None and self.interview.offer and direction > 0:
+            self.action_next()
+        else:
+            super().action_move(direction)
+
     def action_next(self) -> None:
-        """Go to the next question."""
-        self.index = min(self.index + 1, len(self.questions))
+        """Go to the next question (from the settled offer: go on)."""
+        if self.interview is not None:
+            self.interview.next()
         self.refresh_view()
 
     def action_skip(self) -> None:
@@ -124,5 +148,6 @@ class InterviewScreen(JudgmentActions):
 
     def action_previous(self) -> None:
         """Back to the previous question."""
-        self.index = max(0, self.index - 1)
+        if self.interview is not None:
+            self.interview.back()
         self.refresh_view()
