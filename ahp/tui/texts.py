@@ -51,6 +51,7 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "enter next · s skip (leave missing) · backspace back · l 中文 · esc leave",
         "enter 下一题 · s 跳过（留空）· backspace 上一题 · l English · esc 退出",
     ),
+    "top factors": ("The top {k} factors so far", "目前排序前 {k} 的因素"),
     "stop or go on": ("Stop here (r: results) or go on (→).", "可以到此为止（r：结果），也可以继续（→）。"),
     "interview done": ("All questions asked. Press r for the results or esc to return.", "问题已全部问完。按 r 查看结果，esc 返回。"),
     "saved": ("saved", "已保存"),

@@ -54,7 +54,11 @@ async def test_a_consistent_respondent_reaches_the_settled_message_before_the_en
         await pilot.pause()
         assert isinstance(app.screen, InterviewScreen)
         n = question_count(app.session.project)
-        assert progress_line(app) == f"Interview · Respondent 1 · 0 of {n} answered · at most {n} more · Customer churn degree"
+        assert progress_line(app) == f"Interview · Respondent 1 · at most {n} more · Customer churn degree"
+        await pilot.press("3")
+        assert progress_line(app) == f"Interview · Respondent 1 · at most {n - 1} more · Customer churn degree"
+        await pilot.press("enter", "backspace")  # back at a question asked before: where it comes in the order
+        assert progress_line(app) == f"Interview · Respondent 1 · Question 1 of {n} · Customer churn degree"
         asked, slowest = await answer_until_offer(app, pilot)
         assert asked < n and app.screen.interview.offer
         rest = n - asked
@@ -80,7 +84,7 @@ async def test_the_progress_line_counts_down_in_chinese(fresh: Path) -> None:
         await pilot.press("i", "l")
         await pilot.pause()
         n = question_count(app.session.project)
-        assert progress_line(app) == f"访谈 · Respondent 1 · 已答 0/{n} 题 · 最多还需 {n} 题 · 客户流失度"
+        assert progress_line(app) == f"访谈 · Respondent 1 · 最多还需 {n} 题 · 客户流失度"
 
 
 async def test_going_on_after_the_offer_allows_answering_the_rest(fresh: Path) -> None:

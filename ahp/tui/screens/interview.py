@@ -61,18 +61,25 @@ class InterviewScreen(JudgmentActions):
         """Who, how far, and (while the planner orders the questions) how many may remain."""
         talk, lang = self.interview, self.language
         parts = [t("interview", lang), self.session.respondent_name or ""]
-        if talk.going_on and q is not None:
-            parts.append(t("question", lang, i=talk.position(q) + 1, n=len(talk.order)))
-        else:
+        if q is None:
             parts.append(answered_text(talk.answered, len(talk.order), lang))
-        if talk.remaining and q is not None:
+        elif talk.remaining is not None:
             parts.append(at_most(talk.remaining, lang))
+        else:
+            parts.append(t("question", lang, i=talk.position(q) + 1, n=len(talk.order)))
         return " · ".join(parts)
 
     def _no_question(self, text: str) -> None:
+        """No pair on screen: ``text`` instead; at the settled offer, the top factors as they stand."""
+        lang = self.language
         self.query_one("#question", Static).update(text)
-        self.query_one(PairTable).show([], language=self.language)
-        self.query_one("#answer", Static).update("")
+        self.query_one(PairTable).show([], language=lang)
+        for part in ("#answer", "#interview-keys", "#interview-weights-title", "#interview-consistency"):
+            self.query_one(part, Static).update("")
+        top = self.session.synthesis.ranking[: self.interview.top] if self.interview and self.interview.offer else ()
+        if top:
+            self.query_one("#interview-weights-title", Static).update(t("top factors", lang, k=len(top)))
+        self.query_one(WeightBars).show([leaf.node.label(lang) for leaf in top], [leaf.global_weight for leaf in top])
 
     def refresh_view(self) -> None:
         """Redraw the question, the answer and the node's live weights."""

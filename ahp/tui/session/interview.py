@@ -13,8 +13,10 @@ No Textual: the interview screen (and a respondent's in the browser) keeps one
 (Question(path='goal', a='service', b='quality'), 34)
 >>> s.set_judgment("goal", "service", "quality", 3.0)
 True
->>> talk.next(); talk.current
-Question(path='goal', a='quality', b='price')
+>>> talk.remaining
+33
+>>> talk.next(); talk.current, talk.remaining
+(Question(path='goal', a='quality', b='price'), 33)
 """
 
 from __future__ import annotations
@@ -73,8 +75,12 @@ class Interview:
 
     @property
     def remaining(self) -> int | None:
-        """How many questions may still be needed, the one on screen included (``None`` while going on)."""
-        return None if self.plan is None else self.plan.remaining
+        """How many questions may still be needed, the one on screen included unless it is
+        answered (``None`` while going on, or back at a question asked before)."""
+        q = self.current
+        if self.plan is None or q is None or self.index != len(self.asked) - 1:
+            return None
+        return self.plan.remaining - self._answered(q)
 
     @property
     def answered(self) -> int:
