@@ -76,7 +76,8 @@ def test_after_the_spanning_set_it_says_what_the_other_answers_imply(capsys, fre
     assert data["next"]["reason"] in ("check", "ranking")
     code, out, _ = out_of(capsys, "next", fresh, "--respondent", WHO, "--top", "1")
     lines = out.splitlines()
-    assert code == 0 and lines[0].startswith(f"Next question for {WHO} ({data['answered']} of {data['questions']} answered; at most ")
+    head = f"Next question for {WHO} ({data['answered']} of {data['questions']} answered; at most "
+    assert code == 0 and lines[0].startswith(head)
     assert lines[1].startswith("  Which drives customers away more") or lines[1].startswith("  Within ")
     assert lines[2].startswith("  Why: ") and lines[3].startswith("  (the other answers imply ")
 
@@ -91,7 +92,8 @@ def test_settled_says_how_many_questions_cannot_change_the_top(capsys, fresh: st
     assert out == (f"No answer to the remaining {plan.unanswered} questions can change the top 5 factors "
                    f"({n - plan.unanswered} of {n} answered)\n")
     _, out, _ = out_of(capsys, "next", fresh, "--respondent", WHO, "--lang", "zh")
-    assert out == f"剩下的 {plan.unanswered} 个问题无论怎样回答，都不会改变前 5 个因素的排序（已答 {n - plan.unanswered}/{n} 题）\n"
+    assert out == (f"剩下的 {plan.unanswered} 个问题无论怎样回答，都不会改变前 5 个因素的排序"
+                   f"（已答 {n - plan.unanswered}/{n} 题）\n")
     _, out, _ = out_of(capsys, "next", fresh, "--respondent", WHO, "--format", "json")
     data = json.loads(out)
     assert (data["settled"], data["next"], data["remaining_at_most"]) == (True, None, 0)
@@ -99,8 +101,10 @@ def test_settled_says_how_many_questions_cannot_change_the_top(capsys, fresh: st
 
 @pytest.mark.parametrize(("args", "message"), [
     (["--respondent", "Ann"], "ahp: error: no respondent named 'Ann'; respondents: Respondent 1\n"),
-    (["--respondent", WHO, "--top", "0"], "ahp next: error: argument --top: 0 is out of range: 1 to 100 (see ahp next --help)\n"),
-    (["--respondent", WHO, "--top", "x"], "ahp next: error: argument --top: 'x' is not a whole number (see ahp next --help)\n"),
+    (["--respondent", WHO, "--top", "0"],
+     "ahp next: error: argument --top: 0 is out of range: 1 to 100 (see ahp next --help)\n"),
+    (["--respondent", WHO, "--top", "x"],
+     "ahp next: error: argument --top: 'x' is not a whole number (see ahp next --help)\n"),
     ([], "ahp next: error: the following arguments are required: --respondent (see ahp next --help)\n"),
 ])
 def test_bad_input_is_one_line_and_exit_2(capsys, fresh: str, args: list[str], message: str) -> None:

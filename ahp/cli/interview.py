@@ -23,7 +23,8 @@ def cmd_next(args: argparse.Namespace) -> int:
     if args.format == "json":
         import json
 
-        print(json.dumps(words.next_dict(project, args.respondent, plan, args.top, args.lang), ensure_ascii=False, indent=2))
+        data = words.next_dict(project, args.respondent, plan, args.top, args.lang)
+        print(json.dumps(data, ensure_ascii=False, indent=2))
         return 0
     lang, questions = args.lang, words.question_count(project)
     answered = words.answered_text(questions - plan.unanswered, questions, lang)
@@ -36,7 +37,8 @@ def cmd_next(args: argparse.Namespace) -> int:
         lines = [f"{args.respondent} 的下一题（{answered}，含本题{words.at_most(plan.remaining, lang)}）：",
                  f"  {words.question_text(project, q, lang)}", f"  原因：{words.why_text(project, q, args.top, lang)}"]
     else:
-        lines = [f"Next question for {args.respondent} ({answered}; {words.at_most(plan.remaining, lang)}, this one included):",
+        remaining = words.at_most(plan.remaining, lang)
+        lines = [f"Next question for {args.respondent} ({answered}; {remaining}, this one included):",
                  f"  {words.question_text(project, q, lang)}", f"  Why: {words.why_text(project, q, args.top, lang)}"]
     implied = words.implied_text(project, q, lang)
     if implied:

@@ -58,7 +58,9 @@ def why_text(project: Project, q: NextQuestion, top: int, language: str = "en") 
     a, b = _names(project, q, language)
     zh = language == "zh"
     if q.reason == "span":
-        return f"「{a}」与「{b}」尚未直接或间接比较过" if zh else f"{a} is not yet compared, directly or through others, with {b}"
+        if zh:
+            return f"「{a}」与「{b}」尚未直接或间接比较过"
+        return f"{a} is not yet compared, directly or through others, with {b}"
     if q.reason == "check":
         node = project.node(q.path).label(language)
         if zh:
@@ -76,7 +78,9 @@ def implied_text(project: Project, q: NextQuestion, language: str = "en") -> str
         return ""
     a, b = _names(project, q, language)
     if format_value(q.implied) == "1":
-        return f"其他回答意味着「{a}」与「{b}」同等重要" if language == "zh" else f"the other answers imply {a} and {b} matter equally"
+        if language == "zh":
+            return f"其他回答意味着「{a}」与「{b}」同等重要"
+        return f"the other answers imply {a} and {b} matter equally"
     big, small, k = (a, b, q.implied) if q.implied > 1 else (b, a, 1 / q.implied)
     if language == "zh":
         return f"其他回答意味着「{big}」约为「{small}」的 {format_value(k)} 倍"

@@ -62,20 +62,22 @@ def test_an_unknown_respondent_is_named_in_the_error(project: Project) -> None:
 
 
 def test_questions_and_reasons_in_both_languages(project: Project) -> None:
-    for path, node in project.inner.items():  # each node spanned but one pair, so the planner asks a check or ranking pair
+    for path, node in project.inner.items():  # every node spanned: the planner asks a check first
         ids = [c.id for c in node.children]
         for a, b in zip(ids, ids[1:], strict=False):
             project.set_judgment(0, path, a, b, true_answer(project, path, a, b))
     q = project.next_question(WHO)
     assert q.reason == "check" and q.node == "goal"
-    assert why_text(project, q, 5) == "a second route between the elements of Customer churn degree, so that their consistency can be measured"
+    assert why_text(project, q, 5) == ("a second route between the elements of Customer churn degree, "
+                                       "so that their consistency can be measured")
     assert why_text(project, q, 5, "zh") == "为「客户流失度」下的各项提供第二条比较途径，以便检验其一致性"
     names = {c.id: (c.name, c.name_zh) for c in project.node("goal").children}
     assert question_text(project, q) == f"Which drives customers away more, {names[q.a][0]} or {names[q.b][0]}?"
-    assert question_text(project, q, "zh") == f"「{names[q.a][1]}」与「{names[q.b][1]}」相比，哪一个更容易导致顾客流失？"
+    zh = f"「{names[q.a][1]}」与「{names[q.b][1]}」相比，哪一个更容易导致顾客流失？"
+    assert question_text(project, q, "zh") == zh
     data = next_dict(project, WHO, project.plan(WHO), 5, "zh")
     assert data["next"]["a_name"] == names[q.a][1]
-    assert data["next"]["implied"] == pytest.approx(true_answer(project, "goal", q.a, q.b))  # the answers are consistent
+    assert data["next"]["implied"] == pytest.approx(true_answer(project, "goal", q.a, q.b))  # consistent answers
     assert data["answered"] == sum(len(n.children) - 1 for n in project.inner.values())
 
 

@@ -35,7 +35,8 @@ def report_text(project, fmt: str, lang: str, tmp_path: Path) -> str:
     from openpyxl import load_workbook
 
     write_xlsx(data, str(out))
-    return "\n".join(str(c.value) for ws in load_workbook(out).worksheets for line in ws.iter_rows() for c in line if c.value)
+    cells = (c for ws in load_workbook(out).worksheets for line in ws.iter_rows() for c in line)
+    return "\n".join(str(c.value) for c in cells if c.value)
 
 
 def drop_redundant_pairs(project, who: int, keep: int) -> int:
@@ -64,7 +65,8 @@ def test_each_expert_answered_of_how_many_and_the_rest_completed_by_the_method(d
             "(the values that minimise λmax).") in text
     text = report_text(project, fmt, "zh", tmp_path)
     assert f"{first} 回答了全部 {n} 个问题。" in text
-    assert f"{second} 回答了 {n} 个问题中的 {k} 个，其余 {n - k} 个由最大特征根最小化法（使 λmax 最小的取值）补全。" in text
+    assert (f"{second} 回答了 {n} 个问题中的 {k} 个，"
+            f"其余 {n - k} 个由最大特征根最小化法（使 λmax 最小的取值）补全。") in text
 
 
 def test_the_projects_completion_method_is_named(demo_path, tmp_path):

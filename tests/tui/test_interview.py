@@ -67,7 +67,8 @@ async def test_a_consistent_respondent_reaches_the_settled_message_before_the_en
         assert progress_line(app) == f"Interview · Respondent 1 · {asked} of {n} answered"
         await pilot.press("l")
         await pilot.pause()
-        assert question_line(app) == f"剩下的 {rest} 个问题无论怎样回答，都不会改变前 5 个因素的排序。可以到此为止（r：结果），也可以继续（→）。"
+        assert question_line(app) == (f"剩下的 {rest} 个问题无论怎样回答，都不会改变前 5 个因素的排序。"
+                                      "可以到此为止（r：结果），也可以继续（→）。")
         assert progress_line(app) == f"访谈 · Respondent 1 · 已答 {asked}/{n} 题"
         await pilot.press("r")
         await pilot.pause()

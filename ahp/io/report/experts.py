@@ -57,8 +57,10 @@ def _answered(d: ReportData) -> list[Paragraph]:
     for e in d.experts:
         judgments = d.project.respondents[d.project.respondent_index(e.name)].judgments
         k = sum(len(pairs) for pairs in judgments.values())
-        text = d.t("answered_all", name=e.name, n=n) if k == n else d.t("answered_some", name=e.name, k=k, n=n, m=n - k, method=method)
-        out.append(Paragraph(text))
+        if k == n:
+            out.append(Paragraph(d.t("answered_all", name=e.name, n=n)))
+        else:
+            out.append(Paragraph(d.t("answered_some", name=e.name, k=k, n=n, m=n - k, method=method)))
     return out
 
 

@@ -9,8 +9,8 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Header, Static
 
-from ahp.tui.screens.judging import JUDGMENT_BINDINGS, JudgmentActions
 from ahp.io.interview import answered_text, at_most, settled_text
+from ahp.tui.screens.judging import JUDGMENT_BINDINGS, JudgmentActions
 from ahp.tui.session import Interview, Question
 from ahp.tui.texts import answer, question, t
 from ahp.tui.widgets.consistency import consistency_text
@@ -95,8 +95,8 @@ class InterviewScreen(JudgmentActions):
         if q is None:
             progress.update(self._progress(q))
             if self.interview.offer:
-                end = "。" if lang == "zh" else ". "
-                self._no_question(f"{settled_text(self.interview.plan.unanswered, self.interview.top, lang)}{end}{t('stop or go on', lang)}")
+                settled = settled_text(self.interview.plan.unanswered, self.interview.top, lang)
+                self._no_question(f"{settled}{'。' if lang == 'zh' else '. '}{t('stop or go on', lang)}")
             else:
                 self._no_question(t("interview done", lang))
             return
