@@ -124,6 +124,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "correlation": ("ρ", "ρ"),
     "flagged at": ("CR fails at", "不一致节点"),
     "n respondents": ("{n} respondents", "{n} 位受访者"),
+    "left out": ("left out: {who}", "未计入：{who}"),
+    "why no judgments": ("no judgments", "无判断"),
+    "combined otherwise": ("{node}: combined by judgments (AIJ), not priorities (AIP): no respondent's judgments "
+                           "determine its weights alone", "{node}：改按判断矩阵合成（AIJ），未按权重合成（AIP）：没有一位受访者的判断能单独确定其权重"),
     "disagrees on": ("Disagrees most on", "分歧最大的因素"),
     "node": ("Node", "节点"),
     "band": ("band", "等级"),
@@ -216,13 +220,21 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "no actions": ("Nothing to improve: every rated factor is at the best grade.", "无需改进：所有已评价因素均为最佳。"),
     "risk keys": ("↑↓ unit · t rate this unit · esc back", "↑↓ 选择门店 · t 评价该门店 · esc 返回"),
     "unrated": ("{n} factors not rated", "{n} 个因素未评价"),
+    "not ranked": ("not ranked: {reason}", "未排序：{reason}"),
+    "owner": ("Who acts", "责任方"),
+    "max grade": ("Grade", "隶属等级"),
+    "degree": ("Degree", "流失度"),
+    "level": ("Level", "层次"),
+    "whole unit": ("Whole unit", "综合"),
+    "fce": ("Fuzzy comprehensive evaluation, {op}: membership of each grade, churn degree, grade of maximum membership",
+            "模糊综合评价（{op}）：各等级隶属度、流失度、最大隶属度等级"),
     # -- report --
     "report title": ("Export the report", "导出报告"),
     "report help": (
-        "File name (.html, .md or .xlsx picks the format), in the current language. enter to write, esc to cancel.",
-        "文件名（扩展名 .html、.md 或 .xlsx 决定格式），使用当前语言。enter 写入，esc 取消。",
+        "File name (.html, .md, .xlsx or .docx picks the format), in the current language. enter to write, esc to cancel.",
+        "文件名（扩展名 .html、.md、.xlsx 或 .docx 决定格式），使用当前语言。enter 写入，esc 取消。",
     ),
-    "report bad extension": ("Use a name ending in .html, .md or .xlsx.", "请使用 .html、.md 或 .xlsx 结尾的文件名。"),
+    "report bad extension": ("Use a name ending in .html, .md, .xlsx or .docx.", "请使用 .html、.md、.xlsx 或 .docx 结尾的文件名。"),
     "with sensitivity": ("With sensitivity (tipping points, 2,000 draws)", "含敏感性摘要（转折点，2,000 次抽样）"),
 }
 

@@ -4,11 +4,13 @@ offers to stop or go on (today's order). The order itself is :class:`~ahp.tui.se
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Header, Static
 
+from ahp.core.hierarchy import Node
 from ahp.io.interview import answered_text, at_most, settled_text
 from ahp.tui.screens.judging import JUDGMENT_BINDINGS, JudgmentActions
 from ahp.tui.session import Interview, Question
@@ -17,6 +19,17 @@ from ahp.tui.widgets.consistency import consistency_text
 from ahp.tui.widgets.footer import KeysFooter
 from ahp.tui.widgets.pair_table import PairRow, PairTable
 from ahp.tui.widgets.weights import WeightBars
+
+
+def pair_help(node: Node, a: str, b: str, language: str) -> Text:
+    """What each of the two elements compared means (their descriptions), dimmed; empty when
+    neither has one."""
+    text = Text(style="dim")
+    kids = {c.id: c for c in node.children}
+    for child in (kids[a], kids[b]):
+        if child.explain(language):
+            text.append("\n" if text.plain else "").append(f"{child.label(language)}: ", "bold").append(child.explain(language))
+    return text
 
 
 class InterviewScreen(JudgmentActions):
@@ -40,6 +53,7 @@ class InterviewScreen(JudgmentActions):
         with Vertical(id="interview"):
             yield Static(id="progress", classes="caption", markup=False)
             yield Static(id="question")
+            yield Static(id="question-help", markup=False)
             yield PairTable(id="interview-pair")
             yield Static(id="answer")
             yield Static(id="interview-keys")
@@ -74,7 +88,7 @@ class InterviewScreen(JudgmentActions):
         lang = self.language
         self.query_one("#question", Static).update(text)
         self.query_one(PairTable).show([], language=lang)
-        for part in ("#answer", "#interview-keys", "#interview-weights-title", "#interview-consistency"):
+        for part in ("#question-help", "#answer", "#interview-keys", "#interview-weights-title", "#interview-consistency"):
             self.query_one(part, Static).update("")
         top = self.session.synthesis.ranking[: self.interview.top] if self.interview and self.interview.offer else ()
         if top:
@@ -106,6 +120,7 @@ class InterviewScreen(JudgmentActions):
         where = node.label(lang)
         progress.update(f"{self._progress(q)} · {where}")
         self.query_one("#question", Static).update(question(names[q.a], names[q.b], parent, lang))
+        self.query_one("#question-help", Static).update(pair_help(node, q.a, q.b, lang))
         value = s.value(q.path, q.a, q.b)
         self.query_one(PairTable).show([PairRow(names[q.a], names[q.b], value)], 0, lang)
         self.query_one("#answer", Static).update(
