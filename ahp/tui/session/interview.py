@@ -10,13 +10,13 @@ No Textual: the interview screen (and a respondent's in the browser) keeps one
 >>> s = Session(new_project(pathlib.Path(tempfile.mkdtemp()) / "t.ahp.toml"))
 >>> talk = Interview(s)
 >>> talk.current, talk.remaining
-(Question(path='goal', a='service', b='quality'), 34)
+(Question(path='goal', a='service', b='quality'), 43)
 >>> s.set_judgment("goal", "service", "quality", 3.0)
 True
 >>> talk.remaining
-33
+42
 >>> talk.next(); talk.current, talk.remaining
-(Question(path='goal', a='quality', b='price'), 33)
+(Question(path='goal', a='quality', b='price'), 42)
 """
 
 from __future__ import annotations
