@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import functools
+import math
 import os
 import re
 from dataclasses import dataclass
@@ -194,6 +195,8 @@ def _grades(data: Any, key: Key, check: Validator) -> tuple[Grade, ...]:
             values = validate_matrix(from_upper(k, comparisons))
         except AHPError as exc:
             raise check.fail((*key, "comparisons"), f"comparisons: {exc}") from None
+        if any(math.isnan(v) for v in values.ravel()):
+            raise check.fail((*key, "comparisons"), "comparisons: every pair of grades needs a value (no ? or nan)")
         levels = intensities_from_comparisons(values)
         rows = [(gid, name, zh, float(v)) for (gid, name, zh, _), v in zip(rows, levels)]
     return tuple(Grade(gid, name, zh, float(v)) for gid, name, zh, v in rows)

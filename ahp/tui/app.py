@@ -29,6 +29,9 @@ from ahp.tui.texts import t
 #: Seconds after start when the sensitivity screen's plot library is imported in the background.
 PRELOAD_AFTER = 1.0
 
+#: Seconds between looks at the file's modification time (other writers' saves are taken in).
+FOLLOW_EVERY = 1.0
+
 #: Actions that need an open project (hidden from the footer on the error screen).
 PROJECT_ACTIONS = frozenset({
     "interview", "results", "group", "export", "language", "undo", "redo", "sensitivity", "ratings", "risk",
@@ -88,6 +91,13 @@ class AHPApp(App[int]):
         self._show_saved()
         self.push_screen(MainScreen())
         self.set_timer(PRELOAD_AFTER, self._preload)
+        self.set_interval(FOLLOW_EVERY, self._follow_file)
+
+    def _follow_file(self) -> None:
+        """Take in what other writers saved to the file, and show it."""
+        assert self.saver is not None
+        if self.saver.take_in_others() and isinstance(self.screen, ProjectScreen):
+            self.screen.refresh_view()
 
     def _preload(self) -> None:
         """A moment after start, import the sensitivity screen in a worker thread: its plot library

@@ -110,3 +110,21 @@ def test_rank_markdown_ends_with_what_each_factor_means(demo_path):
     assert text.split("Factors:\n\n")[1].splitlines()[0] == (
         "- Price level against competitors (`price/level`): "
         "Customers move to rivals whose everyday prices are noticeably lower.")
+
+
+@pytest.mark.parametrize(("comparisons", "message"), [
+    ("[2, nan, 3]", "comparisons: every pair of grades needs a value (no ? or nan)"),
+    ('[2, "?", 3]', "comparisons: every pair of grades needs a value (no ? or nan)"),
+    ("[2, {x = 1}, 3]", "comparisons: {'x': 1} is not a number"),
+    ("[2, [1], 3]", "comparisons: [1] is not a number"),
+    (f"[2, {'9' * 400}, 3]", f"comparisons: {'9' * 400} is far off the judgment scale"),
+])
+def test_grade_comparisons_that_are_not_numbers_are_located_errors(tmp_path, comparisons, message):
+    """A table, a list, nan or a huge integer among the grade comparisons: one located line, no traceback."""
+    grades = "".join(f'[[model.ratings.grades]]\nid = "{g}"\nname = "{g}"\n' for g in ("good", "fair", "bad"))
+    path = tmp_path / "m.toml"
+    path.write_text(MODEL_HEAD + '[[model.criteria]]\nid = "a"\nname = "A"\n[[model.criteria]]\nid = "b"\nname = "B"\n'
+                    f"[model.ratings]\ncomparisons = {comparisons}\n{grades}", encoding="utf-8")
+    with pytest.raises(ProjectFileError) as error:
+        load_model(path)
+    assert str(error.value) == f"{path}, line 12: {message}"
