@@ -36,6 +36,8 @@ class InterviewScreen(JudgmentActions):
     """Asks the :class:`~ahp.tui.session.Interview`'s questions of the respondent on screen."""
 
     AUTO_FOCUS = "PairTable"
+    #: Whether the planner orders the questions (else today's order, every question).
+    ADAPTIVE = True
     BINDINGS = [
         *JUDGMENT_BINDINGS,
         Binding("enter", "next", "next"),
@@ -63,7 +65,7 @@ class InterviewScreen(JudgmentActions):
         yield KeysFooter()
 
     def on_mount(self) -> None:
-        self.interview = Interview(self.session)
+        self.interview = Interview(self.session, adaptive=self.ADAPTIVE)
         self.refresh_view()
 
     @property
@@ -99,7 +101,7 @@ class InterviewScreen(JudgmentActions):
         """Redraw the question, the answer and the node's live weights."""
         s, lang = self.session, self.language
         if self.interview is None or self.interview.roster != s.roster:
-            self.interview = Interview(s)
+            self.interview = Interview(s, adaptive=self.ADAPTIVE)
         q = self.current
         progress = self.query_one("#progress", Static)
         if s.respondent_name is None:
@@ -139,7 +141,7 @@ class InterviewScreen(JudgmentActions):
     def show_change(self, path: str, a: str, b: str) -> None:
         """After undo/redo: go to that question."""
         if self.interview is None or self.interview.roster != self.session.roster:
-            self.interview = Interview(self.session)
+            self.interview = Interview(self.session, adaptive=self.ADAPTIVE)
         self.interview.show(path, a, b)
         self.refresh_view()
 

@@ -39,10 +39,10 @@ class Interview:
 
     Moving on from a question left unanswered skips it: the planner is not asked it again (the
     next unanswered one in today's order comes instead). A respondent whose every pair is answered
-    reviews them in today's order.
+    reviews them in today's order; so does every respondent when ``adaptive`` is false.
     """
 
-    def __init__(self, session: SessionCore, top: int = INTERVIEW_TOP) -> None:
+    def __init__(self, session: SessionCore, top: int = INTERVIEW_TOP, *, adaptive: bool = True) -> None:
         self.session = session
         self.top = min(top, len(session.project.model.root.layout.leaves))
         self.order = session.interview()
@@ -51,8 +51,9 @@ class Interview:
         self.asked: list[Question] = []
         self.index = 0
         self.skipped: set[Question] = set()
-        #: Whether the respondent chose to go on after the top was settled (or is reviewing).
-        self.going_on = False
+        #: Whether the questions come in today's order: the respondent chose to go on after the
+        #: top was settled, is reviewing, or the interview is not ``adaptive``.
+        self.going_on = not adaptive
         #: The planner's view as of the last question it chose (``None`` while going on).
         self.plan: Plan | None = None
         if session.respondent is None:
