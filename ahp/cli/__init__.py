@@ -3,9 +3,10 @@
 One module per group of commands: :mod:`~ahp.cli.matrix` (``weights``),
 :mod:`~ahp.cli.project` (``open``, ``new``, ``rank``, ``check``, ``group``),
 :mod:`~ahp.cli.respondents` (``respondent``, ``import``, ``export-survey``),
-:mod:`~ahp.cli.ratings` (``ratings``, ``risk``) and :mod:`~ahp.cli.report` (``sensitivity``,
-``report``). Only the invoked command's arguments are built, and each command imports what it
-needs when it runs: ``rank``, ``check`` and ``weights`` never import Textual.
+:mod:`~ahp.cli.ratings` (``ratings``, ``risk``), :mod:`~ahp.cli.report` (``sensitivity``,
+``report``) and :mod:`~ahp.cli.interview` (``next``). Only the invoked command's arguments are
+built, and each command imports what it needs when it runs: ``rank``, ``check`` and
+``weights`` never import Textual.
 
 Exit status: 0 success; 1 ``check`` found an inconsistent or incomplete node; 2 bad input,
 with a one-line message on stderr.
@@ -22,7 +23,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import NoReturn
 
-from ahp.cli import matrix, project, ratings, report, respondents, serve
+from ahp.cli import interview, matrix, project, ratings, report, respondents, serve
 from ahp.cli.options import Parser
 from ahp.errors import AHPError
 
@@ -37,6 +38,8 @@ COMMANDS: dict[str, Command] = {
     "rank": ("the weighted ranking of churn factors", project.args_rank, project.cmd_rank),
     "check": ("exit 0 when every node is consistent for every respondent and combined, 1 otherwise",
               project.args_check, project.cmd_check),
+    "next": ("the adaptive interview's next question, or that the top factors are settled",
+             interview.args_next, interview.cmd_next),
     "group": ("the panel: consensus per node, each respondent against the group", project.args_group, project.cmd_group),
     "sensitivity": ("tipping points and Monte Carlo stability of the ranking", report.args_sensitivity, report.cmd_sensitivity),
     "risk": ("churn-risk index and action list of every rated unit", ratings.args_risk, ratings.cmd_risk),

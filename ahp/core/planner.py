@@ -86,6 +86,11 @@ class NextQuestion:
     remaining: int
     factors: tuple[str, str] | None = None
 
+    @property
+    def node(self) -> str:
+        """The node's path, as the Python API and the JSON of ``ahp next`` name it."""
+        return self.path
+
 
 @dataclass(frozen=True, eq=False)
 class Plan:

@@ -48,6 +48,7 @@ from ahp.io.toml_lines import read_text
 
 if TYPE_CHECKING:
     from ahp.core.panel import Panel
+    from ahp.core.planner import NextQuestion, Plan
     from ahp.core.sensitivity import MonteCarlo, OneWay
 
 
@@ -204,6 +205,31 @@ class Project:
         if missing:
             raise AHPError(f"{len(missing)} node(s) lack judgments; first: {missing[0]}")
         return synthesis
+
+    # -- the adaptive interview ---------------------------------------------------------------
+    def plan(self, respondent: str, top: int = 5) -> Plan:
+        """What the planner makes of ``respondent``'s answers so far: the next question, how many
+        may remain, and whether their top-``top`` factors are settled (see ``ahp.core.planner``).
+
+        >>> import tempfile, pathlib
+        >>> p = new_project(pathlib.Path(tempfile.mkdtemp()) / "t.ahp.toml")
+        >>> q = p.next_question("Respondent 1")
+        >>> q.node, q.a, q.b, q.reason, p.settled("Respondent 1")
+        ('goal', 'service', 'quality', 'span', False)
+        """
+        from ahp.core.planner import plan
+
+        r = self.respondent_index(respondent)
+        matrices = {path: self.matrix(path, r) for path in self.inner}
+        return plan(self.model.root, matrices, top=top, method=self.settings.method, completion=self.settings.completion)
+
+    def next_question(self, respondent: str, top: int = 5) -> NextQuestion | None:
+        """The pair to ask ``respondent`` next, ``None`` when their top-``top`` is settled."""
+        return self.plan(respondent, top).next
+
+    def settled(self, respondent: str, top: int = 5) -> bool:
+        """Whether no answer to ``respondent``'s missing pairs can change their top-``top`` factors."""
+        return self.plan(respondent, top).settled
 
     # -- units and ratings ------------------------------------------------------------------
     def unit_index(self, name: str) -> int:

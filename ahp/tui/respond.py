@@ -64,6 +64,8 @@ def words(key: str, language: str, **values: object) -> str:
 class RespondentInterview(InterviewScreen, inherit_bindings=False):
     """The interview screen with descriptions, the scale and full feedback; no way out of it."""
 
+    ADAPTIVE = False
+
     BINDINGS = [
         *JUDGMENT_BINDINGS,
         Binding("enter", "next", "next"),
@@ -101,7 +103,7 @@ class RespondentInterview(InterviewScreen, inherit_bindings=False):
         super().action_next()
         if self.current is None:
             self.app.push_screen(DoneScreen())
-            self.index = len(self.questions) - 1
+            self.interview.back()
 
     def action_skip(self) -> None:
         self.action_next()

@@ -147,24 +147,25 @@ async def test_interview_skip_leaves_pair_missing_and_node_completed(fresh: Path
         await pilot.press("i")
         await pilot.pause()
         screen = app.screen
-        first = screen.questions[:3]
-        assert [(q.a, q.b) for q in first] == [("service", "quality"), ("quality", "price"), ("price", "competition")]
         await pilot.press("3", "enter", "right", "right", "enter", "equals_sign", "enter")
         await pilot.pause()
+        asked = screen.interview.asked[:3]
+        assert [(q.a, q.b) for q in asked] == [("service", "quality"), ("quality", "price"), ("price", "competition")]
         goal = app.session.synthesis.nodes["goal"]
         assert goal.status != "incomplete" and goal.result.missing == 3
-        # skip to the goal's remaining pairs, and skip those too
-        rest = [k for k, q in enumerate(screen.questions) if q.path == "goal"][3:]
-        while screen.index < rest[0]:
+        skipped = []
+        for _ in range(3):  # the service node's spanning pairs, left missing
+            skipped.append(screen.current)
             await pilot.press("s")
-        await pilot.press("s", "s", "s")
         await settle(app, pilot)
-        assert app.session.value("goal", "service", "price") is None
+        assert [q.path for q in skipped] == ["service"] * 3
+        assert all(app.session.value(q.path, q.a, q.b) is None for q in skipped)
         goal = app.session.synthesis.nodes["goal"]
         assert goal.result is not None and goal.result.completed is not None and goal.result.missing == 3
         saved = load_project(fresh)
         assert saved.judgment(0, "goal", "quality", "price") == pytest.approx(1 / 3)  # missing counts as 1
         assert saved.judgment(0, "goal", "service", "price") is None
+        assert saved.judgment(0, "service", skipped[0].a, skipped[0].b) is None
         assert np.isnan(saved.matrix("goal", 0)[0, 2])
 
 

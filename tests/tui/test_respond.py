@@ -25,10 +25,10 @@ async def test_only_the_respondents_own_interview_and_no_way_elsewhere(demo_path
         await pilot.press("x")  # clear the first answer: saved at once, for this respondent only
         await settle(app, pilot)
         saved = load_project(demo_path)
-        q = app.screen.questions[0]
+        q = app.screen.interview.order[0]
         assert saved.judgment(1, q.path, q.a, q.b) is None
         assert saved.respondents[0].judgments == before.respondents[0].judgments
-        for _ in app.screen.questions:
+        for _ in app.screen.interview.order:
             await pilot.press("enter")
         await settle(app, pilot)
         assert isinstance(app.screen, DoneScreen)

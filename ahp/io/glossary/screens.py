@@ -233,6 +233,8 @@ SCREENS: dict[str, tuple[str, str]] = {
     "whole unit": ("Whole unit", "综合"),
     "fce": ("Fuzzy comprehensive evaluation, {op}: membership of each grade, churn degree, grade of maximum membership",
             "模糊综合评价（{op}）：各等级隶属度、流失度、最大隶属度等级"),
+    "top factors": ("The top {k} factors so far", "目前排序前 {k} 的因素"),
+    "stop or go on": ("Stop here (r: results) or go on (→).", "可以到此为止（r：结果），也可以继续（→）。"),
 }
 
 #: Footer labels (a binding's description) in Chinese; English is the description itself.

@@ -1,5 +1,6 @@
-"""Every expert: CR per judgment matrix with failures marked, their own top factors, the
-panel's consensus per matrix, and (in the appendix) each expert's judgment matrices.
+"""Every expert: CR per judgment matrix with failures marked, how many questions they answered
+(the rest completed by the project's method), their own top factors, the panel's consensus per
+matrix, and (in the appendix) each expert's judgment matrices.
 
 >>> import ahp
 >>> from ahp.io.report.data import gather
@@ -11,6 +12,7 @@ panel's consensus per matrix, and (in the appendix) each expert's judgment matri
 
 from __future__ import annotations
 
+from ahp.io.interview import question_count
 from ahp.io.report.data import ReportData
 from ahp.io.report.document import Block, Cell, Heading, Paragraph, Part, Table, row
 from ahp.io.report.matrices import matrix_blocks
@@ -40,10 +42,26 @@ def experts_part(d: ReportData) -> Part:
     header = (d.t("expert"), *(d.matrix_code(p) for p in paths), d.t("verdict"))
     blocks: list[Block] = [Table(header, tuple(rows), "expert_cr")]
     blocks += failures or [Paragraph(d.t("everyone_passes"))]
+    blocks += [Heading(d.t("answered")), *_answered(d)]
     blocks += [Heading(d.t("top")), _top_factors(d)]
     if d.panel is not None:
         blocks += _consensus(d, paths)
     return Part(d.t("experts"), d.t("experts"), tuple(blocks))
+
+
+def _answered(d: ReportData) -> list[Paragraph]:
+    """How many of the interview's questions each expert answered, and what completed the rest."""
+    n = question_count(d.project)
+    method = d.t(f"by_{d.project.settings.completion}")
+    out = []
+    for e in d.experts:
+        judgments = d.project.respondents[d.project.respondent_index(e.name)].judgments
+        k = sum(len(pairs) for pairs in judgments.values())
+        if k == n:
+            out.append(Paragraph(d.t("answered_all", name=e.name, n=n)))
+        else:
+            out.append(Paragraph(d.t("answered_some", name=e.name, k=k, n=n, m=n - k, method=method)))
+    return out
 
 
 def _top_factors(d: ReportData) -> Table:

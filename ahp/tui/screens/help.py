@@ -49,6 +49,8 @@ HELP_EN = """\
 [b]Interview mode[/b]
   ← → 1-9 =  answer    enter  next    s  skip (leave missing)
   backspace  previous question    esc  back to the main screen
+  The questions that can change the top 5 factors come first; once none can,
+  it says so: r  results, or →  go on (the rest in the usual order)
 
 Every change is saved at once (atomic write, previous version in .bak).
 Marks: ✓ consistent  ✗ inconsistent (CR above threshold)  ? incomplete.
@@ -95,6 +97,8 @@ HELP_ZH = """\
 [b]访谈模式[/b]
   ← → 1-9 =  作答    enter  下一题    s  跳过（留空）
   backspace  上一题    esc  返回主界面
+  先问可能改变前 5 个因素的问题；其余回答都不能改变时会提示：
+  r  查看结果，或 →  继续（其余题目按原顺序）
 
 每次修改都会立即保存（原子写入，上一版本保存在 .bak）。
 标记：✓ 一致  ✗ 不一致（CR 超过阈值）  ? 不完整。

@@ -1,4 +1,6 @@
-"""Interview mode: one question at a time, in full sentences, spanning pairs first."""
+"""Interview mode: one question at a time, in full sentences, as the planner orders them: spanning
+pairs first, then those that can still change the top factors; once nothing can, it says so and
+offers to stop or go on (today's order). The order itself is :class:`~ahp.tui.session.Interview`'s."""
 
 from __future__ import annotations
 
@@ -9,13 +11,15 @@ from textual.containers import Vertical
 from textual.widgets import Header, Static
 
 from ahp.core.hierarchy import Node
+from ahp.io.interview import answered_text, at_most, settled_text
 from ahp.tui.screens.judging import JUDGMENT_BINDINGS, JudgmentActions
-from ahp.tui.session import Question
+from ahp.tui.session import Interview, Question
 from ahp.tui.texts import answer, question, t
 from ahp.tui.widgets.consistency import consistency_text
 from ahp.tui.widgets.footer import KeysFooter
 from ahp.tui.widgets.pair_table import PairRow, PairTable
 from ahp.tui.widgets.weights import WeightBars
+
 
 def pair_help(node: Node, a: str, b: str, language: str) -> Text:
     """What each of the two elements compared means (their descriptions), dimmed; empty when
@@ -29,10 +33,11 @@ def pair_help(node: Node, a: str, b: str, language: str) -> Text:
 
 
 class InterviewScreen(JudgmentActions):
-    """Asks :meth:`Session.interview`'s questions in order, starting at the first unanswered one."""
-
+    """Asks the :class:`~ahp.tui.session.Interview`'s questions of the respondent on screen."""
 
     AUTO_FOCUS = "PairTable"
+    #: Whether the planner orders the questions (else today's order, every question).
+    ADAPTIVE = True
     BINDINGS = [
         *JUDGMENT_BINDINGS,
         Binding("enter", "next", "next"),
@@ -43,8 +48,7 @@ class InterviewScreen(JudgmentActions):
 
     def __init__(self) -> None:
         super().__init__()
-        self.questions: list[Question] = []
-        self.index = 0
+        self.interview: Interview | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -61,43 +65,62 @@ class InterviewScreen(JudgmentActions):
         yield KeysFooter()
 
     def on_mount(self) -> None:
-        s = self.session
-        self.questions = s.interview()
-        self.index = next((k for k, q in enumerate(self.questions) if s.value(q.path, q.a, q.b) is None), 0)
+        self.interview = Interview(self.session, adaptive=self.ADAPTIVE)
         self.refresh_view()
 
     @property
     def current(self) -> Question | None:
-        """The question on screen (``None`` once all were asked)."""
-        return self.questions[self.index] if self.index < len(self.questions) else None
+        """The question on screen (``None``: the settled offer, or all were asked)."""
+        return None if self.interview is None else self.interview.current
+
+    def _progress(self, q: Question | None) -> str:
+        """Who, how far, and (while the planner orders the questions) how many may remain."""
+        talk, lang = self.interview, self.language
+        parts = [t("interview", lang), self.session.respondent_name or ""]
+        if q is None:
+            parts.append(answered_text(talk.answered, len(talk.order), lang))
+        elif talk.remaining is not None:
+            parts.append(at_most(talk.remaining, lang))
+        else:
+            parts.append(t("question", lang, i=talk.position(q) + 1, n=len(talk.order)))
+        return " · ".join(parts)
+
+    def _no_question(self, text: str) -> None:
+        """No pair on screen: ``text`` instead; at the settled offer, the top factors as they stand."""
+        lang = self.language
+        self.query_one("#question", Static).update(text)
+        self.query_one(PairTable).show([], language=lang)
+        for part in ("#question-help", "#answer", "#interview-keys", "#interview-weights-title", "#interview-consistency"):
+            self.query_one(part, Static).update("")
+        top = self.session.synthesis.ranking[: self.interview.top] if self.interview and self.interview.offer else ()
+        if top:
+            self.query_one("#interview-weights-title", Static).update(t("top factors", lang, k=len(top)))
+        self.query_one(WeightBars).show([leaf.node.label(lang) for leaf in top], [leaf.global_weight for leaf in top])
 
     def refresh_view(self) -> None:
         """Redraw the question, the answer and the node's live weights."""
         s, lang = self.session, self.language
+        if self.interview is None or self.interview.roster != s.roster:
+            self.interview = Interview(s, adaptive=self.ADAPTIVE)
         q = self.current
         progress = self.query_one("#progress", Static)
-        who = s.respondent_name
-        if who is None:
+        if s.respondent_name is None:
             progress.update(t("interview", lang))
-            self.query_one("#question", Static).update(t("no respondents", lang))
-            self.query_one("#question-help", Static).update("")
-            self.query_one(PairTable).show([], language=lang)
-            self.query_one("#answer", Static).update("")
+            self._no_question(t("no respondents", lang))
             return
         if q is None:
-            progress.update(f"{t('interview', lang)} · {who} · {len(self.questions)}/{len(self.questions)}")
-            self.query_one("#question", Static).update(t("interview done", lang))
-            self.query_one("#question-help", Static).update("")
-            self.query_one(PairTable).show([], language=lang)
-            self.query_one("#answer", Static).update("")
+            progress.update(self._progress(q))
+            if self.interview.offer:
+                settled = settled_text(self.interview.plan.unanswered, self.interview.top, lang)
+                self._no_question(f"{settled}{'。' if lang == 'zh' else '. '}{t('stop or go on', lang)}")
+            else:
+                self._no_question(t("interview done", lang))
             return
         node = s.node(q.path)
         names = {c.id: c.label(lang) for c in node.children}
         parent = None if q.path == "goal" else node.label(lang)
         where = node.label(lang)
-        progress.update(
-            f"{t('interview', lang)} · {who} · {t('question', lang, i=self.index + 1, n=len(self.questions))} · {where}"
-        )
+        progress.update(f"{self._progress(q)} · {where}")
         self.query_one("#question", Static).update(question(names[q.a], names[q.b], parent, lang))
         self.query_one("#question-help", Static).update(pair_help(node, q.a, q.b, lang))
         value = s.value(q.path, q.a, q.b)
@@ -117,9 +140,9 @@ class InterviewScreen(JudgmentActions):
 
     def show_change(self, path: str, a: str, b: str) -> None:
         """After undo/redo: go to that question."""
-        for k, q in enumerate(self.questions):
-            if q.path == path and {q.a, q.b} == {a, b}:
-                self.index = k
+        if self.interview is None or self.interview.roster != self.session.roster:
+            self.interview = Interview(self.session, adaptive=self.ADAPTIVE)
+        self.interview.show(path, a, b)
         self.refresh_view()
 
     # -- answering -------------------------------------------------------------------------
@@ -130,9 +153,17 @@ class InterviewScreen(JudgmentActions):
             return None
         return q.path, q.a, q.b
 
+    def action_move(self, direction: int) -> None:
+        """Move the judgment one step; at the settled offer, → goes on."""
+        if self.interview is not None and self.interview.offer and direction > 0:
+            self.action_next()
+        else:
+            super().action_move(direction)
+
     def action_next(self) -> None:
-        """Go to the next question."""
-        self.index = min(self.index + 1, len(self.questions))
+        """Go to the next question (from the settled offer: go on)."""
+        if self.interview is not None:
+            self.interview.next()
         self.refresh_view()
 
     def action_skip(self) -> None:
@@ -141,5 +172,6 @@ class InterviewScreen(JudgmentActions):
 
     def action_previous(self) -> None:
         """Back to the previous question."""
-        self.index = max(0, self.index - 1)
+        if self.interview is not None:
+            self.interview.back()
         self.refresh_view()

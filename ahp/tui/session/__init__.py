@@ -3,11 +3,13 @@
 No Textual here. The app owns one :class:`Session`; screens read it and ask it to change
 judgments, respondents, units and ratings. The class is assembled from one file per job:
 judgments and undo (:mod:`.core`), respondents (:mod:`.respondents`), units and ratings
-(:mod:`.ratings`), the analysis views (:mod:`.analysis`).
+(:mod:`.ratings`), the analysis views (:mod:`.analysis`). :class:`Interview` (:mod:`.interview`)
+is the adaptive interview's order, one per interview screen.
 """
 
 from ahp.tui.session.analysis import NodeCR, disagreement
 from ahp.tui.session.core import Edit, Pair, Question, Removal
+from ahp.tui.session.interview import INTERVIEW_TOP, Interview
 from ahp.tui.session.session import Session
 
-__all__ = ["Edit", "NodeCR", "Pair", "Question", "Removal", "Session", "disagreement"]
+__all__ = ["INTERVIEW_TOP", "Edit", "Interview", "NodeCR", "Pair", "Question", "Removal", "Session", "disagreement"]
