@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ahp.core.completion import COMPLETIONS
-from ahp.core.consistency import RI_TABLES, THRESHOLD_RULES
+from ahp.core.consistency import RI_NAMES, THRESHOLD_RULES
 from ahp.core.group import AGGREGATIONS, AIP_MEANS, INCONSISTENT_POLICIES
 from ahp.core.hierarchy import ROOT, Node, RankedLeaf, Synthesis, synthesize, walk
 
@@ -100,7 +100,7 @@ def _parse_settings(data: Any, check: Validator) -> Settings:
         )
     return Settings(
         method=_choice(check, table, "method", METHODS),
-        random_index=_choice(check, table, "random_index", RI_TABLES),
+        random_index=_choice(check, table, "random_index", RI_NAMES),
         threshold=threshold,
         aggregation=_choice(check, table, "aggregation", AGGREGATIONS),
         aip_mean=_choice(check, table, "aip_mean", AIP_MEANS),
