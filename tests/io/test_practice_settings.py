@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
+import pytest
+
 import ahp
+from ahp.io.report import gather, render_markdown
 
 
 def test_a_project_naming_the_old_chinese_table_still_loads(demo_path: Path) -> None:
@@ -13,3 +17,44 @@ def test_a_project_naming_the_old_chinese_table_still_loads(demo_path: Path) -> 
     synthesis = ahp.load_project(demo_path).synthesize(suggestions=0)
     goal = synthesis.nodes["goal"].result
     assert (goal.ri_table, goal.ri) == ("gong-xu1986", 0.89)  # RI(4) of 龚木森 & 许树柏, not Saaty's 0.90
+
+
+def _regional_manager_goal(project) -> None:
+    """The cyclic criteria matrix of domain-review.md §3: 服务 > 质量 3, 质量 > 价格 2, 价格 > 服务 3."""
+    for a, b, v in [("service", "quality", 3), ("service", "price", 1 / 3), ("service", "competition", 2),
+                    ("quality", "price", 2), ("quality", "competition", 1), ("price", "competition", 4)]:
+        project.set_judgment(1, "goal", a, b, v)
+
+
+@pytest.mark.parametrize(
+    ("language", "combined", "failing"),
+    [("en", "Combined test (Jiang Qiyuan): CR = CR of the criteria matrix + Σ a_j CI_j / Σ a_j RI_j = {goal} + {below} "
+      "= {total} > 0.10: fail.", "Every matrix is checked on its own as well: A-B fail(s)."),
+     ("zh", "组合一致性检验（姜启源）：CR = 准则层判断矩阵 CR + Σ a_j CI_j / Σ a_j RI_j = {goal} + {below} "
+      "= {total} > 0.10，未通过。", "各判断矩阵另行单独检验：A-B 未通过。")],
+)
+def test_report_shows_the_combined_test_beside_the_level_wise_cr(demo_path: Path, language, combined, failing) -> None:
+    project = ahp.load_project(demo_path)
+    _regional_manager_goal(project)
+    data = gather(project, language, respondent="Regional manager")
+    s = data.synthesis
+    assert s.cr_total < 0.10 < s.combined.cr  # the level-wise figure passes; the combined test does not
+    text = html.unescape(render_markdown(data))  # the markdown writes &lt; for <
+    goal, below = s.nodes["goal"].result.cr, s.cr_total
+    assert combined.format(goal=f"{goal:.4f}", below=f"{below:.4f}", total=f"{goal + below:.4f}") in text
+    assert failing in text
+
+
+@pytest.mark.parametrize(
+    ("language", "rule", "line"),
+    [("en", "| Acceptance | CR < 0.10 for every n |", "passes the consistency test."),
+     ("zh", "| 一致性标准 | 各阶均为 CR < 0.10 |", "，通过一致性检验。")],
+)
+def test_report_states_the_strict_rule(demo_path: Path, language, rule, line) -> None:
+    demo_path.write_text(demo_path.read_text(encoding="utf-8").replace(
+        'threshold = "saaty1994"', 'threshold = "lt0.10"', 1), encoding="utf-8")
+    data = gather(ahp.load_project(demo_path), language)
+    text = html.unescape(render_markdown(data))  # the markdown writes &lt; for <
+    assert rule in text
+    cr = data.synthesis.nodes["goal"].result.cr
+    assert f"CR = {cr:.4f} < 0.10" in text and line in text

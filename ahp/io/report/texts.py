@@ -11,12 +11,12 @@ True
 
 from __future__ import annotations
 
-#: Where each random index table comes from, as papers cite it (an unknown table shows its id).
+from ahp.core.consistency import RI_SOURCES as CITED_SOURCES
+
+#: Where each random index table comes from, as papers cite it.
 RI_SOURCES: dict[str, dict[str, str]] = {
-    "en": {"saaty1980": "Saaty (1980)", "saaty2005": "Saaty (2005)", "donegan-dodd": "Donegan & Dodd (1991)",
-           "alonso-lamata": "Alonso & Lamata (2006)", "chinese": "Gong Musen / Xu Shubai's simulation"},
-    "zh": {"saaty1980": "Saaty (1980)", "saaty2005": "Saaty (2005)", "donegan-dodd": "Donegan & Dodd (1991)",
-           "alonso-lamata": "Alonso & Lamata (2006)", "chinese": "龚木森、许树柏模拟"},
+    "en": dict(CITED_SOURCES),
+    "zh": {**CITED_SOURCES, "gong-xu1986": "龚木森、许树柏 (1986)"},
 }
 
 TEXT: dict[str, dict[str, str]] = {
@@ -30,11 +30,14 @@ TEXT: dict[str, dict[str, str]] = {
         "method_eigenvector": "principal eigenvector of each judgment matrix",
         "method_geometric-mean": "row geometric mean of each judgment matrix",
         "method_column-mean": "mean of the normalised columns of each judgment matrix",
-        "lambda_rule": "λmax", "lambda_text": "the principal eigenvalue of each matrix (whatever the priority method); "
-        "CI = (λmax − n)/(n − 1), CR = CI/RI",
+        "lambda_rule": "λmax", "lambda_eigenvalue": "the principal eigenvalue of each matrix (whatever the priority "
+        "method); CI = (λmax − n)/(n − 1), CR = CI/RI",
+        "lambda_textbook": "λmax = (1/n) Σ (A·W)ᵢ / Wᵢ, with each matrix's weights W from the method above "
+        "(the textbook convention); CI = (λmax − n)/(n − 1), CR = CI/RI",
         "ri_rule": "Random index RI", "ri_text": "{table} table; values for the matrix sizes used below",
         "threshold_rule": "Acceptance", "threshold_saaty1994": "CR ≤ 0.05 for n = 3, CR ≤ 0.08 for n = 4, CR ≤ 0.10 above",
-        "threshold_saaty1980": "CR ≤ 0.10 for every n", "threshold_fixed": "CR ≤ {value:g} for every n",
+        "threshold_saaty1980": "CR ≤ 0.10 for every n", "threshold_lt0.10": "CR < 0.10 for every n",
+        "threshold_fixed": "CR ≤ {value:g} for every n",
         "aggregation_rule": "Combining experts", "agg_one": "judgments of {name} alone",
         "agg_aij": "{n} experts combined by the weighted geometric mean of their judgments (AIJ), "
         "then priorities of the combined matrix",
@@ -52,8 +55,8 @@ TEXT: dict[str, dict[str, str]] = {
         "matrices": "Judgment matrices", "matrix": "{code} judgment matrix ({name})", "w": "W",
         "lambda_max": "λmax", "ci": "CI", "ri": "RI", "cr": "CR", "verdict": "Verdict",
         "pass": "pass", "fail": "fail", "incomplete": "incomplete", "no_judgments": "no judgments yet",
-        "pass_line": "CR = {cr} < {limit}: the matrix passes the consistency test.",
-        "fail_line": "CR = {cr} > {limit}: the matrix FAILS the consistency test.",
+        "pass_line": "CR = {cr} {op} {limit}: the matrix passes the consistency test.",
+        "fail_line": "CR = {cr} {op} {limit}: the matrix FAILS the consistency test.",
         "small_line": "n ≤ 2: a matrix of this size is always consistent.",
         "completed_note": "Values in [brackets] were missing and completed by the method.",
         "combined_note": "The matrix combines {n} experts' judgments (weighted geometric mean).",
@@ -62,7 +65,10 @@ TEXT: dict[str, dict[str, str]] = {
         # overall ranking
         "ranking": "Overall ranking", "factor": "Factor", "overall": "Overall weight", "rank": "Rank",
         "criterion_head": "{code} {name} a = {a}",
-        "total_cr": "Overall consistency CR = Σ a_j CI_j / Σ a_j RI_j = {cr} {op} {limit}: {verdict}.",
+        "total_cr": "Overall consistency of the levels below the criteria CR = Σ a_j CI_j / Σ a_j RI_j = {cr} {op} "
+        "{limit}: {verdict}.",
+        "combined_cr": "Combined test (Jiang Qiyuan): CR = CR of the criteria matrix + Σ a_j CI_j / Σ a_j RI_j "
+        "= {terms} = {cr} {op} {limit}: {verdict}.",
         "total_but": "Every matrix is checked on its own as well: {names} fail(s).",
         "ranking_chart": "Overall weight of each factor",
         # experts
@@ -103,11 +109,14 @@ TEXT: dict[str, dict[str, str]] = {
         "method_eigenvector": "特征根法（判断矩阵最大特征根对应的归一化特征向量）",
         "method_geometric-mean": "方根法（行几何平均后归一化）",
         "method_column-mean": "和积法（列归一化后按行平均）",
-        "lambda_rule": "最大特征根 λmax", "lambda_text": "取各判断矩阵的最大特征根（与权重计算方法无关）；"
+        "lambda_rule": "最大特征根 λmax", "lambda_eigenvalue": "取各判断矩阵的最大特征根（与权重计算方法无关）；"
+        "一致性指标 CI = (λmax − n)/(n − 1)，一致性比率 CR = CI/RI",
+        "lambda_textbook": "λmax = (1/n) Σ (A·W)ᵢ / Wᵢ，W 为上述方法所得权重；"
         "一致性指标 CI = (λmax − n)/(n − 1)，一致性比率 CR = CI/RI",
         "ri_rule": "随机一致性指标 RI", "ri_text": "取 {table} 表，所用阶数的取值见下表",
         "threshold_rule": "一致性标准", "threshold_saaty1994": "n = 3 时 CR ≤ 0.05，n = 4 时 CR ≤ 0.08，n ≥ 5 时 CR ≤ 0.10",
-        "threshold_saaty1980": "各阶均为 CR ≤ 0.10", "threshold_fixed": "各阶均为 CR ≤ {value:g}",
+        "threshold_saaty1980": "各阶均为 CR ≤ 0.10", "threshold_lt0.10": "各阶均为 CR < 0.10",
+        "threshold_fixed": "各阶均为 CR ≤ {value:g}",
         "aggregation_rule": "专家意见集结", "agg_one": "仅采用专家 {name} 的判断",
         "agg_aij": "{n} 位专家：对各专家判断矩阵逐元素加权几何平均（AIJ），再由合成判断矩阵求权重",
         "agg_aip": "{n} 位专家：对各专家的权重向量加权{mean}平均（AIP）", "mean_geometric": "几何",
@@ -123,8 +132,8 @@ TEXT: dict[str, dict[str, str]] = {
         "matrices": "判断矩阵及层次单排序", "matrix": "{code} 判断矩阵（{name}）", "w": "W",
         "lambda_max": "λmax", "ci": "CI", "ri": "RI", "cr": "CR", "verdict": "检验结论",
         "pass": "通过", "fail": "未通过", "incomplete": "判断不完整", "no_judgments": "尚无判断",
-        "pass_line": "CR = {cr} < {limit}，通过一致性检验。",
-        "fail_line": "CR = {cr} > {limit}，未通过一致性检验。",
+        "pass_line": "CR = {cr} {op} {limit}，通过一致性检验。",
+        "fail_line": "CR = {cr} {op} {limit}，未通过一致性检验。",
         "small_line": "n ≤ 2，判断矩阵必然一致。",
         "completed_note": "方括号 [ ] 中的数值为缺失判断，由补全方法给出。",
         "combined_note": "本矩阵为 {n} 位专家判断的加权几何平均。",
@@ -133,6 +142,8 @@ TEXT: dict[str, dict[str, str]] = {
         "ranking": "层次总排序", "factor": "因素", "overall": "总排序权重", "rank": "排序",
         "criterion_head": "{code} {name} a = {a}",
         "total_cr": "层次总排序一致性比率 CR = Σ a_j CI_j / Σ a_j RI_j = {cr} {op} {limit}，{verdict}。",
+        "combined_cr": "组合一致性检验（姜启源）：CR = 准则层判断矩阵 CR + Σ a_j CI_j / Σ a_j RI_j "
+        "= {terms} = {cr} {op} {limit}，{verdict}。",
         "total_but": "各判断矩阵另行单独检验：{names} 未通过。",
         "ranking_chart": "各因素总排序权重",
         "experts": "专家一致性", "expert_cr": "各专家各判断矩阵的一致性比率 CR",
