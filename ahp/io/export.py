@@ -46,6 +46,8 @@ def result_dict(result: PriorityResult, labels: list[str] | None = None) -> dict
         "ri_table": result.ri_table,
         "cr": result.cr,
         "threshold": result.threshold,
+        "acceptance": result.acceptance,
+        "lambda_max_convention": result.lambda_convention,
         "consistent": result.consistent,
         "suggestions": [
             {"row": s.row, "col": s.col, "current": s.current, "suggested": s.suggested, "cr_after": s.cr_after}
@@ -77,7 +79,7 @@ def _node_dict(a: NodeAnalysis) -> dict[str, Any]:
     else:
         out.update(
             lambda_max=r.lambda_max, ci=r.ci, ri=r.ri, ri_table=r.ri_table, cr=r.cr, threshold=r.threshold,
-            missing=r.missing,
+            acceptance=r.acceptance, missing=r.missing,
         )
     return out
 
@@ -92,6 +94,11 @@ def ranking_dict(project: Project, synthesis: Synthesis, respondent: str | None 
         "judgments_of": judgments_source(project, respondent),
         "nodes": [_node_dict(a) for a in synthesis.nodes.values()],
         "cr_total": synthesis.cr_total,
+        "cr_combined": {
+            "levels": list(synthesis.combined.levels), "cr": synthesis.combined.cr, "limit": synthesis.combined.limit,
+            "acceptance": synthesis.combined.acceptance, "consistent": synthesis.combined.passed,
+        },
+        "failing": list(synthesis.failing),
         "consistent": synthesis.consistent,
         "ranking": [
             {

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import ahp
+from ahp.io.export import ranking_dict, result_dict
 from ahp.io.report import gather, render_markdown
 
 
@@ -58,3 +59,22 @@ def test_report_states_the_strict_rule(demo_path: Path, language, rule, line) ->
     assert rule in text
     cr = data.synthesis.nodes["goal"].result.cr
     assert f"CR = {cr:.4f} < 0.10" in text and line in text
+
+
+def test_json_names_the_conventions_and_shows_both_totals(demo_path: Path) -> None:
+    project = ahp.load_project(demo_path)
+    _regional_manager_goal(project)
+    out = ranking_dict(project, project.synthesize("Regional manager"), "Regional manager")
+    assert out["settings"]["lambda_max"] == "eigenvalue" and out["settings"]["threshold"] == "saaty1994"
+    goal = out["nodes"][0]
+    assert (goal["path"], goal["acceptance"], goal["consistent"]) == ("goal", "CR <= 0.08", False)
+    combined = out["cr_combined"]
+    assert combined["levels"] == [goal["cr"], out["cr_total"]]
+    assert combined["cr"] == pytest.approx(sum(combined["levels"]))
+    assert (combined["acceptance"], combined["consistent"], out["failing"]) == ("CR <= 0.10", False, ["goal"])
+
+
+def test_weights_json_names_the_lambda_max_convention() -> None:
+    a = [[1, 9, 1 / 3, 3], [1 / 9, 1, 1 / 7, 1 / 3], [3, 7, 1, 9], [1 / 3, 3, 1 / 9, 1]]
+    out = result_dict(ahp.priorities(a, method="column-mean", threshold="lt0.10", lambda_max="textbook"))
+    assert (out["lambda_max_convention"], out["acceptance"], out["consistent"]) == ("textbook", "CR < 0.10", True)
