@@ -2,23 +2,39 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
-import gc
 import io
 import json
 import os
+import re
 import shlex
 import subprocess
 import sys
 
 import pytest
 
-from ahp import cli
 from ahp.cli import main
 
 
-def run(*args: str, stdin: str | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def spawn(*args: str, stdin: str | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """``python -m ahp ARGS`` in a child process: for exit codes, streams and the console script."""
     return subprocess.run([sys.executable, "-m", "ahp", *args], capture_output=True, text=True, input=stdin, env=env, timeout=60)
+
+
+def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    """``ahp ARGS`` in this process (so coverage counts it), with what it printed and its status."""
+    out, err, before = io.StringIO(), io.StringIO(), sys.stdin
+    sys.stdin = io.TextIOWrapper(io.BytesIO(stdin.encode()), encoding="utf-8")
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = main(list(args))
+            except SystemExit as stop:
+                code = stop.code
+    finally:
+        sys.stdin = before
+    return subprocess.CompletedProcess(["ahp", *args], code, out.getvalue(), err.getvalue())
 
 
 def test_weights_json_contract(capsys):
@@ -28,8 +44,10 @@ def test_weights_json_contract(capsys):
         assert key in out
     assert out["n"] == 3 and out["method"] == "eigenvector" and out["ri_table"] == "saaty1980"
     assert out["weights"] == pytest.approx([0.6370, 0.2583, 0.1047], abs=1e-4)
-    assert set(out["suggestions"][0]) == {"row", "col", "current", "suggested", "cr_after"}
-    assert "completed" not in out
+    assert out["suggestions"] == [] and "completed" not in out  # the matrix passes: nothing to revise
+    assert main(["weights", "1 4 1 1/2; 1/4 1 1 1; 1 1 1 1; 2 1 1 1", "--json"]) == 0
+    suggestion = json.loads(capsys.readouterr().out)["suggestions"][0]
+    assert set(suggestion) == {"row", "col", "current", "suggested", "cr_after", "kind", "implied"}
 
 
 def test_weights_with_missing_has_completed(capsys):
@@ -66,7 +84,7 @@ def test_weights_table_names_method_ri_and_threshold():
         (["weights", "1 2 ?; 1/2 1 ?; ? ? 1", "--labels", "a,b,c"],
          "ahp: error: the known judgments do not connect all elements: c is not compared, directly or through others, with a; add a judgment linking them"),
         (["weights", "1 2; 1/2 1", "--labels", "a"], "ahp: error: 1 labels for a 2x2 matrix"),
-        (["weights", "1 2; 1/2 1", "--threshold", "loose"], "ahp: error: unknown threshold rule 'loose'; choose one of saaty1994, saaty1980 or a number"),
+        (["weights", "1 2; 1/2 1", "--threshold", "loose"], "ahp weights: error: argument --threshold: 'loose' is neither a rule (saaty1994, saaty1980) nor a number (see ahp weights --help)"),
         (["weights", "1 2; 1/2 1", "--method", "power"],
          "ahp weights: error: argument --method: invalid choice: 'power' (choose from 'eigenvector', 'geometric-mean', 'column-mean') (see ahp weights --help)"),
         (["weights", "1 x 3; 1/2 1 2; 1/3 1/2 1"], "ahp: error: row 1, column 2: 'x' is not a number or a fraction like 1/3"),
@@ -137,13 +155,13 @@ def test_rank_table_and_markdown(demo_path):
 BUFFERED = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
 
 
-def test_command_output_is_complete_when_the_process_ends_without_teardown(demo_path, capsys):
-    """``run`` ends a command with os._exit after flushing: nothing printed may be lost."""
+def test_console_script_output_matches_main(demo_path, capsys):
+    """The console script (``run``) prints exactly what ``main`` does, buffered output included."""
     assert main(["rank", str(demo_path), "--format", "json"]) == 0
     in_process = capsys.readouterr().out
-    r = run("rank", str(demo_path), "--format", "json", env=BUFFERED)
+    r = spawn("rank", str(demo_path), "--format", "json", env=BUFFERED)
     assert r.returncode == 0 and r.stderr == "" and r.stdout == in_process
-    r = run("rank", "missing.ahp.toml", env=BUFFERED)
+    r = spawn("rank", "missing.ahp.toml", env=BUFFERED)
     assert r.returncode == 2 and r.stderr == "ahp: error: missing.ahp.toml: no such file\n"
 
 
@@ -154,19 +172,6 @@ def test_closed_output_streams_are_no_crash(demo_path, closed):
     ok = subprocess.run(f"{ahp} check {shlex.quote(str(demo_path))} {closed}", shell=True, capture_output=True, timeout=60)
     bad = subprocess.run(f"{ahp} check missing.ahp.toml {closed}", shell=True, capture_output=True, timeout=60)
     assert (ok.returncode, bad.returncode) == (0, 2) and b"Traceback" not in ok.stderr + bad.stderr
-
-
-def test_run_raises_gc_thresholds_and_exits_at_once_for_commands(monkeypatch, demo_path, capsys):
-    exits: list[int] = []
-    monkeypatch.setattr(os, "_exit", exits.append)
-    monkeypatch.setattr(sys, "argv", ["ahp", "rank", str(demo_path)])
-    before = gc.get_threshold()
-    try:
-        cli.run()
-        assert exits == [0] and gc.get_threshold() == cli.GC_THRESHOLDS == (100_000, 10, 10)
-    finally:
-        gc.set_threshold(*before)
-    assert "Price level against competitors" in capsys.readouterr().out
 
 
 def test_reader_that_stops_early_gets_no_error(demo_path):
@@ -244,7 +249,8 @@ def test_respondent_commands_persist(tmp_path):
     r = run("respondent", "add", str(path), "Store manager")
     assert r.returncode == 2 and r.stderr == "ahp: error: there is already a respondent named 'Store manager'\n"
     r = run("respondent", "weight", str(path), "Store manager", "-1")
-    assert r.returncode == 2 and r.stderr == "ahp: error: respondent 'Store manager': weight must be a positive number; got -1.0\n"
+    assert r.returncode == 2 and r.stderr == (
+        "ahp respondent weight: error: argument weight: -1 is out of range: above 0, at most 1e+06 (see ahp respondent weight --help)\n")
     r = run("group", str(path))
     assert r.returncode == 2 and "a panel needs at least two respondents; it has 1" in r.stderr
 
@@ -271,5 +277,95 @@ def test_sensitivity_json_contract(demo_path, capsys):
 def test_sensitivity_table_and_bad_options(demo_path):
     r = run("sensitivity", str(demo_path), "--draws", "300")
     assert r.returncode == 0 and "Smallest change of one weight" in r.stdout and "Monte Carlo: 300 draws" in r.stdout
-    r = run("sensitivity", str(demo_path), "--draws", "-5")
-    assert r.returncode == 2 and r.stderr == "ahp: error: --draws must be 0 (no Monte Carlo) or more; got -5\n"
+
+
+def _survey(project_path, rows: dict[str, dict[str, str]]) -> str:
+    """A survey CSV for the project's model: every pair 1 (equal) unless ``rows`` says otherwise."""
+    header = run("export-survey", str(project_path)).stdout.strip().split(",")
+    lines = [",".join(header)]
+    for name, cells in rows.items():
+        lines.append(",".join([name, "1", *(cells.get(h, "1") for h in header[2:])]))
+    return "\n".join(lines) + "\n"
+
+
+#: A circular goal: service beats quality, quality beats price, price beats service, 9 to 1 each.
+CIRCULAR = {"service vs quality": "9", "quality vs price": "9", "service vs price": "1/9"}
+
+
+def test_check_fails_and_names_every_failing_respondent(demo_path, tmp_path, capsys):
+    survey = tmp_path / "s.csv"
+    survey.write_text(_survey(demo_path, {"Ivan": CIRCULAR, "Olga": {}}))
+    assert main(["import", str(survey), "--into", str(demo_path)]) == 0
+    captured = capsys.readouterr()
+    assert "imported 2 respondent(s)" in captured.out
+    assert captured.err == f"ahp: warning: 1 of the 2 imported respondent(s) fail a node: Ivan; see ahp check {demo_path}\n"
+    code = main(["check", str(demo_path)])
+    out = capsys.readouterr().out
+    assert code == 1
+    failing = [line for line in out.splitlines() if line.startswith("Ivan")]
+    assert len(failing) == 1 and re.match(r"Ivan\s+│ goal\s+│\s+\d+\.\d{4} │\s+0\.08 │ inconsistent$", failing[0])
+    assert "Respondents failing a node (1 of 4):" in out
+    assert "Some nodes need attention: Ivan fail(s) at least one node." in out
+    assert "Every node is consistent" not in out
+    assert main(["check", str(demo_path), "--respondent", "Olga"]) == 0
+    assert "Every node is consistent." in capsys.readouterr().out
+
+
+def test_check_leaves_out_respondents_without_judgments(demo_path, capsys):
+    assert main(["respondent", "add", str(demo_path), "Empty chair"]) == 0
+    capsys.readouterr()
+    assert main(["check", str(demo_path)]) == 0
+    out = capsys.readouterr().out
+    assert "Left out, no judgments: Empty chair" in out
+    assert "Every node is consistent, for every respondent and combined." in out
+
+
+def test_respondent_remove_keeps_the_project_as_it_was(demo_path, capsys):
+    before = demo_path.read_text()
+    assert main(["respondent", "remove", str(demo_path), "Store manager"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == f"remove: done; 1 respondent(s) in {demo_path}"
+    kept = out[1].removeprefix("the project as it was before is kept in ")
+    assert kept.startswith(f"{demo_path}.before-remove-Store-manager-")
+    assert open(kept, encoding="utf-8").read() == before
+    assert main(["respondent", "remove", str(demo_path), "Nobody"]) == 2
+    assert len(list(demo_path.parent.glob("*.before-*"))) == 1
+
+
+def test_respondent_list_strips_terminal_escapes(demo_path, capsys):
+    from ahp.io.project import load_project
+
+    project = load_project(demo_path)
+    project.rename_respondent("Store manager", "Evil\x1b]0;pwned\x07\x1b[2J")
+    project.save()
+    assert main(["respondent", "list", str(demo_path)]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out and "Evil]0;pwned[2J" in out
+    assert main(["rank", str(demo_path), "--respondent", "Nobody\x1b[2J"]) == 2
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and err.count("\n") == 1
+
+
+def test_coverage_run_records_a_command(demo_path, tmp_path):
+    """The command ends through sys.exit, so exit handlers run: ``coverage run -m ahp`` records data."""
+    pytest.importorskip("coverage")
+    data = tmp_path / ".coverage"
+    r = subprocess.run([sys.executable, "-m", "coverage", "run", f"--data-file={data}", "--include=*/ahp/cli/*",
+                        "-m", "ahp", "rank", str(demo_path)], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0 and "Price level against competitors" in r.stdout
+    report = subprocess.run([sys.executable, "-m", "coverage", "report", f"--data-file={data}"],
+                            capture_output=True, text=True, timeout=60)
+    assert report.returncode == 0 and "ahp/cli/project.py" in report.stdout
+
+
+def test_run_exits_with_the_status_of_main(monkeypatch, demo_path, capsys):
+    monkeypatch.setattr(sys, "argv", ["ahp", "check", str(demo_path)])
+    with pytest.raises(SystemExit) as stop:
+        from ahp.cli import run as console_script
+
+        console_script()
+    assert stop.value.code == 0 and "Every node is consistent" in capsys.readouterr().out
+    monkeypatch.setattr(sys, "argv", ["ahp", "rank", "missing.ahp.toml"])
+    with pytest.raises(SystemExit) as stop:
+        console_script()
+    assert stop.value.code == 2 and capsys.readouterr().err == "ahp: error: missing.ahp.toml: no such file\n"

@@ -80,13 +80,14 @@ class PriorityResult:
 
     @cached_property
     def suggestions(self) -> tuple[Suggestion, ...]:
-        """The worst judgments, each with the scale value that lowers CR most."""
+        """The judgments to revisit: the smallest change that passes, then the one lowering CR most."""
         if self.cr <= 1e-12 or self.suggestion_count <= 0:
             return ()
         from ahp.core.diagnosis import suggest
 
         full = self.matrix if self.completed is None else self.completed
-        return tuple(suggest(full, ~np.isnan(self.matrix), ri=self.ri, method=self.method, count=self.suggestion_count))
+        return tuple(suggest(full, ~np.isnan(self.matrix), ri=self.ri, threshold=self.threshold, method=self.method,
+                             completion=self.completion or "lambda-max", count=self.suggestion_count))
 
     @property
     def n(self) -> int:

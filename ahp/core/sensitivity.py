@@ -5,9 +5,11 @@ One-way: vary one node's local weight x from 0 to 1, its siblings rescaled in pr
 the points where two leaves swap rank are exact (no grid).
 
 Monte Carlo: perturb every judgment (log-normal noise on the ratio, or a uniform step of -1, 0
-or +1 on Saaty's scale; reciprocity kept, values kept within 1/9..9), recompute the whole
+or +1 on Saaty's scale; reciprocity kept, values clipped to 1/9..9), recompute the whole
 hierarchy for every draw at once on stacks of matrices, and count how often each factor lands
-at each rank.
+at each rank. Under AIP each respondent's judgments are perturbed on their own and their
+priorities combined in every draw as the panel combines them, so the unperturbed ranking is the
+one shown.
 
 >>> root = Node("goal", "G", children=(
 ...     Node("a", "A", children=(Node("x", "X"), Node("y", "Y"))), Node("b", "B", children=(Node("z", "Z"),))))
@@ -25,14 +27,20 @@ import functools
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ahp.core.completion import complete_stack
+from ahp.core.completion import complete_stack, connected
+from ahp.core.group import aggregate_priorities
 from ahp.core.hierarchy import Layout, Node
 from ahp.core.matrix import upper_pairs
 from ahp.core.scale import MAX_VALUE, MIN_VALUE, SCALE_ARRAY
 from ahp.core.weights import weights as weights_by
+from ahp.errors import AHPError
+
+if TYPE_CHECKING:
+    from ahp.core.panel import Panel
 
 NOISES: tuple[str, ...] = ("lognormal", "step")
 
@@ -137,7 +145,7 @@ class MonteCarlo:
     ``rank_probabilities[l, r]`` is the share of draws that put leaf l at rank r + 1;
     ``rank_interval[l]`` its 5th and 95th percentile rank (1-based); ``weight_percentiles``
     (3, leaves) the 5th, 50th and 95th percentile global weight; ``top_stable[k]`` the share of
-    draws whose top k set equals the unperturbed one.
+    draws whose top k set equals the unperturbed one, ``baseline_rank`` (the ranking shown).
     """
 
     draws: int
@@ -152,10 +160,34 @@ class MonteCarlo:
     top_stable: dict[int, float]
 
 
+@dataclass(frozen=True, eq=False)
+class Respondents:
+    """One node's respondents, for Monte Carlo under AIP: their matrices (r, n, n), ``nan``
+    where missing, each determining the node alone; their weights (r,); and the mean
+    (``geometric`` or ``arithmetic``) that combines their priorities."""
+
+    stack: np.ndarray
+    weights: np.ndarray
+    mean: str
+
+
+def panel_respondents(panel: Panel) -> dict[str, Respondents]:
+    """The respondents each node of ``panel`` combines by AIP (none under AIJ), for
+    :func:`monte_carlo`: drawn respondent by respondent, the baseline is the panel's ranking."""
+    out = {}
+    for path, node in panel.nodes.items():
+        if node.aggregation_used == "aip":
+            usable = node.included & node.individuals.determined
+            out[path] = Respondents(node.stack[usable], node.respondent_weights[usable], panel.aip_mean)
+    return out
+
+
 def perturb(a: np.ndarray, known: np.ndarray, rng: np.random.Generator, draws: int, noise: str, spread: float) -> np.ndarray:
     """``draws`` perturbed copies (draws, n, n) of a complete matrix; only ``known`` judgments move.
 
-    The copies lie in memory one matrix per column, (n, n, draws), so the stacked eigenvector
+    Values are clipped to the scale's ends, 1/9 and 9 (not reflected): a judgment at 9 or 1/9
+    can only move inwards, so draws lean slightly towards less extreme judgments there. The
+    copies lie in memory one matrix per column, (n, n, draws), so the stacked eigenvector
     reads them without a copy.
     """
     n = a.shape[0]
@@ -174,7 +206,7 @@ def perturb(a: np.ndarray, known: np.ndarray, rng: np.random.Generator, draws: i
         position = np.clip(position + rng.integers(-1, 2, size=shape).T, 0, len(SCALE_ARRAY) - 1)
         values = np.exp(np.interp(position, np.arange(len(SCALE_ARRAY)), np.log(SCALE_ARRAY)))
     else:
-        raise ValueError(f"unknown noise {noise!r}; choose one of {', '.join(NOISES)}")
+        raise AHPError(f"unknown noise {noise!r}; choose one of {', '.join(NOISES)}")
     np.clip(values, MIN_VALUE, MAX_VALUE, out=values)  # (pairs, draws)
     if not moving.all():
         values[~moving] = np.nan
@@ -193,6 +225,77 @@ def _pair_cells(n: int) -> tuple[np.ndarray, np.ndarray]:
     return i * n + j, j * n + i
 
 
+@dataclass(frozen=True, eq=False)
+class _Judges:
+    """Whose judgments one node's draws perturb: one matrix (``weights`` None), or several
+    respondents whose priorities are combined by ``mean`` (AIP). Each has its random stream."""
+
+    completed: np.ndarray  # (r, n, n)
+    known: np.ndarray
+    streams: tuple[np.random.Generator, ...]
+    weights: np.ndarray | None
+    mean: str
+
+    def local(self, method: str, draws: int = 0, noise: str = "lognormal", spread: float = 0.0,
+              completion: str = "lambda-max") -> np.ndarray:
+        """The node's local weights (draws, n) over perturbed judgments, or (n,) unperturbed
+        when ``draws`` is 0."""
+        each = []
+        for a, known, stream in zip(self.completed, self.known, self.streams):
+            if not draws:
+                each.append(weights_by(a, method))
+                continue
+            stack = perturb(a, known, stream, draws, noise, spread)
+            if not known.all():
+                stack = complete_stack(np.where(known, stack, np.nan), completion)
+            each.append(weights_by(stack, method))
+        if self.weights is None:
+            return each[0]
+        priorities = np.array(each)  # (r, ..., n): the priorities of every draw combined at once, then
+        combined = aggregate_priorities(priorities.reshape(len(each), -1), self.weights, self.mean)
+        combined = combined.reshape(priorities.shape[1:])
+        return combined / combined.sum(axis=-1, keepdims=True)  # each draw's summing to 1
+
+
+def _judges(
+    layout: Layout, matrices: Mapping[str, np.ndarray], respondents: Mapping[str, Respondents], seed: int,
+    completion: str,
+) -> dict[str, _Judges]:
+    """Every inner node's judges, checked (judged and connected), with one random stream per
+    node (per respondent under AIP), drawn from in order chunk after chunk: the result depends
+    on the seed only, never on the chunk size."""
+    out = {}
+    for path, child in zip(layout.children, np.random.SeedSequence(seed).spawn(len(layout.children))):
+        if path in respondents:
+            r = respondents[path]
+            streams = tuple(map(np.random.default_rng, child.spawn(len(r.stack))))
+            stack, weights, mean = r.stack, r.weights, r.mean
+        elif path in matrices:
+            streams = (np.random.default_rng(child),)
+            stack, weights, mean = np.asarray(matrices[path], dtype=float)[None], None, ""
+        else:
+            raise AHPError(f"Monte Carlo needs judgments at every node; {path!r} has none")
+        if len(stack) == 0 or not connected(stack).all():
+            raise AHPError(
+                f"Monte Carlo needs judgments that connect every element at each node; those at {path!r} do not")
+        out[path] = _Judges(complete_stack(stack, completion), ~np.isnan(stack), streams, weights, mean)
+    return out
+
+
+def _check_options(draws: int, seed: int, noise: str, spread: float, chunk: int) -> None:
+    """Raise :class:`AHPError` naming the first Monte Carlo option out of range."""
+    if not (isinstance(draws, (int, np.integer)) and draws >= 1):
+        raise AHPError(f"draws must be a whole number of at least 1; got {draws}")
+    if not (isinstance(seed, (int, np.integer)) and seed >= 0):
+        raise AHPError(f"seed must be a whole number of 0 or more; got {seed}")
+    if noise not in NOISES:
+        raise AHPError(f"unknown noise {noise!r}; choose one of {', '.join(NOISES)}")
+    if not (np.isfinite(spread) and spread >= 0):
+        raise AHPError(f"spread must be a finite number of 0 or more; got {spread}")
+    if not (isinstance(chunk, (int, np.integer)) and chunk >= 1):
+        raise AHPError(f"chunk must be a whole number of at least 1; got {chunk}")
+
+
 def monte_carlo(
     root: Node,
     matrices: Mapping[str, np.ndarray],
@@ -206,62 +309,57 @@ def monte_carlo(
     top: int = 3,
     chunk: int = 10_000,
     progress: Callable[[int, int], None] | None = None,
+    respondents: Mapping[str, Respondents] | None = None,
 ) -> MonteCarlo:
-    """Perturb every known judgment of every node's (valid, connected) matrix and re-rank.
+    """Perturb every known judgment of every inner node and re-rank, ``draws`` times.
 
-    Missing judgments are completed afresh in every draw. Draws are done in chunks of
-    ``chunk`` (each chunk a stack per node); ``progress(done, draws)`` is called after each.
+    Each node's judgments are its matrix in ``matrices``, or, for a node in ``respondents``
+    (AIP), each respondent's matrix, perturbed on its own, their priorities combined in every
+    draw as the panel combines them (see :func:`panel_respondents`); so the unperturbed ranking
+    is the one shown. Every inner node must have judgments that connect its elements; missing
+    ones are completed afresh in every draw. Draws are done in chunks of ``chunk`` (each chunk a
+    stack per node); ``progress(done, draws)`` is called after each. Options out of range raise
+    :class:`~ahp.errors.AHPError`.
     """
-    if draws < 1:
-        raise ValueError("draws must be at least 1")
+    _check_options(draws, seed, noise, spread, chunk)
     layout = root.layout
-    # One random stream per node, drawn from in order chunk after chunk: the result depends on
-    # the seed only, never on the chunk size.
-    children = np.random.SeedSequence(seed).spawn(len(layout.children))
-    streams = {path: np.random.default_rng(child) for path, child in zip(layout.children, children)}
+    judges = _judges(layout, matrices, respondents or {}, seed, completion)
     leaves = layout.leaves
     n_leaves = len(leaves)
     tops = range(1, min(top, n_leaves - 1) + 1)
-    known = {p: ~np.isnan(np.asarray(a, dtype=float)) for p, a in matrices.items()}
-    completed = {p: complete_stack(np.asarray(a, dtype=float)[None], completion)[0] for p, a in matrices.items()}
     base_local = np.ones(len(layout.paths))
     for path, kids in layout.children.items():
-        base_local[kids] = weights_by(completed[path], method)
+        base_local[kids] = judges[path].local(method)
     base_order = np.argsort(-layout.global_weights(base_local)[leaves], kind="stable")
-    baseline = np.empty(n_leaves, dtype=int)
-    baseline[base_order] = np.arange(n_leaves)
     weights = np.empty((n_leaves, draws))  # leaf-major: each leaf's draws lie together
     counts = np.zeros(n_leaves * n_leaves, dtype=np.int64)  # cell l * L + r: leaf l at rank r + 1
-    cell_of_rank = np.arange(n_leaves)
     same_top = dict.fromkeys(tops, 0)
     for start in range(0, draws, chunk):
         m = min(chunk, draws - start)
         local = np.empty((len(layout.paths), m))  # node-major: each node's draws lie together
         local[0] = 1.0  # the goal
         for path, kids in layout.children.items():
-            stack = perturb(completed[path], known[path], streams[path], m, noise, spread)
-            if not known[path].all():
-                stack = complete_stack(np.where(known[path], stack, np.nan), completion)
-            local[kids] = weights_by(stack, method).T
+            local[kids] = judges[path].local(method, m, noise, spread, completion).T
         g = weights[:, start:start + m] = layout.global_weights(local.T).T[leaves]
         order = np.argsort(-g.T, axis=1, kind="stable")  # order[d, r]: the leaf at rank r + 1
-        counts += np.bincount((order * n_leaves + cell_of_rank).ravel(), minlength=n_leaves * n_leaves)
+        counts += np.bincount((order * n_leaves + np.arange(n_leaves)).ravel(), minlength=n_leaves * n_leaves)
         for k in tops:
             same_top[k] += int((np.sort(order[:, :k], axis=1) == np.sort(base_order[:k])).all(axis=1).sum())
         if progress is not None:
             progress(start + m, draws)
     counts = counts.reshape(n_leaves, n_leaves).astype(float)
-    top_stable = {k: same_top[k] / draws for k in tops}
+    baseline = np.empty(n_leaves, dtype=int)
+    baseline[base_order] = np.arange(1, n_leaves + 1)
     return MonteCarlo(
         draws=draws,
         seed=seed,
         noise=noise,
         spread=spread,
         leaves=tuple(layout.paths[k] for k in leaves),
-        baseline_rank=baseline + 1,
+        baseline_rank=baseline,
         rank_probabilities=counts / draws,
         # the smallest rank whose cumulative share reaches 5% (95%): the inverted-CDF percentile
         rank_interval=np.stack([(np.cumsum(counts, axis=1) < q * draws).sum(axis=1) for q in (0.05, 0.95)], axis=1) + 1,
         weight_percentiles=np.percentile(weights, [5, 50, 95], axis=1),
-        top_stable=top_stable,
+        top_stable={k: same_top[k] / draws for k in tops},
     )

@@ -19,6 +19,7 @@ from ahp.core.hierarchy import NodeAnalysis, Synthesis
 from ahp.core.panel import Panel
 from ahp.core.priorities import PriorityResult
 from ahp.core.sensitivity import MonteCarlo, OneWay, TippingPoint
+from ahp.errors import AHPError
 from ahp.io import markdown as md
 from ahp.io.project import Project
 from ahp.io.risk import RiskReport
@@ -50,7 +51,8 @@ def result_dict(result: PriorityResult, labels: list[str] | None = None) -> dict
         "lambda_max_convention": result.lambda_convention,
         "consistent": result.consistent,
         "suggestions": [
-            {"row": s.row, "col": s.col, "current": s.current, "suggested": s.suggested, "cr_after": s.cr_after}
+            {"row": s.row, "col": s.col, "current": s.current, "suggested": s.suggested, "cr_after": s.cr_after,
+             "kind": s.kind, "implied": s.implied}
             for s in result.suggestions
         ],
         "missing": result.missing,
@@ -158,7 +160,7 @@ def render(project: Project, synthesis: Synthesis, fmt: str, respondent: str | N
         return ranking_csv(synthesis)
     if fmt == "md":
         return ranking_markdown(project, synthesis, respondent)
-    raise ValueError(f"unknown export format {fmt!r}")
+    raise AHPError(f"unknown export format {fmt!r}; choose one of json, csv or md")
 
 
 def panel_dict(project: Project, panel: Panel) -> dict[str, Any]:
@@ -173,6 +175,8 @@ def panel_dict(project: Project, panel: Panel) -> dict[str, Any]:
             "path": path,
             "consensus": pn.consensus,
             "band": pn.band,
+            "aggregation_used": pn.aggregation_used,
+            "aggregation_note": pn.aggregation_note,
             "group_weights": dict(zip(ids, map(float, panel.synthesis.nodes[path].local_weights))),
             "respondents": [
                 {
@@ -185,11 +189,13 @@ def panel_dict(project: Project, panel: Panel) -> dict[str, Any]:
                     "distance": None if not ind.determined[r] else float(pn.distance[r]),
                     "correlation": None if not ind.determined[r] else float(pn.correlation[r]),
                 }
-                for r in range(len(names))
+                for r in range(len(names)) if panel.counted[r]
             ],
         })
     respondents = []
     for r, name in enumerate(names):
+        if not panel.counted[r]:
+            continue
         gap = np.abs(panel.global_weights[r] - np.array([group_global[p] for p in panel.leaves]))
         worst = int(gap.argmax())
         respondents.append({
@@ -214,6 +220,7 @@ def panel_dict(project: Project, panel: Panel) -> dict[str, Any]:
         "band": panel.band,
         "nodes": nodes,
         "respondents": respondents,
+        "left_out": [{"name": names[r], "reason": reason} for r, reason in panel.left_out],
         "ranking": ranking_dict(project, panel.synthesis)["ranking"],
     }
 
@@ -257,16 +264,19 @@ def sensitivity_dict(project: Project, one_way: OneWay, mc: MonteCarlo | None, g
 
 
 def risk_dict(report: RiskReport) -> dict[str, Any]:
-    """The JSON form of ``ahp risk``: every unit riskiest first, with its action list."""
+    """The JSON form of ``ahp risk``: the ranked units riskiest first, then the ones rated on too
+    little of the weight (``rank`` and, when nothing is rated, ``risk_index`` null, with ``reason``)."""
     return {
         "grades": [{"id": g.id, "name": g.name, "name_zh": g.name_zh, "intensity": g.intensity} for g in report.grades],
         "settings": report.synthesis.settings,
+        "min_coverage": report.min_coverage,
         "units": [
             {
                 "rank": u.rank,
                 "name": u.name,
-                "risk_index": u.index,
+                "risk_index": u.index if u.coverage > 0 else None,
                 "coverage": u.coverage,
+                "reason": u.reason,
                 "actions": [
                     {"path": a.path, "name": a.node.name, "grade": a.grade.id, "global_weight": a.weight, "gain": a.gain}
                     for a in u.actions

@@ -378,14 +378,15 @@ class Project:
 
     def monte_carlo(self, respondent: str | None = None, **options: Any) -> MonteCarlo:
         """Rank stability under perturbed judgments: the matrices behind the synthesis (one
-        respondent's, or the panel's combined judgments), perturbed as ``options`` say
-        (``draws``, ``seed``, ``noise``, ``spread``, ``top``, ``progress``)."""
-        from ahp.core.sensitivity import monte_carlo
+        respondent's; the panel's combined judgments under AIJ, each respondent's under AIP),
+        perturbed as ``options`` say (``draws``, ``seed``, ``noise``, ``spread``, ``top``, ``progress``)."""
+        from ahp.core.sensitivity import monte_carlo, panel_respondents
 
         synthesis = self._complete_synthesis(respondent)
         matrices = {path: a.result.matrix for path, a in synthesis.nodes.items()}
         s = self.settings
-        return monte_carlo(self.model.root, matrices, method=s.method, completion=s.completion, **options)
+        aip = panel_respondents(self.panel(suggestions=0)) if respondent is None and len(self.respondents) > 1 else None
+        return monte_carlo(self.model.root, matrices, method=s.method, completion=s.completion, respondents=aip, **options)
 
     def _complete_synthesis(self, respondent: str | None) -> Synthesis:
         synthesis = self.synthesize(respondent, suggestions=0)

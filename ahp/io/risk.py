@@ -34,51 +34,83 @@ class Action:
     gain: float
 
 
+#: Units whose rated factors carry less of the weight than this are listed apart, not ranked.
+MIN_COVERAGE = 0.5
+
+
 @dataclass(frozen=True, eq=False)
 class UnitRisk:
-    """One unit: risk index (0-100), rated share of the weight, rank (1 = riskiest), actions."""
+    """One unit: risk index (0-100, ``nan`` when nothing is rated), rated share of the weight,
+    rank (1 = riskiest; ``None`` when listed apart, with ``reason`` saying why), actions."""
 
     name: str
     index: float
     coverage: float
-    rank: int
+    rank: int | None
     actions: tuple[Action, ...]
     unrated: tuple[str, ...]
+    reason: str | None = None
 
 
 @dataclass(frozen=True, eq=False)
 class RiskReport:
-    """Every unit, riskiest first, with the weights and the scale behind the numbers."""
+    """Every unit: the ranked ones riskiest first, then those rated on too little of the weight
+    (``min_coverage``), with the weights and the scale behind the numbers."""
 
     units: tuple[UnitRisk, ...]
     grades: tuple[Grade, ...]
     synthesis: Synthesis
+    min_coverage: float = MIN_COVERAGE
+
+    @property
+    def ranked(self) -> tuple[UnitRisk, ...]:
+        """The units with a rank, riskiest first."""
+        return tuple(u for u in self.units if u.rank is not None)
+
+    @property
+    def apart(self) -> tuple[UnitRisk, ...]:
+        """The units rated on too little of the weight to be ranked."""
+        return tuple(u for u in self.units if u.rank is None)
 
 
-def risk_report(project: Project, synthesis: Synthesis) -> RiskReport:
-    """Index and action list of every unit of ``project`` under the factor weights of ``synthesis``."""
+def _apart_reason(coverage: float, min_coverage: float) -> str | None:
+    """Why a unit with this share of the weight rated is not ranked (``None``: it is)."""
+    if coverage <= 0:
+        return "no factor is rated"
+    if coverage < min_coverage:
+        return f"rated factors carry {coverage:.0%} of the weight, under the {min_coverage:.0%} needed to rank it"
+    return None
+
+
+def risk_report(project: Project, synthesis: Synthesis, min_coverage: float = MIN_COVERAGE) -> RiskReport:
+    """Index and action list of every unit of ``project`` under the factor weights of ``synthesis``;
+    a unit whose rated factors carry less than ``min_coverage`` of the weight is not ranked."""
     ranking = sorted(synthesis.ranking, key=lambda leaf: leaf.path)
     paths = [leaf.path for leaf in ranking]
     g = np.array([leaf.global_weight for leaf in ranking])
     by_id = {grade.id: grade for grade in project.model.grades}
     best = min(grade.intensity for grade in project.model.grades)
-    level = np.array([[by_id[u.ratings[p]].intensity if p in u.ratings else np.nan for p in paths] for u in project.units])
+    worst = max(grade.intensity for grade in project.model.grades)
     if not project.units:
-        return RiskReport((), project.model.grades, synthesis)
-    r = risk(g, level)
-    order = np.argsort(-np.nan_to_num(r.index, nan=-1.0), kind="stable")
-    rank = np.empty(len(order), dtype=int)
-    rank[order] = np.arange(1, len(order) + 1)
+        return RiskReport((), project.model.grades, synthesis, min_coverage)
+    level = np.array([[by_id[u.ratings[p]].intensity if p in u.ratings else np.nan for p in paths] for u in project.units])
+    r = risk(g, level, best, worst)
+    reasons = [_apart_reason(float(c), min_coverage) for c in r.coverage]
+    order = sorted((i for i, why in enumerate(reasons) if why is None), key=lambda i: -r.index[i])
+    rank = {i: k + 1 for k, i in enumerate(order)}
     units = []
     for i, u in enumerate(project.units):
-        gain = improvement(g, level[i], best)
-        todo = [k for k in actions(g, level[i], best) if paths[k] in u.ratings and gain[k] > 1e-12]
+        gain = improvement(g, level[i], best, worst) if r.coverage[i] > 0 else np.full(len(paths), np.nan)
+        todo = [k for k in actions(g, level[i], best, worst) if paths[k] in u.ratings and gain[k] > 1e-12]
         units.append(UnitRisk(
             name=u.name,
             index=float(r.index[i]),
             coverage=float(r.coverage[i]),
-            rank=int(rank[i]),
-            actions=tuple(Action(paths[k], ranking[k].node, by_id[u.ratings[paths[k]]], float(g[k]), float(gain[k])) for k in todo),
+            rank=rank.get(i),
+            actions=tuple(Action(paths[k], ranking[k].node, by_id[u.ratings[paths[k]]], float(g[k]), float(gain[k]))
+                          for k in todo),
             unrated=tuple(p for p in paths if p not in u.ratings),
+            reason=reasons[i],
         ))
-    return RiskReport(tuple(sorted(units, key=lambda u: u.rank)), project.model.grades, synthesis)
+    placed = [units[i] for i in order] + [u for u in units if u.rank is None]
+    return RiskReport(tuple(placed), project.model.grades, synthesis, min_coverage)

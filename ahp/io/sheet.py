@@ -16,12 +16,21 @@ from collections.abc import Iterator
 
 from ahp.errors import SurveyError
 
-MAX_PROBLEMS = 50
-
 
 def read_sheet(text: str, what: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
-    """The header (cells stripped) and the non-blank rows with their line numbers."""
-    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    """The header (cells stripped) and the non-blank rows with their line numbers.
+
+    >>> read_sheet("unit,a\\n" + "x" * 131_073 + ",1\\n", "ratings")
+    Traceback (most recent call last):
+    ahp.errors.SurveyError: the ratings cannot be read as CSV; nothing imported
+    """
+    reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
+    rows = []
+    try:
+        rows.extend(reader)
+    except csv.Error as exc:
+        why = f"a cell longer than {csv.field_size_limit():,} characters" if "field limit" in str(exc) else str(exc)
+        raise SurveyError(f"the {what} cannot be read as CSV; nothing imported", [f"line {reader.line_num}: {why}"]) from None
     if not rows:
         raise SurveyError(f"the {what} is empty: it needs a header row", [])
     header = [h.strip() for h in rows[0]]
@@ -59,7 +68,6 @@ def named_rows(
 
 
 def refuse(problems: list[str], what: str) -> None:
-    """Raise :class:`SurveyError` listing the problems (the first 50) if there are any."""
+    """Raise :class:`SurveyError` listing every problem if there are any."""
     if problems:
-        shown = problems[:MAX_PROBLEMS] + ([f"... and {len(problems) - MAX_PROBLEMS} more"] if len(problems) > MAX_PROBLEMS else [])
-        raise SurveyError(f"{len(problems)} bad cell(s) in the {what}; nothing imported", shown)
+        raise SurveyError(f"{len(problems)} bad cell(s) in the {what}; nothing imported", problems)

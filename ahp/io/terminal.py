@@ -5,7 +5,10 @@ A small table printer rather than rich: ``ahp rank`` must start within 1.3x of
 budget. Wide (Chinese) characters are measured with ``unicodedata``; colour only on a
 terminal, and never with ``NO_COLOR`` set.
 
->>> print(render_table(["#", "因素", "w"], [["1", "价格", "0.5"], ["10", "服务态度", "0.25"]], right={0, 2}))
+Every printed name goes through :func:`clean` (``render_table`` does it for every cell), so a
+name holding terminal escape sequences or line breaks cannot drive the terminal or split a line.
+
+>>> print(render_table(["#", "因素", "w"], [["1", "价格", "0.5"], ["10", "服务\\x1b态度", "0.25"]], right={0, 2}))
  # │ 因素     │    w
 ───┼──────────┼─────
  1 │ 价格     │  0.5
@@ -25,7 +28,7 @@ import numpy as np
 from ahp.io.wording import judgments_source, settings_line, suggestion_text
 
 if TYPE_CHECKING:  # only for annotations: `ahp rank` should not pay for these imports
-    from ahp.core.hierarchy import Synthesis
+    from ahp.core.hierarchy import NodeAnalysis, Synthesis
     from ahp.core.panel import Panel
     from ahp.core.priorities import PriorityResult
     from ahp.core.sensitivity import MonteCarlo, OneWay
@@ -33,6 +36,21 @@ if TYPE_CHECKING:  # only for annotations: `ahp rank` should not pay for these i
     from ahp.io.risk import RiskReport
 
 _STATUS_COLOUR = {"consistent": "32", "inconsistent": "1;31", "incomplete": "33"}
+#: Characters that steer a terminal rather than show: C0 and C1 controls, DEL, and the
+#: bidirectional embeddings, overrides and isolates (which can make a name read backwards).
+_CONTROLS = dict.fromkeys([*range(0x20), *range(0x7F, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+
+#: A table cell: its text, or (text, ANSI colour code) for a cell shown in colour.
+Cell = str | tuple[str, str]
+
+
+def clean(text: str) -> str:
+    """``text`` without control characters, safe to print to a terminal on one line.
+
+    >>> clean("Ann\\x1b]0;owned\\x07\\nBob\\u202e")
+    'Ann]0;ownedBob'
+    """
+    return text.translate(_CONTROLS)
 
 
 def width(text: str) -> int:
@@ -51,19 +69,23 @@ def bar(fraction: float, columns: int = 20) -> str:
     return "█" * full + ("" if rest == 0 else " ▏▎▍▌▋▊▉"[rest])
 
 
-def render_table(header: Sequence[str], rows: Sequence[Sequence[str]], right: set[int] = frozenset()) -> str:
-    """Columns padded to their widest cell, right-aligned where listed in ``right``."""
-    widths = [max(width(str(r[k])) for r in [header, *rows]) for k in range(len(header))]
+def render_table(header: Sequence[str], rows: Sequence[Sequence[Cell]], right: set[int] = frozenset()) -> str:
+    """Columns padded to their widest cell, right-aligned where listed in ``right``; every cell
+    :func:`clean`, and coloured after padding when given as (text, colour code)."""
+    texts = [[clean(c if isinstance(c, str) else c[0]) for c in r] for r in [header, *rows]]
+    colours = [[None if isinstance(c, str) else c[1] for c in r] for r in [header, *rows]]
+    widths = [max(width(r[k]) for r in texts) for k in range(len(header))]
 
-    def line(cells: Sequence[str]) -> str:
+    def line(cells: list[str], codes: list[str | None]) -> str:
         padded = []
-        for k, cell in enumerate(cells):
+        for k, (cell, code) in enumerate(zip(cells, codes)):
             pad = " " * (widths[k] - width(cell))
-            padded.append(pad + cell if k in right else cell + pad)
+            shown = cell if code is None else _colour(cell, code)
+            padded.append(pad + shown if k in right else shown + pad)
         return " │ ".join(padded).rstrip()
 
     rule = "─┼─".join("─" * w for w in widths)
-    return "\n".join([line(header), rule, *(line(r) for r in rows)])
+    return "\n".join([line(texts[0], colours[0]), rule, *(line(t, c) for t, c in zip(texts[1:], colours[1:]))])
 
 
 def _colour(text: str, code: str) -> str:
@@ -96,9 +118,9 @@ def print_weights(result: PriorityResult, labels: list[str]) -> None:
     if result.completed is not None:
         print(f"{result.missing} missing judgment(s) completed by {result.completion}.")
     if result.suggestions:
-        print("Judgments furthest from the weights, and the value that lowers CR most:")
+        print("Judgments to revisit: the smallest change that passes, then the value that lowers CR most:")
     for line in suggestion_text(result, labels):
-        print(f"  {line}")
+        print(clean(f"  {line}"))
 
 
 def print_ranking(project: Project, synthesis: Synthesis, respondent: str | None, language: str = "en") -> None:
@@ -109,37 +131,60 @@ def print_ranking(project: Project, synthesis: Synthesis, respondent: str | None
          bar(leaf.global_weight / top, 12)]
         for leaf in synthesis.ranking
     ]
-    print(project.title or project.model.goal)
+    print(clean(project.title or project.model.goal))
     header = ["#", "流失因素" if language == "zh" else "churn factor", "global", "local", ""]
     print(render_table(header, rows, right={0, 2, 3}))
     print()
     _print_nodes(synthesis)
-    print(settings_line(synthesis, judgments_source(project, respondent)))
+    print(clean(settings_line(synthesis, judgments_source(project, respondent))))
 
 
 def _print_nodes(synthesis: Synthesis) -> None:
     rows = []
     for a in synthesis.nodes.values():
         r = a.result
-        status = _colour(a.status, _STATUS_COLOUR[a.status])
+        status = (a.status, _STATUS_COLOUR[a.status])
         figures = ["-", "-", "-"] if r is None else [f"{r.lambda_max:.4f}", f"{r.cr:.4f}", f"{r.threshold:.2f}"]
         rows.append([a.path, str(len(a.node.children)), *figures, status])
     print(render_table(["node", "n", "lambda_max", "CR", "threshold", "status"], rows, right={1, 2, 3, 4}))
     print(f"Hierarchy CR (sum a_j CI_j / sum a_j RI_j): {synthesis.cr_total:.4f}")
 
 
-def print_check(project: Project, synthesis: Synthesis, respondent: str | None) -> None:
-    """Every node's verdict; for the ones to revisit, why, and their worst judgments."""
+def print_check(
+    project: Project, synthesis: Synthesis, respondent: str | None,
+    failures: Sequence[tuple[str, NodeAnalysis]] = (), left_out: Sequence[str] = (),
+) -> None:
+    """Every node's verdict; for the ones to revisit, why, and their worst judgments; then each
+    respondent's failing nodes (``failures``: respondent, node), one line each, and who gave no
+    judgment at all (``left_out``)."""
+    title = "Combined judgments" if respondent is None and len(project.respondents) > 1 else None
+    if title:
+        print(f"{title}:")
     _print_nodes(synthesis)
     for a in synthesis.nodes.values():
         if a.status == "incomplete":
-            print(_colour(f"{a.path}: incomplete: {a.problem}", "33"))
+            print(_colour(clean(f"{a.path}: incomplete: {a.problem}"), "33"))
         elif a.status == "inconsistent":
             print(_colour(f"{a.path}: CR {a.result.cr:.4f} > {a.result.threshold:.2f}; revisit:", "1;31"))
             for line in suggestion_text(a.result, [c.name for c in a.node.children]):
-                print(f"  {line}")
-    verdict = "Every node is consistent." if synthesis.consistent else "Some nodes need attention."
-    print(f"{verdict} {settings_line(synthesis, judgments_source(project, respondent))}")
+                print(clean(f"  {line}"))
+    failing = list(dict.fromkeys(name for name, _ in failures))
+    if failures:
+        print()
+        print(f"Respondents failing a node ({len(failing)} of {len(project.respondents) - len(left_out)}):")
+        rows = [[name, a.path, "-" if a.result is None else f"{a.result.cr:.4f}",
+                 "-" if a.result is None else f"{a.result.threshold:.2f}", (a.status, _STATUS_COLOUR[a.status])]
+                for name, a in failures]
+        print(render_table(["respondent", "node", "CR", "threshold", "status"], rows, right={2, 3}))
+    if left_out:
+        print(clean(f"Left out, no judgments: {', '.join(left_out)}"))
+    if synthesis.consistent and not failures:
+        verdict = "Every node is consistent" + (", for every respondent and combined." if title else ".")
+    elif failures:
+        verdict = clean(f"Some nodes need attention: {', '.join(failing)} fail(s) at least one node.")
+    else:
+        verdict = "Some nodes need attention."
+    print(f"{verdict} {clean(settings_line(synthesis, judgments_source(project, respondent)))}")
 
 
 def print_panel(project: Project, panel: Panel, limit: int = 20) -> None:
@@ -147,7 +192,7 @@ def print_panel(project: Project, panel: Panel, limit: int = 20) -> None:
     from ahp.io.export import panel_dict
 
     data = panel_dict(project, panel)
-    print(f"Panel: {judgments_source(project, None)}.")
+    print(clean(f"Panel: {judgments_source(project, None)}."))
     print(f"Overall consensus S* {panel.consensus:.3f} ({panel.band})")
     print()
     rows = []
@@ -157,7 +202,7 @@ def print_panel(project: Project, panel: Panel, limit: int = 20) -> None:
         rows.append([
             node["path"], f"{node['consensus']:.3f}", node["band"],
             f"{min(r['cr'] for r in crs):.3f}-{max(r['cr'] for r in crs):.3f}" if crs else "-",
-            _colour(", ".join(failing), "1;31") if failing else "none",
+            (", ".join(failing), "1;31") if failing else "none",
         ])
     print(render_table(["node", "S*", "consensus", "CR range", "inconsistent respondents"], rows, right={1}))
     print()
@@ -174,7 +219,7 @@ def print_panel(project: Project, panel: Panel, limit: int = 20) -> None:
         print(f"... and {len(people) - limit} more (all of them with --format json)")
     print("distance: share of the weight that would have to move to match the group (0 = same, 1 = opposite)")
     print("rank corr.: Spearman correlation with the group's ranking of the factors")
-    print(settings_line(panel.synthesis, judgments_source(project, None)))
+    print(clean(settings_line(panel.synthesis, judgments_source(project, None))))
 
 
 def print_sensitivity(
@@ -210,19 +255,28 @@ def print_sensitivity(
                          f"{lo}-{hi}", f"{p5:.3f}-{p95:.3f}", bar(same, 10)])
         print(render_table(["#", "factor", "P(rank)", "P(top 3)", "rank 90%", "weight 90%", ""], rows, right={0, 2, 3, 4}))
         print("  ".join(f"P(top {k} unchanged) {p:.2f}" for k, p in mc.top_stable.items()))
-    print(settings_line(synthesis, judgments_source(project, respondent)))
+    print(clean(settings_line(synthesis, judgments_source(project, respondent))))
 
 
 def print_risk(project: Project, report: RiskReport, respondent: str | None, language: str = "en", limit: int = 5) -> None:
-    """Units by churn-risk index, riskiest first, each with the factors to fix first."""
-    rows = [[str(u.rank), u.name, f"{u.index:.1f}", bar(u.index / 100, 20), f"{100 * u.coverage:.0f}%"] for u in report.units]
-    print("Churn-risk index by unit (0 = every factor at the best grade, 100 = every factor at the worst)")
+    """Units by churn-risk index, riskiest first, each with the factors to fix first; then the
+    units rated on too little of the weight to rank, and why."""
+    rows = [[str(u.rank), u.name, f"{u.index:.1f}", bar(u.index / 100, 20), f"{u.coverage:.0%}"] for u in report.ranked]
+    print("Churn-risk index by unit (0 = every rated factor at the best grade, 100 = every rated factor at the worst;"
+          " rated = share of the weight rated)")
     print(render_table(["#", "unit", "risk", "", "rated"], rows, right={0, 2, 4}))
-    for u in report.units:
+    if report.apart:
         print()
-        print(f"{u.name}: fix first (index points saved by bringing the factor to the best grade)")
+        print(f"Not ranked: rated on under {report.min_coverage:.0%} of the weight")
+        rows = [[u.name, "-" if u.coverage <= 0 else f"{u.index:.1f}", f"{u.coverage:.0%}", u.reason or ""] for u in report.apart]
+        print(render_table(["unit", "risk", "rated", "why"], rows, right={1, 2}))
+    for u in report.units:
+        if not u.actions:
+            continue
+        print()
+        print(clean(f"{u.name}: fix first (index points saved by bringing the factor to the best grade)"))
         rows = [[a.node.label(language), a.grade.label(language), f"{a.weight:.3f}", f"{a.gain:.2f}"] for a in u.actions[:limit]]
         print(render_table(["factor", "grade", "weight", "gain"], rows, right={2, 3}))
         if u.unrated:
-            print(f"not rated: {', '.join(u.unrated)}")
-    print(settings_line(report.synthesis, judgments_source(project, respondent)))
+            print(clean(f"not rated: {', '.join(u.unrated)}"))
+    print(clean(settings_line(report.synthesis, judgments_source(project, respondent))))

@@ -68,6 +68,7 @@ def suggestion_text(result: PriorityResult, labels: list[str]) -> list[str]:
     """Each suggestion in words: which pair, from what to what, and the CR it gives."""
     return [
         f"{labels[s.row]} vs {labels[s.col]}: {format_value(s.current)} -> {format_value(s.suggested)} "
-        f"(CR {result.cr:.4f} -> {s.cr_after:.4f})"
+        f"(CR {result.cr:.4f} -> {s.cr_after:.4f}, {'passes' if s.kind == 'passes' else 'lowest CR'}; "
+        f"the other answers imply {format_value(s.implied)})"
         for s in result.suggestions
     ]

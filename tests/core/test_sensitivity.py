@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from pathlib import Path
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -9,6 +12,8 @@ from hypothesis import strategies as st
 
 from ahp.core.hierarchy import Node, synthesize
 from ahp.core.sensitivity import monte_carlo, one_way, perturb
+from ahp.errors import AHPError
+from ahp.io.project import load_project
 
 
 def consistent(w: np.ndarray) -> np.ndarray:
@@ -129,3 +134,54 @@ def test_monte_carlo_does_not_depend_on_the_chunk_size():
     b = monte_carlo(root, matrices, draws=1500, seed=5, chunk=400)
     np.testing.assert_array_equal(a.rank_probabilities, b.rank_probabilities)
     np.testing.assert_array_equal(a.weight_percentiles, b.weight_percentiles)
+
+
+DEMO = Path(__file__).resolve().parents[2] / "examples" / "retail-churn-demo.ahp.toml"
+
+
+@pytest.mark.parametrize("mean", ["geometric", "arithmetic"])
+def test_monte_carlo_baseline_is_the_ranking_shown_under_aip(mean):
+    """Under AIP the draws used to perturb the AIJ-combined matrices, whose ranking is another one."""
+    project = load_project(DEMO)
+    project.settings = replace(project.settings, aggregation="aip", aip_mean=mean)
+    shown = [leaf.path for leaf in project.ranking()]
+    mc = project.monte_carlo(draws=200, seed=1)
+    assert [mc.leaves[i] for i in np.argsort(mc.baseline_rank)] == shown
+    still = project.monte_carlo(draws=50, seed=1, spread=0.0)
+    np.testing.assert_allclose(still.rank_probabilities[np.arange(len(shown)), still.baseline_rank - 1], 1.0)
+
+
+def test_monte_carlo_under_aip_does_not_depend_on_the_chunk_size():
+    project = load_project(DEMO)
+    project.settings = replace(project.settings, aggregation="aip")
+    a = project.monte_carlo(draws=600, seed=3, chunk=600)
+    b = project.monte_carlo(draws=600, seed=3, chunk=250)
+    np.testing.assert_array_equal(a.rank_probabilities, b.rank_probabilities)
+
+
+@pytest.mark.parametrize(("option", "value", "message"), [
+    ("draws", 0, "draws must be a whole number of at least 1; got 0"),
+    ("seed", -1, "seed must be a whole number of 0 or more; got -1"),
+    ("noise", "gauss", "unknown noise 'gauss'; choose one of lognormal, step"),
+    ("spread", float("inf"), "spread must be a finite number of 0 or more; got inf"),
+    ("spread", -0.5, "spread must be a finite number of 0 or more; got -0.5"),
+    ("chunk", 0, "chunk must be a whole number of at least 1; got 0"),
+])
+def test_monte_carlo_options_out_of_range_are_ahp_errors(option, value, message):
+    root, matrices, _ = two_level(np.array([0.5, 0.5]), [np.array([0.7, 0.3]), np.array([0.6, 0.4])])
+    with pytest.raises(AHPError) as caught:
+        monte_carlo(root, matrices, **{"draws": 10, option: value})
+    assert str(caught.value) == message
+
+
+def test_monte_carlo_needs_connected_judgments_at_every_node():
+    root, matrices, _ = two_level(np.array([0.5, 0.3, 0.2]), [np.array([0.7, 0.3]), np.array([0.6, 0.4]), np.array([0.8, 0.2])])
+    with pytest.raises(AHPError) as caught:
+        monte_carlo(root, {p: a for p, a in matrices.items() if p != "c1"}, draws=10)
+    assert str(caught.value) == "Monte Carlo needs judgments at every node; 'c1' has none"
+    goal = matrices["goal"].copy()
+    goal[0, 1:] = goal[1:, 0] = np.nan
+    with pytest.raises(AHPError) as caught:
+        monte_carlo(root, {**matrices, "goal": goal}, draws=10)
+    assert str(caught.value) == (
+        "Monte Carlo needs judgments that connect every element at each node; those at 'goal' do not")

@@ -215,3 +215,90 @@ def test_report_for_one_respondent_and_unit_rename(demo_path):
         p.rename_unit("Riverside store", "Station store")
     p.save()
     assert [u.name for u in load_project(demo_path).units] == ["Riverside store", "Mall store (east)", "Station store"]
+
+
+def _thin_units(demo_path) -> None:
+    """The demo with two more units: one rated on nothing, one on a single small factor."""
+    p = load_project(demo_path)
+    p.add_unit("Empty store")
+    small = min(p.ranking(), key=lambda leaf: leaf.global_weight).path
+    p.set_rating(p.add_unit("Thin store"), small, "very-poor")
+    p.save()
+
+
+def test_risk_json_is_valid_with_null_and_a_reason_for_unrated_units(demo_path, capsys):
+    import json
+
+    from ahp.cli import main
+
+    _thin_units(demo_path)
+    assert main(["risk", str(demo_path), "--format", "json"]) == 0
+    text = capsys.readouterr().out
+    assert "NaN" not in text
+    out = json.loads(text)
+    units = {u["name"]: u for u in out["units"]}
+    assert out["min_coverage"] == 0.5
+    assert units["Empty store"]["risk_index"] is None and units["Empty store"]["rank"] is None
+    assert units["Empty store"]["reason"] == "no factor is rated" and units["Empty store"]["coverage"] == 0
+    thin = units["Thin store"]
+    assert thin["rank"] is None and thin["risk_index"] == pytest.approx(100) and thin["coverage"] < 0.05
+    assert thin["reason"].startswith("rated factors carry ") and thin["reason"].endswith(", under the 50% needed to rank it")
+    assert [u["rank"] for u in out["units"]] == [1, 2, 3, None, None]
+    assert main(["risk", str(demo_path), "--format", "json", "--min-coverage", "0%"]) == 0
+    ranks = {u["name"]: u["rank"] for u in json.loads(capsys.readouterr().out)["units"]}
+    assert ranks["Thin store"] == 1 and ranks["Empty store"] is None
+
+
+def test_risk_table_lists_thin_units_apart_without_a_bar(demo_path, capsys):
+    from ahp.cli import main
+
+    _thin_units(demo_path)
+    assert main(["risk", str(demo_path)]) == 0
+    out = capsys.readouterr().out
+    ranked, apart = out.split("Not ranked: rated on under 50% of the weight")
+    assert "Empty store" not in ranked and "Thin store" not in ranked and "nan" not in out
+    assert re.search(r"Empty store │     - │    0% │ no factor is rated", apart)
+    assert re.search(r"Thin store  │ 100\.0 │    \d% │ rated factors carry", apart)
+    assert "█" not in apart
+
+
+def test_risk_is_0_at_the_best_grade_and_100_at_the_worst_with_compared_grades(tmp_path):
+    model = tmp_path / "m.toml"
+    model.write_text(SMALL.split("[[respondents]]")[0] + (
+        '[model.ratings]\ncomparisons = [3, 9, 3]\n'
+        '[[model.ratings.grades]]\nid = "bad"\nname = "Bad"\n'
+        '[[model.ratings.grades]]\nid = "so-so"\nname = "So-so"\n'
+        '[[model.ratings.grades]]\nid = "ok"\nname = "OK"\n'
+    ))
+    p = new_project(tmp_path / "g.ahp.toml", model)
+    p.set_judgment(0, "goal", "service", "price", 3)
+    p.set_judgment(0, "price", "level", "promo", 2)
+    for name, grade in (("Best", "ok"), ("Worst", "bad"), ("Mixed", "so-so")):
+        unit = p.add_unit(name)
+        for path in ("service", "price/level", "price/promo"):
+            p.set_rating(unit, path, grade)
+    index = {u.name: u.index for u in p.risk().units}
+    assert index["Best"] == pytest.approx(0) and index["Worst"] == pytest.approx(100)
+    assert index["Mixed"] == pytest.approx(100 * (1 / 3 - 1 / 9) / (1 - 1 / 9))
+    assert p.risk().units[0].actions[0].gain == pytest.approx(75)  # service: 3/4 of the weight, from worst to best
+
+
+def test_an_unknown_export_format_is_an_ahp_error(demo_path):
+    from ahp.io.export import render
+
+    p = load_project(demo_path)
+    with pytest.raises(AHPError, match="^unknown export format 'pdf'; choose one of json, csv or md$"):
+        render(p, p.synthesize(suggestions=0), "pdf")
+
+
+def test_cli_ratings_template_and_import(demo_path, tmp_path, capsys):
+    from ahp.cli import main
+
+    assert main(["ratings", "template", str(demo_path)]) == 0
+    header = capsys.readouterr().out
+    assert header.startswith("unit,service/attitude,")
+    sheet = tmp_path / "r.csv"
+    sheet.write_text("unit,service/attitude\nHarbour store,poor\nMall store,good\n", encoding="utf-8")
+    assert main(["ratings", "import", str(sheet), "--into", str(demo_path)]) == 0
+    assert capsys.readouterr().out == f"imported ratings: 1 unit(s) added, 1 updated, in {demo_path}\n"
+    assert load_project(demo_path).units[-1].ratings == {"service/attitude": "poor"}

@@ -136,7 +136,7 @@ def test_cli_import_reports_each_bad_cell_and_exits_2(city, tmp_path):
     survey = tmp_path / "s.csv"
     survey.write_text("respondent,cult vs fam,fam vs house\nA,x,2\nB,2,0\n")
     before = city.path.read_bytes()
-    r = subprocess.run([sys.executable, "-m", "ahp", "import", str(survey), "--into", str(city.path)],
+    r = subprocess.run([sys.executable, "-m", "ahp", "import", str(survey), "--into", str(city.path), "--all-errors"],
                        capture_output=True, text=True)
     assert r.returncode == 2 and "Traceback" not in r.stderr
     lines = r.stderr.splitlines()

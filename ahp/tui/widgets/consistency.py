@@ -1,5 +1,6 @@
 """The selected node's consistency: lambda_max, CI, RI (and its table), CR against the threshold,
-and the worst judgment with the value that would help most."""
+and the judgment to revise: the smallest change that passes (or the value lowering CR most),
+with the value the other answers imply for that pair."""
 
 from __future__ import annotations
 
@@ -12,6 +13,24 @@ from ahp.tui.widgets.text_block import TextBlock
 
 STATUS_STYLE = {"consistent": "bold green", "inconsistent": "bold red", "incomplete": "bold yellow"}
 STATUS_MARK = {"consistent": "✓", "inconsistent": "✗", "incomplete": "?"}
+#: The words of the suggestion line, (English, Chinese): what the suggested value does, and
+#: what the other answers imply.
+SUGGESTION_WORDS = {
+    "revise": ("Revise: ", "建议修改："),
+    "passes": ("passes", "可通过"),
+    "best": ("lowest CR", "CR 最低"),
+    "implied": ("others imply {value}", "其他判断推出 {value}"),
+}
+
+
+def _word(key: str, language: str, **values: object) -> str:
+    """A word of the suggestion line in ``language``.
+
+    >>> _word("passes", "zh"), _word("implied", "en", value="2")
+    ('可通过', 'others imply 2')
+    """
+    en, zh = SUGGESTION_WORDS[key]
+    return (zh if language == "zh" else en).format(**values)
 
 
 def consistency_text(a: NodeAnalysis, names: list[str], threshold_rule: object, language: str) -> Text:
@@ -33,14 +52,16 @@ def consistency_text(a: NodeAnalysis, names: list[str], threshold_rule: object, 
     if r.suggestions:
         s = r.suggestions[0]
         line3 = Text.assemble(
-            (f"{t('worst', language)}: ", "bold"),
+            (_word("revise", language), "bold"),
             f"{names[s.row]} : {names[s.col]}  {format_value(s.current)} → ",
             (format_value(s.suggested), "bold"),
-            f" (CR {s.cr_after:.3f})  ",
+            f" {_word(s.kind, language)} (CR {s.cr_after:.3f}) · ",
+            _word("implied", language, value=format_value(s.implied)),
+            "  ",
             (t("apply", language), "reverse"),
         )
     else:
-        line3 = Text(f"{t('worst', language)}: {t('no suggestion', language)}", "dim")
+        line3 = Text(t("no suggestion", language), "dim")
     return Text("\n").join([line1, line2, line3])
 
 

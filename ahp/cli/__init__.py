@@ -1,0 +1,104 @@
+"""The ``ahp`` command: the table of commands, and the entry point that runs one.
+
+One module per group of commands: :mod:`~ahp.cli.matrix` (``weights``),
+:mod:`~ahp.cli.project` (``open``, ``new``, ``rank``, ``check``, ``group``),
+:mod:`~ahp.cli.respondents` (``respondent``, ``import``, ``export-survey``),
+:mod:`~ahp.cli.ratings` (``ratings``, ``risk``) and :mod:`~ahp.cli.report` (``sensitivity``,
+``report``). Only the invoked command's arguments are built, and each command imports what it
+needs when it runs: ``rank``, ``check`` and ``weights`` never import Textual.
+
+Exit status: 0 success; 1 ``check`` found an inconsistent or incomplete node; 2 bad input,
+with a one-line message on stderr.
+
+>>> build_parser("rank").parse_args(["rank", "p.ahp.toml", "--format", "json"]).format
+'json'
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from typing import NoReturn
+
+from ahp.cli import matrix, project, ratings, report, respondents
+from ahp.cli.options import Parser
+from ahp.errors import AHPError
+
+DEFAULT_PROJECT = "churn.ahp.toml"
+
+#: command: (help, add its arguments, run it)
+Command = tuple[str, Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]
+COMMANDS: dict[str, Command] = {
+    "open": ("open the interview screen on a project file (created if absent)", project.args_open, project.cmd_open),
+    "new": ("create a project file from a model", project.args_new, project.cmd_new),
+    "weights": ("weights and consistency of one pairwise matrix", matrix.args_weights, matrix.cmd_weights),
+    "rank": ("the weighted ranking of churn factors", project.args_rank, project.cmd_rank),
+    "check": ("exit 0 when every node is consistent for every respondent and combined, 1 otherwise",
+              project.args_check, project.cmd_check),
+    "group": ("the panel: consensus per node, each respondent against the group", project.args_group, project.cmd_group),
+    "sensitivity": ("tipping points and Monte Carlo stability of the ranking", report.args_sensitivity, report.cmd_sensitivity),
+    "risk": ("churn-risk index and action list of every rated unit", ratings.args_risk, ratings.cmd_risk),
+    "ratings": ("rate units (stores, regions, segments) from a CSV file", ratings.args_ratings, ratings.cmd_ratings),
+    "report": ("the report for managers: HTML, Markdown or Excel", report.args_report, report.cmd_report),
+    "respondent": ("list, add, rename, reweight or remove respondents", respondents.args_respondent, respondents.cmd_respondent),
+    "import": ("add respondents from a survey CSV (nothing is imported if any cell is bad)",
+               respondents.args_import, respondents.cmd_import),
+    "export-survey": ("the blank survey CSV for a project's model",
+                      respondents.args_export_survey, respondents.cmd_export_survey),
+}
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser: with every command, or only ``command``'s (argparse builds each
+    sub-parser eagerly, and all of them cost more than the rest of a quick command's start)."""
+    parser = Parser(prog="ahp", description="Analytic Hierarchy Process: rank the causes of customer churn.")
+    parser.set_defaults(func=None)
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=Parser)
+    for name, (help_text, add_arguments, func) in COMMANDS.items():
+        if command is None or name == command:
+            p = sub.add_parser(name, help=help_text)
+            add_arguments(p)
+            p.set_defaults(func=func)
+    return parser
+
+
+def _fail(message: str) -> int:
+    from ahp.io.terminal import clean
+
+    print(f"ahp: error: {clean(message)}", file=sys.stderr)
+    return 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``ahp`` command; returns the exit status."""
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = build_parser(argv[0] if argv and argv[0] in COMMANDS else None).parse_args(argv)
+    try:
+        if args.func is None:
+            return project.run_tui(DEFAULT_PROJECT)
+        return args.func(args)
+    except AHPError as exc:
+        return _fail(str(exc))
+    except BrokenPipeError:
+        return 0
+    except OSError as exc:
+        return _fail(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": "))
+    except KeyboardInterrupt:
+        return 130
+
+
+def run() -> NoReturn:
+    """The ``ahp`` console script and ``python -m ahp``: run ``main`` and exit with its status."""
+    # A stream the shell closed (``ahp check x >&-``) is None in Python: write to nowhere instead.
+    sys.stdout = sys.stdout or open(os.devnull, "w")
+    sys.stderr = sys.stderr or open(os.devnull, "w")
+    code = main()
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader stopped early (``ahp rank ... | head``): nothing left to deliver, and the
+        # interpreter's own flush at exit must not fail on the closed pipe again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    sys.exit(code)

@@ -1,0 +1,120 @@
+"""What several commands do alike: load a project, read an input file, guard an output path,
+report a sheet's bad cells, and find the respondents who fail a node.
+
+>>> import tempfile, pathlib
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> refuse_output_over_inputs(str(folder / "report.html"), str(folder / "p.ahp.toml"))
+>>> refuse_output_over_inputs(str(folder / "p.ahp.toml.bak"), str(folder / "p.ahp.toml"))  # doctest: +ELLIPSIS
+Traceback (most recent call last):
+ahp.errors.AHPError: ...p.ahp.toml.bak: is the backup of the input p.ahp.toml; choose another output file
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import TYPE_CHECKING
+
+from ahp.errors import AHPError
+
+if TYPE_CHECKING:
+    from ahp.core.hierarchy import NodeAnalysis
+    from ahp.errors import SurveyError
+    from ahp.io.project import Project
+
+
+def load(path: str) -> Project:
+    from ahp.io.project import load_project
+
+    return load_project(path)
+
+
+def apply_group_options(project: Project, args: argparse.Namespace) -> None:
+    """Override the project's aggregation settings from the command line, for this run only."""
+    from dataclasses import replace
+
+    changes = {k: getattr(args, k) for k in ("aggregation", "inconsistent") if getattr(args, k, None)}
+    if changes:
+        project.settings = replace(project.settings, **changes)
+
+
+def require_respondent(project: Project, name: str | None) -> None:
+    """Refuse a ``--respondent`` the project does not have (``None``: all of them, fine)."""
+    project.respondent_index(name)
+
+
+def read_text(path: str) -> str:
+    """A UTF-8 text file's contents (a byte-order mark dropped); a one-line error otherwise."""
+    try:
+        with open(path, "rb") as f:
+            data = f.read()
+    except FileNotFoundError:
+        raise AHPError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise AHPError(f"{path}: is a folder, not a file") from None
+    return decode(data, path)
+
+
+def decode(data: bytes, where: str) -> str:
+    """``data`` as UTF-8 text, or an error naming ``where``, the line and the byte.
+
+    >>> decode("caf\\u00e9\\n".encode("latin-1"), "a.csv")
+    Traceback (most recent call last):
+    ahp.errors.AHPError: a.csv, line 1: byte 0xe9 is not UTF-8; save the file as UTF-8 (in Excel: CSV UTF-8)
+    """
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise AHPError(f"{where}, line {line}: byte 0x{data[exc.start]:02x} is not UTF-8; "
+                       "save the file as UTF-8 (in Excel: CSV UTF-8)") from None
+
+
+def refuse_output_over_inputs(output: str, *inputs: str) -> None:
+    """Refuse to write ``output`` onto an input file or its ``.bak`` (symlinks followed)."""
+    target = os.path.realpath(output)
+    for given in inputs:
+        real = os.path.realpath(given)
+        if target == real:
+            raise AHPError(f"{output}: is the input {given}; choose another output file")
+        if target in (real + ".bak", os.path.realpath(given + ".bak")):
+            raise AHPError(f"{output}: is the backup of the input {os.path.basename(given)}; choose another output file")
+        if os.path.realpath(output + ".bak") == real:
+            raise AHPError(f"{output}: writing it would replace {given} with its backup; choose another output file")
+
+
+def print_sheet_error(path: str, exc: SurveyError, every: bool) -> int:
+    """A survey's or ratings sheet's bad cells: the first in one line and how many others, or
+    with ``every``, the summary and then every one, a line each. Returns exit status 2."""
+    from ahp.io.terminal import clean
+
+    problems = exc.problems
+    if every or not problems:
+        print(clean(f"ahp: error: {path}: {exc}"), file=sys.stderr)
+        for problem in problems if every else ():
+            print(clean(f"  {path}, {problem}"), file=sys.stderr)
+        return 2
+    more = f" (and {len(problems) - 1} more; see --all-errors)" if len(problems) > 1 else ""
+    print(clean(f"ahp: error: {path}, {problems[0]}{more}; nothing imported"), file=sys.stderr)
+    return 2
+
+
+def respondent_failures(project: Project, names: list[str]) -> list[tuple[str, NodeAnalysis]]:
+    """Each named respondent's nodes that are inconsistent or lack judgments, in order.
+
+    Respondents with no judgments at all are left out (they count nowhere).
+    """
+    failures = []
+    for name in names:
+        respondent = project.respondents[project.respondent_index(name)]
+        if not any(respondent.judgments.values()):
+            continue
+        synthesis = project.synthesize(name, suggestions=0)
+        failures += [(name, a) for a in synthesis.nodes.values() if a.status != "consistent"]
+    return failures
+
+
+def silent_respondents(project: Project) -> list[str]:
+    """The respondents who gave no judgment at all."""
+    return [r.name for r in project.respondents if not any(r.judgments.values())]

@@ -1,0 +1,78 @@
+"""``ahp weights``: the weights and consistency of one pairwise matrix, from the command line,
+a file or standard input.
+
+>>> _matrix_and_labels("price,quality\\n1,3\\n1/3,1", None)[1]
+['price', 'quality']
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from ahp.cli.common import decode, read_text
+from ahp.cli.options import threshold_rule
+from ahp.errors import AHPError
+
+
+def _read_matrix_arg(arg: str) -> str:
+    """The matrix text: from stdin for ``-``, from a file when ``arg`` names one, else ``arg``."""
+    if arg == "-":
+        return decode(sys.stdin.buffer.read(), "standard input")
+    if ";" not in arg and os.path.isfile(arg):
+        return read_text(arg)
+    return arg
+
+
+def _matrix_and_labels(text: str, labels: str | None) -> tuple[object, list[str] | None]:
+    """Parse the matrix; a first row of words, one comma-separated name per row below it (two or
+    more), gives the labels. A first row that is not, such as ``1 x 3``, is read as a row of the
+    matrix, so the error names the cell."""
+    from ahp.core.matrix import parse_matrix
+
+    rows = [r for r in text.replace(";", "\n").splitlines() if r.strip()]
+    header: list[str] | None = None
+    if rows and any(c.isalpha() for c in rows[0].replace("nan", "")):
+        first = [c.strip() for c in rows[0].split(",") if c.strip()]
+        if 2 <= len(first) == len(rows) - 1:
+            header, text = first, "\n".join(rows[1:])
+    matrix = parse_matrix(text)
+    names = [s.strip() for s in labels.split(",")] if labels else header
+    if names is not None and len(names) != matrix.shape[0]:
+        raise AHPError(f"{len(names)} labels for a {matrix.shape[0]}x{matrix.shape[0]} matrix")
+    return matrix, names
+
+
+def cmd_weights(args: argparse.Namespace) -> int:
+    from ahp.core.priorities import priorities
+
+    matrix, labels = _matrix_and_labels(_read_matrix_arg(args.matrix), args.labels)
+    result = priorities(matrix, method=args.method, random_index=args.ri, threshold=args.threshold,
+                        completion=args.completion, labels=labels)
+    if args.json:
+        import json
+
+        from ahp.io.export import result_dict
+
+        print(json.dumps(result_dict(result, labels), ensure_ascii=False, indent=2))
+    else:
+        from ahp.io.terminal import print_weights
+
+        print_weights(result, labels or [str(i + 1) for i in range(result.n)])
+    return 0
+
+
+def args_weights(p: argparse.ArgumentParser) -> None:
+    from ahp.core.completion import COMPLETIONS
+    from ahp.core.consistency import RI_TABLES
+    from ahp.core.weights import METHODS
+
+    p.add_argument("matrix", help='"1 3 5; 1/3 1 3; 1/5 1/3 1" (? = missing), a CSV file, or - for stdin')
+    p.add_argument("--method", choices=METHODS, default="eigenvector")
+    p.add_argument("--ri", choices=RI_TABLES, default="saaty1980", help="random index table (default: saaty1980)")
+    p.add_argument("--threshold", type=threshold_rule, default="saaty1994",
+                   help="saaty1994 (default), saaty1980, or a number between 0 and 1")
+    p.add_argument("--completion", choices=COMPLETIONS, default="lambda-max", help="for missing judgments")
+    p.add_argument("--labels", help="element names, comma-separated")
+    p.add_argument("--json", action="store_true", help="machine-readable output")

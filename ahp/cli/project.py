@@ -1,0 +1,117 @@
+"""Commands on a whole project: ``open``, ``new``, ``rank``, ``check`` and ``group``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ahp.cli.common import apply_group_options, load, require_respondent, respondent_failures, silent_respondents
+from ahp.cli.options import add_file, add_group, add_respondent
+from ahp.errors import AHPError
+
+
+def cmd_open(args: argparse.Namespace) -> int:
+    return run_tui(args.file)
+
+
+def run_tui(file: str) -> int:
+    """The interview screen on ``file`` (imports Textual only now)."""
+    from pathlib import Path
+
+    from ahp.tui.app import run
+
+    return run(Path(file))
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from ahp.io.project import new_project
+    from ahp.io.terminal import clean
+
+    project = new_project(args.file, args.model, args.title)
+    leaves = sum(1 for _ in project.synthesize().ranking)
+    print(clean(f"created {args.file} from model {project.model.id} ({len(project.inner)} matrices, {leaves} factors)"))
+    return 0
+
+
+def cmd_rank(args: argparse.Namespace) -> int:
+    project = load(args.file)
+    apply_group_options(project, args)
+    require_respondent(project, args.respondent)
+    synthesis = project.synthesize(args.respondent, suggestions=0)
+    if not synthesis.complete:
+        missing = [f"{a.path}: {a.problem}" for a in synthesis.nodes.values() if a.result is None]
+        raise AHPError(f"{args.file}: cannot rank yet, {len(missing)} node(s) lack judgments; first: {missing[0]}")
+    if args.format == "table":
+        from ahp.io.terminal import print_ranking
+
+        print_ranking(project, synthesis, args.respondent, args.lang)
+    else:
+        from ahp.io.export import render
+
+        sys.stdout.write(render(project, synthesis, args.format, args.respondent))
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Exit 0 when the combined matrices and every respondent's pass, 1 when any fails."""
+    from ahp.io.terminal import print_check
+
+    project = load(args.file)
+    apply_group_options(project, args)
+    require_respondent(project, args.respondent)
+    synthesis = project.synthesize(args.respondent)
+    failures, left_out = [], []
+    if args.respondent is None and len(project.respondents) > 1:
+        left_out = silent_respondents(project)
+        failures = respondent_failures(project, [r.name for r in project.respondents])
+    print_check(project, synthesis, args.respondent, failures, left_out)
+    return 0 if synthesis.consistent and not failures else 1
+
+
+def cmd_group(args: argparse.Namespace) -> int:
+    project = load(args.file)
+    apply_group_options(project, args)
+    if len(project.respondents) < 2:
+        raise AHPError(f"{args.file}: a panel needs at least two respondents; it has {len(project.respondents)}")
+    panel = project.panel(suggestions=0)
+    if args.format == "json":
+        import json
+
+        from ahp.io.export import panel_dict
+
+        print(json.dumps(panel_dict(project, panel), ensure_ascii=False, indent=2))
+    else:
+        from ahp.io.terminal import print_panel
+
+        print_panel(project, panel)
+    return 0
+
+
+def args_open(p: argparse.ArgumentParser) -> None:
+    add_file(p)
+
+
+def args_new(p: argparse.ArgumentParser) -> None:
+    add_file(p, "project file to create (*.ahp.toml); never overwritten")
+    p.add_argument("--model", default="retail-churn", help="built-in model name or model file (default: retail-churn)")
+    p.add_argument("--title", help="project title")
+
+
+def args_rank(p: argparse.ArgumentParser) -> None:
+    add_file(p)
+    p.add_argument("--format", choices=("table", "json", "csv", "md"), default="table")
+    add_respondent(p)
+    add_group(p)
+    p.add_argument("--lang", choices=("en", "zh"), default="en", help="language of the factor names in the table")
+
+
+def args_check(p: argparse.ArgumentParser) -> None:
+    add_file(p)
+    p.add_argument("--respondent", help="check only this respondent (default: every respondent, and all combined)")
+    add_group(p)
+
+
+def args_group(p: argparse.ArgumentParser) -> None:
+    add_file(p)
+    p.add_argument("--format", choices=("table", "json"), default="table")
+    add_group(p)

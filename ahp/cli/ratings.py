@@ -1,0 +1,73 @@
+"""Units and their churn risk: ``ratings import|template`` and ``risk``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ahp.cli.common import apply_group_options, load, print_sheet_error, read_text, require_respondent
+from ahp.cli.options import Parser, add_all_errors, add_file, add_group, add_respondent, fraction
+from ahp.errors import AHPError
+
+
+def cmd_ratings(args: argparse.Namespace) -> int:
+    from ahp.errors import SurveyError
+    from ahp.io.ratings_file import read_ratings, template
+    from ahp.io.terminal import clean
+
+    project = load(args.file if args.action == "template" else args.into)
+    if args.action == "template":
+        sys.stdout.write(template(project.model))
+        return 0
+    text = read_text(args.csv)
+    try:
+        rows = read_ratings(text, project.model)
+    except SurveyError as exc:
+        return print_sheet_error(args.csv, exc, args.all_errors)
+    added, updated = project.import_ratings(rows)
+    project.save()
+    print(clean(f"imported ratings: {added} unit(s) added, {updated} updated, in {args.into}"))
+    return 0
+
+
+def cmd_risk(args: argparse.Namespace) -> int:
+    from ahp.io.risk import risk_report
+
+    project = load(args.file)
+    apply_group_options(project, args)
+    require_respondent(project, args.respondent)
+    if not project.units:
+        raise AHPError(f"{args.file}: no units are rated yet; "
+                       f"import ratings with: ahp ratings import FILE.csv --into {args.file}")
+    report = risk_report(project, project.synthesize(args.respondent, suggestions=0), args.min_coverage)
+    if args.format == "json":
+        import json
+
+        from ahp.io.export import risk_dict
+
+        print(json.dumps(risk_dict(report), ensure_ascii=False, indent=2, allow_nan=False))
+    else:
+        from ahp.io.terminal import print_risk
+
+        print_risk(project, report, args.respondent, args.lang)
+    return 0
+
+
+def args_ratings(p: argparse.ArgumentParser) -> None:
+    actions = p.add_subparsers(title="actions", metavar="ACTION", dest="action", required=True, parser_class=Parser)
+    a = actions.add_parser("import", help="add or update units' ratings (nothing is imported if any cell is bad)")
+    a.add_argument("csv", help="CSV: unit, then one column per churn factor path; cells are grades")
+    a.add_argument("--into", required=True, help="project file (*.ahp.toml)")
+    add_all_errors(a)
+    a = actions.add_parser("template", help="the blank ratings sheet for a project's model")
+    add_file(a)
+
+
+def args_risk(p: argparse.ArgumentParser) -> None:
+    add_file(p)
+    p.add_argument("--format", choices=("table", "json"), default="table")
+    add_respondent(p, "weights")
+    p.add_argument("--lang", choices=("en", "zh"), default="en", help="language of names")
+    p.add_argument("--min-coverage", type=fraction, default=0.5,
+                   help="rank only units rated on at least this share of the weight; list the rest apart (default 50%%)")
+    add_group(p)

@@ -1,0 +1,99 @@
+"""How sure the ranking is, and the report for managers: ``sensitivity`` and ``report``."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable
+
+from ahp.cli.common import apply_group_options, load, refuse_output_over_inputs, require_respondent
+from ahp.cli.options import MAX_SPREAD, MAX_TOP, add_draws, add_file, add_group, add_respondent, positive_number, whole_number
+from ahp.errors import AHPError
+
+
+def cmd_sensitivity(args: argparse.Namespace) -> int:
+    project = load(args.file)
+    apply_group_options(project, args)
+    require_respondent(project, args.respondent)
+    one_way = project.sensitivity(args.respondent, top=args.top)
+    mc = None
+    if args.draws:
+        mc = project.monte_carlo(args.respondent, draws=args.draws, seed=args.seed, noise=args.noise,
+                                 spread=args.spread, top=args.top, progress=_progress_printer("Monte Carlo"))
+    if args.format == "json":
+        import json
+
+        from ahp.io.export import sensitivity_dict
+
+        print(json.dumps(sensitivity_dict(project, one_way, mc), ensure_ascii=False, indent=2))
+    else:
+        from ahp.io.terminal import print_sensitivity
+
+        print_sensitivity(project, project.synthesize(args.respondent, suggestions=0), one_way, mc, args.respondent)
+    return 0
+
+
+def _progress_printer(what: str) -> Callable[[int, int], None] | None:
+    """A progress callback that draws a bar on stderr once work takes longer than a moment."""
+    import time
+
+    if not sys.stderr.isatty():
+        return None
+    started = time.monotonic()
+
+    def show(done: int, total: int) -> None:
+        if time.monotonic() - started < 0.3 and done < total:
+            return
+        filled = round(30 * done / total)
+        end = "\n" if done >= total else ""
+        print(f"\r{what} [{'#' * filled}{'.' * (30 - filled)}] {done}/{total}", end=end, file=sys.stderr, flush=True)
+
+    return show
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from ahp.io.report import gather, render_html, render_markdown, write_xlsx
+
+    fmt = args.format or os.path.splitext(args.output)[1].lstrip(".").lower()
+    if fmt not in ("html", "md", "xlsx"):
+        raise AHPError(f"{args.output}: say --format html, md or xlsx (or use one of those extensions)")
+    refuse_output_over_inputs(args.output, args.file)
+    project = load(args.file)
+    apply_group_options(project, args)
+    if not project.synthesize(suggestions=0).complete:
+        raise AHPError(f"{args.file}: some nodes lack judgments; see ahp check {args.file}")
+    require_respondent(project, args.respondent)
+    data = gather(project, args.lang, args.draws, args.seed, args.respondent)
+    if fmt == "xlsx":
+        write_xlsx(data, args.output)
+    else:
+        from ahp.io.atomic import write_atomic
+
+        write_atomic(args.output, render_html(data) if fmt == "html" else render_markdown(data))
+    print(f"wrote the {fmt} report to {args.output}")
+    return 0
+
+
+def args_sensitivity(p: argparse.ArgumentParser) -> None:
+    add_file(p)
+    p.add_argument("--format", choices=("table", "json"), default="table")
+    add_respondent(p)
+    add_draws(p, 10_000, "Monte Carlo draws (default 10000; 0 skips it)")
+    p.add_argument("--noise", choices=("lognormal", "step"), default="lognormal",
+                   help="lognormal: ratio times exp(spread * N(0,1)); step: -1, 0 or +1 on Saaty's scale")
+    p.add_argument("--spread", type=positive_number(MAX_SPREAD), default=0.2,
+                   help=f"sigma of the log-normal noise (default 0.2, at most {MAX_SPREAD:g})")
+    p.add_argument("--top", type=whole_number(1, MAX_TOP), default=3,
+                   help=f"how many top factors to watch (default 3, 1 to {MAX_TOP})")
+    add_group(p)
+
+
+def args_report(p: argparse.ArgumentParser) -> None:
+    add_file(p)
+    p.add_argument("-o", "--output", required=True, help="file to write (never the project file or its .bak)")
+    p.add_argument("--format", choices=("html", "md", "xlsx"), help="default: from the output's extension")
+    p.add_argument("--lang", choices=("en", "zh"), default="en", help="language of the report")
+    add_draws(p, None, "add the sensitivity summary with this many Monte Carlo draws (0: tipping points only)")
+    p.add_argument("--respondent", help="one respondent's judgments (default: all combined, with their consensus)")
+    add_group(p)
