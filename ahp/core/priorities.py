@@ -87,7 +87,8 @@ class PriorityResult:
 
         full = self.matrix if self.completed is None else self.completed
         return tuple(suggest(full, ~np.isnan(self.matrix), ri=self.ri, threshold=self.threshold, method=self.method,
-                             completion=self.completion or "lambda-max", count=self.suggestion_count))
+                             completion=self.completion or "lambda-max", count=self.suggestion_count,
+                             lambda_max=self.lambda_convention, strict=self.strict))
 
     @property
     def n(self) -> int:

@@ -209,3 +209,28 @@ def test_combined_test_fails_while_a_matrix_is_undetermined():
     root = _tree({"goal": (2, []), "a": (3, []), "b": (2, [])})
     s = synthesize(root, {"goal": [[1, 2], [1 / 2, 1]], "b": [[1, 2], [1 / 2, 1]]})
     assert s.combined.cr == 0.0 and not s.combined.passed and not s.any_matrix_fails
+
+
+def test_suggestions_use_the_textbook_lambda_max_of_the_analysis():
+    # 和积法 CR 0.0960 fails 0.095 under the textbook convention, while the eigenvalue's 0.0928 passes.
+    settings = {"method": "column-mean", "threshold": 0.095}
+    assert not priorities(SERVICE_5X5, **settings).suggestions
+    textbook = priorities(SERVICE_5X5, lambda_max="textbook", **settings)
+    assert not textbook.consistent and textbook.suggestions
+    for s in textbook.suggestions:
+        changed = SERVICE_5X5.copy()
+        changed[s.row, s.col], changed[s.col, s.row] = s.suggested, 1 / s.suggested
+        after = priorities(changed, lambda_max="textbook", **settings)
+        assert s.cr_after == pytest.approx(after.cr, rel=1e-9)
+        assert after.consistent == (s.kind == "passes" or s.cr_after <= 0.095)
+
+
+def test_a_panel_analyses_every_respondent_by_the_textbook_convention():
+    from ahp.core.panel import analyse_panel
+
+    root = Node("goal", "G", children=tuple(Node(f"f{k}", f"F{k}") for k in range(5)))
+    stacks = {"goal": np.array([SERVICE_5X5, SERVICE_5X5])}
+    panel = analyse_panel(root, stacks, np.ones(2), method="column-mean", lambda_max="textbook")
+    assert round(panel.synthesis.nodes["goal"].result.lambda_max, 4) == 5.4302
+    assert panel.synthesis.settings["lambda_max"] == "textbook"
+    assert np.round(panel.nodes["goal"].individuals.lambda_max, 4).tolist() == [5.4302, 5.4302]
