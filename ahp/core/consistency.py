@@ -149,6 +149,17 @@ def passes(cr: np.ndarray | float, limit: float, strict_rule: bool) -> np.ndarra
     return cr < limit if strict_rule else cr <= limit
 
 
+def verdict_operator(passed: bool, strict_rule: bool) -> str:
+    """The comparison a verdict rests on: ``<`` or ``<=`` when CR passes, ``>=`` or ``>`` when it fails.
+
+    >>> verdict_operator(True, True), verdict_operator(False, True), verdict_operator(False, False)
+    ('<', '>=', '>')
+    """
+    if passed:
+        return "<" if strict_rule else "<="
+    return ">=" if strict_rule else ">"
+
+
 def acceptance_text(limit: float, strict_rule: bool) -> str:
     """An acceptance rule as outputs print it: ``CR < 0.10`` (strict), ``CR <= 0.08``."""
     return f"CR {'<' if strict_rule else '<='} {limit:.2f}"

@@ -25,7 +25,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ahp.io.wording import judgments_source, settings_line, suggestion_text
+from ahp.core.consistency import verdict_operator
+from ahp.io.wording import combined_line, judgments_source, settings_line, suggestion_text
 
 if TYPE_CHECKING:  # only for annotations: `ahp rank` should not pay for these imports
     from ahp.core.hierarchy import NodeAnalysis, Synthesis
@@ -98,8 +99,10 @@ def _verdict(result: PriorityResult) -> str:
     if result.n <= 2:
         return _colour("consistent (n <= 2)", "32")
     if result.consistent:
-        return _colour(f"consistent: CR {result.cr:.4f} <= {result.threshold:.2f}", "32")
-    return _colour(f"INCONSISTENT: CR {result.cr:.4f} > {result.threshold:.2f}", "1;31")
+        return _colour(f"consistent: CR {result.cr:.4f} {verdict_operator(True, result.strict)} {result.threshold:.2f}",
+                       "32")
+    return _colour(f"INCONSISTENT: CR {result.cr:.4f} {verdict_operator(False, result.strict)} {result.threshold:.2f}",
+                   "1;31")
 
 
 def print_weights(result: PriorityResult, labels: list[str]) -> None:
@@ -109,7 +112,8 @@ def print_weights(result: PriorityResult, labels: list[str]) -> None:
     print(f"Priorities by {result.method}")
     print(render_table(["#", "element", "weight", ""], rows, right={0, 2}))
     print(
-        f"lambda_max {result.lambda_max:.4f}   CI {result.ci:.4f}   RI {result.ri:.4f} ({result.ri_table})   "
+        f"lambda_max {result.lambda_max:.4f} ({result.lambda_convention})   CI {result.ci:.4f}   "
+        f"RI {result.ri:.4f} ({result.ri_table})   "
         f"CR {result.cr:.4f}"
     )
     if result.gci is not None:
@@ -147,7 +151,7 @@ def _print_nodes(synthesis: Synthesis) -> None:
         figures = ["-", "-", "-"] if r is None else [f"{r.lambda_max:.4f}", f"{r.cr:.4f}", f"{r.threshold:.2f}"]
         rows.append([a.path, str(len(a.node.children)), *figures, status])
     print(render_table(["node", "n", "lambda_max", "CR", "threshold", "status"], rows, right={1, 2, 3, 4}))
-    print(f"Hierarchy CR (sum a_j CI_j / sum a_j RI_j): {synthesis.cr_total:.4f}")
+    print(combined_line(synthesis))
 
 
 def print_check(

@@ -2,14 +2,15 @@
 
 Shared by every output (terminal tables, exports, the interview screens).
 
->>> threshold_label("saaty1994"), threshold_label(0.15)
-('saaty1994', 'CR <= 0.15')
+>>> threshold_label("saaty1994"), threshold_label(0.15), threshold_label("lt0.10")
+('saaty1994', 'CR <= 0.15', 'CR < 0.10')
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ahp.core.consistency import acceptance_text, hierarchy_threshold, strict, verdict_operator
 from ahp.core.scale import format_value
 
 if TYPE_CHECKING:
@@ -19,28 +20,56 @@ if TYPE_CHECKING:
 
 
 def threshold_label(rule: str | float) -> str:
-    """How a threshold setting is shown: ``saaty1994`` or ``CR <= 0.15``."""
-    return rule if isinstance(rule, str) else f"CR <= {rule:g}"
+    """How a threshold setting is shown: ``saaty1994`` (its limit depends on n), else the rule
+    itself, ``CR <= 0.15`` or ``CR < 0.10``."""
+    return rule if rule == "saaty1994" else acceptance_text(hierarchy_threshold(rule), strict(rule))
+
+
+def combined_line(synthesis: Synthesis) -> str:
+    """Both hierarchy figures in one line: the level-wise CR, the combined test with its verdict,
+    and the matrices that fail on their own.
+
+    >>> from ahp.core.hierarchy import Node, synthesize
+    >>> a = Node("a", "A", children=(Node("x", "X"), Node("y", "Y"), Node("z", "Z")))
+    >>> root = Node("goal", "G", children=(a, Node("b", "B")))
+    >>> s = synthesize(root, {"goal": [[1, 3], [1/3, 1]], "a": [[1, 2, 1/2], [1/2, 1, 2], [2, 1/2, 1]]})
+    >>> print(combined_line(s))  # doctest: +NORMALIZE_WHITESPACE
+    Hierarchy CR: levels below the goal 0.4310; combined test (CR of goal + levels below)
+    0.0000 + 0.4310 = 0.4310 > 0.10: fails; failing on its own: a
+    """
+    test = synthesis.combined
+    terms = " + ".join(f"{cr:.4f}" for cr in test.levels)
+    op = verdict_operator(test.passed, test.strict)
+    line = (f"Hierarchy CR: levels below the goal {synthesis.cr_total:.4f}; combined test (CR of goal + levels below) "
+            f"{terms} = {test.cr:.4f} {op} {test.limit:.2f}: {'passes' if test.passed else 'fails'}")
+    return line + (f"; failing on its own: {', '.join(synthesis.failing)}" if synthesis.failing else "")
 
 
 def settings_line(synthesis: Synthesis, source: str, language: str = "en") -> str:
     """One line naming how the numbers were made and from whose judgments.
 
     >>> from types import SimpleNamespace as NS
-    >>> s = NS(settings={"method": "eigenvector", "random_index": "saaty1980", "threshold": "saaty1994", "completion": "lambda-max"})
+    >>> s = NS(settings={"method": "column-mean", "random_index": "saaty1980", "threshold": "lt0.10",
+    ...                  "completion": "lambda-max", "lambda_max": "textbook"})
     >>> settings_line(s, "Ann", "zh")
-    '权重方法 eigenvector（特征向量法）；随机一致性指标 saaty1980；一致性阈值 saaty1994；缺失判断补全 lambda-max；判断来源：Ann'
+    '权重方法 column-mean（和积法）；随机一致性指标 saaty1980；一致性阈值 CR < 0.10；λmax textbook（(1/n)Σ(Aw)i/wi）；\
+缺失判断补全 lambda-max；判断来源：Ann'
+    >>> settings_line(s, "Ann")
+    'method column-mean; random index saaty1980; threshold CR < 0.10; lambda_max textbook; missing judgments by \
+lambda-max; judgments of Ann'
     """
     s = synthesis.settings
+    lam = s.get("lambda_max", "eigenvalue")
     if language == "zh":
         method = {"eigenvector": "特征向量法", "geometric-mean": "方根法", "column-mean": "和积法"}[s["method"]]
+        how = {"eigenvalue": "最大特征根", "textbook": "(1/n)Σ(Aw)i/wi"}[lam]
         return (
             f"权重方法 {s['method']}（{method}）；随机一致性指标 {s['random_index']}；一致性阈值 {threshold_label(s['threshold'])}；"
-            f"缺失判断补全 {s['completion']}；判断来源：{source}"
+            f"λmax {lam}（{how}）；缺失判断补全 {s['completion']}；判断来源：{source}"
         )
     return (
         f"method {s['method']}; random index {s['random_index']}; threshold {threshold_label(s['threshold'])}; "
-        f"missing judgments by {s['completion']}; judgments of {source}"
+        f"lambda_max {lam}; missing judgments by {s['completion']}; judgments of {source}"
     )
 
 

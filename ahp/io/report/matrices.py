@@ -19,7 +19,7 @@ import math
 
 import numpy as np
 
-from ahp.core.consistency import passes
+from ahp.core.consistency import passes, verdict_operator
 from ahp.core.hierarchy import NodeAnalysis, Synthesis, child_path
 from ahp.core.scale import format_value
 from ahp.io.report.data import ReportData
@@ -153,7 +153,5 @@ def _total_consistency(d: ReportData) -> list[Block]:
 
 
 def _op(passed: bool, strict: bool) -> str:
-    """The comparison a verdict rests on: < or ≤ when it passes, ≥ or > when it fails."""
-    if passed:
-        return "<" if strict else "≤"
-    return "≥" if strict else ">"
+    """The comparison a verdict rests on, as printed: <, ≤, ≥ or >."""
+    return verdict_operator(passed, strict).replace("<=", "≤").replace(">=", "≥")
