@@ -43,13 +43,14 @@ async def measure(presses: int, source: Path | None = None) -> list[float]:
             bars = app.screen.query_one(WeightBars)
             painted = asyncio.Event()
             stamp: list[float] = []
-            change = app.change_judgment
+            screen = app.screen
+            change = screen.change_judgment
 
             def timed_change(*args) -> None:
                 change(*args)
-                app.screen.call_after_refresh(lambda: (stamp.append(time.perf_counter()), painted.set()))
+                screen.call_after_refresh(lambda: (stamp.append(time.perf_counter()), painted.set()))
 
-            app.change_judgment = timed_change
+            screen.change_judgment = timed_change
             for k in range(presses + 10):
                 key = "left" if k % 2 == 0 else "right"
                 painted.clear()

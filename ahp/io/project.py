@@ -14,6 +14,7 @@ what changed, so the user's comments and key order survive. Writes are atomic an
 
 from __future__ import annotations
 
+import copy
 import math
 import os
 from dataclasses import dataclass, field, replace
@@ -69,6 +70,9 @@ class Respondent:
     name: str
     weight: float = 1.0
     judgments: dict[str, dict[Pair, float]] = field(default_factory=dict)
+    #: The name of this respondent's table in the file as last loaded or saved (``None``: not in
+    #: the file yet), so a renamed respondent keeps their table and its comments.
+    saved_as: str | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass
@@ -223,18 +227,23 @@ def _toml_value(value: float) -> int | str | float:
 
 
 class _FileState:
-    """What the file on disk holds, shared by a project and its shallow copies (a save from a
-    copy, as the interview screen makes, leaves the next save incremental too).
-
-    ``doc`` is the parsed document (tomlkit), kept between saves; ``saved`` each respondent's
-    name -> (weight, judgments) as last written, so a save touches only the tables that changed.
+    """What the file on disk holds: its ``text``; ``doc``, the parsed document (tomlkit) kept
+    between saves; ``saved``, each respondent's table name -> (weight, judgments) as last
+    written, so a save touches only the tables that changed. The three always agree.
     """
 
     def __init__(self, text: str | None) -> None:
         self.text = text
         self.doc: Any = None
         self.saved: dict[str, tuple[float, dict[str, dict[Pair, float]]]] = {}
-        self.renamed: dict[str, str] = {}
+
+    def lend(self) -> _FileState:
+        """A copy for a snapshot, which takes the kept document along (the next save of this
+        state parses the text again, so no two saves ever edit one document)."""
+        copy = _FileState(self.text)
+        copy.doc, self.doc = self.doc, None
+        copy.saved = self.saved
+        return copy
 
     def document(self, model: Model) -> Any:
         """The document to bring up to date: parsed once, then kept."""
@@ -267,8 +276,12 @@ class Project:
         self.units = units or []
         self._file = _FileState(text)
         if text is not None:  # as read from the file
+            for r in respondents:
+                r.saved_as = r.name
             self._file.saved = {r.name: (r.weight, {p: dict(v) for p, v in r.judgments.items()}) for r in respondents}
         self.inner = _inner_nodes(model.root)
+        #: For a snapshot: (respondent of the original, their copy here), read by :meth:`adopt`.
+        self._copied_from: tuple[Project, list[tuple[Respondent, Respondent]]] | None = None
 
     # -- judgments -------------------------------------------------------------------------
     def respondent_index(self, name: str | None) -> int | None:
@@ -473,9 +486,7 @@ class Project:
         i = self.respondent_index(old)
         if new.strip() != old:
             self._check_respondent(new, self.respondents[i].weight)
-        self.respondents[i].name = new.strip()
-        first = next((k for k, v in self._file.renamed.items() if v == old), old)
-        self._file.renamed[first] = new.strip()
+        self.respondents[i].name = new.strip()  # the table in the file follows by ``saved_as``
 
     def set_respondent_weight(self, name: str, weight: float) -> None:
         """Change how much a respondent counts when the panel is combined."""
@@ -513,80 +524,200 @@ class Project:
         self._file.text = text
         self._file.doc = None  # the kept document no longer matches the file: parse afresh when next saving
         self._file.saved.update((r.name, (r.weight, {p: dict(v) for p, v in r.judgments.items()})) for r in new)
+        for r in new:
+            r.saved_as = r.name
         self.respondents.extend(new)
 
     # -- writing ---------------------------------------------------------------------------
-    def save(self, path: StrPath | None = None) -> None:
-        """Write the project atomically (keeping ``.bak``), preserving comments and key order."""
-        import tomlkit
+    def snapshot(self) -> Project:
+        """An independent copy holding everything a save needs, to save from another thread.
 
+        Take it where the project is edited, save the copy anywhere, then give it to
+        :meth:`adopt`. Changes made to this project meanwhile (renames too) are not in the
+        copy and stay pending for the next save.
+
+        >>> import tempfile, pathlib
+        >>> p = new_project(pathlib.Path(tempfile.mkdtemp()) / "s.ahp.toml")
+        >>> copy = p.snapshot()
+        >>> p.rename_respondent("Respondent 1", "Ann")  # after the snapshot: still pending
+        >>> copy.save(); p.adopt(copy)
+        >>> [r.name for r in load_project(p.path).respondents]
+        ['Respondent 1']
+        >>> p.save(); [r.name for r in load_project(p.path).respondents]
+        ['Ann']
+        """
+        clone = copy.copy(self)
+        clone.respondents = [
+            Respondent(r.name, r.weight, {path: dict(pairs) for path, pairs in r.judgments.items()}, r.saved_as)
+            for r in self.respondents
+        ]
+        clone.units = [Unit(u.name, dict(u.ratings)) for u in self.units]
+        clone._file = self._file.lend()
+        clone._copied_from = (self, list(zip(self.respondents, clone.respondents)))
+        return clone
+
+    def adopt(self, saved: Project) -> None:
+        """Take the file state of a :meth:`snapshot` of this project once it has been saved.
+
+        Calling it after a failed save is harmless too: the snapshot's state then still
+        describes the file as it was.
+        """
+        if saved._copied_from is None or saved._copied_from[0] is not self:
+            raise ValueError("adopt() takes a snapshot of this same project")
+        self._file = saved._file
+        self.path = saved.path
+        for original, copied in saved._copied_from[1]:
+            original.saved_as = copied.saved_as
+
+    def save(self, path: StrPath | None = None) -> None:
+        """Write the project atomically (keeping ``.bak``), preserving comments and key order.
+
+        The new text is read back before it is written: if it would not load, or would load
+        as something else, :class:`ProjectFileError` is raised and nothing is written.
+        """
         target = path if path is not None else self.path
         if target is None:
             raise AHPError("this project has no file yet; give a path to save it to")
+        try:
+            text = self._checked_text(os.fspath(target))
+            write_atomic(target, text)
+        except BaseException:
+            self._file.doc = None  # it may hold a change that was never written: parse the text again
+            raise
+        self._file.text = text
+        self._file.saved = {r.name: (r.weight, {p: dict(v) for p, v in r.judgments.items()}) for r in self.respondents}
+        for r in self.respondents:
+            r.saved_as = r.name
+        self.path = target
+
+    def _checked_text(self, target: str) -> str:
+        """The file's new text, read back to check it loads as this project.
+
+        The kept document is brought up to date first; if its text does not read back (a file
+        edited by hand into a shape the update cannot follow), a fresh document is tried.
+        """
+        import tomlkit
+
+        _check_writable(self, target)
         doc = self._file.document(self.model)
         self._sync(doc)
         text = tomlkit.dumps(doc)
-        write_atomic(target, text)
-        self._file.text = text
-        self._file.saved = {r.name: (r.weight, {p: dict(v) for p, v in r.judgments.items()}) for r in self.respondents}
-        self._file.renamed.clear()
-        self.path = target
+        if _reads_back(text, target, self):
+            return text
+        doc = self._file.doc = _new_document(self.model, self.title)
+        self._sync(doc)
+        text = tomlkit.dumps(doc)
+        if _reads_back(text, target, self):
+            return text
+        raise ProjectFileError("the project could not be written so that it reads back the same; nothing was written", path=target)
 
     def _sync(self, doc: Any) -> None:
         """Bring a tomlkit document in line with this project, touching only what differs."""
-        import tomlkit
+        _sync_head(doc, self.title, self.settings)
+        _sync_respondents(doc, self.respondents, self._file.saved)
+        _sync_units(doc, self.units)
 
-        doc.setdefault("format", FORMAT)
-        project = doc.setdefault("project", tomlkit.table())
-        if project.get("title") != self.title:
-            project["title"] = self.title
-        settings = doc.setdefault("settings", tomlkit.table())
-        for key, value in self.settings.as_dict().items():
-            if settings.get(key, getattr(Settings, key)) != value:
-                settings[key] = value
-        if "respondents" not in doc:
-            doc.append("respondents", tomlkit.aot())
-        tables = doc["respondents"]
-        for t in tables:  # tables follow their respondent through a rename
-            if t.get("name") in self._file.renamed:
-                t["name"] = self._file.renamed[t["name"]]
-        current = {r.name for r in self.respondents}
-        for i in [i for i, t in enumerate(tables) if t.get("name") not in current][::-1]:
-            del tables[i]
-        by_name = {t.get("name"): t for t in tables}
-        saved = self._file.saved
-        for r in self.respondents:  # respondents keep their order; new ones come last
-            t = by_name.get(r.name)
-            if t is None:
-                t = tomlkit.table()
-                t["name"] = r.name
-                tables.append(t)
-            elif saved.get(r.name) == (r.weight, r.judgments):
-                continue  # unchanged since the last save: leave its table alone
-            if t.get("weight", 1.0) != r.weight:
-                t["weight"] = r.weight
-            _sync_judgments(t, r.judgments)
-        if self.units or "units" in doc:
-            if "units" not in doc:
-                doc.append("units", tomlkit.aot())
-            units = doc["units"]
-            while len(units) > len(self.units):
-                del units[len(units) - 1]
-            for i, u in enumerate(self.units):
-                if i == len(units):
-                    units.append(tomlkit.table())
-                t = units[i]
-                if t.get("name") != u.name:
-                    t["name"] = u.name
-                if "ratings" not in t:
-                    t["ratings"] = tomlkit.table()
-                ratings = t["ratings"]
-                for path in [p for p in ratings if p not in u.ratings]:
-                    del ratings[path]
-                for path, grade in u.ratings.items():
-                    if ratings.get(path) != grade:
-                        ratings[path] = grade
 
+def _sync_head(doc: Any, title: str, settings: Settings) -> None:
+    """The format number, the title and the settings."""
+    import tomlkit
+
+    doc.setdefault("format", FORMAT)
+    project = doc.setdefault("project", tomlkit.table())
+    if project.get("title") != title:
+        project["title"] = title
+    table = doc.setdefault("settings", tomlkit.table())
+    for key, value in settings.as_dict().items():
+        if table.get(key, getattr(Settings, key)) != value:
+            table[key] = value
+
+
+def _sync_respondents(doc: Any, respondents: list[Respondent], saved: dict[str, Any]) -> None:
+    """One ``[[respondents]]`` table per respondent, in their order; each follows its
+    respondent through renames (by ``saved_as``), and an unchanged one is left alone."""
+    import tomlkit
+
+    if not respondents:
+        doc.pop("respondents", None)  # never an empty array: it would be written as `respondents = []`
+        return
+    old = list(doc["respondents"]) if "respondents" in doc else []
+    by_name = {t.get("name"): t for t in old}
+    tables = [by_name.pop(r.saved_as) if r.saved_as in by_name else None for r in respondents]
+    kept = [t is not None and saved.get(r.saved_as) == (r.weight, r.judgments) for r, t in zip(respondents, tables)]
+    for k, r in enumerate(respondents):  # not in the file under their saved name: an unclaimed table of their name, or a new one
+        if tables[k] is None:
+            tables[k] = by_name.pop(r.name) if r.name in by_name else tomlkit.table()
+    for r, t, unchanged in zip(respondents, tables, kept):
+        if t.get("name") != r.name:
+            t["name"] = r.name
+        if unchanged:
+            continue  # as last saved but for the name: leave the rest of the table alone
+        if t.get("weight", 1.0) != r.weight:
+            t["weight"] = r.weight
+        _sync_judgments(t, r.judgments)
+    if [id(t) for t in old] != [id(t) for t in tables]:
+        aot = tomlkit.aot()
+        for t in tables:
+            aot.append(t)
+        doc.pop("respondents", None)
+        doc.append("respondents", aot)
+
+
+def _sync_units(doc: Any, units: list[Unit]) -> None:
+    """One ``[[units]]`` table per unit, in their order, with its ratings."""
+    import tomlkit
+
+    if not units:
+        doc.pop("units", None)
+        return
+    if "units" not in doc:
+        doc.append("units", tomlkit.aot())
+    tables = doc["units"]
+    while len(tables) > len(units):
+        del tables[len(tables) - 1]
+    for i, u in enumerate(units):
+        if i == len(tables):
+            tables.append(tomlkit.table())
+        t = tables[i]
+        if t.get("name") != u.name:
+            t["name"] = u.name
+        ratings = t.setdefault("ratings", tomlkit.table())
+        for path in [p for p in ratings if p not in u.ratings]:
+            del ratings[path]
+        for path, grade in u.ratings.items():
+            if ratings.get(path) != grade:
+                ratings[path] = grade
+
+
+def _check_writable(project: Project, target: str) -> None:
+    """Refuse text that no UTF-8 file can hold (a lone surrogate), naming the field."""
+    fields = [("project title", project.title)]
+    fields += [("respondent name", r.name) for r in project.respondents]
+    fields += [("unit name", u.name) for u in project.units]
+    for what, value in fields:
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise ProjectFileError(f"{what} {value!r} holds a character no text file can store (a lone surrogate); not saved", path=target) from None
+
+
+def _reads_back(text: str, target: str, project: Project) -> bool:
+    """Whether ``text`` loads as a project holding exactly what ``project`` holds."""
+    try:
+        again = parse_project(text, target)
+    except AHPError:
+        return False
+    return _contents(again) == _contents(project)
+
+
+def _contents(project: Project) -> tuple[Any, ...]:
+    """What a project file holds, comparable (judgments as written, on the scale's precision)."""
+    respondents = [
+        (r.name, r.weight, {path: {pair: _toml_value(v) for pair, v in pairs.items()} for path, pairs in r.judgments.items() if pairs})
+        for r in project.respondents
+    ]
+    units = [(u.name, u.ratings) for u in project.units]
+    return project.title, project.settings, project.model, respondents, units
 
 def _sync_judgments(table: Any, judgments: dict[str, dict[Pair, float]]) -> None:
     """Update one respondent's ``judgments`` table pair by pair."""

@@ -80,13 +80,23 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "remove respondent": ("Remove {name}?", "删除 {name}？"),
     "remove help": (
-        "Their judgments are deleted from the file (the previous version stays in .bak). y to remove, n or esc to keep.",
-        "其全部判断将从文件中删除（上一版本保存在 .bak）。按 y 删除，n 或 esc 保留。",
+        "Their judgments are deleted from the file; a copy of the file as it is now is kept beside it, "
+        "and ctrl+z brings them back. y to remove, n or esc to keep.",
+        "其全部判断将从文件中删除；删除前的文件副本保存在同一文件夹，按 ctrl+z 可恢复。按 y 删除，n 或 esc 保留。",
     ),
     "added": ("Added {name}", "已添加 {name}"),
     "renamed": ("Renamed {old} to {new}", "已将 {old} 改名为 {new}"),
     "weighted": ("{name} now counts {weight:g}", "{name} 的权重改为 {weight:g}"),
-    "removed": ("Removed {name}", "已删除 {name}"),
+    "removed": ("Removed {name}; the file as it was is kept beside it as {kept}; ctrl+z brings them back",
+                "已删除 {name}；删除前的文件已另存在同一文件夹：{kept}；按 ctrl+z 恢复"),
+    "restored": ("Brought back {name}", "已恢复 {name}"),
+    "removed again": ("Removed {name} again", "已再次删除 {name}"),
+    "not saved": ("Not saved: {reason}", "未保存：{reason}"),
+    "not saved mark": ("NOT SAVED", "未保存"),
+    "quit unsaved": ("Changes are not saved. Quit anyway?", "修改尚未保存。仍要退出吗？"),
+    "quit unsaved help": ("The last save failed: {reason}\ny to quit without saving, n or esc to stay.",
+                          "上次保存失败：{reason}\n按 y 不保存退出，n 或 esc 留下。"),
+    "computing": ("computing…", "计算中…"),
     "now showing": ("Judgments of {name}", "当前判断来自 {name}"),
     "bad weight": ("weight must be a positive number; got {value!r}", "权重须为正数；输入为 {value!r}"),
     # -- group and results scope --
@@ -190,9 +200,11 @@ _TEXTS: dict[str, tuple[str, str]] = {
                          "门店、区域或客群的新名称。enter 确认，esc 取消。"),
     "unit renamed": ("Renamed {old} to {new}", "已将 {old} 改名为 {new}"),
     "remove unit": ("Remove {name}?", "删除 {name}？"),
-    "remove unit help": ("Its ratings are deleted from the file (the previous version stays in .bak). y to remove, n or esc to keep.",
-                         "其全部评价将从文件中删除（上一版本保存在 .bak）。按 y 删除，n 或 esc 保留。"),
-    "unit removed": ("Removed {name}", "已删除 {name}"),
+    "remove unit help": ("Its ratings are deleted from the file; a copy of the file as it is now is kept beside it. "
+                         "y to remove, n or esc to keep.",
+                         "其全部评价将从文件中删除；删除前的文件副本保存在同一文件夹。按 y 删除，n 或 esc 保留。"),
+    "unit removed": ("Removed {name}; the file as it was is kept beside it as {kept}",
+                     "已删除 {name}；删除前的文件已另存在同一文件夹：{kept}"),
     "not rated": ("—", "—"),
     "risk title": ("Churn risk by unit (0: every factor at the best grade, 100: at the worst)",
                    "各门店流失风险（0：全部因素最佳，100：全部最差）"),
@@ -230,6 +242,18 @@ def t(key: str, language: str = "en", **values: object) -> str:
     en, zh = _TEXTS[key]
     text = zh if language == "zh" else en
     return text.format(**values) if values else text
+
+
+def combine_words(settings, language: str) -> str:
+    """How the group is combined, in words: aggregation and the inconsistent-respondent policy.
+
+    >>> from ahp.io.project import Settings
+    >>> combine_words(Settings(), "en")
+    'geometric mean of their judgments (AIJ); inconsistent ones flagged, still counted'
+    """
+    how = t("combined by aij", language) if settings.aggregation == "aij" else t(
+        "combined by aip", language, mean=t(settings.aip_mean, language))
+    return f"{how}{'；' if language == 'zh' else '; '}{t(f'policy {settings.inconsistent}', language)}"
 
 
 def footer_label(description: str, language: str) -> str:

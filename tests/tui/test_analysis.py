@@ -11,11 +11,12 @@ from textual.widgets import Checkbox, DataTable, Input, Static
 
 from ahp.io.project import load_project
 from ahp.io.report import gather, render_markdown
-from ahp.tui.app import COMMANDS, AHPApp
+from ahp.tui.app import AHPApp
 from ahp.tui.screens.export import REPORT_DRAWS, ReportScreen
 from ahp.tui.screens.ratings import RatingsScreen
 from ahp.tui.screens.risk import RiskScreen
 from ahp.tui.screens.sensitivity import SensitivityScreen
+from ahp.tui.writing import write_export, write_report
 
 from tests.tui.driving import notifications, settle
 from tests.tui.screen_text import screen_text
@@ -218,9 +219,10 @@ async def test_rename_a_unit_to_a_taken_or_empty_name_is_refused(demo: Path) -> 
 async def test_rename_a_unit_from_the_palette(demo: Path) -> None:
     app = AHPApp(demo)
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t")  # the ratings screen's own commands are in the palette there
         await pilot.pause()
-        assert any(action == "rename_unit" for action, _, _ in COMMANDS)
-        await pilot.press("ctrl+p")  # from the main screen: the unit last shown on the ratings screen (the first)
+        assert any(action == "rename_unit" for action, _, _ in RatingsScreen.PALETTE)
+        await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*["space" if c == " " else c for c in "rename the unit"])
         await pilot.pause()
@@ -294,9 +296,9 @@ async def test_a_write_that_fails_is_a_notification(demo: Path, tmp_path: Path) 
     missing = tmp_path / "no such folder"
     app = AHPApp(demo)
     async with app.run_test(size=SIZE) as pilot:
-        app.write_export(missing / "out.csv", "rank,path\n")
+        write_export(app, missing / "out.csv", "rank,path\n")
         await settle(app, pilot)
-        app.write_report(missing / "out.md", "md", None)
+        write_report(app, app.session, "en", missing / "out.md", "md", None)
         await settle(app, pilot)
         shown = notifications(app)[-2:]
         assert [m.split(": ")[:2] for m in shown] == [["Not written", str(missing / "out.csv")],

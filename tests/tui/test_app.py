@@ -13,7 +13,9 @@ from ahp.tui.screens.main import MainScreen
 from ahp.tui.widgets.hierarchy import HierarchyTree
 from ahp.tui.widgets.pair_table import PairTable
 from ahp.tui.widgets.weights import WeightBars
+from ahp.tui.texts import answer
 from tests.tui.driving import settle
+from tests.tui.screen_text import screen_text
 
 SIZE = (80, 24)
 
@@ -231,20 +233,31 @@ async def test_results_and_export(demo: Path) -> None:
         assert isinstance(app.screen, ResultsScreen)
 
 
-async def test_resize_does_not_crash(demo: Path) -> None:
+async def test_resize_keeps_the_screen_whole_and_comes_back_the_same(demo: Path) -> None:
     app = AHPApp(demo)
     async with app.run_test(size=SIZE) as pilot:
-        for size in [(40, 10), (120, 40), (20, 5), (80, 24)]:
-            await pilot.resize_terminal(*size)
-            await pilot.press("down", "left")
+        await pilot.pause()
+        start = screen_text(app)
+        for width, height in [(40, 10), (120, 40), (20, 5), (80, 24)]:
+            await pilot.resize_terminal(width, height)
             await pilot.pause()
+            lines = screen_text(app).splitlines()
+            assert len(lines) == height and all(len(line) <= width for line in lines)
+            if width >= 40:  # whose judgments, and the keys to leave, stay on screen
+                assert "Store manager" in "\n".join(lines[:3]) and "quit" in lines[-1]
+        assert screen_text(app) == start  # back at 80x24: as it was
+        await pilot.press("down", "left")
+        await pilot.pause()
+        assert answer("Service", "Price", app.session.value("goal", "service", "price"), "en") in screen_text(app)
         await pilot.press("r")
-        for size in [(30, 8), (120, 40)]:
-            await pilot.resize_terminal(*size)
-            await pilot.pause()
+        for width, height in [(30, 8), (120, 40)]:
+            await pilot.resize_terminal(width, height)
+            await settle(app, pilot)
+        assert "Ranking of churn factors" in screen_text(app)
         await pilot.press("i")
         await pilot.resize_terminal(30, 8)
         await pilot.pause()
+        assert len(screen_text(app).splitlines()) == 8
 
 
 async def test_help_and_command_palette_list_every_action(demo: Path) -> None:
@@ -262,49 +275,24 @@ async def test_help_and_command_palette_list_every_action(demo: Path) -> None:
             assert any(a.startswith(action) for a, _, _ in COMMANDS)
 
 
-# -- start-up work ---------------------------------------------------------------------------
-TUI = Path(__file__).resolve().parents[2] / "ahp" / "tui"
-
-
-def our_css(app: AHPApp) -> set[str]:
-    """The names of ahp's .tcss files in the app's stylesheet."""
-    return {Path(path).name for path, _ in app.stylesheet.source if path.endswith(".tcss")}
-
-
-async def test_start_parses_only_the_main_screens_css_and_each_screen_adds_its_own(demo: Path) -> None:
-    app = AHPApp(demo)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        assert our_css(app) == {"app.tcss"}
-        screens = {"r": "results.tcss", "g": "group.tcss", "s": "sensitivity.tcss", "t": "ratings.tcss",
-                   "k": "risk.tcss", "i": "interview.tcss", "e": "export.tcss", "question_mark": "help.tcss"}
-        for key, css in screens.items():
-            await pilot.press(key)
-            await settle(app, pilot)
-            assert css in our_css(app), key
-            await pilot.press("escape")
-            await settle(app, pilot)
-        await pilot.press("n")  # a dialog
-        await pilot.pause()
-        assert "prompt.tcss" in our_css(app)
-    # every file is some screen's: none is left unread (error.tcss: the error screen, tested elsewhere)
-    assert {p.name for p in TUI.glob("*.tcss")} == {"app.tcss", "error.tcss", "prompt.tcss", *screens.values()}
-
-
-async def test_keypresses_that_keep_the_keys_do_not_rebuild_the_footer(demo: Path) -> None:
-    from textual.widgets._footer import FooterKey
-
+async def test_footer_follows_the_keys_and_the_language_and_a_click_presses_the_key(demo: Path) -> None:
     app = AHPApp(demo)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
-        before = list(app.screen.query(FooterKey))
-        assert [k.key for k in before][:2] == ["left", "equals_sign"]
+        footer = screen_text(app).splitlines()[-1]
+        assert footer.rstrip() == "←→ judge = equal x clear a apply p respondent r results g group ? help q quit"
         await pilot.press("left", "down", "3", "tab", "tab")
         await settle(app, pilot)
-        assert list(app.screen.query(FooterKey)) == before  # the same widgets: not composed again
-        await pilot.press("l")  # another language: new labels
+        assert screen_text(app).splitlines()[-1] == footer
+        await pilot.click("KeysFooter", offset=(footer.index("p respondent") + 3, 0))
         await settle(app, pilot)
-        assert "帮助" in " ".join(k.description for k in app.screen.query(FooterKey))
+        assert app.session.respondent_name == "Regional manager"
+        await pilot.press("l")
+        await settle(app, pilot)
+        assert "? 帮助" in screen_text(app).splitlines()[-1]
+        await pilot.resize_terminal(120, 40)
+        await settle(app, pilot)
+        assert screen_text(app).splitlines()[-1].rstrip().endswith("▏^p 命令")
 
 
 async def test_tree_shows_names_as_written_not_as_markup(demo: Path) -> None:

@@ -11,9 +11,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from ahp.errors import AHPError
 from ahp.io.project import load_project
-from ahp.tui.app import COMMANDS, AHPApp
+from ahp.tui.app import AHPApp
+from ahp.tui.screens.group import GroupScreen
 from ahp.tui.screens.main import MainScreen
+from ahp.tui.screens.respondents import RESPONDENT_COMMANDS
 from ahp.tui.widgets.pair_table import PairTable
 from ahp.tui.widgets.weights import WeightBars
 from tests.tui.driving import notifications, settle
@@ -187,7 +190,7 @@ async def test_removing_every_respondent_leaves_an_empty_project_that_still_work
         assert load_project(demo).respondents == []
         assert "No respondents yet: press n to add one." in screen_text(app)
         assert "n add respondent" in screen_text(app).splitlines()[-1]
-        for key in ["left", "3", "x", "a", "equals_sign", "p", "delete", "m", "w", "i", "ctrl+z"]:
+        for key in ["left", "3", "x", "a", "equals_sign", "p", "delete", "m", "w", "i"]:
             await pilot.press(key)
             await pilot.pause()
         assert isinstance(app.screen, MainScreen)
@@ -262,10 +265,15 @@ async def test_palette_has_every_respondent_action(demo: Path) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         titles = [c.title for c in app.get_system_commands(app.screen)]
-        for action in ("next_respondent", "add_respondent", "rename_respondent", "respondent_weight",
-                       "remove_respondent", "group", "aggregation", "policy", "scope"):
-            assert any(a.startswith(action) for a, _, _ in COMMANDS)
+        for _, title, _ in RESPONDENT_COMMANDS:  # the main screen's respondent actions
+            assert title in titles
         assert "Show respondent: Regional manager" in titles
+        await pilot.press("g")  # the group screen adds its settings and keeps the respondents
+        await pilot.pause()
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert all(title in titles for _, title, _ in GroupScreen.PALETTE)
+        await pilot.press("escape")
+        await pilot.pause()
         app.session.add_respondent("Ann [/b] [red]")  # markup characters in a name are shown as typed
         await pilot.press("ctrl+p")
         await type_text(pilot, "Ann")
@@ -291,3 +299,100 @@ async def test_footer_keeps_help_and_quit_at_80_columns_and_speaks_chinese(demo:
         footer = screen_text(app).splitlines()[-1]
         assert "? 帮助" in footer and "q 退出" in footer and "r 结果" in footer
         assert "help" not in footer
+
+
+async def test_ctrl_z_brings_a_removed_respondent_back_and_the_file_as_it_was_is_kept(demo: Path) -> None:
+    """Issue 14 item 2: judgments, weight and place come back, on disk too; a copy no save touches."""
+    app = AHPApp(demo)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await type_text(pilot, "Area manager")
+        await pilot.press("enter", "P", "w", "ctrl+u", "2", "enter")  # the Regional manager, weight 2
+        await settle(app, pilot)
+        before = load_project(demo)
+        assert [r.name for r in before.respondents] == ["Store manager", "Regional manager", "Area manager"]
+        regional = before.respondents[1]
+        assert regional.weight == 2.0 and sum(len(v) for v in regional.judgments.values()) == 34
+        await pilot.press("delete")
+        await pilot.pause()
+        dialog = screen_text(app)
+        assert ".bak" not in dialog and "ctrl+z brings them back" in dialog.replace("\n", " ").replace("│", "")
+        await pilot.press("y")
+        await settle(app, pilot)
+        assert names_on_disk(demo) == ["Store manager", "Area manager"]
+        message = notifications(app)[-1]
+        kept = demo.parent / message.split(" is kept beside it as ")[1].split("; ")[0]
+        assert kept.parent == demo.parent and kept.name.startswith("demo.ahp.toml.before-remove-Regional-manager-")
+        assert [r.name for r in load_project(kept).respondents] == ["Store manager", "Regional manager", "Area manager"]
+        for key in ("left", "p", "left"):  # later keypresses save again: the kept copy stays
+            await pilot.press(key)
+            await settle(app, pilot)
+        assert load_project(kept).respondents[1].judgments == regional.judgments
+        await pilot.press("ctrl+z", "ctrl+z", "ctrl+z")  # the two judgments, then the removal
+        await settle(app, pilot)
+        assert "Brought back Regional manager" in notifications(app)
+        after = load_project(demo)
+        assert [r.name for r in after.respondents] == ["Store manager", "Regional manager", "Area manager"]
+        assert after.respondents[1].judgments == regional.judgments and after.respondents[1].weight == 2.0
+        assert app.session.respondent_name == "Regional manager"
+        await pilot.press("ctrl+y")  # redo: removed again
+        await settle(app, pilot)
+        assert names_on_disk(demo) == ["Store manager", "Area manager"]
+
+
+@pytest.mark.parametrize("failure", [AHPError("cannot write: disk quota exceeded"), OSError(28, "No space left on device"),
+                                     RecursionError("maximum recursion depth exceeded")],
+                         ids=["ahp-error", "os-error", "nested-too-deep"])
+async def test_a_failed_save_is_shown_until_a_save_succeeds_and_quitting_warns(
+        demo: Path, monkeypatch: pytest.MonkeyPatch, failure: Exception) -> None:
+    """Issue 14 item 19: never a silent unsaved change."""
+    from ahp.io.project import Project
+
+    before = demo.read_bytes()
+    save = Project.save
+
+    def failing(self, path=None):
+        raise failure
+
+    monkeypatch.setattr(Project, "save", failing)
+    app = AHPApp(demo)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("left")
+        await settle(app, pilot)
+        assert demo.read_bytes() == before
+        reason = str(failure) if not isinstance(failure, OSError) else "No space left on device"
+        assert any(m.startswith("Not saved: ") and reason in m for m in notifications(app))
+        assert "NOT SAVED" in screen_text(app).splitlines()[0]  # the title, on every screen
+        await pilot.press("r")
+        await settle(app, pilot)
+        assert "NOT SAVED" in screen_text(app).splitlines()[0]
+        await pilot.press("escape", "q")  # quitting asks first
+        await pilot.pause()
+        assert "Changes are not saved. Quit anyway?" in screen_text(app) and app.is_running
+        await pilot.press("n")
+        await pilot.pause()
+        monkeypatch.setattr(Project, "save", save)  # the disk is back: the next change saves everything
+        await pilot.press("right", "left")
+        await settle(app, pilot)
+        assert "NOT SAVED" not in screen_text(app).splitlines()[0]
+        assert load_project(demo).judgment(0, "goal", "service", "quality") == 3.0
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_quitting_anyway_with_changes_not_saved_exits_with_status_1(
+        demo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ahp.io.project import Project
+
+    def failing(self, path=None):
+        raise AHPError("read-only folder")
+
+    monkeypatch.setattr(Project, "save", failing)
+    app = AHPApp(demo)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("left")
+        await settle(app, pilot)
+        await pilot.press("q", "y")
+        await pilot.pause()
+    assert app.return_code == 1

@@ -46,39 +46,51 @@ def test_undo_brings_back_the_respondent_who_made_the_change(demo: Path) -> None
     s.switch(1)
     s.set_judgment("goal", "service", "quality", 1 / 3)  # the Regional manager's
     s.switch(0)
-    assert s.undo() == ("goal", "service", "quality") and s.respondent == 1
+    undone = s.undo()
+    assert (undone.path, undone.a, undone.b) == ("goal", "service", "quality") and s.respondent == 1
     assert s.value("goal", "service", "quality") == 2.0
     assert s.undo() and s.respondent == 0 and s.value("goal", "service", "quality") == 2.0
     assert s.redo() and s.respondent == 0 and s.value("goal", "service", "quality") == 5.0
 
 
-def test_removing_a_respondent_drops_their_undo_history(demo: Path) -> None:
+def test_undo_brings_back_a_removed_respondent_in_place_and_their_earlier_changes_still_undo(demo: Path) -> None:
     s = Session(load_project(demo))
+    s.add_respondent("Area manager", 2.5)
     s.switch(1)
+    before = load_project(demo).respondents[1]
     s.set_judgment("goal", "service", "quality", 5.0)
-    s.remove_respondent()
-    assert s.undo() is None and s.respondent_name == "Store manager"
+    assert s.remove_respondent("kept.toml") == "Regional manager"
+    assert s.names == ["Store manager", "Area manager"] and s.respondent_name == "Area manager"
+    removal = s.undo()
+    assert removal.who.name == "Regional manager" and removal.index == 1 and removal.kept == "kept.toml"
+    assert s.names == ["Store manager", "Regional manager", "Area manager"]
+    assert s.respondent_name == "Regional manager" and s.value("goal", "service", "quality") == 5.0
+    assert s.project.respondents[2].weight == 2.5
+    s.undo()  # the change made to them before the removal
+    assert s.project.respondents[1].judgments == before.judgments
+    s.redo()
+    s.redo()  # removed again
+    assert s.names == ["Store manager", "Area manager"]
 
 
-def test_snapshots_copy_changed_respondents_and_reuse_the_others(demo: Path) -> None:
+def test_a_save_snapshot_holds_the_project_as_it_was_when_taken(demo: Path) -> None:
+    """Edits and renames made while a save runs are not in it, and the next save writes them."""
     s = Session(load_project(demo))
-    first = s.snapshot()
+    copy = s.snapshot()
     s.set_judgment("goal", "service", "quality", 7.0)
-    second = s.snapshot()
-    assert first.respondents[0].judgments["goal"][("service", "quality")] == 2.0  # the copy kept its value
-    assert second.respondents[0].judgments["goal"][("service", "quality")] == 7.0
-    assert second.respondents[1] is first.respondents[1]  # unchanged: shared, not copied again
     s.switch(1)
-    s.set_judgment("goal", "service", "quality", 1 / 5)
-    third = s.snapshot()
-    assert third.respondents[0] is second.respondents[0]
-    assert third.respondents[1].judgments["goal"][("service", "quality")] == pytest.approx(0.2)
     s.rename_respondent("Area lead")
-    assert s.snapshot().respondents[1].name == "Area lead"
-    third.save()
+    assert copy.respondents[0].judgments["goal"][("service", "quality")] == 2.0
+    assert [r.name for r in copy.respondents] == ["Store manager", "Regional manager"]
+    copy.save()
+    s.project.adopt(copy)
+    saved = load_project(demo)
+    assert saved.judgment(0, "goal", "service", "quality") == 2.0 and saved.respondents[1].name == "Regional manager"
+    s.snapshot().save()
     saved = load_project(demo)
     assert saved.judgment(0, "goal", "service", "quality") == 7.0
-    assert saved.judgment(1, "goal", "service", "quality") == pytest.approx(0.2)
+    assert [r.name for r in saved.respondents] == ["Store manager", "Area lead"]
+    assert saved.respondents[1].judgments == load_project(demo).respondents[1].judgments != {}
 
 
 def test_results_scope_and_node_crs(demo: Path) -> None:

@@ -17,6 +17,13 @@ wait_for() {  # wait_for TEXT: poll the pane until TEXT shows (10 s at most)
   echo "timed out waiting for: $1" >&2; tmux capture-pane -p -t "$SESSION" >&2; return 1
 }
 shot() { echo "===== $1"; tmux capture-pane -p -t "$SESSION"; }
+saved() {  # saved PATTERN WHAT: poll the project file until it holds PATTERN (saves run in a worker; 10 s at most)
+  for _ in $(seq 100); do
+    grep -q -- "$1" "$WORK/demo.ahp.toml" && return 0
+    sleep 0.1
+  done
+  echo "$2 not saved" >&2; exit 1
+}
 
 tmux new-session -d -s "$SESSION" -x 80 -y 24 -c "$WORK" \
   "TERM=xterm-256color $PY -m ahp open demo.ahp.toml; echo EXIT=\$?; sleep 30"
@@ -26,7 +33,7 @@ tmux send-keys -t "$SESSION" Left Down 5
 wait_for "Service matters more than Price"
 sleep 0.5
 shot "after Left, Down, 5"
-grep -q 'price = 5\|price = "1/5"\|service = { .*price = 5' "$WORK/demo.ahp.toml" || { echo "judgment not saved" >&2; exit 1; }
+saved 'price = 5\|price = "1/5"\|service = { .*price = 5' "judgment"
 tmux send-keys -t "$SESSION" p
 wait_for "Regional manager 2/2"
 shot "p: the Regional manager's judgments"
@@ -69,14 +76,14 @@ tmux send-keys -t "$SESSION" Down 1
 wait_for "Very good   ■□□□□"
 sleep 0.5
 shot "ratings: complaints at Riverside set to very good (1)"
-grep -q '"service/complaints" = "very-good"' "$WORK/demo.ahp.toml" || { echo "rating not saved" >&2; exit 1; }
+saved '"service/complaints" = "very-good"' "rating"
 tmux send-keys -t "$SESSION" m
 wait_for "Rename Riverside store"
 sleep 0.3
 tmux send-keys -t "$SESSION" "Riverside flagship" Enter  # the old name is selected: typing replaces it
 wait_for "‹ Riverside flagship ›"
 shot "ratings: the unit renamed (m)"
-grep -q 'name = "Riverside flagship"' "$WORK/demo.ahp.toml" || { echo "unit name not saved" >&2; exit 1; }
+saved 'name = "Riverside flagship"' "unit name"
 tmux send-keys -t "$SESSION" l
 wait_for "已评 17/17"
 shot "ratings in Chinese"

@@ -16,7 +16,6 @@ from ahp.tui.widgets.footer import KeysFooter
 class ErrorScreen(Screen[None]):
     """The error message, the file named, and the promise that the file was left alone."""
 
-    CSS_PATH = "../error.tcss"  # read when first shown (AHPApp.push_screen)
 
     BINDINGS = [Binding("q", "app.quit", "quit"), Binding("escape", "app.quit", "quit", show=False)]
 

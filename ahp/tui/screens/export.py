@@ -4,8 +4,6 @@ picks the format."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -13,9 +11,6 @@ from textual.screen import ModalScreen
 from textual.widgets import Checkbox, Input, Static
 
 from ahp.tui.texts import t
-
-if TYPE_CHECKING:
-    from ahp.tui.app import AHPApp
 
 FORMATS = {".csv": "csv", ".json": "json", ".md": "md"}
 EXTENSIONS = {fmt: ext for ext, fmt in FORMATS.items()}
@@ -40,11 +35,9 @@ class _FileScreen(ModalScreen[Path | None]):
     """A file-name prompt whose extension picks the format: enter writes (asking once more before
     replacing a file), esc cancels. Subclasses name the formats and do the writing."""
 
-    CSS_PATH = "../export.tcss"  # read when first shown (AHPApp.push_screen)
 
     BINDINGS = [Binding("escape", "cancel", "cancel")]
 
-    app: AHPApp
     #: file extension -> format
     formats: dict[str, str] = {}
     #: the texts key of the message for an extension not in ``formats``
@@ -101,9 +94,10 @@ class ExportScreen(_FileScreen):
 
     def write(self, target: Path, fmt: str) -> None:
         from ahp.io.export import render
+        from ahp.tui.writing import write_export
 
-        s = self.app.session
-        self.app.write_export(target, render(s.project, s.results(), fmt, respondent=s.results_respondent()))
+        s = self.app.session  # type: ignore[attr-defined]
+        write_export(self.app, target, render(s.project, s.results(), fmt, respondent=s.results_respondent()))
 
 
 class ReportScreen(_FileScreen):
@@ -129,5 +123,7 @@ class ReportScreen(_FileScreen):
         self.query_one(Input).focus()
 
     def write(self, target: Path, fmt: str) -> None:
+        from ahp.tui.writing import write_report
+
         draws = REPORT_DRAWS if self.query_one(Checkbox).value else None
-        self.app.write_report(target, fmt, draws)
+        write_report(self.app, self.app.session, self.app.language, target, fmt, draws)  # type: ignore[attr-defined]

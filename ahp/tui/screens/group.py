@@ -11,8 +11,6 @@ excluded as the settings say); then one respondent's local weights against the g
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING
-
 import numpy as np
 from rich.cells import cell_len
 from rich.table import Table
@@ -20,19 +18,16 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from ahp.core.panel import Panel
-from ahp.tui.screens.main import RESPONDENT_BINDINGS
+from ahp.tui.screens.respondents import RESPONDENT_BINDINGS, RESPONDENT_COMMANDS, RespondentActions
 from ahp.tui.session import Session, disagreement
-from ahp.tui.texts import t
+from ahp.tui.texts import combine_words, t
 from ahp.tui.widgets.consistency import STATUS_MARK, STATUS_STYLE
 from ahp.tui.widgets.footer import KeysFooter
 from ahp.tui.widgets.pair_table import fit
-
-if TYPE_CHECKING:
-    from ahp.tui.app import AHPApp
+from ahp.tui.widgets.rendered import rendered
 
 #: With more respondents than this, the table shows the one on screen and those furthest from the group.
 ROW_LIMIT = 30
@@ -89,11 +84,9 @@ def cr_cell(panel: Panel, path: str, r: int, lang: str, width: int = 0) -> Text:
 
 def summary_text(s: Session, panel: Panel, lang: str) -> Text:
     """How many respondents, how they were combined, and the overall consensus."""
-    from ahp.tui.app import combine_words
-
     n = len(s.project.respondents)
     out = Text.assemble((f"{t('group', lang)} · {t('n respondents', lang, n=n)}", "bold"),
-                        f" · {combine_words(s, lang)}")
+                        f" · {combine_words(s.project.settings, lang)}")
     out.append("\n")
     out.append(f"{t('overall consensus', lang)} {panel.consensus:.3f} ", "bold")
     out.append(t(panel.band, lang), BAND_STYLE[panel.band])
@@ -111,7 +104,6 @@ def respondents_table(s: Session, panel: Panel, lang: str, width: int) -> Table:
     table = _table(("", "left", 1), (t("respondent", lang), "left", name_w), (t("weight", lang), "right", 6),
                    (t("distance", lang), "right", 5), (t("correlation", lang), "right", 5),
                    (t("flagged at", lang), "left", at_w), (t("disagrees on", lang), "left", None), width=width)
-    paths = list(panel.nodes)
     shown = range(len(s.project.respondents))
     if len(shown) > ROW_LIMIT:  # a survey: the one on screen and those furthest from the group
         far = [int(r) for r in np.argsort(-np.nan_to_num(panel.distance, nan=-1.0)) if r != s.respondent]
@@ -119,30 +111,43 @@ def respondents_table(s: Session, panel: Panel, lang: str, width: int) -> Table:
     for r in shown:
         resp = s.project.respondents[r]
         here = r == s.respondent
-        determined = sum(bool(panel.nodes[p].individuals.determined[r]) for p in paths)
-        failing = [p for p in paths if node_status(panel, p, r)[0] == "inconsistent"]
-        if failing:  # the first node, and how many more
-            more = f" +{len(failing) - 1}" if len(failing) > 1 else ""
-            at = fit(_label(s, failing[0], lang), at_w - len(more)) + Text(more)
-            at.stylize("red")
-        else:
-            at = Text("—", "dim")
-        if determined == 0:
-            dist, rho, gap = Text("—", "dim"), Text("—", "dim"), Text(t("not judged", lang), "dim")
-        else:
-            dist = Text(f"{panel.distance[r]:.3f}")
-            rho = Text("—" if math.isnan(panel.correlation[r]) else f"{panel.correlation[r]:+.2f}")
-            worst = disagreement(panel, r)
-            if worst is None:
-                gap = Text("—", "dim")
-            else:
-                leaf, mine, group = worst
-                gap = Text.assemble(fit(_leaf_label(s, leaf, lang), max(4, gap_w - 10)), f" {mine:.2f}/{group:.2f}")
         name = fit(resp.name, name_w)
         if here:
             name.stylize("bold")
-        table.add_row(Text("▶" if here else " ", "bold"), name, f"{resp.weight:g}", dist, rho, at, gap)
+        at = _failing_at(s, panel, r, lang, at_w)
+        table.add_row(Text("▶" if here else " ", "bold"), name, f"{resp.weight:g}", *_against_group(panel, r),
+                      at, _biggest_gap(s, panel, r, lang, gap_w))
     return table
+
+
+def _failing_at(s: Session, panel: Panel, r: int, lang: str, width: int) -> Text:
+    """The first node where respondent ``r`` is inconsistent and how many more (``—``: none)."""
+    failing = [p for p in panel.nodes if node_status(panel, p, r)[0] == "inconsistent"]
+    if not failing:
+        return Text("—", "dim")
+    more = f" +{len(failing) - 1}" if len(failing) > 1 else ""
+    at = fit(_label(s, failing[0], lang), width - len(more)) + Text(more)
+    at.stylize("red")
+    return at
+
+
+def _against_group(panel: Panel, r: int) -> tuple[Text, Text]:
+    """Respondent ``r``'s distance and rank correlation to the group (``—`` when they judged nothing)."""
+    if not any(pn.individuals.determined[r] for pn in panel.nodes.values()):
+        return Text("—", "dim"), Text("—", "dim")
+    rho = panel.correlation[r]
+    return Text(f"{panel.distance[r]:.3f}"), Text("—" if math.isnan(rho) else f"{rho:+.2f}")
+
+
+def _biggest_gap(s: Session, panel: Panel, r: int, lang: str, gap_w: int) -> Text:
+    """The churn factor where respondent ``r`` is furthest from the group, with both weights."""
+    if not any(pn.individuals.determined[r] for pn in panel.nodes.values()):
+        return Text(t("not judged", lang), "dim")
+    worst = disagreement(panel, r)
+    if worst is None:
+        return Text("—", "dim")
+    leaf, mine, group = worst
+    return Text.assemble(fit(_leaf_label(s, leaf, lang), max(4, gap_w - 10)), f" {mine:.2f}/{group:.2f}")
 
 
 def nodes_table(s: Session, panel: Panel, lang: str, width: int) -> Table:
@@ -172,17 +177,23 @@ def nodes_table(s: Session, panel: Panel, lang: str, width: int) -> Table:
             row += [cr_cell(panel, path, r, lang, col_w) for r in shown]
             row.append("")
         else:
-            counts = Text()
-            for status in ("consistent", "inconsistent", "incomplete"):
-                k = sum(node_status(panel, path, r)[0] == status for r in range(len(names)))
-                counts.append(f"{k}{STATUS_MARK[status]} ", STATUS_STYLE[status])
-            failing = [names[r] for r in range(len(names)) if node_status(panel, path, r)[1]]
-            if failing:
-                counts.append(", ".join(failing), "italic red")
-            counts.truncate(max(10, width - fixed), overflow="ellipsis")
-            row.append(counts)
+            row.append(_status_counts(panel, path, names, max(10, width - fixed)))
         table.add_row(*row)
     return table
+
+
+def _status_counts(panel: Panel, path: str, names: list[str], width: int) -> Text:
+    """``3✓ 1✗ 0?`` at one node, then who was flagged or left out, cut to ``width``."""
+    statuses = [node_status(panel, path, r) for r in range(len(names))]
+    counts = Text()
+    for status in ("consistent", "inconsistent", "incomplete"):
+        k = sum(st == status for st, _ in statuses)
+        counts.append(f"{k}{STATUS_MARK[status]} ", STATUS_STYLE[status])
+    failing = [name for name, (_, policy) in zip(names, statuses) if policy]
+    if failing:
+        counts.append(", ".join(failing), "italic red")
+    counts.truncate(width, overflow="ellipsis")
+    return counts
 
 
 def weights_table(s: Session, panel: Panel, lang: str, width: int) -> Table:
@@ -211,20 +222,37 @@ def weights_table(s: Session, panel: Panel, lang: str, width: int) -> Table:
     return table
 
 
-class GroupScreen(Screen[None]):
-    """Read-only view of the panel; ``p`` next respondent, ``a``/``f`` group settings, esc returns."""
+#: How the group screen's ``a`` cycles the way respondents are combined.
+AGGREGATION_CYCLE = (("aij", "geometric"), ("aip", "geometric"), ("aip", "arithmetic"))
+#: How ``f`` cycles what the group does with inconsistent respondents.
+POLICY_CYCLE = ("flag", "exclude", "include")
 
-    CSS_PATH = "../group.tcss"  # read when first shown (AHPApp.push_screen)
+
+class GroupScreen(RespondentActions):
+    """Read-only view of the panel; ``p`` next respondent, ``a``/``f`` group settings, esc returns.
+
+    The panel is computed in a worker when it is not known yet (the screen says "computing…").
+    """
+
 
     BINDINGS = [
         Binding("escape", "app.pop_screen", "back"),
         Binding("g", "app.pop_screen", "back", show=False),
         *RESPONDENT_BINDINGS,
-        Binding("a", "app.aggregation", "aggregation"),
-        Binding("f", "app.policy", "policy"),
+        Binding("a", "aggregation", "aggregation"),
+        Binding("f", "policy", "policy"),
     ]
+    PALETTE = (
+        ("aggregation", "Combine respondents by AIJ / AIP",
+         "Geometric mean of judgments, or of priorities (geometric, arithmetic)"),
+        ("policy", "Inconsistent respondents: flag / exclude / include",
+         "What the group does with a respondent whose CR fails"),
+        *RESPONDENT_COMMANDS,
+    )
 
-    app: AHPApp
+    def __init__(self) -> None:
+        super().__init__()
+        self._width = 0
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -239,42 +267,60 @@ class GroupScreen(Screen[None]):
             yield Static(id="group-help")
         yield KeysFooter()
 
-    def on_mount(self) -> None:
-        self.refresh_view()
-
-    def on_screen_resume(self) -> None:
-        self.refresh_view()
-
     def on_resize(self) -> None:
-        self.refresh_view()
+        if self.size.width != self._width:
+            self._width = self.size.width
+            self.refresh_view()
 
+    # -- group settings ----------------------------------------------------------------------
+    def action_aggregation(self) -> None:
+        """Cycle how respondents are combined: AIJ, AIP geometric mean, AIP arithmetic mean."""
+        s = self.session
+        st = s.project.settings
+        now = (st.aggregation, st.aip_mean if st.aggregation == "aip" else "geometric")
+        k = AGGREGATION_CYCLE.index(now) if now in AGGREGATION_CYCLE else -1
+        aggregation, mean = AGGREGATION_CYCLE[(k + 1) % len(AGGREGATION_CYCLE)]
+        self.attempt(lambda: s.set_settings(aggregation=aggregation, aip_mean=mean),
+                     lambda: t("settings changed", self.language, what=combine_words(s.project.settings, self.language)))
+
+    def action_policy(self) -> None:
+        """Cycle what the group does with inconsistent respondents: flag, exclude, include."""
+        s = self.session
+        policy = POLICY_CYCLE[(POLICY_CYCLE.index(s.project.settings.inconsistent) + 1) % len(POLICY_CYCLE)]
+        self.attempt(lambda: s.set_settings(inconsistent=policy),
+                     lambda: t("settings changed", self.language, what=t(f"policy {policy}", self.language)))
+
+    # -- drawing -------------------------------------------------------------------------------
     def refresh_view(self) -> None:
-        """Redraw from the session's panel (recomputed only if something changed)."""
-        s, lang = self.app.session, self.app.language
+        """Redraw from the session's panel (computed in a worker if something changed)."""
+        s, lang = self.session, self.language
         # the scroll container's padding (2) and vertical scrollbar (2)
         width = max(40, self.size.width - 4)
-        panel = s.panel()
         parts = {k: self.query_one(f"#group-{k}", Static) for k in
                  ("summary", "respondents-title", "respondents", "nodes-title", "nodes", "weights-title", "weights", "help")}
-        if panel is None:
-            parts["summary"].update(Text(t("no respondents", lang), "bold"))
+        if not s.project.respondents or not self.fill_in("panel"):
+            parts["summary"].update(Text(t("no respondents", lang), "bold") if not s.project.respondents
+                                    else self.computing_text())
             for k, w in parts.items():
                 if k != "summary":
                     w.display = False
             return
+        panel = s.panel()
+        assert panel is not None
         for w in parts.values():
             w.display = True
+        console = self.app.console
         parts["summary"].update(summary_text(s, panel, lang))
         title = t("vs group", lang)
         if len(s.project.respondents) > ROW_LIMIT:
             title += " " + t("furthest", lang, k=ROW_LIMIT, n=len(s.project.respondents))
         parts["respondents-title"].update(title)
-        parts["respondents"].update(respondents_table(s, panel, lang, width))
+        parts["respondents"].update(rendered(respondents_table(s, panel, lang, width), console, width))
         parts["nodes-title"].update(t("per node", lang))
-        parts["nodes"].update(nodes_table(s, panel, lang, width))
+        parts["nodes"].update(rendered(nodes_table(s, panel, lang, width), console, width))
         name = s.respondent_name or ""
         parts["weights-title"].update(Text(t("weights vs group", lang, name=name)))
-        parts["weights"].update(weights_table(s, panel, lang, width))
+        parts["weights"].update(rendered(weights_table(s, panel, lang, width), console, width))
         help_text = Text(t("distance help", lang), "dim")
         if len(s.project.respondents) < 2:
             help_text = Text(t("group needs two", lang), "yellow") + Text("\n") + help_text

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import Static
 
 HELP_EN = """\
@@ -24,13 +24,13 @@ HELP_EN = """\
 [b]Respondents[/b]
   p / P        next / previous respondent      n  add a respondent
   m            rename the one on screen         w  their weight in the group
-  del          remove the one on screen (asks first; the file keeps a .bak)
+  del          remove the one on screen (asks first; keeps a copy of the file; ctrl+z undoes)
   "CR:" lists every respondent's CR at the node: ✓ consistent ✗ inconsistent
   (flagged, excluded or included, as the group setting says) ? incomplete.
 [b]Anywhere[/b]
   i  interview mode    r  results    g  group    e  export    l  English / 中文
   s  sensitivity       t  ratings    k  churn risk and actions
-  ctrl+p  command palette (every action)    ?  this help    q  quit
+  ctrl+p  command palette (this screen's actions)    ?  this help    q  quit
 [b]Results[/b]   p  all respondents combined → each respondent in turn → combined
   o  export the full report (.html, .md or .xlsx; optionally with sensitivity)
 [b]Sensitivity[/b]  how sure is the ranking (of the results on screen)
@@ -71,12 +71,12 @@ HELP_ZH = """\
 [b]受访者[/b]
   p / P        下一位 / 上一位受访者            n  添加受访者
   m            重命名当前受访者                 w  其在群体中的权重
-  del          删除当前受访者（会先确认；文件保留 .bak）
+  del          删除当前受访者（会先确认；保留文件副本；ctrl+z 可恢复）
   「CR：」列出每位受访者在该节点的 CR：✓ 一致 ✗ 不一致（按群体设置标记、排除或计入）? 不完整。
 [b]任意界面[/b]
   i  访谈模式    r  结果    g  群体    e  导出    l  English / 中文
   s  敏感性分析  t  评价        k  流失风险与改进事项
-  ctrl+p  命令面板（全部操作）    ?  本帮助    q  退出
+  ctrl+p  命令面板（本界面的操作）    ?  本帮助    q  退出
 [b]结果[/b]   p  全部合并 → 逐个受访者 → 全部合并
   o  导出完整报告（.html、.md 或 .xlsx；可含敏感性摘要）
 [b]敏感性分析[/b]  排序有多可靠（针对当前结果）
@@ -106,17 +106,12 @@ HELP_ZH = """\
 class HelpScreen(ModalScreen[None]):
     """The key reference; esc, q or ? closes it."""
 
-    CSS_PATH = "../help.tcss"  # read when first shown (AHPApp.push_screen)
 
     BINDINGS = [
         Binding("escape", "dismiss", "close"),
         Binding("question_mark", "dismiss", "close", show=False),
         Binding("q", "dismiss", "close", show=False),
     ]
-
-    def __init__(self, under: Screen | None = None) -> None:
-        super().__init__()
-        self.under = under
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box"):

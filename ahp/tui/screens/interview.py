@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import Header, Static
 
-from ahp.tui.screens.main import JUDGMENT_BINDINGS, JudgmentActions
+from ahp.tui.screens.judging import JUDGMENT_BINDINGS, JudgmentActions
 from ahp.tui.session import Question
 from ahp.tui.texts import answer, question, t
 from ahp.tui.widgets.consistency import consistency_text
@@ -18,14 +15,9 @@ from ahp.tui.widgets.footer import KeysFooter
 from ahp.tui.widgets.pair_table import PairRow, PairTable
 from ahp.tui.widgets.weights import WeightBars
 
-if TYPE_CHECKING:
-    from ahp.tui.app import AHPApp
-
-
-class InterviewScreen(JudgmentActions, Screen[None]):
+class InterviewScreen(JudgmentActions):
     """Asks :meth:`Session.interview`'s questions in order, starting at the first unanswered one."""
 
-    CSS_PATH = "../interview.tcss"  # read when first shown (AHPApp.push_screen)
 
     AUTO_FOCUS = "PairTable"
     BINDINGS = [
@@ -35,8 +27,6 @@ class InterviewScreen(JudgmentActions, Screen[None]):
         Binding("backspace", "previous", "back"),
         Binding("escape", "app.pop_screen", "leave"),
     ]
-
-    app: AHPApp
 
     def __init__(self) -> None:
         super().__init__()
@@ -57,12 +47,9 @@ class InterviewScreen(JudgmentActions, Screen[None]):
         yield KeysFooter()
 
     def on_mount(self) -> None:
-        s = self.app.session
+        s = self.session
         self.questions = s.interview()
         self.index = next((k for k, q in enumerate(self.questions) if s.value(q.path, q.a, q.b) is None), 0)
-        self.refresh_view()
-
-    def on_screen_resume(self) -> None:
         self.refresh_view()
 
     @property
@@ -72,7 +59,7 @@ class InterviewScreen(JudgmentActions, Screen[None]):
 
     def refresh_view(self) -> None:
         """Redraw the question, the answer and the node's live weights."""
-        s, lang = self.app.session, self.app.language
+        s, lang = self.session, self.language
         q = self.current
         progress = self.query_one("#progress", Static)
         who = s.respondent_name
@@ -111,7 +98,7 @@ class InterviewScreen(JudgmentActions, Screen[None]):
             else consistency_text(a, list(names.values()), s.project.settings.threshold, lang)
         )
 
-    def focus_pair(self, path: str, a: str, b: str) -> None:
+    def show_change(self, path: str, a: str, b: str) -> None:
         """After undo/redo: go to that question."""
         for k, q in enumerate(self.questions):
             if q.path == path and {q.a, q.b} == {a, b}:
@@ -119,12 +106,12 @@ class InterviewScreen(JudgmentActions, Screen[None]):
         self.refresh_view()
 
     # -- answering -------------------------------------------------------------------------
-    def _set(self, value_from) -> None:
+    def judged_pair(self) -> tuple[str, str, str] | None:
+        """The question on screen (``None`` once all were asked, or without a respondent)."""
         q = self.current
-        if q is None or self.app.session.respondent is None:
-            self.app.bell()
-            return
-        self.app.change_judgment(q.path, q.a, q.b, value_from(self.app.session.value(q.path, q.a, q.b)))
+        if q is None or self.session.respondent is None:
+            return None
+        return q.path, q.a, q.b
 
     def action_next(self) -> None:
         """Go to the next question."""

@@ -7,18 +7,16 @@ at most one tree mark), so the weights follow the keys without a frame's delay.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import Header, Tree
 
-from ahp.tui.scale import step, with_intensity
+from ahp.tui.screens.judging import JUDGMENT_BINDINGS, JudgmentActions
+from ahp.tui.screens.respondents import RESPONDENT_BINDINGS, RESPONDENT_COMMANDS, RespondentActions
 from ahp.tui.session import NodeCR
+from ahp.tui.session.analysis import POLICY_WORD
 from ahp.tui.texts import answer, t
 from ahp.tui.widgets.consistency import STATUS_MARK, STATUS_STYLE, ConsistencyPanel
 from ahp.tui.widgets.footer import KeysFooter
@@ -26,54 +24,6 @@ from ahp.tui.widgets.hierarchy import HierarchyTree
 from ahp.tui.widgets.pair_table import PairRow, PairTable
 from ahp.tui.widgets.text_block import TextBlock
 from ahp.tui.widgets.weights import WeightBars
-
-if TYPE_CHECKING:
-    from ahp.tui.app import AHPApp
-
-#: Keys that change the judgment under the cursor; shared with the interview screen.
-JUDGMENT_BINDINGS = [
-    Binding("left", "move(-1)", "judge", priority=True, key_display="←→"),
-    Binding("right", "move(1)", "→", priority=True, show=False),
-    *[Binding(str(k), f"intensity({k})", str(k), show=False) for k in range(1, 10)],
-    Binding("equals_sign", "equal", "equal", key_display="="),
-    Binding("x", "clear", "clear"),
-]
-
-class JudgmentActions:
-    """The judgment keys of :data:`JUDGMENT_BINDINGS`, for a screen that defines
-    ``_set(change)``: apply ``change`` (current value or ``None`` -> new value) to its pair."""
-
-    def _set(self, change: Callable[[float | None], float | None]) -> None:
-        raise NotImplementedError
-
-    def action_move(self, direction: int) -> None:
-        """Move the judgment one step toward the left (-1) or right (+1) element."""
-        self._set(lambda v: step(v, direction))
-
-    def action_intensity(self, k: int) -> None:
-        """Set intensity ``k`` toward the side the judgment favours."""
-        self._set(lambda v: with_intensity(v, k))
-
-    def action_equal(self) -> None:
-        """Both elements matter equally."""
-        self._set(lambda v: 1.0)
-
-    def action_clear(self) -> None:
-        """Clear the judgment (missing: the engine completes it)."""
-        self._set(lambda v: None)
-
-
-#: Respondent keys (app actions, so the command palette runs them from any screen).
-RESPONDENT_BINDINGS = [
-    Binding("p", "app.next_respondent(1)", "respondent"),
-    Binding("P", "app.next_respondent(-1)", "previous respondent", show=False),
-    Binding("n", "app.add_respondent", "add respondent", show=False),
-    Binding("m", "app.rename_respondent", "rename", show=False),
-    Binding("w", "app.respondent_weight", "weight", show=False),
-    Binding("delete", "app.remove_respondent", "remove", show=False, key_display="del"),
-]
-
-
 def respondent_chip(name: str | None, index: int | None, count: int, language: str) -> Text:
     """`` Store manager 1/2 ``, reversed: whose judgments are on screen."""
     if name is None:
@@ -104,13 +54,17 @@ def crs_text(crs: list[NodeCR], counts: dict[str, int], language: str, policy: s
     return Text(head if head.endswith("：") else head + " ", "bold") + Text(" · ").join(parts)
 
 
-class MainScreen(JudgmentActions, Screen[None]):
+class MainScreen(JudgmentActions, RespondentActions):
     """Tree on the left; on the right the node's pairs, weights and consistency."""
 
     AUTO_FOCUS = "PairTable"
     BINDINGS = [*JUDGMENT_BINDINGS, Binding("a", "apply", "apply"), *RESPONDENT_BINDINGS]
-
-    app: AHPApp
+    PALETTE = (
+        ("apply", "Apply suggestion", "Set the worst judgment of the node to its suggested value"),
+        ("equal", "Set equal", "The pair under the cursor matters equally"),
+        ("clear", "Clear judgment", "Leave the pair under the cursor missing"),
+        *RESPONDENT_COMMANDS,
+    )
 
     def __init__(self) -> None:
         super().__init__()
@@ -121,7 +75,7 @@ class MainScreen(JudgmentActions, Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal():
-            yield HierarchyTree(self.app.session, id="tree")
+            yield HierarchyTree(self.session, id="tree")
             with Vertical(id="right"):
                 yield TextBlock(id="node-title")
                 yield PairTable(id="pairs")
@@ -145,14 +99,7 @@ class MainScreen(JudgmentActions, Screen[None]):
         self._table.focus()
         self.refresh_view()
 
-    def on_screen_resume(self) -> None:
-        self.refresh_view()
-
     # -- state -----------------------------------------------------------------------------
-    @property
-    def session(self):
-        return self.app.session
-
     def current_pair(self) -> tuple[str, str] | None:
         """The ids of the pair under the cursor (``None`` when there is no respondent)."""
         pairs = self.session.pairs(self.path)
@@ -160,13 +107,18 @@ class MainScreen(JudgmentActions, Screen[None]):
             return None
         return pairs[self._table.cursor]
 
+    def judged_pair(self) -> tuple[str, str, str] | None:
+        """The node on screen and the pair under the cursor."""
+        pair = self.current_pair()
+        return None if pair is None else (self.path, *pair)
+
     def select(self, path: str, cursor: int = 0) -> None:
         """Show the node at ``path`` with the cursor on pair ``cursor``."""
         self.path = path
         self.cursors[path] = cursor
         self.refresh_view()
 
-    def focus_pair(self, path: str, a: str, b: str) -> None:
+    def show_change(self, path: str, a: str, b: str) -> None:
         """Bring the pair ``a`` vs ``b`` of ``path`` on screen (after undo or redo)."""
         pairs = self.session.pairs(path)
         index = pairs.index((a, b)) if (a, b) in pairs else pairs.index((b, a))
@@ -180,7 +132,7 @@ class MainScreen(JudgmentActions, Screen[None]):
 
         Each widget is given its new content and repaints only if that differs.
         """
-        s, lang = self.session, self.app.language
+        s, lang = self.session, self.language
         empty = s.respondent is None
         if empty != self._empty:
             self._empty = empty
@@ -210,7 +162,7 @@ class MainScreen(JudgmentActions, Screen[None]):
         self._weights.show(labels, list(a.local_weights), provisional=a.result is None)
         self._consistency.show(a, labels, s.project.settings.threshold, lang)
         if count > 1:
-            policy = {"flag": "flagged", "exclude": "excluded", "include": "included"}[s.project.settings.inconsistent]
+            policy = POLICY_WORD[s.project.settings.inconsistent]
             self._crs.set(crs_text(*s.node_crs(self.path), lang, policy))
         if self._crs.display != (count > 1):
             self._crs.display = count > 1
@@ -225,7 +177,7 @@ class MainScreen(JudgmentActions, Screen[None]):
 
     def footer_also(self) -> set[str]:
         """Keys the footer shows although their bindings are hidden: ``n`` when nobody is on screen."""
-        return {"app.add_respondent"} if self._empty else set()
+        return {"add_respondent"} if self._empty else set()
 
     # -- events ----------------------------------------------------------------------------
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[str]) -> None:
@@ -243,18 +195,10 @@ class MainScreen(JudgmentActions, Screen[None]):
         self.refresh_view()
 
     # -- judgment keys ---------------------------------------------------------------------
-    def _set(self, value_from) -> None:
-        pair = self.current_pair()
-        if pair is None:
-            self.app.no_respondent() if self.session.respondent is None else self.app.bell()
-            return
-        current = self.session.value(self.path, *pair)
-        self.app.change_judgment(self.path, pair[0], pair[1], value_from(current))
-
     def action_apply(self) -> None:
         """Apply the suggested value of the worst judgment."""
         if self.session.respondent is None:
-            self.app.no_respondent()
+            self.no_respondent()
             return
         r = self.session.synthesis.nodes[self.path].result
         if r is None or not r.suggestions:
@@ -263,5 +207,5 @@ class MainScreen(JudgmentActions, Screen[None]):
         sug = r.suggestions[0]
         ids = [c.id for c in self.session.node(self.path).children]
         a, b = ids[sug.row], ids[sug.col]
-        self.app.change_judgment(self.path, a, b, sug.suggested)
-        self.focus_pair(self.path, a, b)
+        self.change_judgment(self.path, a, b, sug.suggested)
+        self.show_change(self.path, a, b)

@@ -20,7 +20,6 @@ from ahp.tui.widgets.footer import KeysFooter
 class PromptScreen(ModalScreen[str | None]):
     """A one-line question; enter submits, esc cancels."""
 
-    CSS_PATH = "../prompt.tcss"  # read when first shown (AHPApp.push_screen)
 
     BINDINGS = [Binding("escape", "cancel", "cancel")]
 
@@ -58,7 +57,6 @@ class PromptScreen(ModalScreen[str | None]):
 class ConfirmScreen(ModalScreen[bool]):
     """A yes/no question; ``y`` confirms, ``n`` or esc declines."""
 
-    CSS_PATH = "../prompt.tcss"  # read when first shown (AHPApp.push_screen)
 
     BINDINGS = [
         Binding("y", "answer(True)", "yes"),

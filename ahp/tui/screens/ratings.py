@@ -8,22 +8,23 @@ and ctrl+z undoes it. The unit's churn-risk index (0-100) follows every keypress
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
+from ahp.tui.screens.base import ProjectScreen
 from ahp.tui.texts import t
 from ahp.tui.widgets.footer import KeysFooter
 from ahp.tui.widgets.pair_table import fit
 
 if TYPE_CHECKING:
     from ahp.io.model import Grade
-    from ahp.tui.app import AHPApp
     from ahp.tui.session import Session
 
 #: Grade colours from the best to the worst (spread over however many grades the model has).
@@ -62,10 +63,13 @@ def unit_line(s: Session, lang: str) -> Text:
     return out
 
 
-class RatingsScreen(Screen[None]):
-    """Rate one unit's churn factors; every change saved at once."""
+class RatingsScreen(ProjectScreen):
+    """Rate one unit's churn factors; every change saved at once.
 
-    CSS_PATH = "../ratings.tcss"  # read when first shown (AHPApp.push_screen)
+    The weights are those of the results in scope: when they need the panel, it is computed
+    in a worker and the screen says "computing…" meanwhile.
+    """
+
 
     BINDINGS = [
         Binding("escape", "app.pop_screen", "back"),
@@ -76,14 +80,17 @@ class RatingsScreen(Screen[None]):
         Binding("backspace", "clear", "clear", show=False),
         Binding("u", "unit(1)", "unit"),
         Binding("U", "unit(-1)", "previous unit", show=False),
-        Binding("n", "app.add_unit", "add unit"),
-        Binding("m", "app.rename_unit", "rename", show=False),
-        Binding("delete", "app.remove_unit", "remove", key_display="del"),
+        Binding("n", "add_unit", "add unit"),
+        Binding("m", "rename_unit", "rename", show=False),
+        Binding("delete", "remove_unit", "remove", key_display="del"),
         Binding("ctrl+z", "undo", "undo"),
         Binding("k", "app.risk", "risk"),
     ]
-
-    app: AHPApp
+    PALETTE = (
+        ("add_unit", "Add a unit to rate", "A store, region or customer segment, with no ratings yet"),
+        ("rename_unit", "Rename the unit", "Give the unit on the ratings screen another name"),
+        ("remove_unit", "Remove the unit", "Delete the unit on screen and its ratings (asks first)"),
+    )
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -92,21 +99,16 @@ class RatingsScreen(Screen[None]):
         yield Static(id="ratings-help")
         yield KeysFooter()
 
-    def on_mount(self) -> None:
+    def __init__(self) -> None:
+        super().__init__()
         self._shown: tuple | None = None
-        self.refresh_view()
-        self.query_one(DataTable).focus()
 
-    def on_screen_resume(self) -> None:
-        self.refresh_view()
+    def on_mount(self) -> None:
+        self.query_one(DataTable).focus()
 
     def on_resize(self) -> None:
         self._shown = None
         self.refresh_view()
-
-    @property
-    def session(self) -> Session:
-        return self.app.session
 
     def current_factor(self) -> str | None:
         """The churn factor under the cursor."""
@@ -122,12 +124,14 @@ class RatingsScreen(Screen[None]):
 
     def refresh_view(self) -> None:
         """Rebuild the table when the unit, language, weights or size changed; else update the cells."""
-        s, lang = self.session, self.app.language
+        s, lang = self.session, self.language
         table = self.query_one(DataTable)
         grades = s.project.model.grades
         self.query_one("#ratings-help", Static).update(Text(t("ratings keys", lang, g=len(grades)), "dim"))
-        if not s.project.units:
-            self.query_one("#ratings-unit", Static).update(Text(t("no units", lang), "bold yellow"))
+        ready = s.results_ready() or self.fill_in("panel")
+        if not s.project.units or not ready:
+            self.query_one("#ratings-unit", Static).update(
+                Text(t("no units", lang), "bold yellow") if not s.project.units else self.computing_text())
             table.display = False
             self._shown = None
             self.refresh_bindings()
@@ -181,8 +185,7 @@ class RatingsScreen(Screen[None]):
         if path is None:
             return
         if self.session.set_rating(self.session.unit, path, grade):
-            self.refresh_view()
-            self.app.save_soon()
+            self.changed()
 
     def action_step(self, direction: int) -> None:
         """Move the grade one step toward the best (-1) or the worst (1); an unrated factor starts in the middle."""
@@ -213,9 +216,8 @@ class RatingsScreen(Screen[None]):
             self.app.bell()
             return
         unit, path = where
-        self.refresh_view()
+        self.changed()
         self.query_one(DataTable).move_cursor(row=self.session.leaves().index(path))
-        self.app.save_soon()
 
     def action_unit(self, step: int) -> None:
         """Show the next (1) or previous (-1) unit."""
@@ -225,6 +227,43 @@ class RatingsScreen(Screen[None]):
             return
         self.session.unit = (self.session.unit + step) % n
         self.refresh_view()
+
+
+    # -- units -------------------------------------------------------------------------------
+    def action_add_unit(self) -> None:
+        """Ask for a name, then add a unit to rate and show it."""
+        s, lang = self.session, self.language
+        self.ask(t("add unit", lang), "add unit help", "", lambda name: self.attempt(
+            lambda: s.add_unit(name), lambda: t("unit added", lang, name=s.project.units[s.unit].name)))
+
+    def action_rename_unit(self) -> None:
+        """Ask for a new name for the unit on screen."""
+        s, lang = self.session, self.language
+        if not s.project.units:
+            self.app.bell()
+            return
+        s.unit = max(0, min(s.unit, len(s.project.units) - 1))
+        old = s.project.units[s.unit].name
+        self.ask(t("rename unit", lang, name=old), "rename unit help", old, lambda new: self.attempt(
+            lambda: s.rename_unit(new), lambda: t("unit renamed", lang, old=old, new=s.project.units[s.unit].name)))
+
+    def action_remove_unit(self) -> None:
+        """Ask, keep a copy of the file, then remove the unit on screen and its ratings."""
+        s, lang = self.session, self.language
+        if not s.project.units:
+            self.app.bell()
+            return
+        who = s.project.units[s.unit]
+
+        def remove() -> None:
+            if who not in s.project.units:
+                return
+            kept = self.app.keep_copy(f"remove {who.name}")  # type: ignore[attr-defined]
+            if kept is not None:
+                s.remove_unit(next(i for i, u in enumerate(s.project.units) if u is who))
+                self.changed(t("unit removed", lang, name=who.name, kept=Path(kept).name))
+
+        self.confirm(t("remove unit", lang, name=who.name), t("remove unit help", lang), remove)
 
 
 __all__ = ["RatingsScreen", "grade_cells", "grade_style", "unit_line"]

@@ -9,18 +9,18 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from ahp.core.hierarchy import Synthesis
-from ahp.tui.texts import t
+from ahp.tui.screens.base import ProjectScreen
+from ahp.tui.texts import combine_words, t
 from ahp.tui.widgets.consistency import STATUS_MARK, STATUS_STYLE
 from ahp.tui.widgets.footer import KeysFooter
 from ahp.tui.widgets.pair_table import fit
+from ahp.tui.widgets.rendered import rendered
 from ahp.tui.widgets.weights import bar
 
 if TYPE_CHECKING:
-    from ahp.tui.app import AHPApp
     from ahp.tui.session import Session
 
 
@@ -85,13 +85,11 @@ def breakdown_table(syn: Synthesis, lang: str, width: int) -> Table:
 
 def source_text(s: Session, lang: str) -> Text:
     """Whose judgments the results come from and, for a group, how they were combined."""
-    from ahp.tui.app import combine_words
-
     n = len(s.project.respondents)
     head = Text(f"{t('results of', lang)} ", "bold")
     if s.shows_combined:
         return head + Text.assemble((t("all combined", lang, n=n), "bold"), "：" if lang == "zh" else ": ",
-                                    combine_words(s, lang))
+                                    combine_words(s.project.settings, lang))
     if s.respondent_name is None:
         return head + Text(t("no respondents", lang), "bold yellow")
     name = s.respondent_name
@@ -110,10 +108,13 @@ def summary_text(syn: Synthesis, lang: str) -> Text:
     )
 
 
-class ResultsScreen(Screen[None]):
-    """Read-only view of the synthesis; ``e`` exports it, esc returns."""
+class ResultsScreen(ProjectScreen):
+    """Read-only view of the synthesis; ``p`` cycles whose results, ``o`` the report, esc returns.
 
-    CSS_PATH = "../results.tcss"  # read when first shown (AHPApp.push_screen)
+    One respondent's results show at once; all respondents combined need the panel, which is
+    computed in a worker the first time (the screen says "computing…" meanwhile).
+    """
+
 
     BINDINGS = [
         Binding("escape", "app.pop_screen", "back"),
@@ -121,8 +122,10 @@ class ResultsScreen(Screen[None]):
         Binding("p", "cycle_scope", "respondent"),
         Binding("o", "app.report", "report"),
     ]
-
-    app: AHPApp
+    PALETTE = (
+        ("cycle_scope", "Results: all respondents combined / each respondent",
+         "Switch whose judgments the results and exports use"),
+    )
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -137,19 +140,19 @@ class ResultsScreen(Screen[None]):
             yield Static(id="breakdown")
         yield KeysFooter()
 
-    def on_mount(self) -> None:
+    def __init__(self) -> None:
+        super().__init__()
         self._first = 0
-        self.refresh_view()
-
-    def on_screen_resume(self) -> None:
-        self.refresh_view()
+        self._width = 0
 
     def on_resize(self) -> None:
-        self.refresh_view()
+        if self.size.width != self._width:
+            self._width = self.size.width
+            self.refresh_view()
 
     def action_cycle_scope(self) -> None:
         """All respondents combined, then each respondent in turn, then combined again."""
-        s = self.app.session
+        s = self.session
         n = len(s.project.respondents)
         if n < 2:
             self.app.bell()
@@ -164,15 +167,20 @@ class ResultsScreen(Screen[None]):
         self.refresh_view()
 
     def refresh_view(self) -> None:
-        """Redraw from the session's current synthesis."""
-        s, lang = self.app.session, self.app.language
+        """Redraw from the results in scope (or say they are being computed)."""
+        s, lang = self.session, self.language
         width = max(40, self.size.width - 4)
-        syn = s.results()
         self.query_one("#results-source", Static).update(source_text(s, lang))
-        self.query_one("#results-summary", Static).update(summary_text(syn, lang))
         self.query_one("#ranking-title", Static).update(t("ranking", lang))
-        self.query_one("#ranking", Static).update(ranking_table(s, lang, width, syn))
         self.query_one("#criteria-title", Static).update(t("criteria weights", lang))
-        self.query_one("#criteria", Static).update(criteria_table(syn, lang, width))
         self.query_one("#breakdown-title", Static).update(t("breakdown", lang))
-        self.query_one("#breakdown", Static).update(breakdown_table(syn, lang, width))
+        if not (s.results_ready() or self.fill_in("panel")):
+            for part in ("#results-summary", "#ranking", "#criteria", "#breakdown"):
+                self.query_one(part, Static).update(self.computing_text())
+            return
+        syn = s.results()
+        console = self.app.console
+        self.query_one("#results-summary", Static).update(summary_text(syn, lang))
+        self.query_one("#ranking", Static).update(rendered(ranking_table(s, lang, width, syn), console, width))
+        self.query_one("#criteria", Static).update(rendered(criteria_table(syn, lang, width), console, width))
+        self.query_one("#breakdown", Static).update(rendered(breakdown_table(syn, lang, width), console, width))

@@ -14,18 +14,18 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
+from ahp.tui.screens.base import ProjectScreen
 from ahp.tui.screens.ratings import grade_style
 from ahp.tui.texts import t
 from ahp.tui.widgets.footer import KeysFooter
 from ahp.tui.widgets.pair_table import fit
+from ahp.tui.widgets.rendered import rendered
 from ahp.tui.widgets.weights import bar
 
 if TYPE_CHECKING:
     from ahp.io.risk import RiskReport, UnitRisk
-    from ahp.tui.app import AHPApp
     from ahp.tui.session import Session
 
 #: Actions listed per unit (the rest are smaller).
@@ -53,10 +53,12 @@ def actions_table(s: Session, report: RiskReport, unit: UnitRisk, lang: str, wid
     return table
 
 
-class RiskScreen(Screen[None]):
-    """Units by churn-risk index (↑↓ choose one); its action list below; ``t`` rates it."""
+class RiskScreen(ProjectScreen):
+    """Units by churn-risk index (↑↓ choose one); its action list below; ``t`` rates it.
 
-    CSS_PATH = "../risk.tcss"  # read when first shown (AHPApp.push_screen)
+    The weights are those of the results in scope (the panel comes from a worker if needed).
+    """
+
 
     BINDINGS = [
         Binding("escape", "app.pop_screen", "back"),
@@ -64,7 +66,9 @@ class RiskScreen(Screen[None]):
         Binding("t", "rate", "rate"),
     ]
 
-    app: AHPApp
+    def __init__(self) -> None:
+        super().__init__()
+        self.report: RiskReport | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -77,12 +81,7 @@ class RiskScreen(Screen[None]):
         yield KeysFooter()
 
     def on_mount(self) -> None:
-        self.report: RiskReport | None = None
-        self.refresh_view()
         self.query_one(DataTable).focus()
-
-    def on_screen_resume(self) -> None:
-        self.refresh_view()
 
     def on_resize(self) -> None:
         self.refresh_view()
@@ -96,12 +95,16 @@ class RiskScreen(Screen[None]):
 
     def refresh_view(self) -> None:
         """Recompute every unit's index (milliseconds) and redraw."""
-        s, lang = self.app.session, self.app.language
+        s, lang = self.session, self.language
         width = max(50, self.size.width - 4)
-        self.report = report = s.risk()
         self.query_one("#risk-title", Static).update(t("risk title", lang))
         self.query_one("#risk-help", Static).update(Text(t("risk keys", lang), "dim"))
         table = self.query_one(DataTable)
+        if not (s.results_ready() or self.fill_in("panel")):
+            table.display = False
+            self.query_one("#risk-actions", Static).update(self.computing_text())
+            return
+        self.report = report = s.risk()
         keep = self.selected().name if self.selected() is not None else (
             s.project.units[s.unit].name if s.project.units else None)
         table.clear(columns=True)
@@ -135,7 +138,7 @@ class RiskScreen(Screen[None]):
         self._show_actions()
 
     def _show_actions(self) -> None:
-        s, lang = self.app.session, self.app.language
+        s, lang = self.session, self.language
         unit = self.selected()
         if unit is None or self.report is None:
             return
@@ -147,15 +150,15 @@ class RiskScreen(Screen[None]):
         if not any(a.gain > 0 for a in unit.actions):
             text = Text(t("no actions", lang), "green")
         else:
-            text = actions_table(s, self.report, unit, lang, width)
+            text = rendered(actions_table(s, self.report, unit, lang, width), self.app.console, width)
         self.query_one("#risk-actions", Static).update(text)
 
-    def action_rate(self) -> None:
+    async def action_rate(self) -> None:
         """Rate the selected unit on the ratings screen."""
-        s = self.app.session
+        s = self.session
         unit = self.selected()
         index = next((i for i, u in enumerate(s.project.units) if unit is not None and u.name == unit.name), None)
-        self.app.action_ratings(index)
+        await self.app.run_action("ratings" if index is None else f"ratings({index})")
 
 
 __all__ = ["RiskScreen", "actions_table", "risk_style"]

@@ -22,19 +22,19 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Header, ProgressBar, Static
 from textual_plotext import PlotextPlot
 
 from ahp.errors import AHPError
+from ahp.tui.screens.base import ProjectScreen
 from ahp.tui.texts import t
 from ahp.tui.widgets.footer import KeysFooter
 from ahp.tui.widgets.pair_table import fit
+from ahp.tui.widgets.rendered import rendered
 from ahp.tui.widgets.weights import bar
 
 if TYPE_CHECKING:
     from ahp.core.sensitivity import MonteCarlo, OneWay, TippingPoint
-    from ahp.tui.app import AHPApp
     from ahp.tui.session import Session
 
 DRAWS = 10_000
@@ -139,10 +139,13 @@ def stable_text(mc: MonteCarlo, lang: str) -> Text:
     return out
 
 
-class SensitivityScreen(Screen[None]):
-    """One-way sensitivity with a plot, tipping points, and a Monte Carlo rank-stability table."""
+class SensitivityScreen(ProjectScreen):
+    """One-way sensitivity with a plot, tipping points, and a Monte Carlo rank-stability table.
 
-    CSS_PATH = "../sensitivity.tcss"  # read when first shown (AHPApp.push_screen)
+    The one-way numbers come from a worker when they are not known yet ("computing…"); Monte
+    Carlo starts once they are, in a worker of its own, with a progress bar.
+    """
+
 
     BINDINGS = [
         Binding("escape", "app.pop_screen", "back"),
@@ -153,7 +156,10 @@ class SensitivityScreen(Screen[None]):
         Binding("o", "noise", "noise"),
     ]
 
-    app: AHPApp
+    PALETTE = (
+        ("monte_carlo", "Run Monte Carlo again", "Perturb every judgment 10,000 times (seed 0)"),
+        ("noise", "Monte Carlo noise: log-normal / ±1 step", "Switch the perturbation and run again"),
+    )
 
     def __init__(self, path: str | None = None, *, draws: int = DRAWS, seed: int = SEED) -> None:
         super().__init__()
@@ -166,6 +172,9 @@ class SensitivityScreen(Screen[None]):
         self.shown_points: list[TippingPoint] = []
         self._run = 0
         self._mc_key: tuple | None = None
+        self._mc_wanted = True  # on opening, and when the numbers it was run on changed
+        self._plotted: tuple | None = None
+        self._width = 0
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -184,26 +193,23 @@ class SensitivityScreen(Screen[None]):
             yield Static(id="sens-help")
         yield KeysFooter()
 
-    def on_mount(self) -> None:
-        self.refresh_view()
-        self.action_monte_carlo()
-
-    def on_screen_resume(self) -> None:
-        self.refresh_view()
-        if self._mc_key is not None and self._mc_key != self._key():
-            self.action_monte_carlo()
-
     def on_resize(self) -> None:
-        self.refresh_view()
+        if self.size.width != self._width:
+            self._width = self.size.width
+            self.refresh_view()
 
     def _key(self) -> tuple:
-        s = self.app.session
+        s = self.session
         return (s.version, s.results_respondent(), s.shows_combined, self.noise)
 
     # -- one-way ---------------------------------------------------------------------------
     def _one_way(self) -> OneWay | None:
+        """The one-way numbers; ``None`` while they are computed or when a node lacks judgments (said on screen)."""
+        if not self.fill_in("one_way"):
+            self.query_one("#sens-node", Static).update(self.computing_text())
+            return None
         try:
-            return self.app.session.sensitivity()
+            return self.session.sensitivity()
         except AHPError as exc:
             self.query_one("#sens-node", Static).update(Text(str(exc), "bold yellow"))
             return None
@@ -213,22 +219,27 @@ class SensitivityScreen(Screen[None]):
         if self._one_way() is None:
             self.app.bell()
             return
-        nodes = self.app.session.varied_nodes()
+        nodes = self.session.varied_nodes()
         k = nodes.index(self.path) if self.path in nodes else 0
         self.path = nodes[(k + step) % len(nodes)]
         self.refresh_view()
 
     def refresh_view(self) -> None:
-        """Redraw the one-way part (and the Monte Carlo table in the current language)."""
-        s, lang = self.app.session, self.app.language
+        """Redraw the one-way part (and the Monte Carlo table in the current language); start
+        Monte Carlo once the one-way numbers are known, if it is due."""
+        s, lang = self.session, self.language
         width = max(40, self.size.width - 4)
         height = self.size.height or 24
         plot = self.query_one(PlotextPlot)
         plot.styles.height = max(8, min(20, height // 2 - 2))
         self.query_one("#sens-help", Static).update(Text(t("sens keys", lang), "dim"))
         self.query_one("#sens-critical-title", Static).update(t("critical", lang))
-        self._show_mc()
+        if self._mc_key is not None and self._mc_key != self._key():
+            self._mc_wanted = True
         one_way = self._one_way()
+        if self._mc_wanted and s.ready("one_way"):
+            self.action_monte_carlo()
+        self._show_mc()
         if one_way is None:
             for part in ("#sens-plot", "#sens-legend", "#sens-points-title", "#sens-points", "#sens-critical-title",
                          "#sens-critical"):
@@ -265,8 +276,15 @@ class SensitivityScreen(Screen[None]):
         self.query_one("#sens-critical", Static).update(critical_text(s, one_way, lang, width))
 
     def _plot(self, one_way: OneWay, v: int, current: float) -> None:
-        s = self.app.session
+        """Draw the curves of weight ``v`` (not again for the same numbers and size: no word in it
+        depends on the language)."""
+        s = self.session
         widget = self.query_one(PlotextPlot)
+        key = (id(one_way), v, tuple(leaf.path for leaf in s.results().ranking[: len(TOP_COLOURS)]),
+               widget.styles.height, self.size)
+        if key == self._plotted:
+            return
+        self._plotted = key
         plt = widget.plt
         plt.clear_figure()
         x = np.linspace(0.0, 1.0, 41)
@@ -294,11 +312,15 @@ class SensitivityScreen(Screen[None]):
 
     def action_monte_carlo(self) -> None:
         """Run Monte Carlo in a worker thread (the previous run, if any, is abandoned)."""
-        s = self.app.session
+        s = self.session
+        self._mc_wanted = False
+        if not s.ready("one_way"):  # it runs once the one-way numbers are known
+            self._mc_wanted = True
+            return
         try:
             s.sensitivity()  # the same check: every node needs judgments
         except AHPError as exc:
-            self.app.notify(str(exc), severity="warning", markup=False)
+            self.notify(str(exc), severity="warning", markup=False)
             return
         self._run += 1
         run, key = self._run, self._key()
@@ -330,7 +352,7 @@ class SensitivityScreen(Screen[None]):
         self._show_mc()
 
     def _show_mc(self) -> None:
-        s, lang = self.app.session, self.app.language
+        s, lang = self.session, self.language
         width = max(40, self.size.width - 4)
         title = t("monte carlo", lang, draws=self.draws, noise=t(self.noise, lang), spread=0.2, seed=self.seed)
         self.query_one("#sens-mc-title", Static).update(title)
@@ -342,8 +364,8 @@ class SensitivityScreen(Screen[None]):
             stable.update("")
             self.mc_rows = []
             return
-        rendered, self.mc_rows = mc_table(s, self.mc, lang, width)
-        table.update(rendered)
+        shown, self.mc_rows = mc_table(s, self.mc, lang, width)
+        table.update(rendered(shown, self.app.console, width))
         stable.update(stable_text(self.mc, lang))
 
 

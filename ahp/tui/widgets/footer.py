@@ -2,23 +2,21 @@
 
 Textual's own footer shows every key left to right and cuts the row where the terminal ends
 (at 80 columns that dropped help and quit). This one keeps, when they do not all fit, the
-keys ranked highest in :data:`PRIORITY`, shown in their usual order.
+keys ranked highest in :data:`PRIORITY`, shown in their usual order, and draws them as one
+line of text (a click on a key presses it), so a change of keys or language repaints one line.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import NamedTuple
 
 from rich.cells import cell_len
+from rich.style import Style
+from rich.text import Text
 from textual import events
-from textual.app import ComposeResult
-from textual.widgets import Footer
-from textual.widgets._footer import FooterKey
+from textual.widget import Widget
 
 from ahp.tui.texts import footer_label
-
-if TYPE_CHECKING:
-    from textual.screen import Screen
 
 #: Actions (without ``app.`` and arguments) from most to least important to keep on screen.
 PRIORITY: tuple[str, ...] = (
@@ -29,100 +27,133 @@ PRIORITY: tuple[str, ...] = (
 )
 
 
-def _action_name(action: str) -> str:
-    """``app.move(-1)`` -> ``move``."""
-    return action.split("(", 1)[0].rpartition(".")[2]
-
-
 def _rank(action: str) -> int:
-    name = _action_name(action)
+    """Where an action stands in :data:`PRIORITY` (``app.move(-1)`` counts as ``move``)."""
+    name = action.split("(", 1)[0].rpartition(".")[2]
     return PRIORITY.index(name) if name in PRIORITY else len(PRIORITY)
 
 
-class KeysFooter(Footer):
-    """A compact footer whose labels follow ``app.language`` and which drops the least important keys.
+class Key(NamedTuple):
+    """One key as the footer shows it: ``display`` (``←→``), ``label`` in the language on screen."""
 
-    The keys are worked out first (:meth:`plan`); the footer is rebuilt only when they differ
-    from what it shows, so the bindings updates that come in bursts (focus, a screen's first
-    refresh) rebuild it once.
+    key: str
+    display: str
+    label: str
+    action: str
+    enabled: bool
+
+    @property
+    def width(self) -> int:
+        """Cells taken, with the space after it."""
+        return cell_len(self.display) + 1 + cell_len(self.label) + 1
+
+
+class KeysFooter(Widget):
+    """A one-line footer whose labels follow ``app.language`` and which drops the least important keys."""
+
+    DEFAULT_CSS = """
+    KeysFooter {
+        dock: bottom;
+        height: 1;
+        background: $footer-background;
+        color: $footer-foreground;
+    }
+    KeysFooter > .keys-footer--key {
+        color: $footer-key-foreground;
+        background: $footer-key-background;
+        text-style: bold;
+    }
+    KeysFooter > .keys-footer--description {
+        color: $footer-description-foreground;
+        background: $footer-description-background;
+    }
+    KeysFooter > .keys-footer--separator {
+        color: $foreground 20%;
+    }
     """
+    COMPONENT_CLASSES = {"keys-footer--key", "keys-footer--description", "keys-footer--separator"}
 
-    def __init__(self) -> None:
-        super().__init__(compact=True)
-        self._width = 0
-        self._shown: tuple | None = None
-        self._pending = False
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, lambda _screen: self.refresh())
+        if hasattr(self.app, "language"):
+            self.watch(self.app, "language", self.refresh, init=False)
 
-    def plan(self) -> tuple[tuple, ...]:
-        """The keys to show, left to right: ``(key, display, label, action, disabled, tooltip, classes)``."""
+    def on_click(self, event: events.Click) -> None:
+        """Press the key clicked on."""
+        key = event.style.meta.get("key")
+        if key is not None:
+            self.app.simulate_key(key)
+
+    def _candidates(self) -> tuple[list[Key], Key | None, set[str]]:
+        """Every key the screen shows (and the palette's), in the language on screen, and the
+        actions the screen asks to show although their bindings are hidden."""
         language = getattr(self.app, "language", "en")
         active = self.screen.active_bindings
-        seen: dict[str, tuple] = {}
         also = self.screen.footer_also() if hasattr(self.screen, "footer_also") else set()
-        for _node, binding, enabled, tooltip in active.values():
-            if (binding.show or binding.action in also) and binding.action not in seen:
-                seen[binding.action] = (binding, enabled, tooltip)
-        keys = []
-        for binding, enabled, tooltip in seen.values():
-            display = self.app.get_key_display(binding)
-            label = footer_label(binding.description, language)
-            keys.append((binding, enabled, tooltip, display, label, cell_len(display) + 1 + cell_len(label) + 1))
+        keys: dict[str, Key] = {}
+        for _node, binding, enabled, _tooltip in active.values():
+            if (binding.show or binding.action in also) and binding.action not in keys:
+                keys[binding.action] = Key(binding.key, self.app.get_key_display(binding),
+                                           footer_label(binding.description, language), binding.action, enabled)
         palette = None
-        if self.show_command_palette and self.app.ENABLE_COMMAND_PALETTE:
-            found = active.get(self.app.COMMAND_PALETTE_BINDING)
-            if found is not None:
-                _node, binding, enabled, tooltip = found
-                display = self.app.get_key_display(binding)
-                label = footer_label(binding.description, language)
-                palette = (binding, enabled, tooltip, display, label, 1 + cell_len(display) + 1 + cell_len(label))
-        width = self.size.width or self.app.size.width
-        self._width = width
+        found = active.get(self.app.COMMAND_PALETTE_BINDING) if self.app.ENABLE_COMMAND_PALETTE else None
+        if found is not None:
+            _node, binding, enabled, _tooltip = found
+            palette = Key(binding.key, self.app.get_key_display(binding),
+                          footer_label(binding.description, language), binding.action, enabled)
+        return list(keys.values()), palette, also
+
+    def keys(self) -> tuple[list[Key], Key | None]:
+        """The keys that fit, left to right, and the command palette's key if it fits too.
+
+        Keys are taken by rank; the palette's key claims its room when the first key ranked
+        below it comes up.
+        """
+        shown, palette, also = self._candidates()
+        budget = self.size.width
         chosen: set[int] = set()
-        budget = width
-        show_palette = False
-        order = sorted(range(len(keys)), key=lambda k: -1 if keys[k][0].action in also else _rank(keys[k][0].action))
-        palette_rank = _rank("command_palette")
+        show_palette = palette is None
+        order = sorted(range(len(shown)), key=lambda k: -1 if shown[k].action in also else _rank(shown[k].action))
         for k in order:
-            if palette is not None and not show_palette and _rank(keys[k][0].action) > palette_rank:
-                if palette[5] <= budget:
-                    show_palette, budget = True, budget - palette[5]
-            if keys[k][5] <= budget:
+            if not show_palette and _rank(shown[k].action) > _rank("command_palette"):
+                show_palette, budget = self._fits(palette, budget)
+            if shown[k].width <= budget:
                 chosen.add(k)
-                budget -= keys[k][5]
-        if palette is not None and not show_palette and palette[5] <= budget:
-            show_palette = True
-        out = [(binding.key, display, label, binding.action, not enabled, tooltip, "-compact")
-               for k, (binding, enabled, tooltip, display, label, _) in enumerate(keys) if k in chosen]
-        if show_palette and palette is not None:
-            binding, enabled, tooltip, display, label, _ = palette
-            out.append((binding.key, display, label, binding.action, not enabled,
-                        binding.tooltip or binding.description, "-compact -command-palette"))
-        return tuple(out)
+                budget -= shown[k].width
+        if not show_palette:
+            show_palette, budget = self._fits(palette, budget)
+        return [key for k, key in enumerate(shown) if k in chosen], palette if show_palette else None
 
-    def compose(self) -> ComposeResult:
-        if not self._bindings_ready:
-            return
-        self._shown = self.plan()
-        self.styles.grid_size_columns = sum("-command-palette" not in k[6] for k in self._shown)
-        for key, display, label, action, disabled, tooltip, classes in self._shown:
-            # Built with ``-compact`` already: no restyle of every key when it mounts.
-            yield FooterKey(key, display, label, action, disabled=disabled, tooltip=tooltip, classes=classes)
+    @staticmethod
+    def _fits(palette: Key, budget: int) -> tuple[bool, int]:
+        """Whether the palette's key (``▏^p palette``: the bar takes the place of the space after)
+        fits in ``budget`` cells, and the cells left."""
+        return (True, budget - palette.width) if palette.width <= budget else (False, budget)
 
-    def bindings_changed(self, screen: Screen) -> None:
-        """Rebuild (once, after the refresh under way) if the keys to show changed."""
-        self._bindings_ready = True
-        if not screen.app.app_focus:
-            return
-        if self.is_attached and screen is self.screen and not self._pending:
-            self._pending = True
-            self.call_after_refresh(self._rebuild)
+    def render(self) -> Text:
+        keys, palette = self.keys()
+        out = Text(no_wrap=True, end="")
+        for key in keys:
+            out.append_text(self._key_text(key))
+            out.append(" ")
+        if palette is not None:  # at the right end: ``▏^p palette `` (the bar may take the last key's space)
+            tail = Text("▏", self.get_component_rich_style("keys-footer--separator"))
+            tail.append_text(self._key_text(palette))
+            tail.append(" ")
+            room = self.size.width - out.cell_len - tail.cell_len
+            if room < 0:
+                out.right_crop(-room)
+            out.append(" " * max(0, room))
+            out.append_text(tail)
+        return out
 
-    async def _rebuild(self) -> None:
-        self._pending = False
-        if self.is_attached and self.plan() != self._shown:
-            await self.recompose()
-
-    def on_resize(self, event: events.Resize) -> None:
-        if event.size.width != self._width and self._bindings_ready:
-            self._width = event.size.width
-            self.call_after_refresh(self.recompose)
+    def _key_text(self, key: Key) -> Text:
+        """``key label``, styled, dimmed when disabled; a click presses the key."""
+        text = Text.assemble(
+            (key.display, self.get_component_rich_style("keys-footer--key", partial=True)),
+            (" " + key.label, self.get_component_rich_style("keys-footer--description", partial=True)),
+        )
+        text.stylize(Style.from_meta({"key": key.key}))
+        if not key.enabled:
+            text.stylize("dim")
+        return text
