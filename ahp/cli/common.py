@@ -30,13 +30,19 @@ def load(path: str) -> Project:
     return load_project(path)
 
 
-def apply_group_options(project: Project, args: argparse.Namespace) -> None:
-    """Override the project's aggregation settings from the command line, for this run only."""
-    from dataclasses import replace
+#: Settings a command line may override: the option's name in ``args``, the setting's in the file.
+SETTING_OPTIONS: tuple[tuple[str, str], ...] = (
+    ("aggregation", "aggregation"), ("inconsistent", "inconsistent"), ("method", "method"), ("practice", "practice"),
+    ("ri", "random_index"), ("threshold", "threshold"), ("lambda_max", "lambda_max"),
+)
 
-    changes = {k: getattr(args, k) for k in ("aggregation", "inconsistent") if getattr(args, k, None)}
+
+def apply_settings(project: Project, args: argparse.Namespace) -> None:
+    """Override the project's settings from the command line, for this run only: ``--practice``
+    brings its preset over the project's own conventions, and each option given wins over both."""
+    changes = {name: getattr(args, option) for option, name in SETTING_OPTIONS if getattr(args, option, None) is not None}
     if changes:
-        project.settings = replace(project.settings, **changes)
+        project.settings = project.settings.with_changes(**changes)
 
 
 def require_respondent(project: Project, name: str | None) -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ahp.cli.common import apply_group_options, load, print_sheet_error, read_text, require_respondent
-from ahp.cli.options import Parser, add_all_errors, add_file, add_group, add_respondent, fraction
+from ahp.cli.common import apply_settings, load, print_sheet_error, read_text, require_respondent
+from ahp.cli.options import Parser, add_all_errors, add_conventions, add_file, add_group, add_respondent, fraction
 from ahp.errors import AHPError
 
 
@@ -34,7 +34,7 @@ def cmd_risk(args: argparse.Namespace) -> int:
     from ahp.io.risk import risk_report
 
     project = load(args.file)
-    apply_group_options(project, args)
+    apply_settings(project, args)
     require_respondent(project, args.respondent)
     if not project.units:
         raise AHPError(f"{args.file}: no units are rated yet; "
@@ -71,3 +71,4 @@ def args_risk(p: argparse.ArgumentParser) -> None:
     p.add_argument("--min-coverage", type=fraction, default=0.5,
                    help="rank only units rated on at least this share of the weight; list the rest apart (default 50%%)")
     add_group(p)
+    add_conventions(p)

@@ -22,9 +22,6 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ahp.core.completion import COMPLETIONS
-from ahp.core.consistency import RI_NAMES, THRESHOLD_RULES
-from ahp.core.group import AGGREGATIONS, AIP_MEANS, INCONSISTENT_POLICIES
 from ahp.core.hierarchy import ROOT, Node, RankedLeaf, Synthesis, synthesize, walk
 
 if TYPE_CHECKING:
@@ -32,35 +29,17 @@ if TYPE_CHECKING:
     from ahp.core.sensitivity import MonteCarlo, OneWay
     from ahp.io.risk import RiskReport
 from ahp.core.scale import format_value, on_scale, parse_value
-from ahp.core.weights import METHODS
 from ahp.errors import AHPError, JudgmentError, ProjectFileError
 from ahp.io.atomic import StrPath, write_atomic
 from ahp.io.model import DEFAULT_MODEL, FORMAT, Model, Validator, load_model, parse_model
+from ahp.io.settings import Settings, parse_settings, sync_settings
 from ahp.io.toml_lines import parse_toml, read_text
 
 _TOP_KEYS = {"format", "project", "settings", "model", "respondents", "units"}
 _UNIT_KEYS = {"name", "ratings"}
 _PROJECT_KEYS = {"title", "description"}
-_SETTINGS_KEYS = {"method", "random_index", "threshold", "aggregation", "aip_mean", "inconsistent", "completion"}
 _RESPONDENT_KEYS = {"name", "weight", "judgments"}
 Pair = tuple[str, str]
-
-
-@dataclass(frozen=True)
-class Settings:
-    """How numbers are computed; every report names these."""
-
-    method: str = "eigenvector"
-    random_index: str = "saaty1980"
-    threshold: str | float = "saaty1994"
-    aggregation: str = "aij"
-    aip_mean: str = "geometric"
-    inconsistent: str = "flag"
-    completion: str = "lambda-max"
-
-    def as_dict(self) -> dict[str, Any]:
-        """The settings as plain values, keyed as in the file."""
-        return {name: getattr(self, name) for name in self.__dataclass_fields__}
 
 
 @dataclass
@@ -81,36 +60,6 @@ class Unit:
 
     name: str
     ratings: dict[str, str] = field(default_factory=dict)
-
-
-def _choice(check: Validator, settings: dict[str, Any], name: str, allowed: tuple[str, ...]) -> Any:
-    value = settings.get(name, getattr(Settings, name))
-    if value not in allowed:
-        raise check.fail(("settings", name), f"settings.{name} is {value!r}; choose one of {', '.join(allowed)}")
-    return value
-
-
-def _parse_settings(data: Any, check: Validator) -> Settings:
-    if data is None:
-        return Settings()
-    table = check.table(data, ("settings",), _SETTINGS_KEYS, "[settings]")
-    threshold = table.get("threshold", Settings.threshold)
-    if isinstance(threshold, bool) or not (
-        threshold in THRESHOLD_RULES or (isinstance(threshold, (int, float)) and 0 < threshold < 1)
-    ):
-        raise check.fail(
-            ("settings", "threshold"),
-            f"settings.threshold is {threshold!r}; choose {', '.join(THRESHOLD_RULES)} or a number between 0 and 1",
-        )
-    return Settings(
-        method=_choice(check, table, "method", METHODS),
-        random_index=_choice(check, table, "random_index", RI_NAMES),
-        threshold=threshold,
-        aggregation=_choice(check, table, "aggregation", AGGREGATIONS),
-        aip_mean=_choice(check, table, "aip_mean", AIP_MEANS),
-        inconsistent=_choice(check, table, "inconsistent", INCONSISTENT_POLICIES),
-        completion=_choice(check, table, "completion", COMPLETIONS),
-    )
 
 
 def _inner_nodes(root: Node) -> dict[str, Node]:
@@ -371,8 +320,7 @@ class Project:
         )
 
     def _numeric_settings(self) -> dict[str, Any]:
-        s = self.settings
-        return {"method": s.method, "random_index": s.random_index, "threshold": s.threshold, "completion": s.completion}
+        return self.settings.analysis()
 
     def ranking(self, respondent: str | None = None) -> tuple[RankedLeaf, ...]:
         """The churn factors ranked by global weight, best first."""
@@ -626,10 +574,7 @@ def _sync_head(doc: Any, title: str, settings: Settings) -> None:
     project = doc.setdefault("project", tomlkit.table())
     if project.get("title") != title:
         project["title"] = title
-    table = doc.setdefault("settings", tomlkit.table())
-    for key, value in settings.as_dict().items():
-        if table.get(key, getattr(Settings, key)) != value:
-            table[key] = value
+    sync_settings(doc.setdefault("settings", tomlkit.table()), settings)
 
 
 def _sync_respondents(doc: Any, respondents: list[Respondent], saved: dict[str, Any]) -> None:
@@ -765,7 +710,7 @@ def _node_table(node: Node) -> Any:
     return t
 
 
-def _new_document(model: Model, title: str = "") -> Any:
+def _new_document(model: Model, title: str = "", chosen: Settings | None = None) -> Any:
     """A fresh project document embedding ``model``, with explanatory comments."""
     import tomlkit
 
@@ -777,19 +722,7 @@ def _new_document(model: Model, title: str = "") -> Any:
     project = tomlkit.table()
     project["title"] = title
     doc["project"] = project
-    settings = tomlkit.table()
-    for key, value, note in (
-        ("method", "eigenvector", "eigenvector | geometric-mean | column-mean"),
-        ("random_index", "saaty1980", "saaty1980 | saaty2005 | donegan-dodd | alonso-lamata | chinese"),
-        ("threshold", "saaty1994", "0.05 for n=3, 0.08 for n=4, 0.10 otherwise; saaty1980 (0.10); or a number"),
-        ("aggregation", "aij", "aij: geometric mean of the judgments | aip: mean of the priorities"),
-        ("aip_mean", "geometric", "geometric | arithmetic, for aip"),
-        ("inconsistent", "flag", "respondents failing the threshold at a node: flag | include | exclude"),
-        ("completion", "lambda-max", "lambda-max | harker, for missing judgments"),
-    ):
-        settings[key] = value
-        settings[key].comment(note)
-    doc["settings"] = settings
+    doc["settings"] = new_settings_table(chosen or Settings())
     root = model.root
     m = tomlkit.table()
     m["id"] = model.id
@@ -816,6 +749,32 @@ def _new_document(model: Model, title: str = "") -> Any:
     return doc
 
 
+def new_settings_table(chosen: Settings) -> Any:
+    """The ``[settings]`` of a new project file, each setting with a comment naming its choices."""
+    import tomlkit
+
+    settings = tomlkit.table()
+    values = chosen.as_dict()
+    for key, note in (
+        ("method", "eigenvector | geometric-mean | column-mean"),
+        ("practice", "saaty | zh-textbook: presets random_index, threshold and lambda_max (below)"),
+        ("random_index", "saaty1980 | saaty2005 | donegan-dodd | alonso-lamata | gong-xu1986"),
+        ("threshold", "saaty1994 (0.05 for n=3, 0.08 for n=4, 0.10 above) | saaty1980 (<= 0.10) | lt0.10 (< 0.10) | a number"),
+        ("lambda_max", "eigenvalue | textbook: (1/n) sum (Aw)_i / w_i with the method's own w"),
+        ("aggregation", "aij: geometric mean of the judgments | aip: mean of the priorities"),
+        ("aip_mean", "geometric | arithmetic, for aip"),
+        ("inconsistent", "respondents failing the threshold at a node: flag | include | exclude"),
+        ("completion", "lambda-max | harker, for missing judgments"),
+        ("language", "en | zh: the language of every output"),
+    ):
+        if key in values:
+            settings[key] = values[key]
+            settings[key].comment(note)
+        else:  # left to the practice: shown, to be set on its own by removing the #
+            settings.add(tomlkit.comment(f"{key} = {tomlkit.item(getattr(chosen, key)).as_string()}   # {note}"))
+    return settings
+
+
 def parse_project(text: str, path: str) -> Project:
     """Validate a project file's text and build the :class:`Project`."""
     data = parse_toml(text, path)
@@ -829,7 +788,7 @@ def parse_project(text: str, path: str) -> Project:
     title = project.get("title", "")
     if not isinstance(title, str):
         raise check.fail(("project", "title"), "project.title must be a string")
-    settings = _parse_settings(data.get("settings"), check)
+    settings = parse_settings(data.get("settings"), check)
     respondents = _parse_respondents(data.get("respondents"), check, _inner_nodes(model.root))
     units = _parse_units(data.get("units"), check, model)
     return Project(path=path, title=title, model=model, settings=settings, respondents=respondents, units=units, text=text)
@@ -842,8 +801,11 @@ def load_project(path: StrPath) -> Project:
     return project
 
 
-def new_project(path: StrPath, model: StrPath = DEFAULT_MODEL, title: str | None = None) -> Project:
-    """Create a project file from a model (built-in name or file), with one empty respondent.
+def new_project(
+    path: StrPath, model: StrPath = DEFAULT_MODEL, title: str | None = None, settings: Settings | None = None,
+) -> Project:
+    """Create a project file from a model (built-in name or file), with one empty respondent and
+    ``settings`` (the defaults unless given).
 
     Refuses to overwrite an existing file.
     """
@@ -852,9 +814,9 @@ def new_project(path: StrPath, model: StrPath = DEFAULT_MODEL, title: str | None
     m = load_model(model)
     name = title if title is not None else f"{m.goal}: {os.path.basename(path).removesuffix('.ahp.toml')}"
     project = Project(
-        path=path, title=name, model=m, settings=Settings(),
+        path=path, title=name, model=m, settings=settings or Settings(),
         respondents=[Respondent("Respondent 1")],
-        text=tomlkit_dumps(_new_document(m, name)),
+        text=tomlkit_dumps(_new_document(m, name, settings)),
     )
     project.save()
     return project

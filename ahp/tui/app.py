@@ -32,7 +32,7 @@ PRELOAD_AFTER = 1.0
 #: Actions that need an open project (hidden from the footer on the error screen).
 PROJECT_ACTIONS = frozenset({
     "interview", "results", "group", "export", "language", "undo", "redo", "sensitivity", "ratings", "risk",
-    "report",
+    "report", "settings",
 })
 
 
@@ -42,7 +42,7 @@ class AHPApp(App[int]):
     #: Every screen's CSS, read once at start: a screen's own CSS_PATH would be read when it is
     #: first shown, and Textual then parses every stylesheet again and restyles every widget.
     CSS_PATH = ["app.tcss", "interview.tcss", "results.tcss", "group.tcss", "sensitivity.tcss", "ratings.tcss",
-                "risk.tcss", "export.tcss", "prompt.tcss", "help.tcss", "error.tcss"]
+                "risk.tcss", "export.tcss", "prompt.tcss", "help.tcss", "error.tcss", "settings.tcss"]
     TITLE = "ahp"
     BINDINGS = [
         Binding("i", "interview", "interview"),
@@ -52,6 +52,7 @@ class AHPApp(App[int]):
         Binding("s", "sensitivity", "sensitivity"),
         Binding("t", "ratings", "ratings"),
         Binding("k", "risk", "risk"),
+        Binding("c", "settings", "settings"),
         Binding("l", "language", "中文"),
         Binding("ctrl+z", "undo", "undo"),
         Binding("ctrl+y", "redo", "redo", show=False),
@@ -232,6 +233,12 @@ class AHPApp(App[int]):
         from ahp.tui.screens.risk import RiskScreen
 
         self._open(RiskScreen)
+
+    def action_settings(self) -> None:
+        """How the numbers are made: method, RI table, acceptance rule, λmax, practice, language."""
+        from ahp.tui.screens.settings import SettingsScreen
+
+        self._open(SettingsScreen)
 
     def action_export(self, fmt: str = "csv") -> None:
         """Ask for a file name, then write the results there."""

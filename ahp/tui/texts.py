@@ -31,7 +31,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "no suggestion": ("no judgment to revise", "无需修改"),
     "equal": ("equal", "同等"),
     "threshold": ("threshold", "阈值"),
-    "hierarchy cr": ("Hierarchy CR", "总体一致性比率 CR"),
+    "hierarchy cr": ("Hierarchy CR, levels below the goal", "层次总排序一致性比率 CR"),
+    "combined cr": ("Combined test, CR of the goal + levels below:", "组合一致性检验，准则层 CR + 下层："),
     "ranking": ("Ranking of churn factors", "流失因素排序"),
     "criteria weights": ("Criteria weights", "准则权重"),
     "breakdown": ("Breakdown by criterion", "各准则细分"),
@@ -222,6 +223,39 @@ _TEXTS: dict[str, tuple[str, str]] = {
     ),
     "report bad extension": ("Use a name ending in .html, .md or .xlsx.", "请使用 .html、.md 或 .xlsx 结尾的文件名。"),
     "with sensitivity": ("With sensitivity (tipping points, 2,000 draws)", "含敏感性摘要（转折点，2,000 次抽样）"),
+    # the settings screen
+    "settings title": ("Settings: how the numbers are made, saved in the project",
+                       "设置：计算方法与检验标准，保存在项目文件中"),
+    "settings help": (
+        "↑↓ choose a setting · ←→ or enter change it (saved at once) · esc back. A practice sets the RI table, "
+        "the acceptance rule and λmax; one changed afterwards is kept as set.",
+        "↑↓ 选择设置项 · ←→ 或 enter 更改（立即保存）· esc 返回。惯例同时设定 RI 表、一致性标准与 λmax；"
+        "之后单独更改的项保持不变。",
+    ),
+    "setting practice": ("Practice", "惯例"),
+    "setting method": ("Weighting method", "权重计算方法"),
+    "setting random_index": ("Random index RI", "随机一致性指标 RI"),
+    "setting threshold": ("Acceptance rule", "一致性标准"),
+    "setting lambda_max": ("λmax", "最大特征根 λmax"),
+    "setting language": ("Language", "语言"),
+    "setting set": ("set on its own", "单独设定"),
+    "setting from practice": ("from the practice", "随惯例"),
+    "setting saaty": ("Saaty: RI of 1980, CR limit by size, the principal eigenvalue",
+                      "Saaty：1980 年 RI 表，按阶数定 CR 上限，最大特征根"),
+    "setting zh-textbook": ("Chinese textbooks: Saaty's 1980 RI, CR < 0.10, the textbook λmax",
+                            "中国教材惯例：Saaty 1980 年 RI 表，CR < 0.10，教材 λmax 公式"),
+    "setting eigenvector": ("principal eigenvector", "特征根法"),
+    "setting geometric-mean": ("row geometric mean", "方根法"),
+    "setting column-mean": ("normalised column mean", "和积法"),
+    "setting saaty1994": ("CR <= 0.05 for n = 3, 0.08 for n = 4, 0.10 above",
+                          "n = 3 时 CR ≤ 0.05，n = 4 时 CR ≤ 0.08，其余 CR ≤ 0.10"),
+    "setting saaty1980": ("CR <= 0.10 for every n", "各阶均为 CR ≤ 0.10"),
+    "setting lt0.10": ("CR < 0.10 for every n", "各阶均为 CR < 0.10"),
+    "setting fixed": ("{rule} for every n", "各阶均为 {rule}"),
+    "setting eigenvalue": ("the principal eigenvalue, whatever the method", "最大特征根（与权重方法无关）"),
+    "setting textbook": ("(1/n) Σ (Aw)ᵢ / wᵢ with the method's own w", "(1/n) Σ (Aw)ᵢ / wᵢ，w 为所选方法的权重"),
+    "setting en": ("English", "English"),
+    "setting zh": ("中文", "中文"),
 }
 
 #: Footer labels (a binding's description) in Chinese; English is the description itself.
@@ -233,7 +267,7 @@ FOOTER_ZH: dict[str, str] = {
     "remove": "删除", "scope": "范围", "aggregation": "合并方式", "policy": "不一致处理", "close": "关闭",
     "cancel": "取消", "yes": "是", "no": "否", "sensitivity": "敏感性", "ratings": "评价", "risk": "风险",
     "choose": "选择", "grade": "评价", "monte carlo": "蒙特卡洛", "noise": "扰动", "unit": "门店", "add unit": "添加",
-    "report": "报告", "rate": "评价",
+    "report": "报告", "rate": "评价", "settings": "设置", "setting": "设置项", "change": "更改",
 }
 
 

@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 
 import ahp
+from ahp.errors import AHPError
 from ahp.io.export import ranking_dict, result_dict
 from ahp.io.report import gather, render_markdown
+from ahp.io.settings import Settings
 
 
 def test_a_project_naming_the_old_chinese_table_still_loads(demo_path: Path) -> None:
@@ -78,3 +80,30 @@ def test_weights_json_names_the_lambda_max_convention() -> None:
     a = [[1, 9, 1 / 3, 3], [1 / 9, 1, 1 / 7, 1 / 3], [3, 7, 1, 9], [1 / 3, 3, 1 / 9, 1]]
     out = result_dict(ahp.priorities(a, method="column-mean", threshold="lt0.10", lambda_max="textbook"))
     assert (out["lambda_max_convention"], out["acceptance"], out["consistent"]) == ("textbook", "CR < 0.10", True)
+
+
+def test_settings_follow_the_practice_unless_set_on_their_own() -> None:
+    zh = Settings(practice="zh-textbook")
+    assert (zh.random_index, zh.threshold, zh.lambda_max, zh.explicit) == ("saaty1980", "lt0.10", "textbook", frozenset())
+    own = zh.with_changes(threshold="saaty1994", random_index="chinese")
+    assert (own.random_index, own.threshold, own.lambda_max) == ("gong-xu1986", "saaty1994", "textbook")
+    assert own.explicit == {"threshold", "random_index"}
+    back = own.with_changes(practice="saaty")  # a practice chosen brings its whole preset
+    assert (back.random_index, back.threshold, back.lambda_max, back.explicit) == (
+        "saaty1980", "saaty1994", "eigenvalue", frozenset())
+    assert "threshold" not in zh.as_dict() and own.as_dict()["threshold"] == "saaty1994"
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [({"practice": "chinese"}, "settings.practice is 'chinese'; choose one of saaty, zh-textbook"),
+     ({"lambda_max": "max"}, "settings.lambda_max is 'max'; choose one of eigenvalue, textbook"),
+     ({"random_index": "xu"}, "settings.random_index is 'xu'; choose one of saaty1980, saaty2005, donegan-dodd, "
+      "alonso-lamata, gong-xu1986"),
+     ({"threshold": 1.5}, "settings.threshold is 1.5; choose saaty1994, saaty1980, lt0.10 or a number between 0 and 1"),
+     ({"language": "fr"}, "settings.language is 'fr'; choose one of en, zh")],
+)
+def test_bad_setting_changes_are_named(changes, message) -> None:
+    with pytest.raises(AHPError) as err:
+        Settings().with_changes(**changes)
+    assert str(err.value) == message

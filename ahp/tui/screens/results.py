@@ -12,6 +12,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Header, Static
 
 from ahp.core.hierarchy import Synthesis
+from ahp.io.wording import threshold_label
 from ahp.tui.screens.base import ProjectScreen
 from ahp.tui.texts import combine_words, t
 from ahp.tui.widgets.consistency import STATUS_MARK, STATUS_STYLE
@@ -100,11 +101,16 @@ def summary_text(syn: Synthesis, lang: str) -> Text:
     """Hierarchy CR with its verdict, and the settings that produced the numbers."""
     status = "consistent" if syn.consistent else ("incomplete" if not syn.complete else "inconsistent")
     st = syn.settings
+    test = syn.combined
+    passed = "consistent" if test.passed else "inconsistent"
     return Text.assemble(
         (f"{t('hierarchy cr', lang)} {syn.cr_total:.3f}  ", "bold"),
         (f"{STATUS_MARK[status]} {t(status, lang)}", STATUS_STYLE[status]),
+        f"\n{t('combined cr', lang)} {' + '.join(f'{cr:.3f}' for cr in test.levels)} = ",
+        (f"{test.cr:.3f} {STATUS_MARK[passed]} {t(passed, lang)} ({test.acceptance})", STATUS_STYLE[passed]),
         f"\n{t('method', lang)} {st.get('method')} · {t('ri table', lang)} {st.get('random_index')} · "
-        f"{t('threshold', lang)} {st.get('threshold')} · {t('completion', lang)} {st.get('completion')}",
+        f"{t('threshold', lang)} {threshold_label(st['threshold'])} · λmax {st.get('lambda_max')} · "
+        f"{t('completion', lang)} {st.get('completion')}",
     )
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from ahp.core.consistency import verdict_operator
+
 from ahp.core.hierarchy import NodeAnalysis
 from ahp.core.scale import format_value
 from ahp.tui.texts import t
@@ -40,8 +42,8 @@ def consistency_text(a: NodeAnalysis, names: list[str], threshold_rule: object, 
     verdict = Text(f"{STATUS_MARK[status]} {t(status, language)}", STATUS_STYLE[status])
     if r is None:
         return Text.assemble(verdict, "  ", t("incomplete node", language, problem=a.problem or ""))
-    sign = "≤" if r.cr <= r.threshold else ">"
-    line1 = Text(f"λmax {r.lambda_max:.4f}   CI {r.ci:.4f}   RI {r.ri:.2f} ({r.ri_table})")
+    sign = verdict_operator(r.consistent, r.strict).replace("<=", "≤").replace(">=", "≥")
+    line1 = Text(f"λmax {r.lambda_max:.4f} ({r.lambda_convention})   CI {r.ci:.4f}   RI {r.ri:.2f} ({r.ri_table})")
     line2 = Text.assemble(
         (f"CR {r.cr:.3f}", STATUS_STYLE[status]),
         f" {sign} {r.threshold:.2f} ({t('threshold', language)} {threshold_rule})  ",
