@@ -754,7 +754,7 @@ def new_settings_table(chosen: Settings) -> Any:
     import tomlkit
 
     settings = tomlkit.table()
-    values = chosen.as_dict()
+    values = chosen.file_values()
     for key, note in (
         ("method", "eigenvector | geometric-mean | column-mean"),
         ("practice", "saaty | zh-textbook: presets random_index, threshold and lambda_max (below)"),

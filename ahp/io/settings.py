@@ -6,10 +6,10 @@ the preset and is remembered as set (``explicit``), so a file that names only it
 follows that practice, and saving never writes the preset's values into it.
 
 >>> s = Settings().with_changes(practice="zh-textbook")
->>> s.threshold, s.lambda_max, sorted(s.as_dict())[:4]
-('lt0.10', 'textbook', ['aggregation', 'aip_mean', 'completion', 'inconsistent'])
+>>> s.threshold, s.lambda_max, "threshold" in s.file_values()
+('lt0.10', 'textbook', False)
 >>> t = s.with_changes(threshold=0.08)
->>> t.threshold, t.lambda_max, t.explicit, t.as_dict()["threshold"]
+>>> t.threshold, t.lambda_max, t.explicit, t.file_values()["threshold"]
 (0.08, 'textbook', frozenset({'threshold'}), 0.08)
 """
 
@@ -69,10 +69,13 @@ class Settings:
             object.__setattr__(self, name, getattr(resolved, name))
 
     def as_dict(self) -> dict[str, Any]:
-        """The settings as the file holds them, keyed as in the file: a convention the practice
-        sets is left out unless it was set on its own."""
-        return {name: getattr(self, name) for name in self.__dataclass_fields__
-                if name != "explicit" and (name not in CONVENTIONS or name in self.explicit)}
+        """Every setting in force as a plain value, keyed as in the file."""
+        return {name: getattr(self, name) for name in self.__dataclass_fields__ if name != "explicit"}
+
+    def file_values(self) -> dict[str, Any]:
+        """The settings as the file holds them: a convention the practice sets is left out
+        unless it was set on its own."""
+        return {k: v for k, v in self.as_dict().items() if k not in CONVENTIONS or k in self.explicit}
 
     def conventions(self) -> Conventions:
         """The practice and the three conventions in force."""
@@ -140,10 +143,12 @@ def sync_settings(table: Any, settings: Settings) -> None:
     method = "column-mean"
     practice = "zh-textbook"
     """
-    values = settings.as_dict()
+    values = settings.file_values()
     for name in CONVENTIONS:
         if name not in values and name in table:
             del table[name]
     for name, value in values.items():
-        if table.get(name, getattr(Settings, name)) != value:
+        # absent, a convention means the practice's; any other setting, its default
+        absent = None if name in CONVENTIONS else getattr(Settings, name)
+        if table.get(name, absent) != value:
             table[name] = value

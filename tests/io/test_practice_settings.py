@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import ahp
-from ahp.errors import AHPError
+from ahp.errors import AHPError, ProjectFileError
 from ahp.io.export import ranking_dict, result_dict
 from ahp.io.report import gather, render_markdown
 from ahp.io.settings import Settings
@@ -91,7 +91,8 @@ def test_settings_follow_the_practice_unless_set_on_their_own() -> None:
     back = own.with_changes(practice="saaty")  # a practice chosen brings its whole preset
     assert (back.random_index, back.threshold, back.lambda_max, back.explicit) == (
         "saaty1980", "saaty1994", "eigenvalue", frozenset())
-    assert "threshold" not in zh.as_dict() and own.as_dict()["threshold"] == "saaty1994"
+    assert "threshold" not in zh.file_values() and own.file_values()["threshold"] == "saaty1994"
+    assert zh.as_dict()["threshold"] == "lt0.10"  # every setting in force, for outputs
 
 
 @pytest.mark.parametrize(
@@ -107,3 +108,90 @@ def test_bad_setting_changes_are_named(changes, message) -> None:
     with pytest.raises(AHPError) as err:
         Settings().with_changes(**changes)
     assert str(err.value) == message
+
+
+def _settings_text(path: Path) -> str:
+    text = path.read_text(encoding="utf-8")
+    return text[text.index("[settings]"):text.index("[model]")]
+
+
+def _with_settings(path: Path, lines: str) -> None:
+    """Replace the demo's [settings] table by ``lines``."""
+    text = path.read_text(encoding="utf-8")
+    start = text.index("[settings]")
+    end = text.index("[model]")
+    path.write_text(text[:start] + "[settings]\n" + lines + "\n" + text[end:], encoding="utf-8")
+
+
+def test_a_project_naming_only_its_practice_follows_it_and_saving_keeps_it_so(demo_path: Path) -> None:
+    _with_settings(demo_path, 'practice = "zh-textbook"   # 中国教材惯例\nmethod = "column-mean"\n')
+    project = ahp.load_project(demo_path)
+    s = project.settings
+    assert (s.practice, s.random_index, s.threshold, s.lambda_max) == ("zh-textbook", "saaty1980", "lt0.10", "textbook")
+    goal = project.synthesize("Store manager").nodes["goal"].result
+    assert (goal.lambda_convention, goal.acceptance) == ("textbook", "CR < 0.10")
+    project.set_judgment(0, "goal", "service", "quality", 3)
+    project.save()
+    text = _settings_text(demo_path)
+    assert 'practice = "zh-textbook"   # 中国教材惯例' in text
+    assert "threshold" not in text and "lambda_max" not in text and "random_index" not in text
+
+
+def test_a_setting_given_in_the_file_wins_over_the_practice_and_is_saved(demo_path: Path) -> None:
+    _with_settings(demo_path, 'practice = "zh-textbook"\nthreshold = "saaty1994"\n')
+    project = ahp.load_project(demo_path)
+    assert (project.settings.threshold, project.settings.lambda_max) == ("saaty1994", "textbook")
+    project.settings = project.settings.with_changes(lambda_max="eigenvalue")
+    project.save()
+    again = ahp.load_project(demo_path).settings
+    assert (again.practice, again.threshold, again.lambda_max) == ("zh-textbook", "saaty1994", "eigenvalue")
+    assert again.explicit == {"threshold", "lambda_max"}
+    project.settings = project.settings.with_changes(practice="saaty")  # the preset, whole: the file forgets both
+    project.save()
+    text = _settings_text(demo_path)
+    assert 'practice = "saaty"' in text and "threshold" not in text and "lambda_max" not in text
+
+
+@pytest.mark.parametrize(
+    ("lines", "message"),
+    [('lambda_max = "power"', "line 20: settings.lambda_max is 'power'; choose one of eigenvalue, textbook"),
+     ('practice = "zh"', "line 20: settings.practice is 'zh'; choose one of saaty, zh-textbook"),
+     ('threshold = "lt0.1"',
+      "line 20: settings.threshold is 'lt0.1'; choose saaty1994, saaty1980, lt0.10 or a number between 0 and 1")],
+)
+def test_bad_practice_settings_name_the_line_and_key(demo_path: Path, lines: str, message: str) -> None:
+    _with_settings(demo_path, lines)
+    with pytest.raises(ProjectFileError) as err:
+        ahp.load_project(demo_path)
+    assert str(err.value) == f"{demo_path}, {message}"
+    assert demo_path.read_text(encoding="utf-8").count(lines) == 1
+
+
+def test_new_project_in_chinese_gets_the_zh_textbook_practice(tmp_path: Path) -> None:
+    from tests.test_cli import run
+
+    path = tmp_path / "new.ahp.toml"
+    r = run("new", str(path), "--lang", "zh")
+    assert r.returncode == 0 and "practice = zh-textbook" in r.stdout and "CR < 0.10" in r.stdout
+    s = ahp.load_project(path).settings
+    assert (s.practice, s.language, s.threshold, s.lambda_max, s.explicit) == (
+        "zh-textbook", "zh", "lt0.10", "textbook", frozenset())
+    r = run("new", str(tmp_path / "en.ahp.toml"), "--lang", "zh", "--practice", "saaty")
+    assert r.returncode == 0 and "zh-textbook" not in r.stdout
+    assert ahp.load_project(tmp_path / "en.ahp.toml").settings.practice == "saaty"
+
+
+@pytest.mark.parametrize(
+    ("language", "rows"),
+    [("en", ["| Convention | Chinese textbook practice (RI of Saaty 1980, CR < 0.10, the textbook λmax), as set below |",
+             "| λmax | λmax = (1/n) Σ (A·W)ᵢ / Wᵢ, with each matrix's weights W from the method above",
+             "| Acceptance | CR < 0.10 for every n |"]),
+     ("zh", ["| 计算惯例 | 中国教材惯例（Saaty 1980 年 RI 表，CR < 0.10，教材 λmax 公式），具体见下 |",
+             "| 最大特征根 λmax | λmax = (1/n) Σ (A·W)ᵢ / Wᵢ，W 为上述方法所得权重",
+             "| 一致性标准 | 各阶均为 CR < 0.10 |"])],
+)
+def test_report_method_statement_under_the_zh_textbook_practice(demo_path: Path, language, rows) -> None:
+    _with_settings(demo_path, 'practice = "zh-textbook"\nmethod = "column-mean"\n')
+    text = html.unescape(render_markdown(gather(ahp.load_project(demo_path), language)))
+    for line in rows:
+        assert line in text

@@ -48,6 +48,7 @@ def _method(d: ReportData) -> list[tuple[str, str]]:
         how = d.t("agg_aij", n=n) if s.aggregation == "aij" else d.t("agg_aip", n=n, mean=d.t(f"mean_{s.aip_mean}"))
         how += ("; " if d.language == "en" else "；") + d.t(f"policy_{s.inconsistent}")
     return [
+        (d.t("practice_rule"), d.t(f"practice_{s.practice}")),
         (d.t("priority_method"), d.t(f"method_{s.method}")),
         (d.t("lambda_rule"), d.t(f"lambda_{used['lambda_max']}")),
         (d.t("ri_rule"), d.t("ri_text", table=RI_SOURCES[d.language][ri_table_name(str(used["random_index"]))])),

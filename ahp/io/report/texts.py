@@ -30,6 +30,9 @@ TEXT: dict[str, dict[str, str]] = {
         "method_eigenvector": "principal eigenvector of each judgment matrix",
         "method_geometric-mean": "row geometric mean of each judgment matrix",
         "method_column-mean": "mean of the normalised columns of each judgment matrix",
+        "practice_rule": "Convention", "practice_saaty": "Saaty's (RI of 1980, CR limit by matrix size, the principal "
+        "eigenvalue), as set below", "practice_zh-textbook": "Chinese textbook practice (RI of Saaty 1980, CR < 0.10, the "
+        "textbook λmax), as set below",
         "lambda_rule": "λmax", "lambda_eigenvalue": "the principal eigenvalue of each matrix (whatever the priority "
         "method); CI = (λmax − n)/(n − 1), CR = CI/RI",
         "lambda_textbook": "λmax = (1/n) Σ (A·W)ᵢ / Wᵢ, with each matrix's weights W from the method above "
@@ -109,6 +112,8 @@ TEXT: dict[str, dict[str, str]] = {
         "method_eigenvector": "特征根法（判断矩阵最大特征根对应的归一化特征向量）",
         "method_geometric-mean": "方根法（行几何平均后归一化）",
         "method_column-mean": "和积法（列归一化后按行平均）",
+        "practice_rule": "计算惯例", "practice_saaty": "Saaty 惯例（1980 年 RI 表，按阶数定 CR 上限，最大特征根），具体见下",
+        "practice_zh-textbook": "中国教材惯例（Saaty 1980 年 RI 表，CR < 0.10，教材 λmax 公式），具体见下",
         "lambda_rule": "最大特征根 λmax", "lambda_eigenvalue": "取各判断矩阵的最大特征根（与权重计算方法无关）；"
         "一致性指标 CI = (λmax − n)/(n − 1)，一致性比率 CR = CI/RI",
         "lambda_textbook": "λmax = (1/n) Σ (A·W)ᵢ / Wᵢ，W 为上述方法所得权重；"
