@@ -40,7 +40,8 @@ SETTING_OPTIONS: tuple[tuple[str, str], ...] = (
 def apply_settings(project: Project, args: argparse.Namespace) -> None:
     """Override the project's settings from the command line, for this run only: ``--practice``
     brings its preset over the project's own conventions, and each option given wins over both."""
-    changes = {name: getattr(args, option) for option, name in SETTING_OPTIONS if getattr(args, option, None) is not None}
+    given = {name: getattr(args, option, None) for option, name in SETTING_OPTIONS}
+    changes = {name: value for name, value in given.items() if value is not None}
     if changes:
         project.settings = project.settings.with_changes(**changes)
 

@@ -25,9 +25,8 @@ def run_tui(file: str) -> int:
 
 def cmd_new(args: argparse.Namespace) -> int:
     from ahp.io.project import new_project
-    from ahp.io.terminal import clean
-
     from ahp.io.settings import Settings
+    from ahp.io.terminal import clean
 
     practice = args.practice or ("zh-textbook" if args.lang == "zh" else None)
     chosen = {"language": args.lang, "practice": practice}
@@ -113,7 +112,8 @@ def args_new(p: argparse.ArgumentParser) -> None:
     add_file(p, "project file to create (*.ahp.toml); never overwritten")
     p.add_argument("--model", default="retail-churn", help="built-in model name or model file (default: retail-churn)")
     p.add_argument("--title", help="project title")
-    p.add_argument("--lang", choices=("en", "zh"), help="the project's language; zh also proposes the zh-textbook practice")
+    p.add_argument("--lang", choices=("en", "zh"),
+                   help="the project's language; zh also proposes the zh-textbook practice")
     p.add_argument("--practice", choices=PRACTICES,
                    help="saaty (default) or zh-textbook: RI of Saaty (1980), CR < 0.10, the textbook lambda_max")
 
