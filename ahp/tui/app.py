@@ -63,10 +63,11 @@ class AHPApp(App[int]):
     #: ``en`` or ``zh``: every screen redraws in it when it changes.
     language = reactive("en", repaint=False)
 
-    def __init__(self, path: Path, *, language: str = "en") -> None:
+    def __init__(self, path: Path, *, language: str | None = None) -> None:
+        """``language``: of every label (default: the project's ``[settings] language``)."""
         super().__init__()
         self.path = Path(path)
-        self.set_reactive(AHPApp.language, language)
+        self.set_reactive(AHPApp.language, language or "en")
         self.error: str | None = None
         self.session: Session | None = None
         self.saver: Saver | None = None
@@ -77,6 +78,8 @@ class AHPApp(App[int]):
             return
         self.session = Session(project)
         self.saver = Saver(self, self.session, self._saved)
+        if language is None:
+            self.set_reactive(AHPApp.language, project.settings.language)
 
     def on_mount(self) -> None:
         if self.session is None:

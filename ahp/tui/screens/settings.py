@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Vertical
 from textual.widgets import Header, Static
 
 from ahp.tui.screens.base import ProjectScreen
@@ -81,7 +81,7 @@ class SettingsScreen(ProjectScreen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with VerticalScroll(id="settings"):
+        with Vertical(id="settings"):
             yield Static(id="settings-title", classes="caption")
             yield Static(id="settings-rows")
             yield Static(id="settings-help")

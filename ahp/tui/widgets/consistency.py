@@ -43,7 +43,10 @@ def consistency_text(a: NodeAnalysis, names: list[str], threshold_rule: object, 
     if r is None:
         return Text.assemble(verdict, "  ", t("incomplete node", language, problem=a.problem or ""))
     sign = verdict_operator(r.consistent, r.strict).replace("<=", "≤").replace(">=", "≥")
-    line1 = Text(f"λmax {r.lambda_max:.4f} ({r.lambda_convention})   CI {r.ci:.4f}   RI {r.ri:.2f} ({r.ri_table})")
+    if r.lambda_convention == "textbook":  # named where it is not the principal eigenvalue
+        line1 = Text(f"λmax {r.lambda_max:.4f} textbook  CI {r.ci:.4f}  RI {r.ri:.2f} ({r.ri_table})")
+    else:
+        line1 = Text(f"λmax {r.lambda_max:.4f}   CI {r.ci:.4f}   RI {r.ri:.2f} ({r.ri_table})")
     line2 = Text.assemble(
         (f"CR {r.cr:.3f}", STATUS_STYLE[status]),
         f" {sign} {r.threshold:.2f} ({t('threshold', language)} {threshold_rule})  ",
