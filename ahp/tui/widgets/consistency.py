@@ -7,7 +7,6 @@ from __future__ import annotations
 from rich.text import Text
 
 from ahp.core.consistency import verdict_operator
-
 from ahp.core.hierarchy import NodeAnalysis
 from ahp.core.scale import format_value
 from ahp.tui.texts import t
