@@ -1,5 +1,12 @@
 """Atomic file writes that keep the previous version as ``<file>.bak``.
 
+Every file the tool writes goes through :func:`write_atomic`: the text goes to a temporary
+file beside the target (named ``.<name>.<random>.tmp``), which is renamed over it, so a reader
+sees the old file or the new one, never half of one, even if the process is killed. The
+previous version is kept as ``<name>.bak``, made atomically too. A new file gets the
+permissions new files get (0666 less the umask); a file written again keeps its own. A
+symbolic link is followed: its target is written and the link stays.
+
 >>> import tempfile, pathlib
 >>> p = pathlib.Path(tempfile.mkdtemp()) / "x.toml"
 >>> write_atomic(p, "a = 1\\n"); write_atomic(p, "a = 2\\n")
@@ -11,7 +18,13 @@ from __future__ import annotations
 
 import os
 
+from ahp.errors import AHPError
+
 StrPath = str | os.PathLike[str]
+
+#: A temporary file of the tool's own naming older than this (seconds) was left by a write
+#: that was killed, and is removed by the next write beside it.
+STALE_AFTER = 60.0
 
 
 def backup_path(path: StrPath) -> str:
@@ -23,7 +36,8 @@ def keep_copy(path: StrPath, label: str) -> str:
     """Keep the file as it is now before a destructive step; returns where the copy went.
 
     The copy sits beside the file as ``<file>.before-<label>-<time>`` and no later save
-    touches it, unlike ``.bak``. ``label`` is reduced to letters, digits, ``_`` and ``-``.
+    touches it, unlike ``.bak``. ``label`` is reduced to letters, digits, ``_`` and ``-``, and
+    to its first 40 characters (a file name holds at most 255 bytes).
 
     >>> import tempfile, pathlib
     >>> p = pathlib.Path(tempfile.mkdtemp()) / "x.ahp.toml"
@@ -38,41 +52,115 @@ def keep_copy(path: StrPath, label: str) -> str:
     path = os.fspath(path)
     with open(path, encoding="utf-8", newline="") as f:
         text = f.read()
-    tag = re.sub(r"\W+", "-", label).strip("-") or "change"
+    tag = re.sub(r"\W+", "-", label).strip("-")[:40].strip("-") or "change"
     stamp = time.strftime("%Y%m%d-%H%M%S")
     target = f"{path}.before-{tag}-{stamp}"
     n = 1
-    while os.path.exists(target):
+    while os.path.lexists(target):
         n += 1
         target = f"{path}.before-{tag}-{stamp}-{n}"
-    write_atomic(target, text)
+    write_atomic(target, text, backup=False)
     return target
 
 
-def write_atomic(path: StrPath, text: str) -> None:
-    """Write ``text`` to ``path``: temp file in the same folder, fsync, keep ``.bak``, rename.
+def write_target(path: StrPath) -> str:
+    """The file a write to ``path`` changes: ``path`` itself, or where its symbolic link leads.
+
+    Raises :class:`AHPError` for a link loop or a link to nothing.
+    """
+    path = os.fspath(path)
+    if not os.path.islink(path):
+        return path
+    try:
+        return os.path.realpath(path, strict=True)
+    except FileNotFoundError:
+        raise AHPError(f"{path}: a symbolic link to {os.readlink(path)}, which does not exist; not written") from None
+    except OSError:
+        raise AHPError(f"{path}: a symbolic link that loops back on itself; not written") from None
+
+
+def write_atomic(path: StrPath, text: str, *, backup: bool = True) -> None:
+    """Write ``text`` to ``path`` (to its target if it is a symbolic link) atomically; keep the
+    previous version as ``.bak`` unless ``backup`` is false.
 
     A reader sees either the old file or the new one, never a half-written one.
     """
-    import shutil  # imported here: reading commands never pay for it
-    import tempfile
-
-    path = os.fspath(path)
-    folder = os.path.dirname(path) or "."
-    fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".tmp", dir=folder)
+    target = write_target(path)
+    folder = os.path.dirname(target) or "."
+    remove_stale_temporaries(target)
+    tmp = _new_temporary(target)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+        with open(tmp, "w", encoding="utf-8", newline="") as f:
             f.write(text)
             f.flush()
             os.fsync(f.fileno())
-        if os.path.exists(path):
-            shutil.copy2(path, backup_path(path))
-            shutil.copymode(path, tmp)
-        os.replace(tmp, path)
+        if os.path.exists(target):
+            os.chmod(tmp, os.stat(target).st_mode & 0o7777)
+            if backup:
+                _back_up(target)
+        os.replace(tmp, target)
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+    _sync_folder(folder)
+
+
+def _new_temporary(target: str) -> str:
+    """Create an empty ``.<name>.<random>.tmp`` beside ``target``, with a new file's permissions."""
+    import secrets
+
+    folder, name = os.path.split(target)
+    while True:
+        tmp = os.path.join(folder, f".{name}.{secrets.token_hex(4)}.tmp")
+        try:
+            os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))  # the umask applies
+            return tmp
+        except FileExistsError:
+            continue
+
+
+def _back_up(target: str) -> None:
+    """Make ``.bak`` the file as it is now, atomically: a hard link to it renamed into place
+    (a copy where the file system has no hard links), so ``.bak`` is never half written."""
+    import shutil
+
+    tmp = _new_temporary(backup_path(target))
+    try:
+        try:
+            os.unlink(tmp)
+            os.link(target, tmp)
+        except OSError:
+            shutil.copy2(target, tmp)
+            with open(tmp, "rb+") as f:
+                os.fsync(f.fileno())
+        os.replace(tmp, backup_path(target))
+    except BaseException:
+        if os.path.lexists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def remove_stale_temporaries(target: StrPath) -> list[str]:
+    """Remove temporary files of this module's naming for ``target`` (and its ``.bak``) left
+    by a write that was killed (older than :data:`STALE_AFTER`); returns those removed."""
+    import glob
+    import time
+
+    folder, name = os.path.split(os.fspath(target))
+    removed = []
+    for tmp in glob.glob(os.path.join(glob.escape(folder or "."), f".{glob.escape(name)}.*.tmp"), include_hidden=True):
+        try:
+            if time.time() - os.lstat(tmp).st_mtime > STALE_AFTER:
+                os.unlink(tmp)
+                removed.append(tmp)
+        except OSError:  # gone already, or not ours to remove
+            continue
+    return removed
+
+
+def _sync_folder(folder: str) -> None:
+    """Make the rename itself durable (where the system allows opening a folder)."""
     try:
         dir_fd = os.open(folder, os.O_RDONLY)
     except OSError:

@@ -14,10 +14,12 @@ from typing import Any
 
 from ahp.core.hierarchy import ROOT, Node
 from ahp.errors import ProjectFileError
-from ahp.io.toml_lines import Key, KeyLines, read_toml
+from ahp.io.toml_lines import Key, KeyLines, parse_toml, read_text
 
 DEFAULT_MODEL = "retail-churn"
 FORMAT = 1
+#: The deepest a model may go: levels of criteria below the goal (a churn model has 2 or 3).
+MAX_DEPTH = 20
 _ID = re.compile(r"^[A-Za-z0-9_-]+$")
 _NODE_KEYS = {"id", "name", "name_zh", "description", "description_zh", "children"}
 _MODEL_KEYS = {"id", "goal", "goal_zh", "description", "description_zh", "criteria", "ratings"}
@@ -178,10 +180,13 @@ def _grades(data: Any, key: Key, check: Validator) -> tuple[Grade, ...]:
     return tuple(Grade(gid, name, zh, float(v)) for gid, name, zh, v in rows)
 
 
-def _children(items: Any, key: Key, check: Validator, parent: str) -> tuple[Node, ...]:
-    """Validate an array of node tables and build their nodes (recursively)."""
+def _children(items: Any, key: Key, check: Validator, parent: str, depth: int = 1) -> tuple[Node, ...]:
+    """Validate an array of node tables and build their nodes (recursively), ``depth`` levels
+    below the goal."""
     if items is None:
         return ()
+    if depth > MAX_DEPTH:
+        raise check.fail(key, f"the model goes deeper than {MAX_DEPTH} levels below the goal, the most allowed")
     if not isinstance(items, list):
         raise check.fail(key, f"{_dotted(key)} must be an array of tables ([[...]])")
     nodes: list[Node] = []
@@ -205,7 +210,7 @@ def _children(items: Any, key: Key, check: Validator, parent: str) -> tuple[Node
                 name_zh=check.string(table, at, "name_zh", required=False),
                 description=check.string(table, at, "description", required=False),
                 description_zh=check.string(table, at, "description_zh", required=False),
-                children=_children(table.get("children"), (*at, "children"), check, path),
+                children=_children(table.get("children"), (*at, "children"), check, path, depth + 1),
             )
         )
     return tuple(nodes)
@@ -235,8 +240,13 @@ def model_path(name_or_path: str | os.PathLike[str]) -> str | os.PathLike[str]:
 def load_model(name_or_path: str | os.PathLike[str] = DEFAULT_MODEL) -> Model:
     """Load a model file (or a built-in model by name) and validate it."""
     path = model_path(name_or_path)
-    data, text = read_toml(path)
-    check = Validator(str(path), text)
+    return read_model(read_text(path), str(path))
+
+
+def read_model(text: str, path: str) -> Model:
+    """Validate a model file's text; errors name ``path``, the line and the key."""
+    data = parse_toml(text, path)
+    check = Validator(path, text)
     check.table(data, (), {"format", "model"}, "the model file")
     check.format(data)
     if "model" not in data:

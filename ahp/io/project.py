@@ -1,7 +1,8 @@
 """Project files (*.ahp.toml): the model, the settings and every respondent's judgments.
 
-Reading uses tomllib (fast); writing re-reads the file's text with tomlkit and changes only
-what changed, so the user's comments and key order survive. Writes are atomic and keep
+:class:`Project` is what a command or the interview screen works on. Reading and checking a
+file is :mod:`ahp.io.project_data`; writing it back, comments kept, :mod:`ahp.io.project_sync`;
+the document of a new file, :mod:`ahp.io.project_new`. Writes are atomic and keep
 ``<file>.bak``; a file that failed to load is never written.
 
 >>> import tempfile, pathlib
@@ -10,6 +11,17 @@ what changed, so the user's comments and key order survive. Writes are atomic an
 >>> p.save()
 >>> load_project(p.path).judgment(0, "goal", "price", "service")
 0.3333333333333333
+
+Saving from another thread: a snapshot is saved there, then adopted; a change made
+meanwhile stays pending for the next save.
+
+>>> saving = p.snapshot()
+>>> p.rename_respondent("Respondent 1", "Ann")
+>>> saving.save(); p.adopt(saving)
+>>> [r.name for r in load_project(p.path).respondents]
+['Respondent 1']
+>>> p.save(); [r.name for r in load_project(p.path).respondents]
+['Ann']
 """
 
 from __future__ import annotations
@@ -17,190 +29,23 @@ from __future__ import annotations
 import copy
 import math
 import os
-from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ahp.core.hierarchy import ROOT, Node, RankedLeaf, Synthesis, synthesize, walk
+from ahp.core.hierarchy import Node, RankedLeaf, Synthesis, synthesize
+from ahp.core.scale import on_scale
+from ahp.errors import AHPError, JudgmentError
+from ahp.io.atomic import StrPath, keep_copy, write_atomic
+from ahp.io.model import DEFAULT_MODEL, Model
+from ahp.io.project_data import Pair, ProjectData, Respondent, Settings, Unit, inner_nodes, judgment_stack, read_project
+from ahp.io.project_new import new_file
+from ahp.io.project_sync import FileState, checked_text
+from ahp.io.toml_lines import read_text
 
 if TYPE_CHECKING:
     from ahp.core.panel import Panel
     from ahp.core.sensitivity import MonteCarlo, OneWay
-    from ahp.io.risk import RiskReport
-from ahp.core.scale import format_value, on_scale, parse_value
-from ahp.errors import AHPError, JudgmentError, ProjectFileError
-from ahp.io.atomic import StrPath, write_atomic
-from ahp.io.model import DEFAULT_MODEL, FORMAT, Model, Validator, load_model, parse_model
-from ahp.io.settings import Settings, parse_settings, sync_settings
-from ahp.io.toml_lines import parse_toml, read_text
-
-_TOP_KEYS = {"format", "project", "settings", "model", "respondents", "units"}
-_UNIT_KEYS = {"name", "ratings"}
-_PROJECT_KEYS = {"title", "description"}
-_RESPONDENT_KEYS = {"name", "weight", "judgments"}
-Pair = tuple[str, str]
-
-
-@dataclass
-class Respondent:
-    """One person's judgments: ``judgments[path][(row, col)] = value`` (row is value times col)."""
-
-    name: str
-    weight: float = 1.0
-    judgments: dict[str, dict[Pair, float]] = field(default_factory=dict)
-    #: The name of this respondent's table in the file as last loaded or saved (``None``: not in
-    #: the file yet), so a renamed respondent keeps their table and its comments.
-    saved_as: str | None = field(default=None, compare=False, repr=False)
-
-
-@dataclass
-class Unit:
-    """A rated store, region or segment: ``ratings[leaf path] = grade id``."""
-
-    name: str
-    ratings: dict[str, str] = field(default_factory=dict)
-
-
-def _inner_nodes(root: Node) -> dict[str, Node]:
-    """Every node that has children (and so a matrix), by path."""
-    return {path: node for path, node, _ in walk(root) if node.children}
-
-
-def _judgment_value(raw: Any, check: Validator, key: tuple[Any, ...], pair: str) -> float:
-    where = f"judgment {pair}"
-    if isinstance(raw, bool) or not isinstance(raw, (int, float, str)):
-        raise check.fail(key, f"{where}: {raw!r} is not a number or a fraction like \"1/3\"")
-    try:
-        value = parse_value(raw)
-    except JudgmentError as exc:
-        raise check.fail(key, f"{where}: {exc}") from None
-    if math.isnan(value):
-        raise check.fail(key, f"{where}: leave a missing judgment out instead of writing {raw!r}")
-    if not on_scale(value):
-        raise check.fail(key, f"{where}: {raw!r} is off the scale; judgments lie within 1/9 and 9")
-    return value
-
-
-def _parse_judgments(data: Any, check: Validator, at: tuple[Any, ...], inner: dict[str, Node]) -> dict[str, dict[Pair, float]]:
-    if data is None:
-        return {}
-    if not isinstance(data, dict):
-        raise check.fail(at, "judgments must be a table of node paths")
-    out: dict[str, dict[Pair, float]] = {}
-    for path, rows in data.items():
-        key = (*at, path)
-        node = inner.get(path)
-        if node is None:
-            raise check.fail(key, f"judgments for {path!r}: no such node with sub-elements; expected one of {', '.join(inner)}")
-        ids = [c.id for c in node.children]
-        if not isinstance(rows, dict):
-            raise check.fail(key, f"judgments.{path} must be a table like {ids[0]} = {{ {ids[-1]} = 3 }}")
-        pairs: dict[Pair, float] = {}
-        for row, cols in rows.items():
-            if row not in ids:
-                raise check.fail((*key, row), f"judgments.{path}: {row!r} is not an element of {path!r}; elements: {', '.join(ids)}")
-            if not isinstance(cols, dict):
-                raise check.fail((*key, row), f"judgments.{path}.{row} must be an inline table like {{ {ids[-1] if ids[-1] != row else ids[0]} = 3 }}")
-            for col, raw in cols.items():
-                pair = f"{row} vs {col} in {path!r}"
-                if col not in ids:
-                    raise check.fail((*key, row), f"judgment {pair}: {col!r} is not an element of {path!r}; elements: {', '.join(ids)}")
-                if col == row:
-                    raise check.fail((*key, row), f"judgment {pair}: an element is not compared with itself")
-                if (col, row) in pairs:
-                    raise check.fail((*key, row), f"judgment {pair} is given in both directions; keep one")
-                pairs[(row, col)] = _judgment_value(raw, check, (*key, row), pair)
-        out[path] = pairs
-    return out
-
-
-def _parse_respondents(data: Any, check: Validator, inner: dict[str, Node]) -> list[Respondent]:
-    if data is None:
-        return []
-    if not isinstance(data, list):
-        raise check.fail(("respondents",), "respondents must be an array of tables ([[respondents]])")
-    out: list[Respondent] = []
-    names: set[str] = set()
-    for i, item in enumerate(data):
-        at = ("respondents", i)
-        table = check.table(item, at, _RESPONDENT_KEYS, f"respondents[{i}]")
-        name = check.string(table, at, "name")
-        if name in names:
-            raise check.fail((*at, "name"), f"duplicate respondent name {name!r}")
-        names.add(name)
-        weight = table.get("weight", 1.0)
-        if isinstance(weight, bool) or not isinstance(weight, (int, float)) or not weight > 0 or math.isinf(weight):
-            raise check.fail((*at, "weight"), f"respondent {name!r}: weight must be a positive number; got {weight!r}")
-        out.append(Respondent(name, float(weight), _parse_judgments(table.get("judgments"), check, (*at, "judgments"), inner)))
-    return out
-
-
-def _parse_units(data: Any, check: Validator, model: Model) -> list[Unit]:
-    if data is None:
-        return []
-    if not isinstance(data, list):
-        raise check.fail(("units",), "units must be an array of tables ([[units]])")
-    leaves = {path for path, node, _ in walk(model.root) if not node.children}
-    grades = ", ".join(g.id for g in model.grades)
-    out: list[Unit] = []
-    for i, item in enumerate(data):
-        at = ("units", i)
-        table = check.table(item, at, _UNIT_KEYS, f"units[{i}]")
-        name = check.string(table, at, "name")
-        if any(u.name == name for u in out):
-            raise check.fail((*at, "name"), f"duplicate unit name {name!r}")
-        ratings = table.get("ratings", {})
-        if not isinstance(ratings, dict):
-            raise check.fail((*at, "ratings"), f"unit {name!r}: ratings must be a table like \"service/attitude\" = \"poor\"")
-        unit = Unit(name)
-        for path, raw in ratings.items():
-            if path not in leaves:
-                raise check.fail((*at, "ratings", path), f"unit {name!r}: {path!r} is not a churn factor of the model")
-            grade = model.grade(raw) if isinstance(raw, str) else None
-            if grade is None:
-                raise check.fail((*at, "ratings", path), f"unit {name!r}, {path}: {raw!r} is not a grade; grades: {grades}")
-            unit.ratings[path] = grade.id
-        out.append(unit)
-    return out
-
-
-def _toml_value(value: float) -> int | str | float:
-    """How a judgment is written: ``3``, ``"1/3"``, or the float itself off the scale."""
-    text = format_value(value)
-    if text.isdigit():
-        return int(text)
-    if text.startswith("1/"):
-        return text
-    return float(value)
-
-
-class _FileState:
-    """What the file on disk holds: its ``text``; ``doc``, the parsed document (tomlkit) kept
-    between saves; ``saved``, each respondent's table name -> (weight, judgments) as last
-    written, so a save touches only the tables that changed. The three always agree.
-    """
-
-    def __init__(self, text: str | None) -> None:
-        self.text = text
-        self.doc: Any = None
-        self.saved: dict[str, tuple[float, dict[str, dict[Pair, float]]]] = {}
-
-    def lend(self) -> _FileState:
-        """A copy for a snapshot, which takes the kept document along (the next save of this
-        state parses the text again, so no two saves ever edit one document)."""
-        copy = _FileState(self.text)
-        copy.doc, self.doc = self.doc, None
-        copy.saved = self.saved
-        return copy
-
-    def document(self, model: Model) -> Any:
-        """The document to bring up to date: parsed once, then kept."""
-        if self.doc is None:
-            import tomlkit
-
-            self.doc = tomlkit.parse(self.text) if self.text is not None else _new_document(model)
-        return self.doc
 
 
 class Project:
@@ -223,12 +68,12 @@ class Project:
         self.settings = settings
         self.respondents = respondents
         self.units = units or []
-        self._file = _FileState(text)
+        self._file = FileState(text)
         if text is not None:  # as read from the file
-            for r in respondents:
-                r.saved_as = r.name
-            self._file.saved = {r.name: (r.weight, {p: dict(v) for p, v in r.judgments.items()}) for r in respondents}
-        self.inner = _inner_nodes(model.root)
+            self._file.wrote(text, respondents)
+        self.inner = inner_nodes(model.root)
+        #: Copies of the file kept before destructive steps (:meth:`keep_copy`), oldest first.
+        self.kept_copies: list[str] = []
         #: For a snapshot: (respondent of the original, their copy here), read by :meth:`adopt`.
         self._copied_from: tuple[Project, list[tuple[Respondent, Respondent]]] | None = None
 
@@ -282,17 +127,8 @@ class Project:
 
     def stack(self, path: str, respondents: list[int] | None = None) -> np.ndarray:
         """The node's matrices (respondents, n, n), ``nan`` where missing; all respondents by default."""
-        ids = [c.id for c in self.node(path).children]
-        index = {e: k for k, e in enumerate(ids)}
-        chosen = range(len(self.respondents)) if respondents is None else respondents
-        n = len(ids)
-        out = np.full((len(chosen), n, n), np.nan)
-        out[:, np.arange(n), np.arange(n)] = 1.0
-        for slot, r in enumerate(chosen):
-            for (row, col), v in self.respondents[r].judgments.get(path, {}).items():
-                out[slot, index[row], index[col]] = v
-                out[slot, index[col], index[row]] = 1 / v
-        return out
+        chosen = self.respondents if respondents is None else [self.respondents[r] for r in respondents]
+        return judgment_stack([c.id for c in self.node(path).children], [r.judgments.get(path, {}) for r in chosen])
 
     # -- results ---------------------------------------------------------------------------
     def synthesize(self, respondent: str | None = None, suggestions: int = 3) -> Synthesis:
@@ -366,25 +202,21 @@ class Project:
 
     def add_unit(self, name: str) -> int:
         """Add a store, region or segment to rate; returns its index."""
-        if not name.strip():
-            raise AHPError("a unit needs a name")
-        if any(u.name == name.strip() for u in self.units):
-            raise AHPError(f"there is already a unit named {name.strip()!r}")
-        self.units.append(Unit(name.strip()))
+        self.units.append(Unit(_new_name(name, [u.name for u in self.units], "unit")))
         return len(self.units) - 1
 
     def rename_unit(self, old: str, new: str) -> None:
         """Give a unit another (unique) name."""
         i = self.unit_index(old)
-        if not new.strip():
-            raise AHPError("a unit needs a name")
-        if new.strip() != old and any(u.name == new.strip() for u in self.units):
-            raise AHPError(f"there is already a unit named {new.strip()!r}")
-        self.units[i].name = new.strip()
+        self.units[i].name = _new_name(new, [u.name for k, u in enumerate(self.units) if k != i], "unit")
 
-    def remove_unit(self, name: str) -> None:
-        """Remove a unit and its ratings."""
-        del self.units[self.unit_index(name)]
+    def remove_unit(self, name: str) -> str | None:
+        """Remove a unit and its ratings; returns where the file as it was before was kept
+        (:meth:`keep_copy`)."""
+        i = self.unit_index(name)
+        kept = self.keep_copy(f"remove {name}")
+        del self.units[i]
+        return kept
 
     def set_rating(self, unit: int, path: str, grade: str | None) -> None:
         """Rate a churn factor of a unit (a grade id or name), or clear the rating with ``None``."""
@@ -403,8 +235,12 @@ class Project:
     def import_ratings(self, rows: list[tuple[str, dict[str, str]]]) -> tuple[int, int]:
         """Apply checked ratings rows: existing units get the cells given, new units are added.
 
-        Returns (units added, units updated).
+        Returns (units added, units updated). When a rating given before is replaced, the file
+        as it was is kept first (:meth:`keep_copy`; its path is the last of ``kept_copies``).
         """
+        before = {u.name: u.ratings for u in self.units}
+        if any(before.get(name, {}).get(p, g) != g for name, ratings in rows for p, g in ratings.items()):
+            self.keep_copy("ratings import")
         added = updated = 0
         for name, ratings in rows:
             existing = next((u for u in self.units if u.name == name), None)
@@ -416,83 +252,60 @@ class Project:
                 updated += 1
         return added, updated
 
-    def risk(self, respondent: str | None = None) -> RiskReport:
-        """Every unit's churn-risk index and action list, from the current factor weights."""
-        from ahp.io.risk import risk_report
-
-        return risk_report(self, self.synthesize(respondent, suggestions=0))
-
     # -- respondents -----------------------------------------------------------------------
     def add_respondent(self, name: str, weight: float = 1.0) -> int:
         """Add a respondent with no judgments yet; returns their index."""
-        self._check_respondent(name, weight)
-        self.respondents.append(Respondent(name.strip(), float(weight)))
+        name = _new_name(name, [r.name for r in self.respondents], "respondent")
+        self.respondents.append(Respondent(name, _weight(name, weight)))
         return len(self.respondents) - 1
 
     def rename_respondent(self, old: str, new: str) -> None:
-        """Give a respondent another (unique) name."""
+        """Give a respondent another (unique) name; their table in the file follows (``saved_as``)."""
         i = self.respondent_index(old)
-        if new.strip() != old:
-            self._check_respondent(new, self.respondents[i].weight)
-        self.respondents[i].name = new.strip()  # the table in the file follows by ``saved_as``
+        self.respondents[i].name = _new_name(new, [r.name for k, r in enumerate(self.respondents) if k != i], "respondent")
 
     def set_respondent_weight(self, name: str, weight: float) -> None:
         """Change how much a respondent counts when the panel is combined."""
+        self.respondents[self.respondent_index(name)].weight = _weight(name, weight)
+
+    def remove_respondent(self, name: str) -> str | None:
+        """Remove a respondent and their judgments; returns where the file as it was before
+        was kept (:meth:`keep_copy`)."""
         i = self.respondent_index(name)
-        self._check_respondent(name, weight, new=False)
-        self.respondents[i].weight = float(weight)
-
-    def remove_respondent(self, name: str) -> None:
-        """Remove a respondent and their judgments."""
-        del self.respondents[self.respondent_index(name)]
-
-    def _check_respondent(self, name: str, weight: float, new: bool = True) -> None:
-        if not name.strip():
-            raise AHPError("a respondent needs a name")
-        if new and any(r.name == name.strip() for r in self.respondents):
-            raise AHPError(f"there is already a respondent named {name.strip()!r}")
-        if isinstance(weight, bool) or not (isinstance(weight, (int, float)) and math.isfinite(weight) and weight > 0):
-            raise AHPError(f"respondent {name.strip()!r}: weight must be a positive number; got {weight!r}")
+        kept = self.keep_copy(f"remove {name}")
+        del self.respondents[i]
+        return kept
 
     def import_respondents(self, rows: list[tuple[str, float, dict[str, dict[Pair, float]]]]) -> None:
-        """Add already-checked respondents (from a survey) and write them to the file at once.
-
-        The new ``[[respondents]]`` tables are appended to the file's text, so a survey of
-        thousands imports in a moment and everything above them is left as it was.
-        """
-        from ahp.io.survey import respondents_toml
-
-        new = [Respondent(name, weight, judgments) for name, weight, judgments in rows]
-        if self._file.text is None or self.path is None:
-            self.respondents.extend(new)
-            self.save()
-            return
-        text = self._file.text.rstrip("\n") + "\n" + respondents_toml(new, _toml_value)
-        write_atomic(self.path, text)
-        self._file.text = text
-        self._file.doc = None  # the kept document no longer matches the file: parse afresh when next saving
-        self._file.saved.update((r.name, (r.weight, {p: dict(v) for p, v in r.judgments.items()})) for r in new)
-        for r in new:
-            r.saved_as = r.name
-        self.respondents.extend(new)
+        """Add already-checked respondents (from a survey) and save the file; if the save
+        fails, they are taken out again, so the project still matches its file."""
+        count = len(self.respondents)
+        self.respondents.extend(Respondent(name, weight, judgments) for name, weight, judgments in rows)
+        try:
+            self._write(None, added=self.respondents[count:])
+        except BaseException:
+            del self.respondents[count:]
+            raise
 
     # -- writing ---------------------------------------------------------------------------
+    def keep_copy(self, label: str) -> str | None:
+        """Before a destructive step: keep the file as it is now beside it, where no save
+        overwrites it (``<file>.before-<label>-<time>``, see :func:`ahp.io.atomic.keep_copy`).
+
+        Returns its path, also added to ``kept_copies``; ``None`` when there is no file yet.
+        """
+        if self.path is None or not os.path.isfile(self.path):
+            return None
+        kept = keep_copy(self.path, label)
+        self.kept_copies.append(kept)
+        return kept
+
     def snapshot(self) -> Project:
         """An independent copy holding everything a save needs, to save from another thread.
 
         Take it where the project is edited, save the copy anywhere, then give it to
         :meth:`adopt`. Changes made to this project meanwhile (renames too) are not in the
-        copy and stay pending for the next save.
-
-        >>> import tempfile, pathlib
-        >>> p = new_project(pathlib.Path(tempfile.mkdtemp()) / "s.ahp.toml")
-        >>> copy = p.snapshot()
-        >>> p.rename_respondent("Respondent 1", "Ann")  # after the snapshot: still pending
-        >>> copy.save(); p.adopt(copy)
-        >>> [r.name for r in load_project(p.path).respondents]
-        ['Respondent 1']
-        >>> p.save(); [r.name for r in load_project(p.path).respondents]
-        ['Ann']
+        copy and stay pending for the next save (as the module's example shows).
         """
         clone = copy.copy(self)
         clone.respondents = [
@@ -523,275 +336,47 @@ class Project:
         The new text is read back before it is written: if it would not load, or would load
         as something else, :class:`ProjectFileError` is raised and nothing is written.
         """
+        self._write(path, added=[])
+
+    def _write(self, path: StrPath | None, added: list[Respondent]) -> None:
+        """Save; ``added``: respondents just appended to the list, which may be written by
+        appending their tables to the file's text (fast) when nothing else changed."""
         target = path if path is not None else self.path
         if target is None:
             raise AHPError("this project has no file yet; give a path to save it to")
         try:
-            text = self._checked_text(os.fspath(target))
+            data = ProjectData(self.title, self.model, self.settings, self.respondents, self.units)
+            text = checked_text(self._file, data, os.fspath(target), added)
             write_atomic(target, text)
         except BaseException:
             self._file.doc = None  # it may hold a change that was never written: parse the text again
             raise
-        self._file.text = text
-        self._file.saved = {r.name: (r.weight, {p: dict(v) for p, v in r.judgments.items()}) for r in self.respondents}
-        for r in self.respondents:
-            r.saved_as = r.name
+        self._file.wrote(text, self.respondents)
         self.path = target
 
-    def _checked_text(self, target: str) -> str:
-        """The file's new text, read back to check it loads as this project.
-
-        The kept document is brought up to date first; if its text does not read back (a file
-        edited by hand into a shape the update cannot follow), a fresh document is tried.
-        """
-        import tomlkit
-
-        _check_writable(self, target)
-        doc = self._file.document(self.model)
-        self._sync(doc)
-        text = tomlkit.dumps(doc)
-        if _reads_back(text, target, self):
-            return text
-        doc = self._file.doc = _new_document(self.model, self.title)
-        self._sync(doc)
-        text = tomlkit.dumps(doc)
-        if _reads_back(text, target, self):
-            return text
-        raise ProjectFileError("the project could not be written so that it reads back the same; nothing was written", path=target)
-
-    def _sync(self, doc: Any) -> None:
-        """Bring a tomlkit document in line with this project, touching only what differs."""
-        _sync_head(doc, self.title, self.settings)
-        _sync_respondents(doc, self.respondents, self._file.saved)
-        _sync_units(doc, self.units)
+def _new_name(name: str, taken: list[str], noun: str) -> str:
+    """``name`` stripped, checked to be non-empty and not ``taken`` by another."""
+    if not name.strip():
+        raise AHPError(f"a {noun} needs a name")
+    if name.strip() in taken:
+        raise AHPError(f"there is already a {noun} named {name.strip()!r}")
+    return name.strip()
 
 
-def _sync_head(doc: Any, title: str, settings: Settings) -> None:
-    """The format number, the title and the settings."""
-    import tomlkit
-
-    doc.setdefault("format", FORMAT)
-    project = doc.setdefault("project", tomlkit.table())
-    if project.get("title") != title:
-        project["title"] = title
-    sync_settings(doc.setdefault("settings", tomlkit.table()), settings)
-
-
-def _sync_respondents(doc: Any, respondents: list[Respondent], saved: dict[str, Any]) -> None:
-    """One ``[[respondents]]`` table per respondent, in their order; each follows its
-    respondent through renames (by ``saved_as``), and an unchanged one is left alone."""
-    import tomlkit
-
-    if not respondents:
-        doc.pop("respondents", None)  # never an empty array: it would be written as `respondents = []`
-        return
-    old = list(doc["respondents"]) if "respondents" in doc else []
-    by_name = {t.get("name"): t for t in old}
-    tables = [by_name.pop(r.saved_as) if r.saved_as in by_name else None for r in respondents]
-    kept = [t is not None and saved.get(r.saved_as) == (r.weight, r.judgments) for r, t in zip(respondents, tables)]
-    for k, r in enumerate(respondents):  # not in the file under their saved name: an unclaimed table of their name, or a new one
-        if tables[k] is None:
-            tables[k] = by_name.pop(r.name) if r.name in by_name else tomlkit.table()
-    for r, t, unchanged in zip(respondents, tables, kept):
-        if t.get("name") != r.name:
-            t["name"] = r.name
-        if unchanged:
-            continue  # as last saved but for the name: leave the rest of the table alone
-        if t.get("weight", 1.0) != r.weight:
-            t["weight"] = r.weight
-        _sync_judgments(t, r.judgments)
-    if [id(t) for t in old] != [id(t) for t in tables]:
-        aot = tomlkit.aot()
-        for t in tables:
-            aot.append(t)
-        doc.pop("respondents", None)
-        doc.append("respondents", aot)
-
-
-def _sync_units(doc: Any, units: list[Unit]) -> None:
-    """One ``[[units]]`` table per unit, in their order, with its ratings."""
-    import tomlkit
-
-    if not units:
-        doc.pop("units", None)
-        return
-    if "units" not in doc:
-        doc.append("units", tomlkit.aot())
-    tables = doc["units"]
-    while len(tables) > len(units):
-        del tables[len(tables) - 1]
-    for i, u in enumerate(units):
-        if i == len(tables):
-            tables.append(tomlkit.table())
-        t = tables[i]
-        if t.get("name") != u.name:
-            t["name"] = u.name
-        ratings = t.setdefault("ratings", tomlkit.table())
-        for path in [p for p in ratings if p not in u.ratings]:
-            del ratings[path]
-        for path, grade in u.ratings.items():
-            if ratings.get(path) != grade:
-                ratings[path] = grade
-
-
-def _check_writable(project: Project, target: str) -> None:
-    """Refuse text that no UTF-8 file can hold (a lone surrogate), naming the field."""
-    fields = [("project title", project.title)]
-    fields += [("respondent name", r.name) for r in project.respondents]
-    fields += [("unit name", u.name) for u in project.units]
-    for what, value in fields:
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            raise ProjectFileError(f"{what} {value!r} holds a character no text file can store (a lone surrogate); not saved", path=target) from None
-
-
-def _reads_back(text: str, target: str, project: Project) -> bool:
-    """Whether ``text`` loads as a project holding exactly what ``project`` holds."""
-    try:
-        again = parse_project(text, target)
-    except AHPError:
-        return False
-    return _contents(again) == _contents(project)
-
-
-def _contents(project: Project) -> tuple[Any, ...]:
-    """What a project file holds, comparable (judgments as written, on the scale's precision)."""
-    respondents = [
-        (r.name, r.weight, {path: {pair: _toml_value(v) for pair, v in pairs.items()} for path, pairs in r.judgments.items() if pairs})
-        for r in project.respondents
-    ]
-    units = [(u.name, u.ratings) for u in project.units]
-    return project.title, project.settings, project.model, respondents, units
-
-def _sync_judgments(table: Any, judgments: dict[str, dict[Pair, float]]) -> None:
-    """Update one respondent's ``judgments`` table pair by pair."""
-    import tomlkit
-
-    if "judgments" not in table:
-        if not any(judgments.values()):
-            return
-        table["judgments"] = tomlkit.table(is_super_table=True)
-    doc_j = table["judgments"]
-    for path in [p for p in doc_j if p not in judgments]:
-        del doc_j[path]
-    for path, pairs in judgments.items():
-        if path not in doc_j:
-            if not pairs:
-                continue
-            doc_j[path] = tomlkit.table()
-        rows = doc_j[path]
-        for row in list(rows):
-            for col in list(rows[row]):
-                if (row, col) not in pairs:
-                    del rows[row][col]
-            if not rows[row]:
-                del rows[row]
-        for (row, col), value in pairs.items():
-            if row not in rows:
-                rows[row] = tomlkit.inline_table()
-            if col not in rows[row] or not math.isclose(parse_value(rows[row][col]), value):
-                rows[row][col] = _toml_value(value)  # an unchanged value keeps the user's spelling
-
-
-def _node_table(node: Node) -> Any:
-    import tomlkit
-
-    t = tomlkit.table()
-    t["id"] = node.id
-    for key in ("name", "name_zh", "description", "description_zh"):
-        if getattr(node, key):
-            t[key] = getattr(node, key)
-    if node.children:
-        aot = tomlkit.aot()
-        for c in node.children:
-            aot.append(_node_table(c))
-        t["children"] = aot
-    return t
-
-
-def _new_document(model: Model, title: str = "", chosen: Settings | None = None) -> Any:
-    """A fresh project document embedding ``model``, with explanatory comments."""
-    import tomlkit
-
-    doc = tomlkit.document()
-    doc.add(tomlkit.comment("ahp project: the model, the settings and every respondent's judgments."))
-    doc.add(tomlkit.comment('A judgment  row = { col = v }  means row is v times as important as col (v from 1/9 to 9).'))
-    doc.add(tomlkit.nl())
-    doc["format"] = FORMAT
-    project = tomlkit.table()
-    project["title"] = title
-    doc["project"] = project
-    doc["settings"] = new_settings_table(chosen or Settings())
-    root = model.root
-    m = tomlkit.table()
-    m["id"] = model.id
-    m["goal"] = root.name
-    for key, attr in (("goal_zh", "name_zh"), ("description", "description"), ("description_zh", "description_zh")):
-        if getattr(root, attr):
-            m[key] = getattr(root, attr)
-    criteria = tomlkit.aot()
-    for c in root.children:
-        criteria.append(_node_table(c))
-    m["criteria"] = criteria
-    ratings = tomlkit.table()
-    grades = tomlkit.aot()
-    for g in model.grades:
-        t = tomlkit.table()
-        t["id"], t["name"] = g.id, g.name
-        if g.name_zh:
-            t["name_zh"] = g.name_zh
-        t["intensity"] = g.intensity
-        grades.append(t)
-    ratings["grades"] = grades
-    m["ratings"] = ratings
-    doc["model"] = m
-    return doc
-
-
-def new_settings_table(chosen: Settings) -> Any:
-    """The ``[settings]`` of a new project file, each setting with a comment naming its choices."""
-    import tomlkit
-
-    settings = tomlkit.table()
-    values = chosen.file_values()
-    for key, note in (
-        ("method", "eigenvector | geometric-mean | column-mean"),
-        ("practice", "saaty | zh-textbook: presets random_index, threshold and lambda_max (below)"),
-        ("random_index", "saaty1980 | saaty2005 | donegan-dodd | alonso-lamata | gong-xu1986"),
-        ("threshold", "saaty1994 (0.05 for n=3, 0.08 for n=4, 0.10 above) | saaty1980 (<= 0.10) | lt0.10 (< 0.10) | a number"),
-        ("lambda_max", "eigenvalue | textbook: (1/n) sum (Aw)_i / w_i with the method's own w"),
-        ("aggregation", "aij: geometric mean of the judgments | aip: mean of the priorities"),
-        ("aip_mean", "geometric | arithmetic, for aip"),
-        ("inconsistent", "respondents failing the threshold at a node: flag | include | exclude"),
-        ("completion", "lambda-max | harker, for missing judgments"),
-        ("language", "en | zh: the language of every output"),
-    ):
-        if key in values:
-            settings[key] = values[key]
-            settings[key].comment(note)
-        else:  # left to the practice: shown, to be set on its own by removing the #
-            settings.add(tomlkit.comment(f"{key} = {tomlkit.item(getattr(chosen, key)).as_string()}   # {note}"))
-    return settings
+def _weight(name: str, weight: float) -> float:
+    """A respondent's weight, checked to be a positive number."""
+    if isinstance(weight, bool) or not (isinstance(weight, (int, float)) and math.isfinite(weight) and weight > 0):
+        raise AHPError(f"respondent {name.strip()!r}: weight must be a positive number; got {weight!r}")
+    return float(weight)
 
 
 def parse_project(text: str, path: str) -> Project:
     """Validate a project file's text and build the :class:`Project`."""
-    data = parse_toml(text, path)
-    check = Validator(path, text)
-    check.table(data, (), _TOP_KEYS, "the project file")
-    check.format(data)
-    if "model" not in data:
-        raise check.fail((), "missing table [model]: a project file embeds its model")
-    model = parse_model(data["model"], check)
-    project = check.table(data.get("project", {}), ("project",), _PROJECT_KEYS, "[project]")
-    title = project.get("title", "")
-    if not isinstance(title, str):
-        raise check.fail(("project", "title"), "project.title must be a string")
-    settings = parse_settings(data.get("settings"), check)
-    respondents = _parse_respondents(data.get("respondents"), check, _inner_nodes(model.root))
-    units = _parse_units(data.get("units"), check, model)
-    return Project(path=path, title=title, model=model, settings=settings, respondents=respondents, units=units, text=text)
+    data = read_project(text, path)
+    return Project(
+        path=path, title=data.title, model=data.model, settings=data.settings,
+        respondents=data.respondents, units=data.units, text=text,
+    )
 
 
 def load_project(path: StrPath) -> Project:
@@ -809,21 +394,12 @@ def new_project(
 
     Refuses to overwrite an existing file.
     """
-    if os.path.exists(path):
-        raise ProjectFileError("already exists; not overwritten", path=os.fspath(path))
-    m = load_model(model)
-    name = title if title is not None else f"{m.goal}: {os.path.basename(path).removesuffix('.ahp.toml')}"
-    project = Project(
-        path=path, title=name, model=m, settings=settings or Settings(),
-        respondents=[Respondent("Respondent 1")],
-        text=tomlkit_dumps(_new_document(m, name, settings)),
-    )
+    chosen = settings or Settings()
+    m, name, text = new_file(path, model, title, chosen)
+    project = Project(path=path, title=name, model=m, settings=chosen, respondents=[Respondent("Respondent 1")],
+                      text=text)
     project.save()
     return project
 
 
-def tomlkit_dumps(doc: Any) -> str:
-    """Serialise a tomlkit document."""
-    import tomlkit
-
-    return tomlkit.dumps(doc)
+__all__ = ["Pair", "Project", "Respondent", "Settings", "Unit", "load_project", "new_project", "parse_project"]

@@ -3,7 +3,8 @@
 The maths is :mod:`ahp.core.ratings`; this puts names, grades and ranks around it.
 
 >>> import ahp
->>> report = ahp.load_project("examples/retail-churn-demo.ahp.toml").risk()
+>>> project = ahp.load_project("examples/retail-churn-demo.ahp.toml")
+>>> report = risk_report(project, project.synthesize(suggestions=0))
 >>> [(u.rank, u.name, round(u.index, 1)) for u in report.units][:1]
 [(1, 'Riverside store', 60.5)]
 """

@@ -17,10 +17,8 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import math
 from dataclasses import dataclass
-from typing import Any
 
 from ahp.core.hierarchy import Node, child_path, walk
 from ahp.core.scale import MAX_VALUE, TOLERANCE, on_scale, parse_value
@@ -92,7 +90,31 @@ def read_survey(text: str, root: Node, coding: str = "ratio", existing: set[str]
     if coding not in CODINGS:
         raise SurveyError(f"unknown coding {coding!r}; choose one of {', '.join(CODINGS)}", [])
     header, body = read_sheet(text, "survey")
-    columns = pair_columns(root)
+    known = _header_columns(header, pair_columns(root))
+    weight_col = header.index("weight") if "weight" in header else None
+    skip = {header.index("respondent"), weight_col}
+    problems: list[str] = []
+    out = []
+    for line, name, row in named_rows(header, body, "respondent", "respondent", problems, existing):
+        weight = 1.0
+        if weight_col is not None and row[weight_col].strip():
+            try:
+                weight = float(row[weight_col])
+                if not (math.isfinite(weight) and weight > 0):
+                    raise ValueError
+            except ValueError:
+                problems.append(f"row {line}, column 'weight': {row[weight_col]!r} is not a positive number")
+        cells = [(h, known[h], row[k].strip()) for k, h in enumerate(header) if k not in skip and row[k].strip()]
+        out.append((name, weight, _judgments(cells, coding, line, problems)))
+    refuse(problems, "survey")
+    if not out:
+        raise SurveyError("the survey has no respondent rows; nothing imported", [])
+    return out
+
+
+def _header_columns(header: list[str], columns: list[PairColumn]) -> dict[str, tuple[PairColumn, bool]]:
+    """Each pair column's pair and whether it is named the other way round; raises SurveyError
+    listing every unknown, duplicate or missing column."""
     known = {c.header: (c, False) for c in columns}
     known.update({c.reversed_header: (c, True) for c in columns})  # "b vs a" is accepted too
     problems: list[str] = []
@@ -111,54 +133,17 @@ def read_survey(text: str, root: Node, coding: str = "ratio", existing: set[str]
             seen_pairs[known[h][0]] = k
     if problems:
         raise SurveyError(f"{len(problems)} problem(s) in the header; nothing imported", problems)
-    name_col = header.index("respondent")
-    weight_col = header.index("weight") if "weight" in header else None
-    out = []
-    for line, name, row in named_rows(header, body, "respondent", "respondent", problems, existing):
-        weight = 1.0
-        if weight_col is not None and row[weight_col].strip():
-            try:
-                weight = float(row[weight_col])
-                if not (math.isfinite(weight) and weight > 0):
-                    raise ValueError
-            except ValueError:
-                problems.append(f"row {line}, column 'weight': {row[weight_col]!r} is not a positive number")
-        judgments: dict[str, dict[tuple[str, str], float]] = {}
-        for k, h in enumerate(header):
-            cell = row[k].strip()
-            if k in (name_col, weight_col) or not cell:
-                continue
-            column, reverse = known[h]
-            try:
-                value = _cell_value(cell, coding)
-                judgments.setdefault(column.path, {})[(column.a, column.b)] = 1 / value if reverse else value
-            except JudgmentError as exc:
-                problems.append(f"row {line}, column {h!r}: {exc}")
-        out.append((name, weight, judgments))
-    refuse(problems, "survey")
-    if not out:
-        raise SurveyError("the survey has no respondent rows; nothing imported", [])
-    return out
+    return known
 
 
-def _key(text: str) -> str:
-    return text if text.replace("-", "").replace("_", "").isalnum() and text.isascii() else json.dumps(text)
-
-
-def respondents_toml(respondents: list[Any], value: Any) -> str:
-    """TOML text for appended ``[[respondents]]`` tables (fast: no document model).
-
-    ``value`` turns a judgment into its TOML spelling (3, "1/3", 0.7303).
-    """
-    parts = []
-    for r in respondents:
-        parts.append(f"\n[[respondents]]\nname = {json.dumps(r.name, ensure_ascii=False)}\n")
-        if r.weight != 1.0:
-            parts.append(f"weight = {r.weight!r}\n")
-        for path, pairs in r.judgments.items():
-            rows: dict[str, list[str]] = {}
-            for (a, b), v in pairs.items():
-                rows.setdefault(a, []).append(f"{_key(b)} = {json.dumps(value(v))}")
-            parts.append(f"\n[respondents.judgments.{_key(path)}]\n")
-            parts.extend(f"{_key(a)} = {{ {', '.join(cells)} }}\n" for a, cells in rows.items())
-    return "".join(parts)
+def _judgments(cells: list[tuple[str, tuple[PairColumn, bool], str]], coding: str, line: int, problems: list[str]) -> dict[str, dict[tuple[str, str], float]]:
+    """One row's judgments from its non-empty pair cells (header, (pair, reversed), text); a bad
+    cell goes to ``problems``."""
+    judgments: dict[str, dict[tuple[str, str], float]] = {}
+    for h, (column, reverse), cell in cells:
+        try:
+            value = _cell_value(cell, coding)
+            judgments.setdefault(column.path, {})[(column.a, column.b)] = 1 / value if reverse else value
+        except JudgmentError as exc:
+            problems.append(f"row {line}, column {h!r}: {exc}")
+    return judgments

@@ -97,12 +97,6 @@ class KeyLines:
         return None
 
 
-def read_toml(path: str | os.PathLike[str]) -> tuple[dict[str, Any], str]:
-    """Parse a TOML file; a syntax error becomes :class:`ProjectFileError` with its line."""
-    text = read_text(path)
-    return parse_toml(text, os.fspath(path)), text
-
-
 def read_text(path: str | os.PathLike[str]) -> str:
     """A UTF-8 file's text; a missing or unreadable file becomes :class:`ProjectFileError`."""
     try:
@@ -116,10 +110,23 @@ def read_text(path: str | os.PathLike[str]) -> str:
         raise ProjectFileError(exc.strerror or str(exc), path=str(path)) from None
 
 
+#: The most parts a table name may have (``[a.b.c]`` has 3); no model or project needs more
+#: than 2 + ``MAX_DEPTH`` of the model, and parsing (ours and tomllib's) slows down as the cube
+#: of the parts.
+MAX_TABLE_PARTS = 64
+_TABLE_LINE = re.compile(r"^[ \t]*\[.*$", re.MULTILINE)
+
+
 def parse_toml(text: str, path: str) -> dict[str, Any]:
     """Parse TOML text; a syntax error becomes :class:`ProjectFileError` naming ``path`` and the line."""
+    for m in _TABLE_LINE.finditer(text):
+        if m.group().count(".") >= MAX_TABLE_PARTS:
+            line = text.count("\n", 0, m.start()) + 1
+            raise ProjectFileError(f"a table name of more than {MAX_TABLE_PARTS} parts; nothing here nests so deep", path=path, line=line)
     try:
         return tomllib.loads(text)
+    except RecursionError:
+        raise ProjectFileError("invalid TOML: values nested too deeply (arrays or inline tables within one another)", path=path) from None
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         m = _SYNTAX_LINE.search(message)

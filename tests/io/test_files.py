@@ -227,3 +227,200 @@ def test_a_shallow_copy_saves_for_the_original(tmp_path, demo_path):
     p.save()
     again = load_project(demo_path)
     assert again.judgment(0, "goal", "service", "price") == 9 and again.judgment(1, "goal", "service", "price") == 8
+
+
+# -- permissions, .bak, temporary files, symbolic links ------------------------------------------
+
+@pytest.fixture
+def umask_022():
+    import os
+
+    old = os.umask(0o022)
+    yield
+    os.umask(old)
+
+
+def test_new_files_get_the_usual_permissions_and_old_files_keep_theirs(tmp_path, umask_022):
+    import os
+    import stat
+
+    from ahp.io.atomic import keep_copy, write_atomic
+
+    new = tmp_path / "report.md"
+    write_atomic(new, "x\n")
+    assert stat.S_IMODE(os.stat(new).st_mode) == 0o644
+    project = new_project(tmp_path / "p.ahp.toml")
+    assert stat.S_IMODE(os.stat(project.path).st_mode) == 0o644
+    os.chmod(project.path, 0o640)
+    project.add_respondent("Bo")
+    project.save()
+    assert stat.S_IMODE(os.stat(project.path).st_mode) == 0o640
+    assert stat.S_IMODE(os.stat(str(project.path) + ".bak").st_mode) == 0o640
+    kept = keep_copy(project.path, "remove Bo")
+    assert stat.S_IMODE(os.stat(kept).st_mode) == 0o644
+
+
+def test_bak_is_made_by_a_rename_so_a_crash_never_leaves_it_half_written(tmp_path, monkeypatch):
+    """The old version reaches .bak in one rename; a crash before it leaves the old .bak whole."""
+    import os
+
+    from ahp.io import atomic
+
+    path = tmp_path / "p.ahp.toml"
+    atomic.write_atomic(path, "a = 1\n")
+    atomic.write_atomic(path, "a = 2\n")
+    renames = []
+    real_replace = os.replace
+
+    def replace(src, dst):
+        renames.append((os.path.basename(src), os.path.basename(dst), Path(src).read_text()))
+        if dst.endswith(".bak"):
+            raise KeyboardInterrupt  # killed just before .bak is swapped in
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+    with pytest.raises(KeyboardInterrupt):
+        atomic.write_atomic(path, "a = 3\n")
+    monkeypatch.setattr(os, "replace", real_replace)
+    assert renames[0][1] == "p.ahp.toml.bak" and renames[0][2] == "a = 2\n"
+    assert (path.read_text(), (tmp_path / "p.ahp.toml.bak").read_text()) == ("a = 2\n", "a = 1\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["p.ahp.toml", "p.ahp.toml.bak"]
+
+
+def test_stale_temporary_files_of_the_tool_are_removed_by_the_next_save(tmp_path):
+    import os
+    import time
+
+    p = new_project(tmp_path / "p.ahp.toml")
+    old = [tmp_path / ".p.ahp.toml.1a2b3c4d.tmp", tmp_path / ".p.ahp.toml.bak.5e6f7a8b.tmp"]
+    young = tmp_path / ".p.ahp.toml.9c0d1e2f.tmp"  # perhaps another save under way
+    other = tmp_path / ".notes.txt.1a2b3c4d.tmp"
+    for f in [*old, young, other]:
+        f.write_text("partial")
+    for f in [*old, other]:
+        os.utime(f, (time.time() - 3600, time.time() - 3600))
+    p.save()
+    assert sorted(f.name for f in tmp_path.iterdir()) == sorted(
+        [".notes.txt.1a2b3c4d.tmp", ".p.ahp.toml.9c0d1e2f.tmp", "p.ahp.toml", "p.ahp.toml.bak"]
+    )
+
+
+def test_saving_follows_a_symbolic_link_and_keeps_it(tmp_path):
+    import os
+
+    real = tmp_path / "data" / "p.ahp.toml"
+    real.parent.mkdir()
+    new_project(real)
+    link = tmp_path / "p.ahp.toml"
+    link.symlink_to(real)
+    p = load_project(link)
+    p.add_respondent("Bo")
+    p.save()
+    assert link.is_symlink() and os.readlink(link) == str(real)
+    assert [r.name for r in load_project(real).respondents] == ["Respondent 1", "Bo"]
+    assert (real.parent / "p.ahp.toml.bak").exists() and not (tmp_path / "p.ahp.toml.bak").exists()
+
+
+@pytest.mark.parametrize("kind", ["loop", "dangling"])
+def test_a_symlink_loop_or_dangling_link_is_refused_and_left_alone(tmp_path, kind):
+    import os
+
+    from ahp.io.atomic import write_atomic
+
+    link = tmp_path / "p.ahp.toml"
+    if kind == "loop":
+        link.symlink_to(tmp_path / "q.ahp.toml")
+        (tmp_path / "q.ahp.toml").symlink_to(link)
+        message = f"{link}: a symbolic link that loops back on itself; not written"
+    else:
+        link.symlink_to(tmp_path / "gone.ahp.toml")
+        message = f"{link}: a symbolic link to {tmp_path / 'gone.ahp.toml'}, which does not exist; not written"
+    before = os.readlink(link)
+    with pytest.raises(AHPError) as caught:
+        new_project(link)
+    assert str(caught.value) == message
+    with pytest.raises(AHPError):
+        write_atomic(link, "x")
+    assert link.is_symlink() and os.readlink(link) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["p.ahp.toml", *(["q.ahp.toml"] if kind == "loop" else [])])
+
+
+@pytest.mark.parametrize("kind", ["loop", "dangling"])
+def test_cli_new_on_a_symlink_loop_or_dangling_link_exits_2(tmp_path, kind, capsys):
+    from ahp.cli import main
+
+    link = tmp_path / "p.ahp.toml"
+    link.symlink_to(link if kind == "loop" else tmp_path / "gone.ahp.toml")
+    assert main(["new", str(link)]) == 2
+    assert "symbolic link" in capsys.readouterr().err
+    assert link.is_symlink()
+
+
+# -- values and shapes no file should hold ------------------------------------------------------------
+
+def deep_model(levels: int) -> str:
+    lines = ["format = 1", "[model]", 'id = "m"', 'goal = "G"']
+    key = "model.criteria"
+    for k in range(levels):
+        lines += [f"[[{key}]]", f'id = "a{k}"', f'name = "A{k}"', f"[[{key}]]", f'id = "b{k}"', f'name = "B{k}"']
+        key += ".children"
+    return "\n".join(lines) + "\n"
+
+
+def test_a_model_20_levels_deep_loads_and_deeper_is_refused_at_its_line(tmp_path):
+    from ahp.io.model import MAX_DEPTH
+
+    assert MAX_DEPTH == 20
+    assert load_model(write(tmp_path, deep_model(20))).root.layout.paths[-1].count("/") == 19
+    path = write(tmp_path, deep_model(21), "m21.toml")
+    with pytest.raises(ProjectFileError) as caught:
+        load_model(path)
+    assert str(caught.value) == f"{path}, line 122: the model goes deeper than 20 levels below the goal, the most allowed"
+    path = write(tmp_path, deep_model(1200), "m1200.toml")
+    with pytest.raises(ProjectFileError) as caught:
+        load_model(path)
+    assert str(caught.value) == f"{path}, line 383: a table name of more than 64 parts; nothing here nests so deep"
+
+
+def test_a_project_with_a_400_digit_judgment_or_weight_is_refused_at_its_line(tmp_path):
+    huge = "9" * 400
+    path = write(tmp_path, project_text(f"service = {{ price = {huge} }}\n"), "p.ahp.toml")
+    with pytest.raises(ProjectFileError) as caught:
+        load_project(path)
+    assert str(caught.value) == f"{path}, line 19: judgment service vs price in 'goal': {huge[:20]}... is off the scale; judgments lie within 1/9 and 9"
+    text = project_text("service = { price = 3 }\n").replace('name = "Ann"\n', f'name = "Ann"\nweight = {huge}\n')
+    path = write(tmp_path, text, "w.ahp.toml")
+    with pytest.raises(ProjectFileError) as caught:
+        load_project(path)
+    assert str(caught.value) == f"{path}, line 18: respondent 'Ann': weight must be a positive number; got '{huge[:20]}...'"
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        ("description = " + "{a = " * 120 + "1" + "}" * 120 + "\n", "line 4: project.description must be a string"),
+        ("description = " + "[" * 1200 + "]" * 1200 + "\n", "invalid TOML: values nested too deeply (arrays or inline tables within one another)"),
+    ],
+    ids=["inline tables", "arrays"],
+)
+def test_a_project_nested_too_deeply_to_save_is_refused_when_loaded(tmp_path, extra, message):
+    path = write(tmp_path, project_text("service = { price = 3 }\n", extra), "p.ahp.toml")
+    with pytest.raises(ProjectFileError) as caught:
+        load_project(path)
+    assert str(caught.value) == f"{path}{'' if message.startswith('invalid') else ','} {message}".replace(f"{path} invalid", f"{path}: invalid")
+
+
+@pytest.mark.parametrize("bad", ["judgment", "weight", "depth"])
+def test_cli_on_such_files_exits_2_with_one_line(tmp_path, capsys, bad):
+    from ahp.cli import main
+
+    huge = "9" * 400
+    text = {
+        "judgment": project_text(f"service = {{ price = {huge} }}\n"),
+        "weight": project_text("").replace('name = "Ann"\n', f'name = "Ann"\nweight = {huge}\n'),
+        "depth": deep_model(1200).replace("[model]", '[project]\ntitle = "t"\n[model]'),
+    }[bad]
+    path = write(tmp_path, text, "p.ahp.toml")
+    assert main(["rank", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and str(path) in err

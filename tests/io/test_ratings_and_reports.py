@@ -15,6 +15,7 @@ from ahp.core.ratings import actions, risk
 from ahp.errors import AHPError, ProjectFileError, SurveyError
 from ahp.io.project import load_project, new_project
 from ahp.io.ratings_file import read_ratings
+from ahp.io.risk import risk_report
 from ahp.io.report import gather, render_html, render_markdown, write_xlsx
 
 SMALL = """format = 1
@@ -47,7 +48,7 @@ def test_risk_index_equals_the_hand_computed_weighted_sum(tmp_path):
     path.write_text(SMALL + '[[units]]\nname = "North"\n[units.ratings]\nservice = "poor"\n"price/level" = "very-poor"\n"price/promo" = "good"\n')
     p = load_project(path)
     # weights: service 3/4; price 1/4 split 2/3, 1/3 -> level 1/6, promo 1/12
-    unit = p.risk().units[0]
+    unit = risk_report(p, p.synthesize(suggestions=0)).units[0]
     assert unit.index == pytest.approx(100 * (0.75 * 0.75 + (1 / 6) * 1.0 + (1 / 12) * 0.25))
     assert unit.coverage == pytest.approx(1.0)
     assert [a.path for a in unit.actions] == ["service", "price/level", "price/promo"]
@@ -64,7 +65,8 @@ def test_unrated_factors_and_the_action_order_in_core():
 
 
 def test_units_ranked_riskiest_first_in_the_demo(demo_path):
-    report = load_project(demo_path).risk()
+    p = load_project(demo_path)
+    report = risk_report(p, p.synthesize(suggestions=0))
     assert [u.rank for u in report.units] == [1, 2, 3]
     assert report.units[0].index >= report.units[1].index >= report.units[2].index
     assert report.units[0].actions[0].path == "service/complaints"
@@ -277,10 +279,13 @@ def test_risk_is_0_at_the_best_grade_and_100_at_the_worst_with_compared_grades(t
         unit = p.add_unit(name)
         for path in ("service", "price/level", "price/promo"):
             p.set_rating(unit, path, grade)
-    index = {u.name: u.index for u in p.risk().units}
+    from ahp.io.risk import risk_report
+
+    report = risk_report(p, p.synthesize(suggestions=0))
+    index = {u.name: u.index for u in report.units}
     assert index["Best"] == pytest.approx(0) and index["Worst"] == pytest.approx(100)
     assert index["Mixed"] == pytest.approx(100 * (1 / 3 - 1 / 9) / (1 - 1 / 9))
-    assert p.risk().units[0].actions[0].gain == pytest.approx(75)  # service: 3/4 of the weight, from worst to best
+    assert report.units[0].actions[0].gain == pytest.approx(75)  # service: 3/4 of the weight, from worst to best
 
 
 def test_an_unknown_export_format_is_an_ahp_error(demo_path):

@@ -1,0 +1,118 @@
+"""The document of a new project file: the model embedded, default settings, comments.
+
+>>> from ahp.io.model import load_model
+>>> text = tomlkit.dumps(new_document(load_model(), "Churn study"))
+>>> text.splitlines()[0], 'title = "Churn study"' in text
+("# ahp project: the model, the settings and every respondent's judgments.", True)
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import tomlkit
+
+from ahp.core.hierarchy import Node
+from ahp.errors import ProjectFileError
+from ahp.io.model import FORMAT, Model, load_model
+from ahp.io.settings import Settings
+
+
+def new_file(
+    path: str | os.PathLike[str], model: str | os.PathLike[str], title: str | None, settings: Settings | None = None,
+) -> tuple[Model, str, str]:
+    """The model (built-in name or file), the title (``goal: file name`` by default) and the
+    text of a new project file at ``path`` with ``settings``; refuses a path that exists."""
+    if os.path.exists(path):
+        raise ProjectFileError("already exists; not overwritten", path=os.fspath(path))
+    m = load_model(model)
+    name = title if title is not None else f"{m.goal}: {os.path.basename(path).removesuffix('.ahp.toml')}"
+    return m, name, tomlkit.dumps(new_document(m, name, settings))
+
+
+def _node_table(node: Node) -> Any:
+    t = tomlkit.table()
+    t["id"] = node.id
+    for key in ("name", "name_zh", "description", "description_zh"):
+        if getattr(node, key):
+            t[key] = getattr(node, key)
+    if node.children:
+        aot = tomlkit.aot()
+        for c in node.children:
+            aot.append(_node_table(c))
+        t["children"] = aot
+    return t
+
+
+#: Each setting of a new file, with the comment naming its choices.
+_SETTING_NOTES: tuple[tuple[str, str], ...] = (
+    ("method", "eigenvector | geometric-mean | column-mean"),
+    ("practice", "saaty | zh-textbook: presets random_index, threshold and lambda_max (below)"),
+    ("random_index", "saaty1980 | saaty2005 | donegan-dodd | alonso-lamata | gong-xu1986"),
+    ("threshold", "saaty1994 (0.05 for n=3, 0.08 for n=4, 0.10 above) | saaty1980 (<= 0.10) | lt0.10 (< 0.10) "
+                  "| a number"),
+    ("lambda_max", "eigenvalue | textbook: (1/n) sum (Aw)_i / w_i with the method's own w"),
+    ("aggregation", "aij: geometric mean of the judgments | aip: mean of the priorities"),
+    ("aip_mean", "geometric | arithmetic, for aip"),
+    ("inconsistent", "respondents failing the threshold at a node: flag | include | exclude"),
+    ("completion", "lambda-max | harker, for missing judgments"),
+    ("language", "en | zh: the language of every output"),
+)
+
+
+def settings_table(settings: Settings) -> Any:
+    """The ``[settings]`` of a new file: each setting with a comment naming its choices; a
+    convention left to the practice is shown commented out, to be set on its own.
+
+    >>> lines = tomlkit.dumps(settings_table(Settings(practice="zh-textbook"))).splitlines()
+    >>> lines[1][:24], lines[3][:22]
+    ('practice = "zh-textbook"', '# threshold = "lt0.10"')
+    """
+    table = tomlkit.table()
+    values = settings.file_values()
+    for key, note in _SETTING_NOTES:
+        if key in values:
+            table[key] = values[key]
+            table[key].comment(note)
+        else:
+            table.add(tomlkit.comment(f"{key} = {tomlkit.item(getattr(settings, key)).as_string()}   # {note}"))
+    return table
+
+
+def new_document(model: Model, title: str = "", settings: Settings | None = None) -> Any:
+    """A fresh project document embedding ``model`` and ``settings`` (the defaults unless
+    given), with explanatory comments."""
+    doc = tomlkit.document()
+    doc.add(tomlkit.comment("ahp project: the model, the settings and every respondent's judgments."))
+    doc.add(tomlkit.comment('A judgment  row = { col = v }  means row is v times as important as col (v from 1/9 to 9).'))
+    doc.add(tomlkit.nl())
+    doc["format"] = FORMAT
+    project = tomlkit.table()
+    project["title"] = title
+    doc["project"] = project
+    doc["settings"] = settings_table(settings or Settings())
+    root = model.root
+    m = tomlkit.table()
+    m["id"] = model.id
+    m["goal"] = root.name
+    for key, attr in (("goal_zh", "name_zh"), ("description", "description"), ("description_zh", "description_zh")):
+        if getattr(root, attr):
+            m[key] = getattr(root, attr)
+    criteria = tomlkit.aot()
+    for c in root.children:
+        criteria.append(_node_table(c))
+    m["criteria"] = criteria
+    ratings = tomlkit.table()
+    grades = tomlkit.aot()
+    for g in model.grades:
+        t = tomlkit.table()
+        t["id"], t["name"] = g.id, g.name
+        if g.name_zh:
+            t["name_zh"] = g.name_zh
+        t["intensity"] = g.intensity
+        grades.append(t)
+    ratings["grades"] = grades
+    m["ratings"] = ratings
+    doc["model"] = m
+    return doc
