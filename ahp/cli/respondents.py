@@ -7,7 +7,11 @@ import argparse
 import sys
 
 from ahp.cli.common import (
-    load, print_sheet_error, read_text, refuse_output_over_inputs, require_respondent, respondent_failures,
+    load,
+    print_sheet_error,
+    read_text,
+    refuse_output_over_inputs,
+    respondent_failures,
 )
 from ahp.cli.options import MAX_WEIGHT, Parser, add_all_errors, add_file, positive_number
 
@@ -30,11 +34,7 @@ def cmd_respondent(args: argparse.Namespace) -> int:
     elif args.action == "weight":
         project.set_respondent_weight(args.name, args.weight)
     elif args.action == "remove":
-        require_respondent(project, args.name)  # an unknown name is refused before anything is copied
-        from ahp.io.atomic import keep_copy
-
-        kept = keep_copy(args.file, f"remove {args.name}")
-        project.remove_respondent(args.name)
+        kept = project.remove_respondent(args.name)  # keeps the file as it was; an unknown name copies nothing
     project.save()
     print(clean(f"{args.action}: done; {len(project.respondents)} respondent(s) in {args.file}"))
     if kept:
