@@ -369,3 +369,53 @@ def test_run_exits_with_the_status_of_main(monkeypatch, demo_path, capsys):
     with pytest.raises(SystemExit) as stop:
         console_script()
     assert stop.value.code == 2 and capsys.readouterr().err == "ahp: error: missing.ahp.toml: no such file\n"
+
+
+def test_rank_and_group_name_the_respondents_left_out(left_out_path, capsys):
+    """A respondent with no judgments is not counted, and every output says who and why."""
+    r = run("rank", str(left_out_path))
+    assert r.returncode == 0
+    assert any(line.endswith(
+        "judgments of 2 respondents combined by geometric mean of their judgments (aij), inconsistent ones flagged; "
+        "left out: New manager (no judgments)") for line in r.stdout.splitlines())
+    assert main(["rank", str(left_out_path), "--format", "json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["left_out"] == [{"name": "New manager", "reason": "no judgments"}]
+    assert out["judgments_of"].startswith("2 respondents combined") and "left out: New manager" in out["judgments_of"]
+    r = run("group", str(left_out_path))
+    assert r.stdout.splitlines()[0] == ("Panel: 2 respondents combined by geometric mean of their judgments (aij), "
+                                        "inconsistent ones flagged; left out: New manager (no judgments).")
+    assert main(["group", str(left_out_path), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["left_out"] == [{"name": "New manager", "reason": "no judgments"}]
+
+
+def test_rank_and_group_say_where_aip_became_aij(undetermined_path, capsys):
+    from ahp.core.panel import AIP_UNDETERMINED
+
+    for command in ("rank", "group"):
+        r = run(command, str(undetermined_path), "--aggregation", "aip")
+        assert r.returncode == 0 and f"combined otherwise at goal: {AIP_UNDETERMINED}" in r.stdout.splitlines()
+        assert "combined otherwise" not in run(command, str(undetermined_path)).stdout  # aij: as the settings say
+    assert main(["rank", str(undetermined_path), "--format", "json", "--aggregation", "aip"]) == 0
+    nodes = json.loads(capsys.readouterr().out)["nodes"]
+    assert [(n["path"], n["aggregation_used"], n["aggregation_note"]) for n in nodes[:2]] == [
+        ("goal", "aij", AIP_UNDETERMINED), ("service", "aip", "")]
+    assert main(["group", str(undetermined_path), "--format", "json", "--aggregation", "aip"]) == 0
+    nodes = json.loads(capsys.readouterr().out)["nodes"]
+    assert (nodes[0]["aggregation_used"], nodes[0]["aggregation_note"]) == ("aij", AIP_UNDETERMINED)
+
+
+def test_completion_warnings_reach_weights_rank_and_check(harker_path, capsys):
+    from tests.conftest import HARKER_WARNING
+
+    note = "1 judgments missing, more than the 0 the lambda-max completion handles: completed by Harker's method instead"
+    r = run("weights", "1,2,?;1/2,1,3;?,1/3,1")
+    assert f"warning: {note}" in r.stdout.splitlines()
+    assert main(["weights", "1,2,?;1/2,1,3;?,1/3,1", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["warnings"] == [note]
+    for command in ("rank", "check"):
+        assert f"warning: {HARKER_WARNING}" in run(command, str(harker_path)).stdout.splitlines()
+    assert main(["rank", str(harker_path), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["warnings"] == [HARKER_WARNING]
+    assert main(["rank", str(harker_path), "--respondent", "Store manager", "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["warnings"] == [HARKER_WARNING]

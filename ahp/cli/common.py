@@ -30,6 +30,16 @@ def load(path: str) -> Project:
     return load_project(path)
 
 
+def print_model_note(project: Project) -> None:
+    """A footer line when the file's model is another edition of the built-in model of its id."""
+    from ahp.io.model import builtin_difference
+    from ahp.io.terminal import clean
+
+    note = builtin_difference(project.model)
+    if note:
+        print(clean(f"note: {note}"))
+
+
 #: Settings a command line may override: the option's name in ``args``, the setting's in the file.
 SETTING_OPTIONS: tuple[tuple[str, str], ...] = (
     ("aggregation", "aggregation"), ("inconsistent", "inconsistent"), ("method", "method"), ("practice", "practice"),

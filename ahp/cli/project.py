@@ -5,7 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ahp.cli.common import apply_settings, load, require_respondent, respondent_failures, silent_respondents
+from ahp.cli.common import (
+    apply_settings,
+    load,
+    print_model_note,
+    require_respondent,
+    respondent_failures,
+    silent_respondents,
+)
 from ahp.cli.options import add_conventions, add_file, add_group, add_respondent
 from ahp.errors import AHPError
 
@@ -52,18 +59,20 @@ def cmd_rank(args: argparse.Namespace) -> int:
     project = load(args.file)
     apply_settings(project, args)
     require_respondent(project, args.respondent)
-    synthesis = project.synthesize(args.respondent, suggestions=0)
+    panel = project.panel(suggestions=0) if args.respondent is None and len(project.respondents) > 1 else None
+    synthesis = panel.synthesis if panel is not None else project.synthesize(args.respondent, suggestions=0)
     if not synthesis.complete:
         missing = [f"{a.path}: {a.problem}" for a in synthesis.nodes.values() if a.result is None]
         raise AHPError(f"{args.file}: cannot rank yet, {len(missing)} node(s) lack judgments; first: {missing[0]}")
     if args.format == "table":
         from ahp.io.terminal import print_ranking
 
-        print_ranking(project, synthesis, args.respondent, args.lang)
+        print_ranking(project, synthesis, args.respondent, args.lang, panel)
+        print_model_note(project)
     else:
         from ahp.io.export import render
 
-        sys.stdout.write(render(project, synthesis, args.format, args.respondent))
+        sys.stdout.write(render(project, synthesis, args.format, args.respondent, panel))
     return 0
 
 
@@ -80,6 +89,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         left_out = silent_respondents(project)
         failures = respondent_failures(project, [r.name for r in project.respondents])
     print_check(project, synthesis, args.respondent, failures, left_out)
+    print_model_note(project)
     return 0 if synthesis.consistent and not failures else 1
 
 

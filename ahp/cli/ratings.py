@@ -39,7 +39,8 @@ def cmd_risk(args: argparse.Namespace) -> int:
     if not project.units:
         raise AHPError(f"{args.file}: no units are rated yet; "
                        f"import ratings with: ahp ratings import FILE.csv --into {args.file}")
-    report = risk_report(project, project.synthesize(args.respondent, suggestions=0), args.min_coverage)
+    report = risk_report(project, project.synthesize(args.respondent, suggestions=0), args.min_coverage,
+                         args.operator, args.owner)
     if args.format == "json":
         import json
 
@@ -56,7 +57,8 @@ def cmd_risk(args: argparse.Namespace) -> int:
 def args_ratings(p: argparse.ArgumentParser) -> None:
     actions = p.add_subparsers(title="actions", metavar="ACTION", dest="action", required=True, parser_class=Parser)
     a = actions.add_parser("import", help="add or update units' ratings (nothing is imported if any cell is bad)")
-    a.add_argument("csv", help="CSV: unit, then one column per churn factor path; cells are grades")
+    a.add_argument("csv", help="CSV: unit, then one column per churn factor path; a cell is a grade, "
+                   "or counts per grade such as '很好:12 较好:30 一般:20 较差:8 很差:2'")
     a.add_argument("--into", required=True, help="project file (*.ahp.toml)")
     add_all_errors(a)
     a = actions.add_parser("template", help="the blank ratings sheet for a project's model")
@@ -70,5 +72,9 @@ def args_risk(p: argparse.ArgumentParser) -> None:
     p.add_argument("--lang", choices=("en", "zh"), default="en", help="language of names")
     p.add_argument("--min-coverage", type=fraction, default=0.5,
                    help="rank only units rated on at least this share of the weight; list the rest apart (default 50%%)")
+    p.add_argument("--operator", choices=("weighted-average", "main-factor"), default="weighted-average",
+                   help="fuzzy evaluation B = W o R: weighted-average M(·,+) (default) or main-factor M(∧,∨)")
+    p.add_argument("--owner", choices=("store", "head-office", "external"),
+                   help="list only the actions this owner can take (default: all, grouped by owner)")
     add_group(p)
     add_conventions(p)

@@ -63,24 +63,21 @@ def _progress_printer(what: str) -> Callable[[int, int], None] | None:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from ahp.io.report import gather, render_html, render_markdown, write_xlsx
+    from ahp.io.report import FORMATS, gather, write_report
 
     fmt = args.format or os.path.splitext(args.output)[1].lstrip(".").lower()
-    if fmt not in ("html", "md", "xlsx"):
-        raise AHPError(f"{args.output}: say --format html, md or xlsx (or use one of those extensions)")
+    if fmt not in FORMATS:
+        raise AHPError(f"{args.output}: say --format {', '.join(FORMATS[:-1])} or {FORMATS[-1]} "
+                       "(or use one of those extensions)")
     refuse_output_over_inputs(args.output, args.file)
     project = load(args.file)
     apply_settings(project, args)
     if not project.synthesize(suggestions=0).complete:
         raise AHPError(f"{args.file}: some nodes lack judgments; see ahp check {args.file}")
     require_respondent(project, args.respondent)
-    data = gather(project, args.lang, args.draws, args.seed, args.respondent)
-    if fmt == "xlsx":
-        write_xlsx(data, args.output)
-    else:
-        from ahp.io.atomic import write_atomic
-
-        write_atomic(args.output, render_html(data) if fmt == "html" else render_markdown(data))
+    data = gather(project, args.lang, args.draws, args.seed, args.respondent,
+                  client=args.client, consultant=args.consultant)
+    write_report(data, args.output, fmt)
     print(f"wrote the {fmt} report to {args.output}")
     return 0
 
@@ -103,8 +100,11 @@ def args_sensitivity(p: argparse.ArgumentParser) -> None:
 def args_report(p: argparse.ArgumentParser) -> None:
     add_file(p)
     p.add_argument("-o", "--output", required=True, help="file to write (never the project file or its .bak)")
-    p.add_argument("--format", choices=("html", "md", "xlsx"), help="default: from the output's extension")
+    p.add_argument("--format", choices=("html", "md", "xlsx", "docx"), help="default: from the output's extension")
     p.add_argument("--lang", choices=("en", "zh"), default="en", help="language of the report")
+    p.add_argument("--client", help="the client named on the cover (default: the project's [project] client)")
+    p.add_argument("--consultant",
+                   help="the consultant named on the cover (default: the project's [project] consultant)")
     add_draws(p, None, "add the sensitivity summary with this many Monte Carlo draws (0: tipping points only)")
     p.add_argument("--respondent", help="one respondent's judgments (default: all combined, with their consensus)")
     add_group(p)

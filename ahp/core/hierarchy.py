@@ -26,7 +26,8 @@ ROOT = "goal"
 
 @dataclass(frozen=True)
 class Node:
-    """One element of the hierarchy; ``children`` empty for a leaf (a churn factor)."""
+    """One element of the hierarchy; ``children`` empty for a leaf (a churn factor);
+    ``controllable`` names who can act on a factor ("store", "head-office", "external")."""
 
     id: str
     name: str
@@ -34,10 +35,20 @@ class Node:
     description: str | None = None
     description_zh: str | None = None
     children: tuple[Node, ...] = ()
+    controllable: str | None = None
 
     def label(self, language: str = "en") -> str:
         """The name in ``language`` ("en" or "zh"), falling back to the English name."""
         return (self.name_zh or self.name) if language == "zh" else self.name
+
+    def explain(self, language: str = "en") -> str:
+        """The description in ``language`` ("en" or "zh"), else in the other one, else "".
+
+        >>> Node("x", "X", description="What X is").explain("zh")
+        'What X is'
+        """
+        both = (self.description_zh, self.description) if language == "zh" else (self.description, self.description_zh)
+        return both[0] or both[1] or ""
 
     @cached_property
     def layout(self) -> Layout:

@@ -93,10 +93,13 @@ def parse_value(text: str | float | int) -> float:
     >>> parse_value("2/3"), parse_value(4), parse_value("?")
     (0.6666666666666666, 4.0, nan)
     """
-    if isinstance(text, bool):
+    if isinstance(text, bool) or not isinstance(text, (str, int, float)):
         raise JudgmentError(f"{text!r} is not a number")
     if isinstance(text, (int, float)):
-        return float(text)
+        try:
+            return float(text)
+        except OverflowError:
+            raise JudgmentError(f"{text} is far off the judgment scale") from None
     s = text.strip()
     if s in ("?", "nan", "NaN", ""):
         return math.nan

@@ -79,9 +79,9 @@ def write_target(path: StrPath) -> str:
         raise AHPError(f"{path}: a symbolic link that loops back on itself; not written") from None
 
 
-def write_atomic(path: StrPath, text: str, *, backup: bool = True) -> None:
-    """Write ``text`` to ``path`` (to its target if it is a symbolic link) atomically; keep the
-    previous version as ``.bak`` unless ``backup`` is false.
+def write_atomic(path: StrPath, text: str | bytes, *, backup: bool = True) -> None:
+    """Write ``text`` (UTF-8) or bytes to ``path`` (to its target if it is a symbolic link)
+    atomically; keep the previous version as ``.bak`` unless ``backup`` is false.
 
     A reader sees either the old file or the new one, never a half-written one.
     """
@@ -90,8 +90,8 @@ def write_atomic(path: StrPath, text: str, *, backup: bool = True) -> None:
     remove_stale_temporaries(target)
     tmp = _new_temporary(target)
     try:
-        with open(tmp, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
+        with open(tmp, "wb") as f:
+            f.write(text.encode("utf-8") if isinstance(text, str) else text)
             f.flush()
             os.fsync(f.fileno())
         if os.path.exists(target):

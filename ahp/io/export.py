@@ -15,12 +15,14 @@ from typing import Any
 
 import numpy as np
 
+from ahp.core.fuzzy import Evaluation
 from ahp.core.hierarchy import NodeAnalysis, Synthesis
 from ahp.core.panel import Panel
 from ahp.core.priorities import PriorityResult
 from ahp.core.sensitivity import MonteCarlo, OneWay, TippingPoint
 from ahp.errors import AHPError
 from ahp.io import markdown as md
+from ahp.io.model import Grade
 from ahp.io.project import Project
 from ahp.io.risk import RiskReport
 from ahp.io.wording import judgments_source, settings_line
@@ -56,6 +58,7 @@ def result_dict(result: PriorityResult, labels: list[str] | None = None) -> dict
             for s in result.suggestions
         ],
         "missing": result.missing,
+        "warnings": list(result.warnings),
     }
     if result.gci is not None:
         out["gci"], out["gci_threshold"] = result.gci, result.gci_threshold
@@ -86,15 +89,25 @@ def _node_dict(a: NodeAnalysis) -> dict[str, Any]:
     return out
 
 
-def ranking_dict(project: Project, synthesis: Synthesis, respondent: str | None = None) -> dict[str, Any]:
-    """The JSON form of a project's results (``ahp rank --format json``)."""
+def ranking_dict(
+    project: Project, synthesis: Synthesis, respondent: str | None = None, panel: Panel | None = None,
+) -> dict[str, Any]:
+    """The JSON form of a project's results (``ahp rank --format json``); with the ``panel`` the
+    synthesis comes from, who was left out and how each node was combined."""
+    nodes = [_node_dict(a) for a in synthesis.nodes.values()]
+    if panel is not None:
+        for node in nodes:
+            pn = panel.nodes[node["path"]]
+            node.update(aggregation_used=pn.aggregation_used, aggregation_note=pn.aggregation_note)
     return {
         "title": project.title,
         "goal": project.model.goal,
         "settings": {**project.settings.as_dict(), **synthesis.settings},
         "respondent": respondent,
-        "judgments_of": judgments_source(project, respondent),
-        "nodes": [_node_dict(a) for a in synthesis.nodes.values()],
+        "judgments_of": judgments_source(project, respondent, panel=panel),
+        "left_out": [] if panel is None else [
+            {"name": project.respondents[r].name, "reason": reason} for r, reason in panel.left_out],
+        "nodes": nodes,
         "cr_total": synthesis.cr_total,
         "cr_combined": {
             "levels": list(synthesis.combined.levels), "cr": synthesis.combined.cr, "limit": synthesis.combined.limit,
@@ -102,6 +115,7 @@ def ranking_dict(project: Project, synthesis: Synthesis, respondent: str | None 
         },
         "failing": list(synthesis.failing),
         "consistent": synthesis.consistent,
+        "warnings": list(synthesis.warnings),
         "ranking": [
             {
                 "rank": leaf.rank,
@@ -131,7 +145,8 @@ def ranking_csv(synthesis: Synthesis) -> str:
 
 
 def ranking_markdown(project: Project, synthesis: Synthesis, respondent: str | None = None) -> str:
-    """A Markdown report: settings, the ranking, and each node's consistency."""
+    """A Markdown report: settings, the ranking, each node's consistency, and what each factor
+    means (its description, when the model gives one)."""
     lines = [
         f"# {md.escape(project.title or project.model.goal)}",
         "",
@@ -149,13 +164,19 @@ def ranking_markdown(project: Project, synthesis: Synthesis, respondent: str | N
                      f"{r.threshold:.2f}" if r else "-", a.status])
     lines += ["", *md.table(["node", "n", "CR", "threshold", "status"], rows, numeric={1, 2, 3})]
     lines += ["", f"Hierarchy CR (sum a_j CI_j / sum a_j RI_j): {synthesis.cr_total:.4f}", ""]
+    explained = [leaf for leaf in synthesis.ranking if leaf.node.explain()]
+    if explained:
+        lines += ["Factors:", "", *(f"- {md.escape(leaf.node.name)} (`{leaf.path}`): {md.escape(leaf.node.explain())}"
+                                    for leaf in explained), ""]
     return "\n".join(lines)
 
 
-def render(project: Project, synthesis: Synthesis, fmt: str, respondent: str | None = None) -> str:
-    """A project's results as ``json``, ``csv`` or ``md`` text."""
+def render(
+    project: Project, synthesis: Synthesis, fmt: str, respondent: str | None = None, panel: Panel | None = None,
+) -> str:
+    """A project's results as ``json``, ``csv`` or ``md`` text (``panel``: the one the synthesis comes from)."""
     if fmt == "json":
-        return json.dumps(ranking_dict(project, synthesis, respondent), ensure_ascii=False, indent=2) + "\n"
+        return json.dumps(ranking_dict(project, synthesis, respondent, panel), ensure_ascii=False, indent=2) + "\n"
     if fmt == "csv":
         return ranking_csv(synthesis)
     if fmt == "md":
@@ -221,7 +242,7 @@ def panel_dict(project: Project, panel: Panel) -> dict[str, Any]:
         "nodes": nodes,
         "respondents": respondents,
         "left_out": [{"name": names[r], "reason": reason} for r, reason in panel.left_out],
-        "ranking": ranking_dict(project, panel.synthesis)["ranking"],
+        "ranking": ranking_dict(project, panel.synthesis, panel=panel)["ranking"],
     }
 
 
@@ -263,26 +284,48 @@ def sensitivity_dict(project: Project, one_way: OneWay, mc: MonteCarlo | None, g
     return out
 
 
+def _evaluation_dict(e: Evaluation, grades: tuple[Grade, ...]) -> dict[str, Any] | None:
+    """B by grade id, the churn degree and the grade of maximum membership (``None``: nothing rated)."""
+    if e.grade is None:
+        return None
+    return {"membership": {g.id: float(v) for g, v in zip(grades, e.membership, strict=True)}, "churn_degree": e.degree,
+            "grade": grades[e.grade].id}
+
+
 def risk_dict(report: RiskReport) -> dict[str, Any]:
     """The JSON form of ``ahp risk``: the ranked units riskiest first, then the ones rated on too
-    little of the weight (``rank`` and, when nothing is rated, ``risk_index`` null, with ``reason``)."""
+    little of the weight (``rank`` and, when nothing is rated, ``risk_index`` and ``fuzzy`` null,
+    with ``reason``). ``fuzzy`` holds each unit's evaluation B = W o R (``membership`` by grade),
+    ``churn_degree`` and maximum-membership ``grade``, and the same for each criterion; actions
+    name their ``owner`` (store, head-office, external or null) and, with ``owner`` set at the
+    top, are only that owner's."""
+    grades = report.grades
+    units = []
+    for u in report.units:
+        fuzzy = _evaluation_dict(u.evaluation, grades) if u.evaluation is not None else None
+        if fuzzy is not None:
+            fuzzy["criteria"] = [{"path": c.path, "name": c.node.name, **(_evaluation_dict(c.evaluation, grades) or {})}
+                                 for c in u.criteria if c.evaluation.grade is not None]
+        units.append({
+            "rank": u.rank,
+            "name": u.name,
+            "risk_index": u.index if u.coverage > 0 else None,
+            "coverage": u.coverage,
+            "reason": u.reason,
+            "fuzzy": fuzzy,
+            "actions": [
+                {"path": a.path, "name": a.node.name, "owner": a.owner, "grade": a.grade.id,
+                 "membership": {g.id: v for g, v in zip(grades, a.membership, strict=True)},
+                 "global_weight": a.weight, "gain": a.gain}
+                for a in u.actions
+            ],
+            "unrated": list(u.unrated),
+        })
     return {
-        "grades": [{"id": g.id, "name": g.name, "name_zh": g.name_zh, "intensity": g.intensity} for g in report.grades],
+        "grades": [{"id": g.id, "name": g.name, "name_zh": g.name_zh, "intensity": g.intensity} for g in grades],
         "settings": report.synthesis.settings,
         "min_coverage": report.min_coverage,
-        "units": [
-            {
-                "rank": u.rank,
-                "name": u.name,
-                "risk_index": u.index if u.coverage > 0 else None,
-                "coverage": u.coverage,
-                "reason": u.reason,
-                "actions": [
-                    {"path": a.path, "name": a.node.name, "grade": a.grade.id, "global_weight": a.weight, "gain": a.gain}
-                    for a in u.actions
-                ],
-                "unrated": list(u.unrated),
-            }
-            for u in report.units
-        ],
+        "fuzzy": {"operator": report.operator, "operator_name": report.operator_name},
+        "owner": report.owner,
+        "units": units,
     }

@@ -7,12 +7,14 @@
 
 from __future__ import annotations
 
+import functools
+import math
 import os
 import re
 from dataclasses import dataclass
 from typing import Any
 
-from ahp.core.hierarchy import ROOT, Node
+from ahp.core.hierarchy import ROOT, Node, walk
 from ahp.errors import ProjectFileError
 from ahp.io.toml_lines import Key, KeyLines, parse_toml, read_text
 
@@ -21,10 +23,23 @@ FORMAT = 1
 #: The deepest a model may go: levels of criteria below the goal (a churn model has 2 or 3).
 MAX_DEPTH = 20
 _ID = re.compile(r"^[A-Za-z0-9_-]+$")
-_NODE_KEYS = {"id", "name", "name_zh", "description", "description_zh", "children"}
-_MODEL_KEYS = {"id", "goal", "goal_zh", "description", "description_zh", "criteria", "ratings"}
+_NODE_KEYS = {"id", "name", "name_zh", "description", "description_zh", "children", "controllable"}
+_MODEL_KEYS = {"id", "version", "goal", "goal_zh", "description", "description_zh", "criteria", "ratings"}
+#: Who can act on a churn factor: the store manager, the chain's head office, or neither.
+CONTROLLABLE = ("store", "head-office", "external")
+_OWNER_NAMES = {"store": ("Store", "门店"), "head-office": ("Head office", "总部"), "external": ("External", "外部"),
+                None: ("Not stated", "未注明")}
 _RATINGS_KEYS = {"grades", "comparisons"}
 _GRADE_KEYS = {"id", "name", "name_zh", "intensity"}
+
+
+def owner_label(owner: str | None, language: str = "en") -> str:
+    """Who can act on a factor, in words: ``owner_label("head-office", "zh")`` is ``'总部'``.
+
+    >>> owner_label("store"), owner_label(None, "zh")
+    ('Store', '未注明')
+    """
+    return _OWNER_NAMES[owner][language == "zh"]
 
 
 @dataclass(frozen=True)
@@ -45,20 +60,22 @@ class Grade:
 #: The default scale, best to worst: five grades, intensities evenly spaced from 0 to 1.
 DEFAULT_GRADES: tuple[Grade, ...] = (
     Grade("very-good", "Very good", "很好", 0.0),
-    Grade("good", "Good", "好", 0.25),
+    Grade("good", "Good", "较好", 0.25),
     Grade("fair", "Fair", "一般", 0.5),
-    Grade("poor", "Poor", "差", 0.75),
+    Grade("poor", "Poor", "较差", 0.75),
     Grade("very-poor", "Very poor", "很差", 1.0),
 )
 
 
 @dataclass(frozen=True)
 class Model:
-    """A hierarchy with its identity: ``root`` is the goal node (path ``goal``)."""
+    """A hierarchy with its identity: ``root`` is the goal node (path ``goal``); ``version``
+    tells editions of a model apart (``None`` in files written before models had one)."""
 
     id: str
     root: Node
     grades: tuple[Grade, ...] = DEFAULT_GRADES
+    version: str | None = None
 
     @property
     def goal(self) -> str:
@@ -66,7 +83,10 @@ class Model:
         return self.root.name
 
     def grade(self, text: str) -> Grade | None:
-        """The grade named by its id, English or Chinese name (``None`` if none matches)."""
+        """The grade named by its id, English or Chinese name (``None`` if none matches, or if
+        ``text`` is not a string)."""
+        if not isinstance(text, str):
+            return None
         key = text.strip()
         return next((g for g in self.grades if key in (g.id, g.name, g.name_zh) or key.lower() == g.name.lower()), None)
 
@@ -137,7 +157,7 @@ def parse_model(data: Any, check: Validator, key: Key = ("model",)) -> Model:
         description_zh=check.string(table, key, "description_zh", required=False),
         children=criteria,
     )
-    return Model(model_id, root, grades)
+    return Model(model_id, root, grades, check.string(table, key, "version", required=False))
 
 
 def _grades(data: Any, key: Key, check: Validator) -> tuple[Grade, ...]:
@@ -175,6 +195,8 @@ def _grades(data: Any, key: Key, check: Validator) -> tuple[Grade, ...]:
             values = validate_matrix(from_upper(k, comparisons))
         except AHPError as exc:
             raise check.fail((*key, "comparisons"), f"comparisons: {exc}") from None
+        if any(math.isnan(v) for v in values.ravel()):
+            raise check.fail((*key, "comparisons"), "comparisons: every pair of grades needs a value (no ? or nan)")
         levels = intensities_from_comparisons(values)
         rows = [(gid, name, zh, float(v)) for (gid, name, zh, _), v in zip(rows, levels)]
     return tuple(Grade(gid, name, zh, float(v)) for gid, name, zh, v in rows)
@@ -211,9 +233,19 @@ def _children(items: Any, key: Key, check: Validator, parent: str, depth: int = 
                 description=check.string(table, at, "description", required=False),
                 description_zh=check.string(table, at, "description_zh", required=False),
                 children=_children(table.get("children"), (*at, "children"), check, path, depth + 1),
+                controllable=_controllable(table, at, check),
             )
         )
     return tuple(nodes)
+
+
+def _controllable(table: dict[str, Any], key: Key, check: Validator) -> str | None:
+    """The node's ``controllable`` (who can act on it), checked against :data:`CONTROLLABLE`."""
+    value = table.get("controllable")
+    if value is not None and value not in CONTROLLABLE:
+        raise check.fail((*key, "controllable"), f"{_dotted((*key, 'controllable'))}: {value!r} is not one of "
+                         f"{', '.join(repr(c) for c in CONTROLLABLE)}")
+    return value
 
 
 def builtin_models() -> list[str]:
@@ -252,3 +284,44 @@ def read_model(text: str, path: str) -> Model:
     if "model" not in data:
         raise check.fail((), "missing table [model]")
     return parse_model(data["model"], check)
+
+
+@functools.lru_cache(maxsize=8)
+def _builtin(model_id: str) -> Model:
+    """The built-in model ``model_id``, read once."""
+    return load_model(model_id)
+
+
+def builtin_difference(model: Model, language: str = "en") -> str | None:
+    """A one-line note when ``model`` bears a built-in model's id but is another edition of it
+    (another version, or other elements); ``None`` when it is the built-in model or none.
+
+    A project keeps the model it embeds; this only says so.
+
+    >>> builtin_difference(load_model()) is None
+    True
+    >>> from dataclasses import replace
+    >>> print(builtin_difference(replace(load_model(), version=None)))
+    this file's model 'retail-churn' (no version) is not the built-in one (version 2026.12); the file keeps its own model
+    >>> builtin_difference(replace(load_model(), version="2026.11"), "zh")
+    '本文件的模型 retail-churn（版本 2026.11）不是内置模型（版本 2026.12）；文件保留自己的模型'
+    """
+    if model.id not in builtin_models():
+        return None
+    builtin = _builtin(model.id)
+    mine = {path for path, _, _ in walk(model.root)}
+    theirs = {path for path, _, _ in walk(builtin.root)}
+    if model.version == builtin.version and mine == theirs:
+        return None
+    only_mine, only_theirs = len(mine - theirs), len(theirs - mine)
+    if language == "zh":
+        version = f"版本 {model.version}" if model.version else "无版本"
+        changes = "".join(f"；{text}" for n, text in ((only_mine, f"文件独有 {only_mine} 个元素"),
+                                                     (only_theirs, f"内置模型独有 {only_theirs} 个元素")) if n)
+        return (f"本文件的模型 {model.id}（{version}）不是内置模型（版本 {builtin.version}{changes}）"
+                "；文件保留自己的模型")
+    version = f"version {model.version}" if model.version else "no version"
+    changes = "".join(f"; {n} element(s) {where}" for n, where in
+                      ((only_mine, "only in the file"), (only_theirs, "only in the built-in model")) if n)
+    return (f"this file's model {model.id!r} ({version}) is not the built-in one (version {builtin.version}"
+            f"{changes}); the file keeps its own model")

@@ -41,6 +41,7 @@ from ahp.io.model import DEFAULT_MODEL, Model
 from ahp.io.project_data import Pair, ProjectData, Respondent, Settings, Unit, inner_nodes, judgment_stack, read_project
 from ahp.io.project_new import new_file
 from ahp.io.project_sync import FileState, checked_text
+from ahp.io.ratings_file import Rating, parse_rating
 from ahp.io.toml_lines import read_text
 
 if TYPE_CHECKING:
@@ -61,9 +62,13 @@ class Project:
         respondents: list[Respondent],
         units: list[Unit] | None = None,
         text: str | None = None,
+        client: str = "",
+        consultant: str = "",
     ) -> None:
         self.path = path
         self.title = title
+        #: Who the study is for and who ran it (``[project] client`` and ``consultant``), for the report.
+        self.client, self.consultant = client, consultant
         self.model = model
         self.settings = settings
         self.respondents = respondents
@@ -218,8 +223,9 @@ class Project:
         del self.units[i]
         return kept
 
-    def set_rating(self, unit: int, path: str, grade: str | None) -> None:
-        """Rate a churn factor of a unit (a grade id or name), or clear the rating with ``None``."""
+    def set_rating(self, unit: int, path: str, grade: Rating | None) -> None:
+        """Rate a churn factor of a unit (a grade id or name, or {grade: count}), or clear the
+        rating with ``None``."""
         leaf = self.model.root.layout.index.get(path)
         if leaf is None or self.model.root.layout.nodes[leaf].children:
             raise AHPError(f"{path!r} is not a churn factor of the model")
@@ -227,12 +233,9 @@ class Project:
         if grade is None:
             ratings.pop(path, None)
             return
-        found = self.model.grade(grade)
-        if found is None:
-            raise AHPError(f"{grade!r} is not a grade; grades: {', '.join(g.id for g in self.model.grades)}")
-        ratings[path] = found.id
+        ratings[path] = parse_rating(grade, self.model)
 
-    def import_ratings(self, rows: list[tuple[str, dict[str, str]]]) -> tuple[int, int]:
+    def import_ratings(self, rows: list[tuple[str, dict[str, Rating]]]) -> tuple[int, int]:
         """Apply checked ratings rows: existing units get the cells given, new units are added.
 
         Returns (units added, units updated). When a rating given before is replaced, the file
@@ -345,7 +348,8 @@ class Project:
         if target is None:
             raise AHPError("this project has no file yet; give a path to save it to")
         try:
-            data = ProjectData(self.title, self.model, self.settings, self.respondents, self.units)
+            data = ProjectData(self.title, self.model, self.settings, self.respondents, self.units,
+                               self.client, self.consultant)
             text = checked_text(self._file, data, os.fspath(target), added)
             write_atomic(target, text)
         except BaseException:
@@ -375,7 +379,7 @@ def parse_project(text: str, path: str) -> Project:
     data = read_project(text, path)
     return Project(
         path=path, title=data.title, model=data.model, settings=data.settings,
-        respondents=data.respondents, units=data.units, text=text,
+        respondents=data.respondents, units=data.units, text=text, client=data.client, consultant=data.consultant,
     )
 
 

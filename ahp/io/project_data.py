@@ -20,14 +20,15 @@ import numpy as np
 
 from ahp.core.hierarchy import Node, walk
 from ahp.core.scale import on_scale, parse_value
-from ahp.errors import JudgmentError
+from ahp.errors import AHPError, JudgmentError
 from ahp.io.model import Model, Validator, parse_model
+from ahp.io.ratings_file import Rating, parse_rating
 from ahp.io.settings import Settings, parse_settings
 from ahp.io.toml_lines import parse_toml
 
 _TOP_KEYS = {"format", "project", "settings", "model", "respondents", "units"}
 _UNIT_KEYS = {"name", "ratings"}
-_PROJECT_KEYS = {"title", "description"}
+_PROJECT_KEYS = {"title", "description", "client", "consultant"}
 _RESPONDENT_KEYS = {"name", "weight", "judgments"}
 Pair = tuple[str, str]
 
@@ -46,10 +47,10 @@ class Respondent:
 
 @dataclass
 class Unit:
-    """A rated store, region or segment: ``ratings[leaf path] = grade id``."""
+    """A rated store, region or segment: ``ratings[leaf path]`` is a grade id or {grade id: count}."""
 
     name: str
-    ratings: dict[str, str] = field(default_factory=dict)
+    ratings: dict[str, Rating] = field(default_factory=dict)
 
 
 def inner_nodes(root: Node) -> dict[str, Node]:
@@ -135,7 +136,6 @@ def _parse_units(data: Any, check: Validator, model: Model) -> list[Unit]:
     if not isinstance(data, list):
         raise check.fail(("units",), "units must be an array of tables ([[units]])")
     leaves = {path for path, node, _ in walk(model.root) if not node.children}
-    grades = ", ".join(g.id for g in model.grades)
     out: list[Unit] = []
     for i, item in enumerate(data):
         at = ("units", i)
@@ -150,10 +150,10 @@ def _parse_units(data: Any, check: Validator, model: Model) -> list[Unit]:
         for path, raw in ratings.items():
             if path not in leaves:
                 raise check.fail((*at, "ratings", path), f"unit {name!r}: {path!r} is not a churn factor of the model")
-            grade = model.grade(raw) if isinstance(raw, str) else None
-            if grade is None:
-                raise check.fail((*at, "ratings", path), f"unit {name!r}, {path}: {raw!r} is not a grade; grades: {grades}")
-            unit.ratings[path] = grade.id
+            try:
+                unit.ratings[path] = parse_rating(raw, model)
+            except AHPError as exc:
+                raise check.fail((*at, "ratings", path), f"unit {name!r}, {path}: {exc}") from None
         out.append(unit)
     return out
 
@@ -184,6 +184,8 @@ class ProjectData:
     settings: Settings
     respondents: list[Respondent]
     units: list[Unit]
+    client: str = ""
+    consultant: str = ""
 
 
 def read_project(text: str, path: str) -> ProjectData:
@@ -196,10 +198,11 @@ def read_project(text: str, path: str) -> ProjectData:
         raise check.fail((), "missing table [model]: a project file embeds its model")
     model = parse_model(data["model"], check)
     project = check.table(data.get("project", {}), ("project",), _PROJECT_KEYS, "[project]")
-    for key in ("title", "description"):
+    for key in ("title", "description", "client", "consultant"):
         if not isinstance(project.get(key, ""), str):
             raise check.fail(("project", key), f"project.{key} must be a string")
     title = project.get("title", "")
     settings = parse_settings(data.get("settings"), check)
     respondents = _parse_respondents(data.get("respondents"), check, inner_nodes(model.root))
-    return ProjectData(title, model, settings, respondents, _parse_units(data.get("units"), check, model))
+    return ProjectData(title, model, settings, respondents, _parse_units(data.get("units"), check, model),
+                       project.get("client", ""), project.get("consultant", ""))

@@ -34,7 +34,7 @@ def new_file(
 def _node_table(node: Node) -> Any:
     t = tomlkit.table()
     t["id"] = node.id
-    for key in ("name", "name_zh", "description", "description_zh"):
+    for key in ("name", "name_zh", "description", "description_zh", "controllable"):
         if getattr(node, key):
             t[key] = getattr(node, key)
     if node.children:
@@ -95,6 +95,8 @@ def new_document(model: Model, title: str = "", settings: Settings | None = None
     root = model.root
     m = tomlkit.table()
     m["id"] = model.id
+    if model.version:
+        m["version"] = model.version
     m["goal"] = root.name
     for key, attr in (("goal_zh", "name_zh"), ("description", "description"), ("description_zh", "description_zh")):
         if getattr(root, attr):

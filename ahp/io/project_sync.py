@@ -181,7 +181,14 @@ def _sync_units(doc: Any, units: list[Unit]) -> None:
             del ratings[path]
         for path, grade in u.ratings.items():
             if ratings.get(path) != grade:
-                ratings[path] = grade
+                ratings[path] = grade if isinstance(grade, str) else _inline(grade)
+
+
+def _inline(counts: dict[str, float]) -> Any:
+    """Grade counts as an inline table: ``{ good = 30, fair = 20 }``."""
+    table = tomlkit.inline_table()
+    table.update(counts)
+    return table
 
 
 def checked_text(file: FileState, project: ProjectData, target: str, added: list[Respondent]) -> str:

@@ -1,22 +1,41 @@
 """Ratings from a CSV file: one row per unit (store, region, segment), one column per factor.
 
-Columns: ``unit``, then churn-factor paths (``service/attitude``, ``price/level`` ...); a cell is
-a grade of the model's scale (its id, English or Chinese name); an empty cell leaves that
-factor unrated. A file with any bad cell imports nothing.
+Columns: ``unit``, then churn-factor paths (``service/attitude``, ``price/level`` ...). A cell
+is either one grade of the model's scale (its id, English or Chinese name), or how many
+customers gave each grade, as ``grade:count`` pairs separated by spaces
+(``很好:12 较好:30 一般:20 较差:8 很差:2``; shares such as ``good:0.4`` work as well, only
+the proportions count; a grade left out counts 0). An empty cell leaves that factor unrated.
+A file with any bad cell imports nothing.
+
+In a project file the same two forms are written ``"service/attitude" = "poor"`` and
+``"service/attitude" = { very-good = 12, good = 30, fair = 20, poor = 8, very-poor = 2 }``.
 
 >>> from ahp.io.model import load_model
 >>> template(load_model()).split(",")[:3]
 ['unit', 'service/attitude', 'service/complaints']
+>>> parse_rating("很好:12 较好:30 一般:20 较差:8 很差:2", load_model())
+{'very-good': 12, 'good': 30, 'fair': 20, 'poor': 8, 'very-poor': 2}
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
+from collections.abc import Iterable
+from typing import Any
 
-from ahp.errors import SurveyError
-from ahp.io.sheet import named_rows, read_sheet, refuse
+import numpy as np
+
+from ahp.errors import AHPError, SurveyError
 from ahp.io.model import Model
+from ahp.io.sheet import named_rows, read_sheet, refuse
+
+#: One rating: a grade id, or {grade id: count} in the scale's order.
+Rating = str | dict[str, float]
+_PAIR = re.compile(r"^(.+?)[:：]\s*(\S+)$")
+#: The largest count taken (far above any survey; larger ones are typing errors).
+_MOST = 1e12
 
 
 def _factors(model: Model) -> list[str]:
@@ -31,14 +50,92 @@ def template(model: Model) -> str:
     return buf.getvalue()
 
 
-def read_ratings(text: str, model: Model) -> list[tuple[str, dict[str, str]]]:
-    """Check a ratings sheet; returns (unit name, {factor path: grade id}) per row.
+def grade_counts(pairs: Iterable[tuple[str, Any]], model: Model) -> dict[str, float]:
+    """Check (grade, count) pairs: every grade of the scale at most once, counts numbers of 0
+    or more adding up to more than 0; returns {grade id: count} in the scale's order.
+
+    >>> from ahp.io.model import load_model
+    >>> grade_counts([("good", 3), ("很差", 1)], load_model())
+    {'good': 3, 'very-poor': 1}
+    >>> grade_counts([("good", 3), ("较好", 1)], load_model())
+    Traceback (most recent call last):
+    ahp.errors.AHPError: 'good' is given twice (as 'good' and '较好')
+    """
+    given: dict[str, tuple[str, float]] = {}
+    for name, count in pairs:
+        grade = model.grade(name)
+        if grade is None:
+            raise AHPError(f"{name!r} is not a grade; grades: {', '.join(g.id for g in model.grades)}")
+        if grade.id in given:
+            raise AHPError(f"{grade.id!r} is given twice (as {given[grade.id][0]!r} and {name!r})")
+        if isinstance(count, bool) or not isinstance(count, (int, float)) or not 0 <= count <= _MOST:
+            shown = count if not isinstance(count, int) or count < 10**20 else "a number too large"
+            raise AHPError(f"the count of {name!r} must be a number from 0 to {_MOST:,.0f}; got {shown!r}")
+        given[grade.id] = (name, count)
+    if not given or sum(count for _, count in given.values()) <= 0:
+        raise AHPError("the counts add up to 0: give at least one grade a count above 0")
+    return {g.id: given[g.id][1] for g in model.grades if g.id in given}
+
+
+def _number(text: str) -> float | int | str:
+    """``text`` as an int or a float, or unchanged when it is neither (for the error)."""
+    for kind in (int, float):
+        try:
+            return kind(text)
+        except ValueError:
+            pass
+    return text
+
+
+def parse_rating(value: Any, model: Model) -> Rating:
+    """One rating as a file gives it: a grade's name, a ``grade:count ...`` text or a table of
+    counts; raises :class:`~ahp.errors.AHPError` saying what is wrong (the caller says where).
+
+    >>> from ahp.io.model import load_model
+    >>> parse_rating("较差", load_model()), parse_rating({"fair": 1, "poor": 1}, load_model())
+    ('poor', {'fair': 1, 'poor': 1})
+    >>> parse_rating("good:2 fair", load_model())
+    Traceback (most recent call last):
+    ahp.errors.AHPError: 'fair' is not grade:count (e.g. 较好:30)
+    """
+    if isinstance(value, dict):
+        return grade_counts(value.items(), model)
+    if isinstance(value, str) and re.search("[:：]", value):
+        pairs = []
+        for token in value.split():
+            match = _PAIR.match(token)
+            if match is None:
+                raise AHPError(f"{token!r} is not grade:count (e.g. 较好:30)")
+            pairs.append((match[1], _number(match[2])))
+        return grade_counts(pairs, model)
+    grade = model.grade(value)
+    if grade is None:
+        raise AHPError(f"{value!r} is not a grade; grades: {', '.join(g.id for g in model.grades)}")
+    return grade.id
+
+
+def grade_row(rating: Rating | None, model: Model) -> np.ndarray:
+    """A rating as counts over the model's grades, best first (one grade: 1 there; ``None``,
+    unrated: all ``nan``).
+
+    >>> from ahp.io.model import load_model
+    >>> grade_row("poor", load_model()).tolist(), grade_row({"good": 3, "fair": 1}, load_model()).tolist()
+    ([0.0, 0.0, 0.0, 1.0, 0.0], [0.0, 3.0, 1.0, 0.0, 0.0])
+    """
+    if rating is None:
+        return np.full(len(model.grades), np.nan)
+    if isinstance(rating, str):
+        return np.array([1.0 if g.id == rating else 0.0 for g in model.grades])
+    return np.array([float(rating.get(g.id, 0.0)) for g in model.grades])
+
+
+def read_ratings(text: str, model: Model) -> list[tuple[str, dict[str, Rating]]]:
+    """Check a ratings sheet; returns (unit name, {factor path: rating}) per row.
 
     Raises :class:`~ahp.errors.SurveyError` listing every bad cell (row = line, column by name).
     """
     header, body = read_sheet(text, "ratings")
     factors = set(_factors(model))
-    grades = ", ".join(g.id for g in model.grades)
     problems: list[str] = []
     if "unit" not in header:
         problems.append("row 1: no 'unit' column")
@@ -50,18 +147,17 @@ def read_ratings(text: str, model: Model) -> list[tuple[str, dict[str, str]]]:
     if problems:
         raise SurveyError(f"{len(problems)} problem(s) in the header; nothing imported", problems)
     unit_col = header.index("unit")
-    out: list[tuple[str, dict[str, str]]] = []
+    out: list[tuple[str, dict[str, Rating]]] = []
     for line, name, row in named_rows(header, body, "unit", "unit", problems):
-        ratings: dict[str, str] = {}
+        ratings: dict[str, Rating] = {}
         for k, h in enumerate(header):
             cell = row[k].strip()
             if k == unit_col or not cell:
                 continue
-            grade = model.grade(cell)
-            if grade is None:
-                problems.append(f"row {line}, column {h!r}: {cell!r} is not a grade; grades: {grades}")
-            else:
-                ratings[h] = grade.id
+            try:
+                ratings[h] = parse_rating(cell, model)
+            except AHPError as exc:
+                problems.append(f"row {line}, column {h!r}: {exc}")
         out.append((name, ratings))
     refuse(problems, "ratings")
     return out

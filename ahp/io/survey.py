@@ -10,7 +10,7 @@ and ``signed`` (``v > 0``: a matters v times more; ``v < 0``: b matters |v| time
 >>> from ahp.io.model import load_model
 >>> columns = pair_columns(load_model().root)
 >>> columns[0].header, columns[-1].header, len(columns)
-('service vs quality', 'competition/turnover vs competition/market', 34)
+('service vs quality', 'competition/market vs competition/brand', 43)
 """
 
 from __future__ import annotations

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ahp.core.consistency import verdict_operator
-from ahp.io.wording import combined_line, judgments_source, settings_line, suggestion_text
+from ahp.io.wording import aggregation_notes, combined_line, judgments_source, settings_line, suggestion_text
 
 if TYPE_CHECKING:  # only for annotations: `ahp rank` should not pay for these imports
     from ahp.core.hierarchy import NodeAnalysis, Synthesis
@@ -121,14 +121,19 @@ def print_weights(result: PriorityResult, labels: list[str]) -> None:
     print(_verdict(result))
     if result.completed is not None:
         print(f"{result.missing} missing judgment(s) completed by {result.completion}.")
+    for note in result.warnings:
+        print(_colour(clean(f"warning: {note}"), "33"))
     if result.suggestions:
         print("Judgments to revisit: the smallest change that passes, then the value that lowers CR most:")
     for line in suggestion_text(result, labels):
         print(clean(f"  {line}"))
 
 
-def print_ranking(project: Project, synthesis: Synthesis, respondent: str | None, language: str = "en") -> None:
-    """The weighted ranking of churn factors (names in ``language``) and every node's consistency."""
+def print_ranking(
+    project: Project, synthesis: Synthesis, respondent: str | None, language: str = "en", panel: Panel | None = None,
+) -> None:
+    """The weighted ranking of churn factors (names in ``language``) and every node's consistency;
+    with the ``panel`` the synthesis comes from, the nodes combined otherwise than the settings say."""
     top = synthesis.ranking[0].global_weight if synthesis.ranking else 1.0
     rows = [
         [str(leaf.rank), leaf.node.label(language), f"{leaf.global_weight:.4f}", f"{leaf.local_weight:.4f}",
@@ -140,7 +145,13 @@ def print_ranking(project: Project, synthesis: Synthesis, respondent: str | None
     print(render_table(header, rows, right={0, 2, 3}))
     print()
     _print_nodes(synthesis)
-    print(clean(settings_line(synthesis, judgments_source(project, respondent))))
+    _print_aggregation_notes(panel)
+    print(clean(settings_line(synthesis, judgments_source(project, respondent, panel=panel))))
+
+
+def _print_aggregation_notes(panel: Panel | None) -> None:
+    for line in aggregation_notes(panel) if panel is not None else ():
+        print(_colour(clean(f"combined otherwise at {line}"), "33"))
 
 
 def _print_nodes(synthesis: Synthesis) -> None:
@@ -152,6 +163,8 @@ def _print_nodes(synthesis: Synthesis) -> None:
         rows.append([a.path, str(len(a.node.children)), *figures, status])
     print(render_table(["node", "n", "lambda_max", "CR", "threshold", "status"], rows, right={1, 2, 3, 4}))
     print(combined_line(synthesis))
+    for note in synthesis.warnings:
+        print(_colour(clean(f"warning: {note}"), "33"))
 
 
 def print_check(
@@ -196,7 +209,7 @@ def print_panel(project: Project, panel: Panel, limit: int = 20) -> None:
     from ahp.io.export import panel_dict
 
     data = panel_dict(project, panel)
-    print(clean(f"Panel: {judgments_source(project, None)}."))
+    print(clean(f"Panel: {judgments_source(project, None, panel=panel)}."))
     print(f"Overall consensus S* {panel.consensus:.3f} ({panel.band})")
     print()
     rows = []
@@ -209,6 +222,7 @@ def print_panel(project: Project, panel: Panel, limit: int = 20) -> None:
             (", ".join(failing), "1;31") if failing else "none",
         ])
     print(render_table(["node", "S*", "consensus", "CR range", "inconsistent respondents"], rows, right={1}))
+    _print_aggregation_notes(panel)
     print()
     people = sorted(data["respondents"], key=lambda r: -r["distance"])
     rows = [
@@ -223,7 +237,7 @@ def print_panel(project: Project, panel: Panel, limit: int = 20) -> None:
         print(f"... and {len(people) - limit} more (all of them with --format json)")
     print("distance: share of the weight that would have to move to match the group (0 = same, 1 = opposite)")
     print("rank corr.: Spearman correlation with the group's ranking of the factors")
-    print(clean(settings_line(panel.synthesis, judgments_source(project, None))))
+    print(clean(settings_line(panel.synthesis, judgments_source(project, None, panel=panel))))
 
 
 def print_sensitivity(
@@ -263,8 +277,11 @@ def print_sensitivity(
 
 
 def print_risk(project: Project, report: RiskReport, respondent: str | None, language: str = "en", limit: int = 5) -> None:
-    """Units by churn-risk index, riskiest first, each with the factors to fix first; then the
-    units rated on too little of the weight to rank, and why."""
+    """Units by churn-risk index, riskiest first; then the units rated on too little of the
+    weight to rank, and why; the fuzzy evaluation of each unit and criterion; each unit's factors
+    to fix first, grouped by who can act on them (store, head office, external)."""
+    from ahp.io.model import owner_label
+
     rows = [[str(u.rank), u.name, f"{u.index:.1f}", bar(u.index / 100, 20), f"{u.coverage:.0%}"] for u in report.ranked]
     print("Churn-risk index by unit (0 = every rated factor at the best grade, 100 = every rated factor at the worst;"
           " rated = share of the weight rated)")
@@ -274,13 +291,41 @@ def print_risk(project: Project, report: RiskReport, respondent: str | None, lan
         print(f"Not ranked: rated on under {report.min_coverage:.0%} of the weight")
         rows = [[u.name, "-" if u.coverage <= 0 else f"{u.index:.1f}", f"{u.coverage:.0%}", u.reason or ""] for u in report.apart]
         print(render_table(["unit", "risk", "rated", "why"], rows, right={1, 2}))
+    _print_evaluation(report, language)
     for u in report.units:
         if not u.actions:
             continue
         print()
-        print(clean(f"{u.name}: fix first (index points saved by bringing the factor to the best grade)"))
-        rows = [[a.node.label(language), a.grade.label(language), f"{a.weight:.3f}", f"{a.gain:.2f}"] for a in u.actions[:limit]]
-        print(render_table(["factor", "grade", "weight", "gain"], rows, right={2, 3}))
+        print(clean(f"{u.name}: fix first (index points saved by bringing the factor to the best grade), by who can act"))
+        rows = [[a.node.label(language), owner_label(owner, language), a.grade.label(language) + ("~" if a.spread else ""),
+                 f"{a.weight:.3f}", f"{a.gain:.2f}"] for owner, group in u.actions_by_owner() for a in group[:limit]]
+        print(render_table(["factor", "owner", "grade", "weight", "gain"], rows, right={3, 4}))
         if u.unrated:
             print(clean(f"not rated: {', '.join(u.unrated)}"))
+    if any(a.spread for u in report.units for a in u.actions):
+        print(clean("~ rated by counts per grade: the grade of maximum membership"))
+    if report.owner:
+        print(clean(f"actions only of owner {owner_label(report.owner, language)} ({report.owner})"))
     print(clean(settings_line(report.synthesis, judgments_source(project, respondent))))
+
+
+def _print_evaluation(report: RiskReport, language: str) -> None:
+    """The fuzzy comprehensive evaluation: B per unit and criterion, churn degree, grade of
+    maximum membership."""
+    rows = []
+    for u in report.units:
+        if u.evaluation is None or u.evaluation.grade is None:
+            continue
+        levels = [("", u.evaluation), *((f"  {c.node.label(language)}", c.evaluation) for c in u.criteria)]
+        for level, e in levels:
+            if e.grade is None:
+                continue
+            rows.append([u.name if not level else "", level.strip() or "(all)", *(f"{v:.3f}" for v in e.membership),
+                         f"{e.degree:.1f}", report.grades[e.grade].label(language)])
+    if not rows:
+        return
+    print()
+    print(f"Fuzzy comprehensive evaluation, operator {report.operator_name} ({report.operator}): B = W o R, "
+          "churn degree = 100 B · grade levels, grade of maximum membership")
+    header = ["unit", "level", *(g.label(language) for g in report.grades), "degree", "grade"]
+    print(render_table(header, rows, right=set(range(2, 3 + len(report.grades)))))

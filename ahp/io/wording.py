@@ -15,6 +15,7 @@ from ahp.core.scale import format_value
 
 if TYPE_CHECKING:
     from ahp.core.hierarchy import Synthesis
+    from ahp.core.panel import Panel
     from ahp.core.priorities import PriorityResult
     from ahp.io.project import Project
 
@@ -73,24 +74,41 @@ lambda-max; judgments of Ann'
     )
 
 
-def judgments_source(project: Project, respondent: str | None, language: str = "en") -> str:
-    """Whose judgments the results come from, in words."""
+def judgments_source(project: Project, respondent: str | None, language: str = "en", panel: Panel | None = None) -> str:
+    """Whose judgments the results come from, in words: the respondents counted in ``panel``
+    (the project's own when not given), and who was left out and why."""
     if respondent is not None:
         return respondent
     if len(project.respondents) == 1:
         return project.respondents[0].name
     s = project.settings
-    n = len(project.respondents)
+    panel = panel if panel is not None else project.panel(suggestions=0)
+    n = panel.respondents_counted
     if language == "zh":
         how = "判断矩阵几何平均（aij）" if s.aggregation == "aij" else f"权重{'几何' if s.aip_mean == 'geometric' else '算术'}平均（aip）"
         policy = {"flag": "标记", "include": "纳入", "exclude": "剔除"}[s.inconsistent]
-        return f"{n} 位受访者，{how}合成，未通过一致性检验者{policy}"
+        return f"{n} 位受访者，{how}合成，未通过一致性检验者{policy}{left_out_text(project, panel, language)}"
     how = (
         "geometric mean of their judgments (aij)" if s.aggregation == "aij"
         else f"{s.aip_mean} mean of their priorities (aip)"
     )
     policy = {"flag": "flagged", "include": "included", "exclude": "excluded"}[s.inconsistent]
-    return f"{n} respondents combined by {how}, inconsistent ones {policy}"
+    people = "respondent" if n == 1 else "respondents"
+    return f"{n} {people} combined by {how}, inconsistent ones {policy}{left_out_text(project, panel, language)}"
+
+
+def left_out_text(project: Project, panel: Panel, language: str = "en") -> str:
+    """``; left out: Ann (no judgments)``, or nothing when every respondent counts."""
+    if not panel.left_out:
+        return ""
+    reasons = {"no judgments": "无判断"} if language == "zh" else {}
+    who = ", ".join(f"{project.respondents[r].name} ({reasons.get(why, why)})" for r, why in panel.left_out)
+    return f"；未计入：{who}" if language == "zh" else f"; left out: {who}"
+
+
+def aggregation_notes(panel: Panel) -> list[str]:
+    """One line per node combined otherwise than the settings say: ``service: <why>``."""
+    return [f"{path}: {node.aggregation_note}" for path, node in panel.nodes.items() if node.aggregation_note]
 
 
 def suggestion_text(result: PriorityResult, labels: list[str]) -> list[str]:

@@ -250,7 +250,7 @@ class AHPApp(App[int]):
         self._open(ExportScreen, self.path, fmt)
 
     def action_report(self, fmt: str = "html") -> None:
-        """Ask for a file name, then write the full report (HTML, Markdown or XLSX) there."""
+        """Ask for a file name, then write the full report (HTML, Markdown, XLSX or Word) there."""
         from ahp.tui.screens.export import ReportScreen
 
         self._open(ReportScreen, self.path, fmt)

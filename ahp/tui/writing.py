@@ -47,8 +47,7 @@ def write_report(app: App, session: Session, language: str, target: Path, fmt: s
     project, respondent = session.analysis_copy(), session.results_respondent()
 
     def write() -> None:
-        from ahp.io.atomic import write_atomic
-        from ahp.io.report import gather, render_html, render_markdown, write_xlsx
+        from ahp.io.report import gather, write_report
 
         try:
             data = gather(project, language, draws=draws, seed=0, respondent=respondent)
@@ -57,9 +56,6 @@ def write_report(app: App, session: Session, language: str, target: Path, fmt: s
                 raise
             app.call_from_thread(app.notify, f"No sensitivity summary: {exc}", severity="warning", markup=False)
             data = gather(project, language, draws=None, respondent=respondent)
-        if fmt == "xlsx":
-            write_xlsx(data, str(target))  # atomic: a temporary file renamed into place
-        else:
-            write_atomic(target, render_html(data) if fmt == "html" else render_markdown(data))
+        write_report(data, str(target), fmt)  # atomic: a temporary file renamed into place
 
     write_in_worker(app, target, write)

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from ahp.errors import AHPError, JudgmentError, ProjectFileError
-from ahp.io.model import builtin_models, load_model
+from ahp.io.model import builtin_difference, builtin_models, load_model
 from ahp.io.project import load_project, new_project
 
 MODEL_HEAD = 'format = 1\n[model]\nid = "m"\ngoal = "Churn"\n'
@@ -20,16 +20,20 @@ def test_builtin_retail_churn_model_is_bilingual():
     assert "retail-churn" in builtin_models()
     assert (m.root.name, m.root.name_zh) == ("Customer churn degree", "客户流失度")
     assert [(c.id, c.name_zh, len(c.children)) for c in m.root.children] == [
-        ("service", "服务", 5), ("quality", "质量", 4), ("price", "价格", 4), ("competition", "竞争", 4),
+        ("service", "服务", 6), ("quality", "质量", 4), ("price", "价格", 4), ("competition", "竞争", 5),
     ]
     for c in m.root.children:
         for f in c.children:
             assert f.name and f.name_zh and f.description and f.description_zh
 
 
-def test_demo_project_embeds_the_builtin_model(demo_path):
+def test_demo_project_keeps_the_earlier_edition_of_the_builtin_model_it_embeds(demo_path):
     p = load_project(demo_path)
-    assert p.model == load_model("retail-churn")
+    assert p.model.id == "retail-churn" and p.model.version is None
+    assert "competition/turnover" in p.model.root.layout.index  # the 2026-11 edition, untouched
+    assert builtin_difference(p.model) == (
+        "this file's model 'retail-churn' (no version) is not the built-in one (version 2026.12; 1 element(s) only "
+        "in the file; 3 element(s) only in the built-in model); the file keeps its own model")
     assert [r.name for r in p.respondents] == ["Store manager", "Regional manager"]
     s = p.synthesize()
     assert s.complete and s.consistent
@@ -47,7 +51,7 @@ def write(tmp_path: Path, text: str, name: str = "m.toml") -> Path:
     ("body", "message"),
     [
         ('[[model.criteria]]\nid = "a"\nname = "A"\ncolour = "red"\n',
-         "line 8: unknown key 'colour' in model.criteria[0]; expected children, description, description_zh, id, name, name_zh"),
+         "line 8: unknown key 'colour' in model.criteria[0]; expected children, controllable, description, description_zh, id, name, name_zh"),
         ('[[model.criteria]]\nid = "a"\nname = "A"\n[[model.criteria]]\nid = "a"\nname = "B"\n',
          "line 9: duplicate id 'a' under 'goal': sibling ids must be unique"),
         ('[[model.criteria]]\nid = "a b"\nname = "A"\n', "line 6: id 'a b' may hold only letters, digits, '-' and '_'"),

@@ -143,9 +143,9 @@ def test_html_report_is_self_contained_and_complete(demo_path):
     page = render_html(data)
     for needle in ("http://", "https://", "src=", "<link", "url(", "@import", "<script"):
         assert needle not in page
-    for section in ("Criteria weights", "Churn factors, by weight", "Consistency of the judgments",
-                    "Agreement between respondents", "How sure is the ranking", "Churn risk by unit",
-                    "What to fix first at Riverside store", "method eigenvector; random index saaty1980"):
+    for section in ("Overview", "Judgment matrices", "Overall ranking", "Experts", "Agreement between experts",
+                    "Sensitivity", "Monte Carlo: 300 draws", "Churn risk by unit", "What to fix first at Riverside store",
+                    "principal eigenvector of each judgment matrix", "Saaty (1980) table"):
         assert section in page
     assert page.count("<svg") == 3
     zh = render_html(gather(load_project(demo_path), language="zh"))
@@ -154,8 +154,8 @@ def test_html_report_is_self_contained_and_complete(demo_path):
 
 def test_markdown_report_holds_the_same_tables(demo_path):
     text = render_markdown(gather(load_project(demo_path), draws=0))
-    assert "| 1 | Price level against competitors | 0.4090 | 0.1335 |" in text
-    assert "### What to fix first at Riverside store" in text and "Smallest change of one weight" in text
+    assert "| C10 Price level against competitors |  |  | 0.4090 |  | 0.1335 | 1 |" in text
+    assert "### What to fix first at Riverside store" in text and "Tipping points of the criteria weights" in text
     assert "Monte Carlo" not in text
 
 
@@ -167,11 +167,14 @@ def test_xlsx_report_reads_back_with_the_numbers(demo_path, tmp_path):
     out = tmp_path / "r.xlsx"
     write_xlsx(data, str(out))
     wb = load_workbook(out)
-    assert {"Summary", "Criteria", "Ranking", "Consistency", "Consensus", "Sensitivity", "Monte Carlo", "Units", "Actions"} <= set(wb.sheetnames)
-    ranking = list(wb["Ranking"].iter_rows(min_row=2, values_only=True))
-    assert [r[1] for r in ranking] == [leaf.path for leaf in data.ranking]
-    assert [r[4] for r in ranking] == pytest.approx([leaf.global_weight for leaf in data.ranking])
-    units = list(wb["Units"].iter_rows(min_row=2, values_only=True))
+    assert wb.sheetnames == ["Overview", "Judgment matrices", "Overall ranking", "Experts", "Sensitivity",
+                             "Churn risk by unit", "Appendix"]
+    rows = list(wb["Overall ranking"].iter_rows(min_row=4, values_only=True))
+    factors = sorted((r for r in rows if isinstance(r[-1], int)), key=lambda r: r[-1])
+    codes = data.codes
+    assert [r[0] for r in factors] == [f"{codes[leaf.path]} {data.path_name(leaf.path)}" for leaf in data.ranking]
+    assert [r[-2] for r in factors] == pytest.approx([leaf.global_weight for leaf in data.ranking])
+    units = [r for r in wb["Churn risk by unit"].iter_rows(min_row=4, values_only=True) if isinstance(r[0], int)]
     assert [(u[1], u[2]) for u in units] == [(u.name, pytest.approx(u.index)) for u in data.risk.units]
 
 
@@ -182,9 +185,24 @@ def test_cli_report_and_risk(demo_path, tmp_path):
     assert r.returncode == 0 and out.read_text().startswith("<!DOCTYPE html>")
     r = subprocess.run([sys.executable, "-m", "ahp", "report", str(demo_path), "-o", str(tmp_path / "r.pdf")],
                        capture_output=True, text=True)
-    assert r.returncode == 2 and r.stderr.strip() == f"ahp: error: {tmp_path / 'r.pdf'}: say --format html, md or xlsx (or use one of those extensions)"
+    assert r.returncode == 2 and r.stderr.strip() == f"ahp: error: {tmp_path / 'r.pdf'}: say --format html, md, xlsx or docx (or use one of those extensions)"
     r = subprocess.run([sys.executable, "-m", "ahp", "risk", str(demo_path)], capture_output=True, text=True)
     assert r.returncode == 0 and re.search(r"1 │ Riverside store │ 60\.5", r.stdout)
+
+
+@pytest.mark.parametrize("how", [["-o", "{dir}/r.docx"], ["-o", "{dir}/r.report", "--format", "docx"]])
+def test_cli_report_in_word_names_client_and_consultant(demo_path, tmp_path, capsys, how):
+    from docx import Document
+
+    from ahp.cli import main
+
+    args = [a.format(dir=tmp_path) for a in how]
+    assert main(["report", str(demo_path), *args, "--client", "Acme Retail", "--consultant", "Li Wei"]) == 0
+    assert capsys.readouterr().out == f"wrote the docx report to {args[1]}\n"
+    doc = Document(args[1])
+    cells = [c.text for table in doc.tables for row in table.rows for c in row.cells]
+    assert "Acme Retail" in cells and "Li Wei" in cells
+    assert "Overall ranking" in [p.text for p in doc.paragraphs]
 
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -307,3 +325,25 @@ def test_cli_ratings_template_and_import(demo_path, tmp_path, capsys):
     assert main(["ratings", "import", str(sheet), "--into", str(demo_path)]) == 0
     assert capsys.readouterr().out == f"imported ratings: 1 unit(s) added, 1 updated, in {demo_path}\n"
     assert load_project(demo_path).units[-1].ratings == {"service/attitude": "poor"}
+
+
+def test_report_names_the_projects_client_and_consultant_unless_flags_say_otherwise(demo_path, tmp_path, capsys):
+    from ahp.cli import main
+
+    text = demo_path.read_text(encoding="utf-8")
+    demo_path.write_text(text.replace("[project]\n", '[project]\nclient = "Acme Retail"\nconsultant = "Li Wei"\n', 1),
+                         encoding="utf-8")
+    project = load_project(demo_path)
+    assert (project.client, project.consultant) == ("Acme Retail", "Li Wei")
+    project.add_unit("New store")
+    project.save()  # kept through a save
+    assert (load_project(demo_path).client, load_project(demo_path).consultant) == ("Acme Retail", "Li Wei")
+    out = tmp_path / "r.md"
+    assert main(["report", str(demo_path), "-o", str(out)]) == 0
+    assert "| Client | Acme Retail |" in out.read_text() and "| Consultant | Li Wei |" in out.read_text()
+    assert main(["report", str(demo_path), "-o", str(out), "--client", "Acme (East)"]) == 0
+    assert "| Client | Acme (East) |" in out.read_text() and "| Consultant | Li Wei |" in out.read_text()
+    demo_path.write_text(text.replace("[project]\n", "[project]\nclient = 3\n", 1), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["report", str(demo_path), "-o", str(out)]) == 2
+    assert capsys.readouterr().err.strip().endswith("line 17: project.client must be a string")

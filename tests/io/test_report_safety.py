@@ -143,3 +143,20 @@ def test_chinese_report_has_no_english_words(demo_path, tmp_path, fmt):
         text = " ".join([*(q.text for q in doc.paragraphs),
                          *(c.text for t in doc.tables for r in t.rows for c in r.cells)])
     assert _latin_words(text, p) == set()
+
+
+@pytest.mark.parametrize("fmt", ["html", "md", "xlsx", "docx"])
+def test_a_report_gets_the_permissions_a_new_file_normally_gets(demo_path, tmp_path, fmt):
+    """Not the 0600 of a private temporary file: a colleague on a shared folder can read it."""
+    import os
+
+    from ahp.io.report import write_report
+
+    old = os.umask(0o022)
+    try:
+        target = tmp_path / f"report.{fmt}"
+        write_report(gather(load_project(demo_path)), str(target), fmt)
+    finally:
+        os.umask(old)
+    assert target.stat().st_mode & 0o777 == 0o644
+    assert not list(tmp_path.glob(".*.tmp"))

@@ -257,7 +257,7 @@ async def test_ratings_screen_without_units(fresh: Path) -> None:
 
 
 # -- the report ------------------------------------------------------------------------------
-@pytest.mark.parametrize("ext", ["html", "md", "xlsx"])
+@pytest.mark.parametrize("ext", ["html", "md", "xlsx", "docx"])
 async def test_report_from_the_results_screen(demo: Path, tmp_path: Path, ext: str) -> None:
     target = tmp_path / f"out.{ext}"
     app = AHPApp(demo, language="zh" if ext == "md" else "en")
@@ -274,9 +274,33 @@ async def test_report_from_the_results_screen(demo: Path, tmp_path: Path, ext: s
         assert "http" not in text and "<svg" in text and "Riverside store" in text
     elif ext == "md":
         assert "客户流失度" in target.read_text(encoding="utf-8")
+    elif ext == "docx":
+        from docx import Document
+
+        headings = [p.text for p in Document(str(target)).paragraphs if p.style.name.startswith("Heading")]
+        assert {"Overview", "Judgment matrices", "Overall ranking", "Experts", "Churn risk by unit"} <= set(headings)
     else:
         openpyxl = pytest.importorskip("openpyxl")
-        assert "Ranking" in openpyxl.load_workbook(target).sheetnames
+        assert openpyxl.load_workbook(target).sheetnames == [
+            "Overview", "Judgment matrices", "Overall ranking", "Experts", "Sensitivity", "Churn risk by unit", "Appendix"]
+
+
+async def test_report_in_word_from_the_palette(demo: Path) -> None:
+    app = AHPApp(demo)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*["space" if c == " " else c for c in "export report as word"])
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReportScreen)
+        target = Path(app.screen.query_one(Input).value)
+        assert target == demo.with_name("demo-report.docx")
+        app.screen.query_one(Checkbox).value = False
+        await pilot.press("enter")
+        await settle(app, pilot)
+    assert target.read_bytes()[:2] == b"PK"
 
 
 async def test_report_refuses_an_unknown_extension(demo: Path, tmp_path: Path) -> None:
@@ -287,7 +311,7 @@ async def test_report_refuses_an_unknown_extension(demo: Path, tmp_path: Path) -
         app.screen.query_one(Input).value = str(tmp_path / "out.pdf")
         await pilot.press("enter")
         await pilot.pause()
-        assert isinstance(app.screen, ReportScreen) and ".xlsx" in screen_text(app)
+        assert isinstance(app.screen, ReportScreen) and ".docx" in screen_text(app)
         assert not (tmp_path / "out.pdf").exists()
 
 
@@ -325,9 +349,9 @@ async def test_report_is_of_the_results_on_screen(demo: Path, tmp_path: Path, pr
     text = target.read_text(encoding="utf-8")
     assert text == expected
     if respondent is None:
-        assert "2 respondents combined" in text and "Agreement between respondents" in text
+        assert "2 experts combined" in text and "Agreement between experts" in text
     else:
-        assert "judgments of Regional manager" in text and "Agreement between respondents" not in text
+        assert "judgments of Regional manager" in text and "Agreement between experts" not in text
 
 
 async def test_xlsx_report_leaves_no_temporary_file(demo: Path, tmp_path: Path) -> None:

@@ -13,9 +13,9 @@ experts, sensitivity, churn risk, appendix); each writer only decides how the bl
 from __future__ import annotations
 
 import io
-import os
 
 from ahp.errors import AHPError
+from ahp.io.atomic import write_atomic
 from ahp.io.report.cover import overview
 from ahp.io.report.data import ReportData, gather
 from ahp.io.report.document import Part
@@ -64,7 +64,7 @@ def write_xlsx(d: ReportData, path: str) -> None:
 
     buffer = io.BytesIO()
     workbook(parts(d)).save(buffer)
-    _write_bytes(path, buffer.getvalue())
+    write_atomic(path, buffer.getvalue())
 
 
 def write_docx(d: ReportData, path: str) -> None:
@@ -73,7 +73,7 @@ def write_docx(d: ReportData, path: str) -> None:
 
     buffer = io.BytesIO()
     document(_title(d), parts(d), d.language, d.t("toc")).save(buffer)
-    _write_bytes(path, buffer.getvalue())
+    write_atomic(path, buffer.getvalue())
 
 
 def write_report(d: ReportData, path: str, fmt: str) -> None:
@@ -83,26 +83,7 @@ def write_report(d: ReportData, path: str, fmt: str) -> None:
     elif fmt == "docx":
         write_docx(d, path)
     elif fmt in ("html", "md"):
-        from ahp.io.atomic import write_atomic
-
         write_atomic(path, render_html(d) if fmt == "html" else render_markdown(d))
     else:
         raise AHPError(f"{path}: unknown report format {fmt!r}; choose one of {', '.join(FORMATS)}")
 
-
-def _write_bytes(path: str, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path`` (named as the tool's other temporary
-    files), then rename it into place: a reader never sees half a file. The new file gets the
-    usual permissions (0666 less the umask)."""
-    folder = os.path.dirname(os.path.abspath(path))
-    tmp = os.path.join(folder, f".{os.path.basename(path)}.{os.getpid()}.tmp")
-    try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ahp.core.consistency import ri_table_name
 from ahp.io.report.data import ReportData
-from ahp.io.report.document import Block, Cell, Heading, Part, Table, row
+from ahp.io.report.document import Block, Cell, Heading, Paragraph, Part, Table, row
 from ahp.io.report.texts import RI_SOURCES
 
 
@@ -28,6 +28,9 @@ def overview(d: ReportData) -> Part:
                Table((d.t("expert"), d.t("weight"), d.t("share")),
                      tuple(row(e.name, Cell(e.weight, "0.00"), Cell(e.weight / total, "0%")) for e in d.experts),
                      "participants")]
+    if d.panel is not None and d.panel.left_out:
+        names = d.t("sep").join(f"{d.project.respondents[r].name} ({d.t('why_' + why)})" for r, why in d.panel.left_out)
+        blocks.append(Paragraph(d.t("left_out", names=names), "bad"))
     blocks.append(Table((d.t("method"), ""), tuple(row(k, v) for k, v in _method(d)), "method"))
     sizes = sorted({a.result.n: a.result for a in d.synthesis.nodes.values() if a.result is not None}.items())
     blocks.append(Table((d.t("ri_n"), d.t("ri_value"), d.t("threshold_value")),

@@ -63,9 +63,7 @@ class ReportData:
 
     def description(self, node: Node) -> str:
         """A node's description in the report's language (the other one if that is all there is)."""
-        both = (node.description_zh, node.description)
-        first, second = both if self.language == "zh" else both[::-1]
-        return first or second or ""
+        return node.explain(self.language)
 
     def path_name(self, path: str) -> str:
         """The name of the node at ``path``."""
@@ -126,7 +124,7 @@ def gather(
         mc = project.monte_carlo(respondent, draws=draws, seed=seed) if draws > 0 else None
     return ReportData(
         project, synthesis, panel, experts, one_way, mc, risk_report(project, synthesis), language, respondent,
-        client if client is not None else getattr(project, "client", "") or "",
-        consultant if consultant is not None else getattr(project, "consultant", "") or "",
+        client if client is not None else project.client,
+        consultant if consultant is not None else project.consultant,
         date or datetime.date.today().isoformat(),
     )

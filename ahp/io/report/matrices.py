@@ -21,6 +21,7 @@ import numpy as np
 
 from ahp.core.consistency import passes, verdict_operator
 from ahp.core.hierarchy import NodeAnalysis, Synthesis, child_path
+from ahp.core.panel import AIP_UNDETERMINED
 from ahp.core.scale import format_value
 from ahp.io.report.data import ReportData
 from ahp.io.report.document import Block, Cell, Chart, Heading, Paragraph, Part, Table, row
@@ -55,6 +56,7 @@ def matrix_blocks(d: ReportData, synthesis: Synthesis, path: str, level: int) ->
                                 "" if r.consistent else "bad"))
     if r.completed is not None:
         blocks.append(Paragraph(d.t("completed_note"), "muted"))
+    blocks += [Paragraph(d.t("warning", note=note), "bad") for note in r.warnings]
     return blocks
 
 
@@ -92,8 +94,12 @@ def _expert_notes(d: ReportData, path: str) -> list[Block]:
     """Under a combined matrix: how it was combined and which experts fail it on their own."""
     if d.panel is None:
         return []
-    notes: list[Block] = [Paragraph(d.t("combined_note", n=int(d.panel.nodes[path].included.sum())), "muted")]
-    if d.panel.aggregation == "aip":
+    node = d.panel.nodes[path]
+    notes: list[Block] = [Paragraph(d.t("combined_note", n=int(node.included.sum())), "muted")]
+    if node.aggregation_note:
+        why = d.t("aip_undetermined") if node.aggregation_note == AIP_UNDETERMINED else node.aggregation_note
+        notes.append(Paragraph(d.t("aij_here_note", why=why), "bad"))
+    elif node.aggregation_used == "aip":
         notes.append(Paragraph(d.t("aip_note"), "muted"))
     for e in d.experts:
         r = e.synthesis.nodes[path].result

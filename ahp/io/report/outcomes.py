@@ -12,12 +12,12 @@ risk with its action list, grouped by who controls each factor when the model sa
 
 from __future__ import annotations
 
+from ahp.io.model import CONTROLLABLE
 from ahp.io.report.data import ReportData
 from ahp.io.report.document import Block, Cell, Chart, Heading, Paragraph, Part, Table, row
 
 _CHART_FACTORS = 10
 _CHART_RANKS = 5
-_CONTROL = ("store", "head-office", "external")
 
 
 def sensitivity_part(d: ReportData) -> Part:
@@ -69,12 +69,17 @@ def _monte_carlo(d: ReportData) -> list[Block]:
 
 def risk_part(d: ReportData) -> Part:
     """Every unit's churn risk with coverage, then each unit's actions, by who controls them."""
-    units = d.risk.units
+    units, ranked = d.risk.units, d.risk.ranked
     blocks: list[Block] = [
         Table((d.t("rank"), d.t("unit"), d.t("risk_index"), d.t("coverage")),
-              tuple(row(u.rank, u.name, Cell(u.index, "0.0"), Cell(u.coverage, "0%")) for u in units), "risk"),
-        Chart(d.t("risk_index"), tuple(u.name for u in units), (tuple(u.index for u in units),), maximum=100.0, fmt="0.0"),
+              tuple(row(u.rank if u.rank is not None else d.t("not_ranked", reason=u.reason),
+                        u.name, Cell(u.index, "0.0") if u.coverage > 0 else Cell(""), Cell(u.coverage, "0%"))
+                    for u in units), "risk"),
     ]
+    if ranked:
+        blocks.append(Chart(d.t("risk_index"), tuple(u.name for u in ranked), (tuple(u.index for u in ranked),),
+                            maximum=100.0, fmt="0.0"))
+    blocks += _evaluation(d)
     for u in units:
         blocks += [Heading(d.t("actions", unit=u.name)), *_actions(d, u)]
         if u.unrated:
@@ -82,18 +87,34 @@ def risk_part(d: ReportData) -> Part:
     return Part(d.t("risk"), d.t("risk"), tuple(blocks))
 
 
+def _evaluation(d: ReportData) -> list[Block]:
+    """The fuzzy comprehensive evaluation of every unit, whole and by criterion: B, churn degree,
+    grade of maximum membership."""
+    grades = d.risk.grades
+    rows = []
+    for u in d.risk.units:
+        levels = [(d.t("whole"), u.evaluation), *((d.name(c.node), c.evaluation) for c in u.criteria)]
+        rows += [row(u.name, level, *(Cell(float(v), "0.000") for v in e.membership), Cell(e.degree, "0.0"),
+                     grades[e.grade].label(d.language))
+                 for level, e in levels if e is not None and e.grade is not None]
+    if not rows:
+        return []
+    header = (d.t("unit"), d.t("level"), *(g.label(d.language) for g in grades), d.t("degree"), d.t("max_grade"))
+    return [Heading(d.t("fce", op=d.risk.operator_name)), Table(header, tuple(rows), "fuzzy_evaluation")]
+
+
 def _actions(d: ReportData, unit) -> list[Block]:
     """The unit's actions, largest gain first; grouped store / head office / external when the
     model's factors carry ``controllable``."""
     if not unit.actions:
         return [Paragraph(d.t("actions_none"), "muted")]
-    control = {a.path: getattr(a.node, "controllable", None) for a in unit.actions}
+    control = {a.path: a.owner for a in unit.actions}
     if not any(control.values()):
         return [Table((d.t("factor"), d.t("grade"), d.t("weight"), d.t("gain")), tuple(
             row(d.name(a.node), a.grade.label(d.language), Cell(a.weight, "0.0000"), Cell(a.gain, "0.00"))
             for a in unit.actions), f"actions:{unit.name}")]
     rows = []
-    for c in (*_CONTROL, None):
+    for c in (*CONTROLLABLE, None):
         who = d.t(f"control_{c}") if c else d.t("control_unknown")
         rows += [row(d.name(a.node), who, a.grade.label(d.language), Cell(a.weight, "0.0000"), Cell(a.gain, "0.00"))
                  for a in unit.actions if control[a.path] == c]

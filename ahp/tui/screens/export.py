@@ -16,7 +16,7 @@ FORMATS = {".csv": "csv", ".json": "json", ".md": "md"}
 EXTENSIONS = {fmt: ext for ext, fmt in FORMATS.items()}
 
 
-REPORT_FORMATS = {".html": "html", ".md": "md", ".xlsx": "xlsx"}
+REPORT_FORMATS = {".html": "html", ".md": "md", ".xlsx": "xlsx", ".docx": "docx"}
 #: Monte Carlo draws behind the report's sensitivity summary.
 REPORT_DRAWS = 2_000
 
@@ -101,7 +101,7 @@ class ExportScreen(_FileScreen):
 
 
 class ReportScreen(_FileScreen):
-    """The full report: a file name (``.html``, ``.md``, ``.xlsx``) and whether to include sensitivity."""
+    """The full report: a file name (``.html``, ``.md``, ``.xlsx``, ``.docx``) and whether to include sensitivity."""
 
     formats = REPORT_FORMATS
     bad_extension = "report bad extension"

@@ -83,14 +83,28 @@ def cr_cell(panel: Panel, path: str, r: int, lang: str, width: int = 0) -> Text:
 
 
 def summary_text(s: Session, panel: Panel, lang: str) -> Text:
-    """How many respondents, how they were combined, and the overall consensus."""
-    n = len(s.project.respondents)
-    out = Text.assemble((f"{t('group', lang)} · {t('n respondents', lang, n=n)}", "bold"),
-                        f" · {combine_words(s.project.settings, lang)}")
+    """How many respondents count, who was left out and why, how they were combined, the nodes
+    combined otherwise, and the overall consensus."""
+    out = Text.assemble((f"{t('group', lang)} · {t('n respondents', lang, n=panel.respondents_counted)}", "bold"))
+    if panel.left_out:
+        out.append(f" · {t('left out', lang, who=left_out_names(s, panel, lang))}", "yellow")
+    out.append(f" · {combine_words(s.project.settings, lang)}")
+    for path, pn in panel.nodes.items():
+        if pn.aggregation_note:
+            out.append("\n" + t("combined otherwise", lang, node=_label(s, path, lang)), "yellow")
     out.append("\n")
     out.append(f"{t('overall consensus', lang)} {panel.consensus:.3f} ", "bold")
     out.append(t(panel.band, lang), BAND_STYLE[panel.band])
     return out
+
+
+def left_out_names(s: Session, panel: Panel, lang: str) -> str:
+    """``Ann (no judgments), Bo (no judgments)``: who the panel leaves out, and why."""
+    return ", ".join(f"{s.project.respondents[r].name} ({_why(why, lang)})" for r, why in panel.left_out)
+
+
+def _why(reason: str, lang: str) -> str:
+    return t(f"why {reason}", lang) if reason == "no judgments" else reason
 
 
 def respondents_table(s: Session, panel: Panel, lang: str, width: int) -> Table:
@@ -104,7 +118,7 @@ def respondents_table(s: Session, panel: Panel, lang: str, width: int) -> Table:
     table = _table(("", "left", 1), (t("respondent", lang), "left", name_w), (t("weight", lang), "right", 6),
                    (t("distance", lang), "right", 5), (t("correlation", lang), "right", 5),
                    (t("flagged at", lang), "left", at_w), (t("disagrees on", lang), "left", None), width=width)
-    shown = range(len(s.project.respondents))
+    shown = [int(r) for r in np.argsort(~panel.counted, kind="stable")]  # the left out apart, at the end
     if len(shown) > ROW_LIMIT:  # a survey: the one on screen and those furthest from the group
         far = [int(r) for r in np.argsort(-np.nan_to_num(panel.distance, nan=-1.0)) if r != s.respondent]
         shown = sorted(([s.respondent] if s.respondent is not None else []) + far[: ROW_LIMIT - 1])
@@ -132,15 +146,20 @@ def _failing_at(s: Session, panel: Panel, r: int, lang: str, width: int) -> Text
 
 
 def _against_group(panel: Panel, r: int) -> tuple[Text, Text]:
-    """Respondent ``r``'s distance and rank correlation to the group (``—`` when they judged nothing)."""
-    if not any(pn.individuals.determined[r] for pn in panel.nodes.values()):
+    """Respondent ``r``'s distance and rank correlation to the group (``—`` when they judged
+    nothing, or are left out)."""
+    if not panel.counted[r] or not any(pn.individuals.determined[r] for pn in panel.nodes.values()):
         return Text("—", "dim"), Text("—", "dim")
     rho = panel.correlation[r]
     return Text(f"{panel.distance[r]:.3f}"), Text("—" if math.isnan(rho) else f"{rho:+.2f}")
 
 
 def _biggest_gap(s: Session, panel: Panel, r: int, lang: str, gap_w: int) -> Text:
-    """The churn factor where respondent ``r`` is furthest from the group, with both weights."""
+    """The churn factor where respondent ``r`` is furthest from the group, with both weights (for
+    a respondent left out: why)."""
+    why = dict(panel.left_out).get(r)
+    if why is not None:
+        return Text(t("left out", lang, who=_why(why, lang)), "yellow")
     if not any(pn.individuals.determined[r] for pn in panel.nodes.values()):
         return Text(t("not judged", lang), "dim")
     worst = disagreement(panel, r)

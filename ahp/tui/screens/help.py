@@ -32,7 +32,7 @@ HELP_EN = """\
   s  sensitivity       t  ratings    k  churn risk and actions    c  settings
   ctrl+p  command palette (this screen's actions)    ?  this help    q  quit
 [b]Results[/b]   p  all respondents combined → each respondent in turn → combined
-  o  export the full report (.html, .md or .xlsx; optionally with sensitivity)
+  o  export the full report (.html, .md, .xlsx or .docx; optionally with sensitivity)
 [b]Sensitivity[/b]  how sure is the ranking (of the results on screen)
   ← →  the weight to vary: the plot shows every factor's global weight as it goes 0 → 1
   m  run Monte Carlo again (10,000 draws, seed 0)   o  log-normal / ±1 step noise

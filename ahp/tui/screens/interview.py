@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Header, Static
 
+from ahp.core.hierarchy import Node
 from ahp.tui.screens.judging import JUDGMENT_BINDINGS, JudgmentActions
 from ahp.tui.session import Question
 from ahp.tui.texts import answer, question, t
@@ -14,6 +16,17 @@ from ahp.tui.widgets.consistency import consistency_text
 from ahp.tui.widgets.footer import KeysFooter
 from ahp.tui.widgets.pair_table import PairRow, PairTable
 from ahp.tui.widgets.weights import WeightBars
+
+def pair_help(node: Node, a: str, b: str, language: str) -> Text:
+    """What each of the two elements compared means (their descriptions), dimmed; empty when
+    neither has one."""
+    text = Text(style="dim")
+    kids = {c.id: c for c in node.children}
+    for child in (kids[a], kids[b]):
+        if child.explain(language):
+            text.append("\n" if text.plain else "").append(f"{child.label(language)}: ", "bold").append(child.explain(language))
+    return text
+
 
 class InterviewScreen(JudgmentActions):
     """Asks :meth:`Session.interview`'s questions in order, starting at the first unanswered one."""
@@ -38,6 +51,7 @@ class InterviewScreen(JudgmentActions):
         with Vertical(id="interview"):
             yield Static(id="progress", classes="caption", markup=False)
             yield Static(id="question")
+            yield Static(id="question-help", markup=False)
             yield PairTable(id="interview-pair")
             yield Static(id="answer")
             yield Static(id="interview-keys")
@@ -66,12 +80,14 @@ class InterviewScreen(JudgmentActions):
         if who is None:
             progress.update(t("interview", lang))
             self.query_one("#question", Static).update(t("no respondents", lang))
+            self.query_one("#question-help", Static).update("")
             self.query_one(PairTable).show([], language=lang)
             self.query_one("#answer", Static).update("")
             return
         if q is None:
             progress.update(f"{t('interview', lang)} · {who} · {len(self.questions)}/{len(self.questions)}")
             self.query_one("#question", Static).update(t("interview done", lang))
+            self.query_one("#question-help", Static).update("")
             self.query_one(PairTable).show([], language=lang)
             self.query_one("#answer", Static).update("")
             return
@@ -83,6 +99,7 @@ class InterviewScreen(JudgmentActions):
             f"{t('interview', lang)} · {who} · {t('question', lang, i=self.index + 1, n=len(self.questions))} · {where}"
         )
         self.query_one("#question", Static).update(question(names[q.a], names[q.b], parent, lang))
+        self.query_one("#question-help", Static).update(pair_help(node, q.a, q.b, lang))
         value = s.value(q.path, q.a, q.b)
         self.query_one(PairTable).show([PairRow(names[q.a], names[q.b], value)], 0, lang)
         self.query_one("#answer", Static).update(

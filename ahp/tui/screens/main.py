@@ -69,6 +69,7 @@ class MainScreen(JudgmentActions, RespondentActions):
     def __init__(self) -> None:
         super().__init__()
         self.path = "goal"
+        self.described = "goal"  # the node highlighted in the tree, whose description shows
         self.cursors: dict[str, int] = {}
         self._empty: bool | None = None
 
@@ -78,6 +79,7 @@ class MainScreen(JudgmentActions, RespondentActions):
             yield HierarchyTree(self.session, id="tree")
             with Vertical(id="right"):
                 yield TextBlock(id="node-title")
+                yield TextBlock(id="node-description")
                 yield PairTable(id="pairs")
                 yield TextBlock(id="detail")
                 yield TextBlock(id="weights-title", classes="caption")
@@ -90,6 +92,7 @@ class MainScreen(JudgmentActions, RespondentActions):
         self._tree = self.query_one(HierarchyTree)
         self._table = self.query_one(PairTable)
         self._title = self.query_one("#node-title", TextBlock)
+        self._about = self.query_one("#node-description", TextBlock)
         self._detail = self.query_one("#detail", TextBlock)
         self._weights_title = self.query_one("#weights-title", TextBlock)
         self._weights = self.query_one(WeightBars)
@@ -151,6 +154,9 @@ class MainScreen(JudgmentActions, RespondentActions):
             respondent_chip(s.respondent_name, s.respondent, count, lang), " ", (node.label(lang), "bold"), position,
         ))
         self._tree.relabel(lang)
+        layout = s.project.model.root.layout
+        described = layout.nodes[layout.index.get(self.described, 0)]
+        self._about.set(Text(described.explain(lang), "dim"))
         if empty:
             self._detail.set(t("no respondents", lang))
             return
@@ -181,7 +187,7 @@ class MainScreen(JudgmentActions, RespondentActions):
 
     # -- events ----------------------------------------------------------------------------
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted[str]) -> None:
-        path = event.node.data or "goal"
+        path = self.described = event.node.data or "goal"
         if path in self.session.project.inner:
             self.select(path, self.cursors.get(path, 0))
         else:

@@ -38,9 +38,17 @@ def grade_style(k: int, n: int) -> str:
     return GRADE_STYLES[round(k * (len(GRADE_STYLES) - 1) / (n - 1))]
 
 
-def grade_cells(grades: tuple[Grade, ...], grade_id: str | None, lang: str) -> tuple[Text, Text]:
-    """The grade's name in its colour, and a small scale ``■■■□□`` (the worse, the longer)."""
+def grade_cells(grades: tuple[Grade, ...], grade_id: str | dict[str, float] | None, lang: str) -> tuple[Text, Text]:
+    """The grade's name in its colour, and a small scale ``■■■□□`` (the worse, the longer).
+
+    A rating by counts per grade shows its grade of maximum membership followed by ``~``.
+    """
     ids = [g.id for g in grades]
+    if isinstance(grade_id, dict):
+        counts = [grade_id.get(i, 0) for i in ids]
+        k = counts.index(max(counts))
+        style = grade_style(k, len(grades))
+        return Text(f"{grades[k].label(lang)}~", style), Text("■" * (k + 1), style) + Text("□" * (len(grades) - k - 1), "dim")
     if grade_id not in ids:
         return Text(t("not rated", lang), "dim"), Text("·" * len(grades), "dim")
     k = ids.index(grade_id)

@@ -22,6 +22,7 @@ from ahp.tui.widgets.rendered import rendered
 from ahp.tui.widgets.weights import bar
 
 if TYPE_CHECKING:
+    from ahp.io.model import Model
     from ahp.tui.session import Session
 
 
@@ -114,6 +115,14 @@ def summary_text(syn: Synthesis, lang: str) -> Text:
     )
 
 
+def model_note(model: Model, language: str) -> Text:
+    """A line when the file's model is another edition of the built-in model of its id."""
+    from ahp.io.model import builtin_difference
+
+    note = builtin_difference(model, language)
+    return Text(note, "yellow") if note else Text("")
+
+
 class ResultsScreen(ProjectScreen):
     """Read-only view of the synthesis; ``p`` cycles whose results, ``o`` the report, esc returns.
 
@@ -137,6 +146,7 @@ class ResultsScreen(ProjectScreen):
         yield Header()
         with VerticalScroll(id="results"):
             yield Static(id="results-source")
+            yield Static(id="results-model-note", markup=False)
             yield Static(id="results-summary")
             yield Static(id="ranking-title", classes="caption")
             yield Static(id="ranking")
@@ -180,6 +190,7 @@ class ResultsScreen(ProjectScreen):
         self.query_one("#ranking-title", Static).update(t("ranking", lang))
         self.query_one("#criteria-title", Static).update(t("criteria weights", lang))
         self.query_one("#breakdown-title", Static).update(t("breakdown", lang))
+        self.query_one("#results-model-note", Static).update(model_note(s.project.model, lang))
         if not (s.results_ready() or self.fill_in("panel")):
             for part in ("#results-summary", "#ranking", "#criteria", "#breakdown"):
                 self.query_one(part, Static).update(self.computing_text())

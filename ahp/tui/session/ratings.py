@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ahp.core.hierarchy import Node
 from ahp.io.project import Unit
+from ahp.io.ratings_file import Rating
 from ahp.tui.session.core import SessionCore
 
 
@@ -28,11 +29,11 @@ class RatingsMixin(SessionCore):
         tree = self.project.model.root.layout
         return tree.nodes[tree.index[path]]
 
-    def rating(self, unit: int, path: str) -> str | None:
-        """The grade id of a unit's factor (``None``: not rated)."""
+    def rating(self, unit: int, path: str) -> Rating | None:
+        """The grade id of a unit's factor, or its counts per grade (``None``: not rated)."""
         return self.project.units[unit].ratings.get(path)
 
-    def set_rating(self, unit: int, path: str, grade: str | None) -> bool:
+    def set_rating(self, unit: int, path: str, grade: Rating | None) -> bool:
         """Rate (``None``: unrate) one factor of one unit; returns whether anything changed."""
         before = self.rating(unit, path)
         if before == grade:

@@ -21,6 +21,7 @@ SUGGESTION_WORDS = {
     "passes": ("passes", "可通过"),
     "best": ("lowest CR", "CR 最低"),
     "implied": ("others imply {value}", "其他判断推出 {value}"),
+    "warning": ("Warning: ", "注意："),
 }
 
 
@@ -35,7 +36,8 @@ def _word(key: str, language: str, **values: object) -> str:
 
 
 def consistency_text(a: NodeAnalysis, names: list[str], threshold_rule: object, language: str) -> Text:
-    """Two or three lines describing one node's consistency, in ``language``."""
+    """Two or three lines describing one node's consistency, in ``language``, then a line for each
+    warning of the analysis (such as a completion that did not settle)."""
     r = a.result
     status = a.status
     verdict = Text(f"{STATUS_MARK[status]} {t(status, language)}", STATUS_STYLE[status])
@@ -66,7 +68,8 @@ def consistency_text(a: NodeAnalysis, names: list[str], threshold_rule: object, 
         )
     else:
         line3 = Text(t("no suggestion", language), "dim")
-    return Text("\n").join([line1, line2, line3])
+    warnings = [Text.assemble((_word("warning", language), "bold yellow"), (note, "yellow")) for note in r.warnings]
+    return Text("\n").join([line1, line2, line3, *warnings])
 
 
 class ConsistencyPanel(TextBlock):
