@@ -148,7 +148,7 @@ def test_rank_table_and_markdown(demo_path):
     assert "method eigenvector; random index saaty1980; threshold saaty1994" in r.stdout
     assert max(len(line) for line in r.stdout.splitlines() if "│" in line) <= 80
     md = run("rank", str(demo_path), "--format", "md", "--lang", "zh").stdout
-    assert md.startswith("# Demo retailer") and "| 1 | Price level against competitors | `price/level` |" in md
+    assert md.startswith("# Demo retailer") and "| 1 | 相对价格水平 | `price/level` |" in md
 
 
 #: What users get: block-buffered output to a pipe or file (PYTHONUNBUFFERED would hide a lost buffer).
@@ -257,7 +257,7 @@ def test_respondent_commands_persist(tmp_path):
 
 def test_export_survey_template(demo_path):
     r = run("export-survey", str(demo_path))
-    assert r.returncode == 0 and r.stdout.startswith("respondent,weight,service vs quality,")
+    assert r.returncode == 0 and r.stdout.startswith("\ufeffrespondent,weight,service vs quality,")
 
 
 def test_sensitivity_json_contract(demo_path, capsys):

@@ -100,7 +100,7 @@ def test_latin1_and_oversized_csv_files_are_refused_with_the_place(demo_path, tm
     huge = tmp_path / "huge.csv"
     huge.write_text("unit,service/attitude\n" + "x" * 200_000 + ",good\n")
     before = demo_path.read_bytes()
-    for f, message in [(latin, f"ahp: error: {latin}, line 2: byte 0xe9 is not UTF-8; save the file as UTF-8 (in Excel: CSV UTF-8)\n"),
+    for f, message in [(latin, f"ahp: error: {latin}, line 2: byte 0xe9 is neither UTF-8 nor GB18030 (GBK); save the file as UTF-8 (in Excel: CSV UTF-8)\n"),
                        (huge, f"ahp: error: {huge}, line 2: a cell longer than 131,072 characters; nothing imported\n")]:
         assert main([a.replace("{f}", str(f)).replace("{p}", str(demo_path)) for a in command]) == 2
         assert capsys.readouterr().err == message
@@ -112,7 +112,7 @@ def test_binary_standard_input_is_refused(capsys, monkeypatch):
 
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"1 2\n\xff\xfe 1\n"), encoding="utf-8"))
     assert main(["weights", "-"]) == 2
-    assert capsys.readouterr().err == ("ahp: error: standard input, line 2: byte 0xff is not UTF-8; "
+    assert capsys.readouterr().err == ("ahp: error: standard input, line 2: byte 0xff is neither UTF-8 nor GB18030 (GBK); "
                                        "save the file as UTF-8 (in Excel: CSV UTF-8)\n")
 
 

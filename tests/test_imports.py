@@ -68,3 +68,15 @@ def test_package_and_command_module_load_numpy_on_first_use():
     out = subprocess.run([sys.executable, "-c", f"{stmt}; print(before, 'numpy' in sys.modules)"],
                          capture_output=True, text=True, check=True).stdout.split()
     assert out == ["False", "True"]
+
+
+def test_every_package_of_the_source_is_in_the_wheel():
+    """pyproject.toml lists the packages one by one (ahp.criteria lives outside ahp/): a new
+    sub-package missing from that list would be absent from a plain install."""
+    import tomllib
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    listed = set(tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
+    found = {".".join(p.parent.relative_to(root).parts) for p in (root / "ahp").rglob("__init__.py")}
+    assert found <= listed, f"missing from [tool.setuptools] packages: {sorted(found - listed)}"

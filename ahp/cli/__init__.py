@@ -22,7 +22,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import NoReturn
 
-from ahp.cli import matrix, project, ratings, report, respondents
+from ahp.cli import matrix, project, ratings, report, respondents, serve
 from ahp.cli.options import Parser
 from ahp.errors import AHPError
 
@@ -47,6 +47,7 @@ COMMANDS: dict[str, Command] = {
                respondents.args_import, respondents.cmd_import),
     "export-survey": ("the blank survey CSV for a project's model",
                       respondents.args_export_survey, respondents.cmd_export_survey),
+    "serve": ("the interview in respondents' browsers: one invitation link each", serve.args_serve, serve.cmd_serve),
 }
 
 

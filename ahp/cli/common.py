@@ -30,14 +30,20 @@ def load(path: str) -> Project:
     return load_project(path)
 
 
-def print_model_note(project: Project) -> None:
+def language(args: argparse.Namespace, project: Project | None = None) -> str:
+    """The output's language: ``--lang``, else the project's ``[settings] language``, else English."""
+    if getattr(args, "lang", None):
+        return args.lang
+    return getattr(getattr(project, "settings", None), "language", "en")
+def print_model_note(project: Project, lang: str = "en") -> None:
     """A footer line when the file's model is another edition of the built-in model of its id."""
+    from ahp.io.glossary import say
     from ahp.io.model import builtin_difference
     from ahp.io.terminal import clean
 
     note = builtin_difference(project.model)
     if note:
-        print(clean(f"note: {note}"))
+        print(clean(f"note: {note}" if lang == "en" else say("model note", lang, id=project.model.id)))
 
 
 #: Settings a command line may override: the option's name in ``args``, the setting's in the file.
@@ -62,7 +68,7 @@ def require_respondent(project: Project, name: str | None) -> None:
 
 
 def read_text(path: str) -> str:
-    """A UTF-8 text file's contents (a byte-order mark dropped); a one-line error otherwise."""
+    """A text file's contents (UTF-8, GB18030 or UTF-16: :func:`decode`); a one-line error otherwise."""
     try:
         with open(path, "rb") as f:
             data = f.read()
@@ -74,18 +80,15 @@ def read_text(path: str) -> str:
 
 
 def decode(data: bytes, where: str) -> str:
-    """``data`` as UTF-8 text, or an error naming ``where``, the line and the byte.
+    """``data`` as text (UTF-8, GB18030 or UTF-16 with its mark: :func:`ahp.io.sheet.decode`).
 
     >>> decode("caf\\u00e9\\n".encode("latin-1"), "a.csv")
     Traceback (most recent call last):
-    ahp.errors.AHPError: a.csv, line 1: byte 0xe9 is not UTF-8; save the file as UTF-8 (in Excel: CSV UTF-8)
+    ahp.errors.AHPError: a.csv, line 1: byte 0xe9 is neither UTF-8 nor GB18030 (GBK); save the file as UTF-8 (in Excel: CSV UTF-8)
     """
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise AHPError(f"{where}, line {line}: byte 0x{data[exc.start]:02x} is not UTF-8; "
-                       "save the file as UTF-8 (in Excel: CSV UTF-8)") from None
+    from ahp.io.sheet import decode as decode_sheet
+
+    return decode_sheet(data, where)
 
 
 def refuse_output_over_inputs(output: str, *inputs: str) -> None:

@@ -62,7 +62,7 @@ def cmd_weights(args: argparse.Namespace) -> int:
     else:
         from ahp.io.terminal import print_weights
 
-        print_weights(result, labels or [str(i + 1) for i in range(result.n)])
+        print_weights(result, labels or [str(i + 1) for i in range(result.n)], args.lang or "en")
     return 0
 
 
@@ -74,3 +74,4 @@ def args_weights(p: argparse.ArgumentParser) -> None:
     p.add_argument("--completion", choices=COMPLETIONS, default="lambda-max", help="for missing judgments")
     p.add_argument("--labels", help="element names, comma-separated")
     p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--lang", choices=("en", "zh"), help="language of the table (default: en)")

@@ -159,3 +159,15 @@ def add_draws(p: argparse.ArgumentParser, default: int | None, help_text: str) -
 
 def add_all_errors(p: argparse.ArgumentParser) -> None:
     p.add_argument("--all-errors", action="store_true", help="list every bad cell, not only the first")
+
+
+def add_lang(p: argparse.ArgumentParser, what: str = "output") -> None:
+    """``--lang en|zh``; without it, the project's ``[settings] language`` (English when none)."""
+    p.add_argument("--lang", choices=("en", "zh"), help=f"language of the {what} (default: the project's "
+                   "[settings] language, else en)")
+
+
+def add_bom(p: argparse.ArgumentParser) -> None:
+    """``--no-bom``: CSV without the byte-order mark Excel needs to read UTF-8 (Chinese) text."""
+    p.add_argument("--no-bom", dest="bom", action="store_false",
+                   help="write the CSV without a UTF-8 byte-order mark (by default it has one, for Excel)")

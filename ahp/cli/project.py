@@ -7,27 +7,29 @@ import sys
 
 from ahp.cli.common import (
     apply_settings,
+    language,
     load,
     print_model_note,
     require_respondent,
     respondent_failures,
     silent_respondents,
 )
-from ahp.cli.options import add_conventions, add_file, add_group, add_respondent
+from ahp.cli.options import add_bom, add_conventions, add_file, add_group, add_lang, add_respondent
 from ahp.errors import AHPError
 
 
 def cmd_open(args: argparse.Namespace) -> int:
-    return run_tui(args.file)
+    return run_tui(args.file, args.lang)
 
 
-def run_tui(file: str) -> int:
-    """The interview screen on ``file`` (imports Textual only now)."""
+def run_tui(file: str, lang: str | None = None) -> int:
+    """The interview screen on ``file`` (imports Textual only now), in ``lang`` (default: the
+    project's ``[settings] language``)."""
     from pathlib import Path
 
     from ahp.tui.app import run
 
-    return run(Path(file))
+    return run(Path(file), lang)
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -67,12 +69,13 @@ def cmd_rank(args: argparse.Namespace) -> int:
     if args.format == "table":
         from ahp.io.terminal import print_ranking
 
-        print_ranking(project, synthesis, args.respondent, args.lang, panel)
-        print_model_note(project)
+        print_ranking(project, synthesis, args.respondent, language(args, project), panel)
+        print_model_note(project, language(args, project))
     else:
         from ahp.io.export import render
 
-        sys.stdout.write(render(project, synthesis, args.format, args.respondent, panel))
+        sys.stdout.write(render(project, synthesis, args.format, args.respondent, panel, language(args, project),
+                                args.bom))
     return 0
 
 
@@ -88,8 +91,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.respondent is None and len(project.respondents) > 1:
         left_out = silent_respondents(project)
         failures = respondent_failures(project, [r.name for r in project.respondents])
-    print_check(project, synthesis, args.respondent, failures, left_out)
-    print_model_note(project)
+    print_check(project, synthesis, args.respondent, failures, left_out, language(args, project))
+    print_model_note(project, language(args, project))
     return 0 if synthesis.consistent and not failures else 1
 
 
@@ -108,12 +111,13 @@ def cmd_group(args: argparse.Namespace) -> int:
     else:
         from ahp.io.terminal import print_panel
 
-        print_panel(project, panel)
+        print_panel(project, panel, language=language(args, project))
     return 0
 
 
 def args_open(p: argparse.ArgumentParser) -> None:
     add_file(p)
+    add_lang(p, "screens")
 
 
 def args_new(p: argparse.ArgumentParser) -> None:
@@ -133,14 +137,16 @@ def args_rank(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=("table", "json", "csv", "md"), default="table")
     add_respondent(p)
     add_group(p)
+    add_lang(p, "table, Markdown and CSV (JSON keys stay English)")
+    add_bom(p)
     add_conventions(p)
-    p.add_argument("--lang", choices=("en", "zh"), default="en", help="language of the factor names in the table")
 
 
 def args_check(p: argparse.ArgumentParser) -> None:
     add_file(p)
     p.add_argument("--respondent", help="check only this respondent (default: every respondent, and all combined)")
     add_group(p)
+    add_lang(p)
     add_conventions(p)
 
 
@@ -148,4 +154,5 @@ def args_group(p: argparse.ArgumentParser) -> None:
     add_file(p)
     p.add_argument("--format", choices=("table", "json"), default="table")
     add_group(p)
+    add_lang(p, "table")
     add_conventions(p)

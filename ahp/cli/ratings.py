@@ -5,19 +5,23 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ahp.cli.common import apply_settings, load, print_sheet_error, read_text, require_respondent
-from ahp.cli.options import Parser, add_all_errors, add_conventions, add_file, add_group, add_respondent, fraction
+from ahp.cli.common import apply_settings, language, load, print_sheet_error, read_text, require_respondent
+from ahp.cli.options import (
+    Parser, add_all_errors, add_bom, add_conventions, add_file, add_group, add_lang, add_respondent, fraction,
+)
 from ahp.errors import AHPError
 
 
 def cmd_ratings(args: argparse.Namespace) -> int:
     from ahp.errors import SurveyError
+    from ahp.io.glossary import say
     from ahp.io.ratings_file import read_ratings, template
     from ahp.io.terminal import clean
 
     project = load(args.file if args.action == "template" else args.into)
+    lang = language(args, project)
     if args.action == "template":
-        sys.stdout.write(template(project.model))
+        sys.stdout.write(template(project.model, lang, args.bom))
         return 0
     text = read_text(args.csv)
     try:
@@ -26,7 +30,7 @@ def cmd_ratings(args: argparse.Namespace) -> int:
         return print_sheet_error(args.csv, exc, args.all_errors)
     added, updated = project.import_ratings(rows)
     project.save()
-    print(clean(f"imported ratings: {added} unit(s) added, {updated} updated, in {args.into}"))
+    print(clean(say("ratings.done", lang, added=added, updated=updated, file=args.into)))
     return 0
 
 
@@ -50,7 +54,7 @@ def cmd_risk(args: argparse.Namespace) -> int:
     else:
         from ahp.io.terminal import print_risk
 
-        print_risk(project, report, args.respondent, args.lang)
+        print_risk(project, report, args.respondent, language(args, project))
     return 0
 
 
@@ -61,15 +65,18 @@ def args_ratings(p: argparse.ArgumentParser) -> None:
                    "or counts per grade such as '很好:12 较好:30 一般:20 较差:8 很差:2'")
     a.add_argument("--into", required=True, help="project file (*.ahp.toml)")
     add_all_errors(a)
+    add_lang(a, "messages")
     a = actions.add_parser("template", help="the blank ratings sheet for a project's model")
     add_file(a)
+    add_lang(a, "header row (factors by paths in en, by names in zh)")
+    add_bom(a)
 
 
 def args_risk(p: argparse.ArgumentParser) -> None:
     add_file(p)
     p.add_argument("--format", choices=("table", "json"), default="table")
     add_respondent(p, "weights")
-    p.add_argument("--lang", choices=("en", "zh"), default="en", help="language of names")
+    add_lang(p, "table")
     p.add_argument("--min-coverage", type=fraction, default=0.5,
                    help="rank only units rated on at least this share of the weight; list the rest apart (default 50%%)")
     p.add_argument("--operator", choices=("weighted-average", "main-factor"), default="weighted-average",

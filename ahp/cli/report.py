@@ -7,16 +7,9 @@ import os
 import sys
 from collections.abc import Callable
 
-from ahp.cli.common import apply_settings, load, refuse_output_over_inputs, require_respondent
+from ahp.cli.common import apply_settings, language, load, refuse_output_over_inputs, require_respondent
 from ahp.cli.options import (
-    MAX_SPREAD,
-    MAX_TOP,
-    add_conventions,
-    add_draws,
-    add_file,
-    add_group,
-    add_respondent,
-    positive_number,
+    MAX_SPREAD, MAX_TOP, add_conventions, add_draws, add_file, add_group, add_lang, add_respondent, positive_number,
     whole_number,
 )
 from ahp.errors import AHPError
@@ -40,7 +33,8 @@ def cmd_sensitivity(args: argparse.Namespace) -> int:
     else:
         from ahp.io.terminal import print_sensitivity
 
-        print_sensitivity(project, project.synthesize(args.respondent, suggestions=0), one_way, mc, args.respondent)
+        print_sensitivity(project, project.synthesize(args.respondent, suggestions=0), one_way, mc, args.respondent,
+                          language=language(args, project))
     return 0
 
 
@@ -63,6 +57,7 @@ def _progress_printer(what: str) -> Callable[[int, int], None] | None:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    from ahp.io.glossary import say
     from ahp.io.report import FORMATS, gather, write_report
 
     fmt = args.format or os.path.splitext(args.output)[1].lstrip(".").lower()
@@ -75,10 +70,12 @@ def cmd_report(args: argparse.Namespace) -> int:
     if not project.synthesize(suggestions=0).complete:
         raise AHPError(f"{args.file}: some nodes lack judgments; see ahp check {args.file}")
     require_respondent(project, args.respondent)
-    data = gather(project, args.lang, args.draws, args.seed, args.respondent,
+    lang = language(args, project)
+    data = gather(project, lang, args.draws, args.seed, args.respondent,
                   client=args.client, consultant=args.consultant)
     write_report(data, args.output, fmt)
-    print(f"wrote the {fmt} report to {args.output}")
+    shown = {"html": "HTML", "md": "Markdown", "xlsx": "Excel", "docx": "Word"}[fmt] if lang == "zh" else fmt
+    print(say("report.written", lang, fmt=shown, file=args.output))
     return 0
 
 
@@ -94,6 +91,7 @@ def args_sensitivity(p: argparse.ArgumentParser) -> None:
     p.add_argument("--top", type=whole_number(1, MAX_TOP), default=3,
                    help=f"how many top factors to watch (default 3, 1 to {MAX_TOP})")
     add_group(p)
+    add_lang(p, "tables")
     add_conventions(p)
 
 
@@ -101,7 +99,7 @@ def args_report(p: argparse.ArgumentParser) -> None:
     add_file(p)
     p.add_argument("-o", "--output", required=True, help="file to write (never the project file or its .bak)")
     p.add_argument("--format", choices=("html", "md", "xlsx", "docx"), help="default: from the output's extension")
-    p.add_argument("--lang", choices=("en", "zh"), default="en", help="language of the report")
+    add_lang(p, "report")
     p.add_argument("--client", help="the client named on the cover (default: the project's [project] client)")
     p.add_argument("--consultant",
                    help="the consultant named on the cover (default: the project's [project] consultant)")

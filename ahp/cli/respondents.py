@@ -7,24 +7,27 @@ import argparse
 import sys
 
 from ahp.cli.common import (
+    language,
     load,
     print_sheet_error,
     read_text,
     refuse_output_over_inputs,
     respondent_failures,
 )
-from ahp.cli.options import MAX_WEIGHT, Parser, add_all_errors, add_file, positive_number
+from ahp.cli.options import MAX_WEIGHT, Parser, add_all_errors, add_bom, add_file, add_lang, positive_number
+from ahp.io.glossary import say
 
 
 def cmd_respondent(args: argparse.Namespace) -> int:
     from ahp.io.terminal import clean
 
     project = load(args.file)
+    lang = language(args, project)
     if args.action == "list":
         from ahp.io.terminal import render_table
 
         rows = [[r.name, f"{r.weight:g}", str(sum(len(p) for p in r.judgments.values()))] for r in project.respondents]
-        print(render_table(["respondent", "weight", "judgments"], rows, right={1, 2}))
+        print(render_table([say(k, lang) for k in ("respondent", "weight", "respondent.judgments")], rows, right={1, 2}))
         return 0
     kept = None
     if args.action == "add":
@@ -36,9 +39,11 @@ def cmd_respondent(args: argparse.Namespace) -> int:
     elif args.action == "remove":
         kept = project.remove_respondent(args.name)  # keeps the file as it was; an unknown name copies nothing
     project.save()
-    print(clean(f"{args.action}: done; {len(project.respondents)} respondent(s) in {args.file}"))
+    action = say(f"action.{args.action}", lang, name=args.name, new=getattr(args, "new", ""),
+                 weight=getattr(args, "weight", 1.0))
+    print(clean(say("respondent.done", lang, action=action, n=len(project.respondents), file=args.file)))
     if kept:
-        print(clean(f"the project as it was before is kept in {kept}"))
+        print(clean(say("respondent.kept", lang, kept=kept)))
     return 0
 
 
@@ -54,13 +59,16 @@ def cmd_import(args: argparse.Namespace) -> int:
     except SurveyError as exc:
         return print_sheet_error(args.survey, exc, args.all_errors)
     project.import_respondents(rows)
+    lang = language(args, project)
     pairs = sum(len(p) for _, _, judgments in rows for p in judgments.values())
-    print(clean(f"imported {len(rows)} respondent(s), {pairs} judgment(s), into {args.into}"))
+    print(clean(say("import.done", lang, n=len(rows), pairs=pairs, file=args.into)))
     failures = respondent_failures(project, [name for name, _, _ in rows])
     if failures:
+        from ahp.io.glossary import separator
+
         names = list(dict.fromkeys(name for name, _ in failures))
-        print(clean(f"ahp: warning: {len(names)} of the {len(rows)} imported respondent(s) fail a node: "
-                    f"{', '.join(names)}; see ahp check {args.into}"), file=sys.stderr)
+        print(clean(say("import.warning", lang, k=len(names), n=len(rows), names=separator(lang).join(names),
+                        file=args.into)), file=sys.stderr)
     return 0
 
 
@@ -69,14 +77,16 @@ def cmd_export_survey(args: argparse.Namespace) -> int:
 
     if args.output not in (None, "-"):
         refuse_output_over_inputs(args.output, args.file)
-    text = template(load(args.file).model.root)
+    project = load(args.file)
+    lang = language(args, project)
+    text = template(project.model.root, lang, args.bom)
     if args.output in (None, "-"):
         sys.stdout.write(text)
         return 0
     from ahp.io.atomic import write_atomic
 
     write_atomic(args.output, text)
-    print(f"wrote the survey template to {args.output}")
+    print(say("survey.written", lang, file=args.output))
     return 0
 
 
@@ -100,6 +110,8 @@ def args_respondent(p: argparse.ArgumentParser) -> None:
     a = actions.add_parser("remove", help="remove a respondent and their judgments (the file as it was is kept beside it)")
     add_file(a)
     a.add_argument("name")
+    for action in actions.choices.values():
+        add_lang(action, "messages")
 
 
 def args_import(p: argparse.ArgumentParser) -> None:
@@ -108,8 +120,11 @@ def args_import(p: argparse.ArgumentParser) -> None:
     p.add_argument("--coding", choices=("ratio", "signed"), default="ratio",
                    help="ratio: a/b as 3, 1/5, 0.2; signed: v > 0 a matters v times more, v < 0 b does")
     add_all_errors(p)
+    add_lang(p, "messages")
 
 
 def args_export_survey(p: argparse.ArgumentParser) -> None:
     add_file(p)
     p.add_argument("-o", "--output", help="file to write (default: standard output)")
+    add_lang(p, "header row (pairs by paths in en, by names in zh)")
+    add_bom(p)

@@ -99,7 +99,7 @@ def parse_value(text: str | float | int) -> float:
         try:
             return float(text)
         except OverflowError:
-            raise JudgmentError(f"{text} is far off the judgment scale") from None
+            raise JudgmentError(f"{str(text)[:20]}... is off the scale; judgments lie within 1/9 and 9") from None
     s = text.strip()
     if s in ("?", "nan", "NaN", ""):
         return math.nan

@@ -22,9 +22,11 @@ from ahp.core.priorities import PriorityResult
 from ahp.core.sensitivity import MonteCarlo, OneWay, TippingPoint
 from ahp.errors import AHPError
 from ahp.io import markdown as md
+from ahp.io.glossary import say, setting
 from ahp.io.model import Grade
 from ahp.io.project import Project
 from ahp.io.risk import RiskReport
+from ahp.io.sheet import BOM
 from ahp.io.wording import judgments_source, settings_line
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -91,9 +93,11 @@ def _node_dict(a: NodeAnalysis) -> dict[str, Any]:
 
 def ranking_dict(
     project: Project, synthesis: Synthesis, respondent: str | None = None, panel: Panel | None = None,
+    language: str = "en",
 ) -> dict[str, Any]:
     """The JSON form of a project's results (``ahp rank --format json``); with the ``panel`` the
-    synthesis comes from, who was left out and how each node was combined."""
+    synthesis comes from, who was left out and how each node was combined. Keys and codes are
+    English whatever the ``language``, which only words the ``judgments_of`` sentence."""
     nodes = [_node_dict(a) for a in synthesis.nodes.values()]
     if panel is not None:
         for node in nodes:
@@ -104,7 +108,7 @@ def ranking_dict(
         "goal": project.model.goal,
         "settings": {**project.settings.as_dict(), **synthesis.settings},
         "respondent": respondent,
-        "judgments_of": judgments_source(project, respondent, panel=panel),
+        "judgments_of": judgments_source(project, respondent, language, panel=panel),
         "left_out": [] if panel is None else [
             {"name": project.respondents[r].name, "reason": reason} for r, reason in panel.left_out],
         "nodes": nodes,
@@ -130,57 +134,81 @@ def ranking_dict(
     }
 
 
-def ranking_csv(synthesis: Synthesis) -> str:
-    """One row per churn factor, best first; the method and RI table on every row."""
-    buf = io.StringIO()
+def ranking_csv(synthesis: Synthesis, language: str = "en", bom: bool = True) -> str:
+    """One row per churn factor, best first; the method and RI table on every row. In Chinese,
+    headed in Chinese with the Chinese names only; with ``bom``, it starts with :data:`BOM`.
+
+    >>> import ahp
+    >>> text = ranking_csv(ahp.load_project("examples/retail-churn-demo.ahp.toml").synthesize(), "zh")
+    >>> text.startswith(BOM), text[1:].splitlines()[0]
+    (True, '排序,路径,流失因素,单排序权重,总排序权重,权重计算方法,随机一致性指标表')
+    """
+    buf = io.StringIO(BOM if bom else "")
+    buf.seek(0, io.SEEK_END)
     w = csv.writer(buf, lineterminator="\n")
-    w.writerow(["rank", "path", "name", "name_zh", "local_weight", "global_weight", "method", "random_index"])
     s = synthesis.settings
+    method, ri = setting("method", s["method"], language), setting("ri", s["random_index"], language)
+    if language == "zh":
+        w.writerow([say(k, language) for k in ("rank.export", "rank.path", "rank.factor", "rank.local weight",
+                                               "rank.global weight", "rank.method", "rank.random index")])
+    else:
+        w.writerow(["rank", "path", "name", "name_zh", "local_weight", "global_weight", "method", "random_index"])
     for leaf in synthesis.ranking:
-        w.writerow(
-            [leaf.rank, csv_cell(leaf.path), csv_cell(leaf.node.name), csv_cell(leaf.node.name_zh or ""),
-             f"{leaf.local_weight:.6f}", f"{leaf.global_weight:.6f}", s["method"], s["random_index"]]
-        )
+        names = [csv_cell(leaf.node.label(language))] if language == "zh" else [
+            csv_cell(leaf.node.name), csv_cell(leaf.node.name_zh or "")]
+        w.writerow([leaf.rank, csv_cell(leaf.path), *names, f"{leaf.local_weight:.6f}", f"{leaf.global_weight:.6f}",
+                    method, ri])
     return buf.getvalue()
 
 
-def ranking_markdown(project: Project, synthesis: Synthesis, respondent: str | None = None) -> str:
+def ranking_markdown(project: Project, synthesis: Synthesis, respondent: str | None = None, language: str = "en") -> str:
     """A Markdown report: settings, the ranking, each node's consistency, and what each factor
     means (its description, when the model gives one)."""
-    lines = [
-        f"# {md.escape(project.title or project.model.goal)}",
-        "",
-        f"Goal: {md.escape(project.model.goal)}. {md.escape(settings_line(synthesis, judgments_source(project, respondent)))}.",
-        "",
-    ]
-    lines += md.table(["rank", "factor", "path", "local weight", "global weight"], [
-        [leaf.rank, leaf.node.name, f"`{leaf.path}`", f"{leaf.local_weight:.4f}", f"{leaf.global_weight:.4f}"]
+    from ahp.io.terminal import project_title
+
+    goal = project.model.root.label(language)
+    settings = settings_line(synthesis, judgments_source(project, respondent, language), language)
+    lines = [f"# {md.escape(project_title(project, language))}", "",
+             md.escape(say("goal", language, goal=goal, settings=settings)), ""]
+    en = language == "en"
+    header = ["rank", "factor", "path", "local weight", "global weight"] if en else [
+        say(k, language) for k in ("rank.export", "rank.factor", "rank.path", "rank.local weight", "rank.global weight")]
+    lines += md.table(header, [
+        [leaf.rank, leaf.node.label(language), f"`{leaf.path}`", f"{leaf.local_weight:.4f}", f"{leaf.global_weight:.4f}"]
         for leaf in synthesis.ranking
     ], numeric={0, 3, 4})
     rows = []
     for a in synthesis.nodes.values():
         r = a.result
-        rows.append([f"{a.node.name} (`{a.path}`)", len(a.node.children), f"{r.cr:.4f}" if r else "-",
-                     f"{r.threshold:.2f}" if r else "-", a.status])
-    lines += ["", *md.table(["node", "n", "CR", "threshold", "status"], rows, numeric={1, 2, 3})]
-    lines += ["", f"Hierarchy CR (sum a_j CI_j / sum a_j RI_j): {synthesis.cr_total:.4f}", ""]
-    explained = [leaf for leaf in synthesis.ranking if leaf.node.explain()]
+        status = a.status if en else say(f"status.{a.status}", language)
+        rows.append([say("named path", language, name=a.node.label(language), path=a.path), len(a.node.children),
+                     f"{r.cr:.4f}" if r else "-", f"{r.threshold:.2f}" if r else "-", status])
+    header = [say(k, language) for k in ("matrix", "order n")] + ["CR"] + [
+        say(k, language) for k in ("threshold", "status")]
+    lines += ["", *md.table(header, rows, numeric={1, 2, 3})]
+    lines += ["", say("hierarchy cr", language, cr=f"{synthesis.cr_total:.4f}"), ""]
+    explained = [leaf for leaf in synthesis.ranking if leaf.node.explain(language)]
     if explained:
-        lines += ["Factors:", "", *(f"- {md.escape(leaf.node.name)} (`{leaf.path}`): {md.escape(leaf.node.explain())}"
-                                    for leaf in explained), ""]
+        lines += [say("factors", language), "", *(
+            "- " + say("named path", language, name=md.escape(leaf.node.label(language)), path=leaf.path)
+            + say("colon", language) + md.escape(leaf.node.explain(language))
+            for leaf in explained), ""]
     return "\n".join(lines)
 
 
 def render(
     project: Project, synthesis: Synthesis, fmt: str, respondent: str | None = None, panel: Panel | None = None,
+    language: str = "en", bom: bool = True,
 ) -> str:
-    """A project's results as ``json``, ``csv`` or ``md`` text (``panel``: the one the synthesis comes from)."""
+    """A project's results as ``json``, ``csv`` (with ``bom``, a UTF-8 byte-order mark first) or
+    ``md`` text (``panel``: the one the synthesis comes from)."""
     if fmt == "json":
-        return json.dumps(ranking_dict(project, synthesis, respondent, panel), ensure_ascii=False, indent=2) + "\n"
+        return json.dumps(ranking_dict(project, synthesis, respondent, panel, language), ensure_ascii=False,
+                          indent=2) + "\n"
     if fmt == "csv":
-        return ranking_csv(synthesis)
+        return ranking_csv(synthesis, language, bom)
     if fmt == "md":
-        return ranking_markdown(project, synthesis, respondent)
+        return ranking_markdown(project, synthesis, respondent, language)
     raise AHPError(f"unknown export format {fmt!r}; choose one of json, csv or md")
 
 

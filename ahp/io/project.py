@@ -26,6 +26,7 @@ meanwhile stays pending for the next save.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import math
 import os
@@ -42,6 +43,7 @@ from ahp.io.project_data import Pair, ProjectData, Respondent, Settings, Unit, i
 from ahp.io.project_new import new_file
 from ahp.io.project_sync import FileState, checked_text
 from ahp.io.ratings_file import Rating, parse_rating
+from ahp.io.shared_save import catch_up, locked, read_if_changed, refresh_original
 from ahp.io.toml_lines import read_text
 
 if TYPE_CHECKING:
@@ -81,6 +83,11 @@ class Project:
         self.kept_copies: list[str] = []
         #: For a snapshot: (respondent of the original, their copy here), read by :meth:`adopt`.
         self._copied_from: tuple[Project, list[tuple[Respondent, Respondent]]] | None = None
+        #: The text the last save of this project or of any of its snapshots wrote (shared with
+        #: the snapshots): a file holding it was not changed by another writer.
+        self._own_text: dict[str, str | None] = {"last": None}
+        #: For a snapshot that took in others' changes: its respondents as snapshotted, by ``id``.
+        self._before_catch_up: dict[int, tuple[float, dict[str, dict[Pair, float]]]] | None = None
 
     # -- judgments -------------------------------------------------------------------------
     def respondent_index(self, name: str | None) -> int | None:
@@ -318,6 +325,7 @@ class Project:
         clone.units = [Unit(u.name, dict(u.ratings)) for u in self.units]
         clone._file = self._file.lend()
         clone._copied_from = (self, list(zip(self.respondents, clone.respondents)))
+        clone._before_catch_up = None
         return clone
 
     def adopt(self, saved: Project) -> None:
@@ -330,8 +338,24 @@ class Project:
             raise ValueError("adopt() takes a snapshot of this same project")
         self._file = saved._file
         self.path = saved.path
+        if saved._before_catch_up is not None:  # the save took in others' changes: take them here too
+            refresh_original(self, saved._copied_from[1], saved._before_catch_up, saved)
         for original, copied in saved._copied_from[1]:
             original.saved_as = copied.saved_as
+
+    def catch_up(self) -> bool:
+        """Take in what other writers saved to the file since this project last read or wrote
+        it, keeping this project's own changes (see :mod:`ahp.io.shared_save`); returns
+        whether the file had changed."""
+        disk = read_if_changed(self, self._own_text["last"]) if self.path is not None else None
+        if disk is None:
+            return False
+        if self._copied_from is not None and self._before_catch_up is None:
+            self._before_catch_up = {
+                id(r): (r.weight, {p: dict(v) for p, v in r.judgments.items()}) for r in self.respondents
+            }
+        catch_up(self, disk)
+        return True
 
     def save(self, path: StrPath | None = None) -> None:
         """Write the project atomically (keeping ``.bak``), preserving comments and key order.
@@ -347,15 +371,22 @@ class Project:
         target = path if path is not None else self.path
         if target is None:
             raise AHPError("this project has no file yet; give a path to save it to")
-        try:
-            data = ProjectData(self.title, self.model, self.settings, self.respondents, self.units,
-                               self.client, self.consultant)
-            text = checked_text(self._file, data, os.fspath(target), added)
-            write_atomic(target, text)
-        except BaseException:
-            self._file.doc = None  # it may hold a change that was never written: parse the text again
-            raise
+        # Other writers of this file wait; what they wrote is taken in first. (A link to nowhere
+        # gets no lock file: the write below refuses it.)
+        shared = os.path.isfile(target) or not os.path.lexists(target)
+        with locked(target) if shared else contextlib.nullcontext():
+            if path is None or os.fspath(path) == os.fspath(self.path or ""):
+                self.catch_up()
+            try:
+                data = ProjectData(self.title, self.model, self.settings, self.respondents, self.units,
+                                   self.client, self.consultant)
+                text = checked_text(self._file, data, os.fspath(target), added)
+                write_atomic(target, text)
+            except BaseException:
+                self._file.doc = None  # it may hold a change that was never written: parse the text again
+                raise
         self._file.wrote(text, self.respondents)
+        self._own_text["last"] = text
         self.path = target
 
 def _new_name(name: str, taken: list[str], noun: str) -> str:

@@ -64,8 +64,6 @@ def _judgment_value(raw: Any, check: Validator, key: tuple[Any, ...], pair: str)
         raise check.fail(key, f"{where}: {raw!r} is not a number or a fraction like \"1/3\"")
     try:
         value = parse_value(raw)
-    except OverflowError:
-        raise check.fail(key, f"{where}: {str(raw)[:20]}... is off the scale; judgments lie within 1/9 and 9") from None
     except JudgmentError as exc:
         raise check.fail(key, f"{where}: {exc}") from None
     if math.isnan(value):

@@ -5,14 +5,18 @@ is either one grade of the model's scale (its id, English or Chinese name), or h
 customers gave each grade, as ``grade:count`` pairs separated by spaces
 (``很好:12 较好:30 一般:20 较差:8 很差:2``; shares such as ``good:0.4`` work as well, only
 the proportions count; a grade left out counts 0). An empty cell leaves that factor unrated.
-A file with any bad cell imports nothing.
+A file with any bad cell imports nothing. The
+column ``unit`` may be headed 门店, and a factor by its English or Chinese name when no other
+factor has it; the blank sheet is headed in English or Chinese.
 
 In a project file the same two forms are written ``"service/attitude" = "poor"`` and
 ``"service/attitude" = { very-good = 12, good = 30, fair = 20, poor = 8, very-poor = 2 }``.
 
 >>> from ahp.io.model import load_model
->>> template(load_model()).split(",")[:3]
+>>> template(load_model(), bom=False).split(",")[:3]
 ['unit', 'service/attitude', 'service/complaints']
+>>> template(load_model(), "zh", bom=False).split(",")[:3]
+['门店', '服务态度与专业水平', '投诉与售后处理']
 >>> parse_rating("很好:12 较好:30 一般:20 较差:8 很差:2", load_model())
 {'very-good': 12, 'good': 30, 'fair': 20, 'poor': 8, 'very-poor': 2}
 """
@@ -28,8 +32,9 @@ from typing import Any
 import numpy as np
 
 from ahp.errors import AHPError, SurveyError
+from ahp.io.glossary import LANGUAGES, say
 from ahp.io.model import Model
-from ahp.io.sheet import named_rows, read_sheet, refuse
+from ahp.io.sheet import BOM, named_rows, read_sheet, refuse
 
 #: One rating: a grade id, or {grade id: count} in the scale's order.
 Rating = str | dict[str, float]
@@ -43,11 +48,29 @@ def _factors(model: Model) -> list[str]:
     return [layout.paths[k] for k in layout.leaves]
 
 
-def template(model: Model) -> str:
-    """The blank ratings sheet: the header row only."""
+def _names(model: Model) -> dict[str, str]:
+    """Each factor's English and Chinese names that no other factor has, to its path."""
+    layout = model.root.layout
+    spelled: dict[str, list[str]] = {}
+    for k in layout.leaves:
+        node = layout.nodes[k]
+        for name in {node.name, node.name_zh} - {None}:
+            spelled.setdefault(name, []).append(layout.paths[k])
+    return {name: paths[0] for name, paths in spelled.items() if len(paths) == 1}
+
+
+def template(model: Model, language: str = "en", bom: bool = True) -> str:
+    """The blank ratings sheet: the header row only, factors by path in English and by name in
+    Chinese (by path when another factor has the same name); with ``bom``, a UTF-8 byte-order
+    mark first, so that Excel reads Chinese right."""
+    layout, unique = model.root.layout, _names(model)
+    columns = _factors(model)
+    if language == "zh":
+        labels = {path: layout.nodes[layout.index[path]].label(language) for path in columns}
+        columns = [labels[path] if unique.get(labels[path]) == path else path for path in columns]
     buf = io.StringIO()
-    csv.writer(buf, lineterminator="\n").writerow(["unit", *_factors(model)])
-    return buf.getvalue()
+    csv.writer(buf, lineterminator="\n").writerow([say("sheet.unit", language), *columns])
+    return (BOM if bom else "") + buf.getvalue()
 
 
 def grade_counts(pairs: Iterable[tuple[str, Any]], model: Model) -> dict[str, float]:
@@ -135,6 +158,8 @@ def read_ratings(text: str, model: Model) -> list[tuple[str, dict[str, Rating]]]
     Raises :class:`~ahp.errors.SurveyError` listing every bad cell (row = line, column by name).
     """
     header, body = read_sheet(text, "ratings")
+    spelled = {**_names(model), **{say("sheet.unit", language): "unit" for language in LANGUAGES}}
+    header = [spelled.get(h, h) for h in header]
     factors = set(_factors(model))
     problems: list[str] = []
     if "unit" not in header:

@@ -25,6 +25,7 @@ from ahp.core.fuzzy import OPERATORS, Evaluation, evaluate, grade_levels, member
 from ahp.core.hierarchy import Node, RankedLeaf, Synthesis, child_path
 from ahp.core.ratings import actions, improvement, risk
 from ahp.errors import AHPError
+from ahp.io.glossary import say
 from ahp.io.model import CONTROLLABLE, Grade
 from ahp.io.ratings_file import grade_row
 
@@ -120,12 +121,16 @@ class RiskReport:
         return OPERATORS[self.operator]
 
 
-def _apart_reason(coverage: float, min_coverage: float) -> str | None:
-    """Why a unit with this share of the weight rated is not ranked (``None``: it is)."""
+def apart_reason(coverage: float, min_coverage: float, language: str = "en") -> str | None:
+    """Why a unit with this share of the weight rated is not ranked (``None``: it is).
+
+    >>> apart_reason(0.3, 0.5, "zh")
+    '已评价因素的权重占比为 30%，不足排序所需的 50%'
+    """
     if coverage <= 0:
-        return "no factor is rated"
+        return say("risk.none rated", language)
     if coverage < min_coverage:
-        return f"rated factors carry {coverage:.0%} of the weight, under the {min_coverage:.0%} needed to rank it"
+        return say("risk.too little", language, share=f"{coverage:.0%}", needed=f"{min_coverage:.0%}")
     return None
 
 
@@ -187,7 +192,7 @@ def risk_report(project: Project, synthesis: Synthesis, min_coverage: float = MI
     r_all = membership(np.array([[grade_row(u.ratings.get(p), project.model) for p in paths] for u in project.units]))
     level = r_all @ intensity  # expected intensity: a grade's own for one grade, nan unrated
     r = risk(g, level, scale.best, scale.worst)
-    reasons = [_apart_reason(float(c), min_coverage) for c in r.coverage]
+    reasons = [apart_reason(float(c), min_coverage) for c in r.coverage]
     order = sorted((i for i, why in enumerate(reasons) if why is None), key=lambda i: -r.index[i])
     rank = {i: k + 1 for k, i in enumerate(order)}
     criteria = _criteria(synthesis, paths)

@@ -24,12 +24,11 @@ from ahp.core.group import AGGREGATIONS, AIP_MEANS, INCONSISTENT_POLICIES
 from ahp.core.practice import PRACTICES, Conventions, resolve_settings
 from ahp.core.weights import METHODS
 from ahp.errors import AHPError
+from ahp.io.glossary import LANGUAGES
 from ahp.io.model import Validator
 
 #: The settings a practice presets; each set in the file wins over the preset.
 CONVENTIONS: tuple[str, ...] = ("random_index", "threshold", "lambda_max")
-#: The languages of outputs.
-LANGUAGES: tuple[str, ...] = ("en", "zh")
 #: Every setting that is one of a list of names, with the names shown in an error.
 CHOICES: dict[str, tuple[str, ...]] = {
     "method": METHODS, "practice": PRACTICES, "random_index": RI_NAMES, "lambda_max": LAMBDA_MAX_RULES,

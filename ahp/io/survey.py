@@ -2,7 +2,8 @@
 
 Columns: ``respondent``, optionally ``weight``, and one per pair named ``<path-a> vs <path-b>``
 (two elements under the same node: ``service vs price``, ``price/level vs price/promotions``;
-either order, the cell always speaks of the first named).
+either order, the cell always speaks of the first named). In Chinese: ``专家``, ``权重`` and
+``<name-a> 比 <name-b>`` (``服务 比 价格``; by paths for a pair whose names another pair shares).
 Codings: ``ratio`` (the cell says how many times a matters more than b: ``3``, ``1/5``, ``0.2``)
 and ``signed`` (``v > 0``: a matters v times more; ``v < 0``: b matters |v| times more; ``1`` or
 ``-1``: equal). An empty cell is a missing judgment. A file with any bad cell imports nothing.
@@ -23,7 +24,8 @@ from dataclasses import dataclass
 from ahp.core.hierarchy import Node, child_path, walk
 from ahp.core.scale import MAX_VALUE, TOLERANCE, on_scale, parse_value
 from ahp.errors import JudgmentError, SurveyError
-from ahp.io.sheet import named_rows, read_sheet, refuse
+from ahp.io.glossary import LANGUAGES, say
+from ahp.io.sheet import BOM, named_rows, read_sheet, refuse
 
 CODINGS: tuple[str, ...] = ("ratio", "signed")
 
@@ -57,11 +59,35 @@ def pair_columns(root: Node) -> list[PairColumn]:
     ]
 
 
-def template(root: Node) -> str:
-    """The blank survey for a model: the header row only."""
+def named_headers(root: Node, language: str = "zh") -> dict[str, tuple[PairColumn, bool]]:
+    """Each pair's column named by its elements' names, either way round: (pair, reversed).
+    Pairs whose names another pair shares are left out (they go by paths).
+
+    >>> from ahp.io.model import load_model
+    >>> list(named_headers(load_model().root))[:2]
+    ['服务 比 质量', '质量 比 服务']
+    """
+    labels = {path: {c.id: c.label(language) for c in node.children} for path, node, _ in walk(root)}
+    spelled: dict[str, list[tuple[PairColumn, bool]]] = {}
+    for c in pair_columns(root):
+        a, b = labels[c.path][c.a], labels[c.path][c.b]
+        vs = say("sheet.vs", language)
+        spelled.setdefault(f"{a}{vs}{b}", []).append((c, False))
+        spelled.setdefault(f"{b}{vs}{a}", []).append((c, True))
+    return {header: found[0] for header, found in spelled.items() if len(found) == 1}
+
+
+def template(root: Node, language: str = "en", bom: bool = True) -> str:
+    """The blank survey for a model: the header row only, pairs by paths in English and by
+    names in Chinese; with ``bom``, a UTF-8 byte-order mark first (for Excel)."""
+    columns = [c.header for c in pair_columns(root)]
+    if language != "en":
+        named = {c: header for header, (c, reverse) in named_headers(root, language).items() if not reverse}
+        columns = [named.get(c, c.header) for c in pair_columns(root)]
     buf = io.StringIO()
-    csv.writer(buf, lineterminator="\n").writerow(["respondent", "weight", *(c.header for c in pair_columns(root))])
-    return buf.getvalue()
+    csv.writer(buf, lineterminator="\n").writerow([say("sheet.respondent", language), say("sheet.weight", language),
+                                                   *columns])
+    return (BOM if bom else "") + buf.getvalue()
 
 
 def _cell_value(text: str, coding: str) -> float:
@@ -90,7 +116,9 @@ def read_survey(text: str, root: Node, coding: str = "ratio", existing: set[str]
     if coding not in CODINGS:
         raise SurveyError(f"unknown coding {coding!r}; choose one of {', '.join(CODINGS)}", [])
     header, body = read_sheet(text, "survey")
-    known = _header_columns(header, pair_columns(root))
+    aliases = {say(f"sheet.{key}", language): key for key in ("respondent", "weight") for language in LANGUAGES}
+    header = [aliases.get(h, h) for h in header]
+    known = _header_columns(header, pair_columns(root), named_headers(root, "zh"))
     weight_col = header.index("weight") if "weight" in header else None
     skip = {header.index("respondent"), weight_col}
     problems: list[str] = []
@@ -112,10 +140,12 @@ def read_survey(text: str, root: Node, coding: str = "ratio", existing: set[str]
     return out
 
 
-def _header_columns(header: list[str], columns: list[PairColumn]) -> dict[str, tuple[PairColumn, bool]]:
-    """Each pair column's pair and whether it is named the other way round; raises SurveyError
-    listing every unknown, duplicate or missing column."""
-    known = {c.header: (c, False) for c in columns}
+def _header_columns(
+    header: list[str], columns: list[PairColumn], named: dict[str, tuple[PairColumn, bool]],
+) -> dict[str, tuple[PairColumn, bool]]:
+    """Each pair column's pair and whether it is named the other way round (by paths, or by the
+    ``named`` spellings); raises SurveyError listing every unknown, duplicate or missing column."""
+    known = {**named, **{c.header: (c, False) for c in columns}}
     known.update({c.reversed_header: (c, True) for c in columns})  # "b vs a" is accepted too
     problems: list[str] = []
     if "respondent" not in header:

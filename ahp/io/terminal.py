@@ -1,4 +1,5 @@
-"""Results as readable terminal tables, for ``ahp weights``, ``rank`` and ``check``.
+"""Results as readable terminal tables, for ``ahp weights``, ``rank``, ``check``, ``group``,
+``sensitivity`` and ``risk``, in English or Chinese (every word from :mod:`ahp.io.glossary`).
 
 A small table printer rather than rich: ``ahp rank`` must start within 1.3x of
 ``python -c "import numpy"``, and rich's import and first render cost more than that
@@ -26,13 +27,14 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ahp.core.consistency import verdict_operator
-from ahp.io.wording import aggregation_notes, combined_line, judgments_source, settings_line, suggestion_text
+from ahp.io.glossary import say, separator, setting
+from ahp.io.wording import aggregation_notes, combined_line, judgments_source, path_name, settings_line, suggestion_text
 
 if TYPE_CHECKING:  # only for annotations: `ahp rank` should not pay for these imports
     from ahp.core.hierarchy import NodeAnalysis, Synthesis
     from ahp.core.panel import Panel
     from ahp.core.priorities import PriorityResult
-    from ahp.core.sensitivity import MonteCarlo, OneWay
+    from ahp.core.sensitivity import MonteCarlo, OneWay, TippingPoint
     from ahp.io.project import Project
     from ahp.io.risk import RiskReport
 
@@ -95,38 +97,41 @@ def _colour(text: str, code: str) -> str:
     return f"\033[{code}m{text}\033[0m"
 
 
-def _verdict(result: PriorityResult) -> str:
+def _verdict(result: PriorityResult, language: str = "en") -> str:
     if result.n <= 2:
-        return _colour("consistent (n <= 2)", "32")
+        return _colour(say("verdict.small", language), "32")
+    figures = {"cr": f"{result.cr:.4f}", "limit": f"{result.threshold:.2f}",
+               "op": setting("op", verdict_operator(result.consistent, result.strict), language)}
     if result.consistent:
-        return _colour(f"consistent: CR {result.cr:.4f} {verdict_operator(True, result.strict)} {result.threshold:.2f}",
-                       "32")
-    return _colour(f"INCONSISTENT: CR {result.cr:.4f} {verdict_operator(False, result.strict)} {result.threshold:.2f}",
-                   "1;31")
+        return _colour(say("verdict.pass", language, **figures), "32")
+    return _colour(say("verdict.fail", language, **figures), "1;31")
 
 
-def print_weights(result: PriorityResult, labels: list[str]) -> None:
+def print_weights(result: PriorityResult, labels: list[str], language: str = "en") -> None:
     """One matrix: weights with bars, consistency figures, the judgments to revisit."""
     top = float(result.weights.max())
     rows = [[str(i + 1), label, f"{w:.4f}", bar(w / top)] for i, (label, w) in enumerate(zip(labels, result.weights))]
-    print(f"Priorities by {result.method}")
-    print(render_table(["#", "element", "weight", ""], rows, right={0, 2}))
-    print(
-        f"lambda_max {result.lambda_max:.4f} ({result.lambda_convention})   CI {result.ci:.4f}   "
-        f"RI {result.ri:.4f} ({result.ri_table})   "
-        f"CR {result.cr:.4f}"
-    )
+    print(say("weights.title", language, method=setting("method", result.method, language)))
+    print(render_table(["#", say("element", language), say("weight", language), ""], rows, right={0, 2}))
+    print(say("weights.figures", language, lambda_max=f"{result.lambda_max:.4f}",
+              convention=setting("lambda_max", result.lambda_convention, language), ci=f"{result.ci:.4f}",
+              ri=f"{result.ri:.4f}", table=setting("ri", result.ri_table, language), cr=f"{result.cr:.4f}"))
     if result.gci is not None:
-        print(f"GCI {result.gci:.4f} (threshold {result.gci_threshold:.2f})")
-    print(_verdict(result))
+        print(say("weights.gci", language, gci=f"{result.gci:.4f}", limit=f"{result.gci_threshold:.2f}"))
+    print(_verdict(result, language))
     if result.completed is not None:
-        print(f"{result.missing} missing judgment(s) completed by {result.completion}.")
+        print(say("weights.completed", language, k=result.missing, how=setting("completion", result.completion, language)))
     for note in result.warnings:
         print(_colour(clean(f"warning: {note}"), "33"))
     if result.suggestions:
-        print("Judgments to revisit: the smallest change that passes, then the value that lowers CR most:")
-    for line in suggestion_text(result, labels):
+        print(say("weights.revisit", language))
+    for line in suggestion_text(result, labels, language):
         print(clean(f"  {line}"))
+
+
+def project_title(project: Project, language: str = "en") -> str:
+    """The project's title, or its goal in ``language`` when it has none."""
+    return project.title or project.model.root.label(language)
 
 
 def print_ranking(
@@ -140,13 +145,13 @@ def print_ranking(
          bar(leaf.global_weight / top, 12)]
         for leaf in synthesis.ranking
     ]
-    print(clean(project.title or project.model.goal))
-    header = ["#", "流失因素" if language == "zh" else "churn factor", "global", "local", ""]
+    print(clean(project_title(project, language)))
+    header = ["#", say("churn factor", language), say("weight.global", language), say("weight.local", language), ""]
     print(render_table(header, rows, right={0, 2, 3}))
     print()
-    _print_nodes(synthesis)
+    _print_nodes(synthesis, language)
     _print_aggregation_notes(panel)
-    print(clean(settings_line(synthesis, judgments_source(project, respondent, panel=panel))))
+    print(clean(settings_line(synthesis, judgments_source(project, respondent, language, panel=panel), language)))
 
 
 def _print_aggregation_notes(panel: Panel | None) -> None:
@@ -154,126 +159,163 @@ def _print_aggregation_notes(panel: Panel | None) -> None:
         print(_colour(clean(f"combined otherwise at {line}"), "33"))
 
 
-def _print_nodes(synthesis: Synthesis) -> None:
+def _node_name(a: NodeAnalysis, language: str) -> str:
+    """A matrix as the tables name it: its path in English, its node's name in Chinese."""
+    return a.node.label(language) if language == "zh" else a.path
+
+
+def _status(status: str, language: str) -> Cell:
+    return say(f"status.{status}", language), _STATUS_COLOUR[status]
+
+
+def _print_nodes(synthesis: Synthesis, language: str = "en") -> None:
     rows = []
     for a in synthesis.nodes.values():
         r = a.result
-        status = (a.status, _STATUS_COLOUR[a.status])
         figures = ["-", "-", "-"] if r is None else [f"{r.lambda_max:.4f}", f"{r.cr:.4f}", f"{r.threshold:.2f}"]
-        rows.append([a.path, str(len(a.node.children)), *figures, status])
-    print(render_table(["node", "n", "lambda_max", "CR", "threshold", "status"], rows, right={1, 2, 3, 4}))
-    print(combined_line(synthesis))
+        rows.append([_node_name(a, language), str(len(a.node.children)), *figures, _status(a.status, language)])
+    header = [say(k, language) for k in ("matrix", "order n", "lambda_max")] + ["CR"] + [
+        say(k, language) for k in ("threshold", "status")]
+    print(render_table(header, rows, right={1, 2, 3, 4}))
+    print(combined_line(synthesis, language))
     for note in synthesis.warnings:
         print(_colour(clean(f"warning: {note}"), "33"))
 
 
 def print_check(
     project: Project, synthesis: Synthesis, respondent: str | None,
-    failures: Sequence[tuple[str, NodeAnalysis]] = (), left_out: Sequence[str] = (),
+    failures: Sequence[tuple[str, NodeAnalysis]] = (), left_out: Sequence[str] = (), language: str = "en",
 ) -> None:
     """Every node's verdict; for the ones to revisit, why, and their worst judgments; then each
     respondent's failing nodes (``failures``: respondent, node), one line each, and who gave no
     judgment at all (``left_out``)."""
-    title = "Combined judgments" if respondent is None and len(project.respondents) > 1 else None
-    if title:
-        print(f"{title}:")
-    _print_nodes(synthesis)
+    combined = respondent is None and len(project.respondents) > 1
+    if combined:
+        print(say("check.combined", language))
+    _print_nodes(synthesis, language)
     for a in synthesis.nodes.values():
+        node = _node_name(a, language)
         if a.status == "incomplete":
-            print(_colour(clean(f"{a.path}: incomplete: {a.problem}"), "33"))
+            print(_colour(clean(say("check.incomplete", language, node=node, problem=a.problem)), "33"))
         elif a.status == "inconsistent":
-            print(_colour(f"{a.path}: CR {a.result.cr:.4f} > {a.result.threshold:.2f}; revisit:", "1;31"))
-            for line in suggestion_text(a.result, [c.name for c in a.node.children]):
+            print(_colour(clean(say("check.revisit", language, node=node, cr=f"{a.result.cr:.4f}",
+                                    limit=f"{a.result.threshold:.2f}")), "1;31"))
+            for line in suggestion_text(a.result, [c.label(language) for c in a.node.children], language):
                 print(clean(f"  {line}"))
     failing = list(dict.fromkeys(name for name, _ in failures))
+    sep = separator(language)
     if failures:
         print()
-        print(f"Respondents failing a node ({len(failing)} of {len(project.respondents) - len(left_out)}):")
-        rows = [[name, a.path, "-" if a.result is None else f"{a.result.cr:.4f}",
-                 "-" if a.result is None else f"{a.result.threshold:.2f}", (a.status, _STATUS_COLOUR[a.status])]
+        print(say("check.failing", language, k=len(failing), n=len(project.respondents) - len(left_out)))
+        rows = [[name, _node_name(a, language), "-" if a.result is None else f"{a.result.cr:.4f}",
+                 "-" if a.result is None else f"{a.result.threshold:.2f}", _status(a.status, language)]
                 for name, a in failures]
-        print(render_table(["respondent", "node", "CR", "threshold", "status"], rows, right={2, 3}))
+        header = [say(k, language) for k in ("respondent", "matrix")] + ["CR"] + [
+            say(k, language) for k in ("threshold", "status")]
+        print(render_table(header, rows, right={2, 3}))
     if left_out:
-        print(clean(f"Left out, no judgments: {', '.join(left_out)}"))
+        print(clean(say("check.left out", language, names=sep.join(left_out))))
     if synthesis.consistent and not failures:
-        verdict = "Every node is consistent" + (", for every respondent and combined." if title else ".")
+        verdict = say("check.all pass", language) + say("check.all pass everyone" if combined else "check.all pass one",
+                                                        language)
     elif failures:
-        verdict = clean(f"Some nodes need attention: {', '.join(failing)} fail(s) at least one node.")
+        verdict = clean(say("check.names fail", language, names=sep.join(failing)))
     else:
-        verdict = "Some nodes need attention."
-    print(f"{verdict} {clean(settings_line(synthesis, judgments_source(project, respondent)))}")
+        verdict = say("check.some fail", language)
+    gap = "\n" if language == "zh" else " "
+    print(f"{verdict}{gap}{clean(settings_line(synthesis, judgments_source(project, respondent, language), language))}")
 
 
-def print_panel(project: Project, panel: Panel, limit: int = 20) -> None:
+def print_panel(project: Project, panel: Panel, limit: int = 20, language: str = "en") -> None:
     """The panel of respondents: consensus per node, and who sits furthest from the group."""
     from ahp.io.export import panel_dict
 
     data = panel_dict(project, panel)
-    print(clean(f"Panel: {judgments_source(project, None, panel=panel)}."))
-    print(f"Overall consensus S* {panel.consensus:.3f} ({panel.band})")
+    print(clean(say("group.panel", language, source=judgments_source(project, None, language, panel=panel))))
+    print(say("group.overall", language, s=f"{panel.consensus:.3f}", band=setting("band", panel.band, language)))
     print()
     rows = []
     for node in data["nodes"]:
         crs = [r for r in node["respondents"] if r["cr"] is not None]
         failing = [r["name"] for r in crs if not r["consistent"]]
         rows.append([
-            node["path"], f"{node['consensus']:.3f}", node["band"],
-            f"{min(r['cr'] for r in crs):.3f}-{max(r['cr'] for r in crs):.3f}" if crs else "-",
-            (", ".join(failing), "1;31") if failing else "none",
+            path_name(project, node["path"], language), f"{node['consensus']:.3f}", setting("band", node["band"], language),
+            say("range", language, lo=f"{min(r['cr'] for r in crs):.3f}", hi=f"{max(r['cr'] for r in crs):.3f}")
+            if crs else "-",
+            (separator(language).join(failing), "1;31") if failing else say("none", language),
         ])
-    print(render_table(["node", "S*", "consensus", "CR range", "inconsistent respondents"], rows, right={1}))
+    header = [say("matrix", language), "S*"] + [say(k, language) for k in ("group.consensus", "group.cr range",
+                                                                             "group.inconsistent")]
+    print(render_table(header, rows, right={1}))
     _print_aggregation_notes(panel)
     print()
     people = sorted(data["respondents"], key=lambda r: -r["distance"])
     rows = [
         [r["name"], f"{r['weight']:g}", f"{r['distance']:.3f}", f"{r['correlation']:.2f}",
-         f"{r['disagrees_most_on']['path']} ({r['disagrees_most_on']['weight']:.3f} vs "
-         f"{r['disagrees_most_on']['group_weight']:.3f})"]
+         say("group.disagreement", language, node=path_name(project, r["disagrees_most_on"]["path"], language),
+             weight=f"{r['disagrees_most_on']['weight']:.3f}", group=f"{r['disagrees_most_on']['group_weight']:.3f}")]
         for r in people[:limit]
     ]
-    print("Respondents against the group's factor weights, furthest first")
-    print(render_table(["respondent", "weight", "distance", "rank corr.", "disagrees most on"], rows, right={1, 2, 3}))
+    print(say("group.against", language))
+    print(render_table([say(k, language) for k in ("respondent", "weight", "group.distance", "group.rank corr",
+                                                   "group.disagrees")], rows, right={1, 2, 3}))
     if len(people) > limit:
-        print(f"... and {len(people) - limit} more (all of them with --format json)")
-    print("distance: share of the weight that would have to move to match the group (0 = same, 1 = opposite)")
-    print("rank corr.: Spearman correlation with the group's ranking of the factors")
-    print(clean(settings_line(panel.synthesis, judgments_source(project, None, panel=panel))))
+        print(say("group.more", language, n=len(people) - limit))
+    print(say("group.distance note", language))
+    print(say("group.corr note", language))
+    print(clean(settings_line(panel.synthesis, judgments_source(project, None, language, panel=panel), language)))
 
 
 def print_sensitivity(
-    project: Project, synthesis: Synthesis, one_way: OneWay, mc: MonteCarlo | None, respondent: str | None, limit: int = 12,
+    project: Project, synthesis: Synthesis, one_way: OneWay, mc: MonteCarlo | None, respondent: str | None,
+    limit: int = 12, language: str = "en",
 ) -> None:
     """Tipping points, the smallest changes that alter the top, and Monte Carlo rank stability."""
-    print("Smallest change of one weight that changes the top of the ranking")
+
+    def name(path: str) -> str:
+        return path_name(project, path, language)
+
+    def swap(t: TippingPoint) -> str:
+        return say("overtakes", language, a=name(t.swap[1]), b=name(t.swap[0]))
+
+    print(say("sens.critical", language))
     rows = []
     for k, t in one_way.critical.items():
-        label = "top factor" if k == 1 else f"top {k} set"
+        label = say("sens.top factor", language) if k == 1 else say("sens.top set", language, k=k)
         if t is None:
-            rows.append([label, "-", "-", "-", "no single weight change alters it"])
+            rows.append([label, "-", "-", "-", say("sens.never", language)])
         else:
-            rows.append([label, t.node, f"{t.current:.3f} -> {t.weight:.3f}", f"{t.change:+.3f}",
-                         f"{t.swap[1]} overtakes {t.swap[0]}"])
-    print(render_table(["what changes", "node", "local weight", "change", "swap"], rows, right={3}))
+            rows.append([label, name(t.node), say("from to", language, a=f"{t.current:.3f}", b=f"{t.weight:.3f}"),
+                         f"{t.change:+.3f}", swap(t)])
+    print(render_table([say(f"sens.{k}", language) for k in ("what", "node", "local weight", "change", "swap")],
+                       rows, right={3}))
     print()
-    print(f"Tipping points, nearest first ({min(limit, len(one_way.tipping_points))} of {len(one_way.tipping_points)})")
-    rows = [[t.node, f"{t.current:.3f}", f"{t.weight:.3f}", f"{t.change:+.3f}", f"{t.swap[1]} overtakes {t.swap[0]}"]
+    shown = min(limit, len(one_way.tipping_points))
+    print(say("sens.tipping", language, shown=shown, n=len(one_way.tipping_points)))
+    rows = [[name(t.node), f"{t.current:.3f}", f"{t.weight:.3f}", f"{t.change:+.3f}", swap(t)]
             for t in one_way.tipping_points[:limit]]
-    print(render_table(["node", "now", "at", "change", "swap"], rows, right={1, 2, 3}))
+    print(render_table([say(f"sens.{k}", language) for k in ("node", "now", "at", "change", "swap")], rows,
+                       right={1, 2, 3}))
     if mc is not None:
         print()
-        how = f"log-normal, spread {mc.spread:g}" if mc.noise == "lognormal" else "one step on Saaty's scale"
-        print(f"Monte Carlo: {mc.draws} draws, every judgment perturbed ({how}), seed {mc.seed}")
+        how = say("sens.lognormal", language, spread=mc.spread) if mc.noise == "lognormal" else say("sens.step", language)
+        print(say("sens.mc", language, draws=mc.draws, how=how, seed=mc.seed))
         order = np.argsort(mc.baseline_rank)
         rows = []
         for l in order:
             same = mc.rank_probabilities[l, mc.baseline_rank[l] - 1]
             lo, hi = mc.rank_interval[l]
             p5, _, p95 = mc.weight_percentiles[:, l]
-            rows.append([str(mc.baseline_rank[l]), mc.leaves[l], f"{same:.2f}", f"{mc.rank_probabilities[l, :3].sum():.2f}",
-                         f"{lo}-{hi}", f"{p5:.3f}-{p95:.3f}", bar(same, 10)])
-        print(render_table(["#", "factor", "P(rank)", "P(top 3)", "rank 90%", "weight 90%", ""], rows, right={0, 2, 3, 4}))
-        print("  ".join(f"P(top {k} unchanged) {p:.2f}" for k, p in mc.top_stable.items()))
-    print(clean(settings_line(synthesis, judgments_source(project, respondent))))
+            rows.append([str(mc.baseline_rank[l]), name(mc.leaves[l]), f"{same:.2f}",
+                         f"{mc.rank_probabilities[l, :3].sum():.2f}", say("range", language, lo=lo, hi=hi),
+                         say("range", language, lo=f"{p5:.3f}", hi=f"{p95:.3f}"), bar(same, 10)])
+        header = ["#", say("churn factor" if language == "zh" else "factor", language)] + [
+            say(f"sens.{k}", language) for k in ("p rank", "p top", "rank 90", "weight 90")] + [""]
+        print(render_table(header, rows, right={0, 2, 3, 4}))
+        print(say("sens.stable sep", language).join(
+            say("sens.stable first" if k == 1 else "sens.stable", language, k=k, p=f"{p:.2f}")
+            for k, p in mc.top_stable.items()))
+    print(clean(settings_line(synthesis, judgments_source(project, respondent, language), language)))
 
 
 def print_risk(project: Project, report: RiskReport, respondent: str | None, language: str = "en", limit: int = 5) -> None:
@@ -281,32 +323,38 @@ def print_risk(project: Project, report: RiskReport, respondent: str | None, lan
     weight to rank, and why; the fuzzy evaluation of each unit and criterion; each unit's factors
     to fix first, grouped by who can act on them (store, head office, external)."""
     from ahp.io.model import owner_label
+    from ahp.io.risk import apart_reason
 
     rows = [[str(u.rank), u.name, f"{u.index:.1f}", bar(u.index / 100, 20), f"{u.coverage:.0%}"] for u in report.ranked]
-    print("Churn-risk index by unit (0 = every rated factor at the best grade, 100 = every rated factor at the worst;"
-          " rated = share of the weight rated)")
-    print(render_table(["#", "unit", "risk", "", "rated"], rows, right={0, 2, 4}))
+    print(say("risk.title", language))
+    print(render_table(["#", say("unit", language), say("risk.risk", language), "", say("risk.rated", language)], rows,
+                       right={0, 2, 4}))
     if report.apart:
         print()
-        print(f"Not ranked: rated on under {report.min_coverage:.0%} of the weight")
-        rows = [[u.name, "-" if u.coverage <= 0 else f"{u.index:.1f}", f"{u.coverage:.0%}", u.reason or ""] for u in report.apart]
-        print(render_table(["unit", "risk", "rated", "why"], rows, right={1, 2}))
+        print(say("risk.apart", language, share=f"{report.min_coverage:.0%}"))
+        rows = [[u.name, "-" if u.coverage <= 0 else f"{u.index:.1f}", f"{u.coverage:.0%}",
+                 apart_reason(u.coverage, report.min_coverage, language) or ""] for u in report.apart]
+        print(render_table([say(k, language) for k in ("unit", "risk.risk", "risk.rated", "risk.why")], rows, right={1, 2}))
     _print_evaluation(report, language)
     for u in report.units:
         if not u.actions:
             continue
         print()
-        print(clean(f"{u.name}: fix first (index points saved by bringing the factor to the best grade), by who can act"))
+        print(clean(say("risk.fix first", language, unit=u.name)))
         rows = [[a.node.label(language), owner_label(owner, language), a.grade.label(language) + ("~" if a.spread else ""),
                  f"{a.weight:.3f}", f"{a.gain:.2f}"] for owner, group in u.actions_by_owner() for a in group[:limit]]
-        print(render_table(["factor", "owner", "grade", "weight", "gain"], rows, right={3, 4}))
+        factor = "churn factor" if language == "zh" else "factor"
+        weight = "weight.global" if language == "zh" else "weight"
+        print(render_table([say(k, language) for k in (factor, "risk.owner", "grade", weight, "risk.gain")], rows,
+                           right={3, 4}))
         if u.unrated:
-            print(clean(f"not rated: {', '.join(u.unrated)}"))
+            print(clean(say("risk.not rated", language,
+                            names=separator(language).join(path_name(project, p, language) for p in u.unrated))))
     if any(a.spread for u in report.units for a in u.actions):
-        print(clean("~ rated by counts per grade: the grade of maximum membership"))
+        print(clean(say("risk.spread", language)))
     if report.owner:
-        print(clean(f"actions only of owner {owner_label(report.owner, language)} ({report.owner})"))
-    print(clean(settings_line(report.synthesis, judgments_source(project, respondent))))
+        print(clean(say("risk.owner only", language, owner=owner_label(report.owner, language), id=report.owner)))
+    print(clean(settings_line(report.synthesis, judgments_source(project, respondent, language), language)))
 
 
 def _print_evaluation(report: RiskReport, language: str) -> None:
@@ -320,12 +368,12 @@ def _print_evaluation(report: RiskReport, language: str) -> None:
         for level, e in levels:
             if e.grade is None:
                 continue
-            rows.append([u.name if not level else "", level.strip() or "(all)", *(f"{v:.3f}" for v in e.membership),
-                         f"{e.degree:.1f}", report.grades[e.grade].label(language)])
+            rows.append([u.name if not level else "", level.strip() or say("eval.all", language),
+                         *(f"{v:.3f}" for v in e.membership), f"{e.degree:.1f}", report.grades[e.grade].label(language)])
     if not rows:
         return
     print()
-    print(f"Fuzzy comprehensive evaluation, operator {report.operator_name} ({report.operator}): B = W o R, "
-          "churn degree = 100 B · grade levels, grade of maximum membership")
-    header = ["unit", "level", *(g.label(language) for g in report.grades), "degree", "grade"]
+    print(say("eval.title", language, name=report.operator_name, operator=report.operator))
+    header = [say("unit", language), say("eval.level", language), *(g.label(language) for g in report.grades),
+              say("eval.degree", language), say("grade", language)]
     print(render_table(header, rows, right=set(range(2, 3 + len(report.grades)))))

@@ -1,9 +1,10 @@
 """Results in words: how the numbers were made and whose judgments they come from.
 
-Shared by every output (terminal tables, exports, the interview screens).
+Shared by every output (terminal tables, exports, the interview screens); the words are the
+glossary's (:mod:`ahp.io.glossary`).
 
->>> threshold_label("saaty1994"), threshold_label(0.15), threshold_label("lt0.10")
-('saaty1994', 'CR <= 0.15', 'CR < 0.10')
+>>> threshold_label("saaty1994"), threshold_label(0.15), threshold_label("lt0.10"), threshold_label("lt0.10", "zh")
+('saaty1994', 'CR <= 0.15', 'CR < 0.10', '各阶 CR < 0.10')
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from ahp.core.consistency import acceptance_text, hierarchy_threshold, strict, verdict_operator
 from ahp.core.scale import format_value
+from ahp.io.glossary import say, separator, setting
 
 if TYPE_CHECKING:
     from ahp.core.hierarchy import Synthesis
@@ -20,13 +22,15 @@ if TYPE_CHECKING:
     from ahp.io.project import Project
 
 
-def threshold_label(rule: str | float) -> str:
-    """How a threshold setting is shown: ``saaty1994`` (its limit depends on n), else the rule
-    itself, ``CR <= 0.15`` or ``CR < 0.10``."""
-    return rule if rule == "saaty1994" else acceptance_text(hierarchy_threshold(rule), strict(rule))
+def threshold_label(rule: str | float, language: str = "en") -> str:
+    """How a threshold setting is shown: ``saaty1994``, ``CR <= 0.15`` or the strict rule as it
+    reads, ``CR < 0.10`` (in Chinese, the rule itself: ``3 阶 CR ≤ 0.05 ...``)."""
+    if language == "en" and strict(rule):
+        return acceptance_text(hierarchy_threshold(rule), True)
+    return setting("threshold", rule, language) if isinstance(rule, str) else say("threshold.fixed", language, value=rule)
 
 
-def combined_line(synthesis: Synthesis) -> str:
+def combined_line(synthesis: Synthesis, language: str = "en") -> str:
     """Both hierarchy figures in one line: the level-wise CR, the combined test with its verdict,
     and the matrices that fail on their own.
 
@@ -37,13 +41,16 @@ def combined_line(synthesis: Synthesis) -> str:
     >>> print(combined_line(s))  # doctest: +NORMALIZE_WHITESPACE
     Hierarchy CR: levels below the goal 0.4310; combined test (CR of goal + levels below)
     0.0000 + 0.4310 = 0.4310 > 0.10: fails; failing on its own: a
+    >>> print(combined_line(s, "zh"))  # doctest: +NORMALIZE_WHITESPACE
+    层次总排序 CR：目标层以下各层 0.4310；组合一致性检验（目标层 CR + 以下各层）0.0000 + 0.4310 = 0.4310 > 0.10，未通过；单独未通过：a
     """
     test = synthesis.combined
-    terms = " + ".join(f"{cr:.4f}" for cr in test.levels)
-    op = verdict_operator(test.passed, test.strict)
-    line = (f"Hierarchy CR: levels below the goal {synthesis.cr_total:.4f}; combined test (CR of goal + levels below) "
-            f"{terms} = {test.cr:.4f} {op} {test.limit:.2f}: {'passes' if test.passed else 'fails'}")
-    return line + (f"; failing on its own: {', '.join(synthesis.failing)}" if synthesis.failing else "")
+    line = say("combined", language, levels=f"{synthesis.cr_total:.4f}",
+               terms=" + ".join(f"{cr:.4f}" for cr in test.levels), cr=f"{test.cr:.4f}",
+               op=setting("op", verdict_operator(test.passed, test.strict), language), limit=f"{test.limit:.2f}",
+               verdict=say("combined.passes" if test.passed else "combined.fails", language))
+    failing = separator(language).join(synthesis.failing)
+    return line + (say("combined.failing", language, names=failing) if synthesis.failing else "")
 
 
 def settings_line(synthesis: Synthesis, source: str, language: str = "en") -> str:
@@ -53,25 +60,15 @@ def settings_line(synthesis: Synthesis, source: str, language: str = "en") -> st
     >>> s = NS(settings={"method": "column-mean", "random_index": "saaty1980", "threshold": "lt0.10",
     ...                  "completion": "lambda-max", "lambda_max": "textbook"})
     >>> settings_line(s, "Ann", "zh")
-    '权重方法 column-mean（和积法）；随机一致性指标 saaty1980；一致性阈值 CR < 0.10；λmax textbook（(1/n)Σ(Aw)i/wi）；\
-缺失判断补全 lambda-max；判断来源：Ann'
+    '权重计算：和积法；随机一致性指标 RI：Saaty (1980) 表；一致性标准：各阶 CR < 0.10；λmax：教材公式 λmax = (1/n)Σ(AW)ᵢ/wᵢ；缺失判断：按最大特征根最小化补全；判断来源：Ann'
     >>> settings_line(s, "Ann")
-    'method column-mean; random index saaty1980; threshold CR < 0.10; lambda_max textbook; missing judgments by \
-lambda-max; judgments of Ann'
+    'method column-mean; random index saaty1980; threshold CR < 0.10; lambda_max textbook; missing judgments by lambda-max; judgments of Ann'
     """
     s = synthesis.settings
-    lam = s.get("lambda_max", "eigenvalue")
-    if language == "zh":
-        method = {"eigenvector": "特征向量法", "geometric-mean": "方根法", "column-mean": "和积法"}[s["method"]]
-        how = {"eigenvalue": "最大特征根", "textbook": "(1/n)Σ(Aw)i/wi"}[lam]
-        return (
-            f"权重方法 {s['method']}（{method}）；随机一致性指标 {s['random_index']}；一致性阈值 {threshold_label(s['threshold'])}；"
-            f"λmax {lam}（{how}）；缺失判断补全 {s['completion']}；判断来源：{source}"
-        )
-    return (
-        f"method {s['method']}; random index {s['random_index']}; threshold {threshold_label(s['threshold'])}; "
-        f"lambda_max {lam}; missing judgments by {s['completion']}; judgments of {source}"
-    )
+    return say("settings", language, method=setting("method", s["method"], language),
+               ri=setting("ri", s["random_index"], language), threshold=threshold_label(s["threshold"], language),
+               lambda_max=setting("lambda_max", s.get("lambda_max", "eigenvalue"), language),
+               completion=setting("completion", s["completion"], language), source=source)
 
 
 def judgments_source(project: Project, respondent: str | None, language: str = "en", panel: Panel | None = None) -> str:
@@ -84,17 +81,9 @@ def judgments_source(project: Project, respondent: str | None, language: str = "
     s = project.settings
     panel = panel if panel is not None else project.panel(suggestions=0)
     n = panel.respondents_counted
-    if language == "zh":
-        how = "判断矩阵几何平均（aij）" if s.aggregation == "aij" else f"权重{'几何' if s.aip_mean == 'geometric' else '算术'}平均（aip）"
-        policy = {"flag": "标记", "include": "纳入", "exclude": "剔除"}[s.inconsistent]
-        return f"{n} 位受访者，{how}合成，未通过一致性检验者{policy}{left_out_text(project, panel, language)}"
-    how = (
-        "geometric mean of their judgments (aij)" if s.aggregation == "aij"
-        else f"{s.aip_mean} mean of their priorities (aip)"
-    )
-    policy = {"flag": "flagged", "include": "included", "exclude": "excluded"}[s.inconsistent]
-    people = "respondent" if n == 1 else "respondents"
-    return f"{n} {people} combined by {how}, inconsistent ones {policy}{left_out_text(project, panel, language)}"
+    how = say(f"aggregation.{s.aggregation}", language, mean=setting("mean", s.aip_mean, language))
+    return say("source.panel one" if n == 1 else "source.panel", language, n=n, how=how,
+               policy=setting("policy", s.inconsistent, language)) + left_out_text(project, panel, language)
 
 
 def left_out_text(project: Project, panel: Panel, language: str = "en") -> str:
@@ -102,8 +91,9 @@ def left_out_text(project: Project, panel: Panel, language: str = "en") -> str:
     if not panel.left_out:
         return ""
     reasons = {"no judgments": "无判断"} if language == "zh" else {}
-    who = ", ".join(f"{project.respondents[r].name} ({reasons.get(why, why)})" for r, why in panel.left_out)
-    return f"；未计入：{who}" if language == "zh" else f"; left out: {who}"
+    who = separator(language).join(project.respondents[r].name + say("paren", language, x=reasons.get(why, why))
+                                   for r, why in panel.left_out)
+    return say("left out", language, who=who)
 
 
 def aggregation_notes(panel: Panel) -> list[str]:
@@ -111,11 +101,27 @@ def aggregation_notes(panel: Panel) -> list[str]:
     return [f"{path}: {node.aggregation_note}" for path, node in panel.nodes.items() if node.aggregation_note]
 
 
-def suggestion_text(result: PriorityResult, labels: list[str]) -> list[str]:
+def suggestion_text(result: PriorityResult, labels: list[str], language: str = "en") -> list[str]:
     """Each suggestion in words: which pair, from what to what, and the CR it gives."""
     return [
-        f"{labels[s.row]} vs {labels[s.col]}: {format_value(s.current)} -> {format_value(s.suggested)} "
-        f"(CR {result.cr:.4f} -> {s.cr_after:.4f}, {'passes' if s.kind == 'passes' else 'lowest CR'}; "
-        f"the other answers imply {format_value(s.implied)})"
+        say("suggestion", language, a=labels[s.row], b=labels[s.col], now=format_value(s.current),
+            then=format_value(s.suggested), cr=f"{result.cr:.4f}", cr_after=f"{s.cr_after:.4f}",
+            kind=say("suggestion.passes" if s.kind == "passes" else "suggestion.lowest", language),
+            implied=format_value(s.implied))
         for s in result.suggestions
     ]
+
+
+def path_name(project: Project, path: str, language: str = "en") -> str:
+    """How an output names the node at ``path``: its path in English (as files and options
+    write it), its name in Chinese.
+
+    >>> import ahp
+    >>> p = ahp.load_project("examples/retail-churn-demo.ahp.toml")
+    >>> path_name(p, "price/level"), path_name(p, "price/level", "zh"), path_name(p, "goal", "zh")
+    ('price/level', '相对价格水平', '客户流失度')
+    """
+    if language != "zh":
+        return path
+    layout = project.model.root.layout
+    return layout.nodes[layout.index[path]].label(language)

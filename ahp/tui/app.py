@@ -29,6 +29,9 @@ from ahp.tui.texts import t
 #: Seconds after start when the sensitivity screen's plot library is imported in the background.
 PRELOAD_AFTER = 1.0
 
+#: Seconds between looks at the file's modification time (other writers' saves are taken in).
+FOLLOW_EVERY = 1.0
+
 #: Actions that need an open project (hidden from the footer on the error screen).
 PROJECT_ACTIONS = frozenset({
     "interview", "results", "group", "export", "language", "undo", "redo", "sensitivity", "ratings", "risk",
@@ -78,7 +81,7 @@ class AHPApp(App[int]):
             return
         self.session = Session(project)
         self.saver = Saver(self, self.session, self._saved)
-        if language is None:
+        if language is None:  # the project's own language
             self.set_reactive(AHPApp.language, project.settings.language)
 
     def on_mount(self) -> None:
@@ -92,6 +95,13 @@ class AHPApp(App[int]):
         self._show_saved()
         self.push_screen(MainScreen())
         self.set_timer(PRELOAD_AFTER, self._preload)
+        self.set_interval(FOLLOW_EVERY, self._follow_file)
+
+    def _follow_file(self) -> None:
+        """Take in what other writers saved to the file, and show it."""
+        assert self.saver is not None
+        if self.saver.take_in_others() and isinstance(self.screen, ProjectScreen):
+            self.screen.refresh_view()
 
     def _preload(self) -> None:
         """A moment after start, import the sensitivity screen in a worker thread: its plot library
@@ -286,12 +296,13 @@ class AHPApp(App[int]):
         yield from super().get_system_commands(screen)
 
 
-def run(path: Path) -> int:
-    """Open the project at ``path`` (created from the retail-churn model when absent) in the TUI.
+def run(path: Path, language: str | None = None) -> int:
+    """Open the project at ``path`` (created from the retail-churn model when absent) in the TUI,
+    in ``language`` (default: the project's ``[settings] language``).
 
     Returns the exit code: 0; 1 when the user quit with changes not saved; 2 when the file could
     not be opened (the error was shown).
     """
-    app = AHPApp(Path(path))
+    app = AHPApp(Path(path), language=language)
     app.run()
     return 2 if app.error else (app.return_code or 0)

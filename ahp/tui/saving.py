@@ -47,6 +47,31 @@ class Saver:
         self._lock = threading.Lock()
         self._scheduled = False
         self._pending: Project | None = None
+        self._stamp: int | None = None
+
+    def take_in_others(self) -> bool:
+        """When the file's modification time moved and no save is under way: take in what other
+        writers (``ahp serve``'s respondents, another TUI, a CLI command) saved, keeping this
+        session's own changes; returns whether anything came in. The app calls it every second."""
+        import os
+
+        path = self.session.project.path
+        try:
+            stamp = os.stat(path).st_mtime_ns if path is not None else None
+        except OSError:
+            return False
+        if stamp == self._stamp or self.unsaved or self._lock.locked():
+            return False
+        self._stamp = stamp
+        try:
+            changed = self.session.project.catch_up()
+        except AHPError as exc:  # a file broken by hand: say so, keep working on what is here
+            self.error = str(exc)
+            self.on_result(self.error)
+            return False
+        if changed:
+            self.session.taken_in()
+        return changed
 
     @property
     def unsaved(self) -> bool:

@@ -66,7 +66,7 @@ def kill_during_saves(folder: Path, kills: int, seed: int) -> None:
     for tmp in folder.glob(".p.ahp.toml.*.tmp"):  # what the kills left: removed once stale
         os.utime(tmp, (time.time() - 3600, time.time() - 3600))
     load_project(path).save()
-    assert sorted(p.name for p in folder.iterdir()) == ["p.ahp.toml", "p.ahp.toml.bak"]
+    assert sorted(p.name for p in folder.iterdir()) == ["p.ahp.toml", "p.ahp.toml.bak", "p.ahp.toml.lock"]
 
 
 def test_a_few_kills_during_saves_lose_nothing(tmp_path):

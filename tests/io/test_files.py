@@ -305,7 +305,7 @@ def test_stale_temporary_files_of_the_tool_are_removed_by_the_next_save(tmp_path
         os.utime(f, (time.time() - 3600, time.time() - 3600))
     p.save()
     assert sorted(f.name for f in tmp_path.iterdir()) == sorted(
-        [".notes.txt.1a2b3c4d.tmp", ".p.ahp.toml.9c0d1e2f.tmp", "p.ahp.toml", "p.ahp.toml.bak"]
+        [".notes.txt.1a2b3c4d.tmp", ".p.ahp.toml.9c0d1e2f.tmp", "p.ahp.toml", "p.ahp.toml.bak", "p.ahp.toml.lock"]
     )
 
 

@@ -319,7 +319,7 @@ def test_cli_ratings_template_and_import(demo_path, tmp_path, capsys):
 
     assert main(["ratings", "template", str(demo_path)]) == 0
     header = capsys.readouterr().out
-    assert header.startswith("unit,service/attitude,")
+    assert header.startswith("\ufeffunit,service/attitude,")
     sheet = tmp_path / "r.csv"
     sheet.write_text("unit,service/attitude\nHarbour store,poor\nMall store,good\n", encoding="utf-8")
     assert main(["ratings", "import", str(sheet), "--into", str(demo_path)]) == 0

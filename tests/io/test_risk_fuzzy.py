@@ -148,7 +148,7 @@ def test_cli_risk_shows_the_evaluation_and_filters_by_owner(project):
     assert [c["path"] for c in north["fuzzy"]["criteria"]] == ["a", "b"]
     table = run("risk", str(project.path), "--lang", "zh")
     assert table.returncode == 0, table.stderr
-    assert "M(·,+)" in table.stdout and "较好~" in table.stdout and "~ rated by counts per grade" in table.stdout
+    assert "M(·,+)" in table.stdout and "较好~" in table.stdout and "~ 按各等级人数评价" in table.stdout
 
 
 @pytest.mark.parametrize("count", ["1e400", "9" * 5000, "nan", "-0.5", "1e13"])

@@ -218,7 +218,7 @@ async def test_results_and_export(demo: Path) -> None:
         await pilot.press("enter")
         await settle(app, pilot)
         out = demo.with_name("demo-results.csv")
-        assert out.read_text(encoding="utf-8").startswith("rank,path,name")
+        assert out.read_text(encoding="utf-8").startswith("\ufeffrank,path,name")  # a byte-order mark, for Excel
         # again: the file exists, so enter must be pressed twice
         app.action_export("md")
         await pilot.pause()

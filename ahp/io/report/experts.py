@@ -28,7 +28,7 @@ def experts_part(d: ReportData) -> Part:
             r = e.synthesis.nodes[path].result
             if r is None:
                 cells.append(Cell(d.t("incomplete"), mark="bad"))
-                where.append(f"{d.matrix_code(path)} ({d.t('incomplete')})")
+                where.append(d.matrix_code(path) + d.t("paren", x=d.t("incomplete")))
                 continue
             cells.append(Cell(r.cr, "0.0000", "" if r.consistent else "bad"))
             if not r.consistent:
@@ -56,7 +56,7 @@ def _top_factors(d: ReportData) -> Table:
             top = [(d.path_name(path), float(w)) for w, path in mine]
         else:
             top = [(d.name(x.node), x.global_weight) for x in e.synthesis.ranking[:_TOP]]
-        rows.append(row(e.name, *(f"{name} ({w:.4f})" for name, w in top)))
+        rows.append(row(e.name, *(name + d.t("paren", x=f"{w:.4f}") for name, w in top)))
     return Table((d.t("expert"), *words), tuple(rows), "expert_top")
 
 

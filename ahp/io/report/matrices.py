@@ -45,7 +45,7 @@ def matrix_blocks(d: ReportData, synthesis: Synthesis, path: str, level: int) ->
     a = synthesis.nodes[path]
     blocks: list[Block] = [Heading(d.t("matrix", code=d.matrix_code(path), name=d.name(a.node)), level)]
     if a.result is None:
-        return blocks + [Paragraph(d.t("no_judgments") + (f" ({a.problem})" if a.problem else ""), "bad")]
+        return blocks + [Paragraph(d.t("no_judgments") + (f" ({a.problem})" if a.problem and d.language == "en" else ""), "bad")]
     blocks += matrix_tables(d, synthesis, path)
     r = a.result
     if r.n <= 2:
@@ -151,7 +151,7 @@ def _total_consistency(d: ReportData) -> list[Block]:
                   "" if test.passed else "bad"),
     ]
     failing = [d.matrix_code(p) for p, a in s.nodes.items() if a.status != "consistent"]
-    failing += [f"{e.name} ({d.matrix_code(p)})" for e in d.experts for p, a in e.synthesis.nodes.items()
+    failing += [e.name + d.t("paren", x=d.matrix_code(p)) for e in d.experts for p, a in e.synthesis.nodes.items()
                 if a.status == "inconsistent"] if d.panel is not None else []
     if failing:
         out.append(Paragraph(d.t("total_but", names=d.t("sep").join(failing)), "bad"))

@@ -12,16 +12,16 @@ True
 from __future__ import annotations
 
 from ahp.core.consistency import RI_SOURCES as CITED_SOURCES
+from ahp.io.glossary import GLOSSARY, say
 
-#: Where each random index table comes from, as papers cite it.
+#: Where each random index table comes from, as papers cite it (an unknown table shows its id).
 RI_SOURCES: dict[str, dict[str, str]] = {
     "en": dict(CITED_SOURCES),
-    "zh": {**CITED_SOURCES, "gong-xu1986": "龚木森、许树柏 (1986)"},
 }
 
 TEXT: dict[str, dict[str, str]] = {
     "en": {
-        "report": "Churn factor report", "toc": "Contents", "sep": ", ",
+        "report": "Churn factor report", "toc": "Contents", "sep": ", ", "paren": " ({x})",
         # overview
         "overview": "Overview", "facts": "About this study", "title": "Project", "client": "Client",
         "consultant": "Consultant", "date": "Date", "goal": "Goal", "participants": "Participants",
@@ -110,10 +110,10 @@ TEXT: dict[str, dict[str, str]] = {
         "whole": "Whole unit", "degree": "Churn degree", "max_grade": "Grade (maximum membership)",
     },
     "zh": {
-        "report": "客户流失因素分析报告", "toc": "目录", "sep": "、",
+        "report": "客户流失因素分析报告", "toc": "目录", "sep": "、", "paren": "（{x}）",
         "overview": "概况", "facts": "项目信息", "title": "项目", "client": "委托方",
         "consultant": "咨询方", "date": "日期", "goal": "目标", "participants": "参评专家",
-        "expert": "专家", "weight": "权重", "share": "占比", "unnamed": "（未填写）",
+        "share": "占比", "unnamed": "（未填写）",
         "left_out": "未计入：{names}。", "why_no judgments": "无判断",
         "method": "方法说明", "priority_method": "权重计算",
         "method_eigenvector": "特征根法（判断矩阵最大特征根对应的归一化特征向量）",
@@ -131,19 +131,18 @@ TEXT: dict[str, dict[str, str]] = {
         "threshold_fixed": "各阶均为 CR ≤ {value:g}",
         "aggregation_rule": "专家意见集结", "agg_one": "仅采用专家 {name} 的判断",
         "agg_aij": "{n} 位专家：对各专家判断矩阵逐元素加权几何平均（AIJ），再由合成判断矩阵求权重",
-        "agg_aip": "{n} 位专家：对各专家的权重向量加权{mean}平均（AIP）", "mean_geometric": "几何",
-        "mean_arithmetic": "算术",
+        "agg_aip": "{n} 位专家：对各专家的权重向量加权{mean}平均（AIP）",
         "policy_flag": "未通过一致性检验的专家仍纳入合成，并在报告中标明",
         "policy_include": "未通过一致性检验的专家仍纳入合成",
         "policy_exclude": "未通过一致性检验的专家不参与该判断矩阵的合成",
         "completion_rule": "缺失判断", "completion_lambda-max": "按最大特征根最小化原则补全",
         "completion_harker": "按 Harker 法补全",
-        "ri_n": "阶数 n", "ri_value": "RI", "threshold_value": "CR 上限",
+        "ri_n": "阶数 n", "ri_value": "RI",
         "definitions": "准则与因素说明", "code": "编号", "level": "层次", "name": "名称",
         "description": "说明", "level_goal": "目标层", "level_criterion": "准则层", "level_factor": "指标层",
         "matrices": "判断矩阵及层次单排序", "matrix": "{code} 判断矩阵（{name}）", "w": "W",
-        "lambda_max": "λmax", "ci": "CI", "ri": "RI", "cr": "CR", "verdict": "检验结论",
-        "pass": "通过", "fail": "未通过", "incomplete": "判断不完整", "no_judgments": "尚无判断",
+        "ci": "CI", "ri": "RI", "cr": "CR",
+        "incomplete": "判断不完整", "no_judgments": "尚无判断",
         "pass_line": "CR = {cr} {op} {limit}，通过一致性检验。",
         "fail_line": "CR = {cr} {op} {limit}，未通过一致性检验。",
         "small_line": "n ≤ 2，判断矩阵必然一致。",
@@ -154,7 +153,7 @@ TEXT: dict[str, dict[str, str]] = {
         "aip_undetermined": "没有一位专家的判断能单独确定本矩阵的权重",
         "warning": "注意：{note}。",
         "expert_fails_here": "专家 {name} 的该判断矩阵单独检验未通过（CR {cr}）。",
-        "ranking": "层次总排序", "factor": "因素", "overall": "总排序权重", "rank": "排序",
+        "ranking": "层次总排序", "rank": "排序",
         "criterion_head": "{code} {name} a = {a}",
         "total_cr": "层次总排序一致性比率 CR = Σ a_j CI_j / Σ a_j RI_j = {cr} {op} {limit}，{verdict}。",
         "combined_cr": "组合一致性检验（姜启源）：CR = 准则层判断矩阵 CR + Σ a_j CI_j / Σ a_j RI_j "
@@ -167,22 +166,18 @@ TEXT: dict[str, dict[str, str]] = {
         "top": "各专家排序前列的因素", "first": "第一", "second": "第二", "third": "第三",
         "consensus": "专家意见一致程度", "consensus_overall": "总体共识度 S* = {s}（{band}）",
         "s_star": "S*", "band": "一致程度", "distance": "与群体权重的距离",
-        "correlation": "Spearman 等级相关系数",
-        "band_very high": "很高", "band_high": "高", "band_moderate": "中等", "band_low": "低",
-        "band_very low": "很低",
         "appendix": "附录：各专家判断矩阵", "appendix_sheet": "附录", "appendix_expert": "专家：{name}",
         "sensitivity": "敏感性分析", "tipping": "准则权重的临界点",
-        "criterion": "准则", "current": "当前权重", "top_changes": "首位因素改变时的权重",
+        "current": "当前权重", "top_changes": "首位因素改变时的权重",
         "who_overtakes": "届时", "first_swap": "排序首次改变时的权重", "first_swap_who": "届时",
-        "overtakes": "{a} 超过 {b}", "never": "在 0 到 1 之间不改变",
+        "never": "在 0 到 1 之间不改变",
         "mc": "蒙特卡洛模拟：{draws} 次，随机种子 {seed}，对每个判断施加{noise}扰动（幅度 {spread:g}）",
-        "noise_lognormal": "对数正态", "noise_step": "标度一级",
         "mc_chart": "各排序位次的概率（前十个因素）", "rank_k": "第 {k} 位",
         "rank_more": "第 {k} 位以后", "p_rank": "保持原位次的概率", "interval": "90% 模拟中的位次区间",
         "stable": "前 {k} 名构成不变的概率（不计顺序）= {p}",
-        "risk": "各门店流失风险", "unit": "门店", "risk_index": "流失风险指数（流失度，0–100）",
+        "risk": "各门店流失风险", "risk_index": "流失风险指数（流失度，0–100）",
         "coverage": "已评价因素权重占比", "not_rated": "未评价", "not_ranked": "未排序：{reason}",
-        "actions": "{unit}：优先改进事项", "grade": "评价", "gain": "提升至最佳等级可降低的指数（分）",
+        "actions": "{unit}：优先改进事项", "gain": "提升至最佳等级可降低的指数（分）",
         "controlled_by": "责任方", "control_store": "门店", "control_head-office": "总部",
         "control_external": "外部因素", "control_unknown": "未注明",
         "unrated": "未评价：{n} 个因素。", "actions_none": "无需改进：已评价因素均处于最佳等级。",
@@ -190,3 +185,32 @@ TEXT: dict[str, dict[str, str]] = {
         "whole": "综合", "degree": "流失度", "max_grade": "等级（最大隶属度）",
     },
 }
+
+#: The report's words that are terms of AHP: their Chinese is the glossary's, written once there.
+SHARED_TERMS: dict[str, str] = {
+    "weight": "weight",
+    "expert": "respondent",
+    "factor": "factor",
+    "criterion": "criterion",
+    "lambda_max": "lambda_max",
+    "verdict": "status",
+    "pass": "status.consistent",
+    "fail": "status.inconsistent",
+    "overall": "weight.global",
+    "band_very high": "band.very high",
+    "band_high": "band.high",
+    "band_moderate": "band.moderate",
+    "band_low": "band.low",
+    "band_very low": "band.very low",
+    "mean_geometric": "mean.geometric",
+    "mean_arithmetic": "mean.arithmetic",
+    "correlation": "spearman",
+    "overtakes": "overtakes",
+    "noise_lognormal": "noise.lognormal",
+    "noise_step": "noise.step",
+    "unit": "unit",
+    "grade": "grade",
+    "threshold_value": "threshold",
+}
+TEXT["zh"].update({key: say(term, "zh") for key, term in SHARED_TERMS.items()})
+RI_SOURCES["zh"] = {table: say(f"ri.{table}", "zh") for table in RI_SOURCES["en"] if f"ri.{table}" in GLOSSARY}

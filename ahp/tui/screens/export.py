@@ -4,6 +4,7 @@ picks the format."""
 from __future__ import annotations
 
 from pathlib import Path
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -97,7 +98,8 @@ class ExportScreen(_FileScreen):
         from ahp.tui.writing import write_export
 
         s = self.app.session  # type: ignore[attr-defined]
-        write_export(self.app, target, render(s.project, s.results(), fmt, respondent=s.results_respondent()))
+        text = render(s.project, s.results(), fmt, respondent=s.results_respondent(), language=self.app.language)
+        write_export(self.app, target, text)
 
 
 class ReportScreen(_FileScreen):

@@ -184,6 +184,13 @@ class SessionCore:
         self._roster_changed()
         self.synthesis = self._synthesize()
 
+    def taken_in(self) -> None:
+        """Other writers' changes were taken into the project: the caches and views follow."""
+        n = len(self.project.respondents)
+        self.respondent = None if n == 0 else min(self.respondent or 0, n - 1)
+        self._roster_changed()
+        self.synthesis = self._synthesize()
+
     def _roster_changed(self) -> None:
         self.version += 1
         self.roster += 1

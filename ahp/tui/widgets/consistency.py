@@ -9,6 +9,7 @@ from rich.text import Text
 from ahp.core.consistency import verdict_operator
 from ahp.core.hierarchy import NodeAnalysis
 from ahp.core.scale import format_value
+from ahp.io.glossary import setting
 from ahp.tui.texts import t
 from ahp.tui.widgets.text_block import TextBlock
 
@@ -44,15 +45,12 @@ def consistency_text(a: NodeAnalysis, names: list[str], threshold_rule: object, 
     if r is None:
         return Text.assemble(verdict, "  ", t("incomplete node", language, problem=a.problem or ""))
     sign = verdict_operator(r.consistent, r.strict).replace("<=", "≤").replace(">=", "≥")
-    if r.lambda_convention == "textbook":  # named where it is not the principal eigenvalue
-        line1 = Text(f"λmax {r.lambda_max:.4f} textbook  CI {r.ci:.4f}  RI {r.ri:.2f} ({r.ri_table})")
-    else:
-        line1 = Text(f"λmax {r.lambda_max:.4f}   CI {r.ci:.4f}   RI {r.ri:.2f} ({r.ri_table})")
-    line2 = Text.assemble(
-        (f"CR {r.cr:.3f}", STATUS_STYLE[status]),
-        f" {sign} {r.threshold:.2f} ({t('threshold', language)} {threshold_rule})  ",
-        verdict,
-    )
+    zh = language == "zh"
+    table = setting("ri", r.ri_table, language)
+    convention = f" {t('lambda textbook', language)} " if r.lambda_convention == "textbook" else "   "
+    line1 = Text(f"λmax {r.lambda_max:.4f}{convention}CI {r.ci:.4f}   RI {r.ri:.2f}" + (f"（{table}）" if zh else f" ({table})"))
+    rule = "" if zh else f" ({t('threshold', language)} {threshold_rule})"  # in Chinese, the limit says it
+    line2 = Text.assemble((f"CR {r.cr:.3f}", STATUS_STYLE[status]), f" {sign} {r.threshold:.2f}{rule}  ", verdict)
     if r.missing:
         line2.append(f"  · {t('completed', language, k=r.missing)}", "yellow")
     if r.suggestions:

@@ -1,0 +1,202 @@
+"""Every command and format speaks Chinese with ``--lang zh``: no English word leaks.
+
+The demo is copied with Chinese names for what it names only in English (its title, the two
+respondents and the three stores: the user's own data, which a Chinese study writes in
+Chinese). What may stay ASCII: numbers, ids and paths of the model, file names, commands to
+type, units and a short allow-list of symbols Chinese papers write in Latin letters.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import html
+import io
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from ahp.cli import main
+from ahp.io.glossary import GLOSSARY, LANGUAGES
+from ahp.io.project import load_project
+
+ROOT = Path(__file__).resolve().parents[2]
+DEMO = ROOT / "examples" / "retail-churn-demo.ahp.toml"
+
+#: The demo's English-only names, and what a Chinese study calls them.
+CHINESE_NAMES = {
+    "Demo retailer: churn review (illustrative judgments)": "示例零售商客户流失分析（示意数据）",
+    "Store manager": "店长", "Regional manager": "区域经理",
+    "Riverside store": "滨江店", "Mall store": "商场店", "Station store": "车站店",
+}
+#: Latin-letter symbols and names Chinese AHP papers write as they are, and the tool's name.
+ALLOWED = {"ahp", "CR", "CI", "RI", "GCI", "AIJ", "AIP", "Saaty", "Spearman", "Harker", "Donegan", "Dodd", "Alonso",
+           "Lamata", "JSON", "HTML", "CSV", "Markdown", "Excel", "AW"}
+#: An inconsistent goal matrix for the store manager, so that check has something to say.
+INCONSISTENT = ("service = { quality = 2, price = 1, competition = 4 }",
+                'service = { quality = 9, price = "1/9", competition = 4 }')
+
+
+def chinese_demo(folder: Path, inconsistent: bool = False) -> Path:
+    """The demo with Chinese names for its title, respondents and stores."""
+    text = DEMO.read_text(encoding="utf-8")
+    for english, chinese in CHINESE_NAMES.items():
+        text = text.replace(english, chinese)
+    if inconsistent:
+        text = text.replace(*INCONSISTENT, 1)
+    path = folder / ("inconsistent.ahp.toml" if inconsistent else "demo.ahp.toml")
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def english_words(text: str, project_path: Path) -> list[str]:
+    """The Latin words of two letters or more left in ``text`` once the ASCII it may hold is
+    taken out: file paths and names, `code`, commands to type, ids and paths of the model,
+    λmax, and the allow-list."""
+    text = text.replace(str(project_path.parent), "")
+    text = re.sub(r"`[^`]*`", " ", text)
+    text = re.sub(r"\bahp [a-z-]+", " ", text)
+    text = re.sub(r"[\w./-]+\.(?:toml|csv|md|html|xlsx|bak)\b[\w.-]*", " ", text)
+    text = text.replace("λmax", " ")
+    layout = load_project(project_path).model.root.layout
+    for path in sorted(layout.paths, key=len, reverse=True):
+        text = re.sub(rf"(?<![\w/]){re.escape(path)}(?![\w/])", " ", text)
+    return [w for w in re.findall(r"[A-Za-z]{2,}", text) if w not in ALLOWED]
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(list(args))
+        except SystemExit as stop:
+            code = stop.code
+    return code, out.getvalue(), err.getvalue()
+
+
+def html_text(page: str) -> str:
+    """What a reader sees of an HTML page: no style sheet, no tags, entities resolved."""
+    page = re.sub(r"<style.*?</style>", " ", page, flags=re.S)
+    return html.unescape(re.sub(r"<[^>]+>", " ", page))
+
+
+def xlsx_text(path: Path) -> str:
+    """Every sheet name and cell of a workbook."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(path)
+    cells = [str(c) for ws in book for row in ws.iter_rows(values_only=True) for c in row if c is not None]
+    return "\n".join([*book.sheetnames, *cells])
+
+
+SURVEY = "专家,权重,服务 比 质量,服务 比 价格\n督导,1,2,1/3\n"
+RATINGS = "门店,服务态度与专业水平,缺货情况\n新店,很差,一般\n"
+
+#: name: (arguments, with {p} the project, {f} a file to write or read; output files to read)
+COMMANDS: dict[str, tuple[list[str], str | None]] = {
+    "weights": (["weights", "1 9 1/3 3; 1/9 1 1/7 1/3; 3 7 1 9; 1/3 3 1/9 1", "--labels", "服务,质量,价格,竞争"], None),
+    "weights-missing": (["weights", "1 1 5 2; 1 1 3 4; 1/5 1/3 1 ?; 1/2 1/4 ? 1"], None),
+    "rank": (["rank", "{p}"], None),
+    "rank-md": (["rank", "{p}", "--format", "md"], None),
+    "rank-csv": (["rank", "{p}", "--format", "csv"], None),
+    "rank-respondent": (["rank", "{p}", "--respondent", "店长"], None),
+    "check": (["check", "{p}"], None),
+    "check-failing": (["check", "{i}"], None),
+    "group": (["group", "{p}"], None),
+    "group-failing": (["group", "{i}"], None),
+    "sensitivity": (["sensitivity", "{p}", "--draws", "200"], None),
+    "risk": (["risk", "{p}"], None),
+    "risk-apart": (["risk", "{p}", "--min-coverage", "1"], None),
+    "report-md": (["report", "{p}", "-o", "{f}", "--draws", "100"], "report.md"),
+    "report-html": (["report", "{p}", "-o", "{f}", "--draws", "100"], "report.html"),
+    "report-xlsx": (["report", "{p}", "-o", "{f}", "--draws", "100"], "report.xlsx"),
+    "export-survey": (["export-survey", "{p}"], None),
+    "export-survey-file": (["export-survey", "{p}", "-o", "{f}"], "survey.csv"),
+    "ratings-template": (["ratings", "template", "{p}"], None),
+    "respondent-list": (["respondent", "list", "{p}"], None),
+    "respondent-add": (["respondent", "add", "{p}", "督导"], None),
+    "respondent-rename": (["respondent", "rename", "{p}", "店长", "门店店长"], None),
+    "respondent-weight": (["respondent", "weight", "{p}", "店长", "2"], None),
+    "respondent-remove": (["respondent", "remove", "{p}", "店长"], None),
+    "import": (["import", "{f}", "--into", "{p}"], "survey-in.csv"),
+    "ratings-import": (["ratings", "import", "{f}", "--into", "{p}"], "ratings-in.csv"),
+}
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_no_english_word_in_chinese_output(tmp_path, name):
+    args, output = COMMANDS[name]
+    project, failing = chinese_demo(tmp_path), chinese_demo(tmp_path, inconsistent=True)
+    target = tmp_path / (output or "none")
+    if name == "import":
+        target.write_text(SURVEY, encoding="utf-8")
+    elif name == "ratings-import":
+        target.write_text(RATINGS, encoding="utf-8")
+    filled = [a.replace("{p}", str(project)).replace("{i}", str(failing)).replace("{f}", str(target)) for a in args]
+    code, out, err = run(*filled, "--lang", "zh")
+    assert code in (0, 1), err
+    shown = out + err
+    if output and not name.endswith("import"):
+        shown += xlsx_text(target) if output.endswith("xlsx") else target.read_text(encoding="utf-8")
+    if output and output.endswith("html"):
+        shown = html_text(shown)
+    elif output and output.endswith("md"):
+        shown = html.unescape(shown)  # Markdown shows &lt; as <
+    assert re.search(r"[\u4e00-\u9fff]", shown), "no Chinese at all"
+    assert english_words(shown, project) == []
+
+
+def test_the_check_finds_english_words(tmp_path):
+    """The test above can fail: English output has English words, ids and names aside."""
+    project = chinese_demo(tmp_path)
+    _, out, _ = run("rank", str(project), "--format", "md")
+    assert {"rank", "factor", "Hierarchy"} <= set(english_words(out, project))
+
+
+def test_json_keeps_english_keys_and_words_its_sentences_in_chinese(tmp_path):
+    import json
+
+    project = chinese_demo(tmp_path)
+    _, out, _ = run("rank", str(project), "--format", "json", "--lang", "zh")
+    data = json.loads(out)
+    assert {"ranking", "judgments_of", "cr_total", "settings"} <= set(data)
+    assert data["judgments_of"] == "2 位专家，判断矩阵加权几何平均（AIJ）合成，未通过一致性检验者予以标明"
+    assert data["ranking"][0]["path"] == "price/level"
+
+
+def test_project_language_is_the_default_and_lang_overrides_it(tmp_path):
+    project = chinese_demo(tmp_path)
+    text = project.read_text(encoding="utf-8").replace("[settings]\n", '[settings]\nlanguage = "zh"\n', 1)
+    project.write_text(text, encoding="utf-8")
+    assert "判断矩阵" in run("check", str(project))[1]
+    assert "Hierarchy CR" in run("check", str(project), "--lang", "en")[1]
+    assert run("rank", str(project), "--format", "csv")[1].startswith("\ufeff排序,路径,流失因素,")
+
+
+def test_a_bad_language_setting_names_the_key(tmp_path):
+    project = chinese_demo(tmp_path)
+    text = project.read_text(encoding="utf-8").replace("[settings]\n", '[settings]\nlanguage = "fr"\n', 1)
+    project.write_text(text, encoding="utf-8")
+    code, _, err = run("rank", str(project))
+    assert code == 2 and "settings.language is 'fr'; choose one of en, zh" in err
+
+
+def test_every_phrase_has_both_languages():
+    assert all(len(pair) == len(LANGUAGES) and all(pair) for pair in GLOSSARY.values())
+    latin = {k: zh for k, (_, zh) in GLOSSARY.items()
+             if [w for w in re.findall(r"[A-Za-z]{2,}", re.sub(r"\{[^}]*\}|λmax|ahp [a-z]+", "", zh)) if w not in ALLOWED]}
+    assert latin == {}
+
+
+def test_english_output_is_unchanged_by_the_glossary(tmp_path):
+    project = tmp_path / "demo.ahp.toml"
+    shutil.copy(DEMO, project)
+    out = run("check", str(project))[1]
+    assert ("Hierarchy CR: levels below the goal 0.0080; combined test (CR of goal + levels below) "
+            "0.0057 + 0.0080 = 0.0137 <= 0.10: passes") in out
+    assert ("Every node is consistent, for every respondent and combined. method eigenvector; "
+                                 "random index saaty1980; threshold saaty1994; lambda_max eigenvalue; "
+                                 "missing judgments by lambda-max; "
+                                 "judgments of 2 respondents combined by geometric mean of their judgments (aij), "
+                                 "inconsistent ones flagged") in out
