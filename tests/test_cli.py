@@ -84,7 +84,7 @@ def test_weights_table_names_method_ri_and_threshold():
         (["weights", "1 2 ?; 1/2 1 ?; ? ? 1", "--labels", "a,b,c"],
          "ahp: error: the known judgments do not connect all elements: c is not compared, directly or through others, with a; add a judgment linking them"),
         (["weights", "1 2; 1/2 1", "--labels", "a"], "ahp: error: 1 labels for a 2x2 matrix"),
-        (["weights", "1 2; 1/2 1", "--threshold", "loose"], "ahp weights: error: argument --threshold: 'loose' is neither a rule (saaty1994, saaty1980) nor a number (see ahp weights --help)"),
+        (["weights", "1 2; 1/2 1", "--threshold", "loose"], "ahp weights: error: argument --threshold: 'loose' is neither a rule (saaty1994, saaty1980, lt0.10) nor a number (see ahp weights --help)"),
         (["weights", "1 2; 1/2 1", "--method", "power"],
          "ahp weights: error: argument --method: invalid choice: 'power' (choose from 'eigenvector', 'geometric-mean', 'column-mean') (see ahp weights --help)"),
         (["weights", "1 x 3; 1/2 1 2; 1/3 1/2 1"], "ahp: error: row 1, column 2: 'x' is not a number or a fraction like 1/3"),

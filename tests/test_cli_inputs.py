@@ -25,7 +25,7 @@ BAD_OPTIONS = [
     (["risk", "{p}", "--min-coverage", "1.5"], "ahp risk: error: argument --min-coverage: '1.5' is out of range: 0 to 1 (or 0% to 100%)"),
     (["risk", "{p}", "--min-coverage", "120%"], "ahp risk: error: argument --min-coverage: '120%' is out of range: 0 to 1 (or 0% to 100%)"),
     (["weights", "1 2; 1/2 1", "--threshold", "1.5"], "ahp weights: error: argument --threshold: 1.5 is out of range: a CR threshold lies between 0 and 1"),
-    (["weights", "1 2; 1/2 1", "--threshold", "nan"], "ahp weights: error: argument --threshold: 'nan' is neither a rule (saaty1994, saaty1980) nor a number"),
+    (["weights", "1 2; 1/2 1", "--threshold", "nan"], "ahp weights: error: argument --threshold: 'nan' is neither a rule (saaty1994, saaty1980, lt0.10) nor a number"),
     (["respondent", "add", "{p}", "Ann", "--weight", "1" * 400],
      "ahp respondent add: error: argument --weight: '11111111111111111111...' is not a finite number"),
     (["respondent", "add", "{p}", "Ann", "--weight", "0"], "ahp respondent add: error: argument --weight: 0 is out of range: above 0, at most 1e+06"),

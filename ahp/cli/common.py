@@ -46,13 +46,20 @@ def print_model_note(project: Project, lang: str = "en") -> None:
         print(clean(f"note: {note}" if lang == "en" else say("model note", lang, id=project.model.id)))
 
 
-def apply_group_options(project: Project, args: argparse.Namespace) -> None:
-    """Override the project's aggregation settings from the command line, for this run only."""
-    from dataclasses import replace
+#: Settings a command line may override: the option's name in ``args``, the setting's in the file.
+SETTING_OPTIONS: tuple[tuple[str, str], ...] = (
+    ("aggregation", "aggregation"), ("inconsistent", "inconsistent"), ("method", "method"), ("practice", "practice"),
+    ("ri", "random_index"), ("threshold", "threshold"), ("lambda_max", "lambda_max"),
+)
 
-    changes = {k: getattr(args, k) for k in ("aggregation", "inconsistent") if getattr(args, k, None)}
+
+def apply_settings(project: Project, args: argparse.Namespace) -> None:
+    """Override the project's settings from the command line, for this run only: ``--practice``
+    brings its preset over the project's own conventions, and each option given wins over both."""
+    given = {name: getattr(args, option, None) for option, name in SETTING_OPTIONS}
+    changes = {name: value for name, value in given.items() if value is not None}
     if changes:
-        project.settings = replace(project.settings, **changes)
+        project.settings = project.settings.with_changes(**changes)
 
 
 def require_respondent(project: Project, name: str | None) -> None:

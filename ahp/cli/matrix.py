@@ -12,7 +12,7 @@ import os
 import sys
 
 from ahp.cli.common import decode, read_text
-from ahp.cli.options import threshold_rule
+from ahp.cli.options import add_conventions
 from ahp.errors import AHPError
 
 
@@ -45,11 +45,14 @@ def _matrix_and_labels(text: str, labels: str | None) -> tuple[object, list[str]
 
 
 def cmd_weights(args: argparse.Namespace) -> int:
+    from ahp.core.practice import resolve_settings
     from ahp.core.priorities import priorities
 
+    conventions = resolve_settings(args.practice or "saaty", random_index=args.ri, threshold=args.threshold,
+                                   lambda_max=args.lambda_max)
     matrix, labels = _matrix_and_labels(_read_matrix_arg(args.matrix), args.labels)
-    result = priorities(matrix, method=args.method, random_index=args.ri, threshold=args.threshold,
-                        completion=args.completion, labels=labels)
+    result = priorities(matrix, method=args.method or "eigenvector", completion=args.completion, labels=labels,
+                        **conventions.analysis())
     if args.json:
         import json
 
@@ -65,14 +68,9 @@ def cmd_weights(args: argparse.Namespace) -> int:
 
 def args_weights(p: argparse.ArgumentParser) -> None:
     from ahp.core.completion import COMPLETIONS
-    from ahp.core.consistency import RI_TABLES
-    from ahp.core.weights import METHODS
 
     p.add_argument("matrix", help='"1 3 5; 1/3 1 3; 1/5 1/3 1" (? = missing), a CSV file, or - for stdin')
-    p.add_argument("--method", choices=METHODS, default="eigenvector")
-    p.add_argument("--ri", choices=RI_TABLES, default="saaty1980", help="random index table (default: saaty1980)")
-    p.add_argument("--threshold", type=threshold_rule, default="saaty1994",
-                   help="saaty1994 (default), saaty1980, or a number between 0 and 1")
+    add_conventions(p, project=False)
     p.add_argument("--completion", choices=COMPLETIONS, default="lambda-max", help="for missing judgments")
     p.add_argument("--labels", help="element names, comma-separated")
     p.add_argument("--json", action="store_true", help="machine-readable output")

@@ -126,6 +126,32 @@ def add_group(p: argparse.ArgumentParser) -> None:
                    help="respondents failing the threshold at a node (default: the project's setting)")
 
 
+def add_conventions(p: argparse.ArgumentParser, *, project: bool = True) -> None:
+    """How the numbers are made, for this run only: --method, --ri, --threshold, --lambda-max and
+    --practice (a preset of the three before it; each of them given wins over it). Each defaults
+    to the project's setting, or, without a project, to the eigenvector and the saaty practice."""
+    from ahp.core.consistency import LAMBDA_MAX_RULES, RI_NAMES, RI_TABLES, THRESHOLD_RULES
+    from ahp.core.practice import PRACTICES, PRESETS
+    from ahp.core.weights import METHODS
+
+    def default(name: str) -> str:
+        return "the project's setting" if project else {"method": "eigenvector", "practice": "saaty",
+                                                         **PRESETS["saaty"]}[name]
+
+    p.add_argument("--method", choices=METHODS, help=f"how weights are found (default: {default('method')})")
+    p.add_argument("--ri", choices=RI_NAMES, metavar="TABLE",
+                   help=f"random index table: {', '.join(RI_TABLES)} (default: {default('random_index')})")
+    p.add_argument("--threshold", type=threshold_rule,
+                   help=f"acceptance rule: {', '.join(THRESHOLD_RULES)} (CR < 0.10), or a number "
+                        f"(default: {default('threshold')})")
+    p.add_argument("--lambda-max", choices=LAMBDA_MAX_RULES,
+                   help="eigenvalue, or textbook: (1/n) sum (Aw)_i / w_i with the method's own w "
+                        f"(default: {default('lambda_max')})")
+    p.add_argument("--practice", choices=PRACTICES,
+                   help="preset of --ri, --threshold and --lambda-max: saaty (saaty1980, saaty1994, eigenvalue) "
+                        f"or zh-textbook (saaty1980, CR < 0.10, textbook) (default: {default('practice')})")
+
+
 def add_draws(p: argparse.ArgumentParser, default: int | None, help_text: str) -> None:
     p.add_argument("--draws", type=whole_number(0, MAX_DRAWS), default=default, help=f"{help_text} (at most {MAX_DRAWS:,})")
     p.add_argument("--seed", type=whole_number(0, MAX_SEED), default=0, help="random seed, for reproducible draws (default 0)")

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from ahp.cli.common import (
-    apply_group_options,
+    apply_settings,
     language,
     load,
     print_model_note,
@@ -14,7 +14,7 @@ from ahp.cli.common import (
     respondent_failures,
     silent_respondents,
 )
-from ahp.cli.options import add_bom, add_file, add_group, add_lang, add_respondent
+from ahp.cli.options import add_bom, add_conventions, add_file, add_group, add_lang, add_respondent
 from ahp.errors import AHPError
 
 
@@ -34,17 +34,32 @@ def run_tui(file: str, lang: str | None = None) -> int:
 
 def cmd_new(args: argparse.Namespace) -> int:
     from ahp.io.project import new_project
+    from ahp.io.settings import Settings
     from ahp.io.terminal import clean
 
-    project = new_project(args.file, args.model, args.title)
+    practice = args.practice or ("zh-textbook" if args.lang == "zh" else None)
+    chosen = {"language": args.lang, "practice": practice}
+    settings = Settings().with_changes(**{k: v for k, v in chosen.items() if v is not None})
+    project = new_project(args.file, args.model, args.title, settings)
     leaves = sum(1 for _ in project.synthesize().ranking)
     print(clean(f"created {args.file} from model {project.model.id} ({len(project.inner)} matrices, {leaves} factors)"))
+    if practice == "zh-textbook":
+        print(clean(_ZH_TEXTBOOK_NOTE[args.lang or "en"]))
     return 0
+
+
+#: What ``ahp new`` says when it sets the zh-textbook practice.
+_ZH_TEXTBOOK_NOTE = {
+    "en": "settings: practice zh-textbook, as Chinese textbooks compute: RI of Saaty (1980), CR < 0.10 for every n, "
+          "lambda_max = (1/n) sum (Aw)_i / w_i; change it with --practice saaty, or in the settings screen (key c)",
+    "zh": "设置：采用中国教材惯例（practice = zh-textbook）：RI 取 Saaty (1980) 表，各阶 CR < 0.10 即通过一致性检验，"
+          "λmax = (1/n) Σ (Aw)ᵢ / wᵢ；如需改用 Saaty 惯例，可用 --practice saaty 或在设置界面（按 c）修改",
+}
 
 
 def cmd_rank(args: argparse.Namespace) -> int:
     project = load(args.file)
-    apply_group_options(project, args)
+    apply_settings(project, args)
     require_respondent(project, args.respondent)
     panel = project.panel(suggestions=0) if args.respondent is None and len(project.respondents) > 1 else None
     synthesis = panel.synthesis if panel is not None else project.synthesize(args.respondent, suggestions=0)
@@ -69,7 +84,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from ahp.io.terminal import print_check
 
     project = load(args.file)
-    apply_group_options(project, args)
+    apply_settings(project, args)
     require_respondent(project, args.respondent)
     synthesis = project.synthesize(args.respondent)
     failures, left_out = [], []
@@ -83,7 +98,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_group(args: argparse.Namespace) -> int:
     project = load(args.file)
-    apply_group_options(project, args)
+    apply_settings(project, args)
     if len(project.respondents) < 2:
         raise AHPError(f"{args.file}: a panel needs at least two respondents; it has {len(project.respondents)}")
     panel = project.panel(suggestions=0)
@@ -106,9 +121,15 @@ def args_open(p: argparse.ArgumentParser) -> None:
 
 
 def args_new(p: argparse.ArgumentParser) -> None:
+    from ahp.core.practice import PRACTICES
+
     add_file(p, "project file to create (*.ahp.toml); never overwritten")
     p.add_argument("--model", default="retail-churn", help="built-in model name or model file (default: retail-churn)")
     p.add_argument("--title", help="project title")
+    p.add_argument("--lang", choices=("en", "zh"),
+                   help="the project's language; zh also proposes the zh-textbook practice")
+    p.add_argument("--practice", choices=PRACTICES,
+                   help="saaty (default) or zh-textbook: RI of Saaty (1980), CR < 0.10, the textbook lambda_max")
 
 
 def args_rank(p: argparse.ArgumentParser) -> None:
@@ -118,6 +139,7 @@ def args_rank(p: argparse.ArgumentParser) -> None:
     add_group(p)
     add_lang(p, "table, Markdown and CSV (JSON keys stay English)")
     add_bom(p)
+    add_conventions(p)
 
 
 def args_check(p: argparse.ArgumentParser) -> None:
@@ -125,6 +147,7 @@ def args_check(p: argparse.ArgumentParser) -> None:
     p.add_argument("--respondent", help="check only this respondent (default: every respondent, and all combined)")
     add_group(p)
     add_lang(p)
+    add_conventions(p)
 
 
 def args_group(p: argparse.ArgumentParser) -> None:
@@ -132,3 +155,4 @@ def args_group(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=("table", "json"), default="table")
     add_group(p)
     add_lang(p, "table")
+    add_conventions(p)

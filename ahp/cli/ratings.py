@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ahp.cli.common import apply_group_options, language, load, print_sheet_error, read_text, require_respondent
-from ahp.cli.options import Parser, add_all_errors, add_bom, add_file, add_group, add_lang, add_respondent, fraction
+from ahp.cli.common import apply_settings, language, load, print_sheet_error, read_text, require_respondent
+from ahp.cli.options import (
+    Parser, add_all_errors, add_bom, add_conventions, add_file, add_group, add_lang, add_respondent, fraction,
+)
 from ahp.errors import AHPError
 
 
@@ -36,7 +38,7 @@ def cmd_risk(args: argparse.Namespace) -> int:
     from ahp.io.risk import risk_report
 
     project = load(args.file)
-    apply_group_options(project, args)
+    apply_settings(project, args)
     require_respondent(project, args.respondent)
     if not project.units:
         raise AHPError(f"{args.file}: no units are rated yet; "
@@ -82,3 +84,4 @@ def args_risk(p: argparse.ArgumentParser) -> None:
     p.add_argument("--owner", choices=("store", "head-office", "external"),
                    help="list only the actions this owner can take (default: all, grouped by owner)")
     add_group(p)
+    add_conventions(p)

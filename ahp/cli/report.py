@@ -7,16 +7,17 @@ import os
 import sys
 from collections.abc import Callable
 
-from ahp.cli.common import apply_group_options, language, load, refuse_output_over_inputs, require_respondent
+from ahp.cli.common import apply_settings, language, load, refuse_output_over_inputs, require_respondent
 from ahp.cli.options import (
-    MAX_SPREAD, MAX_TOP, add_draws, add_file, add_group, add_lang, add_respondent, positive_number, whole_number,
+    MAX_SPREAD, MAX_TOP, add_conventions, add_draws, add_file, add_group, add_lang, add_respondent, positive_number,
+    whole_number,
 )
 from ahp.errors import AHPError
 
 
 def cmd_sensitivity(args: argparse.Namespace) -> int:
     project = load(args.file)
-    apply_group_options(project, args)
+    apply_settings(project, args)
     require_respondent(project, args.respondent)
     one_way = project.sensitivity(args.respondent, top=args.top)
     mc = None
@@ -65,7 +66,7 @@ def cmd_report(args: argparse.Namespace) -> int:
                        "(or use one of those extensions)")
     refuse_output_over_inputs(args.output, args.file)
     project = load(args.file)
-    apply_group_options(project, args)
+    apply_settings(project, args)
     if not project.synthesize(suggestions=0).complete:
         raise AHPError(f"{args.file}: some nodes lack judgments; see ahp check {args.file}")
     require_respondent(project, args.respondent)
@@ -91,6 +92,7 @@ def args_sensitivity(p: argparse.ArgumentParser) -> None:
                    help=f"how many top factors to watch (default 3, 1 to {MAX_TOP})")
     add_group(p)
     add_lang(p, "tables")
+    add_conventions(p)
 
 
 def args_report(p: argparse.ArgumentParser) -> None:
@@ -104,3 +106,4 @@ def args_report(p: argparse.ArgumentParser) -> None:
     add_draws(p, None, "add the sensitivity summary with this many Monte Carlo draws (0: tipping points only)")
     p.add_argument("--respondent", help="one respondent's judgments (default: all combined, with their consensus)")
     add_group(p)
+    add_conventions(p)

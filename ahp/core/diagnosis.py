@@ -28,7 +28,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ahp.core.completion import complete_stack
-from ahp.core.consistency import consistency_index
+from ahp.core.consistency import consistency_index, passes, textbook_lambda_max
 from ahp.core.matrix import upper_pairs
 from ahp.core.scale import SCALE_ARRAY, format_value, nearest_on_scale  # noqa: F401  (format_value: doctest)
 from ahp.core.weights import perron, weights as weights_by
@@ -87,11 +87,11 @@ class _Tried:
         """The place on the scale of the value with the lowest CR (of equal CRs, the lowest value)."""
         return int(np.argmin(np.round(self.cr, 9)))
 
-    def passing(self, threshold: float) -> tuple[float, float, int] | None:
+    def passing(self, threshold: float, strict: bool) -> tuple[float, float, int] | None:
         """Steps from the current value, CR and place of the passing value nearest the current
         one (of two as near, the lower CR); ``None`` when no value passes."""
         place = np.interp(np.log(self.current), np.log(SCALE_ARRAY), np.arange(len(SCALE_ARRAY)))
-        ok = np.flatnonzero(self.cr <= threshold)
+        ok = np.flatnonzero(passes(self.cr, threshold, strict))
         return min((round(abs(v - place), 9), round(self.cr[v], 9), int(v)) for v in ok) if len(ok) else None
 
 
@@ -104,6 +104,8 @@ def suggest(
     method: str = "eigenvector",
     completion: str = "lambda-max",
     count: int = 3,
+    lambda_max: str = "eigenvalue",
+    strict: bool = False,
 ) -> list[Suggestion]:
     """Up to ``count`` changes of one known judgment of a complete matrix that help most.
 
@@ -111,14 +113,20 @@ def suggest(
     never suggested, and are completed again for every value tried. The first suggestion is
     the smallest change that passes ``threshold``, the next the value that lowers CR most if
     it is another; then the next worst pairs, each with its smallest passing change (or its
-    best value when none passes), among the 10 x ``count`` worst pairs at most. Pairs are reported with ``row < col``. Returns ``[]`` when
-    the node passes, when n <= 2, or when ``ri`` is 0.
+    best value when none passes), among the 10 x ``count`` worst pairs at most. Pairs are
+    reported with ``row < col``. Returns ``[]`` when the node passes, when n <= 2, or when ``ri``
+    is 0. CR is found as the analysis finds it: ``lambda_max`` is its convention, ``strict``
+    whether CR must lie strictly below ``threshold``.
     """
     n = completed.shape[0]
     if n <= 2 or ri <= 0 or count <= 0:
         return []
     lam, w = perron(completed)
-    if consistency_index(lam, n) / ri <= threshold:
+    shown = w if method == "eigenvector" else weights_by(completed, method)
+    textbook = lambda_max == "textbook" and method != "eigenvector"
+    if textbook:
+        lam = textbook_lambda_max(completed, shown)
+    if passes(consistency_index(lam, n) / ri, threshold, strict):
         return []
     dev = np.abs(np.log(inconsistency(completed, w)))
     rows, cols = upper_pairs(n)
@@ -126,25 +134,25 @@ def suggest(
     # Rounded so that pairs equally off (as in a cycle a > b > c > a) come in row order,
     # whatever the last digits of the weights.
     worst = worth[np.argsort(-np.round(dev[rows, cols][worth], 9), kind="stable")]
-    shown = w if method == "eigenvector" else weights_by(completed, method)
     tried: list[_Tried] = []
     chosen: list[Suggestion] = []
     # The worst pairs first, then the next worst while changes are too few.
     for start in range(0, min(len(worst), _BATCHES * count), count):
         batch = worst[start:start + count]
-        cr, after = _try_scale(completed, known, rows[batch], cols[batch], ri=ri, method=method, completion=completion)
+        cr, after = _try_scale(completed, known, rows[batch], cols[batch], ri=ri, method=method, completion=completion,
+                               textbook=textbook)
         tried += [_Tried(int(i), int(j), float(completed[i, j]), float(np.exp(dev[i, j])), c, a)
                   for i, j, c, a in zip(rows[batch], cols[batch], cr, after)]
-        chosen = _choose(tried, threshold, count, shown)
+        chosen = _choose(tried, threshold, strict, count, shown)
         if len(chosen) == count:
             break
     return chosen
 
 
-def _choose(tried: list[_Tried], threshold: float, count: int, w: np.ndarray) -> list[Suggestion]:
+def _choose(tried: list[_Tried], threshold: float, strict: bool, count: int, w: np.ndarray) -> list[Suggestion]:
     """The smallest passing change, the best change, then each further pair's own fix (its
     smallest passing change, or its best value when none passes)."""
-    passing = {k: p for k, t in enumerate(tried) if (p := t.passing(threshold)) is not None}
+    passing = {k: p for k, t in enumerate(tried) if (p := t.passing(threshold, strict)) is not None}
     own = [(k, passing[k][2], "passes") if k in passing else (k, t.best, "best") for k, t in enumerate(tried)]
     best = min(range(len(tried)), key=lambda k: (round(tried[k].cr[tried[k].best], 9), k))
     headline = [own[min(passing, key=lambda k: (*passing[k][:2], k))]] if passing else []
@@ -168,10 +176,11 @@ def _fresh(out: list[Suggestion], t: _Tried, v: int, *, one_per_pair: bool) -> b
 
 def _try_scale(
     completed: np.ndarray, known: np.ndarray, rows: np.ndarray, cols: np.ndarray, *,
-    ri: float, method: str, completion: str,
+    ri: float, method: str, completion: str, textbook: bool,
 ) -> tuple[np.ndarray, np.ndarray]:
     """CR (pairs, 17) and weights (pairs, 17, n) with judgment (rows[p], cols[p]) set to each
-    scale value in turn, the missing judgments completed again for each."""
+    scale value in turn, the missing judgments completed again for each (lambda_max by the
+    textbooks' formula when ``textbook``)."""
     n, m = completed.shape[0], len(SCALE_ARRAY)
     pair, value = np.divmod(np.arange(len(rows) * m), m)
     new = SCALE_ARRAY[value]
@@ -192,6 +201,8 @@ def _try_scale(
             lam[at], w[at] = perron(full)
             if method != "eigenvector":
                 w[at] = weights_by(full, method)
+                if textbook:
+                    lam[at] = textbook_lambda_max(full, w[at])
     cr = consistency_index(lam, n) / ri
     return cr.reshape(len(rows), m), w.reshape(len(rows), m, n)
 

@@ -128,10 +128,14 @@ def individual_priorities(
     random_index: str = "saaty1980",
     threshold: str | float = "saaty1994",
     completion: str = "lambda-max",
+    lambda_max: str = "eigenvalue",
 ) -> Individuals:
     """Priorities and CR of every respondent's (validated) matrix in a stack (respondents, n, n),
     by :func:`~ahp.core.priorities.analyse_stack`."""
-    s = analyse_stack(stack, method=method, random_index=random_index, threshold=threshold, completion=completion)
+    s = analyse_stack(
+        stack, method=method, random_index=random_index, threshold=threshold, completion=completion,
+        lambda_max=lambda_max,
+    )
     return Individuals(
         weights=s.weights, lambda_max=s.lambda_max, cr=s.cr, threshold=s.threshold, determined=s.linked,
         consistent=s.consistent,

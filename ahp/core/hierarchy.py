@@ -17,6 +17,7 @@ from functools import cached_property
 
 import numpy as np
 
+from ahp.core.consistency import acceptance_text, hierarchy_threshold, passes, strict
 from ahp.core.priorities import PriorityResult, analyse_matrices
 from ahp.errors import ModelError
 
@@ -160,17 +161,43 @@ class RankedLeaf:
         return self.node.name
 
 
+@dataclass(frozen=True)
+class CombinedTest:
+    """The combined consistency test of Chinese textbooks (姜启源《数学模型》) for a whole hierarchy.
+
+    ``levels`` holds the CR of each level of matrices from the top: the goal's matrix's own CR,
+    then for each level below sum_j a_j CI_j / sum_j a_j RI_j over its matrices, a_j being
+    their nodes' global weights. ``cr`` is their sum (each level's CR added to the CR of the
+    levels above), accepted under ``limit`` (strictly when ``strict``). ``passed`` is False
+    while some matrix's weights are not determined.
+    """
+
+    levels: tuple[float, ...]
+    cr: float
+    limit: float
+    strict: bool
+    passed: bool
+
+    @property
+    def acceptance(self) -> str:
+        """The acceptance rule, as outputs print it: ``CR < 0.10``."""
+        return acceptance_text(self.limit, self.strict)
+
+
 @dataclass(frozen=True, eq=False)
 class Synthesis:
     """The whole hierarchy: every inner node's analysis, the ranking of leaves, the hierarchy CR.
 
     ``cr_total`` = sum_j a_j CI_j / sum_j a_j RI_j over the matrices below the goal, a_j being
-    their nodes' global weights (0 when every RI is 0).
+    their nodes' global weights (0 when every RI is 0): the level-wise figure, which leaves the
+    goal's matrix out. ``combined`` is the textbooks' combined test, which counts it
+    (:class:`CombinedTest`). Neither says a single matrix passes: :attr:`failing` does.
     """
 
     nodes: dict[str, NodeAnalysis]
     ranking: tuple[RankedLeaf, ...]
     cr_total: float
+    combined: CombinedTest
     settings: dict[str, object] = field(default_factory=dict)
 
     @property
@@ -182,6 +209,16 @@ class Synthesis:
     def consistent(self) -> bool:
         """Whether every node is complete and consistent."""
         return all(a.status == "consistent" for a in self.nodes.values())
+
+    @property
+    def failing(self) -> tuple[str, ...]:
+        """The paths of the matrices that fail their own consistency test, in preorder."""
+        return tuple(path for path, a in self.nodes.items() if a.status == "inconsistent")
+
+    @property
+    def any_matrix_fails(self) -> bool:
+        """Whether some single matrix fails its test, whatever the hierarchy's totals say."""
+        return bool(self.failing)
 
     @property
     def warnings(self) -> tuple[str, ...]:
@@ -202,6 +239,7 @@ def synthesize(
     random_index: str = "saaty1980",
     threshold: str | float = "saaty1994",
     completion: str = "lambda-max",
+    lambda_max: str = "eigenvalue",
     suggestions: int = 3,
     local_weights: Mapping[str, np.ndarray] | None = None,
 ) -> Synthesis:
@@ -213,13 +251,13 @@ def synthesize(
     Matrices of the same size are analysed together, as one stack. ``suggestions`` is how many
     judgments to revisit each node's analysis proposes. ``local_weights`` replaces the weights
     of the listed nodes (aggregated priorities, AIP); their consistency still comes from their
-    matrices.
+    matrices. ``lambda_max`` is the convention of :func:`~ahp.core.priorities.analyse_stack`.
     """
     tree = root.layout
     inner = list(tree.children)
     analysed = analyse_matrices(
         _node_matrices(tree, matrices), method=method, random_index=random_index, threshold=threshold,
-        completion=completion, labels=[[c.name for c in _node(tree, p).children] for p in inner],
+        completion=completion, lambda_max=lambda_max, labels=[[c.name for c in _node(tree, p).children] for p in inner],
         suggestions=suggestions,
     )
     results = dict(zip(inner, analysed, strict=True))
@@ -247,8 +285,9 @@ def synthesize(
         RankedLeaf(rank=rank, path=tree.paths[k], node=tree.nodes[k], local_weight=local_list[k], global_weight=g[k])
         for rank, k in enumerate(order, start=1)
     )
-    settings = {"method": method, "random_index": random_index, "threshold": threshold, "completion": completion}
-    return Synthesis(nodes, ranking, hierarchy_cr(nodes.values()), settings)
+    settings = {"method": method, "random_index": random_index, "threshold": threshold, "completion": completion,
+                "lambda_max": lambda_max}
+    return Synthesis(nodes, ranking, hierarchy_cr(nodes.values()), combined_test(nodes.values(), threshold), settings)
 
 
 def _node(tree: Layout, path: str) -> Node:
@@ -281,7 +320,35 @@ def hierarchy_cr(nodes: Iterable[NodeAnalysis]) -> float:
     >>> round(hierarchy_cr(s.nodes.values()), 6) == round(s.nodes["a"].result.cr, 6)
     True
     """
-    below = [a for a in nodes if a.depth >= 1 and a.result is not None]
-    weighted_ri = sum(a.global_weight * a.result.ri for a in below)
-    weighted_ci = sum(a.global_weight * a.result.ci for a in below)
+    return _weighted_cr([a for a in nodes if a.depth >= 1])
+
+
+def combined_test(nodes: Iterable[NodeAnalysis], threshold: str | float = "saaty1994") -> CombinedTest:
+    """姜启源's combined test: the CR of the goal's matrix plus, level by level below it,
+    sum_j a_j CI_j / sum_j a_j RI_j, accepted under the rule's general limit (its limit for n >= 5).
+
+    >>> a = Node("a", "A", children=(Node("x", "X"), Node("y", "Y"), Node("z", "Z")))
+    >>> root = Node("goal", "G", children=(a, Node("b", "B"), Node("c", "C")))
+    >>> goal, cycle = [[1, 2, 4], [1/2, 1, 3], [1/4, 1/3, 1]], [[1, 2, 1/2], [1/2, 1, 2], [2, 1/2, 1]]
+    >>> s = synthesize(root, {"goal": goal, "a": cycle})
+    >>> t = combined_test(s.nodes.values(), "lt0.10")
+    >>> t.levels == (s.nodes["goal"].result.cr, s.cr_total), t.cr == sum(t.levels)
+    (True, True)
+    >>> round(s.nodes["goal"].result.cr, 4), round(s.cr_total, 4), t.acceptance, t.passed
+    (0.0158, 0.431, 'CR < 0.10', False)
+    """
+    nodes = list(nodes)
+    depths = sorted({a.depth for a in nodes})
+    levels = tuple(_weighted_cr([a for a in nodes if a.depth == d]) for d in depths)
+    limit, strict_rule = hierarchy_threshold(threshold), strict(threshold)
+    total = sum(levels)
+    determined = all(a.result is not None for a in nodes)
+    return CombinedTest(levels, total, limit, strict_rule, bool(determined and passes(total, limit, strict_rule)))
+
+
+def _weighted_cr(nodes: list[NodeAnalysis]) -> float:
+    """sum_j a_j CI_j / sum_j a_j RI_j over the nodes analysed, a_j their global weights; 0 when every RI is 0."""
+    analysed = [a for a in nodes if a.result is not None]
+    weighted_ri = sum(a.global_weight * a.result.ri for a in analysed)
+    weighted_ci = sum(a.global_weight * a.result.ci for a in analysed)
     return weighted_ci / weighted_ri if weighted_ri > 0 else 0.0

@@ -191,6 +191,7 @@ def analyse_panel(
     random_index: str = "saaty1980",
     threshold: str | float = "saaty1994",
     completion: str = "lambda-max",
+    lambda_max: str = "eigenvalue",
     aggregation: str = "aij",
     aip_mean: str = "geometric",
     inconsistent: str = "flag",
@@ -206,7 +207,8 @@ def analyse_panel(
     full = {p: _stack(stacks.get(p), len(kids), len(rw)) for p, kids in root.layout.children.items()}
     cells = _Cells(full)
     counted, anywhere = cells.counted()
-    settings = {"method": method, "random_index": random_index, "threshold": threshold, "completion": completion}
+    settings = {"method": method, "random_index": random_index, "threshold": threshold, "completion": completion,
+                "lambda_max": lambda_max}
     at_once, own = _shared_work(cells, full, rw, settings, aggregation, inconsistent)
     parts = {p: _combine(stack, counted[p], rw, own.get(p), aggregation, aip_mean, inconsistent, at_once.get(p))
              for p, stack in full.items()}

@@ -20,9 +20,14 @@ import numpy as np
 
 from ahp.core.completion import check_completion, complete_noting, connected, disconnection
 from ahp.core.consistency import (
+    acceptance_text,
+    check_lambda_max,
     consistency_index,
     gci_threshold,
     geometric_consistency_index,
+    passes,
+    strict,
+    textbook_lambda_max,
 )
 from ahp.core.consistency import random_index as ri_lookup
 from ahp.core.consistency import threshold as threshold_for
@@ -41,7 +46,9 @@ class PriorityResult:
 
     ``matrix`` is the validated input (``nan`` where missing); ``completed`` the matrix the
     numbers come from when something was missing (else ``None``). ``ri_table`` names where RI
-    came from. ``gci`` and ``gci_threshold`` are set for the geometric-mean method.
+    came from; ``lambda_convention`` how lambda_max was found (``eigenvalue`` or ``textbook``);
+    ``strict`` whether CR must lie strictly below ``threshold``. ``gci`` and ``gci_threshold``
+    are set for the geometric-mean method.
     ``suggestions`` (the judgments to revisit) are worked out on first use. ``warnings`` says
     what the analysis could not do as asked (a completion that did not settle, or that used
     another method), one sentence each.
@@ -63,6 +70,13 @@ class PriorityResult:
     gci_threshold: float | None = None
     suggestion_count: int = 3
     warnings: tuple[str, ...] = ()
+    lambda_convention: str = "eigenvalue"
+    strict: bool = False
+
+    @property
+    def acceptance(self) -> str:
+        """The acceptance rule applied, as outputs print it: ``CR < 0.10``, ``CR <= 0.08``."""
+        return acceptance_text(self.threshold, self.strict)
 
     @cached_property
     def suggestions(self) -> tuple[Suggestion, ...]:
@@ -73,7 +87,8 @@ class PriorityResult:
 
         full = self.matrix if self.completed is None else self.completed
         return tuple(suggest(full, ~np.isnan(self.matrix), ri=self.ri, threshold=self.threshold, method=self.method,
-                             completion=self.completion or "lambda-max", count=self.suggestion_count))
+                             completion=self.completion or "lambda-max", count=self.suggestion_count,
+                             lambda_max=self.lambda_convention, strict=self.strict))
 
     @property
     def n(self) -> int:
@@ -93,7 +108,8 @@ class StackAnalysis:
     ``linked`` says whose known judgments link all elements; the other rows of ``weights``,
     ``lambda_max``, ``ci`` and ``cr`` are ``nan`` and they are not ``consistent``.
     ``completed`` holds the matrices the numbers come from; ``warnings`` each matrix's notes
-    from its completion. A matrix is consistent when ``cr <= threshold``, or when n <= 2.
+    from its completion. A matrix is consistent when ``cr <= threshold`` (``cr < threshold``
+    when ``strict``), or when n <= 2. ``lambda_convention`` says how lambda_max was found.
     """
 
     method: str
@@ -110,6 +126,8 @@ class StackAnalysis:
     linked: np.ndarray
     consistent: np.ndarray
     warnings: list[tuple[str, ...]]
+    lambda_convention: str = "eigenvalue"
+    strict: bool = False
 
 
 def analyse_stack(
@@ -119,8 +137,13 @@ def analyse_stack(
     random_index: str = "saaty1980",
     threshold: str | float = "saaty1994",
     completion: str = "lambda-max",
+    lambda_max: str = "eigenvalue",
 ) -> StackAnalysis:
     """Analyse a stack (m, n, n) of validated matrices (``nan`` for missing judgments, completed first).
+
+    ``lambda_max`` is ``eigenvalue`` (the principal eigenvalue, whatever the method) or
+    ``textbook`` ((1/n) sum (Aw)_i / w_i with the method's own w, as Chinese textbooks, SPSSAU
+    and Excel templates compute it for 和积法 and 方根法); CI and CR follow from it.
 
     >>> s = analyse_stack(np.array([[[1, 2], [1/2, 1]], [[1, np.nan], [np.nan, 1]]]))
     >>> s.weights.round(4).tolist(), s.linked.tolist(), s.consistent.tolist()
@@ -130,16 +153,19 @@ def analyse_stack(
     check_method(method)
     check_completion(completion)
     check_size(n)
+    check_lambda_max(lambda_max)
     ri, ri_table = ri_lookup(n, random_index)
-    limit = threshold_for(n, threshold)
+    limit, strict_rule = threshold_for(n, threshold), strict(threshold)
     full, linked, warnings = _completed(stack, completion)
     lam, w = perron(full)
     if method != "eigenvector":
         w = weights_by(full, method)
+        if lambda_max == "textbook":
+            lam = textbook_lambda_max(full, w)
     gci = geometric_consistency_index(full, w) if method == "geometric-mean" else None
     ci = consistency_index(lam, n)
     cr = ci / ri if ri > 0 else np.zeros(m)
-    consistent = (cr <= limit) | (n <= 2)
+    consistent = passes(cr, limit, strict_rule) | (n <= 2)
     if not linked.all():  # nan in the rows whose weights are not determined
         cut = np.where(linked, 1.0, np.nan)
         w, lam, ci, cr, consistent = w * cut[:, None], lam * cut, ci * cut, cr * cut, consistent & linked
@@ -147,7 +173,7 @@ def analyse_stack(
     return StackAnalysis(
         method=method, completed=full, weights=w, lambda_max=lam, ci=ci, cr=cr, gci=gci, ri=ri, ri_table=ri_table,
         threshold=limit, gci_threshold=gci_threshold(n) if method == "geometric-mean" else None, linked=linked,
-        consistent=consistent, warnings=warnings,
+        consistent=consistent, warnings=warnings, lambda_convention=lambda_max, strict=strict_rule,
     )
 
 
@@ -174,6 +200,7 @@ def priorities(
     random_index: str = "saaty1980",
     threshold: str | float = "saaty1994",
     completion: str = "lambda-max",
+    lambda_max: str = "eigenvalue",
     labels: Sequence[str] | None = None,
     suggestions: int = 3,
 ) -> PriorityResult:
@@ -185,7 +212,7 @@ def priorities(
     a = validate_matrix(matrix, labels)
     (result,) = analyse_matrices(
         [a], method=method, random_index=random_index, threshold=threshold, completion=completion,
-        labels=[labels], suggestions=suggestions,
+        lambda_max=lambda_max, labels=[labels], suggestions=suggestions,
     )
     if isinstance(result, str):
         raise JudgmentError(result)
@@ -199,6 +226,7 @@ def analyse_matrices(
     random_index: str = "saaty1980",
     threshold: str | float = "saaty1994",
     completion: str = "lambda-max",
+    lambda_max: str = "eigenvalue",
     labels: Sequence[Sequence[str] | None] | None = None,
     suggestions: int = 3,
 ) -> list[PriorityResult | str]:
@@ -219,7 +247,8 @@ def analyse_matrices(
     for group in by_size.values():
         stack = np.array([matrices[k] for k in group])
         analysis = analyse_stack(
-            stack, method=method, random_index=random_index, threshold=threshold, completion=completion
+            stack, method=method, random_index=random_index, threshold=threshold, completion=completion,
+            lambda_max=lambda_max,
         )
         names = [labels[k] for k in group] if labels else [None] * len(group)
         for k, result in zip(group, _results(stack, analysis, completion, suggestions, names), strict=True):
@@ -260,5 +289,7 @@ def _results(
             gci_threshold=analysis.gci_threshold,
             suggestion_count=suggestions,
             warnings=analysis.warnings[row],
+            lambda_convention=analysis.lambda_convention,
+            strict=analysis.strict,
         ))
     return out

@@ -1,8 +1,8 @@
 """Priority vectors from complete pairwise matrices, on single matrices or stacks (..., n, n).
 
 Three methods: the principal (Perron) eigenvector, the row geometric mean (方根法) and the
-normalised column mean (和积法). lambda_max is always the principal eigenvalue of the matrix,
-whatever method produced the weights: consistency is a property of the judgments.
+normalised column mean (和积法). :func:`perron` gives the principal eigenvalue with the
+eigenvector; the textbooks' lambda_max for the other methods is in :mod:`ahp.core.consistency`.
 
 >>> a = np.array([[1, 6, 3], [1/6, 1, 1/2], [1/3, 2, 1]])
 >>> [round(float(x), 6) for x in weights(a, "eigenvector")]

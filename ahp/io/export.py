@@ -51,6 +51,8 @@ def result_dict(result: PriorityResult, labels: list[str] | None = None) -> dict
         "ri_table": result.ri_table,
         "cr": result.cr,
         "threshold": result.threshold,
+        "acceptance": result.acceptance,
+        "lambda_max_convention": result.lambda_convention,
         "consistent": result.consistent,
         "suggestions": [
             {"row": s.row, "col": s.col, "current": s.current, "suggested": s.suggested, "cr_after": s.cr_after,
@@ -84,7 +86,7 @@ def _node_dict(a: NodeAnalysis) -> dict[str, Any]:
     else:
         out.update(
             lambda_max=r.lambda_max, ci=r.ci, ri=r.ri, ri_table=r.ri_table, cr=r.cr, threshold=r.threshold,
-            missing=r.missing,
+            acceptance=r.acceptance, missing=r.missing,
         )
     return out
 
@@ -111,6 +113,11 @@ def ranking_dict(
             {"name": project.respondents[r].name, "reason": reason} for r, reason in panel.left_out],
         "nodes": nodes,
         "cr_total": synthesis.cr_total,
+        "cr_combined": {
+            "levels": list(synthesis.combined.levels), "cr": synthesis.combined.cr, "limit": synthesis.combined.limit,
+            "acceptance": synthesis.combined.acceptance, "consistent": synthesis.combined.passed,
+        },
+        "failing": list(synthesis.failing),
         "consistent": synthesis.consistent,
         "warnings": list(synthesis.warnings),
         "ranking": [

@@ -169,8 +169,7 @@ class Project:
         )
 
     def _numeric_settings(self) -> dict[str, Any]:
-        s = self.settings
-        return {"method": s.method, "random_index": s.random_index, "threshold": s.threshold, "completion": s.completion}
+        return self.settings.analysis()
 
     def ranking(self, respondent: str | None = None) -> tuple[RankedLeaf, ...]:
         """The churn factors ranked by global weight, best first."""
@@ -448,13 +447,18 @@ def load_project(path: StrPath) -> Project:
     return project
 
 
-def new_project(path: StrPath, model: StrPath = DEFAULT_MODEL, title: str | None = None) -> Project:
-    """Create a project file from a model (built-in name or file), with one empty respondent.
+def new_project(
+    path: StrPath, model: StrPath = DEFAULT_MODEL, title: str | None = None, settings: Settings | None = None,
+) -> Project:
+    """Create a project file from a model (built-in name or file), with one empty respondent and
+    ``settings`` (the defaults unless given).
 
     Refuses to overwrite an existing file.
     """
-    m, name, text = new_file(path, model, title)
-    project = Project(path=path, title=name, model=m, settings=Settings(), respondents=[Respondent("Respondent 1")], text=text)
+    chosen = settings or Settings()
+    m, name, text = new_file(path, model, title, chosen)
+    project = Project(path=path, title=name, model=m, settings=chosen, respondents=[Respondent("Respondent 1")],
+                      text=text)
     project.save()
     return project
 

@@ -18,43 +18,19 @@ from typing import Any
 
 import numpy as np
 
-from ahp.core.completion import COMPLETIONS
-from ahp.core.consistency import RI_TABLES, THRESHOLD_RULES
-from ahp.core.group import AGGREGATIONS, AIP_MEANS, INCONSISTENT_POLICIES
 from ahp.core.hierarchy import Node, walk
 from ahp.core.scale import on_scale, parse_value
-from ahp.core.weights import METHODS
 from ahp.errors import AHPError, JudgmentError
-from ahp.io.glossary import LANGUAGES
 from ahp.io.model import Model, Validator, parse_model
 from ahp.io.ratings_file import Rating, parse_rating
+from ahp.io.settings import Settings, parse_settings
 from ahp.io.toml_lines import parse_toml
 
 _TOP_KEYS = {"format", "project", "settings", "model", "respondents", "units"}
 _UNIT_KEYS = {"name", "ratings"}
 _PROJECT_KEYS = {"title", "description", "client", "consultant"}
-_SETTINGS_KEYS = {"method", "random_index", "threshold", "aggregation", "aip_mean", "inconsistent", "completion",
-                  "language"}
 _RESPONDENT_KEYS = {"name", "weight", "judgments"}
 Pair = tuple[str, str]
-
-
-@dataclass(frozen=True)
-class Settings:
-    """How numbers are computed; every report names these."""
-
-    method: str = "eigenvector"
-    random_index: str = "saaty1980"
-    threshold: str | float = "saaty1994"
-    aggregation: str = "aij"
-    aip_mean: str = "geometric"
-    inconsistent: str = "flag"
-    completion: str = "lambda-max"
-    language: str = "en"
-
-    def as_dict(self) -> dict[str, Any]:
-        """The settings as plain values, keyed as in the file."""
-        return {name: getattr(self, name) for name in self.__dataclass_fields__}
 
 
 @dataclass
@@ -75,37 +51,6 @@ class Unit:
 
     name: str
     ratings: dict[str, Rating] = field(default_factory=dict)
-
-
-def _choice(check: Validator, settings: dict[str, Any], name: str, allowed: tuple[str, ...]) -> Any:
-    value = settings.get(name, getattr(Settings, name))
-    if value not in allowed:
-        raise check.fail(("settings", name), f"settings.{name} is {value!r}; choose one of {', '.join(allowed)}")
-    return value
-
-
-def _parse_settings(data: Any, check: Validator) -> Settings:
-    if data is None:
-        return Settings()
-    table = check.table(data, ("settings",), _SETTINGS_KEYS, "[settings]")
-    threshold = table.get("threshold", Settings.threshold)
-    if isinstance(threshold, bool) or not (
-        threshold in THRESHOLD_RULES or (isinstance(threshold, (int, float)) and 0 < threshold < 1)
-    ):
-        raise check.fail(
-            ("settings", "threshold"),
-            f"settings.threshold is {threshold!r}; choose {', '.join(THRESHOLD_RULES)} or a number between 0 and 1",
-        )
-    return Settings(
-        method=_choice(check, table, "method", METHODS),
-        random_index=_choice(check, table, "random_index", RI_TABLES),
-        threshold=threshold,
-        aggregation=_choice(check, table, "aggregation", AGGREGATIONS),
-        aip_mean=_choice(check, table, "aip_mean", AIP_MEANS),
-        inconsistent=_choice(check, table, "inconsistent", INCONSISTENT_POLICIES),
-        completion=_choice(check, table, "completion", COMPLETIONS),
-        language=_choice(check, table, "language", LANGUAGES),
-    )
 
 
 def inner_nodes(root: Node) -> dict[str, Node]:
@@ -255,7 +200,7 @@ def read_project(text: str, path: str) -> ProjectData:
         if not isinstance(project.get(key, ""), str):
             raise check.fail(("project", key), f"project.{key} must be a string")
     title = project.get("title", "")
-    settings = _parse_settings(data.get("settings"), check)
+    settings = parse_settings(data.get("settings"), check)
     respondents = _parse_respondents(data.get("respondents"), check, inner_nodes(model.root))
     return ProjectData(title, model, settings, respondents, _parse_units(data.get("units"), check, model),
                        project.get("client", ""), project.get("consultant", ""))

@@ -16,16 +16,19 @@ import tomlkit
 from ahp.core.hierarchy import Node
 from ahp.errors import ProjectFileError
 from ahp.io.model import FORMAT, Model, load_model
+from ahp.io.settings import Settings
 
 
-def new_file(path: str | os.PathLike[str], model: str | os.PathLike[str], title: str | None) -> tuple[Model, str, str]:
+def new_file(
+    path: str | os.PathLike[str], model: str | os.PathLike[str], title: str | None, settings: Settings | None = None,
+) -> tuple[Model, str, str]:
     """The model (built-in name or file), the title (``goal: file name`` by default) and the
-    text of a new project file at ``path``; refuses a path that exists."""
+    text of a new project file at ``path`` with ``settings``; refuses a path that exists."""
     if os.path.exists(path):
         raise ProjectFileError("already exists; not overwritten", path=os.fspath(path))
     m = load_model(model)
     name = title if title is not None else f"{m.goal}: {os.path.basename(path).removesuffix('.ahp.toml')}"
-    return m, name, tomlkit.dumps(new_document(m, name))
+    return m, name, tomlkit.dumps(new_document(m, name, settings))
 
 
 def _node_table(node: Node) -> Any:
@@ -42,8 +45,44 @@ def _node_table(node: Node) -> Any:
     return t
 
 
-def new_document(model: Model, title: str = "") -> Any:
-    """A fresh project document embedding ``model``, with explanatory comments."""
+#: Each setting of a new file, with the comment naming its choices.
+_SETTING_NOTES: tuple[tuple[str, str], ...] = (
+    ("method", "eigenvector | geometric-mean | column-mean"),
+    ("practice", "saaty | zh-textbook: presets random_index, threshold and lambda_max (below)"),
+    ("random_index", "saaty1980 | saaty2005 | donegan-dodd | alonso-lamata | gong-xu1986"),
+    ("threshold", "saaty1994 (0.05 for n=3, 0.08 for n=4, 0.10 above) | saaty1980 (<= 0.10) | lt0.10 (< 0.10) "
+                  "| a number"),
+    ("lambda_max", "eigenvalue | textbook: (1/n) sum (Aw)_i / w_i with the method's own w"),
+    ("aggregation", "aij: geometric mean of the judgments | aip: mean of the priorities"),
+    ("aip_mean", "geometric | arithmetic, for aip"),
+    ("inconsistent", "respondents failing the threshold at a node: flag | include | exclude"),
+    ("completion", "lambda-max | harker, for missing judgments"),
+    ("language", "en | zh: the language of every output"),
+)
+
+
+def settings_table(settings: Settings) -> Any:
+    """The ``[settings]`` of a new file: each setting with a comment naming its choices; a
+    convention left to the practice is shown commented out, to be set on its own.
+
+    >>> lines = tomlkit.dumps(settings_table(Settings(practice="zh-textbook"))).splitlines()
+    >>> lines[1][:24], lines[3][:22]
+    ('practice = "zh-textbook"', '# threshold = "lt0.10"')
+    """
+    table = tomlkit.table()
+    values = settings.file_values()
+    for key, note in _SETTING_NOTES:
+        if key in values:
+            table[key] = values[key]
+            table[key].comment(note)
+        else:
+            table.add(tomlkit.comment(f"{key} = {tomlkit.item(getattr(settings, key)).as_string()}   # {note}"))
+    return table
+
+
+def new_document(model: Model, title: str = "", settings: Settings | None = None) -> Any:
+    """A fresh project document embedding ``model`` and ``settings`` (the defaults unless
+    given), with explanatory comments."""
     doc = tomlkit.document()
     doc.add(tomlkit.comment("ahp project: the model, the settings and every respondent's judgments."))
     doc.add(tomlkit.comment('A judgment  row = { col = v }  means row is v times as important as col (v from 1/9 to 9).'))
@@ -52,19 +91,7 @@ def new_document(model: Model, title: str = "") -> Any:
     project = tomlkit.table()
     project["title"] = title
     doc["project"] = project
-    settings = tomlkit.table()
-    for key, value, note in (
-        ("method", "eigenvector", "eigenvector | geometric-mean | column-mean"),
-        ("random_index", "saaty1980", "saaty1980 | saaty2005 | donegan-dodd | alonso-lamata | chinese"),
-        ("threshold", "saaty1994", "0.05 for n=3, 0.08 for n=4, 0.10 otherwise; saaty1980 (0.10); or a number"),
-        ("aggregation", "aij", "aij: geometric mean of the judgments | aip: mean of the priorities"),
-        ("aip_mean", "geometric", "geometric | arithmetic, for aip"),
-        ("inconsistent", "flag", "respondents failing the threshold at a node: flag | include | exclude"),
-        ("completion", "lambda-max", "lambda-max | harker, for missing judgments"),
-    ):
-        settings[key] = value
-        settings[key].comment(note)
-    doc["settings"] = settings
+    doc["settings"] = settings_table(settings or Settings())
     root = model.root
     m = tomlkit.table()
     m["id"] = model.id

@@ -26,6 +26,7 @@ from ahp.errors import AHPError, ProjectFileError
 from ahp.io.model import FORMAT, Model
 from ahp.io.project_data import Pair, ProjectData, Respondent, Settings, Unit, read_project
 from ahp.io.project_new import new_document
+from ahp.io.settings import sync_settings
 
 Saved = dict[str, tuple[float, dict[str, dict[Pair, float]]]]
 
@@ -93,10 +94,7 @@ def _sync_head(doc: Any, title: str, settings: Settings) -> None:
     project = doc.setdefault("project", tomlkit.table())
     if project.get("title") != title:
         project["title"] = title
-    table = doc.setdefault("settings", tomlkit.table())
-    for key, value in settings.as_dict().items():
-        if table.get(key, getattr(Settings, key)) != value:
-            table[key] = value
+    sync_settings(doc.setdefault("settings", tomlkit.table()), settings)
 
 
 def _sync_respondents(doc: Any, respondents: list[Respondent], saved: Saved) -> None:

@@ -26,8 +26,9 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from ahp.core.consistency import verdict_operator
 from ahp.io.glossary import say, separator, setting
-from ahp.io.wording import aggregation_notes, judgments_source, path_name, settings_line, suggestion_text
+from ahp.io.wording import aggregation_notes, combined_line, judgments_source, path_name, settings_line, suggestion_text
 
 if TYPE_CHECKING:  # only for annotations: `ahp rank` should not pay for these imports
     from ahp.core.hierarchy import NodeAnalysis, Synthesis
@@ -99,7 +100,8 @@ def _colour(text: str, code: str) -> str:
 def _verdict(result: PriorityResult, language: str = "en") -> str:
     if result.n <= 2:
         return _colour(say("verdict.small", language), "32")
-    figures = {"cr": f"{result.cr:.4f}", "limit": f"{result.threshold:.2f}"}
+    figures = {"cr": f"{result.cr:.4f}", "limit": f"{result.threshold:.2f}",
+               "op": setting("op", verdict_operator(result.consistent, result.strict), language)}
     if result.consistent:
         return _colour(say("verdict.pass", language, **figures), "32")
     return _colour(say("verdict.fail", language, **figures), "1;31")
@@ -111,7 +113,8 @@ def print_weights(result: PriorityResult, labels: list[str], language: str = "en
     rows = [[str(i + 1), label, f"{w:.4f}", bar(w / top)] for i, (label, w) in enumerate(zip(labels, result.weights))]
     print(say("weights.title", language, method=setting("method", result.method, language)))
     print(render_table(["#", say("element", language), say("weight", language), ""], rows, right={0, 2}))
-    print(say("weights.figures", language, lambda_max=f"{result.lambda_max:.4f}", ci=f"{result.ci:.4f}",
+    print(say("weights.figures", language, lambda_max=f"{result.lambda_max:.4f}",
+              convention=setting("lambda_max", result.lambda_convention, language), ci=f"{result.ci:.4f}",
               ri=f"{result.ri:.4f}", table=setting("ri", result.ri_table, language), cr=f"{result.cr:.4f}"))
     if result.gci is not None:
         print(say("weights.gci", language, gci=f"{result.gci:.4f}", limit=f"{result.gci_threshold:.2f}"))
@@ -174,7 +177,7 @@ def _print_nodes(synthesis: Synthesis, language: str = "en") -> None:
     header = [say(k, language) for k in ("matrix", "order n", "lambda_max")] + ["CR"] + [
         say(k, language) for k in ("threshold", "status")]
     print(render_table(header, rows, right={1, 2, 3, 4}))
-    print(say("hierarchy cr", language, cr=f"{synthesis.cr_total:.4f}"))
+    print(combined_line(synthesis, language))
     for note in synthesis.warnings:
         print(_colour(clean(f"warning: {note}"), "33"))
 

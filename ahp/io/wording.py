@@ -3,14 +3,15 @@
 Shared by every output (terminal tables, exports, the interview screens); the words are the
 glossary's (:mod:`ahp.io.glossary`).
 
->>> threshold_label("saaty1994"), threshold_label(0.15), threshold_label(0.15, "zh")
-('saaty1994', 'CR <= 0.15', '各阶 CR ≤ 0.15')
+>>> threshold_label("saaty1994"), threshold_label(0.15), threshold_label("lt0.10"), threshold_label("lt0.10", "zh")
+('saaty1994', 'CR <= 0.15', 'CR < 0.10', '各阶 CR < 0.10')
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ahp.core.consistency import acceptance_text, hierarchy_threshold, strict, verdict_operator
 from ahp.core.scale import format_value
 from ahp.io.glossary import say, separator, setting
 
@@ -22,24 +23,51 @@ if TYPE_CHECKING:
 
 
 def threshold_label(rule: str | float, language: str = "en") -> str:
-    """How a threshold setting is shown: ``saaty1994`` or ``CR <= 0.15`` (in Chinese, the rule
-    itself: ``3 阶 CR ≤ 0.05 ...``)."""
+    """How a threshold setting is shown: ``saaty1994``, ``CR <= 0.15`` or the strict rule as it
+    reads, ``CR < 0.10`` (in Chinese, the rule itself: ``3 阶 CR ≤ 0.05 ...``)."""
+    if language == "en" and strict(rule):
+        return acceptance_text(hierarchy_threshold(rule), True)
     return setting("threshold", rule, language) if isinstance(rule, str) else say("threshold.fixed", language, value=rule)
+
+
+def combined_line(synthesis: Synthesis, language: str = "en") -> str:
+    """Both hierarchy figures in one line: the level-wise CR, the combined test with its verdict,
+    and the matrices that fail on their own.
+
+    >>> from ahp.core.hierarchy import Node, synthesize
+    >>> a = Node("a", "A", children=(Node("x", "X"), Node("y", "Y"), Node("z", "Z")))
+    >>> root = Node("goal", "G", children=(a, Node("b", "B")))
+    >>> s = synthesize(root, {"goal": [[1, 3], [1/3, 1]], "a": [[1, 2, 1/2], [1/2, 1, 2], [2, 1/2, 1]]})
+    >>> print(combined_line(s))  # doctest: +NORMALIZE_WHITESPACE
+    Hierarchy CR: levels below the goal 0.4310; combined test (CR of goal + levels below)
+    0.0000 + 0.4310 = 0.4310 > 0.10: fails; failing on its own: a
+    >>> print(combined_line(s, "zh"))  # doctest: +NORMALIZE_WHITESPACE
+    层次总排序 CR：目标层以下各层 0.4310；组合一致性检验（目标层 CR + 以下各层）0.0000 + 0.4310 = 0.4310 > 0.10，未通过；单独未通过：a
+    """
+    test = synthesis.combined
+    line = say("combined", language, levels=f"{synthesis.cr_total:.4f}",
+               terms=" + ".join(f"{cr:.4f}" for cr in test.levels), cr=f"{test.cr:.4f}",
+               op=setting("op", verdict_operator(test.passed, test.strict), language), limit=f"{test.limit:.2f}",
+               verdict=say("combined.passes" if test.passed else "combined.fails", language))
+    failing = separator(language).join(synthesis.failing)
+    return line + (say("combined.failing", language, names=failing) if synthesis.failing else "")
 
 
 def settings_line(synthesis: Synthesis, source: str, language: str = "en") -> str:
     """One line naming how the numbers were made and from whose judgments.
 
     >>> from types import SimpleNamespace as NS
-    >>> s = NS(settings={"method": "eigenvector", "random_index": "saaty1980", "threshold": "saaty1994", "completion": "lambda-max"})
+    >>> s = NS(settings={"method": "column-mean", "random_index": "saaty1980", "threshold": "lt0.10",
+    ...                  "completion": "lambda-max", "lambda_max": "textbook"})
     >>> settings_line(s, "Ann", "zh")
-    '权重计算：特征根法；随机一致性指标 RI：Saaty (1980) 表；一致性标准：3 阶 CR ≤ 0.05，4 阶 CR ≤ 0.08，5 阶及以上 CR ≤ 0.10；缺失判断：按最大特征根最小化补全；判断来源：Ann'
+    '权重计算：和积法；随机一致性指标 RI：Saaty (1980) 表；一致性标准：各阶 CR < 0.10；λmax：教材公式 λmax = (1/n)Σ(AW)ᵢ/wᵢ；缺失判断：按最大特征根最小化补全；判断来源：Ann'
     >>> settings_line(s, "Ann")
-    'method eigenvector; random index saaty1980; threshold saaty1994; missing judgments by lambda-max; judgments of Ann'
+    'method column-mean; random index saaty1980; threshold CR < 0.10; lambda_max textbook; missing judgments by lambda-max; judgments of Ann'
     """
     s = synthesis.settings
     return say("settings", language, method=setting("method", s["method"], language),
                ri=setting("ri", s["random_index"], language), threshold=threshold_label(s["threshold"], language),
+               lambda_max=setting("lambda_max", s.get("lambda_max", "eigenvalue"), language),
                completion=setting("completion", s["completion"], language), source=source)
 
 

@@ -35,7 +35,7 @@ FOLLOW_EVERY = 1.0
 #: Actions that need an open project (hidden from the footer on the error screen).
 PROJECT_ACTIONS = frozenset({
     "interview", "results", "group", "export", "language", "undo", "redo", "sensitivity", "ratings", "risk",
-    "report",
+    "report", "settings",
 })
 
 
@@ -45,7 +45,7 @@ class AHPApp(App[int]):
     #: Every screen's CSS, read once at start: a screen's own CSS_PATH would be read when it is
     #: first shown, and Textual then parses every stylesheet again and restyles every widget.
     CSS_PATH = ["app.tcss", "interview.tcss", "results.tcss", "group.tcss", "sensitivity.tcss", "ratings.tcss",
-                "risk.tcss", "export.tcss", "prompt.tcss", "help.tcss", "error.tcss"]
+                "risk.tcss", "export.tcss", "prompt.tcss", "help.tcss", "error.tcss", "settings.tcss"]
     TITLE = "ahp"
     BINDINGS = [
         Binding("i", "interview", "interview"),
@@ -55,6 +55,7 @@ class AHPApp(App[int]):
         Binding("s", "sensitivity", "sensitivity"),
         Binding("t", "ratings", "ratings"),
         Binding("k", "risk", "risk"),
+        Binding("c", "settings", "settings"),
         Binding("l", "language", "中文"),
         Binding("ctrl+z", "undo", "undo"),
         Binding("ctrl+y", "redo", "redo", show=False),
@@ -66,6 +67,7 @@ class AHPApp(App[int]):
     language = reactive("en", repaint=False)
 
     def __init__(self, path: Path, *, language: str | None = None) -> None:
+        """``language``: of every label (default: the project's ``[settings] language``)."""
         super().__init__()
         self.path = Path(path)
         self.set_reactive(AHPApp.language, language or "en")
@@ -244,6 +246,12 @@ class AHPApp(App[int]):
         from ahp.tui.screens.risk import RiskScreen
 
         self._open(RiskScreen)
+
+    def action_settings(self) -> None:
+        """How the numbers are made: method, RI table, acceptance rule, λmax, practice, language."""
+        from ahp.tui.screens.settings import SettingsScreen
+
+        self._open(SettingsScreen)
 
     def action_export(self, fmt: str = "csv") -> None:
         """Ask for a file name, then write the results there."""

@@ -18,6 +18,7 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("report('md')", "Export report as Markdown", "The full report as Markdown tables"),
     ("report('xlsx')", "Export report as XLSX", "The report's tables on sheets of an Excel workbook"),
     ("report('docx')", "Export report as Word", "The report as a Word document: real tables, headings for a contents page"),
+    ("settings", "Settings", "Method, RI table, acceptance rule, λmax convention, practice, language (saved)"),
     ("language", "Toggle language (English / 中文)", "Show every label in English or Chinese"),
     ("undo", "Undo", "Undo the last judgment change or respondent removal"),
     ("redo", "Redo", "Redo the last undone change"),

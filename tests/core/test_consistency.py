@@ -21,7 +21,8 @@ PUBLISHED_RI = {
                      1.4822, 1.4969],
     "alonso-lamata": [0.5245, 0.8815, 1.1086, 1.2479, 1.3417, 1.4056, 1.4499, 1.4854, 1.5141, 1.5365, 1.5551,
                       1.5713, 1.5838],
-    "chinese": [0.52, 0.89, 1.12, 1.26, 1.36, 1.41, 1.46, 1.49, 1.52, 1.54, 1.56, 1.58, 1.59],
+    # 龚木森 & 许树柏 (1986), the "Chinese textbook table"
+    "gong-xu1986": [0.52, 0.89, 1.12, 1.26, 1.36, 1.41, 1.46, 1.49, 1.52, 1.54, 1.56, 1.58, 1.59],
 }
 # "Donegan & Dodd continue past 15" (same file).
 DONEGAN_DODD_LARGE = {16: 1.5078, 17: 1.5153, 18: 1.5262, 19: 1.5313, 20: 1.5371, 25: 1.5619, 30: 1.5772,
@@ -50,7 +51,7 @@ def test_donegan_dodd_between_its_entries_is_interpolated():
     assert random_index(22, "donegan-dodd") == (expected, "donegan-dodd (interpolated)")
 
 
-@pytest.mark.parametrize("table", ["saaty1980", "saaty2005", "alonso-lamata", "chinese"])
+@pytest.mark.parametrize("table", ["saaty1980", "saaty2005", "alonso-lamata", "gong-xu1986"])
 def test_beyond_a_table_alonso_lamata_formula_alonso_lamata_2006(table):
     # RI(n) = (1.7699 n - 4.3513) / (n - 1): at 16, 23.9671 / 15
     assert random_index(16, table) == (1.5978, "alonso-lamata formula")

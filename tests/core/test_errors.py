@@ -62,8 +62,11 @@ def test_bad_matrix_text(text, message):
     [
         ({"method": "power"}, "unknown method 'power'; choose one of eigenvector, geometric-mean, column-mean"),
         ({"random_index": "x"},
-         "unknown random index table 'x'; choose one of saaty1980, saaty2005, donegan-dodd, alonso-lamata, chinese"),
-        ({"threshold": "strict"}, "unknown threshold rule 'strict'; choose one of saaty1994, saaty1980 or a number"),
+         "unknown random index table 'x'; choose one of "
+         "saaty1980, saaty2005, donegan-dodd, alonso-lamata, gong-xu1986"),
+        ({"threshold": "strict"},
+         "unknown threshold rule 'strict'; choose one of saaty1994, saaty1980, lt0.10 or a number"),
+        ({"lambda_max": "power"}, "unknown lambda_max convention 'power'; choose one of eigenvalue, textbook"),
         ({"threshold": 1.5}, "a CR threshold must lie between 0 and 1; got 1.5"),
     ],
 )

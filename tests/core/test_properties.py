@@ -164,3 +164,12 @@ def test_stack_completion_when_one_matrix_misses_pair_0_1_and_another_misses_mor
     together = complete_stack(np.stack([a, b]))
     np.testing.assert_allclose(together[0], complete(a), rtol=1e-9)
     np.testing.assert_allclose(together[1], complete(b), rtol=1e-9)
+
+
+@settings(max_examples=60, deadline=None)
+@given(saaty_matrices(min_n=3), st.sampled_from(METHODS))
+def test_textbook_lambda_max_is_at_least_n_and_the_eigenvalue_for_the_eigenvector(a, method):
+    textbook = priorities(a, method=method, lambda_max="textbook")
+    assert textbook.lambda_max >= a.shape[0] - 1e-9 and textbook.ci >= 0
+    if method == "eigenvector":
+        assert textbook.lambda_max == pytest.approx(priorities(a).lambda_max, rel=1e-9)

@@ -32,7 +32,7 @@ CHINESE_NAMES = {
 }
 #: Latin-letter symbols and names Chinese AHP papers write as they are, and the tool's name.
 ALLOWED = {"ahp", "CR", "CI", "RI", "GCI", "AIJ", "AIP", "Saaty", "Spearman", "Harker", "Donegan", "Dodd", "Alonso",
-           "Lamata", "JSON", "HTML", "CSV", "Markdown", "Excel"}
+           "Lamata", "JSON", "HTML", "CSV", "Markdown", "Excel", "AW"}
 #: An inconsistent goal matrix for the store manager, so that check has something to say.
 INCONSISTENT = ("service = { quality = 2, price = 1, competition = 4 }",
                 'service = { quality = 9, price = "1/9", competition = 4 }')
@@ -193,8 +193,10 @@ def test_english_output_is_unchanged_by_the_glossary(tmp_path):
     project = tmp_path / "demo.ahp.toml"
     shutil.copy(DEMO, project)
     out = run("check", str(project))[1]
-    assert "Hierarchy CR (sum a_j CI_j / sum a_j RI_j): 0.0080" in out
+    assert ("Hierarchy CR: levels below the goal 0.0080; combined test (CR of goal + levels below) "
+            "0.0057 + 0.0080 = 0.0137 <= 0.10: passes") in out
     assert ("Every node is consistent, for every respondent and combined. method eigenvector; "
-                                 "random index saaty1980; threshold saaty1994; missing judgments by lambda-max; "
+                                 "random index saaty1980; threshold saaty1994; lambda_max eigenvalue; "
+                                 "missing judgments by lambda-max; "
                                  "judgments of 2 respondents combined by geometric mean of their judgments (aij), "
                                  "inconsistent ones flagged") in out

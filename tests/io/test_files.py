@@ -112,8 +112,8 @@ def test_judgment_errors_name_file_line_and_pair(tmp_path, judgments, message):
     ("extra", "message"),
     [
         ('[settings]\nmethod = "power"\n', "line 5: settings.method is 'power'; choose one of eigenvector, geometric-mean, column-mean"),
-        ('[settings]\nthreshold = 2\n', "line 5: settings.threshold is 2; choose saaty1994, saaty1980 or a number between 0 and 1"),
-        ('[settings]\nspeed = 1\n', "line 5: unknown key 'speed' in [settings]; expected aggregation, aip_mean, completion, inconsistent, language, method, random_index, threshold"),
+        ('[settings]\nthreshold = 2\n', "line 5: settings.threshold is 2; choose saaty1994, saaty1980, lt0.10 or a number between 0 and 1"),
+        ('[settings]\nspeed = 1\n', "line 5: unknown key 'speed' in [settings]; expected aggregation, aip_mean, completion, inconsistent, lambda_max, language, method, practice, random_index, threshold"),
     ],
 )
 def test_settings_errors(tmp_path, extra, message):

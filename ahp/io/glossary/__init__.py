@@ -6,7 +6,7 @@ the command messages and the report take their words from here, so a term is wri
 :mod:`~ahp.io.glossary.terms` holds the vocabulary of AHP, :mod:`~ahp.io.glossary.commands`
 the phrases of the commands.
 
->>> say("status.consistent", "zh"), say("verdict.pass", "zh", cr="0.0057", limit="0.08")
+>>> say("status.consistent", "zh"), say("verdict.pass", "zh", cr="0.0057", op="≤", limit="0.08")
 ('通过', 'CR = 0.0057 ≤ 0.08，通过一致性检验')
 >>> setting("method", "column-mean", "zh"), setting("method", "column-mean", "en")
 ('和积法', 'column-mean')

@@ -12,12 +12,12 @@ from __future__ import annotations
 PHRASES: dict[str, tuple[str, str]] = {
     # ahp weights
     "weights.title": ("Priorities by {method}", "权重计算：{method}"),
-    "weights.figures": ("lambda_max {lambda_max}   CI {ci}   RI {ri} ({table})   CR {cr}",
-                        "λmax {lambda_max}   CI {ci}   RI {ri}（{table} 表）   CR {cr}"),
+    "weights.figures": ("lambda_max {lambda_max} ({convention})   CI {ci}   RI {ri} ({table})   CR {cr}",
+                        "λmax {lambda_max}（{convention}）   CI {ci}   RI {ri}（{table} 表）   CR {cr}"),
     "weights.gci": ("GCI {gci} (threshold {limit})", "GCI {gci}（上限 {limit}）"),
     "verdict.small": ("consistent (n <= 2)", "n ≤ 2，判断矩阵必然一致"),
-    "verdict.pass": ("consistent: CR {cr} <= {limit}", "CR = {cr} ≤ {limit}，通过一致性检验"),
-    "verdict.fail": ("INCONSISTENT: CR {cr} > {limit}", "CR = {cr} > {limit}，未通过一致性检验"),
+    "verdict.pass": ("consistent: CR {cr} {op} {limit}", "CR = {cr} {op} {limit}，通过一致性检验"),
+    "verdict.fail": ("INCONSISTENT: CR {cr} {op} {limit}", "CR = {cr} {op} {limit}，未通过一致性检验"),
     "weights.completed": ("{k} missing judgment(s) completed by {how}.", "{k} 个缺失判断已{how}。"),
     "weights.revisit": ("Judgments to revisit: the smallest change that passes, then the value that lowers CR most:",
                         "建议修改的判断（先列使检验通过的最小改动，再列使 CR 降得最低的取值）："),
@@ -27,10 +27,17 @@ PHRASES: dict[str, tuple[str, str]] = {
     "suggestion.lowest": ("lowest CR", "CR 最低"),
     "pair.vs": ("{a} vs {b}", "{a} 比 {b}"),
     # rank and check
-    "settings": ("method {method}; random index {ri}; threshold {threshold}; missing judgments by {completion}; "
-                 "judgments of {source}",
-                 "权重计算：{method}；随机一致性指标 RI：{ri} 表；一致性标准：{threshold}；缺失判断：{completion}；"
-                 "判断来源：{source}"),
+    "settings": ("method {method}; random index {ri}; threshold {threshold}; lambda_max {lambda_max}; "
+                 "missing judgments by {completion}; judgments of {source}",
+                 "权重计算：{method}；随机一致性指标 RI：{ri} 表；一致性标准：{threshold}；λmax：{lambda_max}；"
+                 "缺失判断：{completion}；判断来源：{source}"),
+    "combined": ("Hierarchy CR: levels below the goal {levels}; combined test (CR of goal + levels below) "
+                 "{terms} = {cr} {op} {limit}: {verdict}",
+                 "层次总排序 CR：目标层以下各层 {levels}；组合一致性检验（目标层 CR + 以下各层）"
+                 "{terms} = {cr} {op} {limit}，{verdict}"),
+    "combined.passes": ("passes", "通过"),
+    "combined.fails": ("fails", "未通过"),
+    "combined.failing": ("; failing on its own: {names}", "；单独未通过：{names}"),
     "source.panel": ("{n} respondents combined by {how}, inconsistent ones {policy}",
                      "{n} 位专家，{how}合成，未通过一致性检验者{policy}"),
     "source.panel one": ("{n} respondent combined by {how}, inconsistent ones {policy}",

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+from ahp.core.consistency import ri_table_name
 from ahp.io.report.data import ReportData
 from ahp.io.report.document import Block, Cell, Heading, Paragraph, Part, Table, row
 from ahp.io.report.texts import RI_SOURCES
@@ -40,7 +41,8 @@ def overview(d: ReportData) -> Part:
 
 def _method(d: ReportData) -> list[tuple[str, str]]:
     s = d.project.settings
-    rule = s.threshold
+    used = d.synthesis.settings
+    rule = used["threshold"]
     threshold = d.t(f"threshold_{rule}") if isinstance(rule, str) else d.t("threshold_fixed", value=rule)
     if len(d.experts) == 1 or d.panel is None:
         how = d.t("agg_one", name=d.experts[0].name if d.experts else d.t("unnamed"))
@@ -49,9 +51,10 @@ def _method(d: ReportData) -> list[tuple[str, str]]:
         how = d.t("agg_aij", n=n) if s.aggregation == "aij" else d.t("agg_aip", n=n, mean=d.t(f"mean_{s.aip_mean}"))
         how += ("; " if d.language == "en" else "；") + d.t(f"policy_{s.inconsistent}")
     return [
+        (d.t("practice_rule"), d.t(f"practice_{s.practice}")),
         (d.t("priority_method"), d.t(f"method_{s.method}")),
-        (d.t("lambda_rule"), d.t("lambda_text")),
-        (d.t("ri_rule"), d.t("ri_text", table=RI_SOURCES[d.language].get(s.random_index, s.random_index))),
+        (d.t("lambda_rule"), d.t(f"lambda_{used['lambda_max']}")),
+        (d.t("ri_rule"), d.t("ri_text", table=RI_SOURCES[d.language][ri_table_name(str(used["random_index"]))])),
         (d.t("threshold_rule"), threshold),
         (d.t("aggregation_rule"), how),
         (d.t("completion_rule"), d.t(f"completion_{s.completion}")),

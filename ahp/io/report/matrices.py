@@ -19,6 +19,7 @@ import math
 
 import numpy as np
 
+from ahp.core.consistency import passes, verdict_operator
 from ahp.core.hierarchy import NodeAnalysis, Synthesis, child_path
 from ahp.core.panel import AIP_UNDETERMINED
 from ahp.core.scale import format_value
@@ -51,7 +52,8 @@ def matrix_blocks(d: ReportData, synthesis: Synthesis, path: str, level: int) ->
         blocks.append(Paragraph(d.t("small_line"), "muted"))
     else:
         line = "pass_line" if r.consistent else "fail_line"
-        blocks.append(Paragraph(d.t(line, cr=f"{r.cr:.4f}", limit=f"{r.threshold:.2f}"), "" if r.consistent else "bad"))
+        blocks.append(Paragraph(d.t(line, cr=f"{r.cr:.4f}", op=_op(r.consistent, r.strict), limit=f"{r.threshold:.2f}"),
+                                "" if r.consistent else "bad"))
     if r.completed is not None:
         blocks.append(Paragraph(d.t("completed_note"), "muted"))
     blocks += [Paragraph(d.t("warning", note=note), "bad") for note in r.warnings]
@@ -136,16 +138,26 @@ def ranking_part(d: ReportData) -> Part:
 
 
 def _total_consistency(d: ReportData) -> list[Block]:
+    """The level-wise total CR, the combined test of Chinese textbooks, and every matrix that fails on its own."""
     s = d.synthesis
-    rule = d.project.settings.threshold
-    limit = rule if isinstance(rule, float) else 0.10
-    cr = s.cr_total
-    passed = not math.isnan(cr) and cr < limit
-    out: list[Block] = [Paragraph(d.t("total_cr", cr=f"{cr:.4f}", op="<" if passed else "≥", limit=f"{limit:.2f}",
-                                      verdict=d.verdict(passed)), "" if passed else "bad")]
+    test = s.combined
+    level_wise = not math.isnan(s.cr_total) and bool(passes(s.cr_total, test.limit, test.strict))
+    limit = f"{test.limit:.2f}"
+    out: list[Block] = [
+        Paragraph(d.t("total_cr", cr=f"{s.cr_total:.4f}", op=_op(level_wise, test.strict), limit=limit,
+                      verdict=d.verdict(level_wise)), "" if level_wise else "bad"),
+        Paragraph(d.t("combined_cr", terms=" + ".join(f"{cr:.4f}" for cr in test.levels), cr=f"{test.cr:.4f}",
+                      op=_op(test.passed, test.strict), limit=limit, verdict=d.verdict(test.passed)),
+                  "" if test.passed else "bad"),
+    ]
     failing = [d.matrix_code(p) for p, a in s.nodes.items() if a.status != "consistent"]
     failing += [e.name + d.t("paren", x=d.matrix_code(p)) for e in d.experts for p, a in e.synthesis.nodes.items()
                 if a.status == "inconsistent"] if d.panel is not None else []
     if failing:
         out.append(Paragraph(d.t("total_but", names=d.t("sep").join(failing)), "bad"))
     return out
+
+
+def _op(passed: bool, strict: bool) -> str:
+    """The comparison a verdict rests on, as printed: <, ≤, ≥ or >."""
+    return verdict_operator(passed, strict).replace("<=", "≤").replace(">=", "≥")

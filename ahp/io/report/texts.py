@@ -11,12 +11,12 @@ True
 
 from __future__ import annotations
 
+from ahp.core.consistency import RI_SOURCES as CITED_SOURCES
 from ahp.io.glossary import GLOSSARY, say
 
 #: Where each random index table comes from, as papers cite it (an unknown table shows its id).
 RI_SOURCES: dict[str, dict[str, str]] = {
-    "en": {"saaty1980": "Saaty (1980)", "saaty2005": "Saaty (2005)", "donegan-dodd": "Donegan & Dodd (1991)",
-           "alonso-lamata": "Alonso & Lamata (2006)", "chinese": "Gong Musen / Xu Shubai's simulation"},
+    "en": dict(CITED_SOURCES),
 }
 
 TEXT: dict[str, dict[str, str]] = {
@@ -31,11 +31,17 @@ TEXT: dict[str, dict[str, str]] = {
         "method_eigenvector": "principal eigenvector of each judgment matrix",
         "method_geometric-mean": "row geometric mean of each judgment matrix",
         "method_column-mean": "mean of the normalised columns of each judgment matrix",
-        "lambda_rule": "λmax", "lambda_text": "the principal eigenvalue of each matrix (whatever the priority method); "
-        "CI = (λmax − n)/(n − 1), CR = CI/RI",
+        "practice_rule": "Convention", "practice_saaty": "Saaty's (RI of 1980, CR limit by matrix size, the principal "
+        "eigenvalue), as set below", "practice_zh-textbook": "Chinese textbook practice (RI of Saaty 1980, CR < 0.10, the "
+        "textbook λmax), as set below",
+        "lambda_rule": "λmax", "lambda_eigenvalue": "the principal eigenvalue of each matrix (whatever the priority "
+        "method); CI = (λmax − n)/(n − 1), CR = CI/RI",
+        "lambda_textbook": "λmax = (1/n) Σ (A·W)ᵢ / Wᵢ, with each matrix's weights W from the method above "
+        "(the textbook convention); CI = (λmax − n)/(n − 1), CR = CI/RI",
         "ri_rule": "Random index RI", "ri_text": "{table} table; values for the matrix sizes used below",
         "threshold_rule": "Acceptance", "threshold_saaty1994": "CR ≤ 0.05 for n = 3, CR ≤ 0.08 for n = 4, CR ≤ 0.10 above",
-        "threshold_saaty1980": "CR ≤ 0.10 for every n", "threshold_fixed": "CR ≤ {value:g} for every n",
+        "threshold_saaty1980": "CR ≤ 0.10 for every n", "threshold_lt0.10": "CR < 0.10 for every n",
+        "threshold_fixed": "CR ≤ {value:g} for every n",
         "aggregation_rule": "Combining experts", "agg_one": "judgments of {name} alone",
         "agg_aij": "{n} experts combined by the weighted geometric mean of their judgments (AIJ), "
         "then priorities of the combined matrix",
@@ -53,8 +59,8 @@ TEXT: dict[str, dict[str, str]] = {
         "matrices": "Judgment matrices", "matrix": "{code} judgment matrix ({name})", "w": "W",
         "lambda_max": "λmax", "ci": "CI", "ri": "RI", "cr": "CR", "verdict": "Verdict",
         "pass": "pass", "fail": "fail", "incomplete": "incomplete", "no_judgments": "no judgments yet",
-        "pass_line": "CR = {cr} < {limit}: the matrix passes the consistency test.",
-        "fail_line": "CR = {cr} > {limit}: the matrix FAILS the consistency test.",
+        "pass_line": "CR = {cr} {op} {limit}: the matrix passes the consistency test.",
+        "fail_line": "CR = {cr} {op} {limit}: the matrix FAILS the consistency test.",
         "small_line": "n ≤ 2: a matrix of this size is always consistent.",
         "completed_note": "Values in [brackets] were missing and completed by the method.",
         "combined_note": "The matrix combines {n} experts' judgments (weighted geometric mean).",
@@ -66,7 +72,10 @@ TEXT: dict[str, dict[str, str]] = {
         # overall ranking
         "ranking": "Overall ranking", "factor": "Factor", "overall": "Overall weight", "rank": "Rank",
         "criterion_head": "{code} {name} a = {a}",
-        "total_cr": "Overall consistency CR = Σ a_j CI_j / Σ a_j RI_j = {cr} {op} {limit}: {verdict}.",
+        "total_cr": "Overall consistency of the levels below the criteria CR = Σ a_j CI_j / Σ a_j RI_j = {cr} {op} "
+        "{limit}: {verdict}.",
+        "combined_cr": "Combined test (Jiang Qiyuan): CR = CR of the criteria matrix + Σ a_j CI_j / Σ a_j RI_j "
+        "= {terms} = {cr} {op} {limit}: {verdict}.",
         "total_but": "Every matrix is checked on its own as well: {names} fail(s).",
         "ranking_chart": "Overall weight of each factor",
         # experts
@@ -113,11 +122,16 @@ TEXT: dict[str, dict[str, str]] = {
         "method_eigenvector": "特征根法（判断矩阵最大特征根对应的归一化特征向量）",
         "method_geometric-mean": "方根法（行几何平均后归一化）",
         "method_column-mean": "和积法（列归一化后按行平均）",
-        "lambda_rule": "最大特征根 λmax", "lambda_text": "取各判断矩阵的最大特征根（与权重计算方法无关）；"
+        "practice_rule": "计算惯例", "practice_saaty": "Saaty 惯例（1980 年 RI 表，按阶数定 CR 上限，最大特征根），具体见下",
+        "practice_zh-textbook": "中国教材惯例（Saaty 1980 年 RI 表，CR < 0.10，教材 λmax 公式），具体见下",
+        "lambda_rule": "最大特征根 λmax", "lambda_eigenvalue": "取各判断矩阵的最大特征根（与权重计算方法无关）；"
+        "一致性指标 CI = (λmax − n)/(n − 1)，一致性比率 CR = CI/RI",
+        "lambda_textbook": "λmax = (1/n) Σ (A·W)ᵢ / Wᵢ，W 为上述方法所得权重；"
         "一致性指标 CI = (λmax − n)/(n − 1)，一致性比率 CR = CI/RI",
         "ri_rule": "随机一致性指标 RI", "ri_text": "取 {table} 表，所用阶数的取值见下表",
         "threshold_rule": "一致性标准", "threshold_saaty1994": "n = 3 时 CR ≤ 0.05，n = 4 时 CR ≤ 0.08，n ≥ 5 时 CR ≤ 0.10",
-        "threshold_saaty1980": "各阶均为 CR ≤ 0.10", "threshold_fixed": "各阶均为 CR ≤ {value:g}",
+        "threshold_saaty1980": "各阶均为 CR ≤ 0.10", "threshold_lt0.10": "各阶均为 CR < 0.10",
+        "threshold_fixed": "各阶均为 CR ≤ {value:g}",
         "aggregation_rule": "专家意见集结", "agg_one": "仅采用专家 {name} 的判断",
         "agg_aij": "{n} 位专家：对各专家判断矩阵逐元素加权几何平均（AIJ），再由合成判断矩阵求权重",
         "agg_aip": "{n} 位专家：对各专家的权重向量加权{mean}平均（AIP）",
@@ -132,8 +146,8 @@ TEXT: dict[str, dict[str, str]] = {
         "matrices": "判断矩阵及层次单排序", "matrix": "{code} 判断矩阵（{name}）", "w": "W",
         "ci": "CI", "ri": "RI", "cr": "CR",
         "incomplete": "判断不完整", "no_judgments": "尚无判断",
-        "pass_line": "CR = {cr} < {limit}，通过一致性检验。",
-        "fail_line": "CR = {cr} > {limit}，未通过一致性检验。",
+        "pass_line": "CR = {cr} {op} {limit}，通过一致性检验。",
+        "fail_line": "CR = {cr} {op} {limit}，未通过一致性检验。",
         "small_line": "n ≤ 2，判断矩阵必然一致。",
         "completed_note": "方括号 [ ] 中的数值为缺失判断，由补全方法给出。",
         "combined_note": "本矩阵为 {n} 位专家判断的加权几何平均。",
@@ -145,6 +159,8 @@ TEXT: dict[str, dict[str, str]] = {
         "ranking": "层次总排序", "rank": "排序",
         "criterion_head": "{code} {name} a = {a}",
         "total_cr": "层次总排序一致性比率 CR = Σ a_j CI_j / Σ a_j RI_j = {cr} {op} {limit}，{verdict}。",
+        "combined_cr": "组合一致性检验（姜启源）：CR = 准则层判断矩阵 CR + Σ a_j CI_j / Σ a_j RI_j "
+        "= {terms} = {cr} {op} {limit}，{verdict}。",
         "total_but": "各判断矩阵另行单独检验：{names} 未通过。",
         "ranking_chart": "各因素总排序权重",
         "experts": "专家一致性", "expert_cr": "各专家各判断矩阵的一致性比率 CR",

@@ -29,7 +29,7 @@ HELP_EN = """\
   (flagged, excluded or included, as the group setting says) ? incomplete.
 [b]Anywhere[/b]
   i  interview mode    r  results    g  group    e  export    l  English / 中文
-  s  sensitivity       t  ratings    k  churn risk and actions
+  s  sensitivity       t  ratings    k  churn risk and actions    c  settings
   ctrl+p  command palette (this screen's actions)    ?  this help    q  quit
 [b]Results[/b]   p  all respondents combined → each respondent in turn → combined
   o  export the full report (.html, .md, .xlsx or .docx; optionally with sensitivity)
@@ -46,6 +46,8 @@ HELP_EN = """\
 [b]Group[/b]     consensus S* per node, each respondent against the group
   p  next respondent   a  combine by AIJ / AIP (geometric, arithmetic mean)
   f  inconsistent respondents: flag / exclude / include
+[b]Settings[/b]  method, RI table, acceptance rule, λmax, practice, language; saved at once
+  ↑ ↓  choose a setting   ← → enter  change it   (a practice presets RI, rule and λmax)
 [b]Interview mode[/b]
   ← → 1-9 =  answer    enter  next    s  skip (leave missing)
   backspace  previous question    esc  back to the main screen
@@ -77,7 +79,7 @@ HELP_ZH = """\
   「CR：」列出每位受访者在该节点的 CR：✓ 一致 ✗ 不一致（按群体设置标记、排除或计入）? 不完整。
 [b]任意界面[/b]
   i  访谈模式    r  结果    g  群体    e  导出    l  English / 中文
-  s  敏感性分析  t  评价        k  流失风险与改进事项
+  s  敏感性分析  t  评价        k  流失风险与改进事项    c  设置
   ctrl+p  命令面板（本界面的操作）    ?  本帮助    q  退出
 [b]结果[/b]   p  全部合并 → 逐个受访者 → 全部合并
   o  导出完整报告（.html、.md 或 .xlsx；可含敏感性摘要）
@@ -94,6 +96,8 @@ HELP_ZH = """\
 [b]群体[/b]   各节点共识度 S*，每位受访者与群体的差异
   p  下一位受访者   a  合并方式 AIJ / AIP（几何、算术平均）
   f  不一致的受访者：标记 / 排除 / 计入
+[b]设置[/b]  权重方法、RI 表、一致性标准、λmax、惯例、语言；更改立即保存
+  ↑ ↓  选择设置项   ← → enter  更改   （惯例同时设定 RI 表、一致性标准与 λmax）
 [b]访谈模式[/b]
   ← → 1-9 =  作答    enter  下一题    s  跳过（留空）
   backspace  上一题    esc  返回主界面

@@ -103,12 +103,18 @@ def summary_text(syn: Synthesis, lang: str) -> Text:
     """Hierarchy CR with its verdict, and the settings that produced the numbers."""
     status = "consistent" if syn.consistent else ("incomplete" if not syn.complete else "inconsistent")
     st = syn.settings
+    test = syn.combined
+    passed = "consistent" if test.passed else "inconsistent"
+    accepted = test.acceptance.replace("<=", "≤") if lang == "zh" else test.acceptance
     return Text.assemble(
         (f"{t('hierarchy cr', lang)} {syn.cr_total:.3f}  ", "bold"),
         (f"{STATUS_MARK[status]} {t(status, lang)}", STATUS_STYLE[status]),
+        f"\n{t('combined cr', lang)} {' + '.join(f'{cr:.3f}' for cr in test.levels)} = ",
+        (f"{test.cr:.3f} {STATUS_MARK[passed]} {t(passed, lang)} ({accepted})", STATUS_STYLE[passed]),
         f"\n{t('method', lang)} {setting('method', st['method'], lang)} · "
         f"{t('ri table', lang)} {setting('ri', st['random_index'], lang)} · "
         f"{t('threshold', lang)} {threshold_label(st['threshold'], lang) if lang == 'zh' else st['threshold']} · "
+        f"λmax {setting('lambda_max', st.get('lambda_max', 'eigenvalue'), lang)} · "
         f"{t('completion', lang)} {setting('completion', st['completion'], lang)}",
     )
 

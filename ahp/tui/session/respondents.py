@@ -1,8 +1,6 @@
-"""Respondents of the session: switch, add, rename, weigh, remove (undoable), group settings."""
+"""Respondents of the session: switch, add, rename, weigh, remove (undoable); the settings."""
 
 from __future__ import annotations
-
-from dataclasses import replace
 
 from ahp.errors import AHPError
 from ahp.tui.session.core import Removal, SessionCore
@@ -57,15 +55,11 @@ class RespondentsMixin(SessionCore):
         return name
 
     def set_settings(self, **changes: object) -> None:
-        """Change settings (aggregation, aip_mean, inconsistent); checked by the project's rules."""
-        from ahp.core.group import AGGREGATIONS, AIP_MEANS, INCONSISTENT_POLICIES
-
-        allowed = {"aggregation": AGGREGATIONS, "aip_mean": AIP_MEANS, "inconsistent": INCONSISTENT_POLICIES}
-        for key, value in changes.items():
-            if key not in allowed or value not in allowed[key]:
-                raise AHPError(f"settings.{key} cannot be {value!r}")
-        self.project.settings = replace(self.project.settings, **changes)  # type: ignore[arg-type]
+        """Change settings (as :meth:`~ahp.io.settings.Settings.with_changes` checks them); every
+        number follows."""
+        self.project.settings = self.project.settings.with_changes(**changes)
         self._roster_changed()
+        self.synthesis = self._synthesize()
 
     def _current(self) -> str:
         if self.respondent is None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from ahp.core.consistency import verdict_operator
 from ahp.core.hierarchy import NodeAnalysis
 from ahp.core.scale import format_value
 from ahp.io.glossary import setting
@@ -43,10 +44,11 @@ def consistency_text(a: NodeAnalysis, names: list[str], threshold_rule: object, 
     verdict = Text(f"{STATUS_MARK[status]} {t(status, language)}", STATUS_STYLE[status])
     if r is None:
         return Text.assemble(verdict, "  ", t("incomplete node", language, problem=a.problem or ""))
-    sign = "≤" if r.cr <= r.threshold else ">"
+    sign = verdict_operator(r.consistent, r.strict).replace("<=", "≤").replace(">=", "≥")
     zh = language == "zh"
     table = setting("ri", r.ri_table, language)
-    line1 = Text(f"λmax {r.lambda_max:.4f}   CI {r.ci:.4f}   RI {r.ri:.2f}" + (f"（{table}）" if zh else f" ({table})"))
+    convention = f" {t('lambda textbook', language)} " if r.lambda_convention == "textbook" else "   "
+    line1 = Text(f"λmax {r.lambda_max:.4f}{convention}CI {r.ci:.4f}   RI {r.ri:.2f}" + (f"（{table}）" if zh else f" ({table})"))
     rule = "" if zh else f" ({t('threshold', language)} {threshold_rule})"  # in Chinese, the limit says it
     line2 = Text.assemble((f"CR {r.cr:.3f}", STATUS_STYLE[status]), f" {sign} {r.threshold:.2f}{rule}  ", verdict)
     if r.missing:
