@@ -273,9 +273,12 @@ class AHPApp(App[int]):
             self.push_screen(HelpScreen())
 
     def action_language(self) -> None:
-        """Toggle every label between English and Chinese (each screen follows ``language``)."""
+        """Toggle every label between English and Chinese (each screen follows ``language``) and
+        remember the choice in the project's ``[settings] language``."""
         self.language = "zh" if self.language == "en" else "en"
-        if self.saver is not None:
+        if self.session is not None and self.saver is not None:
+            self.session.set_settings(language=self.language)
+            self.saver.save_soon()
             self._show_saved()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:

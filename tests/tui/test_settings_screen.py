@@ -67,3 +67,15 @@ async def test_language_and_method_from_the_settings_screen_and_the_palette(demo
     async with reopened.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert reopened.language == "zh"
+
+
+async def test_the_language_key_is_remembered_in_the_project(demo: Path) -> None:
+    """`l` switches every label and saves the choice to [settings] language, as the settings screen does."""
+    app = AHPApp(demo)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("l")
+        await settle(app, pilot)
+        assert app.language == "zh" and load_project(demo).settings.language == "zh"
+        await pilot.press("l")
+        await settle(app, pilot)
+        assert app.language == "en" and load_project(demo).settings.language == "en"
