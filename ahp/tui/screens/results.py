@@ -104,7 +104,7 @@ def summary_text(syn: Synthesis, lang: str) -> Text:
     status = "consistent" if syn.consistent else ("incomplete" if not syn.complete else "inconsistent")
     st = syn.settings
     test = syn.combined
-    passed = "consistent" if test.passed else "inconsistent"
+    passed = "incomplete" if not syn.complete else ("consistent" if test.passed else "inconsistent")
     accepted = test.acceptance.replace("<=", "≤") if lang == "zh" else test.acceptance
     return Text.assemble(
         (f"{t('hierarchy cr', lang)} {syn.cr_total:.3f}  ", "bold"),
