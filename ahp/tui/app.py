@@ -277,7 +277,8 @@ class AHPApp(App[int]):
         remember the choice in the project's ``[settings] language``."""
         self.language = "zh" if self.language == "en" else "en"
         if self.session is not None and self.saver is not None:
-            self.session.set_settings(language=self.language)
+            project = self.session.project  # the language changes no number: nothing to work out again
+            project.settings = project.settings.with_changes(language=self.language)
             self.saver.save_soon()
             self._show_saved()
 
