@@ -42,7 +42,7 @@ from ahp.io.model import DEFAULT_MODEL, Model
 from ahp.io.project_data import Pair, ProjectData, Respondent, Settings, Unit, inner_nodes, judgment_stack, read_project
 from ahp.io.project_new import new_file
 from ahp.io.project_sync import FileState, checked_text
-from ahp.io.ratings_file import Rating, parse_rating
+from ahp.io.project_units import UnitRatings, new_name
 from ahp.io.shared_save import catch_up, locked, read_if_changed, refresh_original
 from ahp.io.toml_lines import read_text
 
@@ -52,7 +52,7 @@ if TYPE_CHECKING:
     from ahp.core.sensitivity import MonteCarlo, OneWay
 
 
-class Project:
+class Project(UnitRatings):
     """A project: model, settings and respondents, bound to a file (``path``)."""
 
     def __init__(
@@ -230,75 +230,17 @@ class Project:
         """Whether no answer to ``respondent``'s missing pairs can change their top-``top`` factors."""
         return self.plan(respondent, top).settled
 
-    # -- units and ratings ------------------------------------------------------------------
-    def unit_index(self, name: str) -> int:
-        """The index of the unit called ``name``."""
-        for i, u in enumerate(self.units):
-            if u.name == name:
-                return i
-        raise AHPError(f"no unit named {name!r}; units: {', '.join(u.name for u in self.units) or 'none'}")
-
-    def add_unit(self, name: str) -> int:
-        """Add a store, region or segment to rate; returns its index."""
-        self.units.append(Unit(_new_name(name, [u.name for u in self.units], "unit")))
-        return len(self.units) - 1
-
-    def rename_unit(self, old: str, new: str) -> None:
-        """Give a unit another (unique) name."""
-        i = self.unit_index(old)
-        self.units[i].name = _new_name(new, [u.name for k, u in enumerate(self.units) if k != i], "unit")
-
-    def remove_unit(self, name: str) -> str | None:
-        """Remove a unit and its ratings; returns where the file as it was before was kept
-        (:meth:`keep_copy`)."""
-        i = self.unit_index(name)
-        kept = self.keep_copy(f"remove {name}")
-        del self.units[i]
-        return kept
-
-    def set_rating(self, unit: int, path: str, grade: Rating | None) -> None:
-        """Rate a churn factor of a unit (a grade id or name, or {grade: count}), or clear the
-        rating with ``None``."""
-        leaf = self.model.root.layout.index.get(path)
-        if leaf is None or self.model.root.layout.nodes[leaf].children:
-            raise AHPError(f"{path!r} is not a churn factor of the model")
-        ratings = self.units[unit].ratings
-        if grade is None:
-            ratings.pop(path, None)
-            return
-        ratings[path] = parse_rating(grade, self.model)
-
-    def import_ratings(self, rows: list[tuple[str, dict[str, Rating]]]) -> tuple[int, int]:
-        """Apply checked ratings rows: existing units get the cells given, new units are added.
-
-        Returns (units added, units updated). When a rating given before is replaced, the file
-        as it was is kept first (:meth:`keep_copy`; its path is the last of ``kept_copies``).
-        """
-        before = {u.name: u.ratings for u in self.units}
-        if any(before.get(name, {}).get(p, g) != g for name, ratings in rows for p, g in ratings.items()):
-            self.keep_copy("ratings import")
-        added = updated = 0
-        for name, ratings in rows:
-            existing = next((u for u in self.units if u.name == name), None)
-            if existing is None:
-                self.units.append(Unit(name, dict(ratings)))
-                added += 1
-            else:
-                existing.ratings.update(ratings)
-                updated += 1
-        return added, updated
-
     # -- respondents -----------------------------------------------------------------------
     def add_respondent(self, name: str, weight: float = 1.0) -> int:
         """Add a respondent with no judgments yet; returns their index."""
-        name = _new_name(name, [r.name for r in self.respondents], "respondent")
+        name = new_name(name, [r.name for r in self.respondents], "respondent")
         self.respondents.append(Respondent(name, _weight(name, weight)))
         return len(self.respondents) - 1
 
     def rename_respondent(self, old: str, new: str) -> None:
         """Give a respondent another (unique) name; their table in the file follows (``saved_as``)."""
         i = self.respondent_index(old)
-        self.respondents[i].name = _new_name(new, [r.name for k, r in enumerate(self.respondents) if k != i], "respondent")
+        self.respondents[i].name = new_name(new, [r.name for k, r in enumerate(self.respondents) if k != i], "respondent")
 
     def set_respondent_weight(self, name: str, weight: float) -> None:
         """Change how much a respondent counts when the panel is combined."""
@@ -414,15 +356,6 @@ class Project:
         self._file.wrote(text, self.respondents)
         self._own_text["last"] = text
         self.path = target
-
-def _new_name(name: str, taken: list[str], noun: str) -> str:
-    """``name`` stripped, checked to be non-empty and not ``taken`` by another."""
-    if not name.strip():
-        raise AHPError(f"a {noun} needs a name")
-    if name.strip() in taken:
-        raise AHPError(f"there is already a {noun} named {name.strip()!r}")
-    return name.strip()
-
 
 def _weight(name: str, weight: float) -> float:
     """A respondent's weight, checked to be a positive number."""
