@@ -17,12 +17,13 @@ the phrases of the commands.
 from __future__ import annotations
 
 from ahp.io.glossary.commands import PHRASES
+from ahp.io.glossary.progress import PROGRESS
 from ahp.io.glossary.terms import TERMS
 
 #: The languages every output speaks.
 LANGUAGES: tuple[str, ...] = ("en", "zh")
 
-GLOSSARY: dict[str, tuple[str, str]] = {**TERMS, **PHRASES}
+GLOSSARY: dict[str, tuple[str, str]] = {**TERMS, **PHRASES, **PROGRESS}
 
 
 def say(key: str, language: str = "en", **values: object) -> str:
