@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ahp.core.hierarchy import Node, Synthesis, walk
 from ahp.io.project import Project, Respondent, Unit
@@ -116,8 +117,8 @@ class SessionCore:
         rest: list[Question] = []
         for path in self.project.inner:
             ids = [c.id for c in self.node(path).children]
-            chain = set(zip(ids, ids[1:]))
-            first.extend(Question(path, a, b) for a, b in zip(ids, ids[1:]))
+            chain = set(pairwise(ids))
+            first.extend(Question(path, a, b) for a, b in pairwise(ids))
             rest.extend(Question(path, a, b) for a, b in self.pairs(path) if (a, b) not in chain)
         return first + rest
 
