@@ -48,20 +48,20 @@ async def test_the_open_group_screen_shows_answers_arriving_from_outside(demo: P
         assert ("答题进度" if language == "zh" else "Progress") in text
         assert _row(text, "Ann").split()[1:3] == ["0/34", "—"]
         assert _row(text, "Store manager").split()[2:] == (
-            ["34/34", "已全部作答", "5✓", "0✗", "0?", "0.017", "✓"] if language == "zh"
-            else ["34/34", "all", "answered", "5✓", "0✗", "0?", "0.017", "✓"])
+            ["34/34", "已全部作答", "0.017", "✓", "5✓", "0✗", "0?"] if language == "zh"
+            else ["34/34", "all", "answered", "0.017", "✓", "5✓", "0✗", "0?"])
         _answer_from_outside(demo, "Ann", INCONSISTENT_PRICE[:3])
         await pilot.pause(FOLLOW_EVERY * 2.5)
         await settle(app, pilot)
         row = _row(screen_text(app), "Ann").split()
-        assert row[1:] == ["3/34", "未确定" if language == "zh" else "open", "1✓", "0✗", "4?", "0.000", "✓"]
+        assert row[1:] == ["3/34", "未确定" if language == "zh" else "open", "0.000", "✓", "1✓", "0✗", "4?"]
         _answer_from_outside(demo, "Ann", INCONSISTENT_PRICE[3:])
         await pilot.pause(FOLLOW_EVERY * 2.5)
         await settle(app, pilot)
         text = screen_text(app)
         cr = load_project(demo).synthesize("Ann", suggestions=0).nodes["price"].result.cr
-        assert _row(text, "Ann").split()[1:] == ["6/34", "未确定" if language == "zh" else "open", "0✓", "1✗", "4?",
-                                                 "价格" if language == "zh" else "Price", f"{cr:.3f}", "✗"]
+        assert _row(text, "Ann").split()[1:] == ["6/34", "未确定" if language == "zh" else "open", f"{cr:.3f}", "✗",
+                                                 "0✓", "1✗", "4?", "价格" if language == "zh" else "Price"]
         assert isinstance(app.screen, GroupScreen) and app.session.respondent_name == "Regional manager"
         assert _row(text, "Regional manager").lstrip().startswith("▶")
 

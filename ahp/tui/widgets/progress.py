@@ -10,9 +10,9 @@ failing nodes named, and the worst CR (:mod:`ahp.io.progress` works them out).
 >>> p = new_project(pathlib.Path(tempfile.mkdtemp()) / "x.ahp.toml")
 >>> head, row = rendered(progress_table(p, panel_progress(p), 0, "zh", 70), Console(), 70).plain.splitlines()
 >>> head.split()
-['专家', '已答题数', '前', '5', '位', '判断矩阵', '最大一致性比率', 'CR']
+['专家', '已答题数', '前', '5', '位', '最大一致性比率', 'CR', '判断矩阵']
 >>> row.split()
-['▶', 'Respondent', '1', '0/43', '—', '尚未作答', '—']
+['▶', 'Respondent', '1', '0/43', '—', '—', '尚未作答']
 """
 
 from __future__ import annotations
@@ -55,7 +55,8 @@ def worst_cell(p: Progress) -> Text:
 
 def progress_table(project: Project, progress: list[Progress], current: int | None, language: str,
                    width: int) -> Table:
-    """One row per respondent (``current``: the one on screen, marked ▶), exactly ``width`` wide."""
+    """One row per respondent (``current``: the one on screen, marked ▶), exactly ``width`` wide; the
+    nodes last, as they take the room left (the failing ones are named)."""
     top = progress[0].top if progress else 5
     name_w = max(10, min(24, width // 4, max((cell_len(p.name) for p in progress), default=10)))
     top_w, worst_w = 12, 18
@@ -66,12 +67,12 @@ def progress_table(project: Project, progress: list[Progress], current: int | No
     table.add_column(say("progress.respondent", language), width=name_w, no_wrap=True, overflow="ellipsis")
     table.add_column(say("progress.answered", language), width=8, no_wrap=True)
     table.add_column(say("progress.top", language, top=top), width=top_w, no_wrap=True, overflow="ellipsis")
-    table.add_column(say("progress.nodes head", language), no_wrap=True, overflow="ellipsis", ratio=1)
     table.add_column(say("progress.worst head", language), width=worst_w, no_wrap=True, overflow="ellipsis")
+    table.add_column(say("progress.nodes head", language), no_wrap=True, overflow="ellipsis", ratio=1)
     for r, p in enumerate(progress):
         settled = settled_words(p, language, short=True)
         style = "green" if p.settled or p.answered == p.questions else "yellow"
         table.add_row(Text("▶" if r == current else " ", "bold"), fit(p.name, name_w),
                       f"{p.answered}/{p.questions}", Text(settled, style) if settled else Text("—", "dim"),
-                      nodes_cell(project, p, language, nodes_w), worst_cell(p))
+                      worst_cell(p), nodes_cell(project, p, language, nodes_w))
     return table
