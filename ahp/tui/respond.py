@@ -1,7 +1,7 @@
 """The interview for one respondent alone, as ``ahp serve`` shows it in their browser.
 
-It reuses the interview screen and its pair table, and adds each element's description, the
-scale and the full consistency feedback with the suggested revision. The questions come in the
+It reuses the interview screen (the question, both elements' descriptions, the pair table) and
+adds the scale and the full consistency feedback with the suggested revision. The questions come in the
 planner's order, as in the TUI's interview: after each answer the respondent sees how many remain
 at most; once no answer can change their top factors they are told so in plain words and may
 stop there (the "done" screen) or go on; they may always answer everything. It has no key and no
@@ -79,27 +79,24 @@ class RespondentInterview(InterviewScreen, inherit_bindings=False):
 
     def on_mount(self) -> None:
         box = self.query_one("#interview", Vertical)
-        box.mount(Static(id="descriptions", markup=False), Static(id="scale", markup=False), after="#question")
+        box.mount(Static(id="scale", markup=False), after="#question-help")
         super().on_mount()
 
     def refresh_view(self) -> None:
+        """The interview screen's view (the question, both elements' descriptions), with the scale
+        and the node's full consistency feedback; at the settled offer, the offer in plain words."""
         super().refresh_view()
         q, lang = self.current, self.language
-        if q is None and self.interview is not None and self.interview.offer:  # settled: stop or go on
-            settled = settled_text(self.interview.plan.unanswered, self.interview.top, lang)
-            self.query_one("#question", Static).update(f"{settled}{'。' if lang == 'zh' else '. '}"
-                                                       f"{words('stop or go on', lang)}")
-        if q is None or not self.query("#descriptions"):
+        if not self.query("#scale"):
+            return
+        self.query_one("#scale", Static).update(words("scale", lang) if q is not None else "")
+        if q is None:
+            if self.interview is not None and self.interview.offer:
+                settled = settled_text(self.interview.plan.unanswered, self.interview.top, lang)
+                self.query_one("#question", Static).update(f"{settled}{'。' if lang == 'zh' else '. '}"
+                                                           f"{words('stop or go on', lang)}")
             return
         node = self.session.node(q.path)
-        kids = {c.id: c for c in node.children}
-        lines = []
-        for element in (kids[q.a], kids[q.b]):
-            text = element.description_zh if lang == "zh" and element.description_zh else element.description
-            if text:
-                lines.append(f"{element.label(lang)}: {text}")
-        self.query_one("#descriptions", Static).update("\n".join(lines))
-        self.query_one("#scale", Static).update(words("scale", lang))
         self.query_one("#interview-keys", Static).update(words("keys", lang))
         a = self.session.synthesis.nodes[q.path]
         names = [c.label(lang) for c in node.children]
