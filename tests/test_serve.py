@@ -105,3 +105,11 @@ def test_a_token_of_a_removed_respondent_or_a_wrong_one_starts_nothing(demo_path
     p.remove_respondent("Store manager")
     p.save()
     assert server.respondent_of(links["Store manager"]) is None
+
+
+def test_links_to_every_interface_come_with_a_note_to_put_the_real_address(demo_path, capsys):
+    assert main(["serve", str(demo_path), "--host", "0.0.0.0", "--no-serve"]) == 0
+    out, err = capsys.readouterr()
+    assert "http://0.0.0.0:8000/?token=" in out
+    assert err == ("ahp: note: the links name 0.0.0.0, which only this computer can open: in the links you send, "
+                   "put this computer's address on the network instead (or use --host ADDRESS)\n")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import re
+import sys
 import threading
 import time
 
@@ -11,6 +12,8 @@ from ahp.cli.common import load
 from ahp.cli.options import add_file
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
+#: Addresses that mean "every interface": a link naming one opens nowhere else.
+ANY_HOST = {"0.0.0.0", "::"}
 
 
 def args_serve(p: argparse.ArgumentParser) -> None:
@@ -42,6 +45,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     project = load(args.file)
     lang = args.lang or language_of(project.title)
     url = f"http://{'[' + args.host + ']' if ':' in args.host else args.host}:{args.port}/"
+    if args.host in ANY_HOST:
+        print(clean(say("serve.any address", lang, host=args.host)), file=sys.stderr)
     for name in args.revoke:
         invites.revoke(args.file, name)
         print(clean(say("serve.withdrawn", lang, name=name)))

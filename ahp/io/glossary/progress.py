@@ -34,6 +34,10 @@ PROGRESS: dict[str, tuple[str, str]] = {
                                "{name}：链接已撤销（ahp serve {file} --invite \"{name}\" 生成新链接）"),
     "serve.invited before": ("{name}: invited before (ahp serve {file} --invite \"{name}\" makes a new link)",
                              "{name}：此前已邀请（ahp serve {file} --invite \"{name}\" 生成新链接）"),
+    "serve.any address": ("ahp: note: the links name {host}, which only this computer can open: in the links you "
+                          "send, put this computer's address on the network instead (or use --host ADDRESS)",
+                          "ahp：注意：链接中的 {host} 只能在本机打开；"
+                          "发送链接前请将其替换为本机的网络地址（或使用 --host 地址）"),
     "serve.local": ("this computer only", "仅限本机访问"),
     "serve.open": ("every computer that can reach this address", "能访问此地址的所有计算机均可访问"),
     "serve.serving": ("serving {file} on {url} ({where}; --host changes it); Ctrl+C stops",
