@@ -113,3 +113,17 @@ def test_links_to_every_interface_come_with_a_note_to_put_the_real_address(demo_
     assert "http://0.0.0.0:8000/?token=" in out
     assert err == ("ahp: note: the links name 0.0.0.0, which only this computer can open: in the links you send, "
                    "put this computer's address on the network instead (or use --host ADDRESS)\n")
+
+
+def test_progress_says_when_the_planner_has_settled_a_respondents_top_factors(demo_path):
+    from ahp.serve import progress_lines
+
+    p = load_project(demo_path)
+    i = p.add_respondent("Ann")
+    asked = 0
+    while (q := p.next_question("Ann")) is not None:  # Ann answers as the store manager did
+        p.set_judgment(i, q.path, q.a, q.b, p.judgment(0, q.path, q.a, q.b))
+        asked += 1
+    assert asked < 34
+    assert progress_lines(p)[2].startswith(f"Ann: {asked} of 34 answered · top 5 settled · 5 node(s) pass, 0 fail")
+    assert progress_lines(p, "zh")[2].startswith(f"Ann：已答 {asked}/34 题 · 前 5 位排序已确定 · 判断矩阵 5 个通过")
