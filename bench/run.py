@@ -25,7 +25,6 @@ import select
 import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
@@ -126,9 +125,10 @@ def start_peers(args, env) -> tuple[dict[str, Peer], list[str]]:
 
 # --- our side ----------------------------------------------------------------------------------
 def ours_callable(w):
+    from workloads import matrix_from_json
+
     import ahp
     from ahp.core.hierarchy import synthesize
-    from workloads import matrix_from_json
 
     if w.kind == "hierarchy":
         root, matrices = w.spec["root"], w.spec["matrices"]
@@ -172,7 +172,7 @@ def compare(kind: str, ours: dict, peer: dict) -> list[str]:
             if pw is None or len(pw) != len(w):
                 bad.append(f"{p}: local weights missing")
                 continue
-            for k, (a, b) in enumerate(zip(w, pw)):
+            for k, (a, b) in enumerate(zip(w, pw, strict=True)):
                 close(f"{p} local w[{k}]", a, b, TOL_WEIGHTS)
             close(f"{p} CR", ours["cr"][p], peer["cr"].get(p), TOL_CR)
         for leaf, g in ours["global"].items():
@@ -180,7 +180,7 @@ def compare(kind: str, ours: dict, peer: dict) -> list[str]:
     else:
         if len(peer["weights"]) != len(ours["weights"]):
             return ["weights: wrong length"]
-        for k, (a, b) in enumerate(zip(ours["weights"], peer["weights"])):
+        for k, (a, b) in enumerate(zip(ours["weights"], peer["weights"], strict=True)):
             close(f"w[{k}]", a, b, TOL_WEIGHTS)
         close("CR", ours["cr"], peer["cr"], TOL_CR)
         for key, v in ours.get("completed", {}).items():
@@ -196,12 +196,12 @@ def compare(kind: str, ours: dict, peer: dict) -> list[str]:
 def breakdown(w, timing) -> list[tuple[str, float]]:
     """The median time of each step our call makes, measured separately."""
     import numpy as np
-
     from _timing import measure
+    from workloads import matrix_from_json
+
     from ahp.core import consistency, diagnosis, weights
     from ahp.core.completion import complete
     from ahp.core.matrix import validate_matrix
-    from workloads import matrix_from_json
 
     if w.kind == "hierarchy":
         import ahp
@@ -219,7 +219,7 @@ def breakdown(w, timing) -> list[tuple[str, float]]:
             (f"  validate_matrix x {len(mats)}", lambda: [validate_matrix(m) for m in mats]),
             (f"  perron x {len(mats)}", lambda: [weights.perron(f) for f in fulls]),
             (f"  diagnosis.suggest x {len(mats)}",
-             lambda: [diagnosis.suggest(f, np.ones(f.shape, bool), ri=r) for f, r in zip(fulls, ris)]),
+             lambda: [diagnosis.suggest(f, np.ones(f.shape, bool), ri=r) for f, r in zip(fulls, ris, strict=True)]),
         ]
         return [(name, measure(fn, **timing)["min"]) for name, fn in steps]
     a = matrix_from_json(w.spec["matrix"])
@@ -279,10 +279,9 @@ def main(argv: list[str] | None = None) -> int:
     sys.path.insert(0, str(BENCH))
 
     import numpy as np
-
-    import ahp
     from _timing import NORMAL, QUICK, measure
     from workloads import peer_spec, workloads
+
 
     timing = QUICK if args.quick else NORMAL
     todo = workloads()
@@ -391,7 +390,10 @@ def main(argv: list[str] | None = None) -> int:
         e["ratios"] = ratios
         e["result"] = cells[-1]
     widths = [max(len(r[k]) for r in [header, *rows]) for k in range(len(header))]
-    line = lambda r: "  ".join(c.ljust(widths[k]) if k in (0, 6, 7) else c.rjust(widths[k]) for k, c in enumerate(r))
+
+    def line(r: list[str]) -> str:
+        return "  ".join(c.ljust(widths[k]) if k in (0, 6, 7) else c.rjust(widths[k]) for k, c in enumerate(r))
+
     print(line(header))
     print("  ".join("-" * x for x in widths))
     for r in rows:

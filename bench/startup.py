@@ -19,8 +19,8 @@ import argparse
 import os
 import statistics
 import subprocess
-import tempfile
 import sys
+import tempfile
 import time
 from pathlib import Path
 

@@ -35,13 +35,14 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import functools
 import json
 import sys
 import tempfile
 from pathlib import Path
 
 import _large
-from _large import PEERS, Loop, fmt_ratio, fmt_time, median
+from _large import Loop, fmt_ratio, fmt_time, median
 
 TARGET_SECONDS = 1.0
 TOL = 1e-3
@@ -58,14 +59,14 @@ def main(argv: list[str] | None = None) -> int:
     env = _large.setup(args)
 
     import numpy as np
-
     from _timing import NORMAL, measure, once
+    from workloads import DEMO, SEED, hierarchy_from_project, survey
+
     from ahp.core.group import individual_priorities
     from ahp.core.panel import analyse_panel
     from ahp.io.model import load_model
     from ahp.io.project import load_project, new_project
     from ahp.io.survey import read_survey
-    from workloads import DEMO, SEED, hierarchy_from_project, survey
 
     seed = SEED if args.seed is None else args.seed
     total = args.respondents
@@ -119,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
                 times[agg].append(measure(project.panel, **NORMAL)["median"])
                 if agg not in panels:
                     panels[agg] = project.panel()
-            times["reload"].append(once(lambda: load_project(project.path))[0])
+            times["reload"].append(once(functools.partial(load_project, project.path))[0])
             if loop is not None:
                 loop.round()
             print(f"  round {k + 1}/{args.rounds} done", file=sys.stderr, flush=True)
@@ -218,7 +219,7 @@ def main(argv: list[str] | None = None) -> int:
                 sub = analyse_panel(root, {p: s[:n] for p, s in stacks.items()}, np.ones(n), aggregation=agg)
                 ref = {leaf.path: leaf.global_weight for leaf in sub.synthesis.ranking}
                 against = f"ours on the same {n:,} respondents"
-            d = max(abs(ref[x] - v) for x, v in zip(leaves, res[agg]))
+            d = max(abs(ref[x] - v) for x, v in zip(leaves, res[agg], strict=True))
             print(f"  {'WARNING ' if d > TOL else ''}AHPy {agg.upper()} global weights within {d:.1e} of {against}")
             if d > TOL:
                 warn.append(f"ahpy {agg}")

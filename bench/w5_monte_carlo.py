@@ -55,7 +55,7 @@ def perturbed_stacks(project, draws: int, seed: int, noise: str, spread: float) 
     layout = project.model.root.layout
     children = np.random.SeedSequence(seed).spawn(len(layout.children))
     parts: dict[str, list] = {p: [] for p in layout.children}
-    for path, child in zip(layout.children, children):
+    for path, child in zip(layout.children, children, strict=True):
         a = base[path]
         known = ~np.isnan(a)
         full = complete_stack(a[None], completion)[0]
@@ -112,8 +112,8 @@ def main(argv: list[str] | None = None) -> int:
     env = _large.setup(args)
 
     import numpy as np
-
     from _timing import NORMAL, measure
+
     from ahp.io.project import load_project
 
     project = load_project(args.project)
@@ -181,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
     for r in [header, *rows]:
         print("  ".join(x.ljust(widths[c]) if c == 0 else x.rjust(widths[c]) for c, x in enumerate(r)))
     print(f"rounds: ours {', '.join(fmt_time(t) for t in ours_times)} (each the median of _timing.measure); "
-          + "; ".join(f"{PEERS[n][1]} {', '.join(fmt_time(t * l.scale) for t in l.times)}" for n, l in loops.items()))
+          + "; ".join(f"{PEERS[n][1]} {', '.join(fmt_time(t * lp.scale) for t in lp.times)}" for n, lp in loops.items()))
     for loop in loops.values():
         print(loop.how())
 
@@ -199,7 +199,7 @@ def main(argv: list[str] | None = None) -> int:
     print("checks:")
     warn = False
     if same_draws:
-        print(f"  the peers' matrices are our draws: the rank probabilities they give equal monte_carlo()'s exactly")
+        print("  the peers' matrices are our draws: the rank probabilities they give equal monte_carlo()'s exactly")
     else:
         warn = True
         print("  WARNING the saved matrices do not reproduce monte_carlo()'s rank probabilities (its draw order changed?)")
@@ -240,8 +240,8 @@ def main(argv: list[str] | None = None) -> int:
         print("  (making the draws includes one synthesize(), as monte_carlo() does)")
 
     report.update({"ours": {"median": t_ours, "rounds": ours_times},
-                   "peers": {n: {"median": l.seconds(), "rounds": l.times, "count": l.count, "total": l.total,
-                                 "extrapolated": l.count < l.total, "error": l.error} for n, l in loops.items()},
+                   "peers": {n: {"median": lp.seconds(), "rounds": lp.times, "count": lp.count, "total": lp.total,
+                                 "extrapolated": lp.count < lp.total, "error": lp.error} for n, lp in loops.items()},
                    "ratios": ratios, "targets": {"ours_seconds": ok_time, "fastest_peer_ratio": ok_ratio}})
     if args.json:
         Path(args.json).write_text(json.dumps(report, indent=2))

@@ -223,7 +223,7 @@ def survey(
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(header)
     for r in range(respondents):
-        w.writerow([f"respondent {r + 1:05d}", "", *("" if e else text[v] for v, e in zip(values[r], empty[r]))])
+        w.writerow([f"respondent {r + 1:05d}", "", *("" if e else text[v] for v, e in zip(values[r], empty[r], strict=True))])
     stacks = {}
     for p, node, _ in walk(root):
         if node.children:

@@ -18,6 +18,7 @@ with a one-line message on stderr.
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -96,8 +97,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def run() -> NoReturn:
     """The ``ahp`` console script and ``python -m ahp``: run ``main`` and exit with its status."""
     # A stream the shell closed (``ahp check x >&-``) is None in Python: write to nowhere instead.
-    sys.stdout = sys.stdout or open(os.devnull, "w")
-    sys.stderr = sys.stderr or open(os.devnull, "w")
+    sys.stdout = sys.stdout or io.StringIO()
+    sys.stderr = sys.stderr or io.StringIO()
     code = main()
     try:
         sys.stdout.flush()

@@ -7,7 +7,15 @@ import sys
 
 from ahp.cli.common import apply_settings, language, load, print_sheet_error, read_text, require_respondent
 from ahp.cli.options import (
-    Parser, add_all_errors, add_bom, add_conventions, add_file, add_group, add_lang, add_respondent, fraction,
+    Parser,
+    add_all_errors,
+    add_bom,
+    add_conventions,
+    add_file,
+    add_group,
+    add_lang,
+    add_respondent,
+    fraction,
 )
 from ahp.errors import AHPError
 

@@ -249,7 +249,7 @@ class _Cells:
         known = np.add.reduceat(~np.isnan(self.cells), self.starts, axis=1, dtype=np.intp)
         judged = known > self.sizes  # more known cells than the diagonal's
         anywhere = judged[:, self.sizes > 1].any(axis=1)
-        each = {p: judged[:, k] if n > 1 else anywhere for k, (p, n) in enumerate(zip(self.paths, self.sizes))}
+        each = {p: judged[:, k] if n > 1 else anywhere for k, (p, n) in enumerate(zip(self.paths, self.sizes, strict=True))}
         return each, anywhere
 
     def aggregate(self, rw: np.ndarray) -> dict[str, np.ndarray]:
@@ -257,7 +257,7 @@ class _Cells:
         with no judgment at a node adds nothing there: their only known cells, the diagonal's
         1s, leave it 1."""
         mean = aggregate_judgments(self.cells[:, :, None], rw)[:, 0]
-        places = zip(self.paths, self.starts.tolist(), self.sizes.tolist())
+        places = zip(self.paths, self.starts.tolist(), self.sizes.tolist(), strict=True)
         return {p: mean[a:a + n * n].reshape(n, n) for p, a, n in places}
 
 

@@ -24,7 +24,6 @@ one shown.
 from __future__ import annotations
 
 import functools
-
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -241,7 +240,7 @@ class _Judges:
         """The node's local weights (draws, n) over perturbed judgments, or (n,) unperturbed
         when ``draws`` is 0."""
         each = []
-        for a, known, stream in zip(self.completed, self.known, self.streams):
+        for a, known, stream in zip(self.completed, self.known, self.streams, strict=True):
             if not draws:
                 each.append(weights_by(a, method))
                 continue
@@ -265,7 +264,7 @@ def _judges(
     node (per respondent under AIP), drawn from in order chunk after chunk: the result depends
     on the seed only, never on the chunk size."""
     out = {}
-    for path, child in zip(layout.children, np.random.SeedSequence(seed).spawn(len(layout.children))):
+    for path, child in zip(layout.children, np.random.SeedSequence(seed).spawn(len(layout.children)), strict=True):
         if path in respondents:
             r = respondents[path]
             streams = tuple(map(np.random.default_rng, child.spawn(len(r.stack))))

@@ -198,7 +198,7 @@ def _grades(data: Any, key: Key, check: Validator) -> tuple[Grade, ...]:
         if any(math.isnan(v) for v in values.ravel()):
             raise check.fail((*key, "comparisons"), "comparisons: every pair of grades needs a value (no ? or nan)")
         levels = intensities_from_comparisons(values)
-        rows = [(gid, name, zh, float(v)) for (gid, name, zh, _), v in zip(rows, levels)]
+        rows = [(gid, name, zh, float(v)) for (gid, name, zh, _), v in zip(rows, levels, strict=True)]
     return tuple(Grade(gid, name, zh, float(v)) for gid, name, zh, v in rows)
 
 

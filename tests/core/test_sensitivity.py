@@ -80,7 +80,7 @@ def test_curves_are_linear_and_pass_through_the_current_weights():
     s = one_way(root.layout, local)
     g = synthesize(root, matrices).ranking
     now = {leaf.path: leaf.global_weight for leaf in g}
-    for v, node in enumerate(s.nodes):
+    for v in range(len(s.nodes)):
         at_current = s.curves(np.array([s.current[v]]))[v, 0]
         np.testing.assert_allclose(at_current, [now[p] for p in s.leaves], atol=1e-12)
         np.testing.assert_allclose(s.curves(np.array([0.0, 1.0]))[v].sum(axis=1), 1.0, atol=1e-12)

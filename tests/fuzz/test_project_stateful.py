@@ -211,18 +211,18 @@ class ProjectFile(RuleBasedStateMachine):
         with open(survey, "w", encoding="utf-8", newline="") as f:
             writer = csv.writer(f)
             writer.writerow(["respondent", "weight", *(c.header for c in columns)])
-            for (name, weight), row in zip(rows, cells):
+            for (name, weight), row in zip(rows, cells, strict=True):
                 writer.writerow([name, "" if weight is None else repr(weight), *row])
-        kept = [k for k, ((name, weight), row) in enumerate(zip(rows, cells)) if name.strip() or weight is not None or any(row)]
+        kept = [k for k, ((name, weight), row) in enumerate(zip(rows, cells, strict=True)) if name.strip() or weight is not None or any(row)]
         rows, cells = [rows[k] for k in kept], [cells[k] for k in kept]  # a blank line is skipped
         stripped = [name.strip() for name, _ in rows]
         ok = bool(rows) and all(stripped) and len(set(stripped)) == len(stripped) and not set(stripped) & set(self.names())
         self.live = None
         self.expect(ok, status=cli("import", str(survey), "--into", str(self.path)))
         if ok:
-            for name, (_, weight), row in zip(stripped, rows, cells):
+            for name, (_, weight), row in zip(stripped, rows, cells, strict=True):
                 judgments: dict = {}
-                for column, cell in zip(columns, row):
+                for column, cell in zip(columns, row, strict=True):
                     if cell:
                         pair, value = canonical(column.a, column.b, parse_value(cell))
                         judgments.setdefault(column.path, {})[pair] = value
@@ -236,17 +236,17 @@ class ProjectFile(RuleBasedStateMachine):
         with open(sheet, "w", encoding="utf-8", newline="") as f:
             writer = csv.writer(f)
             writer.writerow(["unit", *columns])
-            for name, row in zip(names, cells):
+            for name, row in zip(names, cells, strict=True):
                 writer.writerow([name, *row])
-        kept = [k for k, (name, row) in enumerate(zip(names, cells)) if name.strip() or any(row)]
+        kept = [k for k, (name, row) in enumerate(zip(names, cells, strict=True)) if name.strip() or any(row)]
         names, cells = [names[k] for k in kept], [cells[k] for k in kept]  # a blank line is skipped
         stripped = [name.strip() for name in names]
         ok = all(stripped) and len(set(stripped)) == len(stripped)
         self.live = None
         self.expect(ok, status=cli("ratings", "import", str(sheet), "--into", str(self.path)))
         if ok:
-            for name, row in zip(stripped, cells):
-                self.units.setdefault(name, {}).update((c, g) for c, g in zip(columns, row) if g)
+            for name, row in zip(stripped, cells, strict=True):
+                self.units.setdefault(name, {}).update((c, g) for c, g in zip(columns, row, strict=True) if g)
 
     @invariant()
     def file_holds_the_model(self) -> None:
@@ -254,7 +254,7 @@ class ProjectFile(RuleBasedStateMachine):
             return
         respondents, units = held(self.path)
         assert [(n, w) for n, w, _ in respondents] == [(n, w) for n, w, _ in self.respondents]
-        for (_, _, got), (_, _, want) in zip(respondents, self.respondents):
+        for (_, _, got), (_, _, want) in zip(respondents, self.respondents, strict=True):
             assert got.keys() == want.keys()
             for path in got:
                 assert got[path].keys() == want[path].keys()

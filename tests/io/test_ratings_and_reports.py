@@ -15,8 +15,8 @@ from ahp.core.ratings import actions, risk
 from ahp.errors import AHPError, ProjectFileError, SurveyError
 from ahp.io.project import load_project, new_project
 from ahp.io.ratings_file import read_ratings
-from ahp.io.risk import risk_report
 from ahp.io.report import gather, render_html, render_markdown, write_xlsx
+from ahp.io.risk import risk_report
 
 SMALL = """format = 1
 [model]

@@ -184,7 +184,7 @@ def test_every_matrix_with_lambda_ci_ri_cr_and_the_overall_ranking(demo_path, tm
         want = [f"{r.lambda_max:.4f}", f"{r.ci:.4f}", f"{r.ri:.2f}", f"{r.cr:.4f}", data.verdict(r.consistent)]
         assert [[c for c, _ in row] for row in stats[list(data.synthesis.nodes).index(path)]] == [want]
     goal = data.synthesis.nodes["goal"]
-    head = tuple(f"{data.codes[c.id]} {data.name(c)} a = {w:.4f}" for c, w in zip(goal.node.children, goal.local_weights))
+    head = tuple(f"{data.codes[c.id]} {data.name(c)} a = {w:.4f}" for c, w in zip(goal.node.children, goal.local_weights, strict=True))
     ranking = find(tables, (data.t("factor"), *head, data.t("overall"), data.t("rank")))
     assert sorted((int(row[-1][0]), row[-2][0]) for row in ranking) == [
         (leaf.rank, f"{leaf.global_weight:.4f}") for leaf in data.ranking]
@@ -199,8 +199,8 @@ def test_every_experts_cr_with_failures_marked(demo_path, tmp_path, fmt, lang):
     paths = list(data.synthesis.nodes)
     crs = find(tables, (data.t("expert"), *(data.matrix_code(p) for p in paths), data.t("verdict")))
     assert [row[0][0] for row in crs] == ["Store manager", "Regional manager", BAD_EXPERT]
-    for row, expert in zip(crs, data.experts):
-        for cell, path in zip(row[1:], paths):
+    for row, expert in zip(crs, data.experts, strict=True):
+        for cell, path in zip(row[1:-1], paths, strict=True):
             r = expert.synthesis.nodes[path].result
             assert cell == (f"{r.cr:.4f}", not r.consistent)
         failing = sum(not a.result.consistent for a in expert.synthesis.nodes.values())
