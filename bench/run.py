@@ -42,7 +42,8 @@ TOL_CR = 1e-3
 THREAD_VARS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 SETUP_HINT = (
     "peer libraries not installed: create their separate venv with\n"
-    "    bash bench/setup_peers.sh      (python3 -m venv bench/.peers && bench/.peers/bin/pip install ahpy pyDecision)\n"
+    "    bash bench/setup_peers.sh\n"
+    "    (that is: python3 -m venv bench/.peers && bench/.peers/bin/pip install ahpy pyDecision)\n"
     "then run this again. Our own figures follow; targets against peers are not checked."
 )
 
@@ -72,8 +73,13 @@ class Peer:
         self.title = PEERS[name][1]
         self.timeout = timeout
         self.proc = subprocess.Popen(
-            [str(python), str(BENCH / PEERS[name][0])], cwd=BENCH, env=env, text=True,
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            [str(python), str(BENCH / PEERS[name][0])],
+            cwd=BENCH,
+            env=env,
+            text=True,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
         )
         ready = self._read(timeout=180)
         if not ready.get("ready"):
@@ -214,12 +220,16 @@ def breakdown(w, timing) -> list[tuple[str, float]]:
         steps = [
             ("synthesize() (default)", lambda: synthesize(root, matrices, **w.ours_kwargs)),
             (f"priorities() x {len(mats)}", lambda: [ahp.priorities(m, **w.ours_kwargs) for m in mats]),
-            (f"priorities(suggestions=0) x {len(mats)}",
-             lambda: [ahp.priorities(m, suggestions=0, **w.ours_kwargs) for m in mats]),
+            (
+                f"priorities(suggestions=0) x {len(mats)}",
+                lambda: [ahp.priorities(m, suggestions=0, **w.ours_kwargs) for m in mats],
+            ),
             (f"  validate_matrix x {len(mats)}", lambda: [validate_matrix(m) for m in mats]),
             (f"  perron x {len(mats)}", lambda: [weights.perron(f) for f in fulls]),
-            (f"  diagnosis.suggest x {len(mats)}",
-             lambda: [diagnosis.suggest(f, np.ones(f.shape, bool), ri=r) for f, r in zip(fulls, ris, strict=True)]),
+            (
+                f"  diagnosis.suggest x {len(mats)}",
+                lambda: [diagnosis.suggest(f, np.ones(f.shape, bool), ri=r) for f, r in zip(fulls, ris, strict=True)],
+            ),
         ]
         return [(name, measure(fn, **timing)["min"]) for name, fn in steps]
     a = matrix_from_json(w.spec["matrix"])
@@ -262,13 +272,23 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--only", help="comma-separated workload ids or prefixes, e.g. W1,W3")
     ap.add_argument("--breakdown", action="store_true", help="also time the steps of our calls")
     ap.add_argument("--json", metavar="PATH", help="also write every figure to a JSON file")
-    ap.add_argument("--peers-python", metavar="PATH", help=f"the peers' python (default {PEERS_PYTHON.relative_to(REPO)})")
+    ap.add_argument(
+        "--peers-python", metavar="PATH", help=f"the peers' python (default {PEERS_PYTHON.relative_to(REPO)})"
+    )
     ap.add_argument("--no-peers", action="store_true", help="time our engine only")
     ap.add_argument("--peer-timeout", type=float, default=300, help="seconds to wait for one peer answer")
-    ap.add_argument("--threads", type=int, default=1,
-                    help="BLAS/OpenMP threads on every side (default 1: small matrices, a shared machine)")
-    ap.add_argument("--rounds", type=int, default=3,
-                    help="interleaved rounds per workload (ours, then each peer); medians over them (default 3)")
+    ap.add_argument(
+        "--threads",
+        type=int,
+        default=1,
+        help="BLAS/OpenMP threads on every side (default 1: small matrices, a shared machine)",
+    )
+    ap.add_argument(
+        "--rounds",
+        type=int,
+        default=3,
+        help="interleaved rounds per workload (ours, then each peer); medians over them (default 3)",
+    )
     args = ap.parse_args(argv)
 
     # Same thread settings on every side, before numpy is imported here or in a peer.
@@ -282,7 +302,6 @@ def main(argv: list[str] | None = None) -> int:
     from _timing import NORMAL, QUICK, measure
     from workloads import peer_spec, workloads
 
-
     timing = QUICK if args.quick else NORMAL
     todo = workloads()
     if args.only:
@@ -290,11 +309,13 @@ def main(argv: list[str] | None = None) -> int:
         todo = [w for w in todo if any(w.id.lower().replace(" ", "").startswith(s.replace(" ", "")) for s in wanted)]
 
     peers, notes = start_peers(args, env)
-    print(f"ahp benchmark: python {platform.python_version()}, numpy {np.__version__}, "
-          f"{os.cpu_count()} cpus, load {os.getloadavg()[0]:.2f}, threads {args.threads}, "
-          f"{'quick' if args.quick else 'normal'} timing "
-          f"(median of up to {timing['repeats']} repeats of >= {timing['min_time']} s each; "
-          f"{args.rounds} interleaved round(s) per workload, the median round reported)")
+    print(
+        f"ahp benchmark: python {platform.python_version()}, numpy {np.__version__}, "
+        f"{os.cpu_count()} cpus, load {os.getloadavg()[0]:.2f}, threads {args.threads}, "
+        f"{'quick' if args.quick else 'normal'} timing "
+        f"(median of up to {timing['repeats']} repeats of >= {timing['min_time']} s each; "
+        f"{args.rounds} interleaved round(s) per workload, the median round reported)"
+    )
     for p in peers.values():
         print(f"  {p.title}: " + ", ".join(f"{k} {v}" for k, v in p.versions.items()))
     for n in notes:
@@ -361,7 +382,9 @@ def main(argv: list[str] | None = None) -> int:
                 footnotes.append(f"{PEERS[name][1]}, {e['id']}: {a.get('error', '?')}")
                 cells.append(f"n/a [{len(footnotes)}]")
             if a.get("mismatch"):
-                warnings_out.append(f"WARNING {e['id']}: {PEERS[name][1]} disagrees with ours: " + "; ".join(a["mismatch"]))
+                warnings_out.append(
+                    f"WARNING {e['id']}: {PEERS[name][1]} disagrees with ours: " + "; ".join(a["mismatch"])
+                )
             for msg in a.get("warnings", []):
                 details.append(f"{e['id']}: {PEERS[name][1]} warned: {msg}")
         cells += [fmt_ratio(ratios.get("ahpy")), fmt_ratio(ratios.get("pydecision"))]
@@ -405,8 +428,10 @@ def main(argv: list[str] | None = None) -> int:
         if "ours_numbers" in e:
             print(f"{e['id']}: {e['title']}; ours RI table: {e['ours_numbers']['ri_table']}")
             sides = [("ours", e["ours"])] + [(PEERS[k][1], e[k]["time"]) for k in PEERS if "time" in e[k]]
-            print("  rounds: " + "; ".join(f"{who} " + ", ".join(fmt_time(t) for t in times.get("rounds", []))
-                                           for who, times in sides))
+            print(
+                "  rounds: "
+                + "; ".join(f"{who} " + ", ".join(fmt_time(t) for t in times.get("rounds", [])) for who, times in sides)
+            )
     if warnings_out or details:
         print()
     for msg in warnings_out + details:
@@ -415,7 +440,10 @@ def main(argv: list[str] | None = None) -> int:
         print("\nall peer results agree with ours (weights within 1e-3, CR within 1e-3 on the peer's RI table)")
 
     if args.breakdown:
-        print("\nwhere our time goes (each step timed on its own; fastest repeat, which is least disturbed by other load):")
+        print(
+            "\nwhere our time goes (each step timed on its own;"
+            " fastest repeat, which is least disturbed by other load):"
+        )
         for e in report:
             if "breakdown" in e:
                 print(f"  {e['id']}")

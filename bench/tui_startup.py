@@ -112,7 +112,9 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=9)
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--python", help="the interpreter to time (default: the plain install, else this one)")
-    parser.add_argument("--also", help="another interpreter (e.g. another checkout on PYTHONPATH) whose ahp is timed in the same rounds")
+    parser.add_argument(
+        "--also", help="another interpreter (e.g. another checkout on PYTHONPATH) whose ahp is timed in the same rounds"
+    )
     opts = parser.parse_args()
     # A plain install (bench/setup_installed.sh) has compiled bytecode as users get it; the
     # project venv's editable install recompiles every module at each launch when
@@ -158,7 +160,10 @@ def main() -> int:
         print(json.dumps(result, indent=2))
     else:
         print(f"python -c '{BASELINE}': {result['import_numpy_textual_s'] * 1000:.0f} ms (median of {opts.rounds})")
-        print(f"minimal Textual app (Tree + Footer) to its first screen: {result['minimal_tree_footer_app_s'] * 1000:.0f} ms")
+        print(
+            "minimal Textual app (Tree + Footer) to its first screen:"
+            f" {result['minimal_tree_footer_app_s'] * 1000:.0f} ms"
+        )
         print(f"ahp TUI to first interactive screen: {result['tui_ready_s'] * 1000:.0f} ms")
         print(f"ratio ahp / minimal app {result['ratio']:.2f} (target <= 1.3)")
         if also:

@@ -176,12 +176,15 @@ def main(argv: list[str] | None = None) -> int:
             continue
         ratios[name] = t / t_ours
         mark = " (extrapolated)" if loop.count < loop.total else ""
-        rows.append([f"{PEERS[name][1]} (looped){mark}", fmt_time(t), fmt_ratio(ratios[name]), fmt_time(t / args.draws)])
+        label = f"{PEERS[name][1]} (looped){mark}"
+        rows.append([label, fmt_time(t), fmt_ratio(ratios[name]), fmt_time(t / args.draws)])
     widths = [max(len(r[c]) for r in [header, *rows]) for c in range(len(header))]
     for r in [header, *rows]:
         print("  ".join(x.ljust(widths[c]) if c == 0 else x.rjust(widths[c]) for c, x in enumerate(r)))
-    print(f"rounds: ours {', '.join(fmt_time(t) for t in ours_times)} (each the median of _timing.measure); "
-          + "; ".join(f"{PEERS[n][1]} {', '.join(fmt_time(t * lp.scale) for t in lp.times)}" for n, lp in loops.items()))
+    print(
+        f"rounds: ours {', '.join(fmt_time(t) for t in ours_times)} (each the median of _timing.measure); "
+        + "; ".join(f"{PEERS[n][1]} {', '.join(fmt_time(t * lp.scale) for t in lp.times)}" for n, lp in loops.items())
+    )
     for loop in loops.values():
         print(loop.how())
 
@@ -192,8 +195,10 @@ def main(argv: list[str] | None = None) -> int:
     if fastest is None:
         print(f"target: >= {TARGET_RATIO:g}x the fastest peer: not checked (no peer)")
     else:
-        print(f"target: >= {TARGET_RATIO:g}x the fastest peer ({PEERS[fastest][1]}): "
-              f"{'pass' if ok_ratio else 'FAIL'} ({fmt_ratio(ratios[fastest])})")
+        print(
+            f"target: >= {TARGET_RATIO:g}x the fastest peer ({PEERS[fastest][1]}): "
+            f"{'pass' if ok_ratio else 'FAIL'} ({fmt_ratio(ratios[fastest])})"
+        )
 
     print()
     print("checks:")
@@ -202,7 +207,9 @@ def main(argv: list[str] | None = None) -> int:
         print("  the peers' matrices are our draws: the rank probabilities they give equal monte_carlo()'s exactly")
     else:
         warn = True
-        print("  WARNING the saved matrices do not reproduce monte_carlo()'s rank probabilities (its draw order changed?)")
+        print(
+            "  WARNING the saved matrices do not reproduce monte_carlo()'s rank probabilities (its draw order changed?)"
+        )
     for name, loop in loops.items():
         if not loop.answers:
             print(f"  {PEERS[name][1]}: no result ({loop.error})")
@@ -211,10 +218,16 @@ def main(argv: list[str] | None = None) -> int:
         report.setdefault("checks", {})[name] = c
         bad = c["max_weight_diff"] > TOL or c["unexplained_count"]
         warn |= bool(bad)
-        print(f"  {'WARNING ' if bad else ''}{PEERS[name][1]}: {c['draws']:,} draws, global weights within "
-              f"{c['max_weight_diff']:.1e} of ours; same ranking in {c['same_ranking']:,}, "
-              f"{c['near_ties']:,} differ only by near ties (<= {TOL:g})"
-              + (f", {c['unexplained_count']} differ otherwise (draws {c['unexplained']})" if c["unexplained_count"] else ""))
+        print(
+            f"  {'WARNING ' if bad else ''}{PEERS[name][1]}: {c['draws']:,} draws, global weights within "
+            f"{c['max_weight_diff']:.1e} of ours; same ranking in {c['same_ranking']:,}, "
+            f"{c['near_ties']:,} differ only by near ties (<= {TOL:g})"
+            + (
+                f", {c['unexplained_count']} differ otherwise (draws {c['unexplained']})"
+                if c["unexplained_count"]
+                else ""
+            )
+        )
     for d in range(min(3, args.draws)):
         line = f"  draw {d}: ours top 3: {', '.join(leaves[k] for k in order[d, :3])}"
         for name, loop in loops.items():
@@ -227,8 +240,10 @@ def main(argv: list[str] | None = None) -> int:
         steps = [
             ("project.monte_carlo() (whole)", ours),
             ("  project.synthesize() (the baseline)", lambda: project.synthesize(suggestions=0)),
-            ("  making the draws (perturb, all nodes)",
-             lambda: perturbed_stacks(project, args.draws, args.seed, "lognormal", args.spread)),
+            (
+                "  making the draws (perturb, all nodes)",
+                lambda: perturbed_stacks(project, args.draws, args.seed, "lognormal", args.spread),
+            ),
             ("  weights + global + ranking of all draws", lambda: reference(layout, stacks, method)),
         ]
         print("\nwhere our time goes (each step timed on its own; fastest repeat):")
@@ -239,10 +254,24 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {name:44s} {fmt_time(t):>10s}  {100 * t / whole:5.1f}%")
         print("  (making the draws includes one synthesize(), as monte_carlo() does)")
 
-    report.update({"ours": {"median": t_ours, "rounds": ours_times},
-                   "peers": {n: {"median": lp.seconds(), "rounds": lp.times, "count": lp.count, "total": lp.total,
-                                 "extrapolated": lp.count < lp.total, "error": lp.error} for n, lp in loops.items()},
-                   "ratios": ratios, "targets": {"ours_seconds": ok_time, "fastest_peer_ratio": ok_ratio}})
+    report.update(
+        {
+            "ours": {"median": t_ours, "rounds": ours_times},
+            "peers": {
+                n: {
+                    "median": lp.seconds(),
+                    "rounds": lp.times,
+                    "count": lp.count,
+                    "total": lp.total,
+                    "extrapolated": lp.count < lp.total,
+                    "error": lp.error,
+                }
+                for n, lp in loops.items()
+            },
+            "ratios": ratios,
+            "targets": {"ours_seconds": ok_time, "fastest_peer_ratio": ok_ratio},
+        }
+    )
     if args.json:
         Path(args.json).write_text(json.dumps(report, indent=2))
     return 1 if (not ok_time or ok_ratio is False or warn) else 0

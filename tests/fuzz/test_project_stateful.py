@@ -141,7 +141,10 @@ class ProjectFile(RuleBasedStateMachine):
         if ok:
             self.respondents.append([name.strip(), weight, {}])
 
-    @rule(name=st.tuples(NAMES, st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF), NAMES).map("".join), via_cli=st.booleans())
+    @rule(
+        name=st.tuples(NAMES, st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF), NAMES).map("".join),
+        via_cli=st.booleans(),
+    )
     def add_unwritable(self, name: str, via_cli: bool) -> None:
         """A lone surrogate: no UTF-8 file can hold it, so the save is refused and nothing changes."""
         if via_cli:
@@ -213,10 +216,19 @@ class ProjectFile(RuleBasedStateMachine):
             writer.writerow(["respondent", "weight", *(c.header for c in columns)])
             for (name, weight), row in zip(rows, cells, strict=True):
                 writer.writerow([name, "" if weight is None else repr(weight), *row])
-        kept = [k for k, ((name, weight), row) in enumerate(zip(rows, cells, strict=True)) if name.strip() or weight is not None or any(row)]
+        kept = [
+            k
+            for k, ((name, weight), row) in enumerate(zip(rows, cells, strict=True))
+            if name.strip() or weight is not None or any(row)
+        ]
         rows, cells = [rows[k] for k in kept], [cells[k] for k in kept]  # a blank line is skipped
         stripped = [name.strip() for name, _ in rows]
-        ok = bool(rows) and all(stripped) and len(set(stripped)) == len(stripped) and not set(stripped) & set(self.names())
+        ok = (
+            bool(rows)
+            and all(stripped)
+            and len(set(stripped)) == len(stripped)
+            and not set(stripped) & set(self.names())
+        )
         self.live = None
         self.expect(ok, status=cli("import", str(survey), "--into", str(self.path)))
         if ok:
@@ -263,7 +275,9 @@ class ProjectFile(RuleBasedStateMachine):
 
 
 ProjectFile.TestCase.settings = settings(
-    max_examples=examples(20), stateful_step_count=12, deadline=None,
+    max_examples=examples(20),
+    stateful_step_count=12,
+    deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 test_project_file_after_any_sequence = ProjectFile.TestCase
