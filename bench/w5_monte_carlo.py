@@ -99,6 +99,72 @@ def check(g, order, result: dict) -> dict:
             "near_ties": near, "unexplained": unexplained[:5], "unexplained_count": len(unexplained)}
 
 
+def print_checks(loops: dict, g, order, same_draws: bool, leaves: list[str], draws: int, report: dict) -> bool:
+    """The peers' results against ours, and whether the saved draws are ours; True if any check fails."""
+    print()
+    print("checks:")
+    warn = False
+    if same_draws:
+        print("  the peers' matrices are our draws: the rank probabilities they give equal monte_carlo()'s exactly")
+    else:
+        warn = True
+        print(
+            "  WARNING the saved matrices do not reproduce monte_carlo()'s rank probabilities (its draw order changed?)"
+        )
+    for name, loop in loops.items():
+        if not loop.answers:
+            print(f"  {PEERS[name][1]}: no result ({loop.error})")
+            continue
+        c = check(g, order, loop.answers[0]["result"])
+        report.setdefault("checks", {})[name] = c
+        bad = c["max_weight_diff"] > TOL or c["unexplained_count"]
+        warn |= bool(bad)
+        print(
+            f"  {'WARNING ' if bad else ''}{PEERS[name][1]}: {c['draws']:,} draws, global weights within "
+            f"{c['max_weight_diff']:.1e} of ours; same ranking in {c['same_ranking']:,}, "
+            f"{c['near_ties']:,} differ only by near ties (<= {TOL:g})"
+            + (
+                f", {c['unexplained_count']} differ otherwise (draws {c['unexplained']})"
+                if c["unexplained_count"]
+                else ""
+            )
+        )
+    for d in range(min(3, draws)):
+        line = f"  draw {d}: ours top 3: {', '.join(leaves[k] for k in order[d, :3])}"
+        for name, loop in loops.items():
+            if loop.answers:
+                same = list(loop.answers[0]["result"]["rankings"][d]) == list(order[d])
+                line += f"; {PEERS[name][1]}: {'the same full ranking' if same else 'a DIFFERENT ranking'}"
+        print(line)
+
+    return warn
+
+
+def print_breakdown(project, args: argparse.Namespace, stacks: dict, layout, method: str) -> None:
+    """The time of each step of our Monte Carlo, each timed on its own."""
+    from _timing import NORMAL, measure
+
+    def ours():
+        return project.monte_carlo(draws=args.draws, seed=args.seed, spread=args.spread)
+
+    steps = [
+        ("project.monte_carlo() (whole)", ours),
+        ("  project.synthesize() (the baseline)", lambda: project.synthesize(suggestions=0)),
+        (
+            "  making the draws (perturb, all nodes)",
+            lambda: perturbed_stacks(project, args.draws, args.seed, "lognormal", args.spread),
+        ),
+        ("  weights + global + ranking of all draws", lambda: reference(layout, stacks, method)),
+    ]
+    print("\nwhere our time goes (each step timed on its own; fastest repeat):")
+    whole = None
+    for name, fn in steps:
+        t = measure(fn, **NORMAL)["min"]
+        whole = whole or t
+        print(f"  {name:44s} {fmt_time(t):>10s}  {100 * t / whole:5.1f}%")
+    print("  (making the draws includes one synthesize(), as monte_carlo() does)")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--draws", type=int, default=10_000)
@@ -200,59 +266,9 @@ def main(argv: list[str] | None = None) -> int:
             f"{'pass' if ok_ratio else 'FAIL'} ({fmt_ratio(ratios[fastest])})"
         )
 
-    print()
-    print("checks:")
-    warn = False
-    if same_draws:
-        print("  the peers' matrices are our draws: the rank probabilities they give equal monte_carlo()'s exactly")
-    else:
-        warn = True
-        print(
-            "  WARNING the saved matrices do not reproduce monte_carlo()'s rank probabilities (its draw order changed?)"
-        )
-    for name, loop in loops.items():
-        if not loop.answers:
-            print(f"  {PEERS[name][1]}: no result ({loop.error})")
-            continue
-        c = check(g, order, loop.answers[0]["result"])
-        report.setdefault("checks", {})[name] = c
-        bad = c["max_weight_diff"] > TOL or c["unexplained_count"]
-        warn |= bool(bad)
-        print(
-            f"  {'WARNING ' if bad else ''}{PEERS[name][1]}: {c['draws']:,} draws, global weights within "
-            f"{c['max_weight_diff']:.1e} of ours; same ranking in {c['same_ranking']:,}, "
-            f"{c['near_ties']:,} differ only by near ties (<= {TOL:g})"
-            + (
-                f", {c['unexplained_count']} differ otherwise (draws {c['unexplained']})"
-                if c["unexplained_count"]
-                else ""
-            )
-        )
-    for d in range(min(3, args.draws)):
-        line = f"  draw {d}: ours top 3: {', '.join(leaves[k] for k in order[d, :3])}"
-        for name, loop in loops.items():
-            if loop.answers:
-                same = list(loop.answers[0]["result"]["rankings"][d]) == list(order[d])
-                line += f"; {PEERS[name][1]}: {'the same full ranking' if same else 'a DIFFERENT ranking'}"
-        print(line)
-
+    warn = print_checks(loops, g, order, same_draws, leaves, args.draws, report)
     if args.breakdown:
-        steps = [
-            ("project.monte_carlo() (whole)", ours),
-            ("  project.synthesize() (the baseline)", lambda: project.synthesize(suggestions=0)),
-            (
-                "  making the draws (perturb, all nodes)",
-                lambda: perturbed_stacks(project, args.draws, args.seed, "lognormal", args.spread),
-            ),
-            ("  weights + global + ranking of all draws", lambda: reference(layout, stacks, method)),
-        ]
-        print("\nwhere our time goes (each step timed on its own; fastest repeat):")
-        whole = None
-        for name, fn in steps:
-            t = measure(fn, **NORMAL)["min"]
-            whole = whole or t
-            print(f"  {name:44s} {fmt_time(t):>10s}  {100 * t / whole:5.1f}%")
-        print("  (making the draws includes one synthesize(), as monte_carlo() does)")
+        print_breakdown(project, args, stacks, layout, method)
 
     report.update(
         {
