@@ -80,12 +80,18 @@ SURVEY: dict[str, tuple[str, str]] = {
     "survey.xlsx written": ("wrote the questionnaire to {file}", "问卷已写入 {file}"),
     "survey.respondent csv": ("--respondent names the respondent of an .xlsx questionnaire; the CSV survey has a "
                               "respondent column", "{option} 用于 Excel 问卷（.{ext}）；CSV 调查表在专家一列填写姓名"),
+    "survey.respondent taken": ("--respondent: '{name}' is already a respondent of {file}, and the import refuses a "
+                                "name the project has: choose another name",
+                                "{option}：「{name}」已是 {file} 中的专家，导入时将拒绝该姓名：请另选姓名"),
     # reading a filled questionnaire back: where, then what is wrong
     "survey.at sheet": ("sheet '{sheet}'", "工作表「{sheet}」"),
     "survey.at cell": ("sheet '{sheet}', cell {cell}", "工作表「{sheet}」单元格 {cell}"),
     "survey.at row": ("sheet '{sheet}', row {row}", "工作表「{sheet}」第 {row} 行"),
     "survey.at answer": ("sheet '{sheet}', row {row}, column {column}, pair '{a}' vs '{b}'",
                          "工作表「{sheet}」第 {row} 行 {column} 列（「{a}」比「{b}」）"),
+    "survey.at column": ("column '{column}'", "「{column}」列"),
+    "survey.no file": ("no such file", "文件不存在"),
+    "survey.folder": ("is a folder, not a file", "是文件夹，不是文件"),
     "survey.not a workbook": ("cannot be read as an Excel workbook (.xlsx); nothing imported",
                               "无法作为 Excel 工作簿读取，未导入任何内容"),
     "survey.not a survey": ("is not a questionnaire of ahp export-survey: it has no sheet '{sheet}'; nothing imported",
@@ -93,7 +99,7 @@ SURVEY: dict[str, tuple[str, str]] = {
     "survey.other model": ("is a questionnaire of the model '{found}', not of this project's model '{model}'; "
                            "nothing imported",
                            "是模型「{found}」的问卷，不是本项目模型「{model}」的问卷，未导入任何内容"),
-    "survey.bad": ("{k} problem(s) in the questionnaire; nothing imported", "问卷中有 {k} 处问题，未导入任何内容"),
+    "survey.bad": ("{k} problem(s) in the file; nothing imported", "文件中有 {k} 处问题，未导入任何内容"),
     "survey.no name": ("{at}: no respondent name; type the name of the person who answered",
                        "{at}：未填写专家姓名；请填写答卷人的姓名"),
     "survey.name taken": ("{at}: '{name}' is already a respondent of the project", "{at}：「{name}」已是本项目的专家"),
