@@ -10,6 +10,7 @@ import time
 import pytest
 from openpyxl import load_workbook
 
+from ahp.core.hierarchy import Node
 from ahp.core.scale import VERBAL_ZH
 from ahp.errors import SurveyError
 from ahp.io.model import load_model
@@ -38,10 +39,10 @@ def fill(path, cells: dict[str, object], name: str | None = None) -> None:
     book.save(path)
 
 
-def plan(language: str) -> dict[str, tuple[str | None, float | None]]:
+def plan(language: str, root: Node = MODEL.root) -> dict[str, tuple[str | None, float | None]]:
     """An answer for every pair: each of the 17 answers of the dropdown in turn, then an empty cell."""
     choices = [*answers(language), (None, None)]
-    return {pair.header: choices[k % len(choices)] for k, pair in enumerate(pair_columns(MODEL.root))}
+    return {pair.header: choices[k % len(choices)] for k, pair in enumerate(pair_columns(root))}
 
 
 def expected(answered: dict[str, tuple[str | None, float | None]]) -> dict[str, dict[tuple[str, str], float]]:
