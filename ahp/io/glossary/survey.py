@@ -47,7 +47,7 @@ SURVEY: dict[str, tuple[str, str]] = {
     "survey.example a": ("Taste of the food", "菜品口味"),
     "survey.example b": ("Colour of the napkins", "餐巾颜色"),
     "survey.example answer": ("Answer", "判断"),
-    "survey.example means": ("means: {a} is {verbal} more important than {b}, {k} times as much.",
+    "survey.example means": ("means: {a} is more important than {b}, with {verbal} importance: {k} times as much.",
                              "表示：{a}比{b}{verbal}，重要程度约为后者的 {k} 倍。"),
     "survey.return": ("Sending it back", "交回问卷"),
     "survey.return text": (
