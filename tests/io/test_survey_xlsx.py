@@ -8,6 +8,8 @@ import subprocess
 import time
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from ahp.core.hierarchy import Node
@@ -279,3 +281,22 @@ def test_only_the_answers_and_the_name_are_open_and_the_dropdown_covers_the_answ
     assert questions.freeze_panes == "A2" and all(questions.column_dimensions[c].width >= 20 for c in "BCDEF")
     assert len(rows) == len(pair_columns(MODEL.root)) == 43
 
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(language=st.sampled_from(["en", "zh"]), data=st.data())
+def test_any_answers_come_back_as_given(tmp_path, language, data):
+    city_model = tmp_path / "city.toml"
+    city_model.write_text(CITY_MODEL)
+    from ahp.io.model import load_model as load
+
+    model = load(city_model)
+    typed = [(str(k), float(k)) for k in range(1, 10)] + [(f"1/{k}", 1 / k) for k in range(2, 10)]
+    choice = st.sampled_from([*answers("en"), *answers("zh"), *typed, (None, None)])
+    given_answers = {pair: data.draw(choice) for pair in pair_columns(model.root)}
+    path = tmp_path / "city.xlsx"
+    write_questionnaire(str(path), "City", model, language, "Ann")
+    fill(path, {pair.header: text for pair, (text, _) in given_answers.items() if text is not None})
+    judgments = read_questionnaire(str(path), model)[2]
+    assert judgments == ({"goal": {(p.a, p.b): v for p, (_, v) in given_answers.items() if v is not None}}
+                         if any(v is not None for _, v in given_answers.values()) else {})
