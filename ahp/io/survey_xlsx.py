@@ -51,7 +51,7 @@ NAME_CELL = "B4"
 ANSWER_COLUMN, IDS_COLUMN = "F", "G"
 #: What the hidden ids column's header starts with; the model's id follows.
 IDS_MARK = "ahp-survey:"
-_WIDTHS = {"A": 6, "B": 22, "C": 42, "D": 22, "E": 42, "F": 34}
+_WIDTHS = {"A": 6, "B": 22, "C": 42, "D": 22, "E": 42}  # and the answer column, as wide as the longest answer
 _INSTRUCTION_WIDTHS = {"A": 16, "B": 90}
 _HEADER_FILL, _PART_FILL, _ANSWER_FILL, _HEADING_COLOUR = "DCE6F0", "EEF2F7", "FFF7D6", "1F3A5F"
 #: Fonts every office suite has or substitutes with the same metrics; 微软雅黑 for Chinese.
@@ -119,6 +119,16 @@ def _text(target: SheetCell, text: str, language: str, **style: object) -> Sheet
     return target
 
 
+def _number(target: SheetCell, number: int, language: str) -> SheetCell:
+    """A whole number as a number (as text, spreadsheets flag it as a number stored as text)."""
+    from openpyxl.styles import Alignment, Font
+
+    target.value = number
+    target.alignment = Alignment(horizontal="left", vertical="top")
+    target.font = Font(name=_FONTS[language])
+    return target
+
+
 def _fit_height(ws: Worksheet, row: int, widths: dict[str, int], points: float = 15.0) -> None:
     """Give ``row`` the height its longest wrapped cell needs (spreadsheets do not work it out
     for text written by a program); a column of width w holds about 1.1 w narrow characters."""
@@ -137,8 +147,8 @@ def _write_instructions(ws: Worksheet, title: str, model: Model, language: str, 
         ws.column_dimensions[letter].width = width
     goal, explained = model.root.label(language), model.root.explain(language)
     _text(ws["A1"], title, language, bold=True, size=16)
-    _text(ws["A2"], say("survey.goal", language, goal=goal) + (say("colon", language) + explained if explained else ""),
-          language)
+    _text(ws["A2"], say("survey.goal explained" if explained else "survey.goal", language, goal=goal,
+                        explained=explained), language)
     _text(ws["A3"], say("survey.purpose", language, goal=goal), language)
     for row in (1, 2, 3):
         ws.merge_cells(f"A{row}:B{row}")
@@ -159,7 +169,7 @@ def _write_instructions(ws: Worksheet, title: str, model: Model, language: str, 
     for c, head in enumerate((say("survey.scale number", language), say("survey.scale meaning", language)), start=1):
         _text(ws.cell(r, c), head, language, bold=True).fill = PatternFill("solid", fgColor=_HEADER_FILL)
     for k in range(1, 10):
-        _text(ws.cell(r + k, 1), str(k), language), _text(ws.cell(r + k, 2), verbal(k, language), language)
+        _number(ws.cell(r + k, 1), k, language), _text(ws.cell(r + k, 2), verbal(k, language), language)
     _text(ws.cell(r + 10, 2), say("survey.both ways", language), language)
     r = _example(ws, _section(ws, r + 12, say("survey.example", language), language), language)
     r = _section(ws, r + 1, say("survey.return", language), language)
@@ -195,7 +205,8 @@ def _write_questions(ws: Worksheet, model: Model, language: str, choices: str) -
     from openpyxl.styles import PatternFill
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    for letter, width in _WIDTHS.items():
+    widths = {**_WIDTHS, ANSWER_COLUMN: max(display_width(label) for label, _ in answers(language)) + 3}
+    for letter, width in widths.items():
         ws.column_dimensions[letter].width = width
     heads = ("survey.col number", "survey.col a", "survey.col a means", "survey.col b", "survey.col b means",
              "survey.col answer")
@@ -222,12 +233,13 @@ def _write_questions(ws: Worksheet, model: Model, language: str, choices: str) -
             ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=6)
             r += 1
         a, b = (next(c for c in parent.children if c.id == x) for x in (pair.a, pair.b))
-        for c, text in enumerate((str(number), a.label(language), a.explain(language), b.label(language),
-                                  b.explain(language)), start=1):
+        _number(ws.cell(r, 1), number, language)
+        for c, text in enumerate((a.label(language), a.explain(language), b.label(language), b.explain(language)),
+                                 start=2):
             _text(ws.cell(r, c), text, language, bold=c in (2, 4))
         dropdown.add(_answer_cell(ws[f"{ANSWER_COLUMN}{r}"], language))
         _text(ws[f"{IDS_COLUMN}{r}"], pair.header, language)
-        _fit_height(ws, r, _WIDTHS)
+        _fit_height(ws, r, _WIDTHS)  # the answer column holds any answer on one line
         r += 1
     ws.freeze_panes = "A2"
     ws.print_title_rows = "1:1"

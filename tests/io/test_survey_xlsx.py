@@ -240,9 +240,9 @@ def test_the_chinese_instructions_speak_chinese_and_the_scale_of_chinese_practic
     texts = list(cells.values())
     assert texts[0] == "示例零售商客户流失分析" and cells[NAME_CELL] == "王店长"
     assert "← 请在此填写您的姓名（必填）" in texts and "判断标度" in texts and "示例" in texts and "交回问卷" in texts
-    scale = {cells[f"A{r}"]: cells[f"B{r}"] for r in range(1, sheet.max_row + 1) if cells.get(f"A{r}", "").isdigit()}
-    assert scale == {str(k): label for k, label in VERBAL_ZH.items()}
-    assert [scale[k] for k in "13579"] == ["同等重要", "稍微重要", "明显重要", "强烈重要", "极端重要"]
+    scale = {cells[f"A{r}"]: cells[f"B{r}"] for r in range(1, sheet.max_row + 1) if isinstance(cells.get(f"A{r}"), int)}
+    assert scale == VERBAL_ZH
+    assert [scale[k] for k in (1, 3, 5, 7, 9)] == ["同等重要", "稍微重要", "明显重要", "强烈重要", "极端重要"]
     assert "A 比 B 强烈重要（7）" in texts  # the worked example, with the dropdown's own words
     visible = [c.value for ws in (sheet, book["问卷"]) for row in ws.iter_rows(max_col=6) for c in row
                if isinstance(c.value, str)]
@@ -279,6 +279,8 @@ def test_only_the_answers_and_the_name_are_open_and_the_dropdown_covers_the_answ
     assert {str(r) for r in dropdown.sqref.ranges} == {f"{ANSWER_COLUMN}{r}" for r in rows.values()}
     assert [book["Answers"][f"A{k}"].value for k in range(1, 18)] == [label for label, _ in answers("en")]
     assert questions.freeze_panes == "A2" and all(questions.column_dimensions[c].width >= 20 for c in "BCDEF")
+    assert questions.column_dimensions[ANSWER_COLUMN].width > max(len(label) for label, _ in answers("en"))
+    assert [questions[f"A{r}"].value for r in sorted(rows.values())] == list(range(1, 44))  # numbers, not text
     assert len(rows) == len(pair_columns(MODEL.root)) == 43
 
 

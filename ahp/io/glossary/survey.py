@@ -18,6 +18,7 @@ SURVEY: dict[str, tuple[str, str]] = {
     "survey.sheet.answers": ("Answers", "选项"),
     # the instruction sheet
     "survey.goal": ("Goal: {goal}", "目标：{goal}"),
+    "survey.goal explained": ("Goal: {goal}. {explained}", "目标：{goal}。{explained}"),
     "survey.purpose": (
         "This questionnaire asks for your judgment on what weighs most for “{goal}”. The elements are compared two "
         "at a time; there are no right or wrong answers.",
