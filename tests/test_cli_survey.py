@@ -151,3 +151,12 @@ def test_export_options_are_checked(demo_path, tmp_path, capsys):
     assert main(["export-survey", str(demo_path), "-o", str(demo_path)]) == 2  # never over the input
     export(demo_path, out.with_suffix(".XLSX"))
     assert load_workbook(out.with_suffix(".XLSX")).sheetnames[:2] == ["Instructions", "Questions"]
+
+
+def test_a_bad_csv_survey_is_told_in_english_also_under_lang_zh(demo_path, tmp_path, capsys):
+    # The CSV cell checks (shared with the ratings sheets) speak English: no half-Chinese line.
+    survey = tmp_path / "s.csv"
+    survey.write_text("respondent,service vs quality\nIvan,x\n")
+    assert main(["import", str(survey), "--into", str(demo_path), "--lang", "zh"]) == 2
+    assert capsys.readouterr().err == (f"ahp: error: {survey}, row 2, column 'service vs quality': 'x' is not a number "
+                                       "or a fraction like 1/3; nothing imported\n")

@@ -46,9 +46,9 @@ COMMANDS: dict[str, Command] = {
     "ratings": ("rate units (stores, regions, segments) from a CSV file", ratings.args_ratings, ratings.cmd_ratings),
     "report": ("the report for managers: HTML, Markdown or Excel", report.args_report, report.cmd_report),
     "respondent": ("list, add, rename, reweight or remove respondents", respondents.args_respondent, respondents.cmd_respondent),
-    "import": ("add respondents from a survey CSV (nothing is imported if any cell is bad)",
+    "import": ("add respondents from filled questionnaires (.xlsx) or survey CSVs (none if any file has a problem)",
                respondents.args_import, respondents.cmd_import),
-    "export-survey": ("the blank survey CSV for a project's model",
+    "export-survey": ("the questionnaire to send (.xlsx) or the blank survey CSV for a project's model",
                       respondents.args_export_survey, respondents.cmd_export_survey),
     "serve": ("the interview in respondents' browsers: one invitation link each", serve.args_serve, serve.cmd_serve),
 }
