@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from ahp.cli import main
 from ahp.io.project import load_project
 from ahp.io.survey import pair_columns
-from ahp.io.survey_xlsx import answers
+from ahp.io.survey_xlsx import NAME_CELL, answers
 from tests.io.test_survey_xlsx import fill, plan
 
 
@@ -151,6 +151,10 @@ def test_export_options_are_checked(demo_path, tmp_path, capsys):
     assert main(["export-survey", str(demo_path), "-o", str(demo_path)]) == 2  # never over the input
     export(demo_path, out.with_suffix(".XLSX"))
     assert load_workbook(out.with_suffix(".XLSX")).sheetnames[:2] == ["Instructions", "Questions"]
+    fill(out.with_suffix(".XLSX"), {"service vs quality": "3"}, name="Ivan")
+    export(demo_path, out.with_suffix(".XLSX"))  # over a filled one: that one is kept
+    kept = load_workbook(f"{out.with_suffix('.XLSX')}.bak")
+    assert kept["Instructions"][NAME_CELL].value == "Ivan"
 
 
 def test_a_bad_csv_survey_is_told_in_english_also_under_lang_zh(demo_path, tmp_path, capsys):

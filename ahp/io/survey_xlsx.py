@@ -58,6 +58,10 @@ _HEADER_FILL, _PART_FILL, _ANSWER_FILL, _HEADING_COLOUR = "DCE6F0", "EEF2F7", "F
 _FONTS = {"en": "Arial", "zh": "Microsoft YaHei"}
 
 
+#: Where "equal" sits among the :func:`answers`: after A's side, 9 down to 2.
+_EQUAL = 8
+
+
 def answers(language: str = "en") -> list[tuple[str, float]]:
     """The dropdown's answers with the judgment each means (A over B): A's side from 9 down,
     equal, then B's side up to 9, each the scale's verbal label in a sentence.
@@ -98,12 +102,13 @@ def questionnaire(title: str, model: Model, language: str = "en", respondent: st
 def write_questionnaire(
     path: str, title: str, model: Model, language: str = "en", respondent: str | None = None,
 ) -> None:
-    """Write :func:`questionnaire` to ``path`` atomically."""
+    """Write :func:`questionnaire` to ``path`` atomically; a file it replaces (perhaps a filled one)
+    is kept as ``.bak``."""
     from ahp.io.atomic import write_atomic
 
     buffer = io.BytesIO()
     questionnaire(title, model, language, respondent).save(buffer)
-    write_atomic(path, buffer.getvalue(), backup=False)
+    write_atomic(path, buffer.getvalue())
 
 
 def _text(target: SheetCell, text: str, language: str, **style: object) -> SheetCell:
@@ -159,8 +164,9 @@ def _write_instructions(ws: Worksheet, title: str, model: Model, language: str, 
     name.protection = Protection(locked=False)
     _text(ws["B5"], say("survey.name hint", language), language, color="B42318", bold=True)
     r = _section(ws, 7, say("survey.how", language), language)
+    equal = answers(language)[_EQUAL][0]
     steps = [say("survey.step 1", language, questions=say("survey.sheet.questions", language)),
-             say("survey.step 2", language, answer=say("survey.col answer", language), equal=answers(language)[8][0]),
+             say("survey.step 2", language, answer=say("survey.col answer", language), equal=equal),
              say("survey.step 3", language)]
     for k, step in enumerate(steps, start=1):
         _text(ws.cell(r, 1), f"{k}.", language), _text(ws.cell(r, 2), step, language)
@@ -190,7 +196,7 @@ def _section(ws: Worksheet, r: int, heading: str, language: str) -> int:
 def _example(ws: Worksheet, r: int, language: str) -> int:
     """One worked answer, laid out as a row of the questions sheet is read; returns the next row."""
     a, b = say("survey.example a", language), say("survey.example b", language)
-    label, value = answers(language)[2]  # A over B, 7: very strong
+    label, value = next((label, value) for label, value in answers(language) if value == 7)  # A over B: very strong
     _text(ws.cell(r, 2), say("survey.example intro", language), language)
     rows = [(say("survey.col a", language), a), (say("survey.col b", language), b),
             (say("survey.example answer", language), label)]
