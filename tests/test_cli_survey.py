@@ -3,7 +3,9 @@ exactly, several at once or none, errors in one line with their place, failures 
 
 from __future__ import annotations
 
+import io
 import re
+from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
@@ -153,7 +155,7 @@ def test_export_options_are_checked(demo_path, tmp_path, capsys):
     assert load_workbook(out.with_suffix(".XLSX")).sheetnames[:2] == ["Instructions", "Questions"]
     fill(out.with_suffix(".XLSX"), {"service vs quality": "3"}, name="Ivan")
     export(demo_path, out.with_suffix(".XLSX"))  # over a filled one: that one is kept
-    kept = load_workbook(f"{out.with_suffix('.XLSX')}.bak")
+    kept = load_workbook(io.BytesIO(Path(f"{out.with_suffix('.XLSX')}.bak").read_bytes()))
     assert kept["Instructions"][NAME_CELL].value == "Ivan"
 
 
