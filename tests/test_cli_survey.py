@@ -58,7 +58,7 @@ def test_export_fill_import_and_the_project_holds_exactly_those_judgments(demo_p
 
 def test_several_questionnaires_in_one_import_and_each_failure_on_its_own_line(demo_path, tmp_path, capsys):
     paths = []
-    for name, cells in [("Ivan", everything_equal(demo_path, **CIRCULAR)), ("Olga", {}),
+    for name, cells in [("Ivan", everything_equal(demo_path, **CIRCULAR)), ("Olga", everything_equal(demo_path)),
                         ("Petra", everything_equal(demo_path, service_quality=3))]:
         paths.append(tmp_path / f"{name}.xlsx")
         export(demo_path, paths[-1], "--respondent", name)
@@ -68,7 +68,7 @@ def test_several_questionnaires_in_one_import_and_each_failure_on_its_own_line(d
     out, err = capsys.readouterr()
     lines = out.splitlines()
     pairs = len(pair_columns(load_project(demo_path).model.root))
-    assert lines[0] == f"imported 3 respondent(s), {2 * pairs} judgment(s), into {demo_path}"
+    assert lines[0] == f"imported 3 respondent(s), {3 * pairs} judgment(s), into {demo_path}"
     assert "Respondents failing a node (1 of 3):" in lines
     failing = [line for line in lines if line.startswith("Ivan")]
     assert len(failing) == 1 and re.match(r"Ivan\s+│ goal\s+│\s+\d+\.\d{4} │\s+0\.08 │ inconsistent$", failing[0])
@@ -132,6 +132,7 @@ def test_the_same_respondent_in_two_files_is_refused(demo_path, tmp_path, capsys
     first, second, csv = tmp_path / "a.xlsx", tmp_path / "b.xlsx", tmp_path / "c.csv"
     for path in (first, second):
         export(demo_path, path, "--respondent", "Ivan")
+        fill(path, {"service vs quality": "3"})
     csv.write_text("respondent,service vs quality\nIvan,3\n")
     capsys.readouterr()
     assert main(["import", str(first), str(second), str(csv), "--into", str(demo_path), "--all-errors"]) == 2
@@ -166,3 +167,13 @@ def test_a_bad_csv_survey_is_told_in_english_also_under_lang_zh(demo_path, tmp_p
     assert main(["import", str(survey), "--into", str(demo_path), "--lang", "zh"]) == 2
     assert capsys.readouterr().err == (f"ahp: error: {survey}, row 2, column 'service vs quality': 'x' is not a number "
                                        "or a fraction like 1/3; nothing imported\n")
+
+
+def test_a_questionnaire_sent_back_blank_is_refused(demo_path, tmp_path, capsys):
+    survey = tmp_path / "blank.xlsx"
+    export(demo_path, survey, "--respondent", "Ivan")
+    before = demo_path.read_bytes()
+    assert main(["import", str(survey), "--into", str(demo_path)]) == 2
+    assert capsys.readouterr().err == (f"ahp: error: {survey}, sheet 'Questions': no question is answered; was the "
+                                       "blank questionnaire sent back?; nothing imported\n")
+    assert demo_path.read_bytes() == before

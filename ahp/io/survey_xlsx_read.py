@@ -148,9 +148,11 @@ def _judgments(
             if value is not None:
                 judgments.setdefault(pair.path, {})[(pair.a, pair.b)] = value
     lacking = [header for header in pairs if header not in seen]
+    at = say("survey.at sheet", language, sheet=questions.title)
     if lacking:
-        problems.append(say("survey.lacks pairs", language, at=say("survey.at sheet", language, sheet=questions.title),
-                            k=len(lacking), ids=lacking[0]))
+        problems.append(say("survey.lacks pairs", language, at=at, k=len(lacking), ids=lacking[0]))
+    elif not judgments and not problems:  # most likely the blank questionnaire sent back; once imported, the
+        problems.append(say("survey.no answer", language, at=at))  # name would refuse the filled one
     return judgments
 
 

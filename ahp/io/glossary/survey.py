@@ -111,6 +111,8 @@ SURVEY: dict[str, tuple[str, str]] = {
     "survey.unknown pair": ("{at}: the pair '{ids}' is not in this project's model: the questionnaire was made for "
                             "another model, or the model changed since it was exported",
                             "{at}：本项目的模型中没有「{ids}」这一对比较：该问卷为其他模型生成，或导出后模型已修改"),
+    "survey.no answer": ("{at}: no question is answered; was the blank questionnaire sent back?",
+                         "{at}：没有回答任何问题；寄回的是否为空白问卷？"),
     "survey.same pair": ("{at}: the same pair as row {first}", "{at}：与第 {first} 行是同一对比较"),
     "survey.lacks pairs": ("{at}: {k} pair(s) of this project's model are missing (first: '{ids}'): the model changed "
                            "since the questionnaire was exported; export it again",
