@@ -165,7 +165,9 @@ def _write_instructions(ws: Worksheet, title: str, model: Model, language: str, 
     _text(ws["B5"], say("survey.name hint", language), language, color="B42318", bold=True)
     r = _section(ws, 7, say("survey.how", language), language)
     equal = answers(language)[_EQUAL][0]
-    steps = [say("survey.step 1", language, questions=say("survey.sheet.questions", language)),
+    pairs = pair_columns(model.root)
+    steps = [say("survey.step 1", language, questions=say("survey.sheet.questions", language), n=len(pairs),
+                 parts=len({pair.path for pair in pairs})),
              say("survey.step 2", language, answer=say("survey.col answer", language), equal=equal),
              say("survey.step 3", language)]
     for k, step in enumerate(steps, start=1):

@@ -244,6 +244,7 @@ def test_the_chinese_instructions_speak_chinese_and_the_scale_of_chinese_practic
     assert scale == VERBAL_ZH
     assert [scale[k] for k in (1, 3, 5, 7, 9)] == ["同等重要", "稍微重要", "明显重要", "强烈重要", "极端重要"]
     assert "A 比 B 强烈重要（7）" in texts  # the worked example, with the dropdown's own words
+    assert "打开工作表「问卷」（共 5 部分、43 题）。每一行比较两个因素 A 和 B，并附有各自的含义。" in texts
     visible = [c.value for ws in (sheet, book["问卷"]) for row in ws.iter_rows(max_col=6) for c in row
                if isinstance(c.value, str)]
     latin = {w for text in visible for w in re.findall(r"[A-Za-z]{2,}", text)}

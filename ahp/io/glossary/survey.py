@@ -27,8 +27,9 @@ SURVEY: dict[str, tuple[str, str]] = {
     "survey.name hint": ("← type your name here (required)", "← 请在此填写您的姓名（必填）"),
     "survey.how": ("How to answer", "填写方法"),
     "survey.step 1": (
-        "Open the sheet “{questions}”. Each row compares two elements, A and B, and says what each means.",
-        "打开工作表「{questions}」。每一行比较两个因素 A 和 B，并附有各自的含义。"),
+        "Open the sheet “{questions}” ({n} questions in {parts} parts). Each row compares two elements, A and B, "
+        "and says what each means.",
+        "打开工作表「{questions}」（共 {parts} 部分、{n} 题）。每一行比较两个因素 A 和 B，并附有各自的含义。"),
     "survey.step 2": (
         "In the column “{answer}”, pick from the list which of the two weighs more for the goal, and how much more, "
         "on the scale below. Pick “{equal}” when they weigh the same.",
