@@ -99,7 +99,8 @@ def _check_model(questions: Worksheet, model: Model, language: str) -> None:
     """Refuse a questionnaire made for another model (its hidden ids column says which)."""
     mark = questions[f"{IDS_COLUMN}1"].value
     if not isinstance(mark, str) or not mark.startswith(IDS_MARK):
-        raise SurveyError(say("survey.not a survey", language, sheet=questions.title, command="ahp export-survey"), [])
+        raise SurveyError(say("survey.no ids", language, sheet=questions.title, column=IDS_COLUMN,
+                              command="ahp export-survey"), [])
     if mark.removeprefix(IDS_MARK) != model.id:
         raise SurveyError(say("survey.other model", language, found=mark.removeprefix(IDS_MARK), model=model.id), [])
 

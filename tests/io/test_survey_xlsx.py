@@ -230,6 +230,13 @@ def test_files_that_are_not_questionnaires_are_refused_in_one_line(tmp_path):
     Workbook().save(tmp_path / "plain.xlsx")
     assert problems_of(tmp_path / "plain.xlsx", language="zh") == [
         "不是由 ahp export-survey 生成的问卷（没有工作表「说明」），未导入任何内容"]
+    book = Workbook()
+    book.active.title = "说明"
+    book.create_sheet("问卷")
+    book.save(tmp_path / "lookalike.xlsx")
+    assert problems_of(tmp_path / "lookalike.xlsx") == [
+        "is not a questionnaire of ahp export-survey: sheet '问卷' has no pair ids in its hidden column G; "
+        "nothing imported"]
 
 
 def test_the_chinese_instructions_speak_chinese_and_the_scale_of_chinese_practice():

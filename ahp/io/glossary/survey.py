@@ -98,6 +98,10 @@ SURVEY: dict[str, tuple[str, str]] = {
                               "无法作为 Excel 工作簿读取，未导入任何内容"),
     "survey.not a survey": ("is not a questionnaire of ahp export-survey: it has no sheet '{sheet}'; nothing imported",
                             "不是由 {command} 生成的问卷（没有工作表「{sheet}」），未导入任何内容"),
+    "survey.no ids": ("is not a questionnaire of ahp export-survey: sheet '{sheet}' has no pair ids in its hidden "
+                      "column {column}; nothing imported",
+                      "不是由 {command} 生成的问卷（工作表「{sheet}」的隐藏列 {column} 中没有比较对的标识），"
+                      "未导入任何内容"),
     "survey.other model": ("is a questionnaire of the model '{found}', not of this project's model '{model}'; "
                            "nothing imported",
                            "是模型「{found}」的问卷，不是本项目模型「{model}」的问卷，未导入任何内容"),
