@@ -66,12 +66,12 @@ COMMANDS: dict[str, Command] = {
         respondents.cmd_respondent,
     ),
     "import": (
-        "add respondents from a survey CSV (nothing is imported if any cell is bad)",
+        "add respondents from filled questionnaires (.xlsx) or survey CSVs (none if any file has a problem)",
         respondents.args_import,
         respondents.cmd_import,
     ),
     "export-survey": (
-        "the blank survey CSV for a project's model",
+        "the questionnaire to send (.xlsx) or the blank survey CSV for a project's model",
         respondents.args_export_survey,
         respondents.cmd_export_survey,
     ),

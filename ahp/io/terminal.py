@@ -206,13 +206,7 @@ def print_check(
     sep = separator(language)
     if failures:
         print()
-        print(say("check.failing", language, k=len(failing), n=len(project.respondents) - len(left_out)))
-        rows = [[name, _node_name(a, language), "-" if a.result is None else f"{a.result.cr:.4f}",
-                 "-" if a.result is None else f"{a.result.threshold:.2f}", _status(a.status, language)]
-                for name, a in failures]
-        header = [say(k, language) for k in ("respondent", "matrix")] + ["CR"] + [
-            say(k, language) for k in ("threshold", "status")]
-        print(render_table(header, rows, right={2, 3}))
+        print_failures(failures, len(project.respondents) - len(left_out), language)
     if left_out:
         print(clean(say("check.left out", language, names=sep.join(left_out))))
     if synthesis.consistent and not failures:
@@ -224,6 +218,18 @@ def print_check(
         verdict = say("check.some fail", language)
     gap = "\n" if language == "zh" else " "
     print(f"{verdict}{gap}{clean(settings_line(synthesis, judgments_source(project, respondent, language), language))}")
+
+
+def print_failures(failures: Sequence[tuple[str, NodeAnalysis]], n: int, language: str = "en") -> None:
+    """The respondents' failing nodes, one line each (respondent, node, CR, threshold, status),
+    under a heading counting the respondents who fail among ``n``."""
+    print(say("check.failing", language, k=len(dict.fromkeys(name for name, _ in failures)), n=n))
+    rows = [[name, _node_name(a, language), "-" if a.result is None else f"{a.result.cr:.4f}",
+             "-" if a.result is None else f"{a.result.threshold:.2f}", _status(a.status, language)]
+            for name, a in failures]
+    header = [say(k, language) for k in ("respondent", "matrix")] + ["CR"] + [
+        say(k, language) for k in ("threshold", "status")]
+    print(render_table(header, rows, right={2, 3}))
 
 
 def print_panel(project: Project, panel: Panel, limit: int = 20, language: str = "en") -> None:
