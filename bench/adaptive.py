@@ -92,7 +92,8 @@ def interview(root: Node, answers: dict[str, np.ndarray], top: int, order: Itera
         asked[path][i, j], asked[path][j, i] = answers[path][i, j], answers[path][j, i]
 
 
-def run(root: Node, sigma: float, top: int, respondents: int, seed: int, strategies_named: list[str], **options: float) -> dict[str, Tally]:
+def run(root: Node, sigma: float, top: int, respondents: int, seed: int, strategies_named: list[str],
+        **options: float) -> dict[str, Tally]:
     rng = np.random.default_rng(seed)
     fixed = fixed_order(root)
     strategies: dict[str, Callable[[], Iterator[Pair] | None]] = {
@@ -217,7 +218,8 @@ def main() -> None:
     root = load_model("retail-churn").root
     total, floor = len(fixed_order(root)), floor_questions(root)
     if args.oracle:
-        print(f"retail-churn: {total} questions, floor {floor} ({floor / total:.0%}); {args.respondents} respondents per row\n")
+        print(f"retail-churn: {total} questions, floor {floor} ({floor / total:.0%}); "
+              f"{args.respondents} respondents per row\n")
         print("| sigma | k | planner stops at | planner right | oracle, first right: 100% / 95% | "
               "oracle, right from then on: 100% / 95% |")
         print("|---|---|---|---|---|---|")
@@ -241,7 +243,8 @@ def main() -> None:
                 print()
         return
     print(f"retail-churn: {total} questions in the full interview; {args.respondents} respondents per row\n")
-    print("| sigma | k | order | questions (share) | top-k same | top-1 same | planner call ms, wall (mean / max) | CPU (mean / max) |")
+    print("| sigma | k | order | questions (share) | top-k same | top-1 same | "
+          "planner call ms, wall (mean / max) | CPU (mean / max) |")
     print("|---|---|---|---|---|---|---|---|")
     for sigma in map(float, args.sigmas.split(",")):
         for top in map(int, args.tops.split(",")):

@@ -22,7 +22,8 @@ that no answer can change it (a wild enough answer always can), but a forecast, 
 respondent's own noise, that the remaining answers are unlikely to.
 
 >>> from ahp.core.scale import format_value
->>> root = Node("goal", "G", children=(Node("a", "A", children=(Node("x", "X"), Node("y", "Y"), Node("z", "Z"))), Node("b", "B")))
+>>> a = Node("a", "A", children=(Node("x", "X"), Node("y", "Y"), Node("z", "Z")))
+>>> root = Node("goal", "G", children=(a, Node("b", "B")))
 >>> q = next_question(root, {}, top=1)
 >>> q.path, q.a, q.b, q.reason
 ('goal', 'a', 'b', 'span')
@@ -147,7 +148,8 @@ def plan(
     for path in order:
         pair = _linking_pair(arrays[path])
         if pair is not None:
-            why = f"{_name(tree, path, pair[0])} is not yet compared, directly or through others, with {_name(tree, path, pair[1])}"
+            why = (f"{_name(tree, path, pair[0])} is not yet compared, directly or through others, "
+                   f"with {_name(tree, path, pair[1])}")
             return Plan(_question(tree, path, pair, None, "span", why, unanswered), unanswered, unanswered, 1.0, {})
     outlook = _forecast(tree, arrays, top, method, completion)
     forecast = {_key(tree, path, (i, j)): (c, s) for (path, i, j), c, s in
@@ -158,7 +160,8 @@ def plan(
     remaining = int(moving.sum()) + sum(p not in asked_anyway for p in unchecked)
     if unchecked:
         among = np.array([q == unchecked[0] for q, _, _ in outlook.pairs])
-        why = f"a second route between the elements of {_node(tree, unchecked[0]).name}, so that their consistency can be measured"
+        why = (f"a second route between the elements of {_node(tree, unchecked[0]).name}, "
+               "so that their consistency can be measured")
         reason, factors = "check", None
     elif outlook.pairs and outlook.chance >= risk:
         among = np.ones(len(outlook.pairs), dtype=bool)
@@ -169,8 +172,9 @@ def plan(
         return Plan(None, 0, unanswered, outlook.chance, forecast)
     pick = int(np.flatnonzero(among)[np.argmax(outlook.pull[among])])
     path, i, j = outlook.pairs[pick]
-    question = _question(tree, path, (i, j), nearest_on_scale(outlook.centre[pick]), reason, why, max(remaining, 1), factors)
-    return Plan(question, max(remaining, 1), unanswered, outlook.chance, forecast)
+    remaining = max(remaining, 1)
+    question = _question(tree, path, (i, j), nearest_on_scale(outlook.centre[pick]), reason, why, remaining, factors)
+    return Plan(question, remaining, unanswered, outlook.chance, forecast)
 
 
 def next_question(root: Node, matrices: Mapping[str, object], **options: object) -> NextQuestion | None:
@@ -288,7 +292,8 @@ def _noise(arrays: dict[str, np.ndarray], now: dict[str, PriorityResult]) -> dic
         squares[path] = float((np.log(a[i, j][known] * w[j[known]] / w[i[known]]) ** 2).sum())
         redundant[path] = int(known.sum()) - (len(a) - 1)
     whole = (sum(squares.values()) + PRIOR_ANSWERS * PRIOR_NOISE ** 2) / (sum(redundant.values()) + PRIOR_ANSWERS)
-    return {path: math.sqrt((squares[path] + PRIOR_ANSWERS * whole) / (redundant[path] + PRIOR_ANSWERS)) for path in arrays}
+    return {path: math.sqrt((squares[path] + PRIOR_ANSWERS * whole) / (redundant[path] + PRIOR_ANSWERS))
+            for path in arrays}
 
 
 def _resistance(a: np.ndarray) -> np.ndarray:
