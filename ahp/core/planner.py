@@ -53,7 +53,7 @@ from ahp.core.scale import SCALE_ARRAY, nearest_on_scale
 from ahp.errors import AHPError
 
 #: The top-k is settled when the forecast chance that the remaining answers change it is below this.
-RISK = 0.03
+RISK = 0.02
 #: How many sets of forecast answers the chance is counted over (drawn the same way every call,
 #: so the same answers always get the same plan).
 DRAWS = 256
