@@ -24,7 +24,7 @@ import numpy as np
 
 from ahp.core.hierarchy import Node, synthesize, unjudged
 from ahp.core.matrix import upper_pairs
-from ahp.core.planner import RISK, plan
+from ahp.core.planner import WIDTH, plan
 from ahp.core.scale import SCALE_ARRAY
 from ahp.io.model import load_model
 
@@ -209,7 +209,7 @@ def main() -> None:
     parser.add_argument("--tops", default="1,3,5")
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--orders", default="adaptive,random,fixed", help="which interviews to run")
-    parser.add_argument("--risk", type=float, default=RISK, help="the planner's risk (see ahp.core.planner.RISK)")
+    parser.add_argument("--width", type=float, default=WIDTH, help="the planner's WIDTH")
     parser.add_argument("--curve", action="store_true",
                         help="instead: top-k identical after n questions, the planner's order against today's")
     parser.add_argument("--oracle", action="store_true",
@@ -225,7 +225,7 @@ def main() -> None:
         print("|---|---|---|---|---|---|")
         for sigma in map(float, args.sigmas.split(",")):
             for top in map(int, args.tops.split(",")):
-                o = oracle(root, sigma, top, args.respondents, args.seed, risk=args.risk)
+                o = oracle(root, sigma, top, args.respondents, args.seed, width=args.width)
                 cells = [f"{m:.1f} ({m / total:.0%})" for m in (
                     float(np.mean(o["stopped"])), least_mean(o["first"], floor, 0), least_mean(o["first"], floor, 0.05),
                     least_mean(o["stays"], floor, 0), least_mean(o["stays"], floor, 0.05))]
@@ -248,7 +248,7 @@ def main() -> None:
     print("|---|---|---|---|---|---|---|---|")
     for sigma in map(float, args.sigmas.split(",")):
         for top in map(int, args.tops.split(",")):
-            tallies = run(root, sigma, top, args.respondents, args.seed, args.orders.split(","), risk=args.risk)
+            tallies = run(root, sigma, top, args.respondents, args.seed, args.orders.split(","), width=args.width)
             for name, t in tallies.items():
                 asked = float(np.mean(t.asked))
                 print(f"| {sigma} | {top} | {name} | {asked:.1f} ({asked / total:.0%}) | {np.mean(t.same_top):.1%} | "

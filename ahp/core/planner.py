@@ -1,5 +1,4 @@
-"""Which pairwise question to ask next, and when the answers so far have most likely settled
-the top of the ranking.
+"""Which pairwise question to ask next, and when the answers so far settle the top of the ranking.
 
 An adaptive interview, after Harker (1987, Math. Modelling 9:837-848), with the lambda-max
 completion giving the weights of an incomplete interview. For one respondent, in this order:
@@ -8,18 +7,18 @@ completion giving the weights of an incomplete interview. For one respondent, in
    node's weights are determined; pairs of neighbours first (e1-e2, e2-e3, ...).
 2. ``check``: one redundant judgment per node of three or more elements (a cycle), so its
    consistency can be measured at all.
-3. ``ranking``: the answers still missing are forecast: each is the value the other answers
-   imply (the completed matrix's) times log-normal noise whose spread grows with the
+3. ``ranking``: each missing pair gets a range of plausible answers: the value the other
+   answers imply (the completed matrix's), times or divided by a spread that grows with the
    respondent's and the node's inconsistency and with how loosely the other answers tie the
-   pair (:func:`_noise`, :func:`_resistance`), rounded to the scale. :data:`DRAWS` sets of
-   forecast answers, all pairs at once, are synthesised; the share whose top-k (set and
-   order) differs from today's is the ``chance`` that the remaining answers change it. The
-   top-k is a set of orders between two factors; the pair asked is the one whose forecast
-   answers move most the lead of the order most often lost.
+   pair (:data:`WIDTH`), and at least the next scale value each side. Every answer in the range
+   is tried (completion and synthesis, one stack per matrix size). The top-k is a set of
+   orders between two factors; for each, every pair's worst answer takes something off its
+   lead, and the pairs together take the root-sum-square of those. The pair that takes most off
+   the order that holds least is asked.
 
-The answers settle the top-k when that chance is below ``risk`` (:data:`RISK`): not a proof
-that no answer can change it (a wild enough answer always can), but a forecast, at the
-respondent's own noise, that the remaining answers are unlikely to.
+The answers settle the top-k when every such order holds against all missing pairs together;
+so, in particular, no missing pair answered anywhere in its range (the others staying missing)
+changes the set or the order of the top-k factors.
 
 >>> from ahp.core.scale import format_value
 >>> a = Node("a", "A", children=(Node("x", "X"), Node("y", "Y"), Node("z", "Z")))
@@ -40,7 +39,7 @@ True
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -48,25 +47,22 @@ import numpy as np
 
 from ahp.core.hierarchy import Layout, Node, _node, _node_matrices
 from ahp.core.matrix import missing_pairs, upper_pairs
-from ahp.core.priorities import PriorityResult, analyse_matrices, analyse_stack
+from ahp.core.priorities import PriorityResult, analyse_matrices
 from ahp.core.scale import SCALE_ARRAY, nearest_on_scale
 from ahp.errors import AHPError
 
-#: The top-k is settled when the forecast chance that the remaining answers change it is below this.
-RISK = 0.02
-#: How many sets of forecast answers the chance is counted over (drawn the same way every call,
-#: so the same answers always get the same plan).
-DRAWS = 256
-#: Before the answers show it, the spread s of a respondent's answers about their weights is
-#: taken to be about this (in log terms: Saaty-scale rounding alone gives about 0.15 to 0.2) ...
+#: A respondent may plausibly answer up to exp(WIDTH * s * sqrt(1 + r)) times more, or less,
+#: than the other answers imply (and always the next scale value each side), s being the spread
+#: of their answers about their weights in log terms (see :func:`_noise`) and r how loosely the
+#: other answers tie the pair (see :func:`_resistance`).
+WIDTH = 3.0
+#: Before the answers show it, the spread s is taken to be about this (in log terms: Saaty-scale
+#: rounding alone gives about 0.15 to 0.2) ...
 PRIOR_NOISE = 0.3
 #: ... with the weight of this many redundant answers.
 PRIOR_ANSWERS = 2.0
-#: A lead smaller than this (in global weight) counts as a tie, so as a change.
+#: A change of the top-k smaller than this (in global weight) counts as a tie, so as a change.
 _TIE = 1e-9
-#: A missing pair may still be needed when an answer this many of its spreads from the implied
-#: value could, alone, take the whole lead of an order of the top-k that some forecasts lose.
-_REACH = 2.0
 #: Reason codes, in the order the interview goes through them.
 REASONS: tuple[str, ...] = ("span", "check", "ranking")
 
@@ -80,7 +76,7 @@ class NextQuestion:
     factors whose order the answer may change, the one ahead first, for a message in another
     language), and ``remaining``: how many questions may still be needed, this one included
     (every unanswered one while some node is not yet spanned; after, the checks still missing
-    and the pairs that could, alone, change the top-k; later answers can add to it)."""
+    and the pairs that can change the top-k; later answers can add to it)."""
 
     path: str
     a: str
@@ -100,23 +96,35 @@ class NextQuestion:
 @dataclass(frozen=True, eq=False)
 class Plan:
     """What the planner worked out: the ``next`` question (``None`` when settled), ``remaining``
-    (as in :class:`NextQuestion`; 0 when settled), ``unanswered`` (every missing pair),
-    ``chance``: the forecast chance that the remaining answers change the top-k (1.0 while some
-    node is not spanned, 0.0 when nothing is missing), and ``forecast``: how each missing pair's
-    answer is forecast, keyed ``(path, a, b)``: the value the other answers imply (unrounded)
-    and the spread, in log terms, of the log-normal noise about it (the draw is then rounded to
-    the scale; empty until every node is spanned)."""
+    (as in :class:`NextQuestion`; 0 when settled), ``unanswered`` (every missing pair), and the
+    plausible ``answers`` of each missing pair, keyed ``(path, a, b)`` (empty until every node
+    is spanned)."""
 
     next: NextQuestion | None
     remaining: int
     unanswered: int
-    chance: float
-    forecast: dict[tuple[str, str, str], tuple[float, float]]
+    answers: dict[tuple[str, str, str], np.ndarray]
 
     @property
     def settled(self) -> bool:
-        """Whether the remaining answers are unlikely to change the top-k (or none is missing)."""
+        """Whether no missing pair can change the top-k (or none is missing)."""
         return self.next is None
+
+
+def plausible_answers(implied: float, spread: float) -> np.ndarray:
+    """The scale values from ``implied / spread`` to ``implied * spread``, and always the scale
+    value nearest ``implied`` and the next one each side.
+
+    >>> from ahp.core.scale import format_value
+    >>> [format_value(v) for v in plausible_answers(1 / 2, 3)]
+    ['1/6', '1/5', '1/4', '1/3', '1/2', '1']
+    >>> [format_value(v) for v in plausible_answers(8.7, 1.2)]
+    ['8', '9']
+    """
+    at = int(np.searchsorted(SCALE_ARRAY, nearest_on_scale(implied)))
+    near = np.abs(np.log(SCALE_ARRAY / implied)) <= np.log(spread) + 1e-9
+    near[max(0, at - 1):at + 2] = True
+    return SCALE_ARRAY[near].copy()
 
 
 def plan(
@@ -126,21 +134,20 @@ def plan(
     top: int = 5,
     method: str = "eigenvector",
     completion: str = "lambda-max",
-    risk: float = RISK,
+    width: float = WIDTH,
 ) -> Plan:
     """The next question for one respondent, whose judgments ``matrices`` maps each inner node's
     path to (``nan`` for missing, as :func:`~ahp.core.hierarchy.synthesize` takes them; a node
-    left out has none), until the forecast chance that the remaining answers change the
-    top-``top`` of the global ranking of factors is below ``risk`` (0: ask everything).
-    ``method`` and ``completion`` are the project's (see :func:`~ahp.core.hierarchy.synthesize`).
+    left out has none), for a settled top-``top`` of the global ranking of factors. ``method``
+    and ``completion`` are the project's (see :func:`~ahp.core.hierarchy.synthesize`); ``width``
+    scales the plausible ranges (see :data:`WIDTH`).
 
-    Cost: :data:`DRAWS` complete matrices per node synthesised, whatever is missing: about
-    10 ms (CPU) a call on the built-in model (43 pairs).
+    Cost: every plausible answer of every missing pair is completed and synthesised, so it
+    grows with the missing pairs and the matrix sizes: about 6 ms (CPU) a call on the built-in
+    model (34 pairs), over 100 ms on one of 273 pairs.
     """
     if top < 1:
         raise AHPError(f"the number of top factors to settle must be 1 or more, not {top}")
-    if not 0 <= risk < 1:
-        raise AHPError(f"the risk of a changed top {top} must be from 0 up to (not including) 1, not {risk}")
     tree = root.layout
     arrays = dict(zip(tree.children, _node_matrices(tree, matrices), strict=True))
     unanswered = sum(len(missing_pairs(a)) for a in arrays.values())
@@ -150,31 +157,36 @@ def plan(
         if pair is not None:
             why = (f"{_name(tree, path, pair[0])} is not yet compared, directly or through others, "
                    f"with {_name(tree, path, pair[1])}")
-            return Plan(_question(tree, path, pair, None, "span", why, unanswered), unanswered, unanswered, 1.0, {})
-    outlook = _forecast(tree, arrays, top, method, completion)
-    forecast = {_key(tree, path, (i, j)): (c, s) for (path, i, j), c, s in
-                zip(outlook.pairs, outlook.centre, outlook.spread, strict=True)}
+            return Plan(_question(tree, path, pair, None, "span", why, unanswered), unanswered, unanswered, {})
+    effects = _effects(tree, arrays, top, method, completion, width)
+    answers = {_key(tree, path, (i, j)): v for (path, i, j), v in zip(effects.pairs, effects.values, strict=True)}
+    moving = effects.moving()
     unchecked = [p for p in order if _needs_check(arrays[p])]
-    moving = outlook.moving()
-    asked_anyway = {q for (q, _, _), m in zip(outlook.pairs, moving, strict=True) if m}
+    asked_anyway = {q for (q, _, _), m in zip(effects.pairs, moving, strict=True) if m}
     remaining = int(moving.sum()) + sum(p not in asked_anyway for p in unchecked)
     if unchecked:
-        among = np.array([q == unchecked[0] for q, _, _ in outlook.pairs])
+        pick = _most_moving(effects, [q == unchecked[0] for q, _, _ in effects.pairs])
         why = (f"a second route between the elements of {_node(tree, unchecked[0]).name}, "
                "so that their consistency can be measured")
         reason, factors = "check", None
-    elif outlook.pairs and outlook.chance >= risk:
-        among = np.ones(len(outlook.pairs), dtype=bool)
-        ahead, behind = tree.leaves[outlook.constraints[outlook.weakest]]
+    elif moving.any():
+        pick = _most_moving(effects, moving)
+        ahead, behind = tree.leaves[effects.constraints[np.argmin(effects.joint)]]
         why = f"its answer may change the top {top}: {tree.nodes[behind].name} could overtake {tree.nodes[ahead].name}"
         reason, factors = "ranking", (tree.paths[ahead], tree.paths[behind])
     else:
-        return Plan(None, 0, unanswered, outlook.chance, forecast)
-    pick = int(np.flatnonzero(among)[np.argmax(outlook.pull[among])])
-    path, i, j = outlook.pairs[pick]
-    remaining = max(remaining, 1)
-    question = _question(tree, path, (i, j), nearest_on_scale(outlook.centre[pick]), reason, why, remaining, factors)
-    return Plan(question, remaining, unanswered, outlook.chance, forecast)
+        return Plan(None, 0, unanswered, answers)
+    path, i, j = effects.pairs[pick]
+    question = _question(tree, path, (i, j), effects.implied[pick], reason, why, remaining, factors)
+    return Plan(question, remaining, unanswered, answers)
+
+
+def _most_moving(effects: _Effects, among: Sequence[bool] | np.ndarray) -> int:
+    """Of the missing pairs ``among`` selects, the one that takes most off the constraint that
+    holds least against all pairs together (the first such pair on a tie)."""
+    weakest = int(np.argmin(effects.joint)) if len(effects.joint) else None
+    pull = effects.shortfall[:, weakest] if weakest is not None else np.zeros(len(effects.pairs))
+    return int(np.flatnonzero(among)[np.argmin(pull[np.asarray(among, dtype=bool)])])
 
 
 def next_question(root: Node, matrices: Mapping[str, object], **options: object) -> NextQuestion | None:
@@ -183,98 +195,75 @@ def next_question(root: Node, matrices: Mapping[str, object], **options: object)
 
 
 def settled(root: Node, matrices: Mapping[str, object], **options: object) -> bool:
-    """Whether the remaining answers are unlikely to change the set and order of the top-k (see :func:`plan`)."""
+    """Whether no missing pair can change the set and order of the top-k (see :func:`plan`)."""
     return plan(root, matrices, **options).settled  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True, eq=False)
-class _Forecast:
-    """The top-k under :data:`DRAWS` sets of forecast answers to the missing pairs.
+class _Effects:
+    """What the plausible answers of the missing pairs do to the top-k.
 
     The top-k is a set of ``constraints``, pairs of leaves (positions among the leaves) that
     must keep their order: neighbours in the top-k, and the k-th ahead of each other leaf.
-    ``pairs`` are the missing pairs as (path, i, j), with the ``centre`` and log ``spread`` of
-    their forecast and the log of each draw's answers ``drawn`` (draws, pairs); ``lead`` (draws,
-    c) is each constraint's lead in each draw.
+    ``gap`` (c,) is each constraint's lead now, ``shortfall`` (pairs, c) the most each pair's
+    answers take off it (0 when none does), ``pairs`` the missing pairs as (path, i, j) with
+    their ``implied`` values and plausible ``values``.
     """
 
     pairs: list[tuple[str, int, int]]
-    centre: np.ndarray
-    spread: np.ndarray
-    drawn: np.ndarray
+    implied: list[float]
+    values: list[np.ndarray]
     constraints: np.ndarray
-    lead: np.ndarray
+    gap: np.ndarray
+    shortfall: np.ndarray
 
     @cached_property
-    def chance(self) -> float:
-        """The share of draws whose top-k is not today's (0.0 when no pair is missing)."""
-        return float((self.lead <= _TIE).any(axis=1).mean()) if self.pairs else 0.0
-
-    @cached_property
-    def weakest(self) -> int:
-        """The constraint lost in most draws (on a tie, the one with the least lead for its spread)."""
-        lost = (self.lead <= _TIE).mean(axis=0)
-        margin = self.lead.mean(axis=0) / (self.lead.std(axis=0) + _TIE)
-        return int(np.lexsort((margin, -lost))[0])
-
-    @cached_property
-    def moves(self) -> np.ndarray:
-        """How far each pair's forecast answers move each constraint's lead (pairs, c): the
-        standard deviation of the lead that the pair's answer explains, linearly."""
-        x = self.drawn - self.drawn.mean(axis=0)
-        y = self.lead - self.lead.mean(axis=0)
-        covariance = x.T @ y / len(x)
-        return np.abs(covariance) / np.sqrt(np.maximum((x ** 2).mean(axis=0), _TIE))[:, None]
-
-    @property
-    def pull(self) -> np.ndarray:
-        """How far each pair moves the weakest constraint (pairs,)."""
-        return self.moves[:, self.weakest] if self.pairs else np.zeros(0)
+    def joint(self) -> np.ndarray:
+        """Each constraint's lead less the root-sum-square of the pairs' shortfalls (c,): the
+        top-k holds against the pairs together when every entry is positive."""
+        return self.gap - np.sqrt((self.shortfall ** 2).sum(axis=0))
 
     def moving(self) -> np.ndarray:
-        """Whether each missing pair, answered :data:`_REACH` of its spreads from the implied
-        value, could alone take the whole lead of a constraint some draws lose (pairs,)."""
-        if not self.pairs:
-            return np.zeros(0, dtype=bool)
-        at_risk = (self.lead <= _TIE).any(axis=0)
-        reach = _REACH * self.moves / np.maximum(self.drawn.std(axis=0), _TIE)[:, None] * self.spread[:, None]
-        return ((reach >= np.maximum(self.lead.mean(axis=0), 0)) & (self.moves > _TIE) & at_risk).any(axis=1)
+        """Whether each missing pair may still change the top-k: it takes something off a
+        constraint that does not hold against the pairs together (pairs,)."""
+        return ((self.shortfall < 0) & (self.joint <= _TIE)).any(axis=1)
 
 
-def _forecast(tree: Layout, arrays: dict[str, np.ndarray], top: int, method: str, completion: str) -> _Forecast:
-    """The missing pairs' forecast answers drawn, and each draw synthesised (one stack per node)."""
-    now = dict(zip(arrays, _analyse(arrays.values(), method, completion), strict=True))
+def _effects(tree: Layout, arrays: dict[str, np.ndarray], top: int, method: str, completion: str,
+             width: float) -> _Effects:
+    """Every missing pair's plausible answers tried, one stack per matrix size."""
+    paths = list(arrays)
+    now = dict(zip(paths, _analyse(arrays.values(), method, completion), strict=True))
     local = np.ones(len(tree.paths))
     for path, kids in tree.children.items():
         local[kids] = now[path].weights
     g = tree.global_weights(local)[tree.leaves]
-    constraints = _constraints(np.argsort(-g, kind="stable"), min(top, len(g)))
+    ranked = np.argsort(-g, kind="stable")
+    constraints = _constraints(ranked, min(top, len(ranked)))
+    pairs, implied, values, trials = [], [], [], []
     noise = _noise(arrays, now)
-    pairs, centre, spread = [], [], []
     for path, a in arrays.items():
         completed = now[path].completed if now[path].completed is not None else a
         resistance = _resistance(a)
         for i, j in missing_pairs(a):
             pairs.append((path, i, j))
-            centre.append(float(completed[i, j]))
-            spread.append(noise[path] * math.sqrt(1 + resistance[i, j]))
-    z = np.random.default_rng(0).standard_normal((DRAWS, len(pairs)))
-    logs = np.log(SCALE_ARRAY)
-    wanted = np.log(np.array(centre)) + np.array(spread) * z
-    drawn = logs[np.abs(wanted[..., None] - logs).argmin(axis=-1)] if pairs else np.zeros((DRAWS, 0))
-    weights = np.repeat(local[None], DRAWS, axis=0)
-    for path, a in arrays.items():
-        columns = [k for k, (q, _, _) in enumerate(pairs) if q == path]
-        if not columns:
-            continue
-        stack = np.repeat(a[None], DRAWS, axis=0)
-        for k in columns:
-            _, i, j = pairs[k]
-            stack[:, i, j], stack[:, j, i] = np.exp(drawn[:, k]), np.exp(-drawn[:, k])
-        weights[:, tree.children[path]] = analyse_stack(stack, method=method, completion=completion).weights
+            implied.append(nearest_on_scale(completed[i, j]))
+            spread = math.exp(width * noise[path] * math.sqrt(1 + resistance[i, j]))
+            values.append(plausible_answers(completed[i, j], spread))
+            trial = np.repeat(a[None], len(values[-1]), axis=0)
+            trial[:, i, j], trial[:, j, i] = values[-1], 1 / values[-1]
+            trials.append(trial)
+    gap = g[constraints[:, 0]] - g[constraints[:, 1]]
+    if not pairs:
+        return _Effects(pairs, implied, values, constraints, gap, np.zeros((0, len(constraints))))
+    rows = np.repeat(np.arange(len(pairs)), [len(v) for v in values])
+    weights = np.repeat(local[None], len(rows), axis=0)
+    for k, r in enumerate(_analyse([t for trial in trials for t in trial], method, completion)):
+        weights[k, tree.children[pairs[rows[k]][0]]] = r.weights
     leaves = tree.global_weights(weights)[:, tree.leaves]
-    lead = leaves[:, constraints[:, 0]] - leaves[:, constraints[:, 1]]
-    return _Forecast(pairs, np.array(centre), np.array(spread), drawn, constraints, lead)
+    change = leaves[:, constraints[:, 0]] - leaves[:, constraints[:, 1]] - gap
+    shortfall = np.minimum(np.minimum.reduceat(change, np.searchsorted(rows, np.arange(len(pairs))), axis=0), 0.0)
+    return _Effects(pairs, implied, values, constraints, gap, shortfall.reshape(len(pairs), len(gap)))
 
 
 def _noise(arrays: dict[str, np.ndarray], now: dict[str, PriorityResult]) -> dict[str, float]:

@@ -12,7 +12,7 @@ Shared by ``ahp next`` and the interview screens.
 >>> why_text(p, q, 5, "en")
 'Service is not yet compared, directly or through others, with Quality'
 >>> settled_text(12, 5, "zh"), at_most(3, "en")
-('剩下的 12 个问题的回答不太可能改变前 5 个因素的排序', 'at most 3 more')
+('剩下的 12 个问题无论怎样回答，都不会改变前 5 个因素的排序', 'at most 3 more')
 """
 
 from __future__ import annotations
@@ -93,13 +93,11 @@ def at_most(remaining: int, language: str = "en") -> str:
 
 
 def settled_text(unanswered: int, top: int, language: str = "en") -> str:
-    """That the answers to the ``unanswered`` questions are unlikely to change the top-``top``
-    factors (the planner's forecast, see ``ahp.core.planner``)."""
+    """That no answer to the ``unanswered`` questions can change the top-``top`` factors."""
     if language == "zh":
-        return f"剩下的 {unanswered} 个问题的回答不太可能改变前 {top} 个因素的排序"
-    if unanswered == 1:
-        return f"The answer to the remaining question is unlikely to change the top {top} factors"
-    return f"The answers to the remaining {unanswered} questions are unlikely to change the top {top} factors"
+        return f"剩下的 {unanswered} 个问题无论怎样回答，都不会改变前 {top} 个因素的排序"
+    rest = "the remaining question" if unanswered == 1 else f"the remaining {unanswered} questions"
+    return f"No answer to {rest} can change the top {top} factors"
 
 
 def all_answered_text(language: str = "en") -> str:
@@ -113,14 +111,13 @@ def answered_text(answered: int, questions: int, language: str = "en") -> str:
 
 
 def next_dict(project: Project, respondent: str, plan: Plan, top: int, language: str = "en") -> dict[str, Any]:
-    """``ahp next --format json``: the respondent, the counts, the forecast chance that the
-    remaining answers change the top factors, and the next question (``None`` when settled),
-    names and reasons in ``language``."""
+    """``ahp next --format json``: the respondent, the counts, and the next question (``None``
+    when settled), names and reasons in ``language``."""
     questions = question_count(project)
     q = plan.next
     out: dict[str, Any] = {
         "respondent": respondent, "top": top, "settled": plan.settled, "answered": questions - plan.unanswered,
-        "questions": questions, "remaining_at_most": plan.remaining, "chance": round(plan.chance, 4), "next": None,
+        "questions": questions, "remaining_at_most": plan.remaining, "next": None,
     }
     if q is not None:
         a, b = _names(project, q, language)

@@ -82,6 +82,6 @@ def test_questions_and_reasons_in_both_languages(project: Project) -> None:
 
 
 def test_the_settled_sentence() -> None:
-    assert settled_text(12, 5) == "The answers to the remaining 12 questions are unlikely to change the top 5 factors"
-    assert settled_text(1, 3) == "The answer to the remaining question is unlikely to change the top 3 factors"
-    assert settled_text(12, 5, "zh") == "剩下的 12 个问题的回答不太可能改变前 5 个因素的排序"
+    assert settled_text(12, 5) == "No answer to the remaining 12 questions can change the top 5 factors"
+    assert settled_text(1, 3) == "No answer to the remaining question can change the top 3 factors"
+    assert settled_text(12, 5, "zh") == "剩下的 12 个问题无论怎样回答，都不会改变前 5 个因素的排序"

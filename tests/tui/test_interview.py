@@ -62,12 +62,12 @@ async def test_a_consistent_respondent_reaches_the_settled_message_before_the_en
         asked, slowest = await answer_until_offer(app, pilot)
         assert asked < n and app.screen.interview.offer
         rest = n - asked
-        assert question_line(app) == (f"The answers to the remaining {rest} questions are unlikely to change "
-                                      "the top 5 factors. Stop here (r: results) or go on (→).")
+        assert question_line(app) == (f"No answer to the remaining {rest} questions can change the top 5 factors. "
+                                      "Stop here (r: results) or go on (→).")
         assert progress_line(app) == f"Interview · Respondent 1 · {asked} of {n} answered"
         await pilot.press("l")
         await pilot.pause()
-        assert question_line(app) == (f"剩下的 {rest} 个问题的回答不太可能改变前 5 个因素的排序。"
+        assert question_line(app) == (f"剩下的 {rest} 个问题无论怎样回答，都不会改变前 5 个因素的排序。"
                                       "可以到此为止（r：结果），也可以继续（→）。")
         assert progress_line(app) == f"访谈 · Respondent 1 · 已答 {asked}/{n} 题"
         await pilot.press("r")

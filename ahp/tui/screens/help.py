@@ -51,8 +51,8 @@ HELP_EN = """\
 [b]Interview mode[/b]
   ← → 1-9 =  answer    enter  next    s  skip (leave missing)
   backspace  previous question    esc  back to the main screen
-  The questions that can change the top 5 factors come first; once the rest are
-  unlikely to, it says so: r  results, or →  go on (the rest in the usual order)
+  The questions that can change the top 5 factors come first; once none can,
+  it says so: r  results, or →  go on (the rest in the usual order)
 
 Every change is saved at once (atomic write, previous version in .bak).
 Marks: ✓ consistent  ✗ inconsistent (CR above threshold)  ? incomplete.
