@@ -143,7 +143,7 @@ def plan(
     scales the plausible ranges (see :data:`WIDTH`).
 
     Cost: every plausible answer of every missing pair is completed and synthesised, so it
-    grows with the missing pairs and the matrix sizes: 4-8 ms (CPU) a call on average, 36 ms at
+    grows with the missing pairs and the matrix sizes: 4-8 ms (CPU) a call on average, 37 ms at
     most, on the built-in model (43 pairs), over 100 ms on one of 273 pairs."""
     if top < 1:
         raise AHPError(f"the number of top factors to settle must be 1 or more, not {top}")
