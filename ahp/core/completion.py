@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import NamedTuple
 
 import numpy as np
@@ -82,30 +83,66 @@ def connected(stack: np.ndarray) -> np.ndarray:
     return linked
 
 
-def disconnection(a: np.ndarray, labels: Sequence[str] | None = None) -> str | None:
-    """The message naming the elements that no known judgment links to the first, or ``None``.
+@dataclass(frozen=True)
+class Unlinked:
+    """Why a matrix's weights are not determined: its known judgments link the elements
+    ``linked`` (indices, the first element among them) but none of them, directly or through
+    others, to the elements ``cut``. Outputs word it in their language."""
 
-    >>> cut = np.array([[1, 2, np.nan], [0.5, 1, np.nan], [np.nan, np.nan, 1]])
-    >>> print(disconnection(cut, ["a", "b", "c"]))  # doctest: +ELLIPSIS
-    the known judgments do not connect all elements: c is not compared, directly or through others, with a; ...
+    linked: tuple[int, ...]
+    cut: tuple[int, ...]
+
+    def message(self, labels: Sequence[str] | None = None) -> str:
+        """The English sentence, naming the elements by ``labels`` (else 1, 2, ...).
+
+        >>> print(Unlinked((0, 1), (2,)).message(["a", "b", "c"]))  # doctest: +NORMALIZE_WHITESPACE
+        the known judgments do not connect all elements: c is not compared, directly or through
+        others, with a; add a judgment linking them
+        """
+        names = labels or [str(i + 1) for i in range(len(self.linked) + len(self.cut))]
+        cut = [names[i] for i in self.cut]
+        return (
+            f"the known judgments do not connect all elements: {', '.join(cut)} "
+            f"{'is' if len(cut) == 1 else 'are'} not compared, directly or through others, "
+            f"with {names[self.linked[0]]}; add a judgment linking them"
+        )
+
+
+class UnlinkedError(JudgmentError):
+    """A matrix whose known judgments do not link all its elements: ``unlinked`` says which,
+    ``labels`` names them (``None``: by number)."""
+
+    def __init__(self, unlinked: Unlinked, labels: Sequence[str] | None = None) -> None:
+        super().__init__(unlinked.message(labels))
+        self.unlinked = unlinked
+        self.labels = None if labels is None else list(labels)
+
+
+def unlinked(a: np.ndarray) -> Unlinked:
+    """Which elements the known judgments link to the first, and which not (``cut`` empty when all).
+
+    >>> unlinked(np.array([[1, 2, np.nan], [0.5, 1, np.nan], [np.nan, np.nan, 1]]))
+    Unlinked(linked=(0, 1), cut=(2,))
     """
     linked = reachable(a)
-    if linked.all():
-        return None
-    names = labels or [str(i + 1) for i in range(a.shape[0])]
-    cut = [names[i] for i in np.flatnonzero(~linked)]
-    return (
-        f"the known judgments do not connect all elements: {', '.join(cut)} "
-        f"{'is' if len(cut) == 1 else 'are'} not compared, directly or through others, "
-        f"with {names[0]}; add a judgment linking them"
-    )
+    return Unlinked(tuple(np.flatnonzero(linked).tolist()), tuple(np.flatnonzero(~linked).tolist()))
+
+
+def disconnection(a: np.ndarray) -> Unlinked | None:
+    """The :class:`Unlinked` elements of a matrix whose known judgments do not link them all, else ``None``.
+
+    >>> disconnection(np.array([[1, 2], [0.5, 1]])) is None
+    True
+    """
+    facts = unlinked(a)
+    return facts if facts.cut else None
 
 
 def check_connected(a: np.ndarray, labels: Sequence[str] | None = None) -> None:
-    """Raise :class:`JudgmentError` naming the elements that no known judgment links to the first."""
-    message = disconnection(a, labels)
-    if message:
-        raise JudgmentError(message)
+    """Raise :class:`UnlinkedError` naming the elements that no known judgment links to the first."""
+    unlinked = disconnection(a)
+    if unlinked is not None:
+        raise UnlinkedError(unlinked, labels)
 
 
 def harker(stack: np.ndarray) -> np.ndarray:

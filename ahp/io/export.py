@@ -15,6 +15,7 @@ from typing import Any
 
 import numpy as np
 
+from ahp.core.completion import Unlinked
 from ahp.core.fuzzy import Evaluation
 from ahp.core.hierarchy import NodeAnalysis, Synthesis
 from ahp.core.panel import Panel
@@ -27,7 +28,7 @@ from ahp.io.model import Grade
 from ahp.io.project import Project
 from ahp.io.risk import RiskReport
 from ahp.io.sheet import BOM
-from ahp.io.wording import judgments_source, settings_line
+from ahp.io.wording import judgments_source, problem_text, settings_line
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -70,7 +71,7 @@ def result_dict(result: PriorityResult, labels: list[str] | None = None) -> dict
     return out
 
 
-def _node_dict(a: NodeAnalysis) -> dict[str, Any]:
+def _node_dict(a: NodeAnalysis, language: str = "en") -> dict[str, Any]:
     r = a.result
     out: dict[str, Any] = {
         "path": a.path,
@@ -82,7 +83,10 @@ def _node_dict(a: NodeAnalysis) -> dict[str, Any]:
         "local_weights": {c.id: float(w) for c, w in zip(a.node.children, a.local_weights)},
     }
     if r is None:
-        out.update(cr=None, problem=a.problem)
+        ids = [c.id for c in a.node.children]
+        unlinked = {"linked": [ids[i] for i in a.problem.linked], "cut": [ids[i] for i in a.problem.cut]} \
+            if isinstance(a.problem, Unlinked) else None
+        out.update(cr=None, problem=problem_text(a, language), unlinked=unlinked)
     else:
         out.update(
             lambda_max=r.lambda_max, ci=r.ci, ri=r.ri, ri_table=r.ri_table, cr=r.cr, threshold=r.threshold,
@@ -98,7 +102,7 @@ def ranking_dict(
     """The JSON form of a project's results (``ahp rank --format json``); with the ``panel`` the
     synthesis comes from, who was left out and how each node was combined. Keys and codes are
     English whatever the ``language``, which only words the ``judgments_of`` sentence."""
-    nodes = [_node_dict(a) for a in synthesis.nodes.values()]
+    nodes = [_node_dict(a, language) for a in synthesis.nodes.values()]
     if panel is not None:
         for node in nodes:
             pn = panel.nodes[node["path"]]

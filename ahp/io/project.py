@@ -200,7 +200,9 @@ class Project(UnitRatings):
 
     def _complete_synthesis(self, respondent: str | None) -> Synthesis:
         synthesis = self.synthesize(respondent, suggestions=0)
-        missing = [f"{a.path}: {a.problem}" for a in synthesis.nodes.values() if a.result is None]
+        from ahp.io.wording import problem_text
+
+        missing = [f"{a.path}: {problem_text(a)}" for a in synthesis.nodes.values() if a.result is None]
         if missing:
             raise AHPError(f"{len(missing)} node(s) lack judgments; first: {missing[0]}")
         return synthesis

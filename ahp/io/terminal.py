@@ -28,7 +28,15 @@ import numpy as np
 
 from ahp.core.consistency import verdict_operator
 from ahp.io.glossary import say, separator, setting
-from ahp.io.wording import aggregation_notes, combined_line, judgments_source, path_name, settings_line, suggestion_text
+from ahp.io.wording import (
+    aggregation_notes,
+    combined_line,
+    judgments_source,
+    path_name,
+    problem_text,
+    settings_line,
+    suggestion_text,
+)
 
 if TYPE_CHECKING:  # only for annotations: `ahp rank` should not pay for these imports
     from ahp.core.hierarchy import NodeAnalysis, Synthesis
@@ -196,7 +204,7 @@ def print_check(
     for a in synthesis.nodes.values():
         node = _node_name(a, language)
         if a.status == "incomplete":
-            print(_colour(clean(say("check.incomplete", language, node=node, problem=a.problem)), "33"))
+            print(_colour(clean(say("check.incomplete", language, node=node, problem=problem_text(a, language))), "33"))
         elif a.status == "inconsistent":
             print(_colour(clean(say("check.revisit", language, node=node, cr=f"{a.result.cr:.4f}",
                                     limit=f"{a.result.threshold:.2f}")), "1;31"))

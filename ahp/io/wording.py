@@ -9,14 +9,17 @@ glossary's (:mod:`ahp.io.glossary`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from ahp.core.completion import Unlinked
 from ahp.core.consistency import acceptance_text, hierarchy_threshold, strict, verdict_operator
+from ahp.core.panel import ALL_EXCLUDED
 from ahp.core.scale import format_value
 from ahp.io.glossary import say, separator, setting
 
 if TYPE_CHECKING:
-    from ahp.core.hierarchy import Synthesis
+    from ahp.core.hierarchy import NodeAnalysis, Synthesis
     from ahp.core.panel import Panel
     from ahp.core.priorities import PriorityResult
     from ahp.io.project import Project
@@ -51,6 +54,31 @@ def combined_line(synthesis: Synthesis, language: str = "en") -> str:
                verdict=say("combined.passes" if test.passed else "combined.fails", language))
     failing = separator(language).join(synthesis.failing)
     return line + (say("combined.failing", language, names=failing) if synthesis.failing else "")
+
+
+def unlinked_text(unlinked: Unlinked, names: Sequence[str], language: str = "en") -> str:
+    """Why a matrix's weights are not determined, in words: ``names`` are its elements'.
+
+    >>> unlinked_text(Unlinked((0, 1), (2,)), ["服务", "质量", "价格"], "zh")
+    '判断矩阵不完整：「价格」与其他因素之间没有任何判断'
+    >>> print(unlinked_text(Unlinked((0, 2), (1, 3)), "abcd"))  # doctest: +NORMALIZE_WHITESPACE
+    the known judgments do not connect all elements: b, d are not compared, directly or through others,
+    with a; add a judgment linking them
+    """
+    sep = separator(language)
+    return say("unlinked.one" if len(unlinked.cut) == 1 else "unlinked.many", language,
+               cut=sep.join(names[i] for i in unlinked.cut), linked=sep.join(names[i] for i in unlinked.linked),
+               first=names[unlinked.linked[0]])
+
+
+def problem_text(analysis: NodeAnalysis, language: str = "en") -> str:
+    """Why a node's weights are not determined (its ``problem``), in words; "" when they are."""
+    problem = analysis.problem
+    if isinstance(problem, Unlinked):
+        return unlinked_text(problem, [c.label(language) for c in analysis.node.children], language)
+    if problem == ALL_EXCLUDED:
+        return say("problem.all excluded", language)
+    return problem or ""
 
 
 def settings_line(synthesis: Synthesis, source: str, language: str = "en") -> str:

@@ -143,3 +143,19 @@ def test_newton_in_chunks_gives_what_it_gives_in_one_go(monkeypatch):
     whole = completion.complete_stack(stack)
     monkeypatch.setattr(completion, "_HESSIAN_ENTRIES", 9)  # 9 // 3^2: one matrix per chunk
     np.testing.assert_allclose(completion.complete_stack(stack), whole, rtol=1e-9)
+
+
+def test_a_node_cut_in_two_gives_the_facts_not_a_sentence():
+    from ahp.core.completion import Unlinked, UnlinkedError
+    from ahp.core.priorities import analyse_matrices
+
+    nan = np.nan
+    cut = np.array([[1, 2, nan, nan], [1 / 2, 1, nan, nan], [nan, nan, 1, 3], [nan, nan, 1 / 3, 1]])
+    assert analyse_matrices([cut])[0] == Unlinked(linked=(0, 1), cut=(2, 3))
+    root = Node("goal", "G", children=(Node("a", "A"), Node("b", "B"), Node("c", "C"), Node("d", "D")))
+    assert synthesize(root, {"goal": cut}).nodes["goal"].problem == Unlinked((0, 1), (2, 3))
+    with pytest.raises(UnlinkedError) as err:
+        priorities(cut, labels=["a", "b", "c", "d"])
+    assert err.value.unlinked == Unlinked((0, 1), (2, 3)) and err.value.labels == ["a", "b", "c", "d"]
+    assert str(err.value) == ("the known judgments do not connect all elements: c, d are not compared, "
+                              "directly or through others, with a; add a judgment linking them")

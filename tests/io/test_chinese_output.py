@@ -200,3 +200,60 @@ def test_english_output_is_unchanged_by_the_glossary(tmp_path):
                                  "missing judgments by lambda-max; "
                                  "judgments of 2 respondents combined by geometric mean of their judgments (aij), "
                                  "inconsistent ones flagged") in out
+
+
+def incomplete_demo(folder: Path) -> Path:
+    """The Chinese demo with price cut off in the goal's matrix (neither respondent compared it
+    with anything) and the store manager inconsistent on service."""
+    text = chinese_demo(folder).read_text(encoding="utf-8")
+    text = re.sub(r"(\[respondents\.judgments\.goal\]\n)service = \{ quality = (\d), price = \d, competition = (\d) \}\n"
+                  r"quality = \{ price = [^,]+, competition = (\d) \}\nprice = \{ competition = \d \}\n",
+                  r"\1service = { quality = \2, competition = \3 }\nquality = { competition = \4 }\n", text)
+    text = text.replace("attitude = { complaints = 1, followup = 4,", 'attitude = { complaints = 9, followup = "1/9",', 1)
+    target = folder / "incomplete.ahp.toml"
+    target.write_text(text, encoding="utf-8")
+    return target
+
+
+UNLINKED_ZH = "判断矩阵不完整：「价格」与其他因素之间没有任何判断"
+
+
+def test_the_reason_a_node_is_incomplete_is_worded_in_chinese(tmp_path):
+    project = incomplete_demo(tmp_path)
+    code, out, _ = run("check", str(project), "--lang", "zh")
+    assert code == 1 and f"客户流失度的{UNLINKED_ZH}" in out
+    code, _, err = run("rank", str(project), "--lang", "zh")
+    assert code == 2 and UNLINKED_ZH in err and english_words(err.removeprefix("ahp: error: "), project) == []
+    code, _, err = run("weights", "1 2 ?; 1/2 1 ?; ? ? 1", "--labels", "服务,质量,价格", "--lang", "zh")
+    assert code == 2 and UNLINKED_ZH in err
+
+
+def test_the_reason_a_node_is_incomplete_stays_english_in_english(tmp_path):
+    project = incomplete_demo(tmp_path)
+    _, out, _ = run("check", str(project))
+    assert ("goal: incomplete: the known judgments do not connect all elements: Price is not compared, "
+            "directly or through others, with Service; add a judgment linking them") in out
+    code, _, err = run("rank", str(project))
+    assert code == 2 and "first: goal: the known judgments do not connect all elements: Price is not" in err
+
+
+def test_chinese_outputs_of_an_incomplete_and_inconsistent_project_have_no_english(tmp_path):
+    project = incomplete_demo(tmp_path)
+    for args in (["check", str(project)], ["check", str(project), "--respondent", "店长"], ["group", str(project)],
+                 ["rank", str(project), "--respondent", "区域经理"]):
+        code, out, err = run(*args, "--lang", "zh")
+        assert code in (0, 1, 2), err
+        assert english_words((out + err).replace("ahp: error:", ""), project) == [], args
+
+
+def test_the_screen_and_the_json_give_the_reason_too(tmp_path):
+    from ahp.io.export import ranking_dict
+    from ahp.tui.widgets.consistency import consistency_text
+
+    project = load_project(incomplete_demo(tmp_path))
+    synthesis = project.synthesize("店长")
+    goal = synthesis.nodes["goal"]
+    assert UNLINKED_ZH in consistency_text(goal, [], "saaty1994", "zh").plain
+    node = ranking_dict(project, synthesis, "店长", language="zh")["nodes"][0]
+    assert node["unlinked"] == {"linked": ["service", "quality", "competition"], "cut": ["price"]}
+    assert node["problem"] == UNLINKED_ZH

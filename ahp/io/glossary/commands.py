@@ -49,7 +49,18 @@ PHRASES: dict[str, tuple[str, str]] = {
     "model note": ("note: {id}", "注：本文件所用的模型与内置模型版本不同，文件保留其自身的模型"),
     "goal": ("Goal: {goal}. {settings}.", "目标：{goal}。{settings}。"),
     "check.combined": ("Combined judgments:", "专家判断合成结果："),
-    "check.incomplete": ("{node}: incomplete: {problem}", "{node}：判断不完整，尚不能求权重"),
+    "check.incomplete": ("{node}: incomplete: {problem}", "{node}的{problem}，尚不能求权重"),
+    "rank.incomplete": ("{file}: cannot rank yet, {k} node(s) lack judgments; first: {node}: {problem}",
+                        "{file}：尚不能排序，有 {k} 个判断矩阵判断不完整；首个为{node}的{problem}"),
+    # why a node's weights are not determined
+    "unlinked.one": ("the known judgments do not connect all elements: {cut} is not compared, directly or through "
+                     "others, with {first}; add a judgment linking them",
+                     "判断矩阵不完整：「{cut}」与其他因素之间没有任何判断"),
+    "unlinked.many": ("the known judgments do not connect all elements: {cut} are not compared, directly or through "
+                      "others, with {first}; add a judgment linking them",
+                      "判断矩阵不完整：「{cut}」与「{linked}」之间没有任何直接或间接的判断，请至少补充一个连接两者的判断"),
+    "problem.all excluded": ("every respondent who judged this node was excluded as inconsistent (policy: exclude)",
+                             "判断矩阵无可用判断：判断过它的专家均因未通过一致性检验而被剔除"),
     "check.revisit": ("{node}: CR {cr} > {limit}; revisit:", "{node}：CR = {cr} > {limit}，建议修改："),
     "check.failing": ("Respondents failing a node ({k} of {n}):", "未通过一致性检验的专家（{n} 位中有 {k} 位）："),
     "check.left out": ("Left out, no judgments: {names}", "未纳入（尚无判断）：{names}"),

@@ -25,6 +25,7 @@ from ahp.core.panel import AIP_UNDETERMINED
 from ahp.core.scale import format_value
 from ahp.io.report.data import ReportData
 from ahp.io.report.document import Block, Cell, Chart, Heading, Paragraph, Part, Table, row
+from ahp.io.wording import problem_text
 
 
 def matrices_part(d: ReportData) -> Part:
@@ -45,7 +46,8 @@ def matrix_blocks(d: ReportData, synthesis: Synthesis, path: str, level: int) ->
     a = synthesis.nodes[path]
     blocks: list[Block] = [Heading(d.t("matrix", code=d.matrix_code(path), name=d.name(a.node)), level)]
     if a.result is None:
-        return blocks + [Paragraph(d.t("no_judgments") + (f" ({a.problem})" if a.problem and d.language == "en" else ""), "bad")]
+        problem = problem_text(a, d.language)
+        return blocks + [Paragraph(d.t("no_judgments") + (d.t("paren", x=problem) if problem else ""), "bad")]
     blocks += matrix_tables(d, synthesis, path)
     r = a.result
     if r.n <= 2:
