@@ -419,3 +419,60 @@ def test_completion_warnings_reach_weights_rank_and_check(harker_path, capsys):
     assert json.loads(capsys.readouterr().out)["warnings"] == [HARKER_WARNING]
     assert main(["rank", str(harker_path), "--respondent", "Store manager", "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out)["warnings"] == [HARKER_WARNING]
+
+
+#: A 4x4 matrix (upper triangle) of CR 0.0727: it passes its own test (CR <= 0.08 for n = 4).
+PASSING_4X4 = (2, 3, 4, 1, 2, 1 / 2)
+
+
+@pytest.fixture
+def combined_failing_path(demo_path):
+    """The demo with the store manager alone, each 4x4 matrix at CR 0.0727: every node passes
+    on its own, while the combined test adds the goal's CR to the levels' below, above 0.10."""
+    from itertools import combinations
+
+    from ahp import load_project
+
+    project = load_project(demo_path)
+    project.remove_respondent("Regional manager")
+    for path in ("goal", "quality", "price", "competition"):
+        ids = [c.id for c in project.node(path).children]
+        for (a, b), value in zip(combinations(ids, 2), PASSING_4X4, strict=True):
+            project.set_judgment(0, path, a, b, value)
+    project.save()
+    return demo_path
+
+
+def test_check_fails_when_only_the_combined_test_fails(combined_failing_path, capsys):
+    from ahp import load_project
+
+    synthesis = load_project(combined_failing_path).synthesize()
+    test = synthesis.combined
+    assert not synthesis.failing and synthesis.complete and not test.passed and test.cr > test.limit
+    r = run("check", str(combined_failing_path))
+    assert r.returncode == 1
+    assert (f"The hierarchy fails the combined consistency test: CR {test.cr:.4f} > 0.10, "
+            "although every node passes on its own.") in r.stdout
+    assert "Every node is consistent" not in r.stdout
+    r = run("check", str(combined_failing_path), "--lang", "zh")
+    assert r.returncode == 1 and f"层次总排序一致性检验未通过：组合 CR = {test.cr:.4f} > 0.10（各判断矩阵单独均通过）" in r.stdout
+    assert main(["rank", str(combined_failing_path), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["consistent"] is False and data["cr_combined"]["consistent"] is False and data["failing"] == []
+    report = combined_failing_path.with_suffix(".md")
+    assert run("report", str(combined_failing_path), "-o", str(report), "--draws", "10").returncode == 0
+    assert f"Store manager fails: the combined test (CR {test.cr:.4f} &gt; 0.10)." in report.read_text(encoding="utf-8")
+
+
+def test_check_names_a_respondent_whose_combined_test_fails(combined_failing_path):
+    from ahp import load_project
+
+    project = load_project(combined_failing_path)
+    project.add_respondent("Twin")
+    for path, pairs in project.respondents[0].judgments.items():
+        for (a, b), value in pairs.items():
+            project.set_judgment(1, path, a, b, value)
+    project.save()
+    r = run("check", str(combined_failing_path))
+    assert r.returncode == 1 and "Twin" in r.stdout and "Store manager" in r.stdout
+    assert "combined test" in r.stdout.split("Respondents failing")[1]

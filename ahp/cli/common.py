@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from ahp.errors import AHPError
 
 if TYPE_CHECKING:
-    from ahp.core.hierarchy import NodeAnalysis
+    from ahp.core.hierarchy import CombinedTest, NodeAnalysis
     from ahp.errors import SurveyError
     from ahp.io.project import Project
 
@@ -120,18 +120,21 @@ def print_sheet_error(path: str, exc: SurveyError, every: bool) -> int:
     return 2
 
 
-def respondent_failures(project: Project, names: list[str]) -> list[tuple[str, NodeAnalysis]]:
-    """Each named respondent's nodes that are inconsistent or lack judgments, in order.
+def respondent_failures(project: Project, names: list[str]) -> list[tuple[str, NodeAnalysis | CombinedTest]]:
+    """Each named respondent's nodes that are inconsistent or lack judgments, in order, or
+    their combined test when it alone fails (every node determined and passing).
 
     Respondents with no judgments at all are left out (they count nowhere).
     """
-    failures = []
+    failures: list[tuple[str, NodeAnalysis | CombinedTest]] = []
     for name in names:
         respondent = project.respondents[project.respondent_index(name)]
         if not any(respondent.judgments.values()):
             continue
         synthesis = project.synthesize(name, suggestions=0)
         failures += [(name, a) for a in synthesis.nodes.values() if a.status != "consistent"]
+        if synthesis.complete and not synthesis.failing and not synthesis.combined.passed:
+            failures.append((name, synthesis.combined))
     return failures
 
 

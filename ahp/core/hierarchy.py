@@ -210,8 +210,8 @@ class Synthesis:
 
     @property
     def consistent(self) -> bool:
-        """Whether every node is complete and consistent."""
-        return all(a.status == "consistent" for a in self.nodes.values())
+        """Whether every node is complete and consistent, and the whole passes the combined test."""
+        return all(a.status == "consistent" for a in self.nodes.values()) and self.combined.passed
 
     @property
     def failing(self) -> tuple[str, ...]:

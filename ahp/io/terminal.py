@@ -27,9 +27,11 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ahp.core.consistency import verdict_operator
+from ahp.core.hierarchy import CombinedTest
 from ahp.io.glossary import say, separator, setting
 from ahp.io.wording import (
     aggregation_notes,
+    combined_fails_line,
     combined_line,
     judgments_source,
     path_name,
@@ -192,15 +194,46 @@ def _print_nodes(synthesis: Synthesis, language: str = "en") -> None:
 
 def print_check(
     project: Project, synthesis: Synthesis, respondent: str | None,
-    failures: Sequence[tuple[str, NodeAnalysis]] = (), left_out: Sequence[str] = (), language: str = "en",
+    failures: Sequence[tuple[str, NodeAnalysis | CombinedTest]] = (), left_out: Sequence[str] = (),
+    language: str = "en",
 ) -> None:
-    """Every node's verdict; for the ones to revisit, why, and their worst judgments; then each
-    respondent's failing nodes (``failures``: respondent, node), one line each, and who gave no
-    judgment at all (``left_out``)."""
+    """Every node's verdict; for the ones to revisit, why, and their worst judgments; the combined
+    test when it alone fails; then each respondent's failing nodes and combined test
+    (``failures``: respondent, node or test), one line each, and who gave no judgment at all
+    (``left_out``)."""
     combined = respondent is None and len(project.respondents) > 1
     if combined:
         print(say("check.combined", language))
     _print_nodes(synthesis, language)
+    _print_node_problems(synthesis, language)
+    whole_fails = synthesis.complete and not synthesis.failing and not synthesis.combined.passed
+    if whole_fails and failures:
+        print(_colour(clean(combined_fails_line(synthesis.combined, language)), "1;31"))
+    failing = list(dict.fromkeys(name for name, _ in failures))
+    sep = separator(language)
+    if failures:
+        print()
+        print(say("check.failing", language, k=len(failing), n=len(project.respondents) - len(left_out)))
+        header = [say(k, language) for k in ("respondent", "matrix")] + ["CR"] + [
+            say(k, language) for k in ("threshold", "status")]
+        print(render_table(header, [_failure_row(name, what, language) for name, what in failures], right={2, 3}))
+    if left_out:
+        print(clean(say("check.left out", language, names=sep.join(left_out))))
+    if synthesis.consistent and not failures:
+        verdict = say("check.all pass", language) + say("check.all pass everyone" if combined else "check.all pass one",
+                                                        language)
+    elif failures:
+        verdict = clean(say("check.names fail", language, names=sep.join(failing)))
+    elif whole_fails:
+        verdict = _colour(clean(combined_fails_line(synthesis.combined, language)), "1;31")
+    else:
+        verdict = say("check.some fail", language)
+    gap = "\n" if language == "zh" else " "
+    print(f"{verdict}{gap}{clean(settings_line(synthesis, judgments_source(project, respondent, language), language))}")
+
+
+def _print_node_problems(synthesis: Synthesis, language: str) -> None:
+    """Why each incomplete node has no weights, and the judgments to revisit at each inconsistent one."""
     for a in synthesis.nodes.values():
         node = _node_name(a, language)
         if a.status == "incomplete":
@@ -210,28 +243,16 @@ def print_check(
                                     limit=f"{a.result.threshold:.2f}")), "1;31"))
             for line in suggestion_text(a.result, [c.label(language) for c in a.node.children], language):
                 print(clean(f"  {line}"))
-    failing = list(dict.fromkeys(name for name, _ in failures))
-    sep = separator(language)
-    if failures:
-        print()
-        print(say("check.failing", language, k=len(failing), n=len(project.respondents) - len(left_out)))
-        rows = [[name, _node_name(a, language), "-" if a.result is None else f"{a.result.cr:.4f}",
-                 "-" if a.result is None else f"{a.result.threshold:.2f}", _status(a.status, language)]
-                for name, a in failures]
-        header = [say(k, language) for k in ("respondent", "matrix")] + ["CR"] + [
-            say(k, language) for k in ("threshold", "status")]
-        print(render_table(header, rows, right={2, 3}))
-    if left_out:
-        print(clean(say("check.left out", language, names=sep.join(left_out))))
-    if synthesis.consistent and not failures:
-        verdict = say("check.all pass", language) + say("check.all pass everyone" if combined else "check.all pass one",
-                                                        language)
-    elif failures:
-        verdict = clean(say("check.names fail", language, names=sep.join(failing)))
-    else:
-        verdict = say("check.some fail", language)
-    gap = "\n" if language == "zh" else " "
-    print(f"{verdict}{gap}{clean(settings_line(synthesis, judgments_source(project, respondent, language), language))}")
+
+
+def _failure_row(name: str, what: NodeAnalysis | CombinedTest, language: str) -> list[Cell]:
+    """A row of the respondents' failures: who, which matrix (or the combined test), CR, limit, status."""
+    if isinstance(what, CombinedTest):
+        return [name, say("check.combined test", language), f"{what.cr:.4f}", f"{what.limit:.2f}",
+                _status("inconsistent", language)]
+    r = what.result
+    return [name, _node_name(what, language), "-" if r is None else f"{r.cr:.4f}",
+            "-" if r is None else f"{r.threshold:.2f}", _status(what.status, language)]
 
 
 def print_panel(project: Project, panel: Panel, limit: int = 20, language: str = "en") -> None:

@@ -19,7 +19,7 @@ from ahp.core.scale import format_value
 from ahp.io.glossary import say, separator, setting
 
 if TYPE_CHECKING:
-    from ahp.core.hierarchy import NodeAnalysis, Synthesis
+    from ahp.core.hierarchy import CombinedTest, NodeAnalysis, Synthesis
     from ahp.core.panel import Panel
     from ahp.core.priorities import PriorityResult
     from ahp.io.project import Project
@@ -45,15 +45,33 @@ def combined_line(synthesis: Synthesis, language: str = "en") -> str:
     Hierarchy CR: levels below the goal 0.4310; combined test (CR of goal + levels below)
     0.0000 + 0.4310 = 0.4310 > 0.10: fails; failing on its own: a
     >>> print(combined_line(s, "zh"))  # doctest: +NORMALIZE_WHITESPACE
-    层次总排序 CR：目标层以下各层 0.4310；组合一致性检验（目标层 CR + 以下各层）0.0000 + 0.4310 = 0.4310 > 0.10，未通过；单独未通过：a
+    层次总排序 CR：目标层以下各层 0.4310；组合一致性检验（目标层 CR + 以下各层）0.0000 + 0.4310 = 0.4310 > 0.10，未通过；单独未通过：A
+    >>> print(combined_line(synthesize(root, {"a": [[1, 2, 1/2], [1/2, 1, 2], [2, 1/2, 1]]}), "zh"))
+    层次总排序 CR：目标层以下各层 0.4310；组合一致性检验：尚有 1 个判断矩阵判断不完整，暂不能检验；单独未通过：A
     """
     test = synthesis.combined
-    line = say("combined", language, levels=f"{synthesis.cr_total:.4f}",
-               terms=" + ".join(f"{cr:.4f}" for cr in test.levels), cr=f"{test.cr:.4f}",
-               op=setting("op", verdict_operator(test.passed, test.strict), language), limit=f"{test.limit:.2f}",
-               verdict=say("combined.passes" if test.passed else "combined.fails", language))
-    failing = separator(language).join(synthesis.failing)
+    if not synthesis.complete:
+        undetermined = sum(a.result is None for a in synthesis.nodes.values())
+        line = say("combined.incomplete", language, levels=f"{synthesis.cr_total:.4f}", k=undetermined)
+    else:
+        line = say("combined", language, levels=f"{synthesis.cr_total:.4f}",
+                   terms=" + ".join(f"{cr:.4f}" for cr in test.levels), cr=f"{test.cr:.4f}",
+                   op=setting("op", verdict_operator(test.passed, test.strict), language), limit=f"{test.limit:.2f}",
+                   verdict=say("combined.passes" if test.passed else "combined.fails", language))
+    names = [synthesis.nodes[p].node.label(language) if language == "zh" else p for p in synthesis.failing]
+    failing = separator(language).join(names)
     return line + (say("combined.failing", language, names=failing) if synthesis.failing else "")
+
+
+def combined_fails_line(test: CombinedTest, language: str = "en") -> str:
+    """The verdict of a hierarchy whose matrices all pass while the combined test fails.
+
+    >>> from ahp.core.hierarchy import CombinedTest
+    >>> combined_fails_line(CombinedTest((0.07, 0.06), 0.13, 0.1, False, False), "zh")
+    '层次总排序一致性检验未通过：组合 CR = 0.1300 > 0.10（各判断矩阵单独均通过）'
+    """
+    op = setting("op", verdict_operator(test.passed, test.strict), language)
+    return say("check.combined fails", language, cr=f"{test.cr:.4f}", op=op, limit=f"{test.limit:.2f}")
 
 
 def unlinked_text(unlinked: Unlinked, names: Sequence[str], language: str = "en") -> str:

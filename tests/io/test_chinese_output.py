@@ -222,6 +222,7 @@ def test_the_reason_a_node_is_incomplete_is_worded_in_chinese(tmp_path):
     project = incomplete_demo(tmp_path)
     code, out, _ = run("check", str(project), "--lang", "zh")
     assert code == 1 and f"客户流失度的{UNLINKED_ZH}" in out
+    assert "组合一致性检验：尚有 1 个判断矩阵判断不完整，暂不能检验；单独未通过：服务" in out
     code, _, err = run("rank", str(project), "--lang", "zh")
     assert code == 2 and UNLINKED_ZH in err and english_words(err.removeprefix("ahp: error: "), project) == []
     code, _, err = run("weights", "1 2 ?; 1/2 1 ?; ? ? 1", "--labels", "服务,质量,价格", "--lang", "zh")

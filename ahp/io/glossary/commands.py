@@ -35,6 +35,9 @@ PHRASES: dict[str, tuple[str, str]] = {
                  "{terms} = {cr} {op} {limit}: {verdict}",
                  "层次总排序 CR：目标层以下各层 {levels}；组合一致性检验（目标层 CR + 以下各层）"
                  "{terms} = {cr} {op} {limit}，{verdict}"),
+    "combined.incomplete": ("Hierarchy CR: levels below the goal {levels}; combined test: not yet, {k} node(s) lack "
+                            "judgments",
+                            "层次总排序 CR：目标层以下各层 {levels}；组合一致性检验：尚有 {k} 个判断矩阵判断不完整，暂不能检验"),
     "combined.passes": ("passes", "通过"),
     "combined.fails": ("fails", "未通过"),
     "combined.failing": ("; failing on its own: {names}", "；单独未通过：{names}"),
@@ -61,6 +64,10 @@ PHRASES: dict[str, tuple[str, str]] = {
                       "判断矩阵不完整：「{cut}」与「{linked}」之间没有任何直接或间接的判断，请至少补充一个连接两者的判断"),
     "problem.all excluded": ("every respondent who judged this node was excluded as inconsistent (policy: exclude)",
                              "判断矩阵无可用判断：判断过它的专家均因未通过一致性检验而被剔除"),
+    "check.combined fails": ("The hierarchy fails the combined consistency test: CR {cr} {op} {limit}, although every "
+                             "node passes on its own.",
+                             "层次总排序一致性检验未通过：组合 CR = {cr} {op} {limit}（各判断矩阵单独均通过）"),
+    "check.combined test": ("combined test", "总排序一致性检验"),
     "check.revisit": ("{node}: CR {cr} > {limit}; revisit:", "{node}：CR = {cr} > {limit}，建议修改："),
     "check.failing": ("Respondents failing a node ({k} of {n}):", "未通过一致性检验的专家（{n} 位中有 {k} 位）："),
     "check.left out": ("Left out, no judgments: {names}", "未纳入（尚无判断）：{names}"),

@@ -35,6 +35,9 @@ def experts_part(d: ReportData) -> Part:
             cells.append(Cell(r.cr, "0.0000", "" if r.consistent else "bad"))
             if not r.consistent:
                 where.append(f"{d.matrix_code(path)} (CR {r.cr:.4f} > {r.threshold:.2f})")
+        test = e.synthesis.combined
+        if not where and not test.passed:  # the whole fails while every matrix passes
+            where.append(d.t("combined_fails", cr=f"{test.cr:.4f}", limit=f"{test.limit:.2f}"))
         cells.append(Cell(d.t("all_pass"), mark="ok") if not where else Cell(d.t("failing", n=len(where)), mark="bad"))
         rows.append(tuple(cells))
         if where:
