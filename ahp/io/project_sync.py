@@ -16,6 +16,7 @@ True
 from __future__ import annotations
 
 import math
+import re
 from typing import Any
 
 import tomlkit
@@ -194,17 +195,18 @@ def _inline(counts: dict[str, float]) -> Any:
 def checked_text(file: FileState, project: ProjectData, target: str, added: list[Respondent]) -> str:
     """The file's new text for ``project``, read back to check it loads as the project.
 
-    Tried in turn: the ``added`` respondents' tables appended to the text (when nothing else
-    changed); the kept document brought up to date; a fresh document (for a file edited by
+    Tried in turn: the ``added`` respondents' tables appended to the text, or the tables of the
+    respondents whose judgments changed rewritten in it (:func:`spliced_text`), when nothing
+    else changed; the kept document brought up to date; a fresh document (for a file edited by
     hand into a shape the update cannot follow: its comments are lost, its contents kept).
     Raises :class:`ProjectFileError` when none reads back.
     """
     check_writable(project.title, project.respondents, project.units, target)
-    if added and file.text is not None:
-        text = appended_text(file.text, added)
-        if reads_back(text, target, project):
+    if file.text is not None:
+        quick = appended_text(file.text, added) if added else spliced_text(file.text, project.respondents, file.saved)
+        if quick is not None and reads_back(quick, target, project):
             file.doc = None  # the kept document no longer matches the file
-            return text
+            return quick
     for fresh in (False, True):
         if fresh:
             file.doc = new_document(project.model, project.title)
@@ -250,6 +252,57 @@ def appended_text(text: str, respondents: list[Respondent]) -> str:
                 parts.append(f"\n[respondents.judgments.{key(path)}]\n")
                 parts.extend(f"{key(a)} = {{ {', '.join(cells)} }}\n" for a, cells in rows.items())
     return "".join(parts)
+
+
+#: A ``[[respondents]]`` header line, and the start of any table that is not a part of one.
+_RESPONDENT_HEADER = re.compile(r"^\[\[respondents\]\][ \t]*(?:#.*)?$", re.MULTILINE)
+_OTHER_TABLE = re.compile(r"^\[(?!respondents\.)", re.MULTILINE)
+
+
+def spliced_text(text: str, respondents: list[Respondent], saved: Saved) -> str | None:
+    """``text`` with the ``[[respondents]]`` table of each respondent whose weight or judgments
+    differ from ``saved`` brought up to date on its own (tomlkit parses and writes that table
+    only, keeping its comments), or ``None`` when that cannot be done: no such respondent, or
+    respondents renamed, added, removed or reordered since, or tables not where they should be.
+    The caller reads the result back, as every save does.
+
+    >>> text = 'x = 1\\n\\n[[respondents]]\\nname = "A"\\n\\n[[respondents]]\\nname = "B" # boss\\n'
+    >>> a, b = Respondent("A", saved_as="A"), Respondent("B", 2.0, saved_as="B")
+    >>> print(spliced_text(text, [a, b], {"A": (1.0, {}), "B": (1.0, {})}))
+    x = 1
+    <BLANKLINE>
+    [[respondents]]
+    name = "A"
+    <BLANKLINE>
+    [[respondents]]
+    name = "B" # boss
+    weight = 2.0
+    <BLANKLINE>
+    """
+    if list(saved) != [r.name for r in respondents] or any(r.saved_as != r.name for r in respondents):
+        return None
+    changed = [k for k, r in enumerate(respondents) if saved[r.name] != (r.weight, r.judgments)]
+    starts = [m.start() for m in _RESPONDENT_HEADER.finditer(text)]
+    if not changed or len(starts) != len(respondents):
+        return None
+    parts, at = [], 0
+    for k in changed:
+        end = _OTHER_TABLE.search(text, starts[k] + 1)
+        stop = end.start() if end else len(text)
+        try:
+            doc = tomlkit.parse(text[starts[k]:stop])
+        except TOMLKitError:
+            return None
+        tables = doc.get("respondents")
+        r = respondents[k]
+        if not isinstance(tables, list) or len(tables) != 1 or tables[0].get("name") != r.name:
+            return None
+        if tables[0].get("weight", 1.0) != r.weight:
+            tables[0]["weight"] = r.weight
+        _sync_judgments(tables[0], r.judgments)
+        parts += [text[at:starts[k]], tomlkit.dumps(doc)]
+        at = stop
+    return "".join([*parts, text[at:]])
 
 
 def _spelling() -> tuple[Any, Any]:

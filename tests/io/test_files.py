@@ -226,7 +226,7 @@ def test_a_shallow_copy_saves_for_the_original(tmp_path, demo_path):
     p.set_judgment(0, "goal", "service", "price", 9)
     clone = copy.copy(p)  # as the interview screen saves from a copy
     clone.save()
-    assert p._file.doc is not None and p._file.saved["Store manager"][1]["goal"][("service", "price")] == 9
+    assert p._file.text == demo_path.read_text() and p._file.saved["Store manager"][1]["goal"][("service", "price")] == 9
     p.set_judgment(1, "goal", "service", "price", 8)
     p.save()
     again = load_project(demo_path)

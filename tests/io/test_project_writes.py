@@ -152,3 +152,26 @@ def test_removing_a_unit_keeps_a_copy_and_a_project_without_a_file_keeps_none(tm
     assert [u.name for u in load_project(kept).units] == ["North"]
     p.path = None
     assert p.remove_respondent("Respondent 1") is None
+
+
+def test_a_changed_judgment_rewrites_only_its_respondents_table(demo_path, monkeypatch):
+    import tomlkit
+
+    from ahp import load_project
+
+    text = demo_path.read_text(encoding="utf-8").replace(
+        'name = "Regional manager"', 'name = "Regional manager"  # met on Monday', 1)
+    demo_path.write_text(text, encoding="utf-8")
+    project = load_project(demo_path)
+    parsed: list[int] = []
+    parse = tomlkit.parse
+    monkeypatch.setattr(tomlkit, "parse", lambda s: parsed.append(len(s)) or parse(s))
+    project.set_judgment(0, "goal", "service", "price", 5)
+    project.save()
+    saved = demo_path.read_text(encoding="utf-8")
+    assert parsed and max(parsed) < len(text) / 5  # the store manager's table alone, not the file
+    head, tail = text.split("[[respondents]]", 1)[0], text.split('name = "Regional manager"', 1)[1]
+    assert saved.startswith(head) and saved.endswith(tail) and "# met on Monday" in saved
+    assert "service = { quality = 2, price = 5, competition = 4 }" in saved
+    again = load_project(demo_path)
+    assert again.judgment(0, "goal", "service", "price") == 5 and again.respondents == project.respondents
