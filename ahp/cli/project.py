@@ -105,8 +105,16 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.respondent is None and len(project.respondents) > 1:
         left_out = silent_respondents(project)
         failures = respondent_failures(project, [r.name for r in project.respondents])
-    print_check(project, synthesis, args.respondent, failures, left_out, language(args, project))
-    print_model_note(project, language(args, project))
+    if args.format == "json":
+        import json
+
+        from ahp.io.export import check_dict
+
+        data = check_dict(project, synthesis, args.respondent, failures, left_out, language(args, project))
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        print_check(project, synthesis, args.respondent, failures, left_out, language(args, project))
+        print_model_note(project, language(args, project))
     return 0 if synthesis.consistent and not failures else 1
 
 
@@ -158,9 +166,10 @@ def args_rank(p: argparse.ArgumentParser) -> None:
 
 def args_check(p: argparse.ArgumentParser) -> None:
     add_file(p)
+    p.add_argument("--format", choices=("table", "json"), default="table")
     p.add_argument("--respondent", help="check only this respondent (default: every respondent, and all combined)")
     add_group(p)
-    add_lang(p)
+    add_lang(p, "table and the sentences of the JSON (its keys stay English)")
     add_conventions(p)
 
 

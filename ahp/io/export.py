@@ -11,13 +11,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 
 from ahp.core.completion import Unlinked
 from ahp.core.fuzzy import Evaluation
-from ahp.core.hierarchy import NodeAnalysis, Synthesis
+from ahp.core.hierarchy import CombinedTest, NodeAnalysis, Synthesis
 from ahp.core.panel import Panel
 from ahp.core.priorities import PriorityResult
 from ahp.core.sensitivity import MonteCarlo, OneWay, TippingPoint
@@ -117,10 +118,7 @@ def ranking_dict(
             {"name": project.respondents[r].name, "reason": reason} for r, reason in panel.left_out],
         "nodes": nodes,
         "cr_total": synthesis.cr_total,
-        "cr_combined": {
-            "levels": list(synthesis.combined.levels), "cr": synthesis.combined.cr, "limit": synthesis.combined.limit,
-            "acceptance": synthesis.combined.acceptance, "consistent": synthesis.combined.passed,
-        },
+        "cr_combined": _combined_dict(synthesis.combined),
         "failing": list(synthesis.failing),
         "consistent": synthesis.consistent,
         "warnings": list(synthesis.warnings),
@@ -135,6 +133,42 @@ def ranking_dict(
             }
             for leaf in synthesis.ranking
         ],
+    }
+
+
+def _combined_dict(test: CombinedTest) -> dict[str, Any]:
+    """The combined (hierarchy) consistency test: each level's CR, their sum, the limit, the verdict."""
+    return {"levels": list(test.levels), "cr": test.cr, "limit": test.limit, "acceptance": test.acceptance,
+            "consistent": test.passed}
+
+
+def check_dict(
+    project: Project, synthesis: Synthesis, respondent: str | None,
+    failures: Sequence[tuple[str, NodeAnalysis | CombinedTest]] = (), left_out: Sequence[str] = (),
+    language: str = "en",
+) -> dict[str, Any]:
+    """The JSON form of ``ahp check``: ``consistent`` (the exit status's verdict: every node and
+    the combined test, for the judgments checked and every respondent), the nodes with why an
+    incomplete one has no weights, both hierarchy tests, and each respondent's failures (a node,
+    or ``combined_test`` when their whole hierarchy alone fails)."""
+    return {
+        "respondent": respondent,
+        "judgments_of": judgments_source(project, respondent, language),
+        "consistent": synthesis.consistent and not failures,
+        "nodes": [_node_dict(a, language) for a in synthesis.nodes.values()],
+        "cr_total": synthesis.cr_total,
+        "cr_combined": _combined_dict(synthesis.combined),
+        "failing": list(synthesis.failing),
+        "respondents_failing": [
+            {"name": name, "path": None, "test": "combined_test", "status": "inconsistent", "cr": what.cr,
+             "threshold": what.limit} if isinstance(what, CombinedTest) else
+            {"name": name, "path": what.path, "test": "node", "status": what.status,
+             "cr": None if what.result is None else what.result.cr,
+             "threshold": None if what.result is None else what.result.threshold}
+            for name, what in failures
+        ],
+        "left_out": list(left_out),
+        "warnings": list(synthesis.warnings),
     }
 
 
