@@ -280,13 +280,15 @@ def complete_stack(stack: np.ndarray, method: str = "lambda-max") -> np.ndarray:
     return complete_noting(stack, method)[0]
 
 
-def complete_noting(stack: np.ndarray, method: str = "lambda-max") -> tuple[np.ndarray, list[tuple[str, ...]]]:
+def complete_noting(
+    stack: np.ndarray, method: str = "lambda-max"
+) -> tuple[np.ndarray, list[tuple[CompletionNote, ...]]]:
     """:func:`complete_stack`, with each matrix's notes: an empty tuple, or what the completion
     could not do as asked (Harker's method for a matrix missing too many pairs for Newton; a
     Newton run that did not settle)."""
     check_completion(method)
     out = stack.copy()
-    notes: list[tuple[str, ...]] = [()] * len(stack)
+    notes: list[tuple[CompletionNote, ...]] = [()] * len(stack)
     pairs = np.isnan(stack).sum(axis=(1, 2)) // 2
     if method == "harker":
         todo = pairs > 0
@@ -297,10 +299,7 @@ def complete_noting(stack: np.ndarray, method: str = "lambda-max") -> tuple[np.n
     if many.any():
         out[many] = harker(stack[many])
     for k in np.flatnonzero(many).tolist():
-        notes[k] = (
-            f"{pairs[k]} judgments missing, more than the {NEWTON_PAIRS_UP_TO} the lambda-max completion "
-            "handles: completed by Harker's method instead",
-        )
+        notes[k] = (CompletionNote("harker-instead", int(pairs[k]), NEWTON_PAIRS_UP_TO),)
     newton = np.flatnonzero((pairs > 0) & ~many)
     if newton.size:
         chunk = max(1, _HESSIAN_ENTRIES // int(pairs[newton].max()) ** 2)
@@ -308,11 +307,31 @@ def complete_noting(stack: np.ndarray, method: str = "lambda-max") -> tuple[np.n
             part = newton[start:start + chunk]
             out[part], settled = _newton(stack[part], NEWTON_STEPS)
             for k in part[~settled].tolist():
-                notes[k] = (
-                    f"the lambda-max completion did not settle in {NEWTON_STEPS} Newton steps: "
-                    "the completed judgments may be off",
-                )
+                notes[k] = (CompletionNote("unsettled", int(pairs[k]), NEWTON_STEPS),)
     return out, notes
+
+
+@dataclass(frozen=True)
+class CompletionNote:
+    """What a completion could not do as asked: ``kind`` ``harker-instead`` (``missing``
+    judgments, more than the ``limit`` Newton's method takes: Harker's method instead) or
+    ``unsettled`` (Newton did not settle in ``limit`` steps). ``str()`` is the English sentence;
+    outputs word it in their language.
+
+    >>> str(CompletionNote("unsettled", 3, 30))
+    'the lambda-max completion did not settle in 30 Newton steps: the completed judgments may be off'
+    """
+
+    kind: str
+    missing: int
+    limit: int
+
+    def __str__(self) -> str:
+        if self.kind == "harker-instead":
+            return (f"{self.missing} judgments missing, more than the {self.limit} the lambda-max completion handles: "
+                    "completed by Harker's method instead")
+        return (f"the lambda-max completion did not settle in {self.limit} Newton steps: the completed judgments "
+                "may be off")
 
 
 def check_completion(method: str) -> None:

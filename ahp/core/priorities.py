@@ -18,7 +18,15 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ahp.core.completion import Unlinked, UnlinkedError, check_completion, complete_noting, connected, unlinked
+from ahp.core.completion import (
+    CompletionNote,
+    Unlinked,
+    UnlinkedError,
+    check_completion,
+    complete_noting,
+    connected,
+    unlinked,
+)
 from ahp.core.consistency import (
     acceptance_text,
     check_lambda_max,
@@ -50,7 +58,7 @@ class PriorityResult:
     are set for the geometric-mean method.
     ``suggestions`` (the judgments to revisit) are worked out on first use. ``warnings`` says
     what the analysis could not do as asked (a completion that did not settle, or that used
-    another method), one sentence each.
+    another method), as :class:`~ahp.core.completion.CompletionNote` facts (``str()``: the sentence).
     """
 
     matrix: np.ndarray
@@ -68,7 +76,7 @@ class PriorityResult:
     gci: float | None = None
     gci_threshold: float | None = None
     suggestion_count: int = 3
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[CompletionNote, ...] = ()
     lambda_convention: str = "eigenvalue"
     strict: bool = False
 
@@ -124,7 +132,7 @@ class StackAnalysis:
     gci_threshold: float | None
     linked: np.ndarray
     consistent: np.ndarray
-    warnings: list[tuple[str, ...]]
+    warnings: list[tuple[CompletionNote, ...]]
     lambda_convention: str = "eigenvalue"
     strict: bool = False
 
@@ -176,7 +184,7 @@ def analyse_stack(
     )
 
 
-def _completed(stack: np.ndarray, completion: str) -> tuple[np.ndarray, np.ndarray, list[tuple[str, ...]]]:
+def _completed(stack: np.ndarray, completion: str) -> tuple[np.ndarray, np.ndarray, list[tuple[CompletionNote, ...]]]:
     """The stack with every linked matrix completed (the identity in place of the others), which
     matrices are linked, and each matrix's notes from its completion."""
     m, n, _ = stack.shape
@@ -184,7 +192,7 @@ def _completed(stack: np.ndarray, completion: str) -> tuple[np.ndarray, np.ndarr
         return stack, np.ones(m, dtype=bool), [()] * m
     linked = connected(stack)
     full = np.broadcast_to(np.eye(n), stack.shape).copy()
-    warnings: list[tuple[str, ...]] = [()] * m
+    warnings: list[tuple[CompletionNote, ...]] = [()] * m
     if linked.any():
         full[linked], notes = complete_noting(stack[linked], completion)
         for k, note in zip(np.flatnonzero(linked).tolist(), notes, strict=True):

@@ -62,7 +62,7 @@ def result_dict(result: PriorityResult, labels: list[str] | None = None) -> dict
             for s in result.suggestions
         ],
         "missing": result.missing,
-        "warnings": list(result.warnings),
+        "warnings": [str(note) for note in result.warnings],
     }
     if result.gci is not None:
         out["gci"], out["gci_threshold"] = result.gci, result.gci_threshold

@@ -34,10 +34,12 @@ from ahp.io.wording import (
     combined_fails_line,
     combined_line,
     judgments_source,
+    note_text,
     path_name,
     problem_text,
     settings_line,
     suggestion_text,
+    warning_lines,
 )
 
 if TYPE_CHECKING:  # only for annotations: `ahp rank` should not pay for these imports
@@ -125,14 +127,15 @@ def print_weights(result: PriorityResult, labels: list[str], language: str = "en
     print(render_table(["#", say("element", language), say("weight", language), ""], rows, right={0, 2}))
     print(say("weights.figures", language, lambda_max=f"{result.lambda_max:.4f}",
               convention=setting("lambda_max", result.lambda_convention, language), ci=f"{result.ci:.4f}",
-              ri=f"{result.ri:.4f}", table=setting("ri", result.ri_table, language), cr=f"{result.cr:.4f}"))
+              ri=f"{result.ri:.4f}", ri_zh=f"{result.ri:.2f}", table=setting("ri", result.ri_table, language),
+              cr=f"{result.cr:.4f}"))
     if result.gci is not None:
         print(say("weights.gci", language, gci=f"{result.gci:.4f}", limit=f"{result.gci_threshold:.2f}"))
     print(_verdict(result, language))
     if result.completed is not None:
         print(say("weights.completed", language, k=result.missing, how=setting("completion", result.completion, language)))
     for note in result.warnings:
-        print(_colour(clean(f"warning: {note}"), "33"))
+        print(_colour(clean(say("warning", language, note=note_text(note, language))), "33"))
     if result.suggestions:
         print(say("weights.revisit", language))
     for line in suggestion_text(result, labels, language):
@@ -160,13 +163,13 @@ def print_ranking(
     print(render_table(header, rows, right={0, 2, 3}))
     print()
     _print_nodes(synthesis, language)
-    _print_aggregation_notes(panel)
+    _print_aggregation_notes(project, panel, language)
     print(clean(settings_line(synthesis, judgments_source(project, respondent, language, panel=panel), language)))
 
 
-def _print_aggregation_notes(panel: Panel | None) -> None:
-    for line in aggregation_notes(panel) if panel is not None else ():
-        print(_colour(clean(f"combined otherwise at {line}"), "33"))
+def _print_aggregation_notes(project: Project, panel: Panel | None, language: str) -> None:
+    for line in aggregation_notes(project, panel, language) if panel is not None else ():
+        print(_colour(clean(line), "33"))
 
 
 def _node_name(a: NodeAnalysis, language: str) -> str:
@@ -188,8 +191,8 @@ def _print_nodes(synthesis: Synthesis, language: str = "en") -> None:
         say(k, language) for k in ("threshold", "status")]
     print(render_table(header, rows, right={1, 2, 3, 4}))
     print(combined_line(synthesis, language))
-    for note in synthesis.warnings:
-        print(_colour(clean(f"warning: {note}"), "33"))
+    for line in warning_lines(synthesis, language):
+        print(_colour(clean(line), "33"))
 
 
 def print_check(
@@ -267,6 +270,10 @@ def print_panel(project: Project, panel: Panel, limit: int = 20, language: str =
     for node in data["nodes"]:
         crs = [r for r in node["respondents"] if r["cr"] is not None]
         failing = [r["name"] for r in crs if not r["consistent"]]
+        if not crs:  # nobody's judgments determine it: no consensus to speak of
+            rows.append([path_name(project, node["path"], language), "-", "-", "-",
+                         (say("group.undetermined", language), "33")])
+            continue
         rows.append([
             path_name(project, node["path"], language), f"{node['consensus']:.3f}", setting("band", node["band"], language),
             say("range", language, lo=f"{min(r['cr'] for r in crs):.3f}", hi=f"{max(r['cr'] for r in crs):.3f}")
@@ -276,7 +283,7 @@ def print_panel(project: Project, panel: Panel, limit: int = 20, language: str =
     header = [say("matrix", language), "S*"] + [say(k, language) for k in ("group.consensus", "group.cr range",
                                                                              "group.inconsistent")]
     print(render_table(header, rows, right={1}))
-    _print_aggregation_notes(panel)
+    _print_aggregation_notes(project, panel, language)
     print()
     people = sorted(data["respondents"], key=lambda r: -r["distance"])
     rows = [

@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ahp.core.completion import Unlinked
+from ahp.core.completion import CompletionNote, Unlinked
 from ahp.core.consistency import acceptance_text, hierarchy_threshold, strict, verdict_operator
-from ahp.core.panel import ALL_EXCLUDED
+from ahp.core.panel import AIP_UNDETERMINED, ALL_EXCLUDED
 from ahp.core.scale import format_value
 from ahp.io.glossary import say, separator, setting
 
@@ -89,6 +89,24 @@ def unlinked_text(unlinked: Unlinked, names: Sequence[str], language: str = "en"
                first=names[unlinked.linked[0]])
 
 
+def note_text(note: CompletionNote, language: str = "en") -> str:
+    """What a completion could not do as asked, in words.
+
+    >>> note_text(CompletionNote("harker-instead", 3, 0), "zh")
+    '缺失判断 3 个，超过最大特征根最小化补全所能处理的 0 个，已改用 Harker 法补全'
+    """
+    if note.kind == "harker-instead":
+        return say("note.harker instead", language, k=note.missing, limit=note.limit)
+    return say("note.unsettled", language, steps=note.limit)
+
+
+def warning_lines(synthesis: Synthesis, language: str = "en") -> list[str]:
+    """Every node's completion notes, one line each naming the node: ``warning: Service (service): ...``."""
+    return [say("warning", language, note=f"{a.node.label(language)}{say('colon', language)}{note_text(n, language)}"
+                if language == "zh" else f"{a.node.name} ({a.path}): {note_text(n, language)}")
+            for a in synthesis.nodes.values() if a.result is not None for n in a.result.warnings]
+
+
 def problem_text(analysis: NodeAnalysis, language: str = "en") -> str:
     """Why a node's weights are not determined (its ``problem``), in words; "" when they are."""
     problem = analysis.problem
@@ -142,9 +160,15 @@ def left_out_text(project: Project, panel: Panel, language: str = "en") -> str:
     return say("left out", language, who=who)
 
 
-def aggregation_notes(panel: Panel) -> list[str]:
-    """One line per node combined otherwise than the settings say: ``service: <why>``."""
-    return [f"{path}: {node.aggregation_note}" for path, node in panel.nodes.items() if node.aggregation_note]
+def aggregation_notes(project: Project, panel: Panel, language: str = "en") -> list[str]:
+    """One line per node combined otherwise than the settings say: ``combined otherwise at
+    service: <why>``; in Chinese, the node's name and why."""
+    return [
+        say("combined otherwise", language, node=path_name(project, path, language),
+            note=say("note.aip undetermined", language) if node.aggregation_note == AIP_UNDETERMINED
+            else node.aggregation_note)
+        for path, node in panel.nodes.items() if node.aggregation_note
+    ]
 
 
 def suggestion_text(result: PriorityResult, labels: list[str], language: str = "en") -> list[str]:

@@ -258,3 +258,46 @@ def test_the_screen_and_the_json_give_the_reason_too(tmp_path):
     node = ranking_dict(project, synthesis, "店长", language="zh")["nodes"][0]
     assert node["unlinked"] == {"linked": ["service", "quality", "competition"], "cut": ["price"]}
     assert node["problem"] == UNLINKED_ZH
+
+
+def test_weights_in_chinese_names_every_figure_as_chinese_papers_do():
+    _, out, _ = run("weights", "1 9 1/3 3; 1/9 1 1/7 1/3; 3 7 1 9; 1/3 3 1/9 1", "--lang", "zh")
+    assert ("最大特征根 λmax = 4.2359（按特征值精确求得）   一致性指标 CI = 0.0786   "
+            "平均随机一致性指标 RI = 0.90（Saaty (1980) 表）   一致性比率 CR = 0.0874") in out
+
+
+def test_group_in_chinese_says_consensus_and_shows_an_undetermined_node(tmp_path):
+    project = incomplete_demo(tmp_path)
+    _, out, _ = run("group", str(project), "--lang", "zh")
+    assert "共识程度" in out and "一致程度" not in out
+    goal = next(line for line in out.splitlines() if line.startswith("客户流失度"))
+    assert "各专家判断均不完整" in goal and "1.000" not in goal and "很高" not in goal
+
+
+def test_check_in_chinese_says_incomplete_respondents_are_not_only_inconsistent(tmp_path):
+    _, out, _ = run("check", str(incomplete_demo(tmp_path)), "--lang", "zh")
+    assert "未通过一致性检验或判断不完整的专家（2 位中有 2 位）" in out
+    assert "店长、区域经理至少有一个判断矩阵未通过一致性检验或判断不完整" in out
+
+
+def without_user_names(text: str) -> str:
+    """``text`` without the demo's own English names (title, respondents, stores): the user's data."""
+    for english in CHINESE_NAMES:
+        text = text.replace(english, "")
+    return text
+
+
+@pytest.mark.parametrize("args", [["rank", "{p}", "--aggregation", "aip"], ["group", "{p}", "--aggregation", "aip"]])
+def test_notes_on_how_nodes_were_combined_are_in_chinese(undetermined_path, args):
+    code, out, err = run(*[a.replace("{p}", str(undetermined_path)) for a in args], "--lang", "zh")
+    shown = without_user_names(out)
+    assert code in (0, 1) and english_words(shown, undetermined_path) == [], err
+    assert "客户流失度：没有一位专家的判断能单独确定该判断矩阵的权重，故改为合成判断矩阵（AIJ）" in shown
+
+
+@pytest.mark.parametrize("args", [["rank", "{p}"], ["check", "{p}"], ["weights", "1 ? 2; ? 1 3; 1/2 1/3 1"]])
+def test_completion_warnings_are_in_chinese(harker_path, args):
+    code, out, err = run(*[a.replace("{p}", str(harker_path)) for a in args], "--lang", "zh")
+    shown = without_user_names(out)
+    assert code in (0, 1) and english_words(shown, harker_path) == [], err
+    assert "注意：" in shown and "超过最大特征根最小化补全所能处理的 0 个，已改用 Harker 法补全" in shown

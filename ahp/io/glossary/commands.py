@@ -13,7 +13,8 @@ PHRASES: dict[str, tuple[str, str]] = {
     # ahp weights
     "weights.title": ("Priorities by {method}", "权重计算：{method}"),
     "weights.figures": ("lambda_max {lambda_max} ({convention})   CI {ci}   RI {ri} ({table})   CR {cr}",
-                        "λmax {lambda_max}（{convention}）   CI {ci}   RI {ri}（{table} 表）   CR {cr}"),
+                        "最大特征根 λmax = {lambda_max}（{convention}）   一致性指标 CI = {ci}   "
+                        "平均随机一致性指标 RI = {ri_zh}（{table} 表）   一致性比率 CR = {cr}"),
     "weights.gci": ("GCI {gci} (threshold {limit})", "GCI {gci}（上限 {limit}）"),
     "verdict.small": ("consistent (n <= 2)", "n ≤ 2，判断矩阵必然一致"),
     "verdict.pass": ("consistent: CR {cr} {op} {limit}", "CR = {cr} {op} {limit}，通过一致性检验"),
@@ -46,6 +47,17 @@ PHRASES: dict[str, tuple[str, str]] = {
     "source.panel one": ("{n} respondent combined by {how}, inconsistent ones {policy}",
                          "{n} 位专家，{how}合成，未通过一致性检验者{policy}"),
     "left out": ("; left out: {who}", "；未计入：{who}"),
+    "combined otherwise": ("combined otherwise at {node}: {note}", "{node}：{note}"),
+    "note.aip undetermined": ("no respondent's judgments determine this node's weights alone, so their judgments are "
+                              "combined (aij)",
+                              "没有一位专家的判断能单独确定该判断矩阵的权重，故改为合成判断矩阵（AIJ）"),
+    "warning": ("warning: {note}", "注意：{note}"),
+    "note.harker instead": ("{k} judgments missing, more than the {limit} the lambda-max completion handles: completed "
+                            "by Harker's method instead",
+                            "缺失判断 {k} 个，超过最大特征根最小化补全所能处理的 {limit} 个，已改用 Harker 法补全"),
+    "note.unsettled": ("the lambda-max completion did not settle in {steps} Newton steps: the completed judgments may "
+                       "be off",
+                       "最大特征根最小化补全在 {steps} 步牛顿迭代内未收敛，补全的判断可能不准确"),
     "paren": (" ({x})", "（{x}）"),
     "factors": ("Factors:", "因素说明："),
     "colon": (": ", "："),
@@ -69,13 +81,13 @@ PHRASES: dict[str, tuple[str, str]] = {
                              "层次总排序一致性检验未通过：组合 CR = {cr} {op} {limit}（各判断矩阵单独均通过）"),
     "check.combined test": ("combined test", "总排序一致性检验"),
     "check.revisit": ("{node}: CR {cr} > {limit}; revisit:", "{node}：CR = {cr} > {limit}，建议修改："),
-    "check.failing": ("Respondents failing a node ({k} of {n}):", "未通过一致性检验的专家（{n} 位中有 {k} 位）："),
+    "check.failing": ("Respondents failing a node ({k} of {n}):", "未通过一致性检验或判断不完整的专家（{n} 位中有 {k} 位）："),
     "check.left out": ("Left out, no judgments: {names}", "未纳入（尚无判断）：{names}"),
     "check.all pass": ("Every node is consistent", "全部判断矩阵均通过一致性检验"),
     "check.all pass everyone": (", for every respondent and combined.", "（各位专家及合成结果）。"),
     "check.all pass one": (".", "。"),
     "check.names fail": ("Some nodes need attention: {names} fail(s) at least one node.",
-                         "部分判断矩阵需要修改：{names} 至少有一个判断矩阵未通过一致性检验。"),
+                         "部分判断矩阵需要修改：{names}至少有一个判断矩阵未通过一致性检验或判断不完整。"),
     "check.some fail": ("Some nodes need attention.", "部分判断矩阵需要修改。"),
     "rank.export": ("rank", "排序"),
     "rank.path": ("path", "路径"),
@@ -88,7 +100,8 @@ PHRASES: dict[str, tuple[str, str]] = {
     # group
     "group.panel": ("Panel: {source}.", "专家组：{source}。"),
     "group.overall": ("Overall consensus S* {s} ({band})", "总体共识度 S* = {s}（{band}）"),
-    "group.consensus": ("consensus", "一致程度"),
+    "group.consensus": ("consensus", "共识程度"),
+    "group.undetermined": ("no respondent's judgments determine it", "各专家判断均不完整"),
     "group.cr range": ("CR range", "CR 范围"),
     "group.inconsistent": ("inconsistent respondents", "未通过一致性检验的专家"),
     "group.against": ("Respondents against the group's factor weights, furthest first",

@@ -25,7 +25,7 @@ from ahp.core.panel import AIP_UNDETERMINED
 from ahp.core.scale import format_value
 from ahp.io.report.data import ReportData
 from ahp.io.report.document import Block, Cell, Chart, Heading, Paragraph, Part, Table, row
-from ahp.io.wording import problem_text
+from ahp.io.wording import note_text, problem_text
 
 
 def matrices_part(d: ReportData) -> Part:
@@ -58,7 +58,7 @@ def matrix_blocks(d: ReportData, synthesis: Synthesis, path: str, level: int) ->
                                 "" if r.consistent else "bad"))
     if r.completed is not None:
         blocks.append(Paragraph(d.t("completed_note"), "muted"))
-    blocks += [Paragraph(d.t("warning", note=note), "bad") for note in r.warnings]
+    blocks += [Paragraph(d.t("warning", note=note_text(note, d.language)), "bad") for note in r.warnings]
     return blocks
 
 
