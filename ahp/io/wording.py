@@ -45,9 +45,9 @@ def combined_line(synthesis: Synthesis, language: str = "en") -> str:
     Hierarchy CR: levels below the goal 0.4310; combined test (CR of goal + levels below)
     0.0000 + 0.4310 = 0.4310 > 0.10: fails; failing on its own: a
     >>> print(combined_line(s, "zh"))  # doctest: +NORMALIZE_WHITESPACE
-    层次总排序 CR：目标层以下各层 0.4310；组合一致性检验（目标层 CR + 以下各层）0.0000 + 0.4310 = 0.4310 > 0.10，未通过；单独未通过：A
+    层次总排序一致性比率 CR（目标层以下各层）= 0.4310；组合一致性检验（目标层 CR + 以下各层）：0.0000 + 0.4310 = 0.4310 > 0.10，未通过；单独未通过：A
     >>> print(combined_line(synthesize(root, {"a": [[1, 2, 1/2], [1/2, 1, 2], [2, 1/2, 1]]}), "zh"))
-    层次总排序 CR：目标层以下各层 0.4310；组合一致性检验：尚有 1 个判断矩阵判断不完整，暂不能检验；单独未通过：A
+    层次总排序一致性比率 CR（目标层以下各层）= 0.4310；组合一致性检验：尚有 1 个判断矩阵判断不完整，暂不能检验；单独未通过：A
     """
     test = synthesis.combined
     if not synthesis.complete:

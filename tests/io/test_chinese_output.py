@@ -301,3 +301,9 @@ def test_completion_warnings_are_in_chinese(harker_path, args):
     shown = without_user_names(out)
     assert code in (0, 1) and english_words(shown, harker_path) == [], err
     assert "注意：" in shown and "超过最大特征根最小化补全所能处理的 0 个，已改用 Harker 法补全" in shown
+
+
+def test_the_hierarchy_figures_in_chinese_say_consistency_ratio(tmp_path):
+    _, out, _ = run("check", str(chinese_demo(tmp_path)), "--lang", "zh")
+    assert ("层次总排序一致性比率 CR（目标层以下各层）= 0.0080；组合一致性检验（目标层 CR + 以下各层）："
+            "0.0057 + 0.0080 = 0.0137 ≤ 0.10，通过") in out

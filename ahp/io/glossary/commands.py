@@ -34,11 +34,12 @@ PHRASES: dict[str, tuple[str, str]] = {
                  "缺失判断：{completion}；判断来源：{source}"),
     "combined": ("Hierarchy CR: levels below the goal {levels}; combined test (CR of goal + levels below) "
                  "{terms} = {cr} {op} {limit}: {verdict}",
-                 "层次总排序 CR：目标层以下各层 {levels}；组合一致性检验（目标层 CR + 以下各层）"
+                 "层次总排序一致性比率 CR（目标层以下各层）= {levels}；组合一致性检验（目标层 CR + 以下各层）："
                  "{terms} = {cr} {op} {limit}，{verdict}"),
     "combined.incomplete": ("Hierarchy CR: levels below the goal {levels}; combined test: not yet, {k} node(s) lack "
                             "judgments",
-                            "层次总排序 CR：目标层以下各层 {levels}；组合一致性检验：尚有 {k} 个判断矩阵判断不完整，暂不能检验"),
+                            "层次总排序一致性比率 CR（目标层以下各层）= {levels}；组合一致性检验：尚有 {k} 个判断矩阵判断不完整，"
+                            "暂不能检验"),
     "combined.passes": ("passes", "通过"),
     "combined.fails": ("fails", "未通过"),
     "combined.failing": ("; failing on its own: {names}", "；单独未通过：{names}"),
