@@ -82,9 +82,9 @@ def read_text(path: str) -> str:
 def decode(data: bytes, where: str) -> str:
     """``data`` as text (UTF-8, GB18030 or UTF-16 with its mark: :func:`ahp.io.sheet.decode`).
 
-    >>> decode("caf\\u00e9\\n".encode("latin-1"), "a.csv")
+    >>> decode("caf\\u00e9\\n".encode("latin-1"), "a.csv")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
-    ahp.errors.AHPError: a.csv, line 1: byte 0xe9 is neither UTF-8 nor GB18030 (GBK); save the file as UTF-8 (in Excel: CSV UTF-8)
+    ahp.errors.AHPError: a.csv, line 1: byte 0xe9 is neither UTF-8 nor GB18030 (GBK); save the file as UTF-8 (in ...
     """
     from ahp.io.sheet import decode as decode_sheet
 
@@ -99,7 +99,8 @@ def refuse_output_over_inputs(output: str, *inputs: str) -> None:
         if target == real:
             raise AHPError(f"{output}: is the input {given}; choose another output file")
         if target in (real + ".bak", os.path.realpath(given + ".bak")):
-            raise AHPError(f"{output}: is the backup of the input {os.path.basename(given)}; choose another output file")
+            raise AHPError(f"{output}: is the backup of the input {os.path.basename(given)}; choose another output "
+                           "file")
         if os.path.realpath(output + ".bak") == real:
             raise AHPError(f"{output}: writing it would replace {given} with its backup; choose another output file")
 

@@ -81,7 +81,7 @@ def _node_dict(a: NodeAnalysis, language: str = "en") -> dict[str, Any]:
         "status": a.status,
         "consistent": a.status == "consistent",
         "global_weight": a.global_weight,
-        "local_weights": {c.id: float(w) for c, w in zip(a.node.children, a.local_weights)},
+        "local_weights": {c.id: float(w) for c, w in zip(a.node.children, a.local_weights, strict=False)},
     }
     if r is None:
         ids = [c.id for c in a.node.children]
@@ -199,7 +199,8 @@ def ranking_csv(synthesis: Synthesis, language: str = "en", bom: bool = True) ->
     return buf.getvalue()
 
 
-def ranking_markdown(project: Project, synthesis: Synthesis, respondent: str | None = None, language: str = "en") -> str:
+def ranking_markdown(project: Project, synthesis: Synthesis, respondent: str | None = None,
+                     language: str = "en") -> str:
     """A Markdown report: settings, the ranking, each node's consistency, and what each factor
     means (its description, when the model gives one)."""
     from ahp.io.terminal import project_title
@@ -210,9 +211,11 @@ def ranking_markdown(project: Project, synthesis: Synthesis, respondent: str | N
              md.escape(say("goal", language, goal=goal, settings=settings)), ""]
     en = language == "en"
     header = ["rank", "factor", "path", "local weight", "global weight"] if en else [
-        say(k, language) for k in ("rank.export", "rank.factor", "rank.path", "rank.local weight", "rank.global weight")]
+        say(k, language) for k in ("rank.export", "rank.factor", "rank.path", "rank.local weight",
+                                   "rank.global weight")]
     lines += md.table(header, [
-        [leaf.rank, leaf.node.label(language), f"`{leaf.path}`", f"{leaf.local_weight:.4f}", f"{leaf.global_weight:.4f}"]
+        [leaf.rank, leaf.node.label(language), f"`{leaf.path}`", f"{leaf.local_weight:.4f}",
+         f"{leaf.global_weight:.4f}"]
         for leaf in synthesis.ranking
     ], numeric={0, 3, 4})
     rows = []
@@ -264,7 +267,7 @@ def panel_dict(project: Project, panel: Panel) -> dict[str, Any]:
             "band": pn.band,
             "aggregation_used": pn.aggregation_used,
             "aggregation_note": pn.aggregation_note,
-            "group_weights": dict(zip(ids, map(float, panel.synthesis.nodes[path].local_weights))),
+            "group_weights": dict(zip(ids, map(float, panel.synthesis.nodes[path].local_weights), strict=False)),
             "respondents": [
                 {
                     "name": names[r],
@@ -272,7 +275,8 @@ def panel_dict(project: Project, panel: Panel) -> dict[str, Any]:
                     "consistent": bool(ind.consistent[r]),
                     "included": bool(pn.included[r]),
                     "flagged": bool(pn.flagged[r]),
-                    "weights": None if not ind.determined[r] else dict(zip(ids, map(float, ind.weights[r]))),
+                    "weights": None if not ind.determined[r] else dict(zip(ids, map(float, ind.weights[r]),
+                                                                           strict=False)),
                     "distance": None if not ind.determined[r] else float(pn.distance[r]),
                     "correlation": None if not ind.determined[r] else float(pn.correlation[r]),
                 }
@@ -330,7 +334,7 @@ def sensitivity_dict(project: Project, one_way: OneWay, mc: MonteCarlo | None, g
             node: {
                 "current": float(one_way.current[v]),
                 "x": x.tolist(),
-                "global_weights": {leaf: curves[v, :, l].tolist() for l, leaf in enumerate(one_way.leaves)},
+                "global_weights": {leaf: curves[v, :, k].tolist() for k, leaf in enumerate(one_way.leaves)},
             }
             for v, node in enumerate(one_way.nodes)
         },
@@ -341,11 +345,11 @@ def sensitivity_dict(project: Project, one_way: OneWay, mc: MonteCarlo | None, g
             "seed": mc.seed,
             "noise": mc.noise,
             "spread": mc.spread,
-            "baseline_rank": {leaf: int(r) for leaf, r in zip(mc.leaves, mc.baseline_rank)},
-            "rank_probabilities": {leaf: mc.rank_probabilities[l].tolist() for l, leaf in enumerate(mc.leaves)},
-            "rank_interval": {leaf: [int(v) for v in mc.rank_interval[l]] for l, leaf in enumerate(mc.leaves)},
-            "weight_percentiles": {leaf: mc.weight_percentiles[:, l].tolist() for l, leaf in enumerate(mc.leaves)},
-            "top_stable": {str(k): p for k, p in mc.top_stable.items()},
+            "baseline_rank": {leaf: int(r) for leaf, r in zip(mc.leaves, mc.baseline_rank, strict=False)},
+            "rank_probabilities": {leaf: mc.rank_probabilities[k].tolist() for k, leaf in enumerate(mc.leaves)},
+            "rank_interval": {leaf: [int(v) for v in mc.rank_interval[k]] for k, leaf in enumerate(mc.leaves)},
+            "weight_percentiles": {leaf: mc.weight_percentiles[:, k].tolist() for k, leaf in enumerate(mc.leaves)},
+            "top_stable": {str(size): p for size, p in mc.top_stable.items()},
         }
     return out
 

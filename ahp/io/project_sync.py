@@ -8,7 +8,8 @@ a save never writes a text that would not load as the project it came from.
 >>> from ahp.io.model import load_model
 >>> from ahp.io.project_new import new_document
 >>> doc = new_document(load_model())
->>> sync_document(doc, "t", Settings(), [Respondent("Ann\\x7f", judgments={"goal": {("service", "price"): 3.0}})], [], {})
+>>> ann = Respondent("Ann\\x7f", judgments={"goal": {("service", "price"): 3.0}})
+>>> sync_document(doc, "t", Settings(), [ann], [], {})
 >>> 'name = "Ann\\\\u007f"' in tomlkit.dumps(doc)
 True
 """
@@ -78,11 +79,13 @@ class FileState:
             try:
                 self.doc = tomlkit.parse(self.text) if self.text is not None else new_document(model, title)
             except (RecursionError, TOMLKitError) as exc:
-                raise ProjectFileError(f"cannot be saved: {'nested too deeply' if isinstance(exc, RecursionError) else exc}", path=path) from None
+                why = "nested too deeply" if isinstance(exc, RecursionError) else exc
+                raise ProjectFileError(f"cannot be saved: {why}", path=path) from None
         return self.doc
 
 
-def sync_document(doc: Any, title: str, settings: Settings, respondents: list[Respondent], units: list[Unit], saved: Saved) -> None:
+def sync_document(doc: Any, title: str, settings: Settings, respondents: list[Respondent], units: list[Unit],
+                  saved: Saved) -> None:
     """Bring a tomlkit document in line with a project, touching only what differs."""
     _sync_head(doc, title, settings)
     _sync_respondents(doc, respondents, saved)
@@ -107,11 +110,13 @@ def _sync_respondents(doc: Any, respondents: list[Respondent], saved: Saved) -> 
     old = list(doc["respondents"]) if isinstance(doc.get("respondents"), list) else []
     by_name = {t.get("name"): t for t in old}
     tables = [by_name.pop(r.saved_as) if r.saved_as in by_name else None for r in respondents]
-    kept = [t is not None and saved.get(r.saved_as) == (r.weight, r.judgments) for r, t in zip(respondents, tables)]
-    for k, r in enumerate(respondents):  # not in the file under their saved name: an unclaimed table of their name, or a new one
+    kept = [t is not None and saved.get(r.saved_as) == (r.weight, r.judgments)
+            for r, t in zip(respondents, tables, strict=False)]
+    # not in the file under their saved name: an unclaimed table of their name, or a new one
+    for k, r in enumerate(respondents):
         if tables[k] is None:
             tables[k] = by_name.pop(r.name) if r.name in by_name else tomlkit.table()
-    for r, t, unchanged in zip(respondents, tables, kept):
+    for r, t, unchanged in zip(respondents, tables, kept, strict=False):
         if t.get("name") != r.name:
             t["name"] = r.name
         if unchanged:
@@ -218,7 +223,8 @@ def checked_text(file: FileState, project: ProjectData, target: str, added: list
             raise ProjectFileError("nested too deeply to be saved", path=target) from None
         if reads_back(text, target, project):
             return text
-    raise ProjectFileError("the project could not be written so that it reads back the same; nothing was written", path=target)
+    raise ProjectFileError("the project could not be written so that it reads back the same; nothing was written",
+                           path=target)
 
 
 def appended_text(text: str, respondents: list[Respondent]) -> str:
@@ -325,12 +331,14 @@ def _spelling() -> tuple[Any, Any]:
 
 def check_writable(title: str, respondents: list[Respondent], units: list[Unit], path: str) -> None:
     """Refuse text no UTF-8 file can hold (a lone surrogate), naming the field."""
-    fields = [("project title", title), *(("respondent name", r.name) for r in respondents), *(("unit name", u.name) for u in units)]
+    fields = [("project title", title), *(("respondent name", r.name) for r in respondents),
+              *(("unit name", u.name) for u in units)]
     for what, text in fields:
         try:
             text.encode("utf-8")
         except UnicodeEncodeError:
-            raise ProjectFileError(f"{what} {text!r} holds a character no text file can store (a lone surrogate); not saved", path=path) from None
+            raise ProjectFileError(f"{what} {text!r} holds a character no text file can store (a lone surrogate); not "
+                                   "saved", path=path) from None
 
 
 def reads_back(text: str, path: str, expected: ProjectData) -> bool:
@@ -346,7 +354,7 @@ def reads_back(text: str, path: str, expected: ProjectData) -> bool:
         return False
     if len(again.respondents) != len(expected.respondents):
         return False
-    return all(_same_respondent(a, b) for a, b in zip(again.respondents, expected.respondents))
+    return all(_same_respondent(a, b) for a, b in zip(again.respondents, expected.respondents, strict=False))
 
 
 def _same_respondent(again: Respondent, expected: Respondent) -> bool:
@@ -357,4 +365,5 @@ def _same_respondent(again: Respondent, expected: Respondent) -> bool:
         return True
     if again.judgments.keys() != given.keys() or any(again.judgments[p].keys() != given[p].keys() for p in given):
         return False
-    return all(math.isclose(again.judgments[p][pair], v, rel_tol=TOLERANCE) for p in given for pair, v in given[p].items())
+    return all(math.isclose(again.judgments[p][pair], v, rel_tol=TOLERANCE)
+               for p in given for pair, v in given[p].items())

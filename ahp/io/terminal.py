@@ -93,14 +93,15 @@ def render_table(header: Sequence[str], rows: Sequence[Sequence[Cell]], right: s
 
     def line(cells: list[str], codes: list[str | None]) -> str:
         padded = []
-        for k, (cell, code) in enumerate(zip(cells, codes)):
+        for k, (cell, code) in enumerate(zip(cells, codes, strict=False)):
             pad = " " * (widths[k] - width(cell))
             shown = cell if code is None else _colour(cell, code)
             padded.append(pad + shown if k in right else shown + pad)
         return " │ ".join(padded).rstrip()
 
     rule = "─┼─".join("─" * w for w in widths)
-    return "\n".join([line(texts[0], colours[0]), rule, *(line(t, c) for t, c in zip(texts[1:], colours[1:]))])
+    body = (line(t, c) for t, c in zip(texts[1:], colours[1:], strict=False))
+    return "\n".join([line(texts[0], colours[0]), rule, *body])
 
 
 def _colour(text: str, code: str) -> str:
@@ -122,7 +123,8 @@ def _verdict(result: PriorityResult, language: str = "en") -> str:
 def print_weights(result: PriorityResult, labels: list[str], language: str = "en") -> None:
     """One matrix: weights with bars, consistency figures, the judgments to revisit."""
     top = float(result.weights.max())
-    rows = [[str(i + 1), label, f"{w:.4f}", bar(w / top)] for i, (label, w) in enumerate(zip(labels, result.weights))]
+    rows = [[str(i + 1), label, f"{w:.4f}", bar(w / top)] for i, (label, w) in enumerate(zip(labels, result.weights,
+                                                                                             strict=False))]
     print(say("weights.title", language, method=setting("method", result.method, language)))
     print(render_table(["#", say("element", language), say("weight", language), ""], rows, right={0, 2}))
     print(say("weights.figures", language, lambda_max=f"{result.lambda_max:.4f}",
@@ -133,7 +135,8 @@ def print_weights(result: PriorityResult, labels: list[str], language: str = "en
         print(say("weights.gci", language, gci=f"{result.gci:.4f}", limit=f"{result.gci_threshold:.2f}"))
     print(_verdict(result, language))
     if result.completed is not None:
-        print(say("weights.completed", language, k=result.missing, how=setting("completion", result.completion, language)))
+        print(say("weights.completed", language, k=result.missing, how=setting("completion", result.completion,
+                                                                               language)))
     for note in result.warnings:
         print(_colour(clean(say("warning", language, note=note_text(note, language))), "33"))
     if result.suggestions:
@@ -275,7 +278,8 @@ def print_panel(project: Project, panel: Panel, limit: int = 20, language: str =
                          (say("group.undetermined", language), "33")])
             continue
         rows.append([
-            path_name(project, node["path"], language), f"{node['consensus']:.3f}", setting("band", node["band"], language),
+            path_name(project, node["path"], language), f"{node['consensus']:.3f}", setting("band", node["band"],
+                                                                                            language),
             say("range", language, lo=f"{min(r['cr'] for r in crs):.3f}", hi=f"{max(r['cr'] for r in crs):.3f}")
             if crs else "-",
             (separator(language).join(failing), "1;31") if failing else say("none", language),
@@ -334,16 +338,17 @@ def print_sensitivity(
                        right={1, 2, 3}))
     if mc is not None:
         print()
-        how = say("sens.lognormal", language, spread=mc.spread) if mc.noise == "lognormal" else say("sens.step", language)
+        how = say("sens.lognormal", language, spread=mc.spread) if mc.noise == "lognormal" else say("sens.step",
+                                                                                                    language)
         print(say("sens.mc", language, draws=mc.draws, how=how, seed=mc.seed))
         order = np.argsort(mc.baseline_rank)
         rows = []
-        for l in order:
-            same = mc.rank_probabilities[l, mc.baseline_rank[l] - 1]
-            lo, hi = mc.rank_interval[l]
-            p5, _, p95 = mc.weight_percentiles[:, l]
-            rows.append([str(mc.baseline_rank[l]), name(mc.leaves[l]), f"{same:.2f}",
-                         f"{mc.rank_probabilities[l, :3].sum():.2f}", say("range", language, lo=lo, hi=hi),
+        for leaf in order:
+            same = mc.rank_probabilities[leaf, mc.baseline_rank[leaf] - 1]
+            lo, hi = mc.rank_interval[leaf]
+            p5, _, p95 = mc.weight_percentiles[:, leaf]
+            rows.append([str(mc.baseline_rank[leaf]), name(mc.leaves[leaf]), f"{same:.2f}",
+                         f"{mc.rank_probabilities[leaf, :3].sum():.2f}", say("range", language, lo=lo, hi=hi),
                          say("range", language, lo=f"{p5:.3f}", hi=f"{p95:.3f}"), bar(same, 10)])
         header = ["#", say("churn factor" if language == "zh" else "factor", language)] + [
             say(f"sens.{k}", language) for k in ("p rank", "p top", "rank 90", "weight 90")] + [""]
@@ -354,7 +359,8 @@ def print_sensitivity(
     print(clean(settings_line(synthesis, judgments_source(project, respondent, language), language)))
 
 
-def print_risk(project: Project, report: RiskReport, respondent: str | None, language: str = "en", limit: int = 5) -> None:
+def print_risk(project: Project, report: RiskReport, respondent: str | None, language: str = "en",
+               limit: int = 5) -> None:
     """Units by churn-risk index, riskiest first; then the units rated on too little of the
     weight to rank, and why; the fuzzy evaluation of each unit and criterion; each unit's factors
     to fix first, grouped by who can act on them (store, head office, external)."""
@@ -370,14 +376,16 @@ def print_risk(project: Project, report: RiskReport, respondent: str | None, lan
         print(say("risk.apart", language, share=f"{report.min_coverage:.0%}"))
         rows = [[u.name, "-" if u.coverage <= 0 else f"{u.index:.1f}", f"{u.coverage:.0%}",
                  apart_reason(u.coverage, report.min_coverage, language) or ""] for u in report.apart]
-        print(render_table([say(k, language) for k in ("unit", "risk.risk", "risk.rated", "risk.why")], rows, right={1, 2}))
+        print(render_table([say(k, language) for k in ("unit", "risk.risk", "risk.rated", "risk.why")], rows, right={1,
+            2}))
     _print_evaluation(report, language)
     for u in report.units:
         if not u.actions:
             continue
         print()
         print(clean(say("risk.fix first", language, unit=u.name)))
-        rows = [[a.node.label(language), owner_label(owner, language), a.grade.label(language) + ("~" if a.spread else ""),
+        rows = [[a.node.label(language), owner_label(owner, language),
+                 a.grade.label(language) + ("~" if a.spread else ""),
                  f"{a.weight:.3f}", f"{a.gain:.2f}"] for owner, group in u.actions_by_owner() for a in group[:limit]]
         factor = "churn factor" if language == "zh" else "factor"
         weight = "weight.global" if language == "zh" else "weight"
@@ -405,7 +413,8 @@ def _print_evaluation(report: RiskReport, language: str) -> None:
             if e.grade is None:
                 continue
             rows.append([u.name if not level else "", level.strip() or say("eval.all", language),
-                         *(f"{v:.3f}" for v in e.membership), f"{e.degree:.1f}", report.grades[e.grade].label(language)])
+                         *(f"{v:.3f}" for v in e.membership), f"{e.degree:.1f}",
+                             report.grades[e.grade].label(language)])
     if not rows:
         return
     print()

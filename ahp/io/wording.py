@@ -30,7 +30,8 @@ def threshold_label(rule: str | float, language: str = "en") -> str:
     reads, ``CR < 0.10`` (in Chinese, the rule itself: ``3 阶 CR ≤ 0.05 ...``)."""
     if language == "en" and strict(rule):
         return acceptance_text(hierarchy_threshold(rule), True)
-    return setting("threshold", rule, language) if isinstance(rule, str) else say("threshold.fixed", language, value=rule)
+    return setting("threshold", rule, language) if isinstance(rule, str) else say("threshold.fixed", language,
+                                                                                  value=rule)
 
 
 def combined_line(synthesis: Synthesis, language: str = "en") -> str:
@@ -45,9 +46,13 @@ def combined_line(synthesis: Synthesis, language: str = "en") -> str:
     Hierarchy CR: levels below the goal 0.4310; combined test (CR of goal + levels below)
     0.0000 + 0.4310 = 0.4310 > 0.10: fails; failing on its own: a
     >>> print(combined_line(s, "zh"))  # doctest: +NORMALIZE_WHITESPACE
-    层次总排序一致性比率 CR（目标层以下各层）= 0.4310；组合一致性检验（目标层 CR + 以下各层）：0.0000 + 0.4310 = 0.4310 > 0.10，未通过；单独未通过：A
-    >>> print(combined_line(synthesize(root, {"a": [[1, 2, 1/2], [1/2, 1, 2], [2, 1/2, 1]]}), "zh"))
-    层次总排序一致性比率 CR（目标层以下各层）= 0.4310；组合一致性检验：尚有 1 个判断矩阵判断不完整，暂不能检验；单独未通过：A
+    层次总排序一致性比率 CR（目标层以下各层）= 0.4310；组合一致性检验（目标层 CR + 以下各层）：0.0000 + 0.4310
+    = 0.4310 > 0.10，未通过；单独未通过：A
+    >>> unjudged_goal = synthesize(root, {"a": [[1, 2, 1/2], [1/2, 1, 2], [2, 1/2, 1]]})
+    >>> print(combined_line(unjudged_goal, "zh").replace("；", "；\\n"))
+    层次总排序一致性比率 CR（目标层以下各层）= 0.4310；
+    组合一致性检验：尚有 1 个判断矩阵判断不完整，暂不能检验；
+    单独未通过：A
     """
     test = synthesis.combined
     if not synthesis.complete:
@@ -123,10 +128,16 @@ def settings_line(synthesis: Synthesis, source: str, language: str = "en") -> st
     >>> from types import SimpleNamespace as NS
     >>> s = NS(settings={"method": "column-mean", "random_index": "saaty1980", "threshold": "lt0.10",
     ...                  "completion": "lambda-max", "lambda_max": "textbook"})
-    >>> settings_line(s, "Ann", "zh")
-    '权重计算：和积法；随机一致性指标 RI：Saaty (1980) 表；一致性标准：各阶 CR < 0.10；λmax：教材公式 λmax = (1/n)Σ(AW)ᵢ/wᵢ；缺失判断：按最大特征根最小化补全；判断来源：Ann'
-    >>> settings_line(s, "Ann")
-    'method column-mean; random index saaty1980; threshold CR < 0.10; lambda_max textbook; missing judgments by lambda-max; judgments of Ann'
+    >>> print(settings_line(s, "Ann", "zh").replace("；", "；\\n"))
+    权重计算：和积法；
+    随机一致性指标 RI：Saaty (1980) 表；
+    一致性标准：各阶 CR < 0.10；
+    λmax：教材公式 λmax = (1/n)Σ(AW)ᵢ/wᵢ；
+    缺失判断：按最大特征根最小化补全；
+    判断来源：Ann
+    >>> print(settings_line(s, "Ann"))  # doctest: +NORMALIZE_WHITESPACE
+    method column-mean; random index saaty1980; threshold CR < 0.10; lambda_max textbook;
+    missing judgments by lambda-max; judgments of Ann
     """
     s = synthesis.settings
     return say("settings", language, method=setting("method", s["method"], language),

@@ -185,7 +185,8 @@ def test_a_bad_language_setting_names_the_key(tmp_path):
 def test_every_phrase_has_both_languages():
     assert all(len(pair) == len(LANGUAGES) and all(pair) for pair in GLOSSARY.values())
     latin = {k: zh for k, (_, zh) in GLOSSARY.items()
-             if [w for w in re.findall(r"[A-Za-z]{2,}", re.sub(r"\{[^}]*\}|λmax|ahp [a-z]+", "", zh)) if w not in ALLOWED]}
+             if [w for w in re.findall(r"[A-Za-z]{2,}", re.sub(r"\{[^}]*\}|λmax|ahp [a-z]+", "",
+                                                               zh)) if w not in ALLOWED]}
     assert latin == {}
 
 
@@ -206,10 +207,12 @@ def incomplete_demo(folder: Path) -> Path:
     """The Chinese demo with price cut off in the goal's matrix (neither respondent compared it
     with anything) and the store manager inconsistent on service."""
     text = chinese_demo(folder).read_text(encoding="utf-8")
-    text = re.sub(r"(\[respondents\.judgments\.goal\]\n)service = \{ quality = (\d), price = \d, competition = (\d) \}\n"
+    text = re.sub(r"(\[respondents\.judgments\.goal\]\n)service = "
+                  r"\{ quality = (\d), price = \d, competition = (\d) \}\n"
                   r"quality = \{ price = [^,]+, competition = (\d) \}\nprice = \{ competition = \d \}\n",
                   r"\1service = { quality = \2, competition = \3 }\nquality = { competition = \4 }\n", text)
-    text = text.replace("attitude = { complaints = 1, followup = 4,", 'attitude = { complaints = 9, followup = "1/9",', 1)
+    text = text.replace("attitude = { complaints = 1, followup = 4,", 'attitude = { complaints = 9, followup = "1/9",',
+                        1)
     target = folder / "incomplete.ahp.toml"
     target.write_text(text, encoding="utf-8")
     return target

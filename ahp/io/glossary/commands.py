@@ -38,8 +38,8 @@ PHRASES: dict[str, tuple[str, str]] = {
                  "{terms} = {cr} {op} {limit}，{verdict}"),
     "combined.incomplete": ("Hierarchy CR: levels below the goal {levels}; combined test: not yet, {k} node(s) lack "
                             "judgments",
-                            "层次总排序一致性比率 CR（目标层以下各层）= {levels}；组合一致性检验：尚有 {k} 个判断矩阵判断不完整，"
-                            "暂不能检验"),
+                            "层次总排序一致性比率 CR（目标层以下各层）= {levels}；"
+                            "组合一致性检验：尚有 {k} 个判断矩阵判断不完整，暂不能检验"),
     "combined.passes": ("passes", "通过"),
     "combined.fails": ("fails", "未通过"),
     "combined.failing": ("; failing on its own: {names}", "；单独未通过：{names}"),
@@ -82,7 +82,8 @@ PHRASES: dict[str, tuple[str, str]] = {
                              "层次总排序一致性检验未通过：组合 CR = {cr} {op} {limit}（各判断矩阵单独均通过）"),
     "check.combined test": ("combined test", "总排序一致性检验"),
     "check.revisit": ("{node}: CR {cr} > {limit}; revisit:", "{node}：CR = {cr} > {limit}，建议修改："),
-    "check.failing": ("Respondents failing a node ({k} of {n}):", "未通过一致性检验或判断不完整的专家（{n} 位中有 {k} 位）："),
+    "check.failing": ("Respondents failing a node ({k} of {n}):",
+                      "未通过一致性检验或判断不完整的专家（{n} 位中有 {k} 位）："),
     "check.left out": ("Left out, no judgments: {names}", "未纳入（尚无判断）：{names}"),
     "check.all pass": ("Every node is consistent", "全部判断矩阵均通过一致性检验"),
     "check.all pass everyone": (", for every respondent and combined.", "（各位专家及合成结果）。"),
@@ -128,7 +129,8 @@ PHRASES: dict[str, tuple[str, str]] = {
     "sens.local weight": ("local weight", "单排序权重：当前 → 临界"),
     "sens.change": ("change", "变动量"),
     "sens.swap": ("swap", "变化结果"),
-    "sens.tipping": ("Tipping points, nearest first ({shown} of {n})", "临界点，由近及远（列出 {shown} 个，共 {n} 个）"),
+    "sens.tipping": ("Tipping points, nearest first ({shown} of {n})",
+                     "临界点，由近及远（列出 {shown} 个，共 {n} 个）"),
     "sens.now": ("now", "当前值"),
     "sens.at": ("at", "临界值"),
     "sens.mc": ("Monte Carlo: {draws} draws, every judgment perturbed ({how}), seed {seed}",
@@ -157,14 +159,15 @@ PHRASES: dict[str, tuple[str, str]] = {
     "risk.none rated": ("no factor is rated", "尚未评价任何因素"),
     "risk.too little": ("rated factors carry {share} of the weight, under the {needed} needed to rank it",
                         "已评价因素的权重占比为 {share}，不足排序所需的 {needed}"),
-    "risk.fix first": ("{unit}: fix first (index points saved by bringing the factor to the best grade), by who can act",
+    "risk.fix first": ("{unit}: fix first (index points saved by bringing the factor to the best grade), by who can "
+                       "act",
                        "{unit}：优先改进事项，按责任方分组（可降低分值 = 该因素提升至最佳等级后流失风险指数的降幅）"),
     "risk.owner": ("owner", "责任方"),
     "risk.spread": ("~ rated by counts per grade: the grade of maximum membership",
                     "~ 按各等级人数评价：取最大隶属度对应的等级"),
     "risk.owner only": ("actions only of owner {owner} ({id})", "仅列出责任方为{owner}的改进事项"),
-    "eval.title": ("Fuzzy comprehensive evaluation, operator {name} ({operator}): B = W o R, churn degree = 100 B · grade "
-                   "levels, grade of maximum membership",
+    "eval.title": ("Fuzzy comprehensive evaluation, operator {name} ({operator}): B = W o R, churn degree = 100 B · "
+                   "grade levels, grade of maximum membership",
                    "模糊综合评价（{name} 算子）：B = W ∘ R，流失度 = 100 B · 等级分值，按最大隶属度原则确定评价等级"),
     "eval.all": ("(all)", "综合"),
     "eval.level": ("level", "层次"),

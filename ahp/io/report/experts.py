@@ -70,10 +70,11 @@ def _answered(d: ReportData) -> list[Paragraph]:
 def _top_factors(d: ReportData) -> Table:
     words = [d.t("first"), d.t("second"), d.t("third")][:_TOP]
     rows = []
-    for i, e in enumerate(d.experts):
-        if d.panel is not None:  # the panel's view of each expert: their weights, the group's where theirs are undetermined
+    for e in d.experts:
+        # the panel's view of each expert: their weights, the group's where theirs are undetermined
+        if d.panel is not None:
             k = [r.name for r in d.project.respondents].index(e.name)
-            mine = sorted(zip(d.panel.global_weights[k], d.panel.leaves), reverse=True)[:_TOP]
+            mine = sorted(zip(d.panel.global_weights[k], d.panel.leaves, strict=False), reverse=True)[:_TOP]
             top = [(d.path_name(path), float(w)) for w, path in mine]
         else:
             top = [(d.name(x.node), x.global_weight) for x in e.synthesis.ranking[:_TOP]]
