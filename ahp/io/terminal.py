@@ -128,7 +128,8 @@ def print_weights(result: PriorityResult, labels: list[str], language: str = "en
     print(say("weights.title", language, method=setting("method", result.method, language)))
     print(render_table(["#", say("element", language), say("weight", language), ""], rows, right={0, 2}))
     print(say("weights.figures", language, lambda_max=f"{result.lambda_max:.4f}",
-              convention=setting("lambda_max", result.lambda_convention, language), ci=f"{result.ci:.4f}",
+              convention=say("weights.eigenvalue", language) if result.lambda_convention == "eigenvalue"
+              else setting("lambda_max", result.lambda_convention, language), ci=f"{result.ci:.4f}",
               ri=f"{result.ri:.4f}", ri_zh=f"{result.ri:.2f}", table=setting("ri", result.ri_table, language),
               cr=f"{result.cr:.4f}"))
     if result.gci is not None:

@@ -15,6 +15,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     "weights.figures": ("lambda_max {lambda_max} ({convention})   CI {ci}   RI {ri} ({table})   CR {cr}",
                         "最大特征根 λmax = {lambda_max}（{convention}）   一致性指标 CI = {ci}   "
                         "平均随机一致性指标 RI = {ri_zh}（{table} 表）   一致性比率 CR = {cr}"),
+    "weights.eigenvalue": ("eigenvalue", "按特征值精确求得"),
     "weights.gci": ("GCI {gci} (threshold {limit})", "GCI {gci}（上限 {limit}）"),
     "verdict.small": ("consistent (n <= 2)", "n ≤ 2，判断矩阵必然一致"),
     "verdict.pass": ("consistent: CR {cr} {op} {limit}", "CR = {cr} {op} {limit}，通过一致性检验"),

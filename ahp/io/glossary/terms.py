@@ -49,7 +49,7 @@ TERMS: dict[str, tuple[str, str]] = {
     "threshold.saaty1994": ("saaty1994", "3 阶 CR ≤ 0.05，4 阶 CR ≤ 0.08，5 阶及以上 CR ≤ 0.10"),
     "threshold.saaty1980": ("saaty1980", "各阶 CR ≤ 0.10"),
     "threshold.lt0.10": ("lt0.10", "各阶 CR < 0.10"),
-    "lambda_max.eigenvalue": ("eigenvalue", "按特征值精确求得"),
+    "lambda_max.eigenvalue": ("eigenvalue", "最大特征根"),
     "lambda_max.textbook": ("textbook", "教材公式 λmax = (1/n)Σ(AW)ᵢ/wᵢ"),
     "practice.saaty": ("saaty", "Saaty 惯例"),
     "practice.zh-textbook": ("zh-textbook", "国内教材惯例"),
