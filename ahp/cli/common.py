@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from ahp.errors import AHPError
 
 if TYPE_CHECKING:
-    from ahp.core.hierarchy import CombinedTest, NodeAnalysis
+    from ahp.core.hierarchy import CombinedTest, NodeAnalysis, Synthesis
     from ahp.errors import SurveyError
     from ahp.io.project import Project
 
@@ -137,6 +137,17 @@ def respondent_failures(project: Project, names: list[str]) -> list[tuple[str, N
         if synthesis.complete and not synthesis.failing and not synthesis.combined.passed:
             failures.append((name, synthesis.combined))
     return failures
+
+
+def incomplete_error(file: str, project: Project, synthesis: Synthesis, what: str, lang: str) -> AHPError:
+    """The error of a command that needs every node's weights (``what``: ``rank``, ``report`` or
+    ``sensitivity``): how many nodes lack judgments, and the first one's reason, in ``lang``."""
+    from ahp.io.glossary import say
+    from ahp.io.wording import path_name, problem_text
+
+    missing = [a for a in synthesis.nodes.values() if a.result is None]
+    return AHPError(say("incomplete", lang, file=file, what=say(f"incomplete.{what}", lang), k=len(missing),
+                        node=path_name(project, missing[0].path, lang), problem=problem_text(missing[0], lang)))
 
 
 def silent_respondents(project: Project) -> list[str]:

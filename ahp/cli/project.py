@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import TYPE_CHECKING
 
 from ahp.cli.common import (
     apply_settings,
+    incomplete_error,
     language,
     load,
     print_model_note,
@@ -17,10 +17,6 @@ from ahp.cli.common import (
 )
 from ahp.cli.options import add_bom, add_conventions, add_file, add_group, add_lang, add_respondent
 from ahp.errors import AHPError
-
-if TYPE_CHECKING:
-    from ahp.core.hierarchy import Synthesis
-    from ahp.io.project import Project
 
 
 def cmd_open(args: argparse.Namespace) -> int:
@@ -69,7 +65,7 @@ def cmd_rank(args: argparse.Namespace) -> int:
     panel = project.panel(suggestions=0) if args.respondent is None and len(project.respondents) > 1 else None
     synthesis = panel.synthesis if panel is not None else project.synthesize(args.respondent, suggestions=0)
     if not synthesis.complete:
-        raise AHPError(_cannot_rank(args.file, project, synthesis, language(args, project)))
+        raise incomplete_error(args.file, project, synthesis, "rank", language(args, project))
     if args.format == "table":
         from ahp.io.terminal import print_ranking
 
@@ -81,16 +77,6 @@ def cmd_rank(args: argparse.Namespace) -> int:
         sys.stdout.write(render(project, synthesis, args.format, args.respondent, panel, language(args, project),
                                 args.bom))
     return 0
-
-
-def _cannot_rank(file: str, project: Project, synthesis: Synthesis, lang: str) -> str:
-    """Why a project cannot be ranked yet: how many nodes lack judgments, and the first one's reason."""
-    from ahp.io.glossary import say
-    from ahp.io.wording import path_name, problem_text
-
-    missing = [a for a in synthesis.nodes.values() if a.result is None]
-    return say("rank.incomplete", lang, file=file, k=len(missing), node=path_name(project, missing[0].path, lang),
-               problem=problem_text(missing[0], lang))
 
 
 def cmd_check(args: argparse.Namespace) -> int:

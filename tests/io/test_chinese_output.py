@@ -230,6 +230,9 @@ def test_the_reason_a_node_is_incomplete_is_worded_in_chinese(tmp_path):
     assert code == 2 and UNLINKED_ZH in err and english_words(err.removeprefix("ahp: error: "), project) == []
     code, _, err = run("weights", "1 2 ?; 1/2 1 ?; ? ? 1", "--labels", "服务,质量,价格", "--lang", "zh")
     assert code == 2 and UNLINKED_ZH in err
+    for args, what in ((["report", "-o", str(tmp_path / "r.md")], "生成报告"), (["sensitivity"], "做敏感性分析")):
+        code, _, err = run(args[0], str(project), *args[1:], "--lang", "zh")
+        assert code == 2 and f"尚不能{what}，有 1 个判断矩阵判断不完整；首个为客户流失度的{UNLINKED_ZH}" in err
 
 
 def test_the_reason_a_node_is_incomplete_stays_english_in_english(tmp_path):
