@@ -81,7 +81,7 @@ def cmd_rank(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Exit 0 when the combined matrices and every respondent's pass, 1 when any fails."""
-    from ahp.io.terminal import print_check
+    from ahp.io.terminal_check import print_check
 
     project = load(args.file)
     apply_settings(project, args)

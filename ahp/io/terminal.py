@@ -1,5 +1,6 @@
-"""Results as readable terminal tables, for ``ahp weights``, ``rank``, ``check``, ``group``,
-``sensitivity`` and ``risk``, in English or Chinese (every word from :mod:`ahp.io.glossary`).
+"""Results as readable terminal tables, for ``ahp weights``, ``rank``, ``group``, ``sensitivity``
+and ``risk`` (``check`` in :mod:`ahp.io.terminal_check`), in English or Chinese (every word from
+:mod:`ahp.io.glossary`).
 
 A small table printer rather than rich: ``ahp rank`` must start within 1.3x of
 ``python -c "import numpy"``, and rich's import and first render cost more than that
@@ -27,16 +28,13 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ahp.core.consistency import verdict_operator
-from ahp.core.hierarchy import CombinedTest
 from ahp.io.glossary import say, separator, setting
 from ahp.io.wording import (
     aggregation_notes,
-    combined_fails_line,
     combined_line,
     judgments_source,
     note_text,
     path_name,
-    problem_text,
     settings_line,
     suggestion_text,
     warning_lines,
@@ -95,7 +93,7 @@ def render_table(header: Sequence[str], rows: Sequence[Sequence[Cell]], right: s
         padded = []
         for k, (cell, code) in enumerate(zip(cells, codes, strict=False)):
             pad = " " * (widths[k] - width(cell))
-            shown = cell if code is None else _colour(cell, code)
+            shown = cell if code is None else colour(cell, code)
             padded.append(pad + shown if k in right else shown + pad)
         return " │ ".join(padded).rstrip()
 
@@ -104,7 +102,8 @@ def render_table(header: Sequence[str], rows: Sequence[Sequence[Cell]], right: s
     return "\n".join([line(texts[0], colours[0]), rule, *body])
 
 
-def _colour(text: str, code: str) -> str:
+def colour(text: str, code: str) -> str:
+    """``text`` in the ANSI colour ``code`` (``"33"`` yellow) on a terminal without ``NO_COLOR``; else as it is."""
     if not sys.stdout.isatty() or os.environ.get("NO_COLOR"):
         return text
     return f"\033[{code}m{text}\033[0m"
@@ -112,12 +111,12 @@ def _colour(text: str, code: str) -> str:
 
 def _verdict(result: PriorityResult, language: str = "en") -> str:
     if result.n <= 2:
-        return _colour(say("verdict.small", language), "32")
+        return colour(say("verdict.small", language), "32")
     figures = {"cr": f"{result.cr:.4f}", "limit": f"{result.threshold:.2f}",
                "op": setting("op", verdict_operator(result.consistent, result.strict), language)}
     if result.consistent:
-        return _colour(say("verdict.pass", language, **figures), "32")
-    return _colour(say("verdict.fail", language, **figures), "1;31")
+        return colour(say("verdict.pass", language, **figures), "32")
+    return colour(say("verdict.fail", language, **figures), "1;31")
 
 
 def print_weights(result: PriorityResult, labels: list[str], language: str = "en") -> None:
@@ -139,7 +138,7 @@ def print_weights(result: PriorityResult, labels: list[str], language: str = "en
         print(say("weights.completed", language, k=result.missing, how=setting("completion", result.completion,
                                                                                language)))
     for note in result.warnings:
-        print(_colour(clean(say("warning", language, note=note_text(note, language))), "33"))
+        print(colour(clean(say("warning", language, note=note_text(note, language))), "33"))
     if result.suggestions:
         print(say("weights.revisit", language))
     for line in suggestion_text(result, labels, language):
@@ -166,100 +165,39 @@ def print_ranking(
     header = ["#", say("churn factor", language), say("weight.global", language), say("weight.local", language), ""]
     print(render_table(header, rows, right={0, 2, 3}))
     print()
-    _print_nodes(synthesis, language)
+    print_nodes(synthesis, language)
     _print_aggregation_notes(project, panel, language)
     print(clean(settings_line(synthesis, judgments_source(project, respondent, language, panel=panel), language)))
 
 
 def _print_aggregation_notes(project: Project, panel: Panel | None, language: str) -> None:
     for line in aggregation_notes(project, panel, language) if panel is not None else ():
-        print(_colour(clean(line), "33"))
+        print(colour(clean(line), "33"))
 
 
-def _node_name(a: NodeAnalysis, language: str) -> str:
+def node_name(a: NodeAnalysis, language: str) -> str:
     """A matrix as the tables name it: its path in English, its node's name in Chinese."""
     return a.node.label(language) if language == "zh" else a.path
 
 
-def _status(status: str, language: str) -> Cell:
+def status_cell(status: str, language: str) -> Cell:
+    """A node's status as a coloured table cell: ``("通过", "32")``."""
     return say(f"status.{status}", language), _STATUS_COLOUR[status]
 
 
-def _print_nodes(synthesis: Synthesis, language: str = "en") -> None:
+def print_nodes(synthesis: Synthesis, language: str = "en") -> None:
+    """Every matrix's λmax, CR, limit and status, the hierarchy line, then the completion's warnings."""
     rows = []
     for a in synthesis.nodes.values():
         r = a.result
         figures = ["-", "-", "-"] if r is None else [f"{r.lambda_max:.4f}", f"{r.cr:.4f}", f"{r.threshold:.2f}"]
-        rows.append([_node_name(a, language), str(len(a.node.children)), *figures, _status(a.status, language)])
+        rows.append([node_name(a, language), str(len(a.node.children)), *figures, status_cell(a.status, language)])
     header = [say(k, language) for k in ("matrix", "order n", "lambda_max")] + ["CR"] + [
         say(k, language) for k in ("threshold", "status")]
     print(render_table(header, rows, right={1, 2, 3, 4}))
     print(combined_line(synthesis, language))
     for line in warning_lines(synthesis, language):
-        print(_colour(clean(line), "33"))
-
-
-def print_check(
-    project: Project, synthesis: Synthesis, respondent: str | None,
-    failures: Sequence[tuple[str, NodeAnalysis | CombinedTest]] = (), left_out: Sequence[str] = (),
-    language: str = "en",
-) -> None:
-    """Every node's verdict; for the ones to revisit, why, and their worst judgments; the combined
-    test when it alone fails; then each respondent's failing nodes and combined test
-    (``failures``: respondent, node or test), one line each, and who gave no judgment at all
-    (``left_out``)."""
-    combined = respondent is None and len(project.respondents) > 1
-    if combined:
-        print(say("check.combined", language))
-    _print_nodes(synthesis, language)
-    _print_node_problems(synthesis, language)
-    whole_fails = synthesis.complete and not synthesis.failing and not synthesis.combined.passed
-    if whole_fails and failures:
-        print(_colour(clean(combined_fails_line(synthesis.combined, language)), "1;31"))
-    failing = list(dict.fromkeys(name for name, _ in failures))
-    sep = separator(language)
-    if failures:
-        print()
-        print(say("check.failing", language, k=len(failing), n=len(project.respondents) - len(left_out)))
-        header = [say(k, language) for k in ("respondent", "matrix")] + ["CR"] + [
-            say(k, language) for k in ("threshold", "status")]
-        print(render_table(header, [_failure_row(name, what, language) for name, what in failures], right={2, 3}))
-    if left_out:
-        print(clean(say("check.left out", language, names=sep.join(left_out))))
-    if synthesis.consistent and not failures:
-        verdict = say("check.all pass", language) + say("check.all pass everyone" if combined else "check.all pass one",
-                                                        language)
-    elif failures:
-        verdict = clean(say("check.names fail", language, names=sep.join(failing)))
-    elif whole_fails:
-        verdict = _colour(clean(combined_fails_line(synthesis.combined, language)), "1;31")
-    else:
-        verdict = say("check.some fail", language)
-    gap = "\n" if language == "zh" else " "
-    print(f"{verdict}{gap}{clean(settings_line(synthesis, judgments_source(project, respondent, language), language))}")
-
-
-def _print_node_problems(synthesis: Synthesis, language: str) -> None:
-    """Why each incomplete node has no weights, and the judgments to revisit at each inconsistent one."""
-    for a in synthesis.nodes.values():
-        node = _node_name(a, language)
-        if a.status == "incomplete":
-            print(_colour(clean(say("check.incomplete", language, node=node, problem=problem_text(a, language))), "33"))
-        elif a.status == "inconsistent":
-            print(_colour(clean(say("check.revisit", language, node=node, cr=f"{a.result.cr:.4f}",
-                                    limit=f"{a.result.threshold:.2f}")), "1;31"))
-            for line in suggestion_text(a.result, [c.label(language) for c in a.node.children], language):
-                print(clean(f"  {line}"))
-
-
-def _failure_row(name: str, what: NodeAnalysis | CombinedTest, language: str) -> list[Cell]:
-    """A row of the respondents' failures: who, which matrix (or the combined test), CR, limit, status."""
-    if isinstance(what, CombinedTest):
-        return [name, say("check.combined test", language), f"{what.cr:.4f}", f"{what.limit:.2f}",
-                _status("inconsistent", language)]
-    r = what.result
-    return [name, _node_name(what, language), "-" if r is None else f"{r.cr:.4f}",
-            "-" if r is None else f"{r.threshold:.2f}", _status(what.status, language)]
+        print(colour(clean(line), "33"))
 
 
 def print_panel(project: Project, panel: Panel, limit: int = 20, language: str = "en") -> None:
