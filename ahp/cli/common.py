@@ -105,19 +105,23 @@ def refuse_output_over_inputs(output: str, *inputs: str) -> None:
             raise AHPError(f"{output}: writing it would replace {given} with its backup; choose another output file")
 
 
-def print_sheet_error(path: str, exc: SurveyError, every: bool) -> int:
-    """A survey's or ratings sheet's bad cells: the first in one line and how many others, or
-    with ``every``, the summary and then every one, a line each. Returns exit status 2."""
+def print_sheet_error(path: str, exc: SurveyError, every: bool, language: str = "en", others: int = 0) -> int:
+    """A survey's or ratings sheet's bad cells: the first in one line and how many others (with
+    ``others``, the problems of the other files of the same import), or with ``every``, the
+    summary and then every one, a line each, in ``language``. Returns exit status 2."""
+    from ahp.io.glossary import say
     from ahp.io.terminal import clean
 
-    problems = exc.problems
+    problems, error = exc.problems, say("sheet.error", language)
     if every or not problems:
-        print(clean(f"ahp: error: {path}: {exc}"), file=sys.stderr)
+        print(clean(error + say("sheet.summary", language, file=path, summary=exc)), file=sys.stderr)
         for problem in problems if every else ():
-            print(clean(f"  {path}, {problem}"), file=sys.stderr)
+            print(clean(f"  {say('sheet.where', language, file=path, problem=problem)}"), file=sys.stderr)
         return 2
-    more = f" (and {len(problems) - 1} more; see --all-errors)" if len(problems) > 1 else ""
-    print(clean(f"ahp: error: {path}, {problems[0]}{more}; nothing imported"), file=sys.stderr)
+    more = len(problems) - 1 + others
+    tail = say("sheet.more", language, k=more, option="--all-errors") if more else ""
+    print(clean(error + say("sheet.where", language, file=path, problem=problems[0]) + tail
+                + say("sheet.nothing imported", language)), file=sys.stderr)
     return 2
 
 

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ahp.core.consistency import verdict_operator
+from ahp.core.hierarchy import CombinedTest
 from ahp.io.glossary import say, separator, setting
 from ahp.io.wording import (
     aggregation_notes,
@@ -198,6 +199,25 @@ def print_nodes(synthesis: Synthesis, language: str = "en") -> None:
     print(combined_line(synthesis, language))
     for line in warning_lines(synthesis, language):
         print(colour(clean(line), "33"))
+
+
+def print_failures(failures: Sequence[tuple[str, NodeAnalysis | CombinedTest]], n: int, language: str = "en") -> None:
+    """The respondents' failures, one line each (respondent, node or the combined test, CR,
+    threshold, status), under a heading counting the respondents who fail among ``n``."""
+    print(say("check.failing", language, k=len(dict.fromkeys(name for name, _ in failures)), n=n))
+    header = [say(k, language) for k in ("respondent", "matrix")] + ["CR"] + [
+        say(k, language) for k in ("threshold", "status")]
+    print(render_table(header, [_failure_row(name, what, language) for name, what in failures], right={2, 3}))
+
+
+def _failure_row(name: str, what: NodeAnalysis | CombinedTest, language: str) -> list[Cell]:
+    """A row of the respondents' failures: who, which matrix (or the combined test), CR, limit, status."""
+    if isinstance(what, CombinedTest):
+        return [name, say("check.combined test", language), f"{what.cr:.4f}", f"{what.limit:.2f}",
+                status_cell("inconsistent", language)]
+    r = what.result
+    return [name, node_name(what, language), "-" if r is None else f"{r.cr:.4f}",
+            "-" if r is None else f"{r.threshold:.2f}", status_cell(what.status, language)]
 
 
 def print_panel(project: Project, panel: Panel, limit: int = 20, language: str = "en") -> None:

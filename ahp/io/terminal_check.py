@@ -6,13 +6,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ahp.core.hierarchy import CombinedTest
 from ahp.io.glossary import say, separator
-from ahp.io.terminal import Cell, clean, colour, node_name, print_nodes, render_table, status_cell
+from ahp.io.terminal import clean, colour, node_name, print_failures, print_nodes
 from ahp.io.wording import combined_fails_line, judgments_source, problem_text, settings_line, suggestion_text
 
 if TYPE_CHECKING:
-    from ahp.core.hierarchy import NodeAnalysis, Synthesis
+    from ahp.core.hierarchy import CombinedTest, NodeAnalysis, Synthesis
     from ahp.io.project import Project
 
 
@@ -37,10 +36,7 @@ def print_check(
     sep = separator(language)
     if failures:
         print()
-        print(say("check.failing", language, k=len(failing), n=len(project.respondents) - len(left_out)))
-        header = [say(k, language) for k in ("respondent", "matrix")] + ["CR"] + [
-            say(k, language) for k in ("threshold", "status")]
-        print(render_table(header, [_failure_row(name, what, language) for name, what in failures], right={2, 3}))
+        print_failures(failures, len(project.respondents) - len(left_out), language)
     if left_out:
         print(clean(say("check.left out", language, names=sep.join(left_out))))
     if synthesis.consistent and not failures:
@@ -67,13 +63,3 @@ def _print_node_problems(synthesis: Synthesis, language: str) -> None:
                                     limit=f"{a.result.threshold:.2f}")), "1;31"))
             for line in suggestion_text(a.result, [c.label(language) for c in a.node.children], language):
                 print(clean(f"  {line}"))
-
-
-def _failure_row(name: str, what: NodeAnalysis | CombinedTest, language: str) -> list[Cell]:
-    """A row of the respondents' failures: who, which matrix (or the combined test), CR, limit, status."""
-    if isinstance(what, CombinedTest):
-        return [name, say("check.combined test", language), f"{what.cr:.4f}", f"{what.limit:.2f}",
-                status_cell("inconsistent", language)]
-    r = what.result
-    return [name, node_name(what, language), "-" if r is None else f"{r.cr:.4f}",
-            "-" if r is None else f"{r.threshold:.2f}", status_cell(what.status, language)]
