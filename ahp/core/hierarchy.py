@@ -142,6 +142,14 @@ class NodeAnalysis:
         return "consistent" if self.result.consistent else "inconsistent"
 
     @property
+    def reason(self) -> str:
+        """Why the weights are not determined, as an English sentence ("" when they are); outputs
+        in other languages word :attr:`problem` themselves."""
+        if isinstance(self.problem, Unlinked):
+            return self.problem.message([c.name for c in self.node.children])
+        return self.problem or ""
+
+    @property
     def warnings(self) -> tuple[str, ...]:
         """The analysis's warnings, each naming the node: ``Service (service): ...``."""
         notes = self.result.warnings if self.result is not None else ()

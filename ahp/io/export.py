@@ -29,7 +29,7 @@ from ahp.io.model import Grade
 from ahp.io.project import Project
 from ahp.io.risk import RiskReport
 from ahp.io.sheet import BOM
-from ahp.io.wording import judgments_source, problem_text, settings_line
+from ahp.io.wording import judgments_source, problem_text, project_title, settings_line
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -203,7 +203,6 @@ def ranking_markdown(project: Project, synthesis: Synthesis, respondent: str | N
                      language: str = "en") -> str:
     """A Markdown report: settings, the ranking, each node's consistency, and what each factor
     means (its description, when the model gives one)."""
-    from ahp.io.terminal import project_title
 
     goal = project.model.root.label(language)
     settings = settings_line(synthesis, judgments_source(project, respondent, language), language)

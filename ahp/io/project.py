@@ -15,8 +15,7 @@ the document of a new file, :mod:`ahp.io.project_new`. Writes are atomic and kee
 Saving from another thread: a snapshot is saved there, then adopted; a change made
 meanwhile stays pending for the next save.
 
->>> saving = p.snapshot()
->>> p.rename_respondent("Respondent 1", "Ann")
+>>> saving = p.snapshot(); p.rename_respondent("Respondent 1", "Ann")
 >>> saving.save(); p.adopt(saving)
 >>> [r.name for r in load_project(p.path).respondents]
 ['Respondent 1']
@@ -195,17 +194,13 @@ class Project(UnitRatings):
 
         synthesis = self._complete_synthesis(respondent)
         matrices = {path: a.result.matrix for path, a in synthesis.nodes.items()}
-        s = self.settings
         aip = panel_respondents(self.panel(suggestions=0)) if respondent is None and len(self.respondents) > 1 else None
-        return monte_carlo(self.model.root, matrices, method=s.method, completion=s.completion, respondents=aip,
-                           **options)
+        return monte_carlo(self.model.root, matrices, method=self.settings.method,
+                           completion=self.settings.completion, respondents=aip, **options)
 
     def _complete_synthesis(self, respondent: str | None) -> Synthesis:
         synthesis = self.synthesize(respondent, suggestions=0)
-        from ahp.io.wording import problem_text
-
-        missing = [f"{a.path}: {problem_text(a)}" for a in synthesis.nodes.values() if a.result is None]
-        if missing:
+        if missing := [f"{a.path}: {a.reason}" for a in synthesis.nodes.values() if a.result is None]:
             raise AHPError(f"{len(missing)} node(s) lack judgments; first: {missing[0]}")
         return synthesis
 

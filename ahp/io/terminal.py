@@ -30,12 +30,13 @@ import numpy as np
 from ahp.core.consistency import verdict_operator
 from ahp.core.hierarchy import CombinedTest
 from ahp.io.glossary import say, separator, setting
-from ahp.io.wording import (
+from ahp.io.wording import (  # project_title: also for ahp export-survey
     aggregation_notes,
     combined_line,
     judgments_source,
     note_text,
     path_name,
+    project_title,
     settings_line,
     suggestion_text,
     warning_lines,
@@ -144,11 +145,6 @@ def print_weights(result: PriorityResult, labels: list[str], language: str = "en
         print(say("weights.revisit", language))
     for line in suggestion_text(result, labels, language):
         print(clean(f"  {line}"))
-
-
-def project_title(project: Project, language: str = "en") -> str:
-    """The project's title, or its goal in ``language`` when it has none."""
-    return project.title or project.model.root.label(language)
 
 
 def print_ranking(

@@ -25,6 +25,11 @@ if TYPE_CHECKING:
     from ahp.io.project import Project
 
 
+def project_title(project: Project, language: str = "en") -> str:
+    """The project's title, or its goal in ``language`` when it has none."""
+    return project.title or project.model.root.label(language)
+
+
 def threshold_label(rule: str | float, language: str = "en") -> str:
     """How a threshold setting is shown: ``saaty1994``, ``CR <= 0.15`` or the strict rule as it
     reads, ``CR < 0.10`` (in Chinese, the rule itself: ``3 阶 CR ≤ 0.05 ...``)."""
