@@ -83,7 +83,7 @@ def test_csv_import_also_prints_each_failing_node_in_chinese(demo_path, tmp_path
     survey.write_text(f"respondent,{','.join(pairs)}\nIvan,{','.join(circular.get(p, '1') for p in pairs)}\n")
     assert main(["import", str(survey), "--into", str(demo_path), "--lang", "zh"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert "未通过一致性检验的专家（1 位中有 1 位）：" in lines
+    assert "未通过一致性检验或判断不完整的专家（1 位中有 1 位）：" in lines
     failing = [line for line in lines if line.startswith("Ivan")]
     assert len(failing) == 1 and re.match(r"Ivan │ 客户流失度 │ \d+\.\d{4} │    0\.08 │ 未通过$", failing[0])
 

@@ -85,7 +85,8 @@ def new_document(model: Model, title: str = "", settings: Settings | None = None
     given), with explanatory comments."""
     doc = tomlkit.document()
     doc.add(tomlkit.comment("ahp project: the model, the settings and every respondent's judgments."))
-    doc.add(tomlkit.comment('A judgment  row = { col = v }  means row is v times as important as col (v from 1/9 to 9).'))
+    doc.add(tomlkit.comment('A judgment  row = { col = v }  means row is v times as important as col (v from 1/9 to '
+                            '9).'))
     doc.add(tomlkit.nl())
     doc["format"] = FORMAT
     project = tomlkit.table()

@@ -128,7 +128,8 @@ def _write_table(ws: Worksheet, r: int, t: Table, widths: dict[int, int]) -> int
 
 def _chart_table(chart: Chart) -> Table:
     return Table(("", *(chart.names or (chart.title,))),
-                 tuple((Cell(label), *(Cell(s[i], chart.fmt) for s in chart.series)) for i, label in enumerate(chart.labels)))
+                 tuple((Cell(label), *(Cell(s[i], chart.fmt) for s in chart.series)) for i,
+                       label in enumerate(chart.labels)))
 
 
 def _add_chart(ws: Worksheet, chart: Chart, header_row: int, last_row: int) -> None:
