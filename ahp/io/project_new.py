@@ -22,12 +22,15 @@ from ahp.io.settings import Settings
 def new_file(
     path: str | os.PathLike[str], model: str | os.PathLike[str], title: str | None, settings: Settings | None = None,
 ) -> tuple[Model, str, str]:
-    """The model (built-in name or file), the title (``goal: file name`` by default) and the
-    text of a new project file at ``path`` with ``settings``; refuses a path that exists."""
+    """The model (built-in name or file), the title (``goal: file name`` by default, the goal in
+    Chinese for a Chinese project) and the text of a new project file at ``path`` with
+    ``settings``; refuses a path that exists."""
     if os.path.exists(path):
         raise ProjectFileError("already exists; not overwritten", path=os.fspath(path))
     m = load_model(model)
-    name = title if title is not None else f"{m.goal}: {os.path.basename(path).removesuffix('.ahp.toml')}"
+    goal = m.root.name_zh if settings is not None and settings.language == "zh" and m.root.name_zh else m.goal
+    stem = os.path.basename(path).removesuffix(".ahp.toml")
+    name = title if title is not None else (f"{goal}：{stem}" if goal != m.goal else f"{goal}: {stem}")
     return m, name, tomlkit.dumps(new_document(m, name, settings))
 
 
