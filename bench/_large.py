@@ -33,13 +33,21 @@ __all__ = ["PEERS", "Peer", "fmt_ratio", "fmt_time", "add_arguments", "setup", "
 
 
 def add_arguments(ap: argparse.ArgumentParser) -> None:
-    ap.add_argument("--rounds", type=int, default=3, help="interleaved rounds (ours, then each peer); medians over them")
-    ap.add_argument("--peer-limit", type=float, default=120.0,
-                    help="seconds: a peer loop estimated longer than this is timed on a subset (default 120)")
+    ap.add_argument(
+        "--rounds", type=int, default=3, help="interleaved rounds (ours, then each peer); medians over them"
+    )
+    ap.add_argument(
+        "--peer-limit",
+        type=float,
+        default=120.0,
+        help="seconds: a peer loop estimated longer than this is timed on a subset (default 120)",
+    )
     ap.add_argument("--subset", type=int, default=1000, help="items a too-long peer loop is timed on (default 1000)")
     ap.add_argument("--probe", type=int, default=200, help="items of the first, untimed-for-the-figure peer call")
     ap.add_argument("--json", metavar="PATH", help="also write every figure to a JSON file")
-    ap.add_argument("--peers-python", metavar="PATH", help=f"the peers' python (default {PEERS_PYTHON.relative_to(REPO)})")
+    ap.add_argument(
+        "--peers-python", metavar="PATH", help=f"the peers' python (default {PEERS_PYTHON.relative_to(REPO)})"
+    )
     ap.add_argument("--no-peers", action="store_true", help="time our engine only")
     ap.add_argument("--peer-timeout", type=float, default=900, help="seconds to wait for one peer answer")
     ap.add_argument("--threads", type=int, default=1, help="BLAS/OpenMP threads on every side (default 1)")
@@ -71,9 +79,11 @@ def start_peers(args: argparse.Namespace, env: dict[str, str], names: list[str])
 def banner(title: str, args: argparse.Namespace, peers: dict[str, Peer], notes: list[str]) -> None:
     import numpy as np
 
-    print(f"{title}: python {platform.python_version()}, numpy {np.__version__}, {os.cpu_count()} cpus, "
-          f"load {os.getloadavg()[0]:.2f}, threads {args.threads}, {args.rounds} interleaved round(s), "
-          "medians over the rounds")
+    print(
+        f"{title}: python {platform.python_version()}, numpy {np.__version__}, {os.cpu_count()} cpus, "
+        f"load {os.getloadavg()[0]:.2f}, threads {args.threads}, {args.rounds} interleaved round(s), "
+        "medians over the rounds"
+    )
     for p in peers.values():
         print(f"  {p.title}: " + ", ".join(f"{k} {v}" for k, v in p.versions.items()))
     for n in notes:
@@ -108,8 +118,13 @@ class Loop:
         self.error: str | None = None
 
     def ask(self, count: int) -> dict:
-        request = {"id": self.kind, "kind": self.kind, "spec": {**self.spec, "count": count},
-                   "options": self.options, "timing": "once"}
+        request = {
+            "id": self.kind,
+            "kind": self.kind,
+            "spec": {**self.spec, "count": count},
+            "options": self.options,
+            "timing": "once",
+        }
         answer = self.peer.ask(request)
         if "error" in answer:
             self.error = answer["error"]
@@ -154,6 +169,8 @@ class Loop:
             return f"{title}: n/a ({self.error})"
         if self.count == self.total:
             return f"{title}: all {self.total:,} {self.unit} timed (probe estimate {self.estimate:.1f} s)"
-        return (f"{title}: EXTRAPOLATED: timed on the first {self.count:,} of {self.total:,} {self.unit}, "
-                f"times multiplied by {self.scale:g} (the whole loop was estimated at {self.estimate:.0f} s, "
-                f"over the {self.limit:g} s limit, --peer-limit)")
+        return (
+            f"{title}: EXTRAPOLATED: timed on the first {self.count:,} of {self.total:,} {self.unit}, "
+            f"times multiplied by {self.scale:g} (the whole loop was estimated at {self.estimate:.0f} s, "
+            f"over the {self.limit:g} s limit, --peer-limit)"
+        )

@@ -4,6 +4,7 @@ Run by hand (it prints a table; it is not a timed test)::
 
     .venv/bin/python bench/adaptive.py                       # 200 respondents per noise level
     .venv/bin/python bench/adaptive.py --respondents 50 --sigmas 0.4 --tops 5
+    .venv/bin/python bench/adaptive.py --oracle --respondents 80   # the least any stop rule could ask
 
 Each simulated respondent has true weights per node drawn from a flat Dirichlet, and answers
 each pair with the true ratio times log-normal noise (sigma), rounded to the Saaty scale. The
@@ -11,6 +12,12 @@ full interview asks every pair. Three shortened ones stop as soon as the planner
 is settled: the planner's own order, a random order, and today's fixed order (each node's
 neighbour pairs first, node by node, then the other pairs, as ``ahp.tui.session.interview``
 builds it). Each is compared with the full interview's top-k (set and order) and top-1.
+
+``--oracle`` asks instead, for the planner's order, how few questions any stop rule could ask:
+for each respondent the first n after which the top-k is the full interview's, and the first n
+after which it stays so; their means, and the means when a rule may be wrong for 5% of the
+respondents (who then stop at the floor), bound what a stop rule can do at 100% and at 95%
+agreement.
 """
 
 from __future__ import annotations
@@ -92,7 +99,8 @@ def interview(root: Node, answers: dict[str, np.ndarray], top: int, order: Itera
         asked[path][i, j], asked[path][j, i] = answers[path][i, j], answers[path][j, i]
 
 
-def run(root: Node, sigma: float, top: int, respondents: int, seed: int, strategies_named: list[str], **options: float) -> dict[str, Tally]:
+def run(root: Node, sigma: float, top: int, respondents: int, seed: int, strategies_named: list[str],
+        **options: float) -> dict[str, Tally]:
     rng = np.random.default_rng(seed)
     fixed = fixed_order(root)
     strategies: dict[str, Callable[[], Iterator[Pair] | None]] = {
@@ -145,6 +153,62 @@ def curve(root: Node, sigma: float, top: int, respondents: int, seed: int) -> np
     return same / respondents
 
 
+def floor_questions(root: Node) -> int:
+    """The fewest questions any interview the planner runs can stop at: a spanning set of every
+    node, and one check per node of three or more elements."""
+    return sum(len(kids) - 1 + (len(kids) >= 3) for kids in root.layout.children.values())
+
+
+def oracle(root: Node, sigma: float, top: int, respondents: int, seed: int, **options: float) -> dict[str, np.ndarray]:
+    """For each respondent, asked in the planner's order (after it says settled, the rest in
+    today's order), the fewest questions any stop rule using that order could stop at and be
+    right: ``first``, the first n (not below the floor) after which the top-k is the full
+    interview's; ``stays``, the first n after which it stays the full interview's for every
+    n' >= n (a rule that cannot foresee the answers it has not asked, and that stops at n, is
+    right whatever they are only if so). Also ``stopped``, where the planner stopped, and
+    ``right``, whether its top-k was then the full interview's."""
+    rng = np.random.default_rng(seed)
+    fixed, floor = fixed_order(root), floor_questions(root)
+    names = ("first", "stays", "stopped", "right")
+    out = {name: np.zeros(respondents, dtype=int) for name in names}
+    ids = {path: [c.id for c in root.layout.nodes[root.layout.index[path]].children] for path in root.layout.children}
+    for r in range(respondents):
+        answers = respondent(root, sigma, rng)
+        full = top_k(root, answers, top)
+        asked = {path: unjudged(len(kids)) for path, kids in root.layout.children.items()}
+        rest, same, stopped = iter(fixed), np.zeros(len(fixed) + 1, dtype=bool), None
+        for n in range(1, len(fixed) + 1):
+            q = plan(root, asked, top=top, **options).next if stopped is None else None
+            if q is not None:
+                path, i, j = q.path, ids[q.path].index(q.a), ids[q.path].index(q.b)
+            else:
+                if stopped is None:
+                    stopped = n - 1
+                path, i, j = next(rest)
+                while not np.isnan(asked[path][i, j]):
+                    path, i, j = next(rest)
+            asked[path][i, j], asked[path][j, i] = answers[path][i, j], answers[path][j, i]
+            same[n] = n >= floor and top_k(root, asked, top) == full
+        stopped = len(fixed) if stopped is None else stopped
+        out["first"][r] = int(np.argmax(same))
+        out["stays"][r] = len(fixed) - int(np.argmin(same[::-1])) + 1 if not same.all() else 0
+        out["stopped"][r] = stopped
+        out["right"][r] = same[stopped] or stopped == len(fixed)
+    return out
+
+
+def least_mean(needed: np.ndarray, floor: int, wrong: float) -> float:
+    """The least mean number of questions a stop rule needs when it is allowed to be wrong for
+    the share ``wrong`` of respondents: those who need most stop at the floor instead.
+
+    >>> least_mean(np.array([30, 25, 40, 23]), 23, 0.25)
+    25.25
+    """
+    cut = int(np.floor(wrong * len(needed) + 1e-9))
+    kept = np.sort(needed)[: len(needed) - cut]
+    return float((kept.sum() + cut * floor) / len(needed))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--respondents", type=int, default=200)
@@ -155,9 +219,26 @@ def main() -> None:
     parser.add_argument("--width", type=float, default=WIDTH, help="the planner's WIDTH")
     parser.add_argument("--curve", action="store_true",
                         help="instead: top-k identical after n questions, the planner's order against today's")
+    parser.add_argument("--oracle", action="store_true",
+                        help="instead: the fewest questions any stop rule on the planner's order could average")
     args = parser.parse_args()
     root = load_model("retail-churn").root
-    total = len(fixed_order(root))
+    total, floor = len(fixed_order(root)), floor_questions(root)
+    if args.oracle:
+        print(f"retail-churn: {total} questions, floor {floor} ({floor / total:.0%}); "
+              f"{args.respondents} respondents per row\n")
+        print("| sigma | k | planner stops at | planner right | oracle, first right: 100% / 95% | "
+              "oracle, right from then on: 100% / 95% |")
+        print("|---|---|---|---|---|---|")
+        for sigma in map(float, args.sigmas.split(",")):
+            for top in map(int, args.tops.split(",")):
+                o = oracle(root, sigma, top, args.respondents, args.seed, width=args.width)
+                cells = [f"{m:.1f} ({m / total:.0%})" for m in (
+                    float(np.mean(o["stopped"])), least_mean(o["first"], floor, 0), least_mean(o["first"], floor, 0.05),
+                    least_mean(o["stays"], floor, 0), least_mean(o["stays"], floor, 0.05))]
+                print(f"| {sigma} | {top} | {cells[0]} | {np.mean(o['right']):.1%} | {cells[1]} / {cells[2]} | "
+                      f"{cells[3]} / {cells[4]} |", flush=True)
+        return
     if args.curve:
         for sigma in map(float, args.sigmas.split(",")):
             for top in map(int, args.tops.split(",")):
@@ -169,7 +250,8 @@ def main() -> None:
                 print()
         return
     print(f"retail-churn: {total} questions in the full interview; {args.respondents} respondents per row\n")
-    print("| sigma | k | order | questions (share) | top-k same | top-1 same | planner call ms, wall (mean / max) | CPU (mean / max) |")
+    print("| sigma | k | order | questions (share) | top-k same | top-1 same | "
+          "planner call ms, wall (mean / max) | CPU (mean / max) |")
     print("|---|---|---|---|---|---|---|---|")
     for sigma in map(float, args.sigmas.split(",")):
         for top in map(int, args.tops.split(",")):

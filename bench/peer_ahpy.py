@@ -18,7 +18,6 @@ import time
 
 import ahpy
 import numpy
-
 from _peer_protocol import serve
 
 
@@ -61,7 +60,7 @@ def hierarchy(request: dict):
 
     def fn():
         compares = {path: ahpy.Compare(path, cs, **opts) for path, cs in comps}
-        for node, ks in zip(reversed(nodes), reversed(kids)):  # bottom-up
+        for node, ks in zip(reversed(nodes), reversed(kids), strict=True):  # bottom-up
             if ks:
                 compares[node["path"]].add_children([compares[k] for k in ks])
         return compares
@@ -88,7 +87,7 @@ def _multiply_out(nodes, local: dict[str, list[float]]) -> dict[str, float]:
     weight = {nodes[0][0]: 1.0}
     for path, children, _ in nodes:
         g = weight[path]
-        for c, w in zip(children, local[path]):
+        for c, w in zip(children, local[path], strict=True):
             weight[c] = g * w
     return weight
 
@@ -108,7 +107,7 @@ def panel(request: dict):
         clock = time.perf_counter
         t0 = clock()
         individual = {}  # path -> (weights (respondents, n), CRs)
-        for (path, children, _), per_respondent in zip(nodes, comps):
+        for (path, children, _), per_respondent in zip(nodes, comps, strict=True):
             w, cr = [], []
             for cs in per_respondent:
                 c = ahpy.Compare(path, cs, **opts)

@@ -12,9 +12,8 @@ import importlib.metadata as md
 import sys
 
 import numpy as np
-from pyDecision.algorithm import ahp_method
-
 from _peer_protocol import serve
+from pyDecision.algorithm import ahp_method
 
 
 def single(request: dict):
@@ -44,7 +43,7 @@ def hierarchy(request: dict):
             w, rc = ahp_method(x, wd=wd)
             local[path], cr[path] = w, rc
             g = weight[path]
-            for c, wc in zip(children, w):
+            for c, wc in zip(children, w, strict=True):
                 weight[c] = g * wc
         leaves = [p for p in weight if p not in local]
         ranking = sorted(leaves, key=lambda p: -weight[p])
@@ -79,7 +78,7 @@ def monte_carlo(request: dict):
             for path, children, x in per_node:
                 w, _ = ahp_method(x, wd=wd)
                 g = weight[path]
-                for c, wc in zip(children, w):
+                for c, wc in zip(children, w, strict=True):
                     weight[c] = g * wc
             glob = [weight[x] for x in leaves]
             weights.append(glob)

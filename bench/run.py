@@ -25,7 +25,6 @@ import select
 import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
@@ -43,7 +42,8 @@ TOL_CR = 1e-3
 THREAD_VARS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 SETUP_HINT = (
     "peer libraries not installed: create their separate venv with\n"
-    "    bash bench/setup_peers.sh      (python3 -m venv bench/.peers && bench/.peers/bin/pip install ahpy pyDecision)\n"
+    "    bash bench/setup_peers.sh\n"
+    "    (that is: python3 -m venv bench/.peers && bench/.peers/bin/pip install ahpy pyDecision)\n"
     "then run this again. Our own figures follow; targets against peers are not checked."
 )
 
@@ -73,8 +73,13 @@ class Peer:
         self.title = PEERS[name][1]
         self.timeout = timeout
         self.proc = subprocess.Popen(
-            [str(python), str(BENCH / PEERS[name][0])], cwd=BENCH, env=env, text=True,
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            [str(python), str(BENCH / PEERS[name][0])],
+            cwd=BENCH,
+            env=env,
+            text=True,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
         )
         ready = self._read(timeout=180)
         if not ready.get("ready"):
@@ -126,9 +131,10 @@ def start_peers(args, env) -> tuple[dict[str, Peer], list[str]]:
 
 # --- our side ----------------------------------------------------------------------------------
 def ours_callable(w):
+    from workloads import matrix_from_json
+
     import ahp
     from ahp.core.hierarchy import synthesize
-    from workloads import matrix_from_json
 
     if w.kind == "hierarchy":
         root, matrices = w.spec["root"], w.spec["matrices"]
@@ -172,7 +178,7 @@ def compare(kind: str, ours: dict, peer: dict) -> list[str]:
             if pw is None or len(pw) != len(w):
                 bad.append(f"{p}: local weights missing")
                 continue
-            for k, (a, b) in enumerate(zip(w, pw)):
+            for k, (a, b) in enumerate(zip(w, pw, strict=True)):
                 close(f"{p} local w[{k}]", a, b, TOL_WEIGHTS)
             close(f"{p} CR", ours["cr"][p], peer["cr"].get(p), TOL_CR)
         for leaf, g in ours["global"].items():
@@ -180,7 +186,7 @@ def compare(kind: str, ours: dict, peer: dict) -> list[str]:
     else:
         if len(peer["weights"]) != len(ours["weights"]):
             return ["weights: wrong length"]
-        for k, (a, b) in enumerate(zip(ours["weights"], peer["weights"])):
+        for k, (a, b) in enumerate(zip(ours["weights"], peer["weights"], strict=True)):
             close(f"w[{k}]", a, b, TOL_WEIGHTS)
         close("CR", ours["cr"], peer["cr"], TOL_CR)
         for key, v in ours.get("completed", {}).items():
@@ -196,12 +202,12 @@ def compare(kind: str, ours: dict, peer: dict) -> list[str]:
 def breakdown(w, timing) -> list[tuple[str, float]]:
     """The median time of each step our call makes, measured separately."""
     import numpy as np
-
     from _timing import measure
+    from workloads import matrix_from_json
+
     from ahp.core import consistency, diagnosis, weights
     from ahp.core.completion import complete
     from ahp.core.matrix import validate_matrix
-    from workloads import matrix_from_json
 
     if w.kind == "hierarchy":
         import ahp
@@ -210,16 +216,24 @@ def breakdown(w, timing) -> list[tuple[str, float]]:
         mats = list(w.spec["matrices"].values())
         fulls = [validate_matrix(m) for m in mats]
         ris = [consistency.random_index(m.shape[0], w.ours_kwargs.get("random_index", "saaty1980"))[0] for m in fulls]
+        limits = [consistency.threshold(m.shape[0], w.ours_kwargs.get("threshold", "saaty1994")) for m in fulls]
         root, matrices = w.spec["root"], w.spec["matrices"]
         steps = [
             ("synthesize() (default)", lambda: synthesize(root, matrices, **w.ours_kwargs)),
             (f"priorities() x {len(mats)}", lambda: [ahp.priorities(m, **w.ours_kwargs) for m in mats]),
-            (f"priorities(suggestions=0) x {len(mats)}",
-             lambda: [ahp.priorities(m, suggestions=0, **w.ours_kwargs) for m in mats]),
+            (
+                f"priorities(suggestions=0) x {len(mats)}",
+                lambda: [ahp.priorities(m, suggestions=0, **w.ours_kwargs) for m in mats],
+            ),
             (f"  validate_matrix x {len(mats)}", lambda: [validate_matrix(m) for m in mats]),
             (f"  perron x {len(mats)}", lambda: [weights.perron(f) for f in fulls]),
-            (f"  diagnosis.suggest x {len(mats)}",
-             lambda: [diagnosis.suggest(f, np.ones(f.shape, bool), ri=r) for f, r in zip(fulls, ris)]),
+            (
+                f"  diagnosis.suggest x {len(mats)}",
+                lambda: [
+                    diagnosis.suggest(f, np.ones(f.shape, bool), ri=r, threshold=limit)
+                    for f, r, limit in zip(fulls, ris, limits, strict=True)
+                ],
+            ),
         ]
         return [(name, measure(fn, **timing)["min"]) for name, fn in steps]
     a = matrix_from_json(w.spec["matrix"])
@@ -227,6 +241,7 @@ def breakdown(w, timing) -> list[tuple[str, float]]:
     known = ~np.isnan(v)
     full = complete(v) if not known.all() else v
     ri = consistency.random_index(v.shape[0], w.ours_kwargs.get("random_index", "saaty1980"))[0]
+    limit = consistency.threshold(v.shape[0], w.ours_kwargs.get("threshold", "saaty1994"))
     import ahp
 
     steps = [
@@ -238,7 +253,7 @@ def breakdown(w, timing) -> list[tuple[str, float]]:
         steps.append(("  complete (lambda-max)", lambda: complete(v)))
     steps += [
         ("  perron (power method, eig if unsettled)", lambda: weights.perron(full)),
-        ("  diagnosis.suggest", lambda: diagnosis.suggest(full, known, ri=ri)),
+        ("  diagnosis.suggest", lambda: diagnosis.suggest(full, known, ri=ri, threshold=limit)),
     ]
     return [(name, measure(fn, **timing)["min"]) for name, fn in steps]
 
@@ -256,21 +271,177 @@ def _add_round(entry: dict, side: str, timing: dict, inside: str | None = None) 
 
 
 # --- main --------------------------------------------------------------------------------------
-def main(argv: list[str] | None = None) -> int:
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--quick", action="store_true", help="a fast smoke run: fewer, shorter repeats")
     ap.add_argument("--only", help="comma-separated workload ids or prefixes, e.g. W1,W3")
     ap.add_argument("--breakdown", action="store_true", help="also time the steps of our calls")
     ap.add_argument("--json", metavar="PATH", help="also write every figure to a JSON file")
-    ap.add_argument("--peers-python", metavar="PATH", help=f"the peers' python (default {PEERS_PYTHON.relative_to(REPO)})")
+    ap.add_argument(
+        "--peers-python", metavar="PATH", help=f"the peers' python (default {PEERS_PYTHON.relative_to(REPO)})"
+    )
     ap.add_argument("--no-peers", action="store_true", help="time our engine only")
     ap.add_argument("--peer-timeout", type=float, default=300, help="seconds to wait for one peer answer")
-    ap.add_argument("--threads", type=int, default=1,
-                    help="BLAS/OpenMP threads on every side (default 1: small matrices, a shared machine)")
-    ap.add_argument("--rounds", type=int, default=3,
-                    help="interleaved rounds per workload (ours, then each peer); medians over them (default 3)")
-    args = ap.parse_args(argv)
+    ap.add_argument(
+        "--threads",
+        type=int,
+        default=1,
+        help="BLAS/OpenMP threads on every side (default 1: small matrices, a shared machine)",
+    )
+    ap.add_argument(
+        "--rounds",
+        type=int,
+        default=3,
+        help="interleaved rounds per workload (ours, then each peer); medians over them (default 3)",
+    )
+    return ap.parse_args(argv)
 
+
+def selected(todo: list, only: str | None) -> list:
+    """The workloads whose id starts with one of the comma-separated prefixes of ``--only``."""
+    if not only:
+        return todo
+    wanted = [s.strip().lower().replace(" ", "") for s in only.split(",")]
+    return [w for w in todo if any(w.id.lower().replace(" ", "").startswith(s) for s in wanted)]
+
+
+def run_workload(w, peers: dict[str, Peer], args: argparse.Namespace, timing: dict) -> dict:
+    """One workload timed in interleaved rounds (ours, then each peer, again and again, so that a
+    change of load hits every side alike; each side's figure is its median round), the peers'
+    numbers checked against ours."""
+    from _timing import measure
+    from workloads import peer_spec
+
+    entry = {"id": w.id, "title": w.title}
+    try:
+        fn = ours_callable(w)
+        entry["ours_numbers"] = ours_numbers(w)
+    except Exception as exc:
+        fn = None
+        entry["ours_error"] = f"{type(exc).__name__}: {exc}"
+    asking = [name for name in PEERS if name in peers and not isinstance(w.peers.get(name), str)]
+    for name in PEERS:
+        if name not in asking:
+            opts = w.peers.get(name)
+            entry[name] = {"na": opts if isinstance(opts, str) else "not installed"}
+    for _ in range(max(1, args.rounds)):
+        if fn is not None:
+            _add_round(entry, "ours", measure(fn, **timing))
+        for name in list(asking):
+            answer = peers[name].ask({**peer_spec(w, name), "timing": timing})
+            if "time" in answer:
+                _add_round(entry, name, answer, inside="time")
+            else:
+                entry[name] = answer
+                asking.remove(name)
+    for name in PEERS:
+        answer = entry[name]
+        if "result" in answer and "ours_numbers" in entry:
+            table = PEER_RI.get((name, (w.peers.get(name) or {}).get("random_index")))
+            answer["mismatch"] = compare(w.kind, ours_numbers(w, random_index=table), answer["result"])
+    if args.breakdown and "ours" in entry:
+        entry["breakdown"] = breakdown(w, timing)
+    return entry
+
+
+def verdict(w, entry: dict, ratios: dict[str, float | None]) -> tuple[str, str]:
+    """The targets of ``w`` as text, and whether they are met: pass, FAIL, not checked or -."""
+    ours_t = entry.get("ours", {}).get("median")
+    target_txt, verdicts = [], []
+    for who, need in w.targets.items():
+        if who == "ours":
+            target_txt.append("must work")
+            verdicts.append(ours_t is not None and "ours_numbers" in entry)
+            continue
+        target_txt.append(f"{'AHPy' if who == 'ahpy' else 'pyD'} >= {need:g}x")
+        r = ratios.get(who)
+        verdicts.append(None if r is None else r >= need)
+    if not verdicts:
+        result = "-"
+    elif any(v is False for v in verdicts):
+        result = "FAIL"
+    elif any(v is None for v in verdicts):
+        result = "not checked"
+    else:
+        result = "pass"
+    return ", ".join(target_txt) or "-", result
+
+
+class Table:
+    """The rows of the results table, with the warnings, details and footnotes they raise."""
+
+    header = ["workload", "ours", "AHPy", "pyDecision", "AHPy/ours", "pyD/ours", "target", "result"]
+
+    def __init__(self) -> None:
+        self.rows: list[list[str]] = []
+        self.warnings: list[str] = []
+        self.details: list[str] = []
+        self.footnotes: list[str] = []
+
+    def peer_cell(self, entry: dict, name: str, ours_t: float | None, ratios: dict) -> str:
+        answer = entry[name]
+        if answer.get("mismatch"):
+            disagreement = "; ".join(answer["mismatch"])
+            self.warnings.append(f"WARNING {entry['id']}: {PEERS[name][1]} disagrees with ours: {disagreement}")
+        self.details += [f"{entry['id']}: {PEERS[name][1]} warned: {msg}" for msg in answer.get("warnings", [])]
+        if "time" in answer:
+            ratios[name] = answer["time"]["median"] / ours_t if ours_t else None
+            return fmt_time(answer["time"]["median"])
+        if "na" in answer:
+            return "not installed" if answer["na"] == "not installed" else f"n/a ({answer['na']})"
+        self.footnotes.append(f"{PEERS[name][1]}, {entry['id']}: {answer.get('error', '?')}")  # refused or failed
+        return f"n/a [{len(self.footnotes)}]"
+
+    def add(self, w, entry: dict) -> None:
+        ours_t = entry.get("ours", {}).get("median")
+        ratios: dict[str, float | None] = {}
+        cells = [entry["id"], fmt_time(ours_t) if ours_t else "ERROR"]
+        cells += [self.peer_cell(entry, name, ours_t, ratios) for name in PEERS]
+        cells += [fmt_ratio(ratios.get("ahpy")), fmt_ratio(ratios.get("pydecision")), *verdict(w, entry, ratios)]
+        if "ours_error" in entry:
+            self.warnings.append(f"ERROR {entry['id']}: ours failed: {entry['ours_error']}")
+        self.rows.append(cells)
+        entry["ratios"] = ratios
+        entry["result"] = cells[-1]
+
+    def print(self) -> None:
+        widths = [max(len(r[k]) for r in [self.header, *self.rows]) for k in range(len(self.header))]
+
+        def line(r: list[str]) -> str:
+            return "  ".join(c.ljust(widths[k]) if k in (0, 6, 7) else c.rjust(widths[k]) for k, c in enumerate(r))
+
+        print(line(self.header))
+        print("  ".join("-" * x for x in widths))
+        for r in self.rows:
+            print(line(r))
+        for k, note in enumerate(self.footnotes, 1):
+            print(f"[{k}] {note}")
+
+    def failed(self) -> bool:
+        return any(r[-1] == "FAIL" for r in self.rows) or any(m.startswith("ERROR") for m in self.warnings)
+
+
+def print_rounds(report: list[dict]) -> None:
+    for e in report:
+        if "ours_numbers" in e:
+            print(f"{e['id']}: {e['title']}; ours RI table: {e['ours_numbers']['ri_table']}")
+            sides = [("ours", e["ours"])] + [(PEERS[k][1], e[k]["time"]) for k in PEERS if "time" in e[k]]
+            rounds = (f"{who} " + ", ".join(fmt_time(t) for t in times.get("rounds", [])) for who, times in sides)
+            print("  rounds: " + "; ".join(rounds))
+
+
+def print_breakdown(report: list[dict]) -> None:
+    print("\nwhere our time goes (each step timed on its own; fastest repeat, which is least disturbed by other load):")
+    for e in report:
+        if "breakdown" in e:
+            print(f"  {e['id']}")
+            whole = e["breakdown"][0][1]
+            for name, t in e["breakdown"]:
+                print(f"    {name:36s} {fmt_time(t):>10s}  {100 * t / whole:5.1f}%")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
     # Same thread settings on every side, before numpy is imported here or in a peer.
     for var in THREAD_VARS:
         os.environ[var] = str(args.threads)
@@ -279,154 +450,54 @@ def main(argv: list[str] | None = None) -> int:
     sys.path.insert(0, str(BENCH))
 
     import numpy as np
-
-    import ahp
-    from _timing import NORMAL, QUICK, measure
-    from workloads import peer_spec, workloads
+    from _timing import NORMAL, QUICK
+    from workloads import workloads
 
     timing = QUICK if args.quick else NORMAL
-    todo = workloads()
-    if args.only:
-        wanted = [s.strip().lower() for s in args.only.split(",")]
-        todo = [w for w in todo if any(w.id.lower().replace(" ", "").startswith(s.replace(" ", "")) for s in wanted)]
-
+    todo = selected(workloads(), args.only)
     peers, notes = start_peers(args, env)
-    print(f"ahp benchmark: python {platform.python_version()}, numpy {np.__version__}, "
-          f"{os.cpu_count()} cpus, load {os.getloadavg()[0]:.2f}, threads {args.threads}, "
-          f"{'quick' if args.quick else 'normal'} timing "
-          f"(median of up to {timing['repeats']} repeats of >= {timing['min_time']} s each; "
-          f"{args.rounds} interleaved round(s) per workload, the median round reported)")
+    print(
+        f"ahp benchmark: python {platform.python_version()}, numpy {np.__version__}, "
+        f"{os.cpu_count()} cpus, load {os.getloadavg()[0]:.2f}, threads {args.threads}, "
+        f"{'quick' if args.quick else 'normal'} timing "
+        f"(median of up to {timing['repeats']} repeats of >= {timing['min_time']} s each; "
+        f"{args.rounds} interleaved round(s) per workload, the median round reported)"
+    )
     for p in peers.values():
         print(f"  {p.title}: " + ", ".join(f"{k} {v}" for k, v in p.versions.items()))
     for n in notes:
         print(n)
     print()
 
-    rows, report = [], []
+    report = []
     try:
         for w in todo:
-            entry = {"id": w.id, "title": w.title}
-            try:
-                fn = ours_callable(w)
-                entry["ours_numbers"] = ours_numbers(w)
-            except Exception as exc:
-                fn = None
-                entry["ours_error"] = f"{type(exc).__name__}: {exc}"
-            asking = [name for name in PEERS if name in peers and not isinstance(w.peers.get(name), str)]
-            for name in PEERS:
-                if name not in asking:
-                    opts = w.peers.get(name)
-                    entry[name] = {"na": opts if isinstance(opts, str) else "not installed"}
-            # Rounds: ours, then each peer, again and again, so that a change of load hits
-            # every side alike; each side's figure is its median round.
-            for _ in range(max(1, args.rounds)):
-                if fn is not None:
-                    _add_round(entry, "ours", measure(fn, **timing))
-                for name in list(asking):
-                    answer = peers[name].ask({**peer_spec(w, name), "timing": timing})
-                    if "time" in answer:
-                        _add_round(entry, name, answer, inside="time")
-                    else:
-                        entry[name] = answer
-                        asking.remove(name)
-            for name in PEERS:
-                answer = entry[name]
-                opts = w.peers.get(name)
-                if "result" in answer and "ours_numbers" in entry:
-                    table = PEER_RI.get((name, (opts or {}).get("random_index")))
-                    expected = ours_numbers(w, random_index=table)
-                    answer["mismatch"] = compare(w.kind, expected, answer["result"])
-            if args.breakdown and "ours" in entry:
-                entry["breakdown"] = breakdown(w, timing)
-            report.append(entry)
+            report.append(run_workload(w, peers, args, timing))
             print(f"  done {w.id}", file=sys.stderr, flush=True)
     finally:
         for p in peers.values():
             p.close()
 
-    # The table.
-    header = ["workload", "ours", "AHPy", "pyDecision", "AHPy/ours", "pyD/ours", "target", "result"]
-    warnings_out, details, footnotes = [], [], []
-    for e in report:
-        ours_t = e.get("ours", {}).get("median")
-        cells = [e["id"], fmt_time(ours_t) if ours_t else "ERROR"]
-        ratios = {}
-        for name in PEERS:
-            a = e[name]
-            if "time" in a:
-                cells.append(fmt_time(a["time"]["median"]))
-                ratios[name] = a["time"]["median"] / ours_t if ours_t else None
-            elif "na" in a:
-                cells.append("not installed" if a["na"] == "not installed" else f"n/a ({a['na']})")
-            else:  # the peer refused or failed: a footnote with its message
-                footnotes.append(f"{PEERS[name][1]}, {e['id']}: {a.get('error', '?')}")
-                cells.append(f"n/a [{len(footnotes)}]")
-            if a.get("mismatch"):
-                warnings_out.append(f"WARNING {e['id']}: {PEERS[name][1]} disagrees with ours: " + "; ".join(a["mismatch"]))
-            for msg in a.get("warnings", []):
-                details.append(f"{e['id']}: {PEERS[name][1]} warned: {msg}")
-        cells += [fmt_ratio(ratios.get("ahpy")), fmt_ratio(ratios.get("pydecision"))]
-        w = next(x for x in todo if x.id == e["id"])
-        target_txt, verdicts = [], []
-        for who, need in w.targets.items():
-            if who == "ours":
-                target_txt.append("must work")
-                verdicts.append(ours_t is not None and "ours_numbers" in e)
-                continue
-            target_txt.append(f"{'AHPy' if who == 'ahpy' else 'pyD'} >= {need:g}x")
-            r = ratios.get(who)
-            verdicts.append(None if r is None else r >= need)
-        cells.append(", ".join(target_txt) or "-")
-        if not verdicts:
-            cells.append("-")
-        elif any(v is False for v in verdicts):
-            cells.append("FAIL")
-        elif any(v is None for v in verdicts):
-            cells.append("not checked")
-        else:
-            cells.append("pass")
-        if "ours_error" in e:
-            warnings_out.append(f"ERROR {e['id']}: ours failed: {e['ours_error']}")
-        rows.append(cells)
-        e["ratios"] = ratios
-        e["result"] = cells[-1]
-    widths = [max(len(r[k]) for r in [header, *rows]) for k in range(len(header))]
-    line = lambda r: "  ".join(c.ljust(widths[k]) if k in (0, 6, 7) else c.rjust(widths[k]) for k, c in enumerate(r))
-    print(line(header))
-    print("  ".join("-" * x for x in widths))
-    for r in rows:
-        print(line(r))
-    for k, note in enumerate(footnotes, 1):
-        print(f"[{k}] {note}")
+    table = Table()
+    for w, entry in zip(todo, report, strict=True):
+        table.add(w, entry)
+    table.print()
     print()
-    for e in report:
-        if "ours_numbers" in e:
-            print(f"{e['id']}: {e['title']}; ours RI table: {e['ours_numbers']['ri_table']}")
-            sides = [("ours", e["ours"])] + [(PEERS[k][1], e[k]["time"]) for k in PEERS if "time" in e[k]]
-            print("  rounds: " + "; ".join(f"{who} " + ", ".join(fmt_time(t) for t in times.get("rounds", []))
-                                           for who, times in sides))
-    if warnings_out or details:
+    print_rounds(report)
+    if table.warnings or table.details:
         print()
-    for msg in warnings_out + details:
+    for msg in table.warnings + table.details:
         print(msg)
-    if not warnings_out and peers:
+    if not table.warnings and peers:
         print("\nall peer results agree with ours (weights within 1e-3, CR within 1e-3 on the peer's RI table)")
-
     if args.breakdown:
-        print("\nwhere our time goes (each step timed on its own; fastest repeat, which is least disturbed by other load):")
-        for e in report:
-            if "breakdown" in e:
-                print(f"  {e['id']}")
-                whole = e["breakdown"][0][1]
-                for name, t in e["breakdown"]:
-                    print(f"    {name:36s} {fmt_time(t):>10s}  {100 * t / whole:5.1f}%")
-
+        print_breakdown(report)
     if args.json:
-        for e in report:
-            e.pop("breakdown", None) if not args.breakdown else None
+        if not args.breakdown:
+            for e in report:
+                e.pop("breakdown", None)
         Path(args.json).write_text(json.dumps(report, indent=2, default=str))
-    failed = any(r[-1] == "FAIL" for r in rows) or any(m.startswith("ERROR") for m in warnings_out)
-    return 1 if failed else 0
+    return 1 if table.failed() else 0
 
 
 if __name__ == "__main__":

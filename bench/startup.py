@@ -19,8 +19,8 @@ import argparse
 import os
 import statistics
 import subprocess
-import tempfile
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -73,7 +73,8 @@ t2 = time.perf_counter()
 with contextlib.redirect_stdout(io.StringIO()):
     code = main(["rank", sys.argv[1]])
 t3 = time.perf_counter()
-print(json.dumps({"import": t1 - t0, "numpy": t2 - t1, "run": t3 - t2, "code": code, "textual": "textual" in sys.modules,
+print(json.dumps({"import": t1 - t0, "numpy": t2 - t1, "run": t3 - t2, "code": code,
+                  "textual": "textual" in sys.modules,
                   "scipy": "scipy" in sys.modules, "modules": len(sys.modules)}))
 """
 
@@ -135,8 +136,11 @@ def main(argv: list[str] | None = None) -> int:
 
     print(f"start-up: {args.runs} runs each, alternating, medians of wall time (load {os.getloadavg()[0]:.2f})")
     print(f"  ahp via: {how}")
-    labels = {"rank": f"ahp rank {args.project}", "numpy": 'python -c "import numpy"',
-              "bare": "python -c pass (the interpreter alone, for reference)"}
+    labels = {
+        "rank": f"ahp rank {args.project}",
+        "numpy": 'python -c "import numpy"',
+        "bare": "python -c pass (the interpreter alone, for reference)",
+    }
     for k, label in labels.items():
         print(f"  {label:58s} {med[k] * 1e3:8.1f} ms   (min {min(times[k]) * 1e3:.1f})")
     verdict = "pass" if ratio <= TARGET else "FAIL"
@@ -144,9 +148,12 @@ def main(argv: list[str] | None = None) -> int:
 
     inside = split(python, args.project, max(5, args.runs // 3))
     if inside:
-        print(f"  inside `ahp rank`: import ahp.cli {inside['import'] * 1e3:.1f} ms, numpy {inside['numpy'] * 1e3:.1f} ms,"
-              f" main() {inside['run'] * 1e3:.1f} ms (loads the engine and the file layer, reads, ranks, prints)"
-              f" (scipy loaded: {inside['scipy']}, textual loaded: {inside['textual']}, {inside['modules']} modules)")
+        print(
+            f"  inside `ahp rank`: import ahp.cli {inside['import'] * 1e3:.1f} ms,"
+            f" numpy {inside['numpy'] * 1e3:.1f} ms,"
+            f" main() {inside['run'] * 1e3:.1f} ms (loads the engine and the file layer, reads, ranks, prints)"
+            f" (scipy loaded: {inside['scipy']}, textual loaded: {inside['textual']}, {inside['modules']} modules)"
+        )
     py_rank = rank if ahp_cmd[0] == str(python) else [str(python), *rank]  # the entry point is a python script
     print("  where `ahp rank`'s import time goes (python -X importtime; cumulative, nested rows overlap):")
     for us, name in top_imports(py_rank):

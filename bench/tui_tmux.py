@@ -30,7 +30,7 @@ STEPS = {
     "sensitivity": ((), "s", "m monte carlo", "Tipping points of", ("Escape",)),
     "group": ((), "g", "a aggregation", "Overall consensus S*", ("Escape",)),
     "language": ((), "l", "? 帮助", "? 帮助", ("l",)),
-    "language on sensitivity": (("s",), "l", "m 蒙特卡洛", "的转折点", ("l", "Escape")),
+    "language on sensitivity": (("s",), "l", "m 蒙特卡洛", "的临界点", ("l", "Escape")),
 }
 
 

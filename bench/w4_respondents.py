@@ -35,109 +35,134 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import functools
 import json
 import sys
 import tempfile
 from pathlib import Path
 
 import _large
-from _large import PEERS, Loop, fmt_ratio, fmt_time, median
+from _large import Loop, fmt_ratio, fmt_time, median
 
 TARGET_SECONDS = 1.0
 TOL = 1e-3
 IMPORT_REPEATS = 3  # imports per round (each into a fresh project)
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--respondents", type=int, default=10_000)
-    ap.add_argument("--seed", type=int, default=None, help="survey seed (default workloads.SEED)")
-    ap.add_argument("--keep", metavar="DIR", help="keep the survey CSV and the imported project in DIR")
-    _large.add_arguments(ap)
-    args = ap.parse_args(argv)
-    env = _large.setup(args)
-
+def matched(demo_root, demo_matrices: dict, root) -> dict:
+    """The demo project's combined judgments laid on the built-in model ``root``, element by
+    element (the demo file keeps the model it was made with): a pair the demo has no judgment
+    for is 1, equal."""
     import numpy as np
 
-    from _timing import NORMAL, measure, once
-    from ahp.core.group import individual_priorities
-    from ahp.core.panel import analyse_panel
-    from ahp.io.model import load_model
-    from ahp.io.project import load_project, new_project
-    from ahp.io.survey import read_survey
-    from workloads import DEMO, SEED, hierarchy_from_project, survey
+    def ids(layout, path: str) -> list[str]:
+        return [layout.paths[k].rsplit("/", 1)[-1] for k in layout.children.get(path, ())]
 
-    seed = SEED if args.seed is None else args.seed
-    total = args.respondents
-    root = load_model().root
-    layout = root.layout
-    leaves = [layout.paths[k] for k in layout.leaves]
-    _, base = hierarchy_from_project(DEMO)
-    text, stacks = survey(root, base, total, seed=seed)
-    cells = sum(s.shape[1] * (s.shape[1] - 1) // 2 for s in stacks.values()) * total
-    empty = sum(int(np.isnan(s).sum()) // 2 for s in stacks.values())
+    out = {}
+    for path in root.layout.children:
+        mine, theirs = ids(root.layout, path), ids(demo_root.layout, path)
+        at = {e: k for k, e in enumerate(theirs)}
+        m = np.ones((len(mine), len(mine)))
+        for i, a in enumerate(mine):
+            for j, b in enumerate(mine):
+                if a in at and b in at:
+                    m[i, j] = demo_matrices[path][at[a], at[b]]
+        out[path] = m
+    return out
 
-    workdir = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="ahp-bench-w4-"))
-    workdir.mkdir(parents=True, exist_ok=True)
-    (workdir / "survey.csv").write_text(text, encoding="utf-8")
-    spec_nodes = []
-    for path, kids in layout.children.items():
-        f = workdir / f"{path.replace('/', '__')}.npy"
-        np.save(f, stacks[path])
-        spec_nodes.append({"path": path, "children": [layout.paths[k] for k in kids], "file": str(f)})
 
-    peers, notes = _large.start_peers(args, env, ["ahpy"])
-    _large.banner("W4 respondents benchmark", args, peers, notes)
-    loop = None
-    if "ahpy" in peers:
-        loop = Loop(peers["ahpy"], "panel", {"nodes": spec_nodes, "leaves": leaves},
-                    {"random_index": "saaty", "precision": 4}, total, "respondents")
+class Survey:
+    """The generated survey, the built-in model it answers and the working folder."""
 
-    def fresh(tag: str):
-        target = workdir / f"{tag}.ahp.toml"
+    def __init__(self, args: argparse.Namespace) -> None:
+        import numpy as np
+        from workloads import DEMO, SEED, hierarchy_from_project, survey
+
+        from ahp.io.model import load_model
+
+        self.seed = SEED if args.seed is None else args.seed
+        self.total = args.respondents
+        self.root = load_model().root
+        self.layout = self.root.layout
+        self.leaves = [self.layout.paths[k] for k in self.layout.leaves]
+        self.text, self.stacks = survey(self.root, matched(*hierarchy_from_project(DEMO), self.root), self.total,
+                                        seed=self.seed)
+        pairs = sum(s.shape[1] * (s.shape[1] - 1) // 2 for s in self.stacks.values())
+        self.cells = pairs * self.total
+        self.empty = sum(int(np.isnan(s).sum()) // 2 for s in self.stacks.values())
+        self.workdir = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="ahp-bench-w4-"))
+        self.workdir.mkdir(parents=True, exist_ok=True)
+        (self.workdir / "survey.csv").write_text(self.text, encoding="utf-8")
+
+    def peer_nodes(self) -> list[dict]:
+        """Each node's stack saved for the peer: its path, children and file."""
+        import numpy as np
+
+        out = []
+        for path, kids in self.layout.children.items():
+            f = self.workdir / f"{path.replace('/', '__')}.npy"
+            np.save(f, self.stacks[path])
+            out.append({"path": path, "children": [self.layout.paths[k] for k in kids], "file": str(f)})
+        return out
+
+    def fresh(self, tag: str):
+        """A new project in the working folder, any earlier one of that name removed."""
+        from ahp.io.project import new_project
+
+        target = self.workdir / f"{tag}.ahp.toml"
         for p in (target, Path(f"{target}.bak")):
             p.unlink(missing_ok=True)
         return new_project(target)
 
+
+def time_rounds(s: Survey, rounds: int, loop: Loop | None) -> tuple[dict[str, list[float]], dict, object]:
+    """Our rounds, each followed by the peer's: the times of each part, the first panel of each
+    aggregation and the last imported project."""
+    from _timing import NORMAL, measure, once
+
+    from ahp.io.project import load_project
+    from ahp.io.survey import read_survey
+
     times: dict[str, list[float]] = {"import": [], "aij": [], "aip": [], "reload": []}
     panels: dict = {}
     project = None
-    try:
+    for k in range(rounds):
+        for rep in range(IMPORT_REPEATS):
+            project = s.fresh("import" if rep < IMPORT_REPEATS - 1 else f"round{k + 1}")
+            existing = {r.name for r in project.respondents}
+
+            def do_import(project=project, existing=existing):
+                project.import_respondents(read_survey(s.text, project.model.root, "ratio", existing))
+
+            times["import"].append(once(do_import)[0])
+        for agg in ("aij", "aip"):
+            project.settings = dataclasses.replace(project.settings, aggregation=agg)
+            times[agg].append(measure(project.panel, **NORMAL)["median"])
+            if agg not in panels:
+                panels[agg] = project.panel()
+        times["reload"].append(once(functools.partial(load_project, project.path))[0])
         if loop is not None:
-            loop.probe(args.probe, args)
-        for k in range(args.rounds):
-            for rep in range(IMPORT_REPEATS):
-                project = fresh("import" if rep < IMPORT_REPEATS - 1 else f"round{k + 1}")
-                existing = {r.name for r in project.respondents}
+            loop.round()
+        print(f"  round {k + 1}/{rounds} done", file=sys.stderr, flush=True)
+    return times, panels, project
 
-                def do_import(project=project, existing=existing):
-                    project.import_respondents(read_survey(text, project.model.root, "ratio", existing))
 
-                times["import"].append(once(do_import)[0])
-            for agg in ("aij", "aip"):
-                project.settings = dataclasses.replace(project.settings, aggregation=agg)
-                times[agg].append(measure(project.panel, **NORMAL)["median"])
-                if agg not in panels:
-                    panels[agg] = project.panel()
-            times["reload"].append(once(lambda: load_project(project.path))[0])
-            if loop is not None:
-                loop.round()
-            print(f"  round {k + 1}/{args.rounds} done", file=sys.stderr, flush=True)
-    finally:
-        for p in peers.values():
-            p.close()
-
-    t = {part: median(v) for part, v in times.items()}
+def peer_times(loop: Loop | None) -> dict[str, float | None]:
+    """The peer's figures: its loop (extrapolated), and that loop plus each aggregation step."""
     peer_t: dict[str, float | None] = {"aij": None, "aip": None, "loop": None}
     if loop is not None and loop.answers:
         peer_t["loop"] = loop.seconds("loop")
         for agg in ("aij", "aip"):  # the loop extrapolated; the aggregation step as measured
             peer_t[agg] = peer_t["loop"] + median([a["result"]["phases"][agg] for a in loop.answers])
+    return peer_t
 
+
+def print_table(s: Survey, t: dict[str, float], peer_t: dict[str, float | None]) -> dict[str, bool]:
+    """The table of our times against the peer's; whether each aggregation meets the target."""
     print()
-    print(f"W4: {total:,} respondents on the retail-churn model ({len(layout.children)} nodes, "
-          f"{cells // total} pairs each; {empty:,} of {cells:,} cells empty = {100 * empty / cells:.1f}% missing; "
-          f"survey seed {seed}, {len(text) / 1e6:.1f} MB CSV)")
+    print(f"W4: {s.total:,} respondents on the retail-churn model ({len(s.layout.children)} nodes, "
+          f"{s.cells // s.total} pairs each; {s.empty:,} of {s.cells:,} cells empty = "
+          f"{100 * s.empty / s.cells:.1f}% missing; survey seed {s.seed}, {len(s.text) / 1e6:.1f} MB CSV)")
     header = ["", "ours", "AHPy (looped)", "AHPy/ours", "target"]
     rows = []
     ok = {}
@@ -156,33 +181,34 @@ def main(argv: list[str] | None = None) -> int:
     widths = [max(len(r[c]) for r in [header, *rows]) for c in range(len(header))]
     for r in [header, *rows]:
         print("  ".join(x.ljust(widths[c]) if c in (0, 4) else x.rjust(widths[c]) for c, x in enumerate(r)))
-    print("rounds: " + "; ".join(f"{part} {', '.join(fmt_time(x) for x in v)}" for part, v in times.items())
-          + f" (import: {IMPORT_REPEATS} per round, each into a fresh project; aij/aip: each the median of "
-          "_timing.measure; reload: one per round)")
-    file_size = Path(project.path).stat().st_size if project is not None else 0
-    print(f"the imported project file: {file_size / 1e6:.1f} MB, {len(project.respondents):,} respondents "
-          "(the survey's and the empty 'Respondent 1' of a new project)")
-    if loop is not None:
-        print(loop.how())
-        if loop.answers:
-            phases = {p: median([a["result"]["phases"][p] for a in loop.answers]) for p in ("loop", "aij", "aip")}
-            print(f"AHPy parts (median over rounds, as timed on {loop.count:,} respondents): loop of "
-                  f"{loop.count * len(layout.children):,} Compare {fmt_time(phases['loop'])}, AIJ step "
-                  f"{fmt_time(phases['aij'])}, AIP step {fmt_time(phases['aip'])}; figures above: the loop "
-                  f"x {loop.scale:g} plus the step")
-            print("AHPy rounds (whole call, x scale): " + ", ".join(fmt_time(x * loop.scale) for x in loop.times))
+    return ok
 
-    # --- checks ------------------------------------------------------------------------------
-    print()
-    print("checks:")
+
+def print_peer_parts(s: Survey, loop: Loop) -> None:
+    print(loop.how())
+    if loop.answers:
+        phases = {p: median([a["result"]["phases"][p] for a in loop.answers]) for p in ("loop", "aij", "aip")}
+        print(f"AHPy parts (median over rounds, as timed on {loop.count:,} respondents): loop of "
+              f"{loop.count * len(s.layout.children):,} Compare {fmt_time(phases['loop'])}, AIJ step "
+              f"{fmt_time(phases['aij'])}, AIP step {fmt_time(phases['aip'])}; figures above: the loop "
+              f"x {loop.scale:g} plus the step")
+        print("AHPy rounds (whole call, x scale): " + ", ".join(fmt_time(x * loop.scale) for x in loop.times))
+
+
+def check_ours(s: Survey, project, panels: dict, first: int) -> list[str]:
+    """The imported judgments equal the survey's, and project.panel() equals analyse_panel on the
+    generated stacks; the names of the checks that failed."""
+    import numpy as np
+
+    from ahp.core.panel import analyse_panel
+
     warn = []
-    first = 1 if project.respondents and not any(project.respondents[0].judgments.values()) else 0
-    same = all(np.allclose(project.stack(p)[first:], stacks[p], rtol=1e-12, equal_nan=True) for p in stacks)
+    same = all(np.allclose(project.stack(p)[first:], s.stacks[p], rtol=1e-12, equal_nan=True) for p in s.stacks)
     print(f"  import: the project's judgments {'equal' if same else 'DIFFER FROM'} the generated survey's")
     if not same:
         warn.append("import")
     for agg in ("aij", "aip"):
-        direct = analyse_panel(root, stacks, np.ones(total), aggregation=agg)
+        direct = analyse_panel(s.root, s.stacks, np.ones(s.total), aggregation=agg)
         a = {leaf.path: leaf.global_weight for leaf in panels[agg].synthesis.ranking}
         b = {leaf.path: leaf.global_weight for leaf in direct.synthesis.ranking}
         d = max(abs(a[x] - b[x]) for x in a)
@@ -191,38 +217,100 @@ def main(argv: list[str] | None = None) -> int:
               f"{panels[agg].consensus:.3f} ({panels[agg].band})")
         if d > 1e-12:
             warn.append(agg)
+    return warn
+
+
+def check_peer_individuals(s: Survey, res: dict, panels: dict, first: int) -> list[str]:
+    """The peer's weights and CR of each respondent against ours."""
+    import numpy as np
+
+    from ahp.core.group import individual_priorities
+
+    n = res["count"]
+    wdiff, crdiff, bad_w, bad_cr = 0.0, 0.0, 0, 0
+    for path, kids in s.layout.children.items():
+        ours_w = panels["aij"].nodes[path].individuals.weights[first:first + n]
+        ours_cr = individual_priorities(s.stacks[path][:n], random_index="saaty2005").cr
+        pw, pcr = np.array(res["weights"][path]), np.array(res["cr"][path])
+        dw = np.abs(pw - ours_w).max(axis=1)
+        dcr = np.abs(pcr - ours_cr) if len(kids) > 2 else np.zeros(n)
+        wdiff, crdiff = max(wdiff, float(dw.max())), max(crdiff, float(dcr.max()))
+        bad_w += int((dw > TOL).sum())
+        bad_cr += int((dcr > TOL).sum())
+    print(f"  {'WARNING ' if bad_w or bad_cr else ''}AHPy, each of {n:,} respondents x "
+          f"{len(s.layout.children)} nodes: weights within {wdiff:.1e} of ours ({bad_w} beyond {TOL:g}), CR "
+          f"within {crdiff:.1e} on Saaty 2005's table ({bad_cr} beyond {TOL:g})")
+    return ["ahpy individual"] if bad_w or bad_cr else []
+
+
+def check_peer_aggregates(s: Survey, res: dict, panels: dict) -> list[str]:
+    """The peer's combined global weights, each way, against ours on the same respondents."""
+    import numpy as np
+
+    from ahp.core.panel import analyse_panel
+
+    n = res["count"]
+    warn = []
+    for agg in ("aij", "aip"):
+        if n == s.total:
+            ref = {leaf.path: leaf.global_weight for leaf in panels[agg].synthesis.ranking}
+            against = "project.panel()"
+        else:
+            sub = analyse_panel(s.root, {p: st[:n] for p, st in s.stacks.items()}, np.ones(n), aggregation=agg)
+            ref = {leaf.path: leaf.global_weight for leaf in sub.synthesis.ranking}
+            against = f"ours on the same {n:,} respondents"
+        d = max(abs(ref[x] - v) for x, v in zip(s.leaves, res[agg], strict=True))
+        print(f"  {'WARNING ' if d > TOL else ''}AHPy {agg.upper()} global weights within {d:.1e} of {against}")
+        if d > TOL:
+            warn.append(f"ahpy {agg}")
+    return warn
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--respondents", type=int, default=10_000)
+    ap.add_argument("--seed", type=int, default=None, help="survey seed (default workloads.SEED)")
+    ap.add_argument("--keep", metavar="DIR", help="keep the survey CSV and the imported project in DIR")
+    _large.add_arguments(ap)
+    args = ap.parse_args(argv)
+    env = _large.setup(args)
+
+    s = Survey(args)
+    spec_nodes = s.peer_nodes()
+    peers, notes = _large.start_peers(args, env, ["ahpy"])
+    _large.banner("W4 respondents benchmark", args, peers, notes)
+    loop = None
+    if "ahpy" in peers:
+        loop = Loop(peers["ahpy"], "panel", {"nodes": spec_nodes, "leaves": s.leaves},
+                    {"random_index": "saaty", "precision": 4}, s.total, "respondents")
+    try:
+        if loop is not None:
+            loop.probe(args.probe, args)
+        times, panels, project = time_rounds(s, args.rounds, loop)
+    finally:
+        for p in peers.values():
+            p.close()
+
+    t = {part: median(v) for part, v in times.items()}
+    peer_t = peer_times(loop)
+    ok = print_table(s, t, peer_t)
+    print("rounds: " + "; ".join(f"{part} {', '.join(fmt_time(x) for x in v)}" for part, v in times.items())
+          + f" (import: {IMPORT_REPEATS} per round, each into a fresh project; aij/aip: each the median of "
+          "_timing.measure; reload: one per round)")
+    file_size = Path(project.path).stat().st_size
+    print(f"the imported project file: {file_size / 1e6:.1f} MB, {len(project.respondents):,} respondents "
+          "(the survey's and the empty 'Respondent 1' of a new project)")
+    if loop is not None:
+        print_peer_parts(s, loop)
+
+    print()
+    print("checks:")
+    first = 1 if project.respondents and not any(project.respondents[0].judgments.values()) else 0
+    warn = check_ours(s, project, panels, first)
     if loop is not None and loop.answers:
         res = loop.answers[0]["result"]
-        n = res["count"]
-        wdiff, crdiff, bad_w, bad_cr = 0.0, 0.0, 0, 0
-        for path, kids in layout.children.items():
-            size = len(kids)
-            ours_w = panels["aij"].nodes[path].individuals.weights[first:first + n]
-            ours_cr = individual_priorities(stacks[path][:n], random_index="saaty2005").cr
-            pw, pcr = np.array(res["weights"][path]), np.array(res["cr"][path])
-            dw = np.abs(pw - ours_w).max(axis=1)
-            dcr = np.abs(pcr - ours_cr) if size > 2 else np.zeros(n)
-            wdiff, crdiff = max(wdiff, float(dw.max())), max(crdiff, float(dcr.max()))
-            bad_w += int((dw > TOL).sum())
-            bad_cr += int((dcr > TOL).sum())
-        print(f"  {'WARNING ' if bad_w or bad_cr else ''}AHPy, each of {n:,} respondents x "
-              f"{len(layout.children)} nodes: weights within {wdiff:.1e} of ours ({bad_w} beyond {TOL:g}), CR "
-              f"within {crdiff:.1e} on Saaty 2005's table ({bad_cr} beyond {TOL:g})")
-        if bad_w or bad_cr:
-            warn.append("ahpy individual")
-        for agg in ("aij", "aip"):
-            if n == total:
-                ref = {leaf.path: leaf.global_weight for leaf in panels[agg].synthesis.ranking}
-                against = "project.panel()"
-            else:
-                sub = analyse_panel(root, {p: s[:n] for p, s in stacks.items()}, np.ones(n), aggregation=agg)
-                ref = {leaf.path: leaf.global_weight for leaf in sub.synthesis.ranking}
-                against = f"ours on the same {n:,} respondents"
-            d = max(abs(ref[x] - v) for x, v in zip(leaves, res[agg]))
-            print(f"  {'WARNING ' if d > TOL else ''}AHPy {agg.upper()} global weights within {d:.1e} of {against}")
-            if d > TOL:
-                warn.append(f"ahpy {agg}")
-    report = {"workload": "W4", "respondents": total, "seed": seed, "missing_share": empty / cells,
+        warn += check_peer_individuals(s, res, panels, first) + check_peer_aggregates(s, res, panels)
+    report = {"workload": "W4", "respondents": s.total, "seed": s.seed, "missing_share": s.empty / s.cells,
               "ours": {part: {"median": t[part], "rounds": v} for part, v in times.items()},
               "ahpy": None if loop is None else {
                   "aij": peer_t["aij"], "aip": peer_t["aip"], "loop": peer_t["loop"], "count": loop.count,
@@ -233,7 +321,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.keep:
         import shutil
 
-        shutil.rmtree(workdir, ignore_errors=True)
+        shutil.rmtree(s.workdir, ignore_errors=True)
     return 1 if (not all(ok.values()) or warn) else 0
 
 

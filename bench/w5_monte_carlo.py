@@ -55,7 +55,7 @@ def perturbed_stacks(project, draws: int, seed: int, noise: str, spread: float) 
     layout = project.model.root.layout
     children = np.random.SeedSequence(seed).spawn(len(layout.children))
     parts: dict[str, list] = {p: [] for p in layout.children}
-    for path, child in zip(layout.children, children):
+    for path, child in zip(layout.children, children, strict=True):
         a = base[path]
         known = ~np.isnan(a)
         full = complete_stack(a[None], completion)[0]
@@ -99,6 +99,72 @@ def check(g, order, result: dict) -> dict:
             "near_ties": near, "unexplained": unexplained[:5], "unexplained_count": len(unexplained)}
 
 
+def print_checks(loops: dict, g, order, same_draws: bool, leaves: list[str], draws: int, report: dict) -> bool:
+    """The peers' results against ours, and whether the saved draws are ours; True if any check fails."""
+    print()
+    print("checks:")
+    warn = False
+    if same_draws:
+        print("  the peers' matrices are our draws: the rank probabilities they give equal monte_carlo()'s exactly")
+    else:
+        warn = True
+        print(
+            "  WARNING the saved matrices do not reproduce monte_carlo()'s rank probabilities (its draw order changed?)"
+        )
+    for name, loop in loops.items():
+        if not loop.answers:
+            print(f"  {PEERS[name][1]}: no result ({loop.error})")
+            continue
+        c = check(g, order, loop.answers[0]["result"])
+        report.setdefault("checks", {})[name] = c
+        bad = c["max_weight_diff"] > TOL or c["unexplained_count"]
+        warn |= bool(bad)
+        print(
+            f"  {'WARNING ' if bad else ''}{PEERS[name][1]}: {c['draws']:,} draws, global weights within "
+            f"{c['max_weight_diff']:.1e} of ours; same ranking in {c['same_ranking']:,}, "
+            f"{c['near_ties']:,} differ only by near ties (<= {TOL:g})"
+            + (
+                f", {c['unexplained_count']} differ otherwise (draws {c['unexplained']})"
+                if c["unexplained_count"]
+                else ""
+            )
+        )
+    for d in range(min(3, draws)):
+        line = f"  draw {d}: ours top 3: {', '.join(leaves[k] for k in order[d, :3])}"
+        for name, loop in loops.items():
+            if loop.answers:
+                same = list(loop.answers[0]["result"]["rankings"][d]) == list(order[d])
+                line += f"; {PEERS[name][1]}: {'the same full ranking' if same else 'a DIFFERENT ranking'}"
+        print(line)
+
+    return warn
+
+
+def print_breakdown(project, args: argparse.Namespace, stacks: dict, layout, method: str) -> None:
+    """The time of each step of our Monte Carlo, each timed on its own."""
+    from _timing import NORMAL, measure
+
+    def ours():
+        return project.monte_carlo(draws=args.draws, seed=args.seed, spread=args.spread)
+
+    steps = [
+        ("project.monte_carlo() (whole)", ours),
+        ("  project.synthesize() (the baseline)", lambda: project.synthesize(suggestions=0)),
+        (
+            "  making the draws (perturb, all nodes)",
+            lambda: perturbed_stacks(project, args.draws, args.seed, "lognormal", args.spread),
+        ),
+        ("  weights + global + ranking of all draws", lambda: reference(layout, stacks, method)),
+    ]
+    print("\nwhere our time goes (each step timed on its own; fastest repeat):")
+    whole = None
+    for name, fn in steps:
+        t = measure(fn, **NORMAL)["min"]
+        whole = whole or t
+        print(f"  {name:44s} {fmt_time(t):>10s}  {100 * t / whole:5.1f}%")
+    print("  (making the draws includes one synthesize(), as monte_carlo() does)")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--draws", type=int, default=10_000)
@@ -112,8 +178,8 @@ def main(argv: list[str] | None = None) -> int:
     env = _large.setup(args)
 
     import numpy as np
-
     from _timing import NORMAL, measure
+
     from ahp.io.project import load_project
 
     project = load_project(args.project)
@@ -176,12 +242,15 @@ def main(argv: list[str] | None = None) -> int:
             continue
         ratios[name] = t / t_ours
         mark = " (extrapolated)" if loop.count < loop.total else ""
-        rows.append([f"{PEERS[name][1]} (looped){mark}", fmt_time(t), fmt_ratio(ratios[name]), fmt_time(t / args.draws)])
+        label = f"{PEERS[name][1]} (looped){mark}"
+        rows.append([label, fmt_time(t), fmt_ratio(ratios[name]), fmt_time(t / args.draws)])
     widths = [max(len(r[c]) for r in [header, *rows]) for c in range(len(header))]
     for r in [header, *rows]:
         print("  ".join(x.ljust(widths[c]) if c == 0 else x.rjust(widths[c]) for c, x in enumerate(r)))
-    print(f"rounds: ours {', '.join(fmt_time(t) for t in ours_times)} (each the median of _timing.measure); "
-          + "; ".join(f"{PEERS[n][1]} {', '.join(fmt_time(t * l.scale) for t in l.times)}" for n, l in loops.items()))
+    print(
+        f"rounds: ours {', '.join(fmt_time(t) for t in ours_times)} (each the median of _timing.measure); "
+        + "; ".join(f"{PEERS[n][1]} {', '.join(fmt_time(t * lp.scale) for t in lp.times)}" for n, lp in loops.items())
+    )
     for loop in loops.values():
         print(loop.how())
 
@@ -192,57 +261,33 @@ def main(argv: list[str] | None = None) -> int:
     if fastest is None:
         print(f"target: >= {TARGET_RATIO:g}x the fastest peer: not checked (no peer)")
     else:
-        print(f"target: >= {TARGET_RATIO:g}x the fastest peer ({PEERS[fastest][1]}): "
-              f"{'pass' if ok_ratio else 'FAIL'} ({fmt_ratio(ratios[fastest])})")
+        print(
+            f"target: >= {TARGET_RATIO:g}x the fastest peer ({PEERS[fastest][1]}): "
+            f"{'pass' if ok_ratio else 'FAIL'} ({fmt_ratio(ratios[fastest])})"
+        )
 
-    print()
-    print("checks:")
-    warn = False
-    if same_draws:
-        print(f"  the peers' matrices are our draws: the rank probabilities they give equal monte_carlo()'s exactly")
-    else:
-        warn = True
-        print("  WARNING the saved matrices do not reproduce monte_carlo()'s rank probabilities (its draw order changed?)")
-    for name, loop in loops.items():
-        if not loop.answers:
-            print(f"  {PEERS[name][1]}: no result ({loop.error})")
-            continue
-        c = check(g, order, loop.answers[0]["result"])
-        report.setdefault("checks", {})[name] = c
-        bad = c["max_weight_diff"] > TOL or c["unexplained_count"]
-        warn |= bool(bad)
-        print(f"  {'WARNING ' if bad else ''}{PEERS[name][1]}: {c['draws']:,} draws, global weights within "
-              f"{c['max_weight_diff']:.1e} of ours; same ranking in {c['same_ranking']:,}, "
-              f"{c['near_ties']:,} differ only by near ties (<= {TOL:g})"
-              + (f", {c['unexplained_count']} differ otherwise (draws {c['unexplained']})" if c["unexplained_count"] else ""))
-    for d in range(min(3, args.draws)):
-        line = f"  draw {d}: ours top 3: {', '.join(leaves[k] for k in order[d, :3])}"
-        for name, loop in loops.items():
-            if loop.answers:
-                same = list(loop.answers[0]["result"]["rankings"][d]) == list(order[d])
-                line += f"; {PEERS[name][1]}: {'the same full ranking' if same else 'a DIFFERENT ranking'}"
-        print(line)
-
+    warn = print_checks(loops, g, order, same_draws, leaves, args.draws, report)
     if args.breakdown:
-        steps = [
-            ("project.monte_carlo() (whole)", ours),
-            ("  project.synthesize() (the baseline)", lambda: project.synthesize(suggestions=0)),
-            ("  making the draws (perturb, all nodes)",
-             lambda: perturbed_stacks(project, args.draws, args.seed, "lognormal", args.spread)),
-            ("  weights + global + ranking of all draws", lambda: reference(layout, stacks, method)),
-        ]
-        print("\nwhere our time goes (each step timed on its own; fastest repeat):")
-        whole = None
-        for name, fn in steps:
-            t = measure(fn, **NORMAL)["min"]
-            whole = whole or t
-            print(f"  {name:44s} {fmt_time(t):>10s}  {100 * t / whole:5.1f}%")
-        print("  (making the draws includes one synthesize(), as monte_carlo() does)")
+        print_breakdown(project, args, stacks, layout, method)
 
-    report.update({"ours": {"median": t_ours, "rounds": ours_times},
-                   "peers": {n: {"median": l.seconds(), "rounds": l.times, "count": l.count, "total": l.total,
-                                 "extrapolated": l.count < l.total, "error": l.error} for n, l in loops.items()},
-                   "ratios": ratios, "targets": {"ours_seconds": ok_time, "fastest_peer_ratio": ok_ratio}})
+    report.update(
+        {
+            "ours": {"median": t_ours, "rounds": ours_times},
+            "peers": {
+                n: {
+                    "median": lp.seconds(),
+                    "rounds": lp.times,
+                    "count": lp.count,
+                    "total": lp.total,
+                    "extrapolated": lp.count < lp.total,
+                    "error": lp.error,
+                }
+                for n, lp in loops.items()
+            },
+            "ratios": ratios,
+            "targets": {"ours_seconds": ok_time, "fastest_peer_ratio": ok_ratio},
+        }
+    )
     if args.json:
         Path(args.json).write_text(json.dumps(report, indent=2))
     return 1 if (not ok_time or ok_ratio is False or warn) else 0

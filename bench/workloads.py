@@ -223,7 +223,8 @@ def survey(
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(header)
     for r in range(respondents):
-        w.writerow([f"respondent {r + 1:05d}", "", *("" if e else text[v] for v, e in zip(values[r], empty[r]))])
+        answers = ("" if e else text[v] for v, e in zip(values[r], empty[r], strict=True))
+        w.writerow([f"respondent {r + 1:05d}", "", *answers])
     stacks = {}
     for p, node, _ in walk(root):
         if node.children:
@@ -257,25 +258,55 @@ def workloads() -> list[Workload]:
     ahpy_saaty = {"random_index": "saaty"}  # AHPy's 'saaty' is Saaty 2005's table (n <= 15)
     pyd = {"wd": "max_eigen"}  # pyDecision's RI table is Saaty 1980's (n <= 15)
     out = [
-        Workload("W1", "4x4 weights + CR (case C3 criteria)", "single", single_spec(C3_CRITERIA, C3_LABELS),
-                 peers={"ahpy": ahpy_saaty, "pydecision": pyd}, targets={"ahpy": 10.0}),
-        Workload("W2", w2_title, "hierarchy", w2_spec,
-                 peers={"ahpy": ahpy_saaty, "pydecision": pyd}, targets={"ahpy": 8.0, "pydecision": 2.0}),
+        Workload(
+            "W1",
+            "4x4 weights + CR (case C3 criteria)",
+            "single",
+            single_spec(C3_CRITERIA, C3_LABELS),
+            peers={"ahpy": ahpy_saaty, "pydecision": pyd},
+            targets={"ahpy": 10.0},
+        ),
+        Workload(
+            "W2",
+            w2_title,
+            "hierarchy",
+            w2_spec,
+            peers={"ahpy": ahpy_saaty, "pydecision": pyd},
+            targets={"ahpy": 8.0, "pydecision": 2.0},
+        ),
     ]
     for n in (15, 50):
-        out.append(Workload(f"W3 n={n}", f"random {n}x{n} on Saaty's scale, weights + CR", "single",
-                            single_spec(random_saaty_matrix(n)),
-                            peers={"ahpy": ahpy_saaty, "pydecision": pyd},
-                            targets={"ours": "works"} if n == 50 else {}))
+        out.append(
+            Workload(
+                f"W3 n={n}",
+                f"random {n}x{n} on Saaty's scale, weights + CR",
+                "single",
+                single_spec(random_saaty_matrix(n)),
+                peers={"ahpy": ahpy_saaty, "pydecision": pyd},
+                targets={"ours": "works"} if n == 50 else {},
+            )
+        )
     # AHPy's Donegan-Dodd table goes to n = 100: the n = 50 comparison it can do.
-    out.append(Workload("W3 n=50 dd", "as W3 n=50, RI table Donegan-Dodd on both sides", "single",
-                        single_spec(random_saaty_matrix(50)), ours_kwargs={"random_index": "donegan-dodd"},
-                        peers={"ahpy": {"random_index": "dd"},
-                               "pydecision": "no choice of RI table"}))
-    out.append(Workload("W6", "6x6 with 4 missing pairs, lambda-max completion", "incomplete",
-                        single_spec(w6_matrix()),
-                        peers={"ahpy": ahpy_saaty, "pydecision": "no missing judgments"},
-                        targets={"ahpy": 50.0}))
+    out.append(
+        Workload(
+            "W3 n=50 dd",
+            "as W3 n=50, RI table Donegan-Dodd on both sides",
+            "single",
+            single_spec(random_saaty_matrix(50)),
+            ours_kwargs={"random_index": "donegan-dodd"},
+            peers={"ahpy": {"random_index": "dd"}, "pydecision": "no choice of RI table"},
+        )
+    )
+    out.append(
+        Workload(
+            "W6",
+            "6x6 with 4 missing pairs, lambda-max completion",
+            "incomplete",
+            single_spec(w6_matrix()),
+            peers={"ahpy": ahpy_saaty, "pydecision": "no missing judgments"},
+            targets={"ahpy": 50.0},
+        )
+    )
     return out
 
 

@@ -11,6 +11,7 @@ import re
 import shlex
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -19,7 +20,8 @@ from ahp.cli import main
 
 def spawn(*args: str, stdin: str | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """``python -m ahp ARGS`` in a child process: for exit codes, streams and the console script."""
-    return subprocess.run([sys.executable, "-m", "ahp", *args], capture_output=True, text=True, input=stdin, env=env, timeout=60)
+    return subprocess.run([sys.executable, "-m", "ahp", *args], capture_output=True, text=True, input=stdin, env=env,
+                          timeout=60)
 
 
 def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
@@ -40,7 +42,8 @@ def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
 def test_weights_json_contract(capsys):
     assert main(["weights", "1 3 5; 1/3 1 3; 1/5 1/3 1", "--json", "--labels", "a,b,c"]) == 0
     out = json.loads(capsys.readouterr().out)
-    for key in ("n", "method", "weights", "lambda_max", "ci", "ri", "ri_table", "cr", "threshold", "consistent", "suggestions"):
+    for key in ("n", "method", "weights", "lambda_max", "ci", "ri", "ri_table", "cr", "threshold", "consistent",
+                "suggestions"):
         assert key in out
     assert out["n"] == 3 and out["method"] == "eigenvector" and out["ri_table"] == "saaty1980"
     assert out["weights"] == pytest.approx([0.6370, 0.2583, 0.1047], abs=1e-4)
@@ -79,15 +82,21 @@ def test_weights_table_names_method_ri_and_threshold():
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["weights", "1 2; 1/3 1"], "ahp: error: row 2, column 1 is 0.333333 but row 1, column 2 is 2: they must be reciprocal (1/2)"),
+        (["weights", "1 2; 1/3 1"],
+         "ahp: error: row 2, column 1 is 0.333333 but row 1, column 2 is 2: they must be reciprocal (1/2)"),
         (["weights", "1 20; 1/20 1"], "ahp: error: row 1, column 2 is 20: judgments must lie within 1/9 and 9"),
         (["weights", "1 2 ?; 1/2 1 ?; ? ? 1", "--labels", "a,b,c"],
-         "ahp: error: the known judgments do not connect all elements: c is not compared, directly or through others, with a; add a judgment linking them"),
+         "ahp: error: the known judgments do not connect all elements: c is not compared, directly or through others, "
+         "with a; add a judgment linking them"),
         (["weights", "1 2; 1/2 1", "--labels", "a"], "ahp: error: 1 labels for a 2x2 matrix"),
-        (["weights", "1 2; 1/2 1", "--threshold", "loose"], "ahp weights: error: argument --threshold: 'loose' is neither a rule (saaty1994, saaty1980, lt0.10) nor a number (see ahp weights --help)"),
+        (["weights", "1 2; 1/2 1", "--threshold", "loose"],
+            "ahp weights: error: argument --threshold: 'loose' is neither a rule (saaty1994, saaty1980, lt0.10) nor a "
+            "number (see ahp weights --help)"),
         (["weights", "1 2; 1/2 1", "--method", "power"],
-         "ahp weights: error: argument --method: invalid choice: 'power' (choose from 'eigenvector', 'geometric-mean', 'column-mean') (see ahp weights --help)"),
-        (["weights", "1 x 3; 1/2 1 2; 1/3 1/2 1"], "ahp: error: row 1, column 2: 'x' is not a number or a fraction like 1/3"),
+         "ahp weights: error: argument --method: invalid choice: 'power' (choose from 'eigenvector', "
+         "'geometric-mean', 'column-mean') (see ahp weights --help)"),
+        (["weights", "1 x 3; 1/2 1 2; 1/3 1/2 1"],
+         "ahp: error: row 1, column 2: 'x' is not a number or a fraction like 1/3"),
         (["weights", "1 x; 1/2 1"], "ahp: error: row 1, column 2: 'x' is not a number or a fraction like 1/3"),
         (["rank", "missing.ahp.toml"], "ahp: error: missing.ahp.toml: no such file"),
         (["frobnicate"], None),
@@ -130,7 +139,8 @@ def test_rank_for_one_respondent(demo_path, capsys):
     out = json.loads(capsys.readouterr().out)
     assert out["respondent"] == "Store manager" and out["ranking"][0]["path"] == "service/attitude"
     assert main(["rank", str(demo_path), "--respondent", "Nobody"]) == 2
-    assert capsys.readouterr().err.strip() == "ahp: error: no respondent named 'Nobody'; respondents: Store manager, Regional manager"
+    assert capsys.readouterr().err.strip() == ("ahp: error: no respondent named 'Nobody'; "
+                                               "respondents: Store manager, Regional manager")
 
 
 def test_rank_csv_escapes_formulas(demo_path, capsys):
@@ -169,7 +179,8 @@ def test_console_script_output_matches_main(demo_path, capsys):
 def test_closed_output_streams_are_no_crash(demo_path, closed):
     """``ahp check x >&-``: Python has no sys.stdout; the command still runs and sets its status."""
     ahp = f"{shlex.quote(sys.executable)} -m ahp"
-    ok = subprocess.run(f"{ahp} check {shlex.quote(str(demo_path))} {closed}", shell=True, capture_output=True, timeout=60)
+    ok = subprocess.run(f"{ahp} check {shlex.quote(str(demo_path))} {closed}", shell=True, capture_output=True,
+                        timeout=60)
     bad = subprocess.run(f"{ahp} check missing.ahp.toml {closed}", shell=True, capture_output=True, timeout=60)
     assert (ok.returncode, bad.returncode) == (0, 2) and b"Traceback" not in ok.stderr + bad.stderr
 
@@ -250,7 +261,8 @@ def test_respondent_commands_persist(tmp_path):
     assert r.returncode == 2 and r.stderr == "ahp: error: there is already a respondent named 'Store manager'\n"
     r = run("respondent", "weight", str(path), "Store manager", "-1")
     assert r.returncode == 2 and r.stderr == (
-        "ahp respondent weight: error: argument weight: -1 is out of range: above 0, at most 1e+06 (see ahp respondent weight --help)\n")
+        "ahp respondent weight: error: argument weight: -1 is out of range: above 0, at most 1e+06 (see ahp "
+        "respondent weight --help)\n")
     r = run("group", str(path))
     assert r.returncode == 2 and "a panel needs at least two respondents; it has 1" in r.stderr
 
@@ -298,7 +310,8 @@ def test_check_fails_and_names_every_failing_respondent(demo_path, tmp_path, cap
     assert main(["import", str(survey), "--into", str(demo_path)]) == 0
     captured = capsys.readouterr()
     assert "imported 2 respondent(s)" in captured.out
-    assert captured.err == f"ahp: warning: 1 of the 2 imported respondent(s) fail a node: Ivan; see ahp check {demo_path}\n"
+    assert captured.err == (f"ahp: warning: 1 of the 2 imported respondent(s) fail a node: Ivan; "
+                            f"see ahp check {demo_path}\n")
     code = main(["check", str(demo_path)])
     out = capsys.readouterr().out
     assert code == 1
@@ -327,7 +340,7 @@ def test_respondent_remove_keeps_the_project_as_it_was(demo_path, capsys):
     assert out[0] == f"remove: done; 1 respondent(s) in {demo_path}"
     kept = out[1].removeprefix("the project as it was before is kept in ")
     assert kept.startswith(f"{demo_path}.before-remove-Store-manager-")
-    assert open(kept, encoding="utf-8").read() == before
+    assert Path(kept).read_text(encoding="utf-8") == before
     assert main(["respondent", "remove", str(demo_path), "Nobody"]) == 2
     assert len(list(demo_path.parent.glob("*.before-*"))) == 1
 
@@ -408,7 +421,8 @@ def test_rank_and_group_say_where_aip_became_aij(undetermined_path, capsys):
 def test_completion_warnings_reach_weights_rank_and_check(harker_path, capsys):
     from tests.conftest import HARKER_WARNING
 
-    note = "1 judgments missing, more than the 0 the lambda-max completion handles: completed by Harker's method instead"
+    note = ("1 judgments missing, more than the 0 the lambda-max completion handles: "
+            "completed by Harker's method instead")
     r = run("weights", "1,2,?;1/2,1,3;?,1/3,1")
     assert f"warning: {note}" in r.stdout.splitlines()
     assert main(["weights", "1,2,?;1/2,1,3;?,1/3,1", "--json"]) == 0
@@ -419,3 +433,61 @@ def test_completion_warnings_reach_weights_rank_and_check(harker_path, capsys):
     assert json.loads(capsys.readouterr().out)["warnings"] == [HARKER_WARNING]
     assert main(["rank", str(harker_path), "--respondent", "Store manager", "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out)["warnings"] == [HARKER_WARNING]
+
+
+#: A 4x4 matrix (upper triangle) of CR 0.0727: it passes its own test (CR <= 0.08 for n = 4).
+PASSING_4X4 = (2, 3, 4, 1, 2, 1 / 2)
+
+
+@pytest.fixture
+def combined_failing_path(demo_path):
+    """The demo with the store manager alone, each 4x4 matrix at CR 0.0727: every node passes
+    on its own, while the combined test adds the goal's CR to the levels' below, above 0.10."""
+    from itertools import combinations
+
+    from ahp import load_project
+
+    project = load_project(demo_path)
+    project.remove_respondent("Regional manager")
+    for path in ("goal", "quality", "price", "competition"):
+        ids = [c.id for c in project.node(path).children]
+        for (a, b), value in zip(combinations(ids, 2), PASSING_4X4, strict=True):
+            project.set_judgment(0, path, a, b, value)
+    project.save()
+    return demo_path
+
+
+def test_check_fails_when_only_the_combined_test_fails(combined_failing_path, capsys):
+    from ahp import load_project
+
+    synthesis = load_project(combined_failing_path).synthesize()
+    test = synthesis.combined
+    assert not synthesis.failing and synthesis.complete and not test.passed and test.cr > test.limit
+    r = run("check", str(combined_failing_path))
+    assert r.returncode == 1
+    assert (f"The hierarchy fails the combined consistency test: CR {test.cr:.4f} > 0.10, "
+            "although every node passes on its own.") in r.stdout
+    assert "Every node is consistent" not in r.stdout
+    r = run("check", str(combined_failing_path), "--lang", "zh")
+    zh = f"层次总排序一致性检验未通过：组合 CR = {test.cr:.4f} > 0.10（各判断矩阵单独均通过）"
+    assert r.returncode == 1 and zh in r.stdout
+    assert main(["rank", str(combined_failing_path), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["consistent"] is False and data["cr_combined"]["consistent"] is False and data["failing"] == []
+    report = combined_failing_path.with_suffix(".md")
+    assert run("report", str(combined_failing_path), "-o", str(report), "--draws", "10").returncode == 0
+    assert f"Store manager fails: the combined test (CR {test.cr:.4f} &gt; 0.10)." in report.read_text(encoding="utf-8")
+
+
+def test_check_names_a_respondent_whose_combined_test_fails(combined_failing_path):
+    from ahp import load_project
+
+    project = load_project(combined_failing_path)
+    project.add_respondent("Twin")
+    for path, pairs in project.respondents[0].judgments.items():
+        for (a, b), value in pairs.items():
+            project.set_judgment(1, path, a, b, value)
+    project.save()
+    r = run("check", str(combined_failing_path))
+    assert r.returncode == 1 and "Twin" in r.stdout and "Store manager" in r.stdout
+    assert "combined test" in r.stdout.split("Respondents failing")[1]

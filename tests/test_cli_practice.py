@@ -70,7 +70,9 @@ def criteria_087(demo_path):
 def test_check_passes_under_the_zh_textbook_practice_and_fails_under_saaty1994(criteria_087):
     saaty = run("check", str(criteria_087), "--respondent", "Store manager")
     zh = run("check", str(criteria_087), "--respondent", "Store manager", "--practice", "zh-textbook")
-    assert (saaty.returncode, zh.returncode) == (1, 0)
+    # under zh-textbook the matrix passes; only the combined test fails (CR 0.0874 + 0.0146 >= 0.10)
+    assert (saaty.returncode, zh.returncode) == (1, 1) and "goal: CR 0.0874 > 0.08; revisit:" in saaty.stdout
+    assert "fails the combined consistency test: CR 0.1020 >= 0.10, although every node passes" in zh.stdout
     assert "threshold CR < 0.10; lambda_max textbook" in zh.stdout
     assert "threshold saaty1994; lambda_max eigenvalue" in saaty.stdout
 

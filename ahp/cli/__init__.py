@@ -18,6 +18,7 @@ with a one-line message on stderr.
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -36,20 +37,44 @@ COMMANDS: dict[str, Command] = {
     "new": ("create a project file from a model", project.args_new, project.cmd_new),
     "weights": ("weights and consistency of one pairwise matrix", matrix.args_weights, matrix.cmd_weights),
     "rank": ("the weighted ranking of churn factors", project.args_rank, project.cmd_rank),
-    "check": ("exit 0 when every node is consistent for every respondent and combined, 1 otherwise",
-              project.args_check, project.cmd_check),
-    "next": ("the adaptive interview's next question, or that the top factors are settled",
-             interview.args_next, interview.cmd_next),
-    "group": ("the panel: consensus per node, each respondent against the group", project.args_group, project.cmd_group),
-    "sensitivity": ("tipping points and Monte Carlo stability of the ranking", report.args_sensitivity, report.cmd_sensitivity),
+    "check": (
+        "exit 0 when every node is consistent for every respondent and combined, 1 otherwise",
+        project.args_check,
+        project.cmd_check,
+    ),
+    "next": (
+        "the adaptive interview's next question, or that the top factors are settled",
+        interview.args_next,
+        interview.cmd_next,
+    ),
+    "group": (
+        "the panel: consensus per node, each respondent against the group",
+        project.args_group,
+        project.cmd_group,
+    ),
+    "sensitivity": (
+        "tipping points and Monte Carlo stability of the ranking",
+        report.args_sensitivity,
+        report.cmd_sensitivity,
+    ),
     "risk": ("churn-risk index and action list of every rated unit", ratings.args_risk, ratings.cmd_risk),
     "ratings": ("rate units (stores, regions, segments) from a CSV file", ratings.args_ratings, ratings.cmd_ratings),
     "report": ("the report for managers: HTML, Markdown or Excel", report.args_report, report.cmd_report),
-    "respondent": ("list, add, rename, reweight or remove respondents", respondents.args_respondent, respondents.cmd_respondent),
-    "import": ("add respondents from a survey CSV (nothing is imported if any cell is bad)",
-               respondents.args_import, respondents.cmd_import),
-    "export-survey": ("the blank survey CSV for a project's model",
-                      respondents.args_export_survey, respondents.cmd_export_survey),
+    "respondent": (
+        "list, add, rename, reweight or remove respondents",
+        respondents.args_respondent,
+        respondents.cmd_respondent,
+    ),
+    "import": (
+        "add respondents from filled questionnaires (.xlsx) or survey CSVs (none if any file has a problem)",
+        respondents.args_import,
+        respondents.cmd_import,
+    ),
+    "export-survey": (
+        "the questionnaire to send (.xlsx) or the blank survey CSV for a project's model",
+        respondents.args_export_survey,
+        respondents.cmd_export_survey,
+    ),
     "serve": ("the interview in respondents' browsers: one invitation link each", serve.args_serve, serve.cmd_serve),
 }
 
@@ -96,8 +121,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def run() -> NoReturn:
     """The ``ahp`` console script and ``python -m ahp``: run ``main`` and exit with its status."""
     # A stream the shell closed (``ahp check x >&-``) is None in Python: write to nowhere instead.
-    sys.stdout = sys.stdout or open(os.devnull, "w")
-    sys.stderr = sys.stderr or open(os.devnull, "w")
+    sys.stdout = sys.stdout or io.StringIO()
+    sys.stderr = sys.stderr or io.StringIO()
     code = main()
     try:
         sys.stdout.flush()

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from ahp.errors import AHPError
 
 if TYPE_CHECKING:
-    from ahp.core.hierarchy import NodeAnalysis
+    from ahp.core.hierarchy import CombinedTest, NodeAnalysis, Synthesis
     from ahp.errors import SurveyError
     from ahp.io.project import Project
 
@@ -82,9 +82,9 @@ def read_text(path: str) -> str:
 def decode(data: bytes, where: str) -> str:
     """``data`` as text (UTF-8, GB18030 or UTF-16 with its mark: :func:`ahp.io.sheet.decode`).
 
-    >>> decode("caf\\u00e9\\n".encode("latin-1"), "a.csv")
+    >>> decode("caf\\u00e9\\n".encode("latin-1"), "a.csv")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
-    ahp.errors.AHPError: a.csv, line 1: byte 0xe9 is neither UTF-8 nor GB18030 (GBK); save the file as UTF-8 (in Excel: CSV UTF-8)
+    ahp.errors.AHPError: a.csv, line 1: byte 0xe9 is neither UTF-8 nor GB18030 (GBK); save the file as UTF-8 (in ...
     """
     from ahp.io.sheet import decode as decode_sheet
 
@@ -99,40 +99,59 @@ def refuse_output_over_inputs(output: str, *inputs: str) -> None:
         if target == real:
             raise AHPError(f"{output}: is the input {given}; choose another output file")
         if target in (real + ".bak", os.path.realpath(given + ".bak")):
-            raise AHPError(f"{output}: is the backup of the input {os.path.basename(given)}; choose another output file")
+            raise AHPError(f"{output}: is the backup of the input {os.path.basename(given)}; choose another output "
+                           "file")
         if os.path.realpath(output + ".bak") == real:
             raise AHPError(f"{output}: writing it would replace {given} with its backup; choose another output file")
 
 
-def print_sheet_error(path: str, exc: SurveyError, every: bool) -> int:
-    """A survey's or ratings sheet's bad cells: the first in one line and how many others, or
-    with ``every``, the summary and then every one, a line each. Returns exit status 2."""
+def print_sheet_error(path: str, exc: SurveyError, every: bool, language: str = "en", others: int = 0) -> int:
+    """A survey's or ratings sheet's bad cells: the first in one line and how many others (with
+    ``others``, the problems of the other files of the same import), or with ``every``, the
+    summary and then every one, a line each, in ``language``. Returns exit status 2."""
+    from ahp.io.glossary import say
     from ahp.io.terminal import clean
 
-    problems = exc.problems
+    problems, error = exc.problems, say("sheet.error", language)
     if every or not problems:
-        print(clean(f"ahp: error: {path}: {exc}"), file=sys.stderr)
+        print(clean(error + say("sheet.summary", language, file=path, summary=exc)), file=sys.stderr)
         for problem in problems if every else ():
-            print(clean(f"  {path}, {problem}"), file=sys.stderr)
+            print(clean(f"  {say('sheet.where', language, file=path, problem=problem)}"), file=sys.stderr)
         return 2
-    more = f" (and {len(problems) - 1} more; see --all-errors)" if len(problems) > 1 else ""
-    print(clean(f"ahp: error: {path}, {problems[0]}{more}; nothing imported"), file=sys.stderr)
+    more = len(problems) - 1 + others
+    tail = say("sheet.more", language, k=more, option="--all-errors") if more else ""
+    print(clean(error + say("sheet.where", language, file=path, problem=problems[0]) + tail
+                + say("sheet.nothing imported", language)), file=sys.stderr)
     return 2
 
 
-def respondent_failures(project: Project, names: list[str]) -> list[tuple[str, NodeAnalysis]]:
-    """Each named respondent's nodes that are inconsistent or lack judgments, in order.
+def respondent_failures(project: Project, names: list[str]) -> list[tuple[str, NodeAnalysis | CombinedTest]]:
+    """Each named respondent's nodes that are inconsistent or lack judgments, in order, or
+    their combined test when it alone fails (every node determined and passing).
 
     Respondents with no judgments at all are left out (they count nowhere).
     """
-    failures = []
+    failures: list[tuple[str, NodeAnalysis | CombinedTest]] = []
     for name in names:
         respondent = project.respondents[project.respondent_index(name)]
         if not any(respondent.judgments.values()):
             continue
         synthesis = project.synthesize(name, suggestions=0)
         failures += [(name, a) for a in synthesis.nodes.values() if a.status != "consistent"]
+        if synthesis.complete and not synthesis.failing and not synthesis.combined.passed:
+            failures.append((name, synthesis.combined))
     return failures
+
+
+def incomplete_error(file: str, project: Project, synthesis: Synthesis, what: str, lang: str) -> AHPError:
+    """The error of a command that needs every node's weights (``what``: ``rank``, ``report`` or
+    ``sensitivity``): how many nodes lack judgments, and the first one's reason, in ``lang``."""
+    from ahp.io.glossary import say
+    from ahp.io.wording import path_name, problem_text
+
+    missing = [a for a in synthesis.nodes.values() if a.result is None]
+    return AHPError(say("incomplete", lang, file=file, what=say(f"incomplete.{what}", lang), k=len(missing),
+                        node=path_name(project, missing[0].path, lang), problem=problem_text(missing[0], lang)))
 
 
 def silent_respondents(project: Project) -> list[str]:

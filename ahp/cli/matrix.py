@@ -45,14 +45,21 @@ def _matrix_and_labels(text: str, labels: str | None) -> tuple[object, list[str]
 
 
 def cmd_weights(args: argparse.Namespace) -> int:
+    from ahp.core.completion import UnlinkedError
     from ahp.core.practice import resolve_settings
     from ahp.core.priorities import priorities
 
     conventions = resolve_settings(args.practice or "saaty", random_index=args.ri, threshold=args.threshold,
                                    lambda_max=args.lambda_max)
     matrix, labels = _matrix_and_labels(_read_matrix_arg(args.matrix), args.labels)
-    result = priorities(matrix, method=args.method or "eigenvector", completion=args.completion, labels=labels,
-                        **conventions.analysis())
+    try:
+        result = priorities(matrix, method=args.method or "eigenvector", completion=args.completion, labels=labels,
+                            **conventions.analysis())
+    except UnlinkedError as exc:
+        from ahp.io.wording import unlinked_text
+
+        names = labels or [str(i + 1) for i in range(len(exc.unlinked.linked) + len(exc.unlinked.cut))]
+        raise AHPError(unlinked_text(exc.unlinked, names, args.lang or "en")) from None
     if args.json:
         import json
 

@@ -121,7 +121,8 @@ def add_respondent(p: argparse.ArgumentParser, whose: str = "judgments") -> None
 
 def add_group(p: argparse.ArgumentParser) -> None:
     """How respondents are combined, for this run only."""
-    p.add_argument("--aggregation", choices=("aij", "aip"), help="how respondents are combined (default: the project's setting)")
+    p.add_argument("--aggregation", choices=("aij", "aip"),
+                   help="how respondents are combined (default: the project's setting)")
     p.add_argument("--inconsistent", choices=("flag", "include", "exclude"),
                    help="respondents failing the threshold at a node (default: the project's setting)")
 
@@ -153,8 +154,10 @@ def add_conventions(p: argparse.ArgumentParser, *, project: bool = True) -> None
 
 
 def add_draws(p: argparse.ArgumentParser, default: int | None, help_text: str) -> None:
-    p.add_argument("--draws", type=whole_number(0, MAX_DRAWS), default=default, help=f"{help_text} (at most {MAX_DRAWS:,})")
-    p.add_argument("--seed", type=whole_number(0, MAX_SEED), default=0, help="random seed, for reproducible draws (default 0)")
+    p.add_argument("--draws", type=whole_number(0, MAX_DRAWS), default=default,
+                   help=f"{help_text} (at most {MAX_DRAWS:,})")
+    p.add_argument("--seed", type=whole_number(0, MAX_SEED), default=0,
+                   help="random seed, for reproducible draws (default 0)")
 
 
 def add_all_errors(p: argparse.ArgumentParser) -> None:

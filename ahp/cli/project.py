@@ -7,6 +7,7 @@ import sys
 
 from ahp.cli.common import (
     apply_settings,
+    incomplete_error,
     language,
     load,
     print_model_note,
@@ -64,8 +65,7 @@ def cmd_rank(args: argparse.Namespace) -> int:
     panel = project.panel(suggestions=0) if args.respondent is None and len(project.respondents) > 1 else None
     synthesis = panel.synthesis if panel is not None else project.synthesize(args.respondent, suggestions=0)
     if not synthesis.complete:
-        missing = [f"{a.path}: {a.problem}" for a in synthesis.nodes.values() if a.result is None]
-        raise AHPError(f"{args.file}: cannot rank yet, {len(missing)} node(s) lack judgments; first: {missing[0]}")
+        raise incomplete_error(args.file, project, synthesis, "rank", language(args, project))
     if args.format == "table":
         from ahp.io.terminal import print_ranking
 
@@ -81,7 +81,7 @@ def cmd_rank(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Exit 0 when the combined matrices and every respondent's pass, 1 when any fails."""
-    from ahp.io.terminal import print_check
+    from ahp.io.terminal_check import print_check
 
     project = load(args.file)
     apply_settings(project, args)
@@ -91,8 +91,16 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.respondent is None and len(project.respondents) > 1:
         left_out = silent_respondents(project)
         failures = respondent_failures(project, [r.name for r in project.respondents])
-    print_check(project, synthesis, args.respondent, failures, left_out, language(args, project))
-    print_model_note(project, language(args, project))
+    if args.format == "json":
+        import json
+
+        from ahp.io.export import check_dict
+
+        data = check_dict(project, synthesis, args.respondent, failures, left_out, language(args, project))
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        print_check(project, synthesis, args.respondent, failures, left_out, language(args, project))
+        print_model_note(project, language(args, project))
     return 0 if synthesis.consistent and not failures else 1
 
 
@@ -144,9 +152,10 @@ def args_rank(p: argparse.ArgumentParser) -> None:
 
 def args_check(p: argparse.ArgumentParser) -> None:
     add_file(p)
+    p.add_argument("--format", choices=("table", "json"), default="table")
     p.add_argument("--respondent", help="check only this respondent (default: every respondent, and all combined)")
     add_group(p)
-    add_lang(p)
+    add_lang(p, "table and the sentences of the JSON (its keys stay English)")
     add_conventions(p)
 
 

@@ -7,7 +7,15 @@ import sys
 
 from ahp.cli.common import apply_settings, language, load, print_sheet_error, read_text, require_respondent
 from ahp.cli.options import (
-    Parser, add_all_errors, add_bom, add_conventions, add_file, add_group, add_lang, add_respondent, fraction,
+    Parser,
+    add_all_errors,
+    add_bom,
+    add_conventions,
+    add_file,
+    add_group,
+    add_lang,
+    add_respondent,
+    fraction,
 )
 from ahp.errors import AHPError
 
@@ -77,11 +85,22 @@ def args_risk(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=("table", "json"), default="table")
     add_respondent(p, "weights")
     add_lang(p, "table")
-    p.add_argument("--min-coverage", type=fraction, default=0.5,
-                   help="rank only units rated on at least this share of the weight; list the rest apart (default 50%%)")
-    p.add_argument("--operator", choices=("weighted-average", "main-factor"), default="weighted-average",
-                   help="fuzzy evaluation B = W o R: weighted-average M(·,+) (default) or main-factor M(∧,∨)")
-    p.add_argument("--owner", choices=("store", "head-office", "external"),
-                   help="list only the actions this owner can take (default: all, grouped by owner)")
+    p.add_argument(
+        "--min-coverage",
+        type=fraction,
+        default=0.5,
+        help="rank only units rated on at least this share of the weight; list the rest apart (default 50%%)",
+    )
+    p.add_argument(
+        "--operator",
+        choices=("weighted-average", "main-factor"),
+        default="weighted-average",
+        help="fuzzy evaluation B = W o R: weighted-average M(·,+) (default) or main-factor M(∧,∨)",
+    )
+    p.add_argument(
+        "--owner",
+        choices=("store", "head-office", "external"),
+        help="list only the actions this owner can take (default: all, grouped by owner)",
+    )
     add_group(p)
     add_conventions(p)

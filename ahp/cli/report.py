@@ -7,9 +7,24 @@ import os
 import sys
 from collections.abc import Callable
 
-from ahp.cli.common import apply_settings, language, load, refuse_output_over_inputs, require_respondent
+from ahp.cli.common import (
+    apply_settings,
+    incomplete_error,
+    language,
+    load,
+    refuse_output_over_inputs,
+    require_respondent,
+)
 from ahp.cli.options import (
-    MAX_SPREAD, MAX_TOP, add_conventions, add_draws, add_file, add_group, add_lang, add_respondent, positive_number,
+    MAX_SPREAD,
+    MAX_TOP,
+    add_conventions,
+    add_draws,
+    add_file,
+    add_group,
+    add_lang,
+    add_respondent,
+    positive_number,
     whole_number,
 )
 from ahp.errors import AHPError
@@ -19,6 +34,9 @@ def cmd_sensitivity(args: argparse.Namespace) -> int:
     project = load(args.file)
     apply_settings(project, args)
     require_respondent(project, args.respondent)
+    synthesis = project.synthesize(args.respondent, suggestions=0)
+    if not synthesis.complete:
+        raise incomplete_error(args.file, project, synthesis, "sensitivity", language(args, project))
     one_way = project.sensitivity(args.respondent, top=args.top)
     mc = None
     if args.draws:
@@ -67,10 +85,11 @@ def cmd_report(args: argparse.Namespace) -> int:
     refuse_output_over_inputs(args.output, args.file)
     project = load(args.file)
     apply_settings(project, args)
-    if not project.synthesize(suggestions=0).complete:
-        raise AHPError(f"{args.file}: some nodes lack judgments; see ahp check {args.file}")
-    require_respondent(project, args.respondent)
     lang = language(args, project)
+    synthesis = project.synthesize(suggestions=0)
+    if not synthesis.complete:
+        raise incomplete_error(args.file, project, synthesis, "report", lang)
+    require_respondent(project, args.respondent)
     data = gather(project, lang, args.draws, args.seed, args.respondent,
                   client=args.client, consultant=args.consultant)
     write_report(data, args.output, fmt)

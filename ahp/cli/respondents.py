@@ -1,10 +1,11 @@
-"""Respondents: ``respondent list|add|rename|weight|remove``, ``import`` of a survey, and
-``export-survey``, its blank form."""
+"""Respondents: ``respondent list|add|rename|weight|remove``, ``import`` of surveys (CSV files
+or filled questionnaire workbooks), and ``export-survey``, the blank questionnaire or CSV."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from ahp.cli.common import (
     language,
@@ -17,6 +18,12 @@ from ahp.cli.common import (
 from ahp.cli.options import MAX_WEIGHT, Parser, add_all_errors, add_bom, add_file, add_lang, positive_number
 from ahp.io.glossary import say
 
+if TYPE_CHECKING:
+    from ahp.io.project import Project
+
+#: A respondent read from a survey: name, weight and judgments by node and pair.
+Row = tuple[str, float, dict[str, dict[tuple[str, str], float]]]
+
 
 def cmd_respondent(args: argparse.Namespace) -> int:
     from ahp.io.terminal import clean
@@ -27,7 +34,8 @@ def cmd_respondent(args: argparse.Namespace) -> int:
         from ahp.io.terminal import render_table
 
         rows = [[r.name, f"{r.weight:g}", str(sum(len(p) for p in r.judgments.values()))] for r in project.respondents]
-        print(render_table([say(k, lang) for k in ("respondent", "weight", "respondent.judgments")], rows, right={1, 2}))
+        header = [say(k, lang) for k in ("respondent", "weight", "respondent.judgments")]
+        print(render_table(header, rows, right={1, 2}))
         return 0
     kept = None
     if args.action == "add":
@@ -48,37 +56,85 @@ def cmd_respondent(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    """Add the respondents of one or many surveys (CSV or questionnaires) in one save, or none
+    of them when any file has a problem."""
     from ahp.errors import SurveyError
-    from ahp.io.survey import read_survey
-    from ahp.io.terminal import clean
+    from ahp.io.terminal import clean, print_failures
 
     project = load(args.into)
-    text = read_text(args.survey)
-    try:
-        rows = read_survey(text, project.model.root, args.coding, {r.name for r in project.respondents})
-    except SurveyError as exc:
-        return print_sheet_error(args.survey, exc, args.all_errors)
-    project.import_respondents(rows)
     lang = language(args, project)
+    rows, refused = [], []
+    sources = {r.name: "" for r in project.respondents}  # each name and the file it came from ("": the project)
+    for path in args.surveys:
+        try:
+            found = _read_survey_file(path, project, args.coding, sources, lang)
+        except SurveyError as exc:
+            refused.append((path, exc, _words(path, lang)))
+            continue
+        rows += found
+        sources.update({name: path for name, _, _ in found})
+    if refused:
+        if args.all_errors:
+            return max(print_sheet_error(path, exc, True, words) for path, exc, words in refused)
+        path, exc, words = refused[0]
+        return print_sheet_error(path, exc, False, words, sum(max(len(e.problems), 1) for _, e, _ in refused[1:]))
+    project.import_respondents(rows)
     pairs = sum(len(p) for _, _, judgments in rows for p in judgments.values())
     print(clean(say("import.done", lang, n=len(rows), pairs=pairs, file=args.into)))
     failures = respondent_failures(project, [name for name, _, _ in rows])
     if failures:
         from ahp.io.glossary import separator
 
+        print()
+        print_failures(failures, len(rows), lang)
         names = list(dict.fromkeys(name for name, _ in failures))
         print(clean(say("import.warning", lang, k=len(names), n=len(rows), names=separator(lang).join(names),
                         file=args.into)), file=sys.stderr)
     return 0
 
 
+def _read_survey_file(path: str, project: Project, coding: str, sources: dict[str, str], lang: str) -> list[Row]:
+    """The respondents of one survey file: a questionnaire (``.xlsx``) or a CSV survey. A name
+    already in the project or in an earlier file (``sources``) is refused."""
+    from ahp.errors import SurveyError
+
+    if path.lower().endswith(".xlsx"):
+        from ahp.io.survey_xlsx_read import read_questionnaire
+
+        return [read_questionnaire(path, project.model, sources, lang)]
+    from ahp.io.survey import read_survey
+
+    in_project = {name for name, where in sources.items() if not where}
+    found = read_survey(read_text(path), project.model.root, coding, in_project)
+    words = _words(path, lang)
+    at = say("survey.at column", words, column="respondent")
+    twice = [say("survey.name twice", words, at=at, name=name, other=sources[name])
+             for name, _, _ in found if sources.get(name)]
+    if twice:
+        raise SurveyError(say("survey.bad", words, k=len(twice)), twice)
+    return found
+
+
+def _words(path: str, lang: str) -> str:
+    """The language a survey file's problems are told in: the command's for a questionnaire; English
+    for a CSV survey, whose cell checks (shared with the ratings sheets) speak only English."""
+    return lang if path.lower().endswith(".xlsx") else "en"
+
+
 def cmd_export_survey(args: argparse.Namespace) -> int:
-    from ahp.io.survey import template
+    """The blank survey: a questionnaire workbook for an ``.xlsx`` output, else the CSV header."""
+    from ahp.io.terminal import clean
 
     if args.output not in (None, "-"):
         refuse_output_over_inputs(args.output, args.file)
     project = load(args.file)
     lang = language(args, project)
+    if args.output and args.output.lower().endswith(".xlsx"):
+        return _export_questionnaire(args, project, lang)
+    if args.respondent is not None:
+        return _refuse(say("survey.respondent csv", lang, option="--respondent", ext="xlsx"), lang)
+    from ahp.io.survey import template
+
     text = template(project.model.root, lang, args.bom)
     if args.output in (None, "-"):
         sys.stdout.write(text)
@@ -86,8 +142,29 @@ def cmd_export_survey(args: argparse.Namespace) -> int:
     from ahp.io.atomic import write_atomic
 
     write_atomic(args.output, text)
-    print(say("survey.written", lang, file=args.output))
+    print(clean(say("survey.written", lang, file=args.output)))
     return 0
+
+
+def _export_questionnaire(args: argparse.Namespace, project: Project, lang: str) -> int:
+    from ahp.io.survey_xlsx import write_questionnaire
+    from ahp.io.terminal import clean, project_title
+
+    respondent = " ".join((args.respondent or "").split())
+    if respondent in {r.name for r in project.respondents}:
+        return _refuse(say("survey.respondent taken", lang, option="--respondent", name=respondent, file=args.file),
+                       lang)
+    write_questionnaire(args.output, project_title(project, lang), project.model, lang, respondent or None)
+    print(clean(say("survey.xlsx written", lang, file=args.output)))
+    return 0
+
+
+def _refuse(message: str, lang: str) -> int:
+    """A one-line error in the command's language; exit status 2."""
+    from ahp.io.terminal import clean
+
+    print(clean(say("sheet.error", lang) + message), file=sys.stderr)
+    return 2
 
 
 def args_respondent(p: argparse.ArgumentParser) -> None:
@@ -98,7 +175,8 @@ def args_respondent(p: argparse.ArgumentParser) -> None:
     a = actions.add_parser("add", help="add a respondent")
     add_file(a)
     a.add_argument("name")
-    a.add_argument("--weight", type=weight, default=1.0, help=f"how much they count (default 1, at most {MAX_WEIGHT:g})")
+    a.add_argument("--weight", type=weight, default=1.0,
+                   help=f"how much they count (default 1, at most {MAX_WEIGHT:g})")
     a = actions.add_parser("rename", help="rename a respondent")
     add_file(a)
     a.add_argument("name")
@@ -107,7 +185,8 @@ def args_respondent(p: argparse.ArgumentParser) -> None:
     add_file(a)
     a.add_argument("name")
     a.add_argument("weight", type=weight)
-    a = actions.add_parser("remove", help="remove a respondent and their judgments (the file as it was is kept beside it)")
+    a = actions.add_parser("remove",
+                           help="remove a respondent and their judgments (the file as it was is kept beside it)")
     add_file(a)
     a.add_argument("name")
     for action in actions.choices.values():
@@ -115,16 +194,20 @@ def args_respondent(p: argparse.ArgumentParser) -> None:
 
 
 def args_import(p: argparse.ArgumentParser) -> None:
-    p.add_argument("survey", help="CSV: respondent, optional weight, one column per pair 'a vs b'")
+    p.add_argument("surveys", nargs="+", metavar="SURVEY",
+                   help="filled questionnaires (.xlsx, one respondent each) or CSV surveys (respondent, optional "
+                        "weight, one column per pair 'a vs b'); all are imported, or none")
     p.add_argument("--into", required=True, help="project file (*.ahp.toml)")
     p.add_argument("--coding", choices=("ratio", "signed"), default="ratio",
-                   help="ratio: a/b as 3, 1/5, 0.2; signed: v > 0 a matters v times more, v < 0 b does")
+                   help="CSV cells: ratio: a/b as 3, 1/5, 0.2; signed: v > 0 a matters v times more, v < 0 b does")
     add_all_errors(p)
     add_lang(p, "messages")
 
 
 def args_export_survey(p: argparse.ArgumentParser) -> None:
     add_file(p)
-    p.add_argument("-o", "--output", help="file to write (default: standard output)")
-    add_lang(p, "header row (pairs by paths in en, by names in zh)")
+    p.add_argument("-o", "--output", help="file to write: .xlsx for the questionnaire workbook, else the CSV header "
+                                          "(default: the CSV on standard output)")
+    p.add_argument("--respondent", metavar="NAME", help="the questionnaire's respondent, filled in on its first sheet")
+    add_lang(p, "questionnaire, or the CSV header row (pairs by paths in en, by names in zh)")
     add_bom(p)

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import NamedTuple
 
 import numpy as np
@@ -82,30 +83,66 @@ def connected(stack: np.ndarray) -> np.ndarray:
     return linked
 
 
-def disconnection(a: np.ndarray, labels: Sequence[str] | None = None) -> str | None:
-    """The message naming the elements that no known judgment links to the first, or ``None``.
+@dataclass(frozen=True)
+class Unlinked:
+    """Why a matrix's weights are not determined: its known judgments link the elements
+    ``linked`` (indices, the first element among them) but none of them, directly or through
+    others, to the elements ``cut``. Outputs word it in their language."""
 
-    >>> cut = np.array([[1, 2, np.nan], [0.5, 1, np.nan], [np.nan, np.nan, 1]])
-    >>> print(disconnection(cut, ["a", "b", "c"]))  # doctest: +ELLIPSIS
-    the known judgments do not connect all elements: c is not compared, directly or through others, with a; ...
+    linked: tuple[int, ...]
+    cut: tuple[int, ...]
+
+    def message(self, labels: Sequence[str] | None = None) -> str:
+        """The English sentence, naming the elements by ``labels`` (else 1, 2, ...).
+
+        >>> print(Unlinked((0, 1), (2,)).message(["a", "b", "c"]))  # doctest: +NORMALIZE_WHITESPACE
+        the known judgments do not connect all elements: c is not compared, directly or through
+        others, with a; add a judgment linking them
+        """
+        names = labels or [str(i + 1) for i in range(len(self.linked) + len(self.cut))]
+        cut = [names[i] for i in self.cut]
+        return (
+            f"the known judgments do not connect all elements: {', '.join(cut)} "
+            f"{'is' if len(cut) == 1 else 'are'} not compared, directly or through others, "
+            f"with {names[self.linked[0]]}; add a judgment linking them"
+        )
+
+
+class UnlinkedError(JudgmentError):
+    """A matrix whose known judgments do not link all its elements: ``unlinked`` says which,
+    ``labels`` names them (``None``: by number)."""
+
+    def __init__(self, unlinked: Unlinked, labels: Sequence[str] | None = None) -> None:
+        super().__init__(unlinked.message(labels))
+        self.unlinked = unlinked
+        self.labels = None if labels is None else list(labels)
+
+
+def unlinked(a: np.ndarray) -> Unlinked:
+    """Which elements the known judgments link to the first, and which not (``cut`` empty when all).
+
+    >>> unlinked(np.array([[1, 2, np.nan], [0.5, 1, np.nan], [np.nan, np.nan, 1]]))
+    Unlinked(linked=(0, 1), cut=(2,))
     """
     linked = reachable(a)
-    if linked.all():
-        return None
-    names = labels or [str(i + 1) for i in range(a.shape[0])]
-    cut = [names[i] for i in np.flatnonzero(~linked)]
-    return (
-        f"the known judgments do not connect all elements: {', '.join(cut)} "
-        f"{'is' if len(cut) == 1 else 'are'} not compared, directly or through others, "
-        f"with {names[0]}; add a judgment linking them"
-    )
+    return Unlinked(tuple(np.flatnonzero(linked).tolist()), tuple(np.flatnonzero(~linked).tolist()))
+
+
+def disconnection(a: np.ndarray) -> Unlinked | None:
+    """The :class:`Unlinked` elements of a matrix whose known judgments do not link them all, else ``None``.
+
+    >>> disconnection(np.array([[1, 2], [0.5, 1]])) is None
+    True
+    """
+    facts = unlinked(a)
+    return facts if facts.cut else None
 
 
 def check_connected(a: np.ndarray, labels: Sequence[str] | None = None) -> None:
-    """Raise :class:`JudgmentError` naming the elements that no known judgment links to the first."""
-    message = disconnection(a, labels)
-    if message:
-        raise JudgmentError(message)
+    """Raise :class:`UnlinkedError` naming the elements that no known judgment links to the first."""
+    unlinked = disconnection(a)
+    if unlinked is not None:
+        raise UnlinkedError(unlinked, labels)
 
 
 def harker(stack: np.ndarray) -> np.ndarray:
@@ -243,13 +280,15 @@ def complete_stack(stack: np.ndarray, method: str = "lambda-max") -> np.ndarray:
     return complete_noting(stack, method)[0]
 
 
-def complete_noting(stack: np.ndarray, method: str = "lambda-max") -> tuple[np.ndarray, list[tuple[str, ...]]]:
+def complete_noting(
+    stack: np.ndarray, method: str = "lambda-max"
+) -> tuple[np.ndarray, list[tuple[CompletionNote, ...]]]:
     """:func:`complete_stack`, with each matrix's notes: an empty tuple, or what the completion
     could not do as asked (Harker's method for a matrix missing too many pairs for Newton; a
     Newton run that did not settle)."""
     check_completion(method)
     out = stack.copy()
-    notes: list[tuple[str, ...]] = [()] * len(stack)
+    notes: list[tuple[CompletionNote, ...]] = [()] * len(stack)
     pairs = np.isnan(stack).sum(axis=(1, 2)) // 2
     if method == "harker":
         todo = pairs > 0
@@ -260,10 +299,7 @@ def complete_noting(stack: np.ndarray, method: str = "lambda-max") -> tuple[np.n
     if many.any():
         out[many] = harker(stack[many])
     for k in np.flatnonzero(many).tolist():
-        notes[k] = (
-            f"{pairs[k]} judgments missing, more than the {NEWTON_PAIRS_UP_TO} the lambda-max completion "
-            "handles: completed by Harker's method instead",
-        )
+        notes[k] = (CompletionNote("harker-instead", int(pairs[k]), NEWTON_PAIRS_UP_TO),)
     newton = np.flatnonzero((pairs > 0) & ~many)
     if newton.size:
         chunk = max(1, _HESSIAN_ENTRIES // int(pairs[newton].max()) ** 2)
@@ -271,11 +307,31 @@ def complete_noting(stack: np.ndarray, method: str = "lambda-max") -> tuple[np.n
             part = newton[start:start + chunk]
             out[part], settled = _newton(stack[part], NEWTON_STEPS)
             for k in part[~settled].tolist():
-                notes[k] = (
-                    f"the lambda-max completion did not settle in {NEWTON_STEPS} Newton steps: "
-                    "the completed judgments may be off",
-                )
+                notes[k] = (CompletionNote("unsettled", int(pairs[k]), NEWTON_STEPS),)
     return out, notes
+
+
+@dataclass(frozen=True)
+class CompletionNote:
+    """What a completion could not do as asked: ``kind`` ``harker-instead`` (``missing``
+    judgments, more than the ``limit`` Newton's method takes: Harker's method instead) or
+    ``unsettled`` (Newton did not settle in ``limit`` steps). ``str()`` is the English sentence;
+    outputs word it in their language.
+
+    >>> str(CompletionNote("unsettled", 3, 30))
+    'the lambda-max completion did not settle in 30 Newton steps: the completed judgments may be off'
+    """
+
+    kind: str
+    missing: int
+    limit: int
+
+    def __str__(self) -> str:
+        if self.kind == "harker-instead":
+            return (f"{self.missing} judgments missing, more than the {self.limit} the lambda-max completion handles: "
+                    "completed by Harker's method instead")
+        return (f"the lambda-max completion did not settle in {self.limit} Newton steps: the completed judgments "
+                "may be off")
 
 
 def check_completion(method: str) -> None:

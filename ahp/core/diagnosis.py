@@ -31,7 +31,8 @@ from ahp.core.completion import complete_stack
 from ahp.core.consistency import consistency_index, passes, textbook_lambda_max
 from ahp.core.matrix import upper_pairs
 from ahp.core.scale import SCALE_ARRAY, format_value, nearest_on_scale  # noqa: F401  (format_value: doctest)
-from ahp.core.weights import perron, weights as weights_by
+from ahp.core.weights import perron
+from ahp.core.weights import weights as weights_by
 
 #: What a suggestion is: the smallest change that passes, or the value that lowers CR most.
 SUGGESTION_KINDS: tuple[str, ...] = ("passes", "best")
@@ -142,7 +143,7 @@ def suggest(
         cr, after = _try_scale(completed, known, rows[batch], cols[batch], ri=ri, method=method, completion=completion,
                                textbook=textbook)
         tried += [_Tried(int(i), int(j), float(completed[i, j]), float(np.exp(dev[i, j])), c, a)
-                  for i, j, c, a in zip(rows[batch], cols[batch], cr, after)]
+                  for i, j, c, a in zip(rows[batch], cols[batch], cr, after, strict=False)]
         chosen = _choose(tried, threshold, strict, count, shown)
         if len(chosen) == count:
             break

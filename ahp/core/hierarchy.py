@@ -17,6 +17,7 @@ from functools import cached_property
 
 import numpy as np
 
+from ahp.core.completion import Unlinked
 from ahp.core.consistency import acceptance_text, hierarchy_threshold, passes, strict
 from ahp.core.priorities import PriorityResult, analyse_matrices
 from ahp.errors import ModelError
@@ -120,14 +121,16 @@ class NodeAnalysis:
     """One inner node: its analysis, or why there is none (``problem``), and its weights.
 
     When the judgments do not yet determine the weights, ``local_weights`` are equal
-    (provisional) and ``problem`` says why.
+    (provisional) and ``problem`` says why: the :class:`~ahp.core.completion.Unlinked` elements
+    (indices into the node's children), or the panel's reason when it left nobody's judgments
+    here (:data:`ahp.core.panel.ALL_EXCLUDED`). Outputs word it (``ahp.io.wording.problem_text``).
     """
 
     path: str
     node: Node
     depth: int
     result: PriorityResult | None
-    problem: str | None
+    problem: Unlinked | str | None
     local_weights: np.ndarray
     global_weight: float
 
@@ -137,6 +140,14 @@ class NodeAnalysis:
         if self.result is None:
             return "incomplete"
         return "consistent" if self.result.consistent else "inconsistent"
+
+    @property
+    def reason(self) -> str:
+        """Why the weights are not determined, as an English sentence ("" when they are); outputs
+        in other languages word :attr:`problem` themselves."""
+        if isinstance(self.problem, Unlinked):
+            return self.problem.message([c.name for c in self.node.children])
+        return self.problem or ""
 
     @property
     def warnings(self) -> tuple[str, ...]:
@@ -207,8 +218,8 @@ class Synthesis:
 
     @property
     def consistent(self) -> bool:
-        """Whether every node is complete and consistent."""
-        return all(a.status == "consistent" for a in self.nodes.values())
+        """Whether every node is complete and consistent, and the whole passes the combined test."""
+        return all(a.status == "consistent" for a in self.nodes.values()) and self.combined.passed
 
     @property
     def failing(self) -> tuple[str, ...]:
@@ -257,8 +268,7 @@ def synthesize(
     inner = list(tree.children)
     analysed = analyse_matrices(
         _node_matrices(tree, matrices), method=method, random_index=random_index, threshold=threshold,
-        completion=completion, lambda_max=lambda_max, labels=[[c.name for c in _node(tree, p).children] for p in inner],
-        suggestions=suggestions,
+        completion=completion, lambda_max=lambda_max, suggestions=suggestions,
     )
     results = dict(zip(inner, analysed, strict=True))
     local = np.ones(len(tree.paths))
@@ -266,7 +276,7 @@ def synthesize(
         r = results[path]
         if local_weights is not None and path in local_weights:
             local[kids] = local_weights[path]
-        elif not isinstance(r, str):
+        elif isinstance(r, PriorityResult):
             local[kids] = r.weights
         else:  # not determined yet: equal, provisional
             local[kids] = 1 / len(kids)
@@ -274,7 +284,7 @@ def synthesize(
     nodes = {
         path: NodeAnalysis(
             path=path, node=_node(tree, path), depth=int(tree.depths[tree.index[path]]),
-            result=None if isinstance(r, str) else r, problem=r if isinstance(r, str) else None,
+            result=r if isinstance(r, PriorityResult) else None, problem=r if isinstance(r, Unlinked) else None,
             local_weights=local[tree.children[path]], global_weight=g[tree.index[path]],
         )
         for path, r in results.items()

@@ -249,7 +249,8 @@ class _Cells:
         known = np.add.reduceat(~np.isnan(self.cells), self.starts, axis=1, dtype=np.intp)
         judged = known > self.sizes  # more known cells than the diagonal's
         anywhere = judged[:, self.sizes > 1].any(axis=1)
-        each = {p: judged[:, k] if n > 1 else anywhere for k, (p, n) in enumerate(zip(self.paths, self.sizes))}
+        sizes = zip(self.paths, self.sizes, strict=True)
+        each = {p: judged[:, k] if n > 1 else anywhere for k, (p, n) in enumerate(sizes)}
         return each, anywhere
 
     def aggregate(self, rw: np.ndarray) -> dict[str, np.ndarray]:
@@ -257,8 +258,8 @@ class _Cells:
         with no judgment at a node adds nothing there: their only known cells, the diagonal's
         1s, leave it 1."""
         mean = aggregate_judgments(self.cells[:, :, None], rw)[:, 0]
-        places = zip(self.paths, self.starts.tolist(), self.sizes.tolist())
-        return {p: mean[a:a + n * n].reshape(n, n) for p, a, n in places}
+        places = zip(self.paths, self.starts.tolist(), self.sizes.tolist(), strict=True)
+        return {p: mean[a : a + n * n].reshape(n, n) for p, a, n in places}
 
 
 class _Combined(NamedTuple):
@@ -273,15 +274,24 @@ class _Combined(NamedTuple):
 
 
 def _combine(
-    stack: np.ndarray, counted: np.ndarray, rw: np.ndarray, ind: Individuals | None,
-    aggregation: str, aip_mean: str, inconsistent: str, combined: np.ndarray | None = None,
+    stack: np.ndarray,
+    counted: np.ndarray,
+    rw: np.ndarray,
+    ind: Individuals | None,
+    aggregation: str,
+    aip_mean: str,
+    inconsistent: str,
+    combined: np.ndarray | None = None,
 ) -> _Combined:
     """Combine the counted respondents' matrices (AIJ) and, under AIP, their priorities, where
     some respondent's judgments determine them alone. ``ind``: each respondent's analysis (for
     AIP and the exclude policy); ``combined``: the AIJ matrix, when made already."""
     included = _included(counted, rw, ind if inconsistent == "exclude" else None)
-    matrix = combined if combined is not None else (
-        aggregate_judgments(stack[included], rw[included]) if included.any() else unjudged(stack.shape[-1]))
+    matrix = (
+        combined
+        if combined is not None
+        else (aggregate_judgments(stack[included], rw[included]) if included.any() else unjudged(stack.shape[-1]))
+    )
     if aggregation == "aij" or not included.any():
         return _Combined(matrix, None, counted, aggregation, "", ind)
     usable = included & ind.determined
@@ -291,8 +301,12 @@ def _combine(
 
 
 def _shared_work(
-    cells: _Cells, stacks: Mapping[str, np.ndarray], rw: np.ndarray, settings: Mapping[str, object],
-    aggregation: str, inconsistent: str,
+    cells: _Cells,
+    stacks: Mapping[str, np.ndarray],
+    rw: np.ndarray,
+    settings: Mapping[str, object],
+    aggregation: str,
+    inconsistent: str,
 ) -> tuple[dict[str, np.ndarray], dict[str, Individuals]]:
     """What is worked out for all nodes at once: their AIJ matrices, unless respondents are
     excluded node by node; each respondent's analysis, when AIP or the exclude policy needs it."""
@@ -312,8 +326,14 @@ def _individuals(stacks: Mapping[str, np.ndarray], settings: Mapping[str, object
         r = len(stacks[paths[0]])
         for k, path in enumerate(paths):
             at = slice(k * r, (k + 1) * r)
-            out[path] = Individuals(both.weights[at], both.lambda_max[at], both.cr[at], both.threshold,
-                                    both.determined[at], both.consistent[at])
+            out[path] = Individuals(
+                both.weights[at],
+                both.lambda_max[at],
+                both.cr[at],
+                both.threshold,
+                both.determined[at],
+                both.consistent[at],
+            )
     return out
 
 
@@ -344,5 +364,7 @@ def _say_who_was_excluded(synthesis: Synthesis, nodes: dict[str, PanelNode]) -> 
     emptied = {p for p, n in nodes.items() if n.inconsistent == "exclude" and n.counted.any() and not n.included.any()}
     if not emptied:
         return synthesis
-    return replace(synthesis, nodes={p: replace(a, problem=ALL_EXCLUDED) if p in emptied else a
-                                     for p, a in synthesis.nodes.items()})
+    return replace(
+        synthesis,
+        nodes={p: replace(a, problem=ALL_EXCLUDED) if p in emptied else a for p, a in synthesis.nodes.items()},
+    )

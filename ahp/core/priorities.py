@@ -18,7 +18,15 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from ahp.core.completion import check_completion, complete_noting, connected, disconnection
+from ahp.core.completion import (
+    CompletionNote,
+    Unlinked,
+    UnlinkedError,
+    check_completion,
+    complete_noting,
+    connected,
+    unlinked,
+)
 from ahp.core.consistency import (
     acceptance_text,
     check_lambda_max,
@@ -34,7 +42,6 @@ from ahp.core.consistency import threshold as threshold_for
 from ahp.core.matrix import check_size, validate_matrix
 from ahp.core.weights import check_method, perron
 from ahp.core.weights import weights as weights_by
-from ahp.errors import JudgmentError
 
 if TYPE_CHECKING:
     from ahp.core.diagnosis import Suggestion
@@ -51,7 +58,7 @@ class PriorityResult:
     are set for the geometric-mean method.
     ``suggestions`` (the judgments to revisit) are worked out on first use. ``warnings`` says
     what the analysis could not do as asked (a completion that did not settle, or that used
-    another method), one sentence each.
+    another method), as :class:`~ahp.core.completion.CompletionNote` facts (``str()``: the sentence).
     """
 
     matrix: np.ndarray
@@ -69,7 +76,7 @@ class PriorityResult:
     gci: float | None = None
     gci_threshold: float | None = None
     suggestion_count: int = 3
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[CompletionNote, ...] = ()
     lambda_convention: str = "eigenvalue"
     strict: bool = False
 
@@ -125,7 +132,7 @@ class StackAnalysis:
     gci_threshold: float | None
     linked: np.ndarray
     consistent: np.ndarray
-    warnings: list[tuple[str, ...]]
+    warnings: list[tuple[CompletionNote, ...]]
     lambda_convention: str = "eigenvalue"
     strict: bool = False
 
@@ -177,7 +184,7 @@ def analyse_stack(
     )
 
 
-def _completed(stack: np.ndarray, completion: str) -> tuple[np.ndarray, np.ndarray, list[tuple[str, ...]]]:
+def _completed(stack: np.ndarray, completion: str) -> tuple[np.ndarray, np.ndarray, list[tuple[CompletionNote, ...]]]:
     """The stack with every linked matrix completed (the identity in place of the others), which
     matrices are linked, and each matrix's notes from its completion."""
     m, n, _ = stack.shape
@@ -185,7 +192,7 @@ def _completed(stack: np.ndarray, completion: str) -> tuple[np.ndarray, np.ndarr
         return stack, np.ones(m, dtype=bool), [()] * m
     linked = connected(stack)
     full = np.broadcast_to(np.eye(n), stack.shape).copy()
-    warnings: list[tuple[str, ...]] = [()] * m
+    warnings: list[tuple[CompletionNote, ...]] = [()] * m
     if linked.any():
         full[linked], notes = complete_noting(stack[linked], completion)
         for k, note in zip(np.flatnonzero(linked).tolist(), notes, strict=True):
@@ -207,15 +214,16 @@ def priorities(
     """Analyse one pairwise matrix (``nan`` for missing judgments, completed first).
 
     Raises :class:`~ahp.errors.JudgmentError` for a matrix that cannot be used, naming the
-    cell (and ``labels`` when given). Inconsistency is reported, never raised.
+    cell (and ``labels`` when given): :class:`~ahp.core.completion.UnlinkedError` when its known
+    judgments do not link all its elements. Inconsistency is reported, never raised.
     """
     a = validate_matrix(matrix, labels)
     (result,) = analyse_matrices(
         [a], method=method, random_index=random_index, threshold=threshold, completion=completion,
-        lambda_max=lambda_max, labels=[labels], suggestions=suggestions,
+        lambda_max=lambda_max, suggestions=suggestions,
     )
-    if isinstance(result, str):
-        raise JudgmentError(result)
+    if isinstance(result, Unlinked):
+        raise UnlinkedError(result, labels)
     return result
 
 
@@ -227,50 +235,49 @@ def analyse_matrices(
     threshold: str | float = "saaty1994",
     completion: str = "lambda-max",
     lambda_max: str = "eigenvalue",
-    labels: Sequence[Sequence[str] | None] | None = None,
     suggestions: int = 3,
-) -> list[PriorityResult | str]:
+) -> list[PriorityResult | Unlinked]:
     """Analyse several validated matrices, of any sizes: one :func:`analyse_stack` per size.
 
     Each item is the matrix's :class:`PriorityResult`, or, when its known judgments do not link
-    all its elements, the message saying which are cut off (``labels`` names each matrix's
-    elements, for that message).
+    all its elements, the :class:`~ahp.core.completion.Unlinked` facts saying which are cut off.
 
     >>> two, three = np.array([[1, 2], [1/2, 1]]), np.array([[1, 2, 3], [1/2, 1, 2], [1/3, 1/2, 1]])
     >>> [round(r.cr, 4) for r in analyse_matrices([two, three])]
     [0.0, 0.0079]
+    >>> analyse_matrices([np.array([[1, np.nan], [np.nan, 1]])])
+    [Unlinked(linked=(0,), cut=(1,))]
     """
     by_size: dict[int, list[int]] = {}
     for k, a in enumerate(matrices):
         by_size.setdefault(a.shape[0], []).append(k)
-    out: list[PriorityResult | str] = [""] * len(matrices)
+    out: dict[int, PriorityResult | Unlinked] = {}
     for group in by_size.values():
         stack = np.array([matrices[k] for k in group])
         analysis = analyse_stack(
             stack, method=method, random_index=random_index, threshold=threshold, completion=completion,
             lambda_max=lambda_max,
         )
-        names = [labels[k] for k in group] if labels else [None] * len(group)
-        for k, result in zip(group, _results(stack, analysis, completion, suggestions, names), strict=True):
+        for k, result in zip(group, _results(stack, analysis, completion, suggestions), strict=True):
             out[k] = result
-    return out
+    return [out[k] for k in range(len(matrices))]
 
 
 def _results(
-    stack: np.ndarray, analysis: StackAnalysis, completion: str, suggestions: int, labels: list[Sequence[str] | None]
-) -> list[PriorityResult | str]:
-    """Each matrix's :class:`PriorityResult` from the analysis of its stack, or the message saying
-    which elements its known judgments leave unlinked."""
+    stack: np.ndarray, analysis: StackAnalysis, completion: str, suggestions: int
+) -> list[PriorityResult | Unlinked]:
+    """Each matrix's :class:`PriorityResult` from the analysis of its stack, or the
+    :class:`~ahp.core.completion.Unlinked` elements its known judgments leave unlinked."""
     gaps = np.isnan(stack).any(axis=(1, 2)).tolist()
     gcis = [None] * len(stack) if analysis.gci is None else analysis.gci.tolist()
     numbers = zip(
         analysis.linked.tolist(), analysis.lambda_max.tolist(), analysis.ci.tolist(), analysis.cr.tolist(),
         analysis.consistent.tolist(), gcis, strict=True,
     )
-    out: list[PriorityResult | str] = []
+    out: list[PriorityResult | Unlinked] = []
     for row, (linked, lam, ci, cr, consistent, gci) in enumerate(numbers):
         if not linked:
-            out.append(disconnection(stack[row], labels[row]) or "")
+            out.append(unlinked(stack[row]))
             continue
         out.append(PriorityResult(
             matrix=stack[row],

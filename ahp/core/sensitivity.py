@@ -24,7 +24,6 @@ one shown.
 from __future__ import annotations
 
 import functools
-
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -182,7 +181,9 @@ def panel_respondents(panel: Panel) -> dict[str, Respondents]:
     return out
 
 
-def perturb(a: np.ndarray, known: np.ndarray, rng: np.random.Generator, draws: int, noise: str, spread: float) -> np.ndarray:
+def perturb(
+    a: np.ndarray, known: np.ndarray, rng: np.random.Generator, draws: int, noise: str, spread: float
+) -> np.ndarray:
     """``draws`` perturbed copies (draws, n, n) of a complete matrix; only ``known`` judgments move.
 
     Values are clipped to the scale's ends, 1/9 and 9 (not reflected): a judgment at 9 or 1/9
@@ -236,12 +237,13 @@ class _Judges:
     weights: np.ndarray | None
     mean: str
 
-    def local(self, method: str, draws: int = 0, noise: str = "lognormal", spread: float = 0.0,
-              completion: str = "lambda-max") -> np.ndarray:
+    def local(
+        self, method: str, draws: int = 0, noise: str = "lognormal", spread: float = 0.0, completion: str = "lambda-max"
+    ) -> np.ndarray:
         """The node's local weights (draws, n) over perturbed judgments, or (n,) unperturbed
         when ``draws`` is 0."""
         each = []
-        for a, known, stream in zip(self.completed, self.known, self.streams):
+        for a, known, stream in zip(self.completed, self.known, self.streams, strict=True):
             if not draws:
                 each.append(weights_by(a, method))
                 continue
@@ -258,14 +260,17 @@ class _Judges:
 
 
 def _judges(
-    layout: Layout, matrices: Mapping[str, np.ndarray], respondents: Mapping[str, Respondents], seed: int,
+    layout: Layout,
+    matrices: Mapping[str, np.ndarray],
+    respondents: Mapping[str, Respondents],
+    seed: int,
     completion: str,
 ) -> dict[str, _Judges]:
     """Every inner node's judges, checked (judged and connected), with one random stream per
     node (per respondent under AIP), drawn from in order chunk after chunk: the result depends
     on the seed only, never on the chunk size."""
     out = {}
-    for path, child in zip(layout.children, np.random.SeedSequence(seed).spawn(len(layout.children))):
+    for path, child in zip(layout.children, np.random.SeedSequence(seed).spawn(len(layout.children)), strict=True):
         if path in respondents:
             r = respondents[path]
             streams = tuple(map(np.random.default_rng, child.spawn(len(r.stack))))
@@ -277,7 +282,8 @@ def _judges(
             raise AHPError(f"Monte Carlo needs judgments at every node; {path!r} has none")
         if len(stack) == 0 or not connected(stack).all():
             raise AHPError(
-                f"Monte Carlo needs judgments that connect every element at each node; those at {path!r} do not")
+                f"Monte Carlo needs judgments that connect every element at each node; those at {path!r} do not"
+            )
         out[path] = _Judges(complete_stack(stack, completion), ~np.isnan(stack), streams, weights, mean)
     return out
 
@@ -340,7 +346,7 @@ def monte_carlo(
         local[0] = 1.0  # the goal
         for path, kids in layout.children.items():
             local[kids] = judges[path].local(method, m, noise, spread, completion).T
-        g = weights[:, start:start + m] = layout.global_weights(local.T).T[leaves]
+        g = weights[:, start : start + m] = layout.global_weights(local.T).T[leaves]
         order = np.argsort(-g.T, axis=1, kind="stable")  # order[d, r]: the leaf at rank r + 1
         counts += np.bincount((order * n_leaves + np.arange(n_leaves)).ravel(), minlength=n_leaves * n_leaves)
         for k in tops:

@@ -11,12 +11,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 
+from ahp.core.completion import Unlinked
 from ahp.core.fuzzy import Evaluation
-from ahp.core.hierarchy import NodeAnalysis, Synthesis
+from ahp.core.hierarchy import CombinedTest, NodeAnalysis, Synthesis
 from ahp.core.panel import Panel
 from ahp.core.priorities import PriorityResult
 from ahp.core.sensitivity import MonteCarlo, OneWay, TippingPoint
@@ -27,7 +29,7 @@ from ahp.io.model import Grade
 from ahp.io.project import Project
 from ahp.io.risk import RiskReport
 from ahp.io.sheet import BOM
-from ahp.io.wording import judgments_source, settings_line
+from ahp.io.wording import judgments_source, problem_text, project_title, settings_line
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -60,7 +62,7 @@ def result_dict(result: PriorityResult, labels: list[str] | None = None) -> dict
             for s in result.suggestions
         ],
         "missing": result.missing,
-        "warnings": list(result.warnings),
+        "warnings": [str(note) for note in result.warnings],
     }
     if result.gci is not None:
         out["gci"], out["gci_threshold"] = result.gci, result.gci_threshold
@@ -70,7 +72,7 @@ def result_dict(result: PriorityResult, labels: list[str] | None = None) -> dict
     return out
 
 
-def _node_dict(a: NodeAnalysis) -> dict[str, Any]:
+def _node_dict(a: NodeAnalysis, language: str = "en") -> dict[str, Any]:
     r = a.result
     out: dict[str, Any] = {
         "path": a.path,
@@ -79,10 +81,13 @@ def _node_dict(a: NodeAnalysis) -> dict[str, Any]:
         "status": a.status,
         "consistent": a.status == "consistent",
         "global_weight": a.global_weight,
-        "local_weights": {c.id: float(w) for c, w in zip(a.node.children, a.local_weights)},
+        "local_weights": {c.id: float(w) for c, w in zip(a.node.children, a.local_weights, strict=False)},
     }
     if r is None:
-        out.update(cr=None, problem=a.problem)
+        ids = [c.id for c in a.node.children]
+        unlinked = {"linked": [ids[i] for i in a.problem.linked], "cut": [ids[i] for i in a.problem.cut]} \
+            if isinstance(a.problem, Unlinked) else None
+        out.update(cr=None, problem=problem_text(a, language), unlinked=unlinked)
     else:
         out.update(
             lambda_max=r.lambda_max, ci=r.ci, ri=r.ri, ri_table=r.ri_table, cr=r.cr, threshold=r.threshold,
@@ -98,7 +103,7 @@ def ranking_dict(
     """The JSON form of a project's results (``ahp rank --format json``); with the ``panel`` the
     synthesis comes from, who was left out and how each node was combined. Keys and codes are
     English whatever the ``language``, which only words the ``judgments_of`` sentence."""
-    nodes = [_node_dict(a) for a in synthesis.nodes.values()]
+    nodes = [_node_dict(a, language) for a in synthesis.nodes.values()]
     if panel is not None:
         for node in nodes:
             pn = panel.nodes[node["path"]]
@@ -113,10 +118,7 @@ def ranking_dict(
             {"name": project.respondents[r].name, "reason": reason} for r, reason in panel.left_out],
         "nodes": nodes,
         "cr_total": synthesis.cr_total,
-        "cr_combined": {
-            "levels": list(synthesis.combined.levels), "cr": synthesis.combined.cr, "limit": synthesis.combined.limit,
-            "acceptance": synthesis.combined.acceptance, "consistent": synthesis.combined.passed,
-        },
+        "cr_combined": _combined_dict(synthesis.combined),
         "failing": list(synthesis.failing),
         "consistent": synthesis.consistent,
         "warnings": list(synthesis.warnings),
@@ -131,6 +133,42 @@ def ranking_dict(
             }
             for leaf in synthesis.ranking
         ],
+    }
+
+
+def _combined_dict(test: CombinedTest) -> dict[str, Any]:
+    """The combined (hierarchy) consistency test: each level's CR, their sum, the limit, the verdict."""
+    return {"levels": list(test.levels), "cr": test.cr, "limit": test.limit, "acceptance": test.acceptance,
+            "consistent": test.passed}
+
+
+def check_dict(
+    project: Project, synthesis: Synthesis, respondent: str | None,
+    failures: Sequence[tuple[str, NodeAnalysis | CombinedTest]] = (), left_out: Sequence[str] = (),
+    language: str = "en",
+) -> dict[str, Any]:
+    """The JSON form of ``ahp check``: ``consistent`` (the exit status's verdict: every node and
+    the combined test, for the judgments checked and every respondent), the nodes with why an
+    incomplete one has no weights, both hierarchy tests, and each respondent's failures (a node,
+    or ``combined_test`` when their whole hierarchy alone fails)."""
+    return {
+        "respondent": respondent,
+        "judgments_of": judgments_source(project, respondent, language),
+        "consistent": synthesis.consistent and not failures,
+        "nodes": [_node_dict(a, language) for a in synthesis.nodes.values()],
+        "cr_total": synthesis.cr_total,
+        "cr_combined": _combined_dict(synthesis.combined),
+        "failing": list(synthesis.failing),
+        "respondents_failing": [
+            {"name": name, "path": None, "test": "combined_test", "status": "inconsistent", "cr": what.cr,
+             "threshold": what.limit} if isinstance(what, CombinedTest) else
+            {"name": name, "path": what.path, "test": "node", "status": what.status,
+             "cr": None if what.result is None else what.result.cr,
+             "threshold": None if what.result is None else what.result.threshold}
+            for name, what in failures
+        ],
+        "left_out": list(left_out),
+        "warnings": list(synthesis.warnings),
     }
 
 
@@ -161,10 +199,10 @@ def ranking_csv(synthesis: Synthesis, language: str = "en", bom: bool = True) ->
     return buf.getvalue()
 
 
-def ranking_markdown(project: Project, synthesis: Synthesis, respondent: str | None = None, language: str = "en") -> str:
+def ranking_markdown(project: Project, synthesis: Synthesis, respondent: str | None = None,
+                     language: str = "en") -> str:
     """A Markdown report: settings, the ranking, each node's consistency, and what each factor
     means (its description, when the model gives one)."""
-    from ahp.io.terminal import project_title
 
     goal = project.model.root.label(language)
     settings = settings_line(synthesis, judgments_source(project, respondent, language), language)
@@ -172,9 +210,11 @@ def ranking_markdown(project: Project, synthesis: Synthesis, respondent: str | N
              md.escape(say("goal", language, goal=goal, settings=settings)), ""]
     en = language == "en"
     header = ["rank", "factor", "path", "local weight", "global weight"] if en else [
-        say(k, language) for k in ("rank.export", "rank.factor", "rank.path", "rank.local weight", "rank.global weight")]
+        say(k, language) for k in ("rank.export", "rank.factor", "rank.path", "rank.local weight",
+                                   "rank.global weight")]
     lines += md.table(header, [
-        [leaf.rank, leaf.node.label(language), f"`{leaf.path}`", f"{leaf.local_weight:.4f}", f"{leaf.global_weight:.4f}"]
+        [leaf.rank, leaf.node.label(language), f"`{leaf.path}`", f"{leaf.local_weight:.4f}",
+         f"{leaf.global_weight:.4f}"]
         for leaf in synthesis.ranking
     ], numeric={0, 3, 4})
     rows = []
@@ -226,7 +266,7 @@ def panel_dict(project: Project, panel: Panel) -> dict[str, Any]:
             "band": pn.band,
             "aggregation_used": pn.aggregation_used,
             "aggregation_note": pn.aggregation_note,
-            "group_weights": dict(zip(ids, map(float, panel.synthesis.nodes[path].local_weights))),
+            "group_weights": dict(zip(ids, map(float, panel.synthesis.nodes[path].local_weights), strict=False)),
             "respondents": [
                 {
                     "name": names[r],
@@ -234,7 +274,8 @@ def panel_dict(project: Project, panel: Panel) -> dict[str, Any]:
                     "consistent": bool(ind.consistent[r]),
                     "included": bool(pn.included[r]),
                     "flagged": bool(pn.flagged[r]),
-                    "weights": None if not ind.determined[r] else dict(zip(ids, map(float, ind.weights[r]))),
+                    "weights": None if not ind.determined[r] else dict(zip(ids, map(float, ind.weights[r]),
+                                                                           strict=False)),
                     "distance": None if not ind.determined[r] else float(pn.distance[r]),
                     "correlation": None if not ind.determined[r] else float(pn.correlation[r]),
                 }
@@ -292,7 +333,7 @@ def sensitivity_dict(project: Project, one_way: OneWay, mc: MonteCarlo | None, g
             node: {
                 "current": float(one_way.current[v]),
                 "x": x.tolist(),
-                "global_weights": {leaf: curves[v, :, l].tolist() for l, leaf in enumerate(one_way.leaves)},
+                "global_weights": {leaf: curves[v, :, k].tolist() for k, leaf in enumerate(one_way.leaves)},
             }
             for v, node in enumerate(one_way.nodes)
         },
@@ -303,11 +344,11 @@ def sensitivity_dict(project: Project, one_way: OneWay, mc: MonteCarlo | None, g
             "seed": mc.seed,
             "noise": mc.noise,
             "spread": mc.spread,
-            "baseline_rank": {leaf: int(r) for leaf, r in zip(mc.leaves, mc.baseline_rank)},
-            "rank_probabilities": {leaf: mc.rank_probabilities[l].tolist() for l, leaf in enumerate(mc.leaves)},
-            "rank_interval": {leaf: [int(v) for v in mc.rank_interval[l]] for l, leaf in enumerate(mc.leaves)},
-            "weight_percentiles": {leaf: mc.weight_percentiles[:, l].tolist() for l, leaf in enumerate(mc.leaves)},
-            "top_stable": {str(k): p for k, p in mc.top_stable.items()},
+            "baseline_rank": {leaf: int(r) for leaf, r in zip(mc.leaves, mc.baseline_rank, strict=False)},
+            "rank_probabilities": {leaf: mc.rank_probabilities[k].tolist() for k, leaf in enumerate(mc.leaves)},
+            "rank_interval": {leaf: [int(v) for v in mc.rank_interval[k]] for k, leaf in enumerate(mc.leaves)},
+            "weight_percentiles": {leaf: mc.weight_percentiles[:, k].tolist() for k, leaf in enumerate(mc.leaves)},
+            "top_stable": {str(size): p for size, p in mc.top_stable.items()},
         }
     return out
 

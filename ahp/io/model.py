@@ -179,7 +179,8 @@ def _grades(data: Any, key: Key, check: Validator) -> tuple[Grade, ...]:
         intensity = g.get("intensity")
         if comparisons is None:
             if isinstance(intensity, bool) or not isinstance(intensity, (int, float)) or not 0 <= intensity <= 1:
-                raise check.fail((*at, "intensity"), f"grade {gid!r}: intensity must be a number from 0 to 1; got {intensity!r}")
+                message = f"grade {gid!r}: intensity must be a number from 0 to 1; got {intensity!r}"
+                raise check.fail((*at, "intensity"), message)
         elif intensity is not None:
             raise check.fail((*at, "intensity"), f"grade {gid!r}: give intensities or comparisons, not both")
         rows.append((gid, check.string(g, at, "name"), check.string(g, at, "name_zh", required=False), intensity))
@@ -190,7 +191,10 @@ def _grades(data: Any, key: Key, check: Validator) -> tuple[Grade, ...]:
 
         k = len(rows)
         if not isinstance(comparisons, list) or len(comparisons) != k * (k - 1) // 2:
-            raise check.fail((*key, "comparisons"), f"comparisons of {k} grades need {k * (k - 1) // 2} values (upper triangle, row by row)")
+            raise check.fail(
+                (*key, "comparisons"),
+                f"comparisons of {k} grades need {k * (k - 1) // 2} values (upper triangle, row by row)",
+            )
         try:
             values = validate_matrix(from_upper(k, comparisons))
         except AHPError as exc:
@@ -198,7 +202,7 @@ def _grades(data: Any, key: Key, check: Validator) -> tuple[Grade, ...]:
         if any(math.isnan(v) for v in values.ravel()):
             raise check.fail((*key, "comparisons"), "comparisons: every pair of grades needs a value (no ? or nan)")
         levels = intensities_from_comparisons(values)
-        rows = [(gid, name, zh, float(v)) for (gid, name, zh, _), v in zip(rows, levels)]
+        rows = [(gid, name, zh, float(v)) for (gid, name, zh, _), v in zip(rows, levels, strict=True)]
     return tuple(Grade(gid, name, zh, float(v)) for gid, name, zh, v in rows)
 
 
@@ -243,8 +247,10 @@ def _controllable(table: dict[str, Any], key: Key, check: Validator) -> str | No
     """The node's ``controllable`` (who can act on it), checked against :data:`CONTROLLABLE`."""
     value = table.get("controllable")
     if value is not None and value not in CONTROLLABLE:
-        raise check.fail((*key, "controllable"), f"{_dotted((*key, 'controllable'))}: {value!r} is not one of "
-                         f"{', '.join(repr(c) for c in CONTROLLABLE)}")
+        raise check.fail(
+            (*key, "controllable"),
+            f"{_dotted((*key, 'controllable'))}: {value!r} is not one of {', '.join(repr(c) for c in CONTROLLABLE)}",
+        )
     return value
 
 
@@ -252,7 +258,9 @@ def builtin_models() -> list[str]:
     """Names of the models shipped with the package."""
     from importlib import resources
 
-    return sorted(p.name.removesuffix(".toml") for p in resources.files("ahp.criteria").iterdir() if p.name.endswith(".toml"))
+    return sorted(
+        p.name.removesuffix(".toml") for p in resources.files("ahp.criteria").iterdir() if p.name.endswith(".toml")
+    )
 
 
 def model_path(name_or_path: str | os.PathLike[str]) -> str | os.PathLike[str]:
@@ -301,8 +309,9 @@ def builtin_difference(model: Model, language: str = "en") -> str | None:
     >>> builtin_difference(load_model()) is None
     True
     >>> from dataclasses import replace
-    >>> print(builtin_difference(replace(load_model(), version=None)))
-    this file's model 'retail-churn' (no version) is not the built-in one (version 2026.12); the file keeps its own model
+    >>> print(builtin_difference(replace(load_model(), version=None)))  # doctest: +NORMALIZE_WHITESPACE
+    this file's model 'retail-churn' (no version) is not the built-in one (version 2026.12);
+    the file keeps its own model
     >>> builtin_difference(replace(load_model(), version="2026.11"), "zh")
     '本文件的模型 retail-churn（版本 2026.11）不是内置模型（版本 2026.12）；文件保留自己的模型'
     """
@@ -316,12 +325,24 @@ def builtin_difference(model: Model, language: str = "en") -> str | None:
     only_mine, only_theirs = len(mine - theirs), len(theirs - mine)
     if language == "zh":
         version = f"版本 {model.version}" if model.version else "无版本"
-        changes = "".join(f"；{text}" for n, text in ((only_mine, f"文件独有 {only_mine} 个元素"),
-                                                     (only_theirs, f"内置模型独有 {only_theirs} 个元素")) if n)
-        return (f"本文件的模型 {model.id}（{version}）不是内置模型（版本 {builtin.version}{changes}）"
-                "；文件保留自己的模型")
+        changes = "".join(
+            f"；{text}"
+            for n, text in (
+                (only_mine, f"文件独有 {only_mine} 个元素"),
+                (only_theirs, f"内置模型独有 {only_theirs} 个元素"),
+            )
+            if n
+        )
+        return (
+            f"本文件的模型 {model.id}（{version}）不是内置模型（版本 {builtin.version}{changes}）；文件保留自己的模型"
+        )
     version = f"version {model.version}" if model.version else "no version"
-    changes = "".join(f"; {n} element(s) {where}" for n, where in
-                      ((only_mine, "only in the file"), (only_theirs, "only in the built-in model")) if n)
-    return (f"this file's model {model.id!r} ({version}) is not the built-in one (version {builtin.version}"
-            f"{changes}); the file keeps its own model")
+    changes = "".join(
+        f"; {n} element(s) {where}"
+        for n, where in ((only_mine, "only in the file"), (only_theirs, "only in the built-in model"))
+        if n
+    )
+    return (
+        f"this file's model {model.id!r} ({version}) is not the built-in one (version {builtin.version}"
+        f"{changes}); the file keeps its own model"
+    )

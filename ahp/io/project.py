@@ -15,8 +15,7 @@ the document of a new file, :mod:`ahp.io.project_new`. Writes are atomic and kee
 Saving from another thread: a snapshot is saved there, then adopted; a change made
 meanwhile stays pending for the next save.
 
->>> saving = p.snapshot()
->>> p.rename_respondent("Respondent 1", "Ann")
+>>> saving = p.snapshot(); p.rename_respondent("Respondent 1", "Ann")
 >>> saving.save(); p.adopt(saving)
 >>> [r.name for r in load_project(p.path).respondents]
 ['Respondent 1']
@@ -98,7 +97,8 @@ class Project(UnitRatings):
         for i, r in enumerate(self.respondents):
             if r.name == name:
                 return i
-        raise AHPError(f"no respondent named {name!r}; respondents: {', '.join(r.name for r in self.respondents) or 'none'}")
+        raise AHPError(f"no respondent named {name!r}; respondents: "
+                       f"{', '.join(r.name for r in self.respondents) or 'none'}")
 
     def node(self, path: str) -> Node:
         """The inner node at ``path``."""
@@ -194,14 +194,13 @@ class Project(UnitRatings):
 
         synthesis = self._complete_synthesis(respondent)
         matrices = {path: a.result.matrix for path, a in synthesis.nodes.items()}
-        s = self.settings
         aip = panel_respondents(self.panel(suggestions=0)) if respondent is None and len(self.respondents) > 1 else None
-        return monte_carlo(self.model.root, matrices, method=s.method, completion=s.completion, respondents=aip, **options)
+        return monte_carlo(self.model.root, matrices, method=self.settings.method,
+                           completion=self.settings.completion, respondents=aip, **options)
 
     def _complete_synthesis(self, respondent: str | None) -> Synthesis:
         synthesis = self.synthesize(respondent, suggestions=0)
-        missing = [f"{a.path}: {a.problem}" for a in synthesis.nodes.values() if a.result is None]
-        if missing:
+        if missing := [f"{a.path}: {a.reason}" for a in synthesis.nodes.values() if a.result is None]:
             raise AHPError(f"{len(missing)} node(s) lack judgments; first: {missing[0]}")
         return synthesis
 
@@ -220,7 +219,8 @@ class Project(UnitRatings):
 
         r = self.respondent_index(respondent)
         matrices = {path: self.matrix(path, r) for path in self.inner}
-        return plan(self.model.root, matrices, top=top, method=self.settings.method, completion=self.settings.completion)
+        return plan(self.model.root, matrices, top=top, method=self.settings.method,
+                    completion=self.settings.completion)
 
     def next_question(self, respondent: str, top: int = 5) -> NextQuestion | None:
         """The pair to ask ``respondent`` next, ``None`` when their top-``top`` is settled."""
@@ -240,7 +240,8 @@ class Project(UnitRatings):
     def rename_respondent(self, old: str, new: str) -> None:
         """Give a respondent another (unique) name; their table in the file follows (``saved_as``)."""
         i = self.respondent_index(old)
-        self.respondents[i].name = new_name(new, [r.name for k, r in enumerate(self.respondents) if k != i], "respondent")
+        self.respondents[i].name = new_name(new, [r.name for k, r in enumerate(self.respondents) if k != i],
+                                            "respondent")
 
     def set_respondent_weight(self, name: str, weight: float) -> None:
         """Change how much a respondent counts when the panel is combined."""
@@ -292,7 +293,7 @@ class Project(UnitRatings):
         ]
         clone.units = [Unit(u.name, dict(u.ratings)) for u in self.units]
         clone._file = self._file.lend()
-        clone._copied_from = (self, list(zip(self.respondents, clone.respondents)))
+        clone._copied_from = (self, list(zip(self.respondents, clone.respondents, strict=False)))
         clone._before_catch_up = None
         return clone
 

@@ -73,7 +73,9 @@ def _judgment_value(raw: Any, check: Validator, key: tuple[Any, ...], pair: str)
     return value
 
 
-def _parse_judgments(data: Any, check: Validator, at: tuple[Any, ...], inner: dict[str, Node]) -> dict[str, dict[Pair, float]]:
+def _parse_judgments(
+    data: Any, check: Validator, at: tuple[Any, ...], inner: dict[str, Node]
+) -> dict[str, dict[Pair, float]]:
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -83,20 +85,25 @@ def _parse_judgments(data: Any, check: Validator, at: tuple[Any, ...], inner: di
         key = (*at, path)
         node = inner.get(path)
         if node is None:
-            raise check.fail(key, f"judgments for {path!r}: no such node with sub-elements; expected one of {', '.join(inner)}")
+            raise check.fail(key,
+                f"judgments for {path!r}: no such node with sub-elements; expected one of {', '.join(inner)}")
         ids = [c.id for c in node.children]
         if not isinstance(rows, dict):
             raise check.fail(key, f"judgments.{path} must be a table like {ids[0]} = {{ {ids[-1]} = 3 }}")
         pairs: dict[Pair, float] = {}
         for row, cols in rows.items():
             if row not in ids:
-                raise check.fail((*key, row), f"judgments.{path}: {row!r} is not an element of {path!r}; elements: {', '.join(ids)}")
+                raise check.fail((*key, row),
+                                 f"judgments.{path}: {row!r} is not an element of {path!r}; elements: {', '.join(ids)}")
             if not isinstance(cols, dict):
-                raise check.fail((*key, row), f"judgments.{path}.{row} must be an inline table like {{ {ids[-1] if ids[-1] != row else ids[0]} = 3 }}")
+                raise check.fail((*key, row),
+                    f"judgments.{path}.{row} must be an inline table like "
+                    f"{{ {ids[-1] if ids[-1] != row else ids[0]} = 3 }}")
             for col, raw in cols.items():
                 pair = f"{row} vs {col} in {path!r}"
                 if col not in ids:
-                    raise check.fail((*key, row), f"judgment {pair}: {col!r} is not an element of {path!r}; elements: {', '.join(ids)}")
+                    raise check.fail((*key, row),
+                        f"judgment {pair}: {col!r} is not an element of {path!r}; elements: {', '.join(ids)}")
                 if col == row:
                     raise check.fail((*key, row), f"judgment {pair}: an element is not compared with itself")
                 if (col, row) in pairs:
@@ -124,7 +131,8 @@ def _parse_respondents(data: Any, check: Validator, inner: dict[str, Node]) -> l
         if isinstance(weight, bool) or not isinstance(weight, (int, float)) or not 0 < weight <= sys.float_info.max:
             shown = weight if not isinstance(weight, int) or weight < 10**20 else f"{str(weight)[:20]}..."
             raise check.fail((*at, "weight"), f"respondent {name!r}: weight must be a positive number; got {shown!r}")
-        out.append(Respondent(name, float(weight), _parse_judgments(table.get("judgments"), check, (*at, "judgments"), inner)))
+        out.append(Respondent(name, float(weight), _parse_judgments(table.get("judgments"), check, (*at, "judgments"),
+                                                                    inner)))
     return out
 
 
@@ -143,7 +151,8 @@ def _parse_units(data: Any, check: Validator, model: Model) -> list[Unit]:
             raise check.fail((*at, "name"), f"duplicate unit name {name!r}")
         ratings = table.get("ratings", {})
         if not isinstance(ratings, dict):
-            raise check.fail((*at, "ratings"), f"unit {name!r}: ratings must be a table like \"service/attitude\" = \"poor\"")
+            raise check.fail((*at, "ratings"),
+                             f"unit {name!r}: ratings must be a table like \"service/attitude\" = \"poor\"")
         unit = Unit(name)
         for path, raw in ratings.items():
             if path not in leaves:

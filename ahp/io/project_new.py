@@ -22,12 +22,15 @@ from ahp.io.settings import Settings
 def new_file(
     path: str | os.PathLike[str], model: str | os.PathLike[str], title: str | None, settings: Settings | None = None,
 ) -> tuple[Model, str, str]:
-    """The model (built-in name or file), the title (``goal: file name`` by default) and the
-    text of a new project file at ``path`` with ``settings``; refuses a path that exists."""
+    """The model (built-in name or file), the title (``goal: file name`` by default, the goal in
+    Chinese for a Chinese project) and the text of a new project file at ``path`` with
+    ``settings``; refuses a path that exists."""
     if os.path.exists(path):
         raise ProjectFileError("already exists; not overwritten", path=os.fspath(path))
     m = load_model(model)
-    name = title if title is not None else f"{m.goal}: {os.path.basename(path).removesuffix('.ahp.toml')}"
+    goal = m.root.name_zh if settings is not None and settings.language == "zh" and m.root.name_zh else m.goal
+    stem = os.path.basename(path).removesuffix(".ahp.toml")
+    name = title if title is not None else (f"{goal}：{stem}" if goal != m.goal else f"{goal}: {stem}")
     return m, name, tomlkit.dumps(new_document(m, name, settings))
 
 
@@ -85,7 +88,8 @@ def new_document(model: Model, title: str = "", settings: Settings | None = None
     given), with explanatory comments."""
     doc = tomlkit.document()
     doc.add(tomlkit.comment("ahp project: the model, the settings and every respondent's judgments."))
-    doc.add(tomlkit.comment('A judgment  row = { col = v }  means row is v times as important as col (v from 1/9 to 9).'))
+    doc.add(tomlkit.comment('A judgment  row = { col = v }  means row is v times as important as col (v from 1/9 to '
+                            '9).'))
     doc.add(tomlkit.nl())
     doc["format"] = FORMAT
     project = tomlkit.table()

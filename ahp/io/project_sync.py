@@ -8,7 +8,8 @@ a save never writes a text that would not load as the project it came from.
 >>> from ahp.io.model import load_model
 >>> from ahp.io.project_new import new_document
 >>> doc = new_document(load_model())
->>> sync_document(doc, "t", Settings(), [Respondent("Ann\\x7f", judgments={"goal": {("service", "price"): 3.0}})], [], {})
+>>> ann = Respondent("Ann\\x7f", judgments={"goal": {("service", "price"): 3.0}})
+>>> sync_document(doc, "t", Settings(), [ann], [], {})
 >>> 'name = "Ann\\\\u007f"' in tomlkit.dumps(doc)
 True
 """
@@ -16,6 +17,7 @@ True
 from __future__ import annotations
 
 import math
+import re
 from typing import Any
 
 import tomlkit
@@ -77,11 +79,13 @@ class FileState:
             try:
                 self.doc = tomlkit.parse(self.text) if self.text is not None else new_document(model, title)
             except (RecursionError, TOMLKitError) as exc:
-                raise ProjectFileError(f"cannot be saved: {'nested too deeply' if isinstance(exc, RecursionError) else exc}", path=path) from None
+                why = "nested too deeply" if isinstance(exc, RecursionError) else exc
+                raise ProjectFileError(f"cannot be saved: {why}", path=path) from None
         return self.doc
 
 
-def sync_document(doc: Any, title: str, settings: Settings, respondents: list[Respondent], units: list[Unit], saved: Saved) -> None:
+def sync_document(doc: Any, title: str, settings: Settings, respondents: list[Respondent], units: list[Unit],
+                  saved: Saved) -> None:
     """Bring a tomlkit document in line with a project, touching only what differs."""
     _sync_head(doc, title, settings)
     _sync_respondents(doc, respondents, saved)
@@ -106,11 +110,13 @@ def _sync_respondents(doc: Any, respondents: list[Respondent], saved: Saved) -> 
     old = list(doc["respondents"]) if isinstance(doc.get("respondents"), list) else []
     by_name = {t.get("name"): t for t in old}
     tables = [by_name.pop(r.saved_as) if r.saved_as in by_name else None for r in respondents]
-    kept = [t is not None and saved.get(r.saved_as) == (r.weight, r.judgments) for r, t in zip(respondents, tables)]
-    for k, r in enumerate(respondents):  # not in the file under their saved name: an unclaimed table of their name, or a new one
+    kept = [t is not None and saved.get(r.saved_as) == (r.weight, r.judgments)
+            for r, t in zip(respondents, tables, strict=False)]
+    # not in the file under their saved name: an unclaimed table of their name, or a new one
+    for k, r in enumerate(respondents):
         if tables[k] is None:
             tables[k] = by_name.pop(r.name) if r.name in by_name else tomlkit.table()
-    for r, t, unchanged in zip(respondents, tables, kept):
+    for r, t, unchanged in zip(respondents, tables, kept, strict=False):
         if t.get("name") != r.name:
             t["name"] = r.name
         if unchanged:
@@ -194,17 +200,18 @@ def _inline(counts: dict[str, float]) -> Any:
 def checked_text(file: FileState, project: ProjectData, target: str, added: list[Respondent]) -> str:
     """The file's new text for ``project``, read back to check it loads as the project.
 
-    Tried in turn: the ``added`` respondents' tables appended to the text (when nothing else
-    changed); the kept document brought up to date; a fresh document (for a file edited by
+    Tried in turn: the ``added`` respondents' tables appended to the text, or the tables of the
+    respondents whose judgments changed rewritten in it (:func:`spliced_text`), when nothing
+    else changed; the kept document brought up to date; a fresh document (for a file edited by
     hand into a shape the update cannot follow: its comments are lost, its contents kept).
     Raises :class:`ProjectFileError` when none reads back.
     """
     check_writable(project.title, project.respondents, project.units, target)
-    if added and file.text is not None:
-        text = appended_text(file.text, added)
-        if reads_back(text, target, project):
+    if file.text is not None:
+        quick = appended_text(file.text, added) if added else spliced_text(file.text, project.respondents, file.saved)
+        if quick is not None and reads_back(quick, target, project):
             file.doc = None  # the kept document no longer matches the file
-            return text
+            return quick
     for fresh in (False, True):
         if fresh:
             file.doc = new_document(project.model, project.title)
@@ -216,7 +223,8 @@ def checked_text(file: FileState, project: ProjectData, target: str, added: list
             raise ProjectFileError("nested too deeply to be saved", path=target) from None
         if reads_back(text, target, project):
             return text
-    raise ProjectFileError("the project could not be written so that it reads back the same; nothing was written", path=target)
+    raise ProjectFileError("the project could not be written so that it reads back the same; nothing was written",
+                           path=target)
 
 
 def appended_text(text: str, respondents: list[Respondent]) -> str:
@@ -252,6 +260,57 @@ def appended_text(text: str, respondents: list[Respondent]) -> str:
     return "".join(parts)
 
 
+#: A ``[[respondents]]`` header line, and the start of any table that is not a part of one.
+_RESPONDENT_HEADER = re.compile(r"^\[\[respondents\]\][ \t]*(?:#.*)?$", re.MULTILINE)
+_OTHER_TABLE = re.compile(r"^\[(?!respondents\.)", re.MULTILINE)
+
+
+def spliced_text(text: str, respondents: list[Respondent], saved: Saved) -> str | None:
+    """``text`` with the ``[[respondents]]`` table of each respondent whose weight or judgments
+    differ from ``saved`` brought up to date on its own (tomlkit parses and writes that table
+    only, keeping its comments), or ``None`` when that cannot be done: no such respondent, or
+    respondents renamed, added, removed or reordered since, or tables not where they should be.
+    The caller reads the result back, as every save does.
+
+    >>> text = 'x = 1\\n\\n[[respondents]]\\nname = "A"\\n\\n[[respondents]]\\nname = "B" # boss\\n'
+    >>> a, b = Respondent("A", saved_as="A"), Respondent("B", 2.0, saved_as="B")
+    >>> print(spliced_text(text, [a, b], {"A": (1.0, {}), "B": (1.0, {})}))
+    x = 1
+    <BLANKLINE>
+    [[respondents]]
+    name = "A"
+    <BLANKLINE>
+    [[respondents]]
+    name = "B" # boss
+    weight = 2.0
+    <BLANKLINE>
+    """
+    if list(saved) != [r.name for r in respondents] or any(r.saved_as != r.name for r in respondents):
+        return None
+    changed = [k for k, r in enumerate(respondents) if saved[r.name] != (r.weight, r.judgments)]
+    starts = [m.start() for m in _RESPONDENT_HEADER.finditer(text)]
+    if not changed or len(starts) != len(respondents):
+        return None
+    parts, at = [], 0
+    for k in changed:
+        end = _OTHER_TABLE.search(text, starts[k] + 1)
+        stop = end.start() if end else len(text)
+        try:
+            doc = tomlkit.parse(text[starts[k]:stop])
+        except TOMLKitError:
+            return None
+        tables = doc.get("respondents")
+        r = respondents[k]
+        if not isinstance(tables, list) or len(tables) != 1 or tables[0].get("name") != r.name:
+            return None
+        if tables[0].get("weight", 1.0) != r.weight:
+            tables[0]["weight"] = r.weight
+        _sync_judgments(tables[0], r.judgments)
+        parts += [text[at:starts[k]], tomlkit.dumps(doc)]
+        at = stop
+    return "".join([*parts, text[at:]])
+
+
 def _spelling() -> tuple[Any, Any]:
     """tomlkit's spelling of a key and of a value (remembered: the same few recur)."""
     keys: dict[str, str] = {}
@@ -272,12 +331,14 @@ def _spelling() -> tuple[Any, Any]:
 
 def check_writable(title: str, respondents: list[Respondent], units: list[Unit], path: str) -> None:
     """Refuse text no UTF-8 file can hold (a lone surrogate), naming the field."""
-    fields = [("project title", title), *(("respondent name", r.name) for r in respondents), *(("unit name", u.name) for u in units)]
+    fields = [("project title", title), *(("respondent name", r.name) for r in respondents),
+              *(("unit name", u.name) for u in units)]
     for what, text in fields:
         try:
             text.encode("utf-8")
         except UnicodeEncodeError:
-            raise ProjectFileError(f"{what} {text!r} holds a character no text file can store (a lone surrogate); not saved", path=path) from None
+            raise ProjectFileError(f"{what} {text!r} holds a character no text file can store (a lone surrogate); not "
+                                   "saved", path=path) from None
 
 
 def reads_back(text: str, path: str, expected: ProjectData) -> bool:
@@ -293,7 +354,7 @@ def reads_back(text: str, path: str, expected: ProjectData) -> bool:
         return False
     if len(again.respondents) != len(expected.respondents):
         return False
-    return all(_same_respondent(a, b) for a, b in zip(again.respondents, expected.respondents))
+    return all(_same_respondent(a, b) for a, b in zip(again.respondents, expected.respondents, strict=False))
 
 
 def _same_respondent(again: Respondent, expected: Respondent) -> bool:
@@ -304,4 +365,5 @@ def _same_respondent(again: Respondent, expected: Respondent) -> bool:
         return True
     if again.judgments.keys() != given.keys() or any(again.judgments[p].keys() != given[p].keys() for p in given):
         return False
-    return all(math.isclose(again.judgments[p][pair], v, rel_tol=TOLERANCE) for p in given for pair, v in given[p].items())
+    return all(math.isclose(again.judgments[p][pair], v, rel_tol=TOLERANCE)
+               for p in given for pair, v in given[p].items())

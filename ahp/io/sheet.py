@@ -33,15 +33,18 @@ def decode(data: bytes, where: str) -> str:
 
     >>> decode("门店,价格\\n".encode("gbk"), "a.csv")
     '门店,价格\\n'
-    >>> decode(b"unit\\nNorth\\xff\\n", "a.csv")
+    >>> decode(b"unit\\nNorth\\xff\\n", "a.csv")  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
-    ahp.errors.AHPError: a.csv, line 2: byte 0xff is neither UTF-8 nor GB18030 (GBK); save the file as UTF-8 (in Excel: CSV UTF-8)
+    ahp.errors.AHPError: a.csv, line 2: byte 0xff is neither UTF-8 nor GB18030 (GBK);
+        save the file as UTF-8 (in Excel: CSV UTF-8)
     """
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError:
-            raise AHPError(f"{where}: starts as UTF-16 but is not; save the file as UTF-8 (in Excel: CSV UTF-8)") from None
+            raise AHPError(
+                f"{where}: starts as UTF-16 but is not; save the file as UTF-8 (in Excel: CSV UTF-8)"
+            ) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -49,8 +52,10 @@ def decode(data: bytes, where: str) -> str:
             return data.decode("gb18030")
         except UnicodeDecodeError:
             line = data.count(b"\n", 0, exc.start) + 1
-            raise AHPError(f"{where}, line {line}: byte 0x{data[exc.start]:02x} is neither UTF-8 nor GB18030 (GBK); "
-                           "save the file as UTF-8 (in Excel: CSV UTF-8)") from None
+            raise AHPError(
+                f"{where}, line {line}: byte 0x{data[exc.start]:02x} is neither UTF-8 nor GB18030 (GBK); "
+                "save the file as UTF-8 (in Excel: CSV UTF-8)"
+            ) from None
 
 
 def delimiter(text: str, what: str) -> str:
@@ -59,9 +64,10 @@ def delimiter(text: str, what: str) -> str:
 
     >>> delimiter("unit;price/level\\nNorth;good\\n", "ratings"), delimiter("unit\\nNorth\\n", "ratings")
     (';', ',')
-    >>> delimiter("unit,a;b\\nNorth,1;2\\n", "ratings")
+    >>> delimiter("unit,a;b\\nNorth,1;2\\n", "ratings")  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
-    ahp.errors.SurveyError: cannot tell how the ratings separates its cells: by commas or by semicolons; use only one of them in the header row
+    ahp.errors.SurveyError: cannot tell how the ratings separates its cells: by commas or by semicolons;
+        use only one of them in the header row
     """
     lines = [line for line in text.lstrip("\ufeff").splitlines() if line.strip()]
     if not lines:
@@ -77,8 +83,9 @@ def delimiter(text: str, what: str) -> str:
     if len(even) == 1:
         return even[0]
     names = " or by ".join(DELIMITERS[d] for d in (even or splitting))
-    raise SurveyError(f"cannot tell how the {what} separates its cells: by {names}; "
-                      "use only one of them in the header row", [])
+    raise SurveyError(
+        f"cannot tell how the {what} separates its cells: by {names}; use only one of them in the header row", []
+    )
 
 
 def read_sheet(text: str, what: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
@@ -95,7 +102,9 @@ def read_sheet(text: str, what: str) -> tuple[list[str], list[tuple[int, list[st
         rows.extend(reader)
     except csv.Error as exc:
         why = f"a cell longer than {csv.field_size_limit():,} characters" if "field limit" in str(exc) else str(exc)
-        raise SurveyError(f"the {what} cannot be read as CSV; nothing imported", [f"line {reader.line_num}: {why}"]) from None
+        raise SurveyError(
+            f"the {what} cannot be read as CSV; nothing imported", [f"line {reader.line_num}: {why}"]
+        ) from None
     if not rows:
         raise SurveyError(f"the {what} is empty: it needs a header row", [])
     header = [h.strip() for h in rows[0]]

@@ -108,7 +108,9 @@ def _cell_value(text: str, coding: str) -> float:
     return value
 
 
-def read_survey(text: str, root: Node, coding: str = "ratio", existing: set[str] = frozenset()) -> list[tuple[str, float, dict[str, dict[tuple[str, str], float]]]]:
+def read_survey(
+    text: str, root: Node, coding: str = "ratio", existing: set[str] = frozenset()
+) -> list[tuple[str, float, dict[str, dict[tuple[str, str], float]]]]:
     """Parse and check a survey; returns (name, weight, judgments) per row.
 
     Raises :class:`SurveyError` listing every bad cell (row = line in the file, column by name).
@@ -156,7 +158,10 @@ def _header_columns(
             if header.index(h) != k:
                 problems.append(f"row 1, column {k + 1} {h!r}: duplicate column")
         elif h not in known:
-            problems.append(f"row 1, column {k + 1} {h!r}: unknown column; expected 'respondent', 'weight' or a pair like {columns[0].header!r}")
+            problems.append(
+                f"row 1, column {k + 1} {h!r}: unknown column; "
+                f"expected 'respondent', 'weight' or a pair like {columns[0].header!r}"
+            )
         elif known[h][0] in seen_pairs:
             problems.append(f"row 1, column {k + 1} {h!r}: the same pair as column {seen_pairs[known[h][0]] + 1}")
         else:
@@ -166,7 +171,9 @@ def _header_columns(
     return known
 
 
-def _judgments(cells: list[tuple[str, tuple[PairColumn, bool], str]], coding: str, line: int, problems: list[str]) -> dict[str, dict[tuple[str, str], float]]:
+def _judgments(
+    cells: list[tuple[str, tuple[PairColumn, bool], str]], coding: str, line: int, problems: list[str]
+) -> dict[str, dict[tuple[str, str], float]]:
     """One row's judgments from its non-empty pair cells (header, (pair, reversed), text); a bad
     cell goes to ``problems``."""
     judgments: dict[str, dict[tuple[str, str], float]] = {}

@@ -1,5 +1,6 @@
-"""Results as readable terminal tables, for ``ahp weights``, ``rank``, ``check``, ``group``,
-``sensitivity`` and ``risk``, in English or Chinese (every word from :mod:`ahp.io.glossary`).
+"""Results as readable terminal tables, for ``ahp weights``, ``rank``, ``group``, ``sensitivity``
+and ``risk`` (``check`` in :mod:`ahp.io.terminal_check`), in English or Chinese (every word from
+:mod:`ahp.io.glossary`).
 
 A small table printer rather than rich: ``ahp rank`` must start within 1.3x of
 ``python -c "import numpy"``, and rich's import and first render cost more than that
@@ -27,8 +28,19 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ahp.core.consistency import verdict_operator
+from ahp.core.hierarchy import CombinedTest
 from ahp.io.glossary import say, separator, setting
-from ahp.io.wording import aggregation_notes, combined_line, judgments_source, path_name, settings_line, suggestion_text
+from ahp.io.wording import (  # project_title: also for ahp export-survey
+    aggregation_notes,
+    combined_line,
+    judgments_source,
+    note_text,
+    path_name,
+    project_title,
+    settings_line,
+    suggestion_text,
+    warning_lines,
+)
 
 if TYPE_CHECKING:  # only for annotations: `ahp rank` should not pay for these imports
     from ahp.core.hierarchy import NodeAnalysis, Synthesis
@@ -81,17 +93,19 @@ def render_table(header: Sequence[str], rows: Sequence[Sequence[Cell]], right: s
 
     def line(cells: list[str], codes: list[str | None]) -> str:
         padded = []
-        for k, (cell, code) in enumerate(zip(cells, codes)):
+        for k, (cell, code) in enumerate(zip(cells, codes, strict=False)):
             pad = " " * (widths[k] - width(cell))
-            shown = cell if code is None else _colour(cell, code)
+            shown = cell if code is None else colour(cell, code)
             padded.append(pad + shown if k in right else shown + pad)
         return " │ ".join(padded).rstrip()
 
     rule = "─┼─".join("─" * w for w in widths)
-    return "\n".join([line(texts[0], colours[0]), rule, *(line(t, c) for t, c in zip(texts[1:], colours[1:]))])
+    body = (line(t, c) for t, c in zip(texts[1:], colours[1:], strict=False))
+    return "\n".join([line(texts[0], colours[0]), rule, *body])
 
 
-def _colour(text: str, code: str) -> str:
+def colour(text: str, code: str) -> str:
+    """``text`` in the ANSI colour ``code`` (``"33"`` yellow) on a terminal without ``NO_COLOR``; else as it is."""
     if not sys.stdout.isatty() or os.environ.get("NO_COLOR"):
         return text
     return f"\033[{code}m{text}\033[0m"
@@ -99,39 +113,38 @@ def _colour(text: str, code: str) -> str:
 
 def _verdict(result: PriorityResult, language: str = "en") -> str:
     if result.n <= 2:
-        return _colour(say("verdict.small", language), "32")
+        return colour(say("verdict.small", language), "32")
     figures = {"cr": f"{result.cr:.4f}", "limit": f"{result.threshold:.2f}",
                "op": setting("op", verdict_operator(result.consistent, result.strict), language)}
     if result.consistent:
-        return _colour(say("verdict.pass", language, **figures), "32")
-    return _colour(say("verdict.fail", language, **figures), "1;31")
+        return colour(say("verdict.pass", language, **figures), "32")
+    return colour(say("verdict.fail", language, **figures), "1;31")
 
 
 def print_weights(result: PriorityResult, labels: list[str], language: str = "en") -> None:
     """One matrix: weights with bars, consistency figures, the judgments to revisit."""
     top = float(result.weights.max())
-    rows = [[str(i + 1), label, f"{w:.4f}", bar(w / top)] for i, (label, w) in enumerate(zip(labels, result.weights))]
+    rows = [[str(i + 1), label, f"{w:.4f}", bar(w / top)] for i, (label, w) in enumerate(zip(labels, result.weights,
+                                                                                             strict=False))]
     print(say("weights.title", language, method=setting("method", result.method, language)))
     print(render_table(["#", say("element", language), say("weight", language), ""], rows, right={0, 2}))
     print(say("weights.figures", language, lambda_max=f"{result.lambda_max:.4f}",
-              convention=setting("lambda_max", result.lambda_convention, language), ci=f"{result.ci:.4f}",
-              ri=f"{result.ri:.4f}", table=setting("ri", result.ri_table, language), cr=f"{result.cr:.4f}"))
+              convention=say("weights.eigenvalue", language) if result.lambda_convention == "eigenvalue"
+              else setting("lambda_max", result.lambda_convention, language), ci=f"{result.ci:.4f}",
+              ri=f"{result.ri:.4f}", ri_zh=f"{result.ri:.2f}", table=setting("ri", result.ri_table, language),
+              cr=f"{result.cr:.4f}"))
     if result.gci is not None:
         print(say("weights.gci", language, gci=f"{result.gci:.4f}", limit=f"{result.gci_threshold:.2f}"))
     print(_verdict(result, language))
     if result.completed is not None:
-        print(say("weights.completed", language, k=result.missing, how=setting("completion", result.completion, language)))
+        print(say("weights.completed", language, k=result.missing, how=setting("completion", result.completion,
+                                                                               language)))
     for note in result.warnings:
-        print(_colour(clean(f"warning: {note}"), "33"))
+        print(colour(clean(say("warning", language, note=note_text(note, language))), "33"))
     if result.suggestions:
         print(say("weights.revisit", language))
     for line in suggestion_text(result, labels, language):
         print(clean(f"  {line}"))
-
-
-def project_title(project: Project, language: str = "en") -> str:
-    """The project's title, or its goal in ``language`` when it has none."""
-    return project.title or project.model.root.label(language)
 
 
 def print_ranking(
@@ -149,81 +162,58 @@ def print_ranking(
     header = ["#", say("churn factor", language), say("weight.global", language), say("weight.local", language), ""]
     print(render_table(header, rows, right={0, 2, 3}))
     print()
-    _print_nodes(synthesis, language)
-    _print_aggregation_notes(panel)
+    print_nodes(synthesis, language)
+    _print_aggregation_notes(project, panel, language)
     print(clean(settings_line(synthesis, judgments_source(project, respondent, language, panel=panel), language)))
 
 
-def _print_aggregation_notes(panel: Panel | None) -> None:
-    for line in aggregation_notes(panel) if panel is not None else ():
-        print(_colour(clean(f"combined otherwise at {line}"), "33"))
+def _print_aggregation_notes(project: Project, panel: Panel | None, language: str) -> None:
+    for line in aggregation_notes(project, panel, language) if panel is not None else ():
+        print(colour(clean(line), "33"))
 
 
-def _node_name(a: NodeAnalysis, language: str) -> str:
+def node_name(a: NodeAnalysis, language: str) -> str:
     """A matrix as the tables name it: its path in English, its node's name in Chinese."""
     return a.node.label(language) if language == "zh" else a.path
 
 
-def _status(status: str, language: str) -> Cell:
+def status_cell(status: str, language: str) -> Cell:
+    """A node's status as a coloured table cell: ``("通过", "32")``."""
     return say(f"status.{status}", language), _STATUS_COLOUR[status]
 
 
-def _print_nodes(synthesis: Synthesis, language: str = "en") -> None:
+def print_nodes(synthesis: Synthesis, language: str = "en") -> None:
+    """Every matrix's λmax, CR, limit and status, the hierarchy line, then the completion's warnings."""
     rows = []
     for a in synthesis.nodes.values():
         r = a.result
         figures = ["-", "-", "-"] if r is None else [f"{r.lambda_max:.4f}", f"{r.cr:.4f}", f"{r.threshold:.2f}"]
-        rows.append([_node_name(a, language), str(len(a.node.children)), *figures, _status(a.status, language)])
+        rows.append([node_name(a, language), str(len(a.node.children)), *figures, status_cell(a.status, language)])
     header = [say(k, language) for k in ("matrix", "order n", "lambda_max")] + ["CR"] + [
         say(k, language) for k in ("threshold", "status")]
     print(render_table(header, rows, right={1, 2, 3, 4}))
     print(combined_line(synthesis, language))
-    for note in synthesis.warnings:
-        print(_colour(clean(f"warning: {note}"), "33"))
+    for line in warning_lines(synthesis, language):
+        print(colour(clean(line), "33"))
 
 
-def print_check(
-    project: Project, synthesis: Synthesis, respondent: str | None,
-    failures: Sequence[tuple[str, NodeAnalysis]] = (), left_out: Sequence[str] = (), language: str = "en",
-) -> None:
-    """Every node's verdict; for the ones to revisit, why, and their worst judgments; then each
-    respondent's failing nodes (``failures``: respondent, node), one line each, and who gave no
-    judgment at all (``left_out``)."""
-    combined = respondent is None and len(project.respondents) > 1
-    if combined:
-        print(say("check.combined", language))
-    _print_nodes(synthesis, language)
-    for a in synthesis.nodes.values():
-        node = _node_name(a, language)
-        if a.status == "incomplete":
-            print(_colour(clean(say("check.incomplete", language, node=node, problem=a.problem)), "33"))
-        elif a.status == "inconsistent":
-            print(_colour(clean(say("check.revisit", language, node=node, cr=f"{a.result.cr:.4f}",
-                                    limit=f"{a.result.threshold:.2f}")), "1;31"))
-            for line in suggestion_text(a.result, [c.label(language) for c in a.node.children], language):
-                print(clean(f"  {line}"))
-    failing = list(dict.fromkeys(name for name, _ in failures))
-    sep = separator(language)
-    if failures:
-        print()
-        print(say("check.failing", language, k=len(failing), n=len(project.respondents) - len(left_out)))
-        rows = [[name, _node_name(a, language), "-" if a.result is None else f"{a.result.cr:.4f}",
-                 "-" if a.result is None else f"{a.result.threshold:.2f}", _status(a.status, language)]
-                for name, a in failures]
-        header = [say(k, language) for k in ("respondent", "matrix")] + ["CR"] + [
-            say(k, language) for k in ("threshold", "status")]
-        print(render_table(header, rows, right={2, 3}))
-    if left_out:
-        print(clean(say("check.left out", language, names=sep.join(left_out))))
-    if synthesis.consistent and not failures:
-        verdict = say("check.all pass", language) + say("check.all pass everyone" if combined else "check.all pass one",
-                                                        language)
-    elif failures:
-        verdict = clean(say("check.names fail", language, names=sep.join(failing)))
-    else:
-        verdict = say("check.some fail", language)
-    gap = "\n" if language == "zh" else " "
-    print(f"{verdict}{gap}{clean(settings_line(synthesis, judgments_source(project, respondent, language), language))}")
+def print_failures(failures: Sequence[tuple[str, NodeAnalysis | CombinedTest]], n: int, language: str = "en") -> None:
+    """The respondents' failures, one line each (respondent, node or the combined test, CR,
+    threshold, status), under a heading counting the respondents who fail among ``n``."""
+    print(say("check.failing", language, k=len(dict.fromkeys(name for name, _ in failures)), n=n))
+    header = [say(k, language) for k in ("respondent", "matrix")] + ["CR"] + [
+        say(k, language) for k in ("threshold", "status")]
+    print(render_table(header, [_failure_row(name, what, language) for name, what in failures], right={2, 3}))
+
+
+def _failure_row(name: str, what: NodeAnalysis | CombinedTest, language: str) -> list[Cell]:
+    """A row of the respondents' failures: who, which matrix (or the combined test), CR, limit, status."""
+    if isinstance(what, CombinedTest):
+        return [name, say("check.combined test", language), f"{what.cr:.4f}", f"{what.limit:.2f}",
+                status_cell("inconsistent", language)]
+    r = what.result
+    return [name, node_name(what, language), "-" if r is None else f"{r.cr:.4f}",
+            "-" if r is None else f"{r.threshold:.2f}", status_cell(what.status, language)]
 
 
 def print_panel(project: Project, panel: Panel, limit: int = 20, language: str = "en") -> None:
@@ -238,8 +228,13 @@ def print_panel(project: Project, panel: Panel, limit: int = 20, language: str =
     for node in data["nodes"]:
         crs = [r for r in node["respondents"] if r["cr"] is not None]
         failing = [r["name"] for r in crs if not r["consistent"]]
+        if not crs:  # nobody's judgments determine it: no consensus to speak of
+            rows.append([path_name(project, node["path"], language), "-", "-", "-",
+                         (say("group.undetermined", language), "33")])
+            continue
         rows.append([
-            path_name(project, node["path"], language), f"{node['consensus']:.3f}", setting("band", node["band"], language),
+            path_name(project, node["path"], language), f"{node['consensus']:.3f}", setting("band", node["band"],
+                                                                                            language),
             say("range", language, lo=f"{min(r['cr'] for r in crs):.3f}", hi=f"{max(r['cr'] for r in crs):.3f}")
             if crs else "-",
             (separator(language).join(failing), "1;31") if failing else say("none", language),
@@ -247,7 +242,7 @@ def print_panel(project: Project, panel: Panel, limit: int = 20, language: str =
     header = [say("matrix", language), "S*"] + [say(k, language) for k in ("group.consensus", "group.cr range",
                                                                              "group.inconsistent")]
     print(render_table(header, rows, right={1}))
-    _print_aggregation_notes(panel)
+    _print_aggregation_notes(project, panel, language)
     print()
     people = sorted(data["respondents"], key=lambda r: -r["distance"])
     rows = [
@@ -298,16 +293,17 @@ def print_sensitivity(
                        right={1, 2, 3}))
     if mc is not None:
         print()
-        how = say("sens.lognormal", language, spread=mc.spread) if mc.noise == "lognormal" else say("sens.step", language)
+        how = say("sens.lognormal", language, spread=mc.spread) if mc.noise == "lognormal" else say("sens.step",
+                                                                                                    language)
         print(say("sens.mc", language, draws=mc.draws, how=how, seed=mc.seed))
         order = np.argsort(mc.baseline_rank)
         rows = []
-        for l in order:
-            same = mc.rank_probabilities[l, mc.baseline_rank[l] - 1]
-            lo, hi = mc.rank_interval[l]
-            p5, _, p95 = mc.weight_percentiles[:, l]
-            rows.append([str(mc.baseline_rank[l]), name(mc.leaves[l]), f"{same:.2f}",
-                         f"{mc.rank_probabilities[l, :3].sum():.2f}", say("range", language, lo=lo, hi=hi),
+        for leaf in order:
+            same = mc.rank_probabilities[leaf, mc.baseline_rank[leaf] - 1]
+            lo, hi = mc.rank_interval[leaf]
+            p5, _, p95 = mc.weight_percentiles[:, leaf]
+            rows.append([str(mc.baseline_rank[leaf]), name(mc.leaves[leaf]), f"{same:.2f}",
+                         f"{mc.rank_probabilities[leaf, :3].sum():.2f}", say("range", language, lo=lo, hi=hi),
                          say("range", language, lo=f"{p5:.3f}", hi=f"{p95:.3f}"), bar(same, 10)])
         header = ["#", say("churn factor" if language == "zh" else "factor", language)] + [
             say(f"sens.{k}", language) for k in ("p rank", "p top", "rank 90", "weight 90")] + [""]
@@ -318,7 +314,8 @@ def print_sensitivity(
     print(clean(settings_line(synthesis, judgments_source(project, respondent, language), language)))
 
 
-def print_risk(project: Project, report: RiskReport, respondent: str | None, language: str = "en", limit: int = 5) -> None:
+def print_risk(project: Project, report: RiskReport, respondent: str | None, language: str = "en",
+               limit: int = 5) -> None:
     """Units by churn-risk index, riskiest first; then the units rated on too little of the
     weight to rank, and why; the fuzzy evaluation of each unit and criterion; each unit's factors
     to fix first, grouped by who can act on them (store, head office, external)."""
@@ -334,14 +331,16 @@ def print_risk(project: Project, report: RiskReport, respondent: str | None, lan
         print(say("risk.apart", language, share=f"{report.min_coverage:.0%}"))
         rows = [[u.name, "-" if u.coverage <= 0 else f"{u.index:.1f}", f"{u.coverage:.0%}",
                  apart_reason(u.coverage, report.min_coverage, language) or ""] for u in report.apart]
-        print(render_table([say(k, language) for k in ("unit", "risk.risk", "risk.rated", "risk.why")], rows, right={1, 2}))
+        print(render_table([say(k, language) for k in ("unit", "risk.risk", "risk.rated", "risk.why")], rows, right={1,
+            2}))
     _print_evaluation(report, language)
     for u in report.units:
         if not u.actions:
             continue
         print()
         print(clean(say("risk.fix first", language, unit=u.name)))
-        rows = [[a.node.label(language), owner_label(owner, language), a.grade.label(language) + ("~" if a.spread else ""),
+        rows = [[a.node.label(language), owner_label(owner, language),
+                 a.grade.label(language) + ("~" if a.spread else ""),
                  f"{a.weight:.3f}", f"{a.gain:.2f}"] for owner, group in u.actions_by_owner() for a in group[:limit]]
         factor = "churn factor" if language == "zh" else "factor"
         weight = "weight.global" if language == "zh" else "weight"
@@ -369,7 +368,8 @@ def _print_evaluation(report: RiskReport, language: str) -> None:
             if e.grade is None:
                 continue
             rows.append([u.name if not level else "", level.strip() or say("eval.all", language),
-                         *(f"{v:.3f}" for v in e.membership), f"{e.degree:.1f}", report.grades[e.grade].label(language)])
+                         *(f"{v:.3f}" for v in e.membership), f"{e.degree:.1f}",
+                             report.grades[e.grade].label(language)])
     if not rows:
         return
     print()

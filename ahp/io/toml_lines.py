@@ -4,7 +4,8 @@ tomllib (fast, in the standard library) gives no positions for valid documents, 
 :class:`KeyLines` scans the text once and records the line of every table header and key,
 addressed like the parsed data: ``("model", "criteria", 0, "children", 2, "id")``.
 
->>> lines = KeyLines('format = 1\\n[model]\\nid = "x"\\n[[model.criteria]]\\nid = "a"\\n[[model.criteria]]\\nid = "b"\\n')
+>>> lines = KeyLines('format = 1\\n[model]\\nid = "x"\\n'
+...                  '[[model.criteria]]\\nid = "a"\\n[[model.criteria]]\\nid = "b"\\n')
 >>> lines.line(("model", "criteria", 1, "id")), lines.line(("model", "criteria", 1, "nope"))
 (7, 6)
 """
@@ -122,11 +123,15 @@ def parse_toml(text: str, path: str) -> dict[str, Any]:
     for m in _TABLE_LINE.finditer(text):
         if m.group().count(".") >= MAX_TABLE_PARTS:
             line = text.count("\n", 0, m.start()) + 1
-            raise ProjectFileError(f"a table name of more than {MAX_TABLE_PARTS} parts; nothing here nests so deep", path=path, line=line)
+            raise ProjectFileError(
+                f"a table name of more than {MAX_TABLE_PARTS} parts; nothing here nests so deep", path=path, line=line
+            )
     try:
         return tomllib.loads(text)
     except RecursionError:
-        raise ProjectFileError("invalid TOML: values nested too deeply (arrays or inline tables within one another)", path=path) from None
+        raise ProjectFileError(
+            "invalid TOML: values nested too deeply (arrays or inline tables within one another)", path=path
+        ) from None
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         m = _SYNTAX_LINE.search(message)

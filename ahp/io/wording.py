@@ -9,17 +9,25 @@ glossary's (:mod:`ahp.io.glossary`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from ahp.core.completion import CompletionNote, Unlinked
 from ahp.core.consistency import acceptance_text, hierarchy_threshold, strict, verdict_operator
+from ahp.core.panel import AIP_UNDETERMINED, ALL_EXCLUDED
 from ahp.core.scale import format_value
 from ahp.io.glossary import say, separator, setting
 
 if TYPE_CHECKING:
-    from ahp.core.hierarchy import Synthesis
+    from ahp.core.hierarchy import CombinedTest, NodeAnalysis, Synthesis
     from ahp.core.panel import Panel
     from ahp.core.priorities import PriorityResult
     from ahp.io.project import Project
+
+
+def project_title(project: Project, language: str = "en") -> str:
+    """The project's title, or its goal in ``language`` when it has none."""
+    return project.title or project.model.root.label(language)
 
 
 def threshold_label(rule: str | float, language: str = "en") -> str:
@@ -27,7 +35,8 @@ def threshold_label(rule: str | float, language: str = "en") -> str:
     reads, ``CR < 0.10`` (in Chinese, the rule itself: ``3 阶 CR ≤ 0.05 ...``)."""
     if language == "en" and strict(rule):
         return acceptance_text(hierarchy_threshold(rule), True)
-    return setting("threshold", rule, language) if isinstance(rule, str) else say("threshold.fixed", language, value=rule)
+    return setting("threshold", rule, language) if isinstance(rule, str) else say("threshold.fixed", language,
+                                                                                  value=rule)
 
 
 def combined_line(synthesis: Synthesis, language: str = "en") -> str:
@@ -42,15 +51,80 @@ def combined_line(synthesis: Synthesis, language: str = "en") -> str:
     Hierarchy CR: levels below the goal 0.4310; combined test (CR of goal + levels below)
     0.0000 + 0.4310 = 0.4310 > 0.10: fails; failing on its own: a
     >>> print(combined_line(s, "zh"))  # doctest: +NORMALIZE_WHITESPACE
-    层次总排序 CR：目标层以下各层 0.4310；组合一致性检验（目标层 CR + 以下各层）0.0000 + 0.4310 = 0.4310 > 0.10，未通过；单独未通过：a
+    层次总排序一致性比率 CR（目标层以下各层）= 0.4310；组合一致性检验（目标层 CR + 以下各层）：0.0000 + 0.4310
+    = 0.4310 > 0.10，未通过；单独未通过：A
+    >>> unjudged_goal = synthesize(root, {"a": [[1, 2, 1/2], [1/2, 1, 2], [2, 1/2, 1]]})
+    >>> print(combined_line(unjudged_goal, "zh").replace("；", "；\\n"))
+    层次总排序一致性比率 CR（目标层以下各层）= 0.4310；
+    组合一致性检验：尚有 1 个判断矩阵判断不完整，暂不能检验；
+    单独未通过：A
     """
     test = synthesis.combined
-    line = say("combined", language, levels=f"{synthesis.cr_total:.4f}",
-               terms=" + ".join(f"{cr:.4f}" for cr in test.levels), cr=f"{test.cr:.4f}",
-               op=setting("op", verdict_operator(test.passed, test.strict), language), limit=f"{test.limit:.2f}",
-               verdict=say("combined.passes" if test.passed else "combined.fails", language))
-    failing = separator(language).join(synthesis.failing)
+    if not synthesis.complete:
+        undetermined = sum(a.result is None for a in synthesis.nodes.values())
+        line = say("combined.incomplete", language, levels=f"{synthesis.cr_total:.4f}", k=undetermined)
+    else:
+        line = say("combined", language, levels=f"{synthesis.cr_total:.4f}",
+                   terms=" + ".join(f"{cr:.4f}" for cr in test.levels), cr=f"{test.cr:.4f}",
+                   op=setting("op", verdict_operator(test.passed, test.strict), language), limit=f"{test.limit:.2f}",
+                   verdict=say("combined.passes" if test.passed else "combined.fails", language))
+    names = [synthesis.nodes[p].node.label(language) if language == "zh" else p for p in synthesis.failing]
+    failing = separator(language).join(names)
     return line + (say("combined.failing", language, names=failing) if synthesis.failing else "")
+
+
+def combined_fails_line(test: CombinedTest, language: str = "en") -> str:
+    """The verdict of a hierarchy whose matrices all pass while the combined test fails.
+
+    >>> from ahp.core.hierarchy import CombinedTest
+    >>> combined_fails_line(CombinedTest((0.07, 0.06), 0.13, 0.1, False, False), "zh")
+    '层次总排序一致性检验未通过：组合 CR = 0.1300 > 0.10（各判断矩阵单独均通过）'
+    """
+    op = setting("op", verdict_operator(test.passed, test.strict), language)
+    return say("check.combined fails", language, cr=f"{test.cr:.4f}", op=op, limit=f"{test.limit:.2f}")
+
+
+def unlinked_text(unlinked: Unlinked, names: Sequence[str], language: str = "en") -> str:
+    """Why a matrix's weights are not determined, in words: ``names`` are its elements'.
+
+    >>> unlinked_text(Unlinked((0, 1), (2,)), ["服务", "质量", "价格"], "zh")
+    '判断矩阵不完整：「价格」与其他因素之间没有任何判断'
+    >>> print(unlinked_text(Unlinked((0, 2), (1, 3)), "abcd"))  # doctest: +NORMALIZE_WHITESPACE
+    the known judgments do not connect all elements: b, d are not compared, directly or through others,
+    with a; add a judgment linking them
+    """
+    sep = separator(language)
+    return say("unlinked.one" if len(unlinked.cut) == 1 else "unlinked.many", language,
+               cut=sep.join(names[i] for i in unlinked.cut), linked=sep.join(names[i] for i in unlinked.linked),
+               first=names[unlinked.linked[0]])
+
+
+def note_text(note: CompletionNote, language: str = "en") -> str:
+    """What a completion could not do as asked, in words.
+
+    >>> note_text(CompletionNote("harker-instead", 3, 0), "zh")
+    '缺失判断 3 个，超过最大特征根最小化补全所能处理的 0 个，已改用 Harker 法补全'
+    """
+    if note.kind == "harker-instead":
+        return say("note.harker instead", language, k=note.missing, limit=note.limit)
+    return say("note.unsettled", language, steps=note.limit)
+
+
+def warning_lines(synthesis: Synthesis, language: str = "en") -> list[str]:
+    """Every node's completion notes, one line each naming the node: ``warning: Service (service): ...``."""
+    return [say("warning", language, note=f"{a.node.label(language)}{say('colon', language)}{note_text(n, language)}"
+                if language == "zh" else f"{a.node.name} ({a.path}): {note_text(n, language)}")
+            for a in synthesis.nodes.values() if a.result is not None for n in a.result.warnings]
+
+
+def problem_text(analysis: NodeAnalysis, language: str = "en") -> str:
+    """Why a node's weights are not determined (its ``problem``), in words; "" when they are."""
+    problem = analysis.problem
+    if isinstance(problem, Unlinked):
+        return unlinked_text(problem, [c.label(language) for c in analysis.node.children], language)
+    if problem == ALL_EXCLUDED:
+        return say("problem.all excluded", language)
+    return problem or ""
 
 
 def settings_line(synthesis: Synthesis, source: str, language: str = "en") -> str:
@@ -59,10 +133,16 @@ def settings_line(synthesis: Synthesis, source: str, language: str = "en") -> st
     >>> from types import SimpleNamespace as NS
     >>> s = NS(settings={"method": "column-mean", "random_index": "saaty1980", "threshold": "lt0.10",
     ...                  "completion": "lambda-max", "lambda_max": "textbook"})
-    >>> settings_line(s, "Ann", "zh")
-    '权重计算：和积法；随机一致性指标 RI：Saaty (1980) 表；一致性标准：各阶 CR < 0.10；λmax：教材公式 λmax = (1/n)Σ(AW)ᵢ/wᵢ；缺失判断：按最大特征根最小化补全；判断来源：Ann'
-    >>> settings_line(s, "Ann")
-    'method column-mean; random index saaty1980; threshold CR < 0.10; lambda_max textbook; missing judgments by lambda-max; judgments of Ann'
+    >>> print(settings_line(s, "Ann", "zh").replace("；", "；\\n"))
+    权重计算：和积法；
+    随机一致性指标 RI：Saaty (1980) 表；
+    一致性标准：各阶 CR < 0.10；
+    λmax：教材公式 λmax = (1/n)Σ(AW)ᵢ/wᵢ；
+    缺失判断：按最大特征根最小化补全；
+    判断来源：Ann
+    >>> print(settings_line(s, "Ann"))  # doctest: +NORMALIZE_WHITESPACE
+    method column-mean; random index saaty1980; threshold CR < 0.10; lambda_max textbook;
+    missing judgments by lambda-max; judgments of Ann
     """
     s = synthesis.settings
     return say("settings", language, method=setting("method", s["method"], language),
@@ -96,9 +176,15 @@ def left_out_text(project: Project, panel: Panel, language: str = "en") -> str:
     return say("left out", language, who=who)
 
 
-def aggregation_notes(panel: Panel) -> list[str]:
-    """One line per node combined otherwise than the settings say: ``service: <why>``."""
-    return [f"{path}: {node.aggregation_note}" for path, node in panel.nodes.items() if node.aggregation_note]
+def aggregation_notes(project: Project, panel: Panel, language: str = "en") -> list[str]:
+    """One line per node combined otherwise than the settings say: ``combined otherwise at
+    service: <why>``; in Chinese, the node's name and why."""
+    return [
+        say("combined otherwise", language, node=path_name(project, path, language),
+            note=say("note.aip undetermined", language) if node.aggregation_note == AIP_UNDETERMINED
+            else node.aggregation_note)
+        for path, node in panel.nodes.items() if node.aggregation_note
+    ]
 
 
 def suggestion_text(result: PriorityResult, labels: list[str], language: str = "en") -> list[str]:

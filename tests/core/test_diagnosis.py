@@ -12,7 +12,8 @@ import tracemalloc
 
 import numpy as np
 import pytest
-from hypothesis import assume, given, settings, strategies as st
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from ahp import priorities
 from ahp.core.completion import COMPLETIONS, connected

@@ -54,7 +54,7 @@ def test_completion_says_when_newton_does_not_settle(monkeypatch):
     assert priorities(four_missing).warnings == ()
     monkeypatch.setattr(completion, "NEWTON_STEPS", 1)
     r = priorities(four_missing)
-    assert r.warnings == (
+    assert r.warnings == (completion.CompletionNote("unsettled", 4, 1),) and tuple(map(str, r.warnings)) == (
         "the lambda-max completion did not settle in 1 Newton steps: the completed judgments may be off",
     )
     root = Node("goal", "G", children=tuple(Node(k, k.upper()) for k in "abcdef"))
@@ -69,7 +69,7 @@ def test_too_many_missing_pairs_for_newton_go_to_harker_and_say_so(monkeypatch):
     monkeypatch.setattr(completion, "NEWTON_PAIRS_UP_TO", 0)
     r = priorities(BFR)
     np.testing.assert_array_equal(r.completed, complete(np.array(BFR), "harker"))
-    assert r.warnings == (
+    assert tuple(map(str, r.warnings)) == (
         "1 judgments missing, more than the 0 the lambda-max completion handles: completed by Harker's method instead",
     )
 
@@ -91,7 +91,7 @@ def test_a_large_matrix_with_most_pairs_missing_finishes_in_bounded_memory():
         gone[(j == i + 1)] = False  # a path through all elements stays known: connected
         a[i[gone], j[gone]] = a[j[gone], i[gone]] = np.nan
         r = priorities(a)
-        print(r.missing, r.warnings[0].split(": ")[1], round(float(r.cr), 9), sep="|")
+        print(r.missing, str(r.warnings[0]).split(": ")[1], round(float(r.cr), 9), sep="|")
         try:
             priorities(np.ones((300, 300)))
         except JudgmentError as exc:
@@ -143,3 +143,19 @@ def test_newton_in_chunks_gives_what_it_gives_in_one_go(monkeypatch):
     whole = completion.complete_stack(stack)
     monkeypatch.setattr(completion, "_HESSIAN_ENTRIES", 9)  # 9 // 3^2: one matrix per chunk
     np.testing.assert_allclose(completion.complete_stack(stack), whole, rtol=1e-9)
+
+
+def test_a_node_cut_in_two_gives_the_facts_not_a_sentence():
+    from ahp.core.completion import Unlinked, UnlinkedError
+    from ahp.core.priorities import analyse_matrices
+
+    nan = np.nan
+    cut = np.array([[1, 2, nan, nan], [1 / 2, 1, nan, nan], [nan, nan, 1, 3], [nan, nan, 1 / 3, 1]])
+    assert analyse_matrices([cut])[0] == Unlinked(linked=(0, 1), cut=(2, 3))
+    root = Node("goal", "G", children=(Node("a", "A"), Node("b", "B"), Node("c", "C"), Node("d", "D")))
+    assert synthesize(root, {"goal": cut}).nodes["goal"].problem == Unlinked((0, 1), (2, 3))
+    with pytest.raises(UnlinkedError) as err:
+        priorities(cut, labels=["a", "b", "c", "d"])
+    assert err.value.unlinked == Unlinked((0, 1), (2, 3)) and err.value.labels == ["a", "b", "c", "d"]
+    assert str(err.value) == ("the known judgments do not connect all elements: c, d are not compared, "
+                              "directly or through others, with a; add a judgment linking them")

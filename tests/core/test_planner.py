@@ -16,7 +16,8 @@ from ahp.errors import AHPError
 def tree(**criteria: int) -> Node:
     """A goal over the given criteria, each with that many factors (named criterion + number)."""
     return Node("goal", "Goal", children=tuple(
-        Node(c, c.upper(), children=tuple(Node(f"{c}{k}", f"{c.upper()}{k}") for k in range(n))) for c, n in criteria.items()
+        Node(c, c.upper(), children=tuple(Node(f"{c}{k}", f"{c.upper()}{k}") for k in range(n)))
+        for c, n in criteria.items()
     ))
 
 
@@ -54,7 +55,8 @@ def top_k(root: Node, matrices: dict[str, np.ndarray], k: int) -> list[str]:
 
 def test_spanning_sets_top_down_then_one_check_per_node():
     root = Node("goal", "G", children=(
-        Node("a", "A", children=(Node("p", "P", children=(Node("x", "X"), Node("y", "Y"))), Node("q", "Q"), Node("r", "R"))),
+        Node("a", "A", children=(
+            Node("p", "P", children=(Node("x", "X"), Node("y", "Y"))), Node("q", "Q"), Node("r", "R"))),
         Node("b", "B", children=(Node("u", "U"), Node("v", "V"), Node("t", "T"))),
     ))
     equal = {path: [1.0] * len(kids) for path, kids in root.layout.children.items()}
@@ -141,7 +143,8 @@ def test_every_pair_answered_is_settled():
 def respondents(draw):
     """True weights for a goal over two criteria of four factors each, answers rounded to the
     scale, some of them already given."""
-    weights = {path: draw(st.lists(st.floats(1, 9), min_size=n, max_size=n)) for path, n in (("goal", 2), ("a", 4), ("b", 4))}
+    sizes = (("goal", 2), ("a", 4), ("b", 4))
+    weights = {path: draw(st.lists(st.floats(1, 9), min_size=n, max_size=n)) for path, n in sizes}
     given = {path: draw(st.lists(st.booleans(), min_size=n * (n - 1) // 2, max_size=n * (n - 1) // 2))
              for path, n in (("goal", 2), ("a", 4), ("b", 4))}
     return weights, given, draw(st.integers(1, 4))

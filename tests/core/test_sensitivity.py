@@ -63,7 +63,9 @@ def test_tipping_points_match_the_closed_form(data):
 
 
 def test_tipping_point_by_recomputing_the_hierarchy():
-    root, matrices, local = two_level(np.array([0.5, 0.3, 0.2]), [np.array([0.7, 0.3]), np.array([0.6, 0.4]), np.array([0.8, 0.2])])
+    root, matrices, local = two_level(
+        np.array([0.5, 0.3, 0.2]), [np.array([0.7, 0.3]), np.array([0.6, 0.4]), np.array([0.8, 0.2])]
+    )
     s = one_way(root.layout, local)
     t = s.critical[1]
     assert t is not None and t.swap[0] == "c0/f0"
@@ -80,14 +82,16 @@ def test_curves_are_linear_and_pass_through_the_current_weights():
     s = one_way(root.layout, local)
     g = synthesize(root, matrices).ranking
     now = {leaf.path: leaf.global_weight for leaf in g}
-    for v, node in enumerate(s.nodes):
+    for v in range(len(s.nodes)):
         at_current = s.curves(np.array([s.current[v]]))[v, 0]
         np.testing.assert_allclose(at_current, [now[p] for p in s.leaves], atol=1e-12)
         np.testing.assert_allclose(s.curves(np.array([0.0, 1.0]))[v].sum(axis=1), 1.0, atol=1e-12)
 
 
 def test_monte_carlo_zero_spread_is_the_deterministic_ranking():
-    root, matrices, _ = two_level(np.array([0.5, 0.3, 0.2]), [np.array([0.7, 0.3]), np.array([0.6, 0.4]), np.array([0.8, 0.2])])
+    root, matrices, _ = two_level(
+        np.array([0.5, 0.3, 0.2]), [np.array([0.7, 0.3]), np.array([0.6, 0.4]), np.array([0.8, 0.2])]
+    )
     mc = monte_carlo(root, matrices, draws=500, spread=0.0)
     np.testing.assert_allclose(mc.rank_probabilities[np.arange(6), mc.baseline_rank - 1], 1.0)
     assert all(p == 1.0 for p in mc.top_stable.values())
@@ -96,7 +100,9 @@ def test_monte_carlo_zero_spread_is_the_deterministic_ranking():
 
 
 def test_monte_carlo_same_seed_same_result_and_probabilities_sum_to_one():
-    root, matrices, _ = two_level(np.array([0.4, 0.35, 0.25]), [np.array([0.5, 0.5]), np.array([0.6, 0.4]), np.array([0.55, 0.45])])
+    root, matrices, _ = two_level(
+        np.array([0.4, 0.35, 0.25]), [np.array([0.5, 0.5]), np.array([0.6, 0.4]), np.array([0.55, 0.45])]
+    )
     a = monte_carlo(root, matrices, draws=2000, seed=7, chunk=700)
     b = monte_carlo(root, matrices, draws=2000, seed=7, chunk=700)
     c = monte_carlo(root, matrices, draws=2000, seed=8, chunk=700)
@@ -121,7 +127,9 @@ def test_perturbation_keeps_reciprocity_scale_and_missing_pairs():
 
 
 def test_monte_carlo_with_missing_judgments_completes_every_draw():
-    root, matrices, _ = two_level(np.array([0.5, 0.3, 0.2]), [np.array([0.7, 0.3]), np.array([0.6, 0.4]), np.array([0.8, 0.2])])
+    root, matrices, _ = two_level(
+        np.array([0.5, 0.3, 0.2]), [np.array([0.7, 0.3]), np.array([0.6, 0.4]), np.array([0.8, 0.2])]
+    )
     goal = matrices["goal"].copy()
     goal[0, 2] = goal[2, 0] = np.nan
     mc = monte_carlo(root, {**matrices, "goal": goal}, draws=300, seed=1)
@@ -129,7 +137,9 @@ def test_monte_carlo_with_missing_judgments_completes_every_draw():
 
 
 def test_monte_carlo_does_not_depend_on_the_chunk_size():
-    root, matrices, _ = two_level(np.array([0.4, 0.35, 0.25]), [np.array([0.5, 0.5]), np.array([0.6, 0.4]), np.array([0.55, 0.45])])
+    root, matrices, _ = two_level(
+        np.array([0.4, 0.35, 0.25]), [np.array([0.5, 0.5]), np.array([0.6, 0.4]), np.array([0.55, 0.45])]
+    )
     a = monte_carlo(root, matrices, draws=1500, seed=5, chunk=1500)
     b = monte_carlo(root, matrices, draws=1500, seed=5, chunk=400)
     np.testing.assert_array_equal(a.rank_probabilities, b.rank_probabilities)
@@ -159,14 +169,17 @@ def test_monte_carlo_under_aip_does_not_depend_on_the_chunk_size():
     np.testing.assert_array_equal(a.rank_probabilities, b.rank_probabilities)
 
 
-@pytest.mark.parametrize(("option", "value", "message"), [
-    ("draws", 0, "draws must be a whole number of at least 1; got 0"),
-    ("seed", -1, "seed must be a whole number of 0 or more; got -1"),
-    ("noise", "gauss", "unknown noise 'gauss'; choose one of lognormal, step"),
-    ("spread", float("inf"), "spread must be a finite number of 0 or more; got inf"),
-    ("spread", -0.5, "spread must be a finite number of 0 or more; got -0.5"),
-    ("chunk", 0, "chunk must be a whole number of at least 1; got 0"),
-])
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        ("draws", 0, "draws must be a whole number of at least 1; got 0"),
+        ("seed", -1, "seed must be a whole number of 0 or more; got -1"),
+        ("noise", "gauss", "unknown noise 'gauss'; choose one of lognormal, step"),
+        ("spread", float("inf"), "spread must be a finite number of 0 or more; got inf"),
+        ("spread", -0.5, "spread must be a finite number of 0 or more; got -0.5"),
+        ("chunk", 0, "chunk must be a whole number of at least 1; got 0"),
+    ],
+)
 def test_monte_carlo_options_out_of_range_are_ahp_errors(option, value, message):
     root, matrices, _ = two_level(np.array([0.5, 0.5]), [np.array([0.7, 0.3]), np.array([0.6, 0.4])])
     with pytest.raises(AHPError) as caught:
@@ -175,7 +188,9 @@ def test_monte_carlo_options_out_of_range_are_ahp_errors(option, value, message)
 
 
 def test_monte_carlo_needs_connected_judgments_at_every_node():
-    root, matrices, _ = two_level(np.array([0.5, 0.3, 0.2]), [np.array([0.7, 0.3]), np.array([0.6, 0.4]), np.array([0.8, 0.2])])
+    root, matrices, _ = two_level(
+        np.array([0.5, 0.3, 0.2]), [np.array([0.7, 0.3]), np.array([0.6, 0.4]), np.array([0.8, 0.2])]
+    )
     with pytest.raises(AHPError) as caught:
         monte_carlo(root, {p: a for p, a in matrices.items() if p != "c1"}, draws=10)
     assert str(caught.value) == "Monte Carlo needs judgments at every node; 'c1' has none"
@@ -184,4 +199,5 @@ def test_monte_carlo_needs_connected_judgments_at_every_node():
     with pytest.raises(AHPError) as caught:
         monte_carlo(root, {**matrices, "goal": goal}, draws=10)
     assert str(caught.value) == (
-        "Monte Carlo needs judgments that connect every element at each node; those at 'goal' do not")
+        "Monte Carlo needs judgments that connect every element at each node; those at 'goal' do not"
+    )

@@ -35,13 +35,19 @@ RATINGS_TEXT = ratings_template(MODEL) + "North,poor,good,,很差\nSouth,,,fair,
 
 #: Characters that broke parsers before: controls, quotes, brackets, separators, lone
 #: surrogates, Chinese, huge numbers' digits.
-CHARS = st.one_of(st.characters(), st.sampled_from(list("\x00\x7f\x1b\t\r\n\"'\\[]{}=,;#./?-+eE9０１門店\u2028\ufeff\ud800")))
+CHARS = st.one_of(
+    st.characters(), st.sampled_from(list("\x00\x7f\x1b\t\r\n\"'\\[]{}=,;#./?-+eE9０１門店\u2028\ufeff\ud800"))
+)
 TOKENS = st.one_of(CHARS, st.sampled_from(["nan", "inf", "9" * 400, "1e999", " vs ", "[[", "]]", '"""']))
 TEXT = st.lists(TOKENS, max_size=80).map("".join)
 
 
 def settings_for(n: int):
-    return settings(max_examples=examples(n), deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    return settings(
+        max_examples=examples(n),
+        deadline=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
 
 
 @st.composite
@@ -56,13 +62,13 @@ def edited(draw, text: str) -> str:
         if kind == "insert":
             text = text[:at] + "".join(draw(st.lists(TOKENS, min_size=1, max_size=4))) + text[at:]
         elif kind == "delete":
-            text = text[:at] + text[at + draw(st.integers(1, 20)):]
+            text = text[:at] + text[at + draw(st.integers(1, 20)) :]
         elif kind == "replace":
-            text = text[:at] + draw(st.text(CHARS, min_size=1, max_size=3)) + text[at + 1:]
+            text = text[:at] + draw(st.text(CHARS, min_size=1, max_size=3)) + text[at + 1 :]
         elif kind == "drop line":
-            text = "\n".join(lines[:k] + lines[k + 1:])
+            text = "\n".join(lines[:k] + lines[k + 1 :])
         elif kind == "repeat line":
-            text = "\n".join(lines[: k + 1] + [lines[k]] + lines[k + 1:])
+            text = "\n".join(lines[: k + 1] + [lines[k]] + lines[k + 1 :])
         else:
             lines[k], lines[j] = lines[j], lines[k]
             text = "\n".join(lines)
@@ -72,7 +78,10 @@ def edited(draw, text: str) -> str:
 #: A TOML value of any kind, to put where a parser expects one kind.
 VALUES = st.recursive(
     st.one_of(
-        st.integers(), st.floats(), st.booleans(), st.text(CHARS, max_size=20),
+        st.integers(),
+        st.floats(),
+        st.booleans(),
+        st.text(CHARS, max_size=20),
         st.sampled_from(["1/3", "0/0", "1/0", "3/", "?", "9" * 400, "-1", "1e-400"]),
     ),
     lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=5), inner, max_size=3)),
@@ -107,13 +116,19 @@ def ends_cleanly(parse, text: str) -> None:
 
 # -- matrix text ---------------------------------------------------------------------------------
 
-MATRIX_CELLS = st.one_of(st.sampled_from(["1", "3", "1/3", "9", "1/9", "?", "0", "-2", "1/0", "nan", "inf", "1e999", "x", "9" * 400]), st.text(CHARS, max_size=4))
+MATRIX_CELLS = st.one_of(
+    st.sampled_from(["1", "3", "1/3", "9", "1/9", "?", "0", "-2", "1/0", "nan", "inf", "1e999", "x", "9" * 400]),
+    st.text(CHARS, max_size=4),
+)
 
 
 @st.composite
 def matrix_text(draw) -> str:
     n = draw(st.integers(1, 6))
-    rows = [" ".join(draw(st.lists(MATRIX_CELLS, min_size=n - 1, max_size=n + 1))) for _ in range(draw(st.integers(n - 1, n + 1)))]
+    rows = [
+        " ".join(draw(st.lists(MATRIX_CELLS, min_size=n - 1, max_size=n + 1)))
+        for _ in range(draw(st.integers(n - 1, n + 1)))
+    ]
     return draw(st.sampled_from([";", "\n", "; "])).join(rows)
 
 
@@ -130,6 +145,7 @@ def test_matrix_text(text):
 
 # -- model files ---------------------------------------------------------------------------------
 
+
 @settings_for(400)
 @given(st.one_of(TEXT, edited(MODEL_TEXT), with_a_wrong_value(MODEL_TEXT)))
 def test_model_file(text):
@@ -137,6 +153,7 @@ def test_model_file(text):
 
 
 # -- project files -------------------------------------------------------------------------------
+
 
 def load_and_analyse(text: str) -> None:
     """Load a project file and rank its factors, as ``ahp rank`` does."""
@@ -152,6 +169,7 @@ def test_project_file(text):
 
 # -- survey and ratings CSV ----------------------------------------------------------------------
 
+
 @settings_for(1000)
 @given(st.one_of(TEXT, edited(SURVEY_TEXT)), st.sampled_from(["ratio", "signed", "other"]))
 def test_survey_csv(text, coding):
@@ -164,7 +182,9 @@ def test_ratings_csv(text):
     ends_cleanly(lambda t: read_ratings(t, MODEL), text)
 
 
-@pytest.mark.parametrize("read", [lambda t: read_survey(t, MODEL.root), lambda t: read_ratings(t, MODEL)], ids=["survey", "ratings"])
+@pytest.mark.parametrize(
+    "read", [lambda t: read_survey(t, MODEL.root), lambda t: read_ratings(t, MODEL)], ids=["survey", "ratings"]
+)
 def test_a_cr_inside_a_csv_line_is_an_ahp_error(read):
     ends_cleanly(read, "respondent,unit\rx\nAnn,1\n")
 
@@ -177,4 +197,4 @@ def test_the_valid_seeds_parse(text):
         with pytest.raises(AHPError):  # they hold one bad row each, on purpose
             (read_survey(text, MODEL.root) if text == SURVEY_TEXT else read_ratings(text, MODEL))
         return
-    parsers[[ "1 3; 1/3 1", MODEL_TEXT, DEMO_TEXT].index(text)](text)
+    parsers[["1 3; 1/3 1", MODEL_TEXT, DEMO_TEXT].index(text)](text)

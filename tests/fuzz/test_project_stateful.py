@@ -141,7 +141,10 @@ class ProjectFile(RuleBasedStateMachine):
         if ok:
             self.respondents.append([name.strip(), weight, {}])
 
-    @rule(name=st.tuples(NAMES, st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF), NAMES).map("".join), via_cli=st.booleans())
+    @rule(
+        name=st.tuples(NAMES, st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF), NAMES).map("".join),
+        via_cli=st.booleans(),
+    )
     def add_unwritable(self, name: str, via_cli: bool) -> None:
         """A lone surrogate: no UTF-8 file can hold it, so the save is refused and nothing changes."""
         if via_cli:
@@ -211,18 +214,27 @@ class ProjectFile(RuleBasedStateMachine):
         with open(survey, "w", encoding="utf-8", newline="") as f:
             writer = csv.writer(f)
             writer.writerow(["respondent", "weight", *(c.header for c in columns)])
-            for (name, weight), row in zip(rows, cells):
+            for (name, weight), row in zip(rows, cells, strict=True):
                 writer.writerow([name, "" if weight is None else repr(weight), *row])
-        kept = [k for k, ((name, weight), row) in enumerate(zip(rows, cells)) if name.strip() or weight is not None or any(row)]
+        kept = [
+            k
+            for k, ((name, weight), row) in enumerate(zip(rows, cells, strict=True))
+            if name.strip() or weight is not None or any(row)
+        ]
         rows, cells = [rows[k] for k in kept], [cells[k] for k in kept]  # a blank line is skipped
         stripped = [name.strip() for name, _ in rows]
-        ok = bool(rows) and all(stripped) and len(set(stripped)) == len(stripped) and not set(stripped) & set(self.names())
+        ok = (
+            bool(rows)
+            and all(stripped)
+            and len(set(stripped)) == len(stripped)
+            and not set(stripped) & set(self.names())
+        )
         self.live = None
         self.expect(ok, status=cli("import", str(survey), "--into", str(self.path)))
         if ok:
-            for name, (_, weight), row in zip(stripped, rows, cells):
+            for name, (_, weight), row in zip(stripped, rows, cells, strict=True):
                 judgments: dict = {}
-                for column, cell in zip(columns, row):
+                for column, cell in zip(columns, row, strict=True):
                     if cell:
                         pair, value = canonical(column.a, column.b, parse_value(cell))
                         judgments.setdefault(column.path, {})[pair] = value
@@ -236,17 +248,17 @@ class ProjectFile(RuleBasedStateMachine):
         with open(sheet, "w", encoding="utf-8", newline="") as f:
             writer = csv.writer(f)
             writer.writerow(["unit", *columns])
-            for name, row in zip(names, cells):
+            for name, row in zip(names, cells, strict=True):
                 writer.writerow([name, *row])
-        kept = [k for k, (name, row) in enumerate(zip(names, cells)) if name.strip() or any(row)]
+        kept = [k for k, (name, row) in enumerate(zip(names, cells, strict=True)) if name.strip() or any(row)]
         names, cells = [names[k] for k in kept], [cells[k] for k in kept]  # a blank line is skipped
         stripped = [name.strip() for name in names]
         ok = all(stripped) and len(set(stripped)) == len(stripped)
         self.live = None
         self.expect(ok, status=cli("ratings", "import", str(sheet), "--into", str(self.path)))
         if ok:
-            for name, row in zip(stripped, cells):
-                self.units.setdefault(name, {}).update((c, g) for c, g in zip(columns, row) if g)
+            for name, row in zip(stripped, cells, strict=True):
+                self.units.setdefault(name, {}).update((c, g) for c, g in zip(columns, row, strict=True) if g)
 
     @invariant()
     def file_holds_the_model(self) -> None:
@@ -254,7 +266,7 @@ class ProjectFile(RuleBasedStateMachine):
             return
         respondents, units = held(self.path)
         assert [(n, w) for n, w, _ in respondents] == [(n, w) for n, w, _ in self.respondents]
-        for (_, _, got), (_, _, want) in zip(respondents, self.respondents):
+        for (_, _, got), (_, _, want) in zip(respondents, self.respondents, strict=True):
             assert got.keys() == want.keys()
             for path in got:
                 assert got[path].keys() == want[path].keys()
@@ -263,7 +275,9 @@ class ProjectFile(RuleBasedStateMachine):
 
 
 ProjectFile.TestCase.settings = settings(
-    max_examples=examples(20), stateful_step_count=12, deadline=None,
+    max_examples=examples(20),
+    stateful_step_count=12,
+    deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 test_project_file_after_any_sequence = ProjectFile.TestCase

@@ -174,6 +174,13 @@ def test_project_language_is_the_default_and_lang_overrides_it(tmp_path):
     assert run("rank", str(project), "--format", "csv")[1].startswith("\ufeff排序,路径,流失因素,")
 
 
+def test_a_chinese_project_is_titled_by_the_goal_in_chinese(tmp_path):
+    assert run("new", str(tmp_path / "门店.ahp.toml"), "--lang", "zh")[0] == 0
+    assert load_project(tmp_path / "门店.ahp.toml").title == "客户流失度：门店"
+    assert run("new", str(tmp_path / "stores.ahp.toml"))[0] == 0
+    assert load_project(tmp_path / "stores.ahp.toml").title == "Customer churn degree: stores"
+
+
 def test_a_bad_language_setting_names_the_key(tmp_path):
     project = chinese_demo(tmp_path)
     text = project.read_text(encoding="utf-8").replace("[settings]\n", '[settings]\nlanguage = "fr"\n', 1)
@@ -185,7 +192,8 @@ def test_a_bad_language_setting_names_the_key(tmp_path):
 def test_every_phrase_has_both_languages():
     assert all(len(pair) == len(LANGUAGES) and all(pair) for pair in GLOSSARY.values())
     latin = {k: zh for k, (_, zh) in GLOSSARY.items()
-             if [w for w in re.findall(r"[A-Za-z]{2,}", re.sub(r"\{[^}]*\}|λmax|ahp [a-z]+", "", zh)) if w not in ALLOWED]}
+             if [w for w in re.findall(r"[A-Za-z]{2,}", re.sub(r"\{[^}]*\}|λmax|ahp [a-z]+", "",
+                                                               zh)) if w not in ALLOWED]}
     assert latin == {}
 
 
@@ -200,3 +208,115 @@ def test_english_output_is_unchanged_by_the_glossary(tmp_path):
                                  "missing judgments by lambda-max; "
                                  "judgments of 2 respondents combined by geometric mean of their judgments (aij), "
                                  "inconsistent ones flagged") in out
+
+
+def incomplete_demo(folder: Path) -> Path:
+    """The Chinese demo with price cut off in the goal's matrix (neither respondent compared it
+    with anything) and the store manager inconsistent on service."""
+    text = chinese_demo(folder).read_text(encoding="utf-8")
+    text = re.sub(r"(\[respondents\.judgments\.goal\]\n)service = "
+                  r"\{ quality = (\d), price = \d, competition = (\d) \}\n"
+                  r"quality = \{ price = [^,]+, competition = (\d) \}\nprice = \{ competition = \d \}\n",
+                  r"\1service = { quality = \2, competition = \3 }\nquality = { competition = \4 }\n", text)
+    text = text.replace("attitude = { complaints = 1, followup = 4,", 'attitude = { complaints = 9, followup = "1/9",',
+                        1)
+    target = folder / "incomplete.ahp.toml"
+    target.write_text(text, encoding="utf-8")
+    return target
+
+
+UNLINKED_ZH = "判断矩阵不完整：「价格」与其他因素之间没有任何判断"
+
+
+def test_the_reason_a_node_is_incomplete_is_worded_in_chinese(tmp_path):
+    project = incomplete_demo(tmp_path)
+    code, out, _ = run("check", str(project), "--lang", "zh")
+    assert code == 1 and f"客户流失度的{UNLINKED_ZH}" in out
+    assert "组合一致性检验：尚有 1 个判断矩阵判断不完整，暂不能检验；单独未通过：服务" in out
+    code, _, err = run("rank", str(project), "--lang", "zh")
+    assert code == 2 and UNLINKED_ZH in err and english_words(err.removeprefix("ahp: error: "), project) == []
+    code, _, err = run("weights", "1 2 ?; 1/2 1 ?; ? ? 1", "--labels", "服务,质量,价格", "--lang", "zh")
+    assert code == 2 and UNLINKED_ZH in err
+    for args, what in ((["report", "-o", str(tmp_path / "r.md")], "生成报告"), (["sensitivity"], "做敏感性分析")):
+        code, _, err = run(args[0], str(project), *args[1:], "--lang", "zh")
+        assert code == 2 and f"尚不能{what}，有 1 个判断矩阵判断不完整；首个为客户流失度的{UNLINKED_ZH}" in err
+
+
+def test_the_reason_a_node_is_incomplete_stays_english_in_english(tmp_path):
+    project = incomplete_demo(tmp_path)
+    _, out, _ = run("check", str(project))
+    assert ("goal: incomplete: the known judgments do not connect all elements: Price is not compared, "
+            "directly or through others, with Service; add a judgment linking them") in out
+    code, _, err = run("rank", str(project))
+    assert code == 2 and "first: goal: the known judgments do not connect all elements: Price is not" in err
+
+
+def test_chinese_outputs_of_an_incomplete_and_inconsistent_project_have_no_english(tmp_path):
+    project = incomplete_demo(tmp_path)
+    for args in (["check", str(project)], ["check", str(project), "--respondent", "店长"], ["group", str(project)],
+                 ["rank", str(project), "--respondent", "区域经理"]):
+        code, out, err = run(*args, "--lang", "zh")
+        assert code in (0, 1, 2), err
+        assert english_words((out + err).replace("ahp: error:", ""), project) == [], args
+
+
+def test_the_screen_and_the_json_give_the_reason_too(tmp_path):
+    from ahp.io.export import ranking_dict
+    from ahp.tui.widgets.consistency import consistency_text
+
+    project = load_project(incomplete_demo(tmp_path))
+    synthesis = project.synthesize("店长")
+    goal = synthesis.nodes["goal"]
+    assert UNLINKED_ZH in consistency_text(goal, [], "saaty1994", "zh").plain
+    node = ranking_dict(project, synthesis, "店长", language="zh")["nodes"][0]
+    assert node["unlinked"] == {"linked": ["service", "quality", "competition"], "cut": ["price"]}
+    assert node["problem"] == UNLINKED_ZH
+
+
+def test_weights_in_chinese_names_every_figure_as_chinese_papers_do():
+    _, out, _ = run("weights", "1 9 1/3 3; 1/9 1 1/7 1/3; 3 7 1 9; 1/3 3 1/9 1", "--lang", "zh")
+    assert ("最大特征根 λmax = 4.2359（按特征值精确求得）   一致性指标 CI = 0.0786   "
+            "平均随机一致性指标 RI = 0.90（Saaty (1980) 表）   一致性比率 CR = 0.0874") in out
+
+
+def test_group_in_chinese_says_consensus_and_shows_an_undetermined_node(tmp_path):
+    project = incomplete_demo(tmp_path)
+    _, out, _ = run("group", str(project), "--lang", "zh")
+    assert "共识程度" in out and "一致程度" not in out
+    goal = next(line for line in out.splitlines() if line.startswith("客户流失度"))
+    assert "各专家判断均不完整" in goal and "1.000" not in goal and "很高" not in goal
+
+
+def test_check_in_chinese_says_incomplete_respondents_are_not_only_inconsistent(tmp_path):
+    _, out, _ = run("check", str(incomplete_demo(tmp_path)), "--lang", "zh")
+    assert "未通过一致性检验或判断不完整的专家（2 位中有 2 位）" in out
+    assert "店长、区域经理至少有一个判断矩阵未通过一致性检验或判断不完整" in out
+
+
+def without_user_names(text: str) -> str:
+    """``text`` without the demo's own English names (title, respondents, stores): the user's data."""
+    for english in CHINESE_NAMES:
+        text = text.replace(english, "")
+    return text
+
+
+@pytest.mark.parametrize("args", [["rank", "{p}", "--aggregation", "aip"], ["group", "{p}", "--aggregation", "aip"]])
+def test_notes_on_how_nodes_were_combined_are_in_chinese(undetermined_path, args):
+    code, out, err = run(*[a.replace("{p}", str(undetermined_path)) for a in args], "--lang", "zh")
+    shown = without_user_names(out)
+    assert code in (0, 1) and english_words(shown, undetermined_path) == [], err
+    assert "客户流失度：没有一位专家的判断能单独确定该判断矩阵的权重，故改为合成判断矩阵（AIJ）" in shown
+
+
+@pytest.mark.parametrize("args", [["rank", "{p}"], ["check", "{p}"], ["weights", "1 ? 2; ? 1 3; 1/2 1/3 1"]])
+def test_completion_warnings_are_in_chinese(harker_path, args):
+    code, out, err = run(*[a.replace("{p}", str(harker_path)) for a in args], "--lang", "zh")
+    shown = without_user_names(out)
+    assert code in (0, 1) and english_words(shown, harker_path) == [], err
+    assert "注意：" in shown and "超过最大特征根最小化补全所能处理的 0 个，已改用 Harker 法补全" in shown
+
+
+def test_the_hierarchy_figures_in_chinese_say_consistency_ratio(tmp_path):
+    _, out, _ = run("check", str(chinese_demo(tmp_path)), "--lang", "zh")
+    assert ("层次总排序一致性比率 CR（目标层以下各层）= 0.0080；组合一致性检验（目标层 CR + 以下各层）："
+            "0.0057 + 0.0080 = 0.0137 ≤ 0.10，通过") in out

@@ -11,7 +11,9 @@ from ahp.errors import ProjectFileError
 from ahp.io.project import load_project, new_project
 from ahp.io.survey import read_survey
 
-NAMES = ["DEL\x7fname", "nul\x00x", "esc\x1b[31mred", "quote\"and'", "back\\slash", "门店经理", "line\nbreak", "x" * 5000, "a\x85\u2028b"]
+NAMES = ["DEL\x7fname", "nul\x00x", "esc\x1b[31mred", "quote\"and'", "back\\slash", "门店经理", "line\nbreak",
+         "x" * 5000,
+         "a\x85\u2028b"]
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -32,7 +34,8 @@ def test_added_and_renamed_names_with_any_character_load_back(tmp_path, name):
     p.title = name
     p.save()
     again = load_project(p.path)
-    assert ([r.name for r in again.respondents], [u.name for u in again.units], again.title) == ([name, name + "2"], [name], name)
+    assert ([r.name for r in again.respondents], [u.name for u in again.units], again.title) == ([name, name + "2"],
+                                                                                                 [name], name)
 
 
 def test_a_survey_with_a_del_in_a_name_imports_into_a_loadable_file(tmp_path):
@@ -57,7 +60,8 @@ def test_a_lone_surrogate_is_refused_naming_the_field_and_nothing_is_written(tmp
     with pytest.raises(ProjectFileError) as caught:
         change(p)
         p.save()
-    assert str(caught.value) == f"{p.path}: {field} holds a character no text file can store (a lone surrogate); not saved"
+    assert str(caught.value) == (f"{p.path}: {field} holds a character no text file can store (a lone surrogate); "
+                                 "not saved")
     assert p.path.read_bytes() == before
 
 
@@ -94,7 +98,8 @@ def test_a_text_that_does_not_read_back_is_never_written(tmp_path, monkeypatch):
     before = p.path.read_bytes()
     monkeypatch.setattr(project_sync, "sync_document", lambda *args: None)  # a writer that forgets the change
     p.add_respondent("Bo")
-    with pytest.raises(ProjectFileError, match="could not be written so that it reads back the same; nothing was written"):
+    with pytest.raises(ProjectFileError,
+                       match="could not be written so that it reads back the same; nothing was written"):
         p.save()
     assert p.path.read_bytes() == before
 
@@ -152,3 +157,26 @@ def test_removing_a_unit_keeps_a_copy_and_a_project_without_a_file_keeps_none(tm
     assert [u.name for u in load_project(kept).units] == ["North"]
     p.path = None
     assert p.remove_respondent("Respondent 1") is None
+
+
+def test_a_changed_judgment_rewrites_only_its_respondents_table(demo_path, monkeypatch):
+    import tomlkit
+
+    from ahp import load_project
+
+    text = demo_path.read_text(encoding="utf-8").replace(
+        'name = "Regional manager"', 'name = "Regional manager"  # met on Monday', 1)
+    demo_path.write_text(text, encoding="utf-8")
+    project = load_project(demo_path)
+    parsed: list[int] = []
+    parse = tomlkit.parse
+    monkeypatch.setattr(tomlkit, "parse", lambda s: parsed.append(len(s)) or parse(s))
+    project.set_judgment(0, "goal", "service", "price", 5)
+    project.save()
+    saved = demo_path.read_text(encoding="utf-8")
+    assert parsed and max(parsed) < len(text) / 5  # the store manager's table alone, not the file
+    head, tail = text.split("[[respondents]]", 1)[0], text.split('name = "Regional manager"', 1)[1]
+    assert saved.startswith(head) and saved.endswith(tail) and "# met on Monday" in saved
+    assert "service = { quality = 2, price = 5, competition = 4 }" in saved
+    again = load_project(demo_path)
+    assert again.judgment(0, "goal", "service", "price") == 5 and again.respondents == project.respondents

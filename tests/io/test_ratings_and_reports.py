@@ -15,8 +15,8 @@ from ahp.core.ratings import actions, risk
 from ahp.errors import AHPError, ProjectFileError, SurveyError
 from ahp.io.project import load_project, new_project
 from ahp.io.ratings_file import read_ratings
-from ahp.io.risk import risk_report
 from ahp.io.report import gather, render_html, render_markdown, write_xlsx
+from ahp.io.risk import risk_report
 
 SMALL = """format = 1
 [model]
@@ -45,7 +45,11 @@ level = { promo = 2 }
 
 def test_risk_index_equals_the_hand_computed_weighted_sum(tmp_path):
     path = tmp_path / "s.ahp.toml"
-    path.write_text(SMALL + '[[units]]\nname = "North"\n[units.ratings]\nservice = "poor"\n"price/level" = "very-poor"\n"price/promo" = "good"\n')
+    path.write_text(
+        SMALL
+        + '[[units]]\nname = "North"\n[units.ratings]\n'
+        + 'service = "poor"\n"price/level" = "very-poor"\n"price/promo" = "good"\n'
+    )
     p = load_project(path)
     # weights: service 3/4; price 1/4 split 2/3, 1/3 -> level 1/6, promo 1/12
     unit = risk_report(p, p.synthesize(suggestions=0)).units[0]
@@ -75,7 +79,10 @@ def test_units_ranked_riskiest_first_in_the_demo(demo_path):
 @pytest.mark.parametrize(
     ("ratings", "message"),
     [
-        ('service = "awful"\n', "unit 'North', service: 'awful' is not a grade; grades: very-good, good, fair, poor, very-poor"),
+        (
+            'service = "awful"\n',
+            "unit 'North', service: 'awful' is not a grade; grades: very-good, good, fair, poor, very-poor",
+        ),
         ('"price/cost" = "fair"\n', "unit 'North': 'price/cost' is not a churn factor of the model"),
         ('price = "fair"\n', "unit 'North': 'price' is not a churn factor of the model"),
     ],
@@ -91,7 +98,10 @@ def test_bad_ratings_in_the_project_file_name_the_line(tmp_path, ratings, messag
 def test_ratings_csv_import_and_every_bad_cell(demo_path):
     p = load_project(demo_path)
     rows = read_ratings("unit,service/attitude,price/level\nNew store,很差,Good\nMall store,fair,\n", p.model)
-    assert rows == [("New store", {"service/attitude": "very-poor", "price/level": "good"}), ("Mall store", {"service/attitude": "fair"})]
+    assert rows == [
+        ("New store", {"service/attitude": "very-poor", "price/level": "good"}),
+        ("Mall store", {"service/attitude": "fair"}),
+    ]
     assert p.import_ratings(rows) == (1, 1)
     p.save()
     again = load_project(demo_path)
@@ -99,7 +109,9 @@ def test_ratings_csv_import_and_every_bad_cell(demo_path):
     assert again.units[1].ratings["service/attitude"] == "fair"
     with pytest.raises(SurveyError) as err:
         read_ratings("unit,service/attitude,price/cost\nA,bad,\n,fair,\n", p.model)
-    assert err.value.problems == ["row 1, column 3 'price/cost': not a churn factor of the model (e.g. 'service/attitude')"]
+    assert err.value.problems == [
+        "row 1, column 3 'price/cost': not a churn factor of the model (e.g. 'service/attitude')"
+    ]
     with pytest.raises(SurveyError) as err:
         read_ratings("unit,service/attitude\nA,bad\n,fair\nA,good\n", p.model)
     assert err.value.problems == [
@@ -127,12 +139,15 @@ def test_set_rating_and_units_round_trip(tmp_path):
 
 def test_grade_intensities_from_pairwise_comparisons(tmp_path):
     model = tmp_path / "m.toml"
-    model.write_text(SMALL.split("[[respondents]]")[0] + (
-        '[model.ratings]\ncomparisons = [3, 9, 3]\n'
-        '[[model.ratings.grades]]\nid = "bad"\nname = "Bad"\n'
-        '[[model.ratings.grades]]\nid = "so-so"\nname = "So-so"\n'
-        '[[model.ratings.grades]]\nid = "ok"\nname = "OK"\n'
-    ))
+    model.write_text(
+        SMALL.split("[[respondents]]")[0]
+        + (
+            "[model.ratings]\ncomparisons = [3, 9, 3]\n"
+            '[[model.ratings.grades]]\nid = "bad"\nname = "Bad"\n'
+            '[[model.ratings.grades]]\nid = "so-so"\nname = "So-so"\n'
+            '[[model.ratings.grades]]\nid = "ok"\nname = "OK"\n'
+        )
+    )
     p = new_project(tmp_path / "g.ahp.toml", model)
     assert [round(g.intensity, 4) for g in p.model.grades] == [1.0, 0.3333, 0.1111]
     assert load_project(p.path).model.grades == p.model.grades
@@ -143,9 +158,19 @@ def test_html_report_is_self_contained_and_complete(demo_path):
     page = render_html(data)
     for needle in ("http://", "https://", "src=", "<link", "url(", "@import", "<script"):
         assert needle not in page
-    for section in ("Overview", "Judgment matrices", "Overall ranking", "Experts", "Agreement between experts",
-                    "Sensitivity", "Monte Carlo: 300 draws", "Churn risk by unit", "What to fix first at Riverside store",
-                    "principal eigenvector of each judgment matrix", "Saaty (1980) table"):
+    for section in (
+        "Overview",
+        "Judgment matrices",
+        "Overall ranking",
+        "Experts",
+        "Agreement between experts",
+        "Sensitivity",
+        "Monte Carlo: 300 draws",
+        "Churn risk by unit",
+        "What to fix first at Riverside store",
+        "principal eigenvector of each judgment matrix",
+        "Saaty (1980) table",
+    ):
         assert section in page
     assert page.count("<svg") == 3
     zh = render_html(gather(load_project(demo_path), language="zh"))
@@ -167,8 +192,15 @@ def test_xlsx_report_reads_back_with_the_numbers(demo_path, tmp_path):
     out = tmp_path / "r.xlsx"
     write_xlsx(data, str(out))
     wb = load_workbook(out)
-    assert wb.sheetnames == ["Overview", "Judgment matrices", "Overall ranking", "Experts", "Sensitivity",
-                             "Churn risk by unit", "Appendix"]
+    assert wb.sheetnames == [
+        "Overview",
+        "Judgment matrices",
+        "Overall ranking",
+        "Experts",
+        "Sensitivity",
+        "Churn risk by unit",
+        "Appendix",
+    ]
     rows = list(wb["Overall ranking"].iter_rows(min_row=4, values_only=True))
     factors = sorted((r for r in rows if isinstance(r[-1], int)), key=lambda r: r[-1])
     codes = data.codes
@@ -180,12 +212,22 @@ def test_xlsx_report_reads_back_with_the_numbers(demo_path, tmp_path):
 
 def test_cli_report_and_risk(demo_path, tmp_path):
     out = tmp_path / "r.html"
-    r = subprocess.run([sys.executable, "-m", "ahp", "report", str(demo_path), "-o", str(out), "--lang", "zh"],
-                       capture_output=True, text=True)
+    r = subprocess.run(
+        [sys.executable, "-m", "ahp", "report", str(demo_path), "-o", str(out), "--lang", "zh"],
+        capture_output=True,
+        text=True,
+    )
     assert r.returncode == 0 and out.read_text().startswith("<!DOCTYPE html>")
-    r = subprocess.run([sys.executable, "-m", "ahp", "report", str(demo_path), "-o", str(tmp_path / "r.pdf")],
-                       capture_output=True, text=True)
-    assert r.returncode == 2 and r.stderr.strip() == f"ahp: error: {tmp_path / 'r.pdf'}: say --format html, md, xlsx or docx (or use one of those extensions)"
+    r = subprocess.run(
+        [sys.executable, "-m", "ahp", "report", str(demo_path), "-o", str(tmp_path / "r.pdf")],
+        capture_output=True,
+        text=True,
+    )
+    assert (
+        r.returncode == 2
+        and r.stderr.strip()
+        == f"ahp: error: {tmp_path / 'r.pdf'}: say --format html, md, xlsx or docx (or use one of those extensions)"
+    )
     r = subprocess.run([sys.executable, "-m", "ahp", "risk", str(demo_path)], capture_output=True, text=True)
     assert r.returncode == 0 and re.search(r"1 │ Riverside store │ 60\.5", r.stdout)
 
@@ -208,16 +250,31 @@ def test_cli_report_in_word_names_client_and_consultant(demo_path, tmp_path, cap
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
-@pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium is not installed (Debian: apt-get install chromium fonts-noto-cjk)")
+@pytest.mark.skipif(
+    CHROMIUM is None, reason="headless Chromium is not installed (Debian: apt-get install chromium fonts-noto-cjk)"
+)
 def test_html_report_renders_in_headless_chromium(demo_path, tmp_path):
     page = tmp_path / "report.html"
     page.write_text(render_html(gather(load_project(demo_path), language="zh", draws=300)), encoding="utf-8")
     shot = tmp_path / "report.png"
     subprocess.run(
-        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={tmp_path / 'profile'}",
-         f"--screenshot={shot}", "--window-size=1100,2400", page.as_uri()],
-        capture_output=True, timeout=120, check=False,
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            f"--screenshot={shot}",
+            "--window-size=1100,2400",
+            page.as_uri(),
+        ],
+        capture_output=True,
+        timeout=120,
+        check=False,
     )
     assert shot.exists() and shot.stat().st_size > 20_000
     keep = Path("tests") / "artifacts"
@@ -262,7 +319,9 @@ def test_risk_json_is_valid_with_null_and_a_reason_for_unrated_units(demo_path, 
     assert units["Empty store"]["reason"] == "no factor is rated" and units["Empty store"]["coverage"] == 0
     thin = units["Thin store"]
     assert thin["rank"] is None and thin["risk_index"] == pytest.approx(100) and thin["coverage"] < 0.05
-    assert thin["reason"].startswith("rated factors carry ") and thin["reason"].endswith(", under the 50% needed to rank it")
+    assert thin["reason"].startswith("rated factors carry ") and thin["reason"].endswith(
+        ", under the 50% needed to rank it"
+    )
     assert [u["rank"] for u in out["units"]] == [1, 2, 3, None, None]
     assert main(["risk", str(demo_path), "--format", "json", "--min-coverage", "0%"]) == 0
     ranks = {u["name"]: u["rank"] for u in json.loads(capsys.readouterr().out)["units"]}
@@ -284,12 +343,15 @@ def test_risk_table_lists_thin_units_apart_without_a_bar(demo_path, capsys):
 
 def test_risk_is_0_at_the_best_grade_and_100_at_the_worst_with_compared_grades(tmp_path):
     model = tmp_path / "m.toml"
-    model.write_text(SMALL.split("[[respondents]]")[0] + (
-        '[model.ratings]\ncomparisons = [3, 9, 3]\n'
-        '[[model.ratings.grades]]\nid = "bad"\nname = "Bad"\n'
-        '[[model.ratings.grades]]\nid = "so-so"\nname = "So-so"\n'
-        '[[model.ratings.grades]]\nid = "ok"\nname = "OK"\n'
-    ))
+    model.write_text(
+        SMALL.split("[[respondents]]")[0]
+        + (
+            "[model.ratings]\ncomparisons = [3, 9, 3]\n"
+            '[[model.ratings.grades]]\nid = "bad"\nname = "Bad"\n'
+            '[[model.ratings.grades]]\nid = "so-so"\nname = "So-so"\n'
+            '[[model.ratings.grades]]\nid = "ok"\nname = "OK"\n'
+        )
+    )
     p = new_project(tmp_path / "g.ahp.toml", model)
     p.set_judgment(0, "goal", "service", "price", 3)
     p.set_judgment(0, "price", "level", "promo", 2)
@@ -331,8 +393,9 @@ def test_report_names_the_projects_client_and_consultant_unless_flags_say_otherw
     from ahp.cli import main
 
     text = demo_path.read_text(encoding="utf-8")
-    demo_path.write_text(text.replace("[project]\n", '[project]\nclient = "Acme Retail"\nconsultant = "Li Wei"\n', 1),
-                         encoding="utf-8")
+    demo_path.write_text(
+        text.replace("[project]\n", '[project]\nclient = "Acme Retail"\nconsultant = "Li Wei"\n', 1), encoding="utf-8"
+    )
     project = load_project(demo_path)
     assert (project.client, project.consultant) == ("Acme Retail", "Li Wei")
     project.add_unit("New store")

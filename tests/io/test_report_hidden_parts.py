@@ -55,5 +55,8 @@ def test_units_not_ranked_show_the_reason(demo_path):
     risk = _section(text, "## Churn risk by unit")
     assert "None" not in risk and "nan" not in risk
     assert "| not ranked: no factor is rated | Empty store |  | 0% |" in risk
-    assert "| not ranked: rated factors carry 1% of the weight, under the 50% needed to rank it | Thin store | 100.0 |" in risk
+    assert (
+        "| not ranked: rated factors carry 1% of the weight, under the 50% needed to rank it | Thin store | 100.0 |"
+        in risk
+    )
     assert "| 1 | Riverside store | 60.5 | 100% |" in risk

@@ -51,7 +51,9 @@ def test_xlsx_cells_of_user_text_are_strings_never_formulas(nasty, tmp_path):
                         assert cell.quotePrefix, cell.value
     assert {n.strip() for n in NASTY[:-1]} <= seen and "ctrlname" in seen  # the project strips names
     with zipfile.ZipFile(out) as z:  # no formula element anywhere in the package
-        assert not any(b"<f>" in z.read(n) or b"<f " in z.read(n) for n in z.namelist() if n.startswith("xl/worksheets/"))
+        assert not any(
+            b"<f>" in z.read(n) or b"<f " in z.read(n) for n in z.namelist() if n.startswith("xl/worksheets/")
+        )
 
 
 @pytest.mark.parametrize("text", ["=1+1", "+1", "-1", "@A1", "\tx", "\rx", "=cmd|' /C calc'!A0"])
@@ -108,8 +110,28 @@ class _Text(HTMLParser):
 
 
 # Symbols Chinese AHP practice writes in Latin letters, and the names of cited authors.
-ALLOWED = {"a", "n", "λmax", "CI", "RI", "CR", "W", "S", "a_j", "CI_j", "RI_j", "AIJ", "AIP",
-           "Spearman", "Harker", "Saaty", "Donegan", "Dodd", "Alonso", "Lamata"}
+ALLOWED = {
+    "a",
+    "n",
+    "λmax",
+    "CI",
+    "RI",
+    "CR",
+    "W",
+    "S",
+    "a_j",
+    "CI_j",
+    "RI_j",
+    "AIJ",
+    "AIP",
+    "Spearman",
+    "Harker",
+    "Saaty",
+    "Donegan",
+    "Dodd",
+    "Alonso",
+    "Lamata",
+}
 
 
 def _latin_words(text: str, project) -> set[str]:
@@ -135,13 +157,18 @@ def test_chinese_report_has_no_english_words(demo_path, tmp_path, fmt):
     elif fmt == "xlsx":
         write_xlsx(data, str(tmp_path / "r.xlsx"))
         book = load_workbook(tmp_path / "r.xlsx")
-        text = " ".join([*book.sheetnames, *(str(c.value) for ws in book for line in ws.iter_rows() for c in line
-                                            if isinstance(c.value, str))])
+        text = " ".join(
+            [
+                *book.sheetnames,
+                *(str(c.value) for ws in book for line in ws.iter_rows() for c in line if isinstance(c.value, str)),
+            ]
+        )
     else:
         write_docx(data, str(tmp_path / "r.docx"))
         doc = docx.Document(str(tmp_path / "r.docx"))
-        text = " ".join([*(q.text for q in doc.paragraphs),
-                         *(c.text for t in doc.tables for r in t.rows for c in r.cells)])
+        text = " ".join(
+            [*(q.text for q in doc.paragraphs), *(c.text for t in doc.tables for r in t.rows for c in r.cells)]
+        )
     assert _latin_words(text, p) == set()
 
 

@@ -34,7 +34,10 @@ name = "Jobs"
 id = "trans"
 name = "Transport"
 """
-HEADER = "respondent,cult vs fam,cult vs house,cult vs jobs,cult vs trans,fam vs house,fam vs jobs,fam vs trans,house vs jobs,house vs trans,jobs vs trans"
+HEADER = (
+    "respondent,cult vs fam,cult vs house,cult vs jobs,cult vs trans,fam vs house,fam vs jobs,fam vs trans,"
+    "house vs jobs,house vs trans,jobs vs trans"
+)
 
 
 @pytest.fixture
@@ -53,7 +56,8 @@ def test_signed_import_reproduces_ahpsurvey_c4(city):
     project = load_project(city.path)
     for i, (_, published, _) in enumerate(AHPSURVEY, 1):
         ranking = {leaf.path: leaf.global_weight for leaf in project.ranking(f"R{i}")}
-        np.testing.assert_allclose([ranking[k] for k in ("cult", "fam", "house", "jobs", "trans")], published, atol=1e-7)
+        found = [ranking[k] for k in ("cult", "fam", "house", "jobs", "trans")]
+        np.testing.assert_allclose(found, published, atol=1e-7)
 
 
 def test_ratio_import_with_weights_fractions_and_missing(city):
@@ -76,15 +80,43 @@ def test_signed_coding_meaning_and_reversed_columns(city):
 @pytest.mark.parametrize(
     ("text", "coding", "problem"),
     [
-        ("respondent,cult vs fam\nA,abc\n", "ratio", "row 2, column 'cult vs fam': 'abc' is not a number or a fraction like 1/3"),
+        (
+            "respondent,cult vs fam\nA,abc\n",
+            "ratio",
+            "row 2, column 'cult vs fam': 'abc' is not a number or a fraction like 1/3",
+        ),
         ("respondent,cult vs fam\nA,0\n", "ratio", "row 2, column 'cult vs fam': 0 is not a positive ratio"),
         ("respondent,cult vs fam\nA,-2\n", "ratio", "row 2, column 'cult vs fam': -2 is not a positive ratio"),
-        ("respondent,cult vs fam\nA,12\n", "ratio", "row 2, column 'cult vs fam': 12 is off the scale; ratios lie within 1/9 and 9"),
-        ("respondent,cult vs fam\nA,0\n", "signed", "row 2, column 'cult vs fam': 0 is not a signed judgment; use 1 (or -1) for equal"),
-        ("respondent,cult vs fam\nA,-12\n", "signed", "row 2, column 'cult vs fam': -12 is off the signed scale; use 1..9 or -1..-9"),
-        ("respondent,cult vs fam\nA,1/2\n", "signed", "row 2, column 'cult vs fam': 1/2 is off the signed scale; use 1..9 or -1..-9"),
-        ("respondent,cult vs fam\nA,2\nA,3\n", "ratio", "row 3, column 'respondent': duplicate respondent 'A' (also row 2)"),
-        ("respondent,cult vs fam\nRespondent 1,2\n", "ratio", "row 2, column 'respondent': 'Respondent 1' is already a respondent of the project"),
+        (
+            "respondent,cult vs fam\nA,12\n",
+            "ratio",
+            "row 2, column 'cult vs fam': 12 is off the scale; ratios lie within 1/9 and 9",
+        ),
+        (
+            "respondent,cult vs fam\nA,0\n",
+            "signed",
+            "row 2, column 'cult vs fam': 0 is not a signed judgment; use 1 (or -1) for equal",
+        ),
+        (
+            "respondent,cult vs fam\nA,-12\n",
+            "signed",
+            "row 2, column 'cult vs fam': -12 is off the signed scale; use 1..9 or -1..-9",
+        ),
+        (
+            "respondent,cult vs fam\nA,1/2\n",
+            "signed",
+            "row 2, column 'cult vs fam': 1/2 is off the signed scale; use 1..9 or -1..-9",
+        ),
+        (
+            "respondent,cult vs fam\nA,2\nA,3\n",
+            "ratio",
+            "row 3, column 'respondent': duplicate respondent 'A' (also row 2)",
+        ),
+        (
+            "respondent,cult vs fam\nRespondent 1,2\n",
+            "ratio",
+            "row 2, column 'respondent': 'Respondent 1' is already a respondent of the project",
+        ),
         ("respondent,weight,cult vs fam\nA,-1,2\n", "ratio", "row 2, column 'weight': '-1' is not a positive number"),
         ("respondent,cult vs fam\nA,2,3\n", "ratio", "row 2: 3 cells; the header has 2"),
     ],
@@ -100,7 +132,11 @@ def test_bad_cells_are_reported_and_nothing_is_imported(city, text, coding, prob
 @pytest.mark.parametrize(
     ("header", "problem"),
     [
-        ("respondent,cult vs money", "row 1, column 2 'cult vs money': unknown column; expected 'respondent', 'weight' or a pair like 'cult vs fam'"),
+        (
+            "respondent,cult vs money",
+            "row 1, column 2 'cult vs money': unknown column; "
+            "expected 'respondent', 'weight' or a pair like 'cult vs fam'",
+        ),
         ("respondent,cult vs fam,fam vs cult", "row 1, column 3 'fam vs cult': the same pair as column 2"),
         ("name,cult vs fam", "row 1: no 'respondent' column"),
         ("respondent,cult vs fam,cult vs fam", "row 1, column 3 'cult vs fam': the same pair as column 2"),

@@ -13,7 +13,9 @@ PHRASES: dict[str, tuple[str, str]] = {
     # ahp weights
     "weights.title": ("Priorities by {method}", "权重计算：{method}"),
     "weights.figures": ("lambda_max {lambda_max} ({convention})   CI {ci}   RI {ri} ({table})   CR {cr}",
-                        "λmax {lambda_max}（{convention}）   CI {ci}   RI {ri}（{table} 表）   CR {cr}"),
+                        "最大特征根 λmax = {lambda_max}（{convention}）   一致性指标 CI = {ci}   "
+                        "平均随机一致性指标 RI = {ri_zh}（{table} 表）   一致性比率 CR = {cr}"),
+    "weights.eigenvalue": ("eigenvalue", "按特征值精确求得"),
     "weights.gci": ("GCI {gci} (threshold {limit})", "GCI {gci}（上限 {limit}）"),
     "verdict.small": ("consistent (n <= 2)", "n ≤ 2，判断矩阵必然一致"),
     "verdict.pass": ("consistent: CR {cr} {op} {limit}", "CR = {cr} {op} {limit}，通过一致性检验"),
@@ -33,8 +35,12 @@ PHRASES: dict[str, tuple[str, str]] = {
                  "缺失判断：{completion}；判断来源：{source}"),
     "combined": ("Hierarchy CR: levels below the goal {levels}; combined test (CR of goal + levels below) "
                  "{terms} = {cr} {op} {limit}: {verdict}",
-                 "层次总排序 CR：目标层以下各层 {levels}；组合一致性检验（目标层 CR + 以下各层）"
+                 "层次总排序一致性比率 CR（目标层以下各层）= {levels}；组合一致性检验（目标层 CR + 以下各层）："
                  "{terms} = {cr} {op} {limit}，{verdict}"),
+    "combined.incomplete": ("Hierarchy CR: levels below the goal {levels}; combined test: not yet, {k} node(s) lack "
+                            "judgments",
+                            "层次总排序一致性比率 CR（目标层以下各层）= {levels}；"
+                            "组合一致性检验：尚有 {k} 个判断矩阵判断不完整，暂不能检验"),
     "combined.passes": ("passes", "通过"),
     "combined.fails": ("fails", "未通过"),
     "combined.failing": ("; failing on its own: {names}", "；单独未通过：{names}"),
@@ -43,21 +49,51 @@ PHRASES: dict[str, tuple[str, str]] = {
     "source.panel one": ("{n} respondent combined by {how}, inconsistent ones {policy}",
                          "{n} 位专家，{how}合成，未通过一致性检验者{policy}"),
     "left out": ("; left out: {who}", "；未计入：{who}"),
+    "combined otherwise": ("combined otherwise at {node}: {note}", "{node}：{note}"),
+    "note.aip undetermined": ("no respondent's judgments determine this node's weights alone, so their judgments are "
+                              "combined (aij)",
+                              "没有一位专家的判断能单独确定该判断矩阵的权重，故改为合成判断矩阵（AIJ）"),
+    "warning": ("warning: {note}", "注意：{note}"),
+    "note.harker instead": ("{k} judgments missing, more than the {limit} the lambda-max completion handles: completed "
+                            "by Harker's method instead",
+                            "缺失判断 {k} 个，超过最大特征根最小化补全所能处理的 {limit} 个，已改用 Harker 法补全"),
+    "note.unsettled": ("the lambda-max completion did not settle in {steps} Newton steps: the completed judgments may "
+                       "be off",
+                       "最大特征根最小化补全在 {steps} 步牛顿迭代内未收敛，补全的判断可能不准确"),
     "paren": (" ({x})", "（{x}）"),
     "factors": ("Factors:", "因素说明："),
     "colon": (": ", "："),
     "model note": ("note: {id}", "注：本文件所用的模型与内置模型版本不同，文件保留其自身的模型"),
     "goal": ("Goal: {goal}. {settings}.", "目标：{goal}。{settings}。"),
     "check.combined": ("Combined judgments:", "专家判断合成结果："),
-    "check.incomplete": ("{node}: incomplete: {problem}", "{node}：判断不完整，尚不能求权重"),
+    "check.incomplete": ("{node}: incomplete: {problem}", "{node}的{problem}，尚不能求权重"),
+    "incomplete": ("{file}: cannot {what} yet, {k} node(s) lack judgments; first: {node}: {problem}",
+                   "{file}：尚不能{what}，有 {k} 个判断矩阵判断不完整；首个为{node}的{problem}"),
+    "incomplete.rank": ("rank", "排序"),
+    "incomplete.report": ("write the report", "生成报告"),
+    "incomplete.sensitivity": ("analyse sensitivity", "做敏感性分析"),
+    # why a node's weights are not determined
+    "unlinked.one": ("the known judgments do not connect all elements: {cut} is not compared, directly or through "
+                     "others, with {first}; add a judgment linking them",
+                     "判断矩阵不完整：「{cut}」与其他因素之间没有任何判断"),
+    "unlinked.many": ("the known judgments do not connect all elements: {cut} are not compared, directly or through "
+                      "others, with {first}; add a judgment linking them",
+                      "判断矩阵不完整：「{cut}」与「{linked}」之间没有任何直接或间接的判断，请至少补充一个连接两者的判断"),
+    "problem.all excluded": ("every respondent who judged this node was excluded as inconsistent (policy: exclude)",
+                             "判断矩阵无可用判断：判断过它的专家均因未通过一致性检验而被剔除"),
+    "check.combined fails": ("The hierarchy fails the combined consistency test: CR {cr} {op} {limit}, although every "
+                             "node passes on its own.",
+                             "层次总排序一致性检验未通过：组合 CR = {cr} {op} {limit}（各判断矩阵单独均通过）"),
+    "check.combined test": ("combined test", "总排序一致性检验"),
     "check.revisit": ("{node}: CR {cr} > {limit}; revisit:", "{node}：CR = {cr} > {limit}，建议修改："),
-    "check.failing": ("Respondents failing a node ({k} of {n}):", "未通过一致性检验的专家（{n} 位中有 {k} 位）："),
+    "check.failing": ("Respondents failing a node ({k} of {n}):",
+                      "未通过一致性检验或判断不完整的专家（{n} 位中有 {k} 位）："),
     "check.left out": ("Left out, no judgments: {names}", "未纳入（尚无判断）：{names}"),
     "check.all pass": ("Every node is consistent", "全部判断矩阵均通过一致性检验"),
     "check.all pass everyone": (", for every respondent and combined.", "（各位专家及合成结果）。"),
     "check.all pass one": (".", "。"),
     "check.names fail": ("Some nodes need attention: {names} fail(s) at least one node.",
-                         "部分判断矩阵需要修改：{names} 至少有一个判断矩阵未通过一致性检验。"),
+                         "部分判断矩阵需要修改：{names}至少有一个判断矩阵未通过一致性检验或判断不完整。"),
     "check.some fail": ("Some nodes need attention.", "部分判断矩阵需要修改。"),
     "rank.export": ("rank", "排序"),
     "rank.path": ("path", "路径"),
@@ -70,7 +106,8 @@ PHRASES: dict[str, tuple[str, str]] = {
     # group
     "group.panel": ("Panel: {source}.", "专家组：{source}。"),
     "group.overall": ("Overall consensus S* {s} ({band})", "总体共识度 S* = {s}（{band}）"),
-    "group.consensus": ("consensus", "一致程度"),
+    "group.consensus": ("consensus", "共识程度"),
+    "group.undetermined": ("no respondent's judgments determine it", "各专家判断均不完整"),
     "group.cr range": ("CR range", "CR 范围"),
     "group.inconsistent": ("inconsistent respondents", "未通过一致性检验的专家"),
     "group.against": ("Respondents against the group's factor weights, furthest first",
@@ -96,7 +133,8 @@ PHRASES: dict[str, tuple[str, str]] = {
     "sens.local weight": ("local weight", "单排序权重：当前 → 临界"),
     "sens.change": ("change", "变动量"),
     "sens.swap": ("swap", "变化结果"),
-    "sens.tipping": ("Tipping points, nearest first ({shown} of {n})", "临界点，由近及远（列出 {shown} 个，共 {n} 个）"),
+    "sens.tipping": ("Tipping points, nearest first ({shown} of {n})",
+                     "临界点，由近及远（列出 {shown} 个，共 {n} 个）"),
     "sens.now": ("now", "当前值"),
     "sens.at": ("at", "临界值"),
     "sens.mc": ("Monte Carlo: {draws} draws, every judgment perturbed ({how}), seed {seed}",
@@ -125,14 +163,15 @@ PHRASES: dict[str, tuple[str, str]] = {
     "risk.none rated": ("no factor is rated", "尚未评价任何因素"),
     "risk.too little": ("rated factors carry {share} of the weight, under the {needed} needed to rank it",
                         "已评价因素的权重占比为 {share}，不足排序所需的 {needed}"),
-    "risk.fix first": ("{unit}: fix first (index points saved by bringing the factor to the best grade), by who can act",
+    "risk.fix first": ("{unit}: fix first (index points saved by bringing the factor to the best grade), by who can "
+                       "act",
                        "{unit}：优先改进事项，按责任方分组（可降低分值 = 该因素提升至最佳等级后流失风险指数的降幅）"),
     "risk.owner": ("owner", "责任方"),
     "risk.spread": ("~ rated by counts per grade: the grade of maximum membership",
                     "~ 按各等级人数评价：取最大隶属度对应的等级"),
     "risk.owner only": ("actions only of owner {owner} ({id})", "仅列出责任方为{owner}的改进事项"),
-    "eval.title": ("Fuzzy comprehensive evaluation, operator {name} ({operator}): B = W o R, churn degree = 100 B · grade "
-                   "levels, grade of maximum membership",
+    "eval.title": ("Fuzzy comprehensive evaluation, operator {name} ({operator}): B = W o R, churn degree = 100 B · "
+                   "grade levels, grade of maximum membership",
                    "模糊综合评价（{name} 算子）：B = W ∘ R，流失度 = 100 B · 等级分值，按最大隶属度原则确定评价等级"),
     "eval.all": ("(all)", "综合"),
     "eval.level": ("level", "层次"),

@@ -51,7 +51,7 @@ SCREENS: dict[str, tuple[str, str]] = {
     ),
     "interview done": ("All questions asked. Press r for the results or esc to return.", "问题已全部问完。按 r 查看结果，esc 返回。"),
     "saved": ("saved", "已保存"),
-    "incomplete node": ("Not enough judgments yet: {problem}", "判断尚不足，权重暂按相等显示"),
+    "incomplete node": ("Not enough judgments yet: {problem}", "{problem}，权重暂按相等显示"),
     "export title": ("Export the results", "导出结果"),
     "export help": (
         "File name (.csv, .json or .md picks the format). enter to write, esc to cancel.",

@@ -35,6 +35,9 @@ def experts_part(d: ReportData) -> Part:
             cells.append(Cell(r.cr, "0.0000", "" if r.consistent else "bad"))
             if not r.consistent:
                 where.append(f"{d.matrix_code(path)} (CR {r.cr:.4f} > {r.threshold:.2f})")
+        test = e.synthesis.combined
+        if not where and not test.passed:  # the whole fails while every matrix passes
+            where.append(d.t("combined_fails", cr=f"{test.cr:.4f}", limit=f"{test.limit:.2f}"))
         cells.append(Cell(d.t("all_pass"), mark="ok") if not where else Cell(d.t("failing", n=len(where)), mark="bad"))
         rows.append(tuple(cells))
         if where:
@@ -67,10 +70,11 @@ def _answered(d: ReportData) -> list[Paragraph]:
 def _top_factors(d: ReportData) -> Table:
     words = [d.t("first"), d.t("second"), d.t("third")][:_TOP]
     rows = []
-    for i, e in enumerate(d.experts):
-        if d.panel is not None:  # the panel's view of each expert: their weights, the group's where theirs are undetermined
+    for e in d.experts:
+        # the panel's view of each expert: their weights, the group's where theirs are undetermined
+        if d.panel is not None:
             k = [r.name for r in d.project.respondents].index(e.name)
-            mine = sorted(zip(d.panel.global_weights[k], d.panel.leaves), reverse=True)[:_TOP]
+            mine = sorted(zip(d.panel.global_weights[k], d.panel.leaves, strict=False), reverse=True)[:_TOP]
             top = [(d.path_name(path), float(w)) for w, path in mine]
         else:
             top = [(d.name(x.node), x.global_weight) for x in e.synthesis.ranking[:_TOP]]

@@ -25,6 +25,7 @@ from ahp.core.panel import AIP_UNDETERMINED
 from ahp.core.scale import format_value
 from ahp.io.report.data import ReportData
 from ahp.io.report.document import Block, Cell, Chart, Heading, Paragraph, Part, Table, row
+from ahp.io.wording import note_text, problem_text
 
 
 def matrices_part(d: ReportData) -> Part:
@@ -45,7 +46,8 @@ def matrix_blocks(d: ReportData, synthesis: Synthesis, path: str, level: int) ->
     a = synthesis.nodes[path]
     blocks: list[Block] = [Heading(d.t("matrix", code=d.matrix_code(path), name=d.name(a.node)), level)]
     if a.result is None:
-        return blocks + [Paragraph(d.t("no_judgments") + (f" ({a.problem})" if a.problem and d.language == "en" else ""), "bad")]
+        problem = problem_text(a, d.language)
+        return blocks + [Paragraph(d.t("no_judgments") + (d.t("paren", x=problem) if problem else ""), "bad")]
     blocks += matrix_tables(d, synthesis, path)
     r = a.result
     if r.n <= 2:
@@ -56,7 +58,7 @@ def matrix_blocks(d: ReportData, synthesis: Synthesis, path: str, level: int) ->
                                 "" if r.consistent else "bad"))
     if r.completed is not None:
         blocks.append(Paragraph(d.t("completed_note"), "muted"))
-    blocks += [Paragraph(d.t("warning", note=note), "bad") for note in r.warnings]
+    blocks += [Paragraph(d.t("warning", note=note_text(note, d.language)), "bad") for note in r.warnings]
     return blocks
 
 
@@ -79,7 +81,8 @@ def matrix_tables(d: ReportData, synthesis: Synthesis, path: str) -> tuple[Table
     header = (codes[path], *(codes[k] for k in kids), d.t("w"))
     verdict = Cell(d.verdict(r.consistent), mark="ok" if r.consistent else "bad")
     stats = Table((d.t("lambda_max"), d.t("ci"), d.t("ri"), d.t("cr"), d.t("verdict")),
-                  (row(Cell(r.lambda_max, "0.0000"), Cell(r.ci, "0.0000"), Cell(r.ri, "0.00"), Cell(r.cr, "0.0000"), verdict),),
+                  (row(Cell(r.lambda_max, "0.0000"), Cell(r.ci, "0.0000"), Cell(r.ri, "0.00"), Cell(r.cr, "0.0000"),
+                       verdict),),
                   f"stats:{path}")
     return Table(header, tuple(rows), f"matrix:{path}"), stats
 
@@ -114,8 +117,9 @@ def ranking_part(d: ReportData) -> Part:
     s = d.synthesis
     codes = d.codes
     goal = s.nodes["goal"]
-    criteria = [(c.id, c, float(w)) for c, w in zip(goal.node.children, goal.local_weights)]
-    header = (d.t("factor"), *(d.t("criterion_head", code=codes[cid], name=d.name(c), a=f"{w:.4f}") for cid, c, w in criteria),
+    criteria = [(c.id, c, float(w)) for c, w in zip(goal.node.children, goal.local_weights, strict=False)]
+    header = (d.t("factor"),
+              *(d.t("criterion_head", code=codes[cid], name=d.name(c), a=f"{w:.4f}") for cid, c, w in criteria),
               d.t("overall"), d.t("rank"))
     by_path = {leaf.path: leaf for leaf in s.ranking}
     rows = []
@@ -133,7 +137,8 @@ def ranking_part(d: ReportData) -> Part:
     blocks: list[Block] = [Table(header, tuple(rows), "ranking"), *_total_consistency(d)]
     ranked = s.ranking
     blocks.append(Chart(d.t("ranking_chart"), tuple(f"{x.rank}. {d.name(x.node)}" for x in ranked),
-                        (tuple(x.global_weight for x in ranked),), maximum=max((x.global_weight for x in ranked), default=1.0)))
+                        (tuple(x.global_weight for x in ranked),), maximum=max((x.global_weight for x in ranked),
+                                                                               default=1.0)))
     return Part(d.t("ranking"), d.t("ranking"), tuple(blocks))
 
 

@@ -32,7 +32,8 @@ def sensitivity_part(d: ReportData) -> Part:
         rows.append(row(d.name(crit), Cell(float(ow.current[ow.nodes.index(crit.id)]), "0.0000"),
                         *_point(d, changes_top), *_point(d, first)))
     blocks: list[Block] = [Heading(d.t("tipping")), Table(
-        (d.t("criterion"), d.t("current"), d.t("top_changes"), d.t("who_overtakes"), d.t("first_swap"), d.t("first_swap_who")),
+        (d.t("criterion"), d.t("current"), d.t("top_changes"), d.t("who_overtakes"), d.t("first_swap"),
+         d.t("first_swap_who")),
         tuple(rows), "tipping")]
     if d.monte_carlo is not None:
         blocks += _monte_carlo(d)
@@ -42,7 +43,8 @@ def sensitivity_part(d: ReportData) -> Part:
 def _point(d: ReportData, point) -> tuple[Cell, Cell]:
     if point is None:
         return Cell(d.t("never")), Cell("")
-    return Cell(point.weight, "0.0000"), Cell(d.t("overtakes", a=d.path_name(point.swap[1]), b=d.path_name(point.swap[0])))
+    return Cell(point.weight, "0.0000"), Cell(d.t("overtakes", a=d.path_name(point.swap[1]),
+                                                  b=d.path_name(point.swap[0])))
 
 
 def _monte_carlo(d: ReportData) -> list[Block]:
@@ -61,7 +63,8 @@ def _monte_carlo(d: ReportData) -> list[Block]:
     noise = d.t(f"noise_{mc.noise}")
     return [
         Heading(d.t("mc", draws=mc.draws, seed=mc.seed, noise=noise, spread=mc.spread)),
-        Chart(d.t("mc_chart"), tuple(d.path_name(mc.leaves[k]) for k in shown), tuple(series), tuple(names), 1.0, "0.00"),
+        Chart(d.t("mc_chart"), tuple(d.path_name(mc.leaves[k]) for k in shown), tuple(series), tuple(names), 1.0,
+              "0.00"),
         Table((d.t("rank"), d.t("factor"), d.t("p_rank"), d.t("interval")), rows, "monte_carlo"),
         *(Paragraph(d.t("stable", k=k, p=f"{p:.2f}")) for k, p in mc.top_stable.items()),
     ]

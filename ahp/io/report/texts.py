@@ -32,20 +32,23 @@ TEXT: dict[str, dict[str, str]] = {
         "method_geometric-mean": "row geometric mean of each judgment matrix",
         "method_column-mean": "mean of the normalised columns of each judgment matrix",
         "practice_rule": "Convention", "practice_saaty": "Saaty's (RI of 1980, CR limit by matrix size, the principal "
-        "eigenvalue), as set below", "practice_zh-textbook": "Chinese textbook practice (RI of Saaty 1980, CR < 0.10, the "
+        "eigenvalue), as set below",
+        "practice_zh-textbook": "Chinese textbook practice (RI of Saaty 1980, CR < 0.10, the "
         "textbook λmax), as set below",
         "lambda_rule": "λmax", "lambda_eigenvalue": "the principal eigenvalue of each matrix (whatever the priority "
         "method); CI = (λmax − n)/(n − 1), CR = CI/RI",
         "lambda_textbook": "λmax = (1/n) Σ (A·W)ᵢ / Wᵢ, with each matrix's weights W from the method above "
         "(the textbook convention); CI = (λmax − n)/(n − 1), CR = CI/RI",
         "ri_rule": "Random index RI", "ri_text": "{table} table; values for the matrix sizes used below",
-        "threshold_rule": "Acceptance", "threshold_saaty1994": "CR ≤ 0.05 for n = 3, CR ≤ 0.08 for n = 4, CR ≤ 0.10 above",
+        "threshold_rule": "Acceptance",
+        "threshold_saaty1994": "CR ≤ 0.05 for n = 3, CR ≤ 0.08 for n = 4, CR ≤ 0.10 above",
         "threshold_saaty1980": "CR ≤ 0.10 for every n", "threshold_lt0.10": "CR < 0.10 for every n",
         "threshold_fixed": "CR ≤ {value:g} for every n",
         "aggregation_rule": "Combining experts", "agg_one": "judgments of {name} alone",
         "agg_aij": "{n} experts combined by the weighted geometric mean of their judgments (AIJ), "
         "then priorities of the combined matrix",
-        "agg_aip": "{n} experts combined by the weighted {mean} mean of their priorities (AIP)", "mean_geometric": "geometric",
+        "agg_aip": "{n} experts combined by the weighted {mean} mean of their priorities (AIP)",
+        "mean_geometric": "geometric",
         "mean_arithmetic": "arithmetic",
         "policy_flag": "experts who fail the consistency test are included and named",
         "policy_include": "experts who fail the consistency test are included",
@@ -82,6 +85,7 @@ TEXT: dict[str, dict[str, str]] = {
         "experts": "Experts", "expert_cr": "Consistency ratio CR of each expert, per judgment matrix",
         "all_pass": "All matrices pass", "failing": "{n} failing", "fails_list": "{name} fails: {where}.",
         "everyone_passes": "Every expert passes every matrix.",
+        "combined_fails": "the combined test (CR {cr} > {limit})",
         "answered": "Questions answered", "answered_all": "{name} answered all {n} questions.",
         "answered_some": "{name} answered {k} of {n} questions; the other {m} were completed by {method}.",
         "by_lambda-max": "the λmax method (the values that minimise λmax)", "by_harker": "Harker's method",
@@ -91,7 +95,8 @@ TEXT: dict[str, dict[str, str]] = {
         "correlation": "Spearman rank correlation",
         "band_very high": "very high", "band_high": "high", "band_moderate": "moderate", "band_low": "low",
         "band_very low": "very low",
-        "appendix": "Appendix: each expert's judgment matrices", "appendix_sheet": "Appendix", "appendix_expert": "{name}",
+        "appendix": "Appendix: each expert's judgment matrices", "appendix_sheet": "Appendix",
+        "appendix_expert": "{name}",
         # sensitivity
         "sensitivity": "Sensitivity", "tipping": "Tipping points of the criteria weights",
         "criterion": "Criterion", "current": "Weight now", "top_changes": "Top factor changes at",
@@ -108,8 +113,10 @@ TEXT: dict[str, dict[str, str]] = {
         "actions": "What to fix first at {unit}", "grade": "Grade", "gain": "Points saved at the best grade",
         "controlled_by": "Controlled by", "control_store": "Store", "control_head-office": "Head office",
         "control_external": "External", "control_unknown": "Not stated",
-        "unrated": "Not rated: {n} factor(s).", "actions_none": "Nothing to improve: every rated factor is at the best grade.",
-        "fce": "Fuzzy comprehensive evaluation ({op}): membership of each grade B = W o R, churn degree, grade of maximum membership",
+        "unrated": "Not rated: {n} factor(s).",
+        "actions_none": "Nothing to improve: every rated factor is at the best grade.",
+        "fce": "Fuzzy comprehensive evaluation ({op}): membership of each grade B = W o R, churn degree, grade of "
+               "maximum membership",
         "whole": "Whole unit", "degree": "Churn degree", "max_grade": "Grade (maximum membership)",
     },
     "zh": {
@@ -122,14 +129,16 @@ TEXT: dict[str, dict[str, str]] = {
         "method_eigenvector": "特征根法（判断矩阵最大特征根对应的归一化特征向量）",
         "method_geometric-mean": "方根法（行几何平均后归一化）",
         "method_column-mean": "和积法（列归一化后按行平均）",
-        "practice_rule": "计算惯例", "practice_saaty": "Saaty 惯例（1980 年 RI 表，按阶数定 CR 上限，最大特征根），具体见下",
+        "practice_rule": "计算惯例",
+        "practice_saaty": "Saaty 惯例（1980 年 RI 表，按阶数定 CR 上限，最大特征根），具体见下",
         "practice_zh-textbook": "中国教材惯例（Saaty 1980 年 RI 表，CR < 0.10，教材 λmax 公式），具体见下",
         "lambda_rule": "最大特征根 λmax", "lambda_eigenvalue": "取各判断矩阵的最大特征根（与权重计算方法无关）；"
         "一致性指标 CI = (λmax − n)/(n − 1)，一致性比率 CR = CI/RI",
         "lambda_textbook": "λmax = (1/n) Σ (A·W)ᵢ / Wᵢ，W 为上述方法所得权重；"
         "一致性指标 CI = (λmax − n)/(n − 1)，一致性比率 CR = CI/RI",
         "ri_rule": "随机一致性指标 RI", "ri_text": "取 {table} 表，所用阶数的取值见下表",
-        "threshold_rule": "一致性标准", "threshold_saaty1994": "n = 3 时 CR ≤ 0.05，n = 4 时 CR ≤ 0.08，n ≥ 5 时 CR ≤ 0.10",
+        "threshold_rule": "一致性标准",
+        "threshold_saaty1994": "n = 3 时 CR ≤ 0.05，n = 4 时 CR ≤ 0.08，n ≥ 5 时 CR ≤ 0.10",
         "threshold_saaty1980": "各阶均为 CR ≤ 0.10", "threshold_lt0.10": "各阶均为 CR < 0.10",
         "threshold_fixed": "各阶均为 CR ≤ {value:g}",
         "aggregation_rule": "专家意见集结", "agg_one": "仅采用专家 {name} 的判断",
@@ -166,6 +175,7 @@ TEXT: dict[str, dict[str, str]] = {
         "experts": "专家一致性", "expert_cr": "各专家各判断矩阵的一致性比率 CR",
         "all_pass": "全部通过", "failing": "{n} 项未通过", "fails_list": "{name} 未通过：{where}。",
         "everyone_passes": "所有专家的全部判断矩阵均通过一致性检验。",
+        "combined_fails": "总排序一致性检验（CR = {cr} > {limit}）",
         "answered": "问卷作答情况", "answered_all": "{name} 回答了全部 {n} 个问题。",
         "answered_some": "{name} 回答了 {n} 个问题中的 {k} 个，其余 {m} 个由{method}补全。",
         "by_lambda-max": "最大特征根最小化法（使 λmax 最小的取值）", "by_harker": " Harker 法",

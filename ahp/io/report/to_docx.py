@@ -86,12 +86,12 @@ def _table(doc: Document, t: Table) -> None:
     table.style = "Table Grid"
     _set_widths(table, _column_widths(t))
     _repeat_header(table.rows[0])
-    for cell, text in zip(table.rows[0].cells, t.header):
+    for cell, text in zip(table.rows[0].cells, t.header, strict=False):
         run = cell.paragraphs[0].add_run(plain_text(text))
         run.bold, run.font.size = True, Pt(9)
         _shade(cell, "E8EDF3")
-    for line, values in zip(table.rows[1:], t.rows):
-        for cell, value in zip(line.cells, values):
+    for line, values in zip(table.rows[1:], t.rows, strict=False):
+        for cell, value in zip(line.cells, values, strict=False):
             paragraph = cell.paragraphs[0]
             run = paragraph.add_run(plain_text(value.text))
             run.font.size = Pt(9)
@@ -113,9 +113,9 @@ def _column_widths(t: Table) -> list[float]:
     natural = [_MM_PER_CHAR * w + 4 for w in want]
     if sum(natural) <= _PAGE_MM:
         return natural
-    narrow = sum(mm for w, mm in zip(want, natural) if w <= 12)
+    narrow = sum(mm for w, mm in zip(want, natural, strict=False) if w <= 12)
     wide = sum(w for w in want if w > 12)
-    return [mm if w <= 12 else max(12.0, (_PAGE_MM - narrow) * w / wide) for w, mm in zip(want, natural)]
+    return [mm if w <= 12 else max(12.0, (_PAGE_MM - narrow) * w / wide) for w, mm in zip(want, natural, strict=False)]
 
 
 def _set_widths(table, millimetres: list[float]) -> None:
@@ -123,7 +123,7 @@ def _set_widths(table, millimetres: list[float]) -> None:
     from docx.shared import Mm
 
     table.autofit = False
-    for column, width in zip(table.columns, millimetres):
+    for column, width in zip(table.columns, millimetres, strict=False):
         column.width = Mm(width)
         for cell in column.cells:
             cell.width = Mm(width)

@@ -20,7 +20,8 @@ from ahp.io.report.document import Block, Cell, Chart, Heading, Paragraph, Part,
 _CSS = """
 body{font-family:"Noto Sans CJK SC","Noto Sans SC","Microsoft YaHei","PingFang SC",system-ui,sans-serif;
 margin:2rem auto;max-width:62rem;color:#1d2430;line-height:1.45;padding:0 1rem}
-h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.3rem;margin-top:2rem;border-bottom:2px solid #dde3ea;padding-bottom:.2rem}
+h1{font-size:1.6rem;margin-bottom:.2rem}
+h2{font-size:1.3rem;margin-top:2rem;border-bottom:2px solid #dde3ea;padding-bottom:.2rem}
 h3{font-size:1.05rem;margin:1.2rem 0 .3rem}h4{font-size:.95rem;margin:1rem 0 .2rem}
 p{margin:.3rem 0}.muted{color:#5b6675;font-size:.88rem}p.bad{color:#b42318;font-weight:600}
 .scroll{overflow-x:auto;max-width:100%}
@@ -110,7 +111,8 @@ def svg_chart(chart: Chart) -> str:
     for i, label in enumerate(chart.labels):
         y = top + i * row_h
         short = label if len(label) <= 26 else label[:25] + "…"
-        out.append(f'<text x="{label_w - 8}" y="{y + 16}" text-anchor="end"><title>{_e(label)}</title>{_e(short)}</text>')
+        out.append(f'<text x="{label_w - 8}" y="{y + 16}" '
+                   f'text-anchor="end"><title>{_e(label)}</title>{_e(short)}</text>')
         x = float(label_w)
         for s, values in enumerate(chart.series):
             v = values[i] if not math.isnan(values[i]) else 0.0

@@ -45,4 +45,5 @@ def _cell(c: Cell) -> str:
 def _chart(c: Chart) -> list[str]:
     names = c.names or ("",)
     return [md.escape(c.title), "", *md.table(("", *names), [
-        [label, *(Cell(s[i], c.fmt).text for s in c.series)] for i, label in enumerate(c.labels)], range(1, len(names) + 1))]
+        [label, *(Cell(s[i], c.fmt).text for s in c.series)] for i, label in enumerate(c.labels)], range(1,
+            len(names) + 1))]

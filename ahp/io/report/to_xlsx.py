@@ -21,6 +21,7 @@ from ahp.io.report.document import Cell, Chart, Heading, Paragraph, Part, Table,
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
+    from openpyxl.cell.cell import Cell as SheetCell
     from openpyxl.worksheet.worksheet import Worksheet
 
 _RISKY_START = ("=", "+", "-", "@", "\t", "\r")
@@ -56,11 +57,16 @@ def _put(ws: Worksheet, r: int, c: int, cell: Cell):
         target.value = cell.value
         target.number_format = cell.fmt or "General"
     else:
-        text = plain_text(cell.text if cell.value is None or cell.mark == "completed" else str(cell.value))
-        target.value = text
-        target.data_type = "s"
-        target.quotePrefix = text.startswith(_RISKY_START)
+        put_text(target, cell.text if cell.value is None or cell.mark == "completed" else str(cell.value))
     return target
+
+
+def put_text(target: SheetCell, text: str) -> None:
+    """Write ``text`` into the cell ``target`` as text, never as a formula: a text starting with
+    ``=``, ``+``, ``-`` or ``@`` keeps Excel's quote prefix."""
+    target.value = plain_text(text)
+    target.data_type = "s"
+    target.quotePrefix = target.value.startswith(_RISKY_START)
 
 
 def _write_part(ws: Worksheet, part: Part) -> None:
@@ -122,7 +128,8 @@ def _write_table(ws: Worksheet, r: int, t: Table, widths: dict[int, int]) -> int
 
 def _chart_table(chart: Chart) -> Table:
     return Table(("", *(chart.names or (chart.title,))),
-                 tuple((Cell(label), *(Cell(s[i], chart.fmt) for s in chart.series)) for i, label in enumerate(chart.labels)))
+                 tuple((Cell(label), *(Cell(s[i], chart.fmt) for s in chart.series)) for i,
+                       label in enumerate(chart.labels)))
 
 
 def _add_chart(ws: Worksheet, chart: Chart, header_row: int, last_row: int) -> None:

@@ -10,6 +10,7 @@ from ahp.core.consistency import verdict_operator
 from ahp.core.hierarchy import NodeAnalysis
 from ahp.core.scale import format_value
 from ahp.io.glossary import setting
+from ahp.io.wording import note_text, problem_text
 from ahp.tui.texts import t
 from ahp.tui.widgets.text_block import TextBlock
 
@@ -43,7 +44,7 @@ def consistency_text(a: NodeAnalysis, names: list[str], threshold_rule: object, 
     status = a.status
     verdict = Text(f"{STATUS_MARK[status]} {t(status, language)}", STATUS_STYLE[status])
     if r is None:
-        return Text.assemble(verdict, "  ", t("incomplete node", language, problem=a.problem or ""))
+        return Text.assemble(verdict, "  ", t("incomplete node", language, problem=problem_text(a, language)))
     sign = verdict_operator(r.consistent, r.strict).replace("<=", "≤").replace(">=", "≥")
     zh = language == "zh"
     table = setting("ri", r.ri_table, language)
@@ -66,7 +67,8 @@ def consistency_text(a: NodeAnalysis, names: list[str], threshold_rule: object, 
         )
     else:
         line3 = Text(t("no suggestion", language), "dim")
-    warnings = [Text.assemble((_word("warning", language), "bold yellow"), (note, "yellow")) for note in r.warnings]
+    warnings = [Text.assemble((_word("warning", language), "bold yellow"), (note_text(note, language), "yellow"))
+                for note in r.warnings]
     return Text("\n").join([line1, line2, line3, *warnings])
 
 

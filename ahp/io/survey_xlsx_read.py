@@ -1,0 +1,189 @@
+"""Reading a filled questionnaire (:mod:`ahp.io.survey_xlsx`) back: the respondent's name and
+judgments, or every problem, each naming the sheet, the row or cell, and the pair.
+
+Pairs are found by the hidden ids column, never by names or the order of rows. An answer is one
+of the dropdown's answers (in either language), or a number on the scale typed by hand (``3``,
+``1/3``, ``0.333``: how many times A matters more than B); an empty answer is a missing
+judgment. Problems are worded in ``language``, the command's.
+
+>>> import tempfile, pathlib
+>>> from ahp.io.model import load_model
+>>> from ahp.io.survey_xlsx import answers, questionnaire
+>>> book = questionnaire("Acme", load_model(), "en", respondent="Ann")
+>>> book["Questions"]["F3"] = answers("en")[6][0]  # service vs quality: A over B, 3
+>>> path = pathlib.Path(tempfile.mkdtemp()) / "ann.xlsx"
+>>> book.save(path)
+>>> read_questionnaire(str(path), load_model())
+('Ann', 1.0, {'goal': {('service', 'quality'): 3.0}})
+>>> try:
+...     read_questionnaire(str(path), load_model(), {"Ann": ""})
+... except SurveyError as exc:
+...     print(exc.problems)
+["sheet 'Instructions', cell B4: 'Ann' is already a respondent of the project"]
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from ahp.core.hierarchy import walk
+from ahp.core.scale import on_scale, parse_value
+from ahp.errors import JudgmentError, SurveyError
+from ahp.io.glossary import LANGUAGES, say, separator
+from ahp.io.survey import pair_columns
+from ahp.io.survey_xlsx import ANSWER_COLUMN, IDS_COLUMN, IDS_MARK, NAME_CELL, answers
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+    from openpyxl.cell.cell import Cell as SheetCell
+    from openpyxl.worksheet.worksheet import Worksheet
+
+    from ahp.io.model import Model
+
+Judgments = dict[str, dict[tuple[str, str], float]]
+#: Every answer of the dropdown, in either language, and the judgment it means.
+_ANSWERS: dict[str, float] = {label: value for language in LANGUAGES for label, value in answers(language)}
+
+
+def read_questionnaire(
+    path: str, model: Model, taken: Mapping[str, str] | None = None, language: str = "en",
+) -> tuple[str, float, Judgments]:
+    """The respondent named in the workbook at ``path``, weight 1, and their judgments.
+
+    ``taken``: the names already used, each with the file it came from (``""``: the project).
+    Raises :class:`SurveyError` with every problem; nothing is read partly.
+    """
+    book = _open(path, language)
+    sheet_language = _sheet_language(book, language)
+    instructions = book[say("survey.sheet.instructions", sheet_language)]
+    questions = book[say("survey.sheet.questions", sheet_language)]
+    _check_model(questions, model, language)
+    problems: list[str] = []
+    name = _name(instructions, taken or {}, language, problems)
+    judgments = _judgments(questions, model, sheet_language, language, problems)
+    if problems:
+        raise SurveyError(say("survey.bad", language, k=len(problems)), problems)
+    return name, 1.0, judgments
+
+
+def _open(path: str, language: str) -> Workbook:
+    """The workbook, or a one-line error saying why it cannot be read."""
+    import zipfile
+
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        return load_workbook(path)
+    except FileNotFoundError:
+        raise SurveyError(say("survey.no file", language), []) from None
+    except IsADirectoryError:
+        raise SurveyError(say("survey.folder", language), []) from None
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError, EOFError, OSError):
+        raise SurveyError(say("survey.not a workbook", language), []) from None
+
+
+def _sheet_language(book: Workbook, language: str) -> str:
+    """The language the questionnaire was made in, told by its sheets' names."""
+    for candidate in LANGUAGES:
+        names = [say(f"survey.sheet.{key}", candidate) for key in ("instructions", "questions")]
+        if all(name in book.sheetnames for name in names):
+            return candidate
+    missing = say("survey.sheet.instructions", language)
+    raise SurveyError(say("survey.not a survey", language, sheet=missing, command="ahp export-survey"), [])
+
+
+def _check_model(questions: Worksheet, model: Model, language: str) -> None:
+    """Refuse a questionnaire made for another model (its hidden ids column says which)."""
+    mark = questions[f"{IDS_COLUMN}1"].value
+    if not isinstance(mark, str) or not mark.startswith(IDS_MARK):
+        raise SurveyError(say("survey.no ids", language, sheet=questions.title, column=IDS_COLUMN,
+                              command="ahp export-survey"), [])
+    if mark.removeprefix(IDS_MARK) != model.id:
+        raise SurveyError(say("survey.other model", language, found=mark.removeprefix(IDS_MARK), model=model.id), [])
+
+
+def _name(instructions: Worksheet, taken: Mapping[str, str], language: str, problems: list[str]) -> str:
+    """The respondent's name from the name cell; a problem when it is empty or already used."""
+    cell = instructions[NAME_CELL]
+    at = say("survey.at cell", language, sheet=instructions.title, cell=NAME_CELL)
+    if cell.data_type == "f":
+        problems.append(say("survey.formula", language, at=at))
+        return ""
+    name = " ".join(str(cell.value if cell.value is not None else "").split())
+    if not name:
+        problems.append(say("survey.no name", language, at=at))
+    elif name in taken:
+        key = "survey.name twice" if taken[name] else "survey.name taken"
+        problems.append(say(key, language, at=at, name=name, other=taken[name]))
+    return name
+
+
+def _judgments(
+    questions: Worksheet, model: Model, sheet_language: str, language: str, problems: list[str],
+) -> Judgments:
+    """Every answered pair's judgment; unknown, repeated or missing pairs and bad answers go to ``problems``."""
+    pairs = {pair.header: pair for pair in pair_columns(model.root)}
+    nodes = {path: node for path, node, _ in walk(model.root)}
+    seen: dict[str, int] = {}
+    judgments: Judgments = {}
+    for row in range(2, questions.max_row + 1):
+        ids = questions[f"{IDS_COLUMN}{row}"].value
+        if ids is None or not str(ids).strip():
+            continue  # a part's heading
+        ids = str(ids).strip()
+        at = say("survey.at row", language, sheet=questions.title, row=row)
+        if ids not in pairs:
+            problems.append(say("survey.unknown pair", language, at=at, ids=ids))
+        elif ids in seen:
+            problems.append(say("survey.same pair", language, at=at, first=seen[ids]))
+        else:
+            seen[ids] = row
+            pair = pairs[ids]
+            names = {c.id: c.label(language) for c in nodes[pair.path].children}
+            where = say("survey.at answer", language, sheet=questions.title, row=row, column=ANSWER_COLUMN,
+                        a=names[pair.a], b=names[pair.b])
+            value = _answer(questions[f"{ANSWER_COLUMN}{row}"], where, sheet_language, language, problems)
+            if value is not None:
+                judgments.setdefault(pair.path, {})[(pair.a, pair.b)] = value
+    lacking = [header for header in pairs if header not in seen]
+    at = say("survey.at sheet", language, sheet=questions.title)
+    if lacking:
+        problems.append(say("survey.lacks pairs", language, at=at, k=len(lacking), ids=lacking[0]))
+    elif not judgments and not problems:  # most likely the blank questionnaire sent back; once imported, the
+        problems.append(say("survey.no answer", language, at=at))  # name would refuse the filled one
+    return judgments
+
+
+def _answer(cell: SheetCell, at: str, sheet_language: str, language: str, problems: list[str]) -> float | None:
+    """The judgment an answer cell holds (A over B), ``None`` when it is empty; a problem when it
+    is neither an answer of the list nor a number on the scale."""
+    value = cell.value
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if cell.data_type == "f":
+        problems.append(say("survey.formula", language, at=at))
+        return None
+    text = " ".join(str(value).split())
+    if text in _ANSWERS:
+        return _ANSWERS[text]
+    number = _number(value)
+    if number > 0 and on_scale(number):
+        return number
+    labels = separator(language).join(label for label, _ in answers(sheet_language))
+    problems.append(say("survey.bad answer", language, at=at, text=text, labels=labels))
+    return None
+
+
+def _number(value: object) -> float:
+    """A typed number (``3``, ``"1/3"``, ``"0.333"``), ``nan`` for anything else."""
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        return math.nan
+    try:
+        number = parse_value(value)
+    except JudgmentError:
+        return math.nan
+    return number if math.isfinite(number) else math.nan
+
