@@ -46,7 +46,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     lang = args.lang or language_of(project.title)
     url = f"http://{'[' + args.host + ']' if ':' in args.host else args.host}:{args.port}/"
     if args.host in ANY_HOST:
-        print(clean(say("serve.any address", lang, host=args.host)), file=sys.stderr)
+        print(clean(say("serve.any address", lang, host=args.host, option="--host")), file=sys.stderr)
     for name in args.revoke:
         invites.revoke(args.file, name)
         print(clean(say("serve.withdrawn", lang, name=name)))
@@ -59,9 +59,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if not args.invite:
         for r in project.respondents:
             if invited.get(r.name) == "":
-                print(clean(say("serve.withdrawn before", lang, name=r.name, file=args.file)))
+                print(clean(say("serve.withdrawn before", lang, name=r.name, command=_invite(args.file, r.name))))
             elif r.name in invited:
-                print(clean(say("serve.invited before", lang, name=r.name, file=args.file)))
+                print(clean(say("serve.invited before", lang, name=r.name, command=_invite(args.file, r.name))))
             else:
                 print(clean(f"{r.name}: {url}?token={invites.issue(args.file, r.name)}"))
     if args.no_serve:
@@ -69,11 +69,17 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from ahp.serve import InvitationServer
 
     where = say("serve.local" if args.host in LOCAL_HOSTS else "serve.open", lang)
-    print(clean(say("serve.serving", lang, file=args.file, url=url, where=where)), flush=True)
+    print(clean(say("serve.serving", lang, file=args.file, url=url, where=where, option="--host", stop="Ctrl+C")),
+          flush=True)
     server = InvitationServer(args.file, lang, args.host, args.port)
     threading.Thread(target=_follow, args=(args.file, lang), daemon=True).start()
     server.serve()
     return 0
+
+
+def _invite(path: str, name: str) -> str:
+    """The command that makes a new link for ``name``."""
+    return f'ahp serve {path} --invite "{name}"'
 
 
 def progress_changes(path: str, shown: dict[str, str], language: str) -> list[str]:

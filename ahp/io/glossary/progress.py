@@ -28,18 +28,18 @@ PROGRESS: dict[str, tuple[str, str]] = {
     "progress.worst": ("worst CR {cr}", "最大一致性比率 CR {cr}"),
     "progress.none": ("no answers yet", "尚未作答"),
     "progress.unreadable": ("progress: {reason}", "答题进度：{reason}"),
-    # ahp serve's own lines
+    # ahp serve's own lines (commands, options and keys are filled in: they are not words to translate)
     "serve.withdrawn": ("{name}: link withdrawn", "{name}：链接已撤销"),
-    "serve.withdrawn before": ("{name}: link withdrawn (ahp serve {file} --invite \"{name}\" makes a new one)",
-                               "{name}：链接已撤销（ahp serve {file} --invite \"{name}\" 生成新链接）"),
-    "serve.invited before": ("{name}: invited before (ahp serve {file} --invite \"{name}\" makes a new link)",
-                             "{name}：此前已邀请（ahp serve {file} --invite \"{name}\" 生成新链接）"),
+    "serve.withdrawn before": ("{name}: link withdrawn ({command} makes a new one)",
+                               "{name}：链接已撤销（{command} 生成新链接）"),
+    "serve.invited before": ("{name}: invited before ({command} makes a new link)",
+                             "{name}：此前已邀请（{command} 生成新链接）"),
     "serve.any address": ("ahp: note: the links name {host}, which only this computer can open: in the links you "
-                          "send, put this computer's address on the network instead (or use --host ADDRESS)",
+                          "send, put this computer's address on the network instead (or use {option} ADDRESS)",
                           "ahp：注意：链接中的 {host} 只能在本机打开；"
-                          "发送链接前请将其替换为本机的网络地址（或使用 --host 地址）"),
+                          "发送链接前请将其替换为本机的网络地址（或使用 {option} 地址）"),
     "serve.local": ("this computer only", "仅限本机访问"),
     "serve.open": ("every computer that can reach this address", "能访问此地址的所有计算机均可访问"),
-    "serve.serving": ("serving {file} on {url} ({where}; --host changes it); Ctrl+C stops",
-                      "正在 {url} 提供 {file} 的在线访谈（{where}；可用 --host 更改）；按 Ctrl+C 停止"),
+    "serve.serving": ("serving {file} on {url} ({where}; {option} changes it); {stop} stops",
+                      "正在 {url} 提供 {file} 的在线访谈（{where}；可用 {option} 更改）；按 {stop} 停止"),
 }
