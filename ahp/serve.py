@@ -6,7 +6,8 @@ revoked one gets a plain refusal and no app process; a valid one runs the respon
 interview (:mod:`ahp.tui.respond`) for the respondent the token was issued to. The token
 travels in the websocket's path, which the page builds from the address this server gives it.
 
-:func:`progress_lines` is what the consultant's terminal prints as answers arrive.
+:func:`progress_lines` is what the consultant's terminal prints as answers arrive (a line for
+each respondent whose progress changed).
 """
 
 from __future__ import annotations
@@ -150,35 +151,15 @@ class InvitationServer(Server):
         return websocket
 
 
-def answered(project: Project, respondent: int) -> tuple[int, int]:
-    """(questions answered, questions asked) of one respondent: every pair of every node."""
-    total = done = 0
-    for path, node in project.inner.items():
-        n = len(node.children)
-        total += n * (n - 1) // 2
-        done += len(project.respondents[respondent].judgments.get(path, {}))
-    return done, total
-
-
-def progress_lines(project: Project) -> list[str]:
-    """One line per respondent: answered questions and the worst consistency ratio so far.
+def progress_lines(project: Project, language: str = "en") -> list[str]:
+    """One line per respondent: answered questions, settled or not, pass/fail per node, worst CR.
 
     >>> import tempfile, pathlib
     >>> from ahp.io.project import new_project
     >>> p = new_project(pathlib.Path(tempfile.mkdtemp()) / "x.ahp.toml")
-    >>> progress_lines(p)[0].startswith("Respondent 1: 0/")
-    True
+    >>> progress_lines(p)
+    ['Respondent 1: 0 of 43 answered · no answers yet']
     """
-    lines = []
-    for i, r in enumerate(project.respondents):
-        done, total = answered(project, i)
-        line = f"{r.name}: {done}/{total} answered"
-        if done:
-            nodes = project.synthesize(r.name, suggestions=0).nodes.values()
-            results = [a.result for a in nodes if a.result is not None]
-            crs = [(r.cr, r.cr <= r.threshold) for r in results]
-            if crs:
-                verdict = "consistent" if all(ok for _, ok in crs) else "inconsistent"
-                line += f", worst CR {max(cr for cr, _ in crs):.3f} ({verdict})"
-        lines.append(line)
-    return lines
+    from ahp.io.progress import panel_progress, progress_line
+
+    return [progress_line(project, p, language) for p in panel_progress(project)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import re
+import sys
 import threading
 import time
 
@@ -11,6 +12,8 @@ from ahp.cli.common import load
 from ahp.cli.options import add_file
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
+#: Addresses that mean "every interface": a link naming one opens nowhere else.
+ANY_HOST = {"0.0.0.0", "::"}
 
 
 def args_serve(p: argparse.ArgumentParser) -> None:
@@ -36,13 +39,17 @@ def language_of(title: str) -> str:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     from ahp.io import invites
+    from ahp.io.glossary import say
     from ahp.io.terminal import clean
 
     project = load(args.file)
+    lang = args.lang or language_of(project.title)
     url = f"http://{'[' + args.host + ']' if ':' in args.host else args.host}:{args.port}/"
+    if args.host in ANY_HOST:
+        print(clean(say("serve.any address", lang, host=args.host, option="--host")), file=sys.stderr)
     for name in args.revoke:
         invites.revoke(args.file, name)
-        print(clean(f"{name}: link withdrawn"))
+        print(clean(say("serve.withdrawn", lang, name=name)))
     for name in args.invite:
         if name.strip() not in {r.name for r in project.respondents}:
             project.add_respondent(name)
@@ -52,40 +59,73 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if not args.invite:
         for r in project.respondents:
             if invited.get(r.name) == "":
-                print(clean(f"{r.name}: link withdrawn (ahp serve {args.file} --invite \"{r.name}\" makes a new one)"))
+                print(clean(say("serve.withdrawn before", lang, name=r.name, command=_invite(args.file, r.name))))
             elif r.name in invited:
-                print(clean(f"{r.name}: invited before (ahp serve {args.file} --invite \"{r.name}\" makes a new link)"))
+                print(clean(say("serve.invited before", lang, name=r.name, command=_invite(args.file, r.name))))
             else:
                 print(clean(f"{r.name}: {url}?token={invites.issue(args.file, r.name)}"))
     if args.no_serve:
         return 0
     from ahp.serve import InvitationServer
 
-    where = "this computer only" if args.host in LOCAL_HOSTS else "every computer that can reach this address"
-    print(clean(f"serving {args.file} on {url} ({where}; --host changes it); Ctrl+C stops"), flush=True)
-    server = InvitationServer(args.file, args.lang or language_of(project.title), args.host, args.port)
-    threading.Thread(target=_follow, args=(args.file,), daemon=True).start()
+    where = say("serve.local" if args.host in LOCAL_HOSTS else "serve.open", lang)
+    print(clean(say("serve.serving", lang, file=args.file, url=url, where=where, option="--host", stop="Ctrl+C")),
+          flush=True)
+    server = InvitationServer(args.file, lang, args.host, args.port)
+    threading.Thread(target=_follow, args=(args.file, lang), daemon=True).start()
     server.serve()
     return 0
 
 
-def _follow(path: str, every: float = 1.0) -> None:
-    """Print every respondent's progress whenever the file changes."""
+def _invite(path: str, name: str) -> str:
+    """The command that makes a new link for ``name``."""
+    return f'ahp serve {path} --invite "{name}"'
+
+
+def progress_changes(path: str, shown: dict[str, str], language: str) -> list[str]:
+    """The progress lines of the respondents whose progress changed since ``shown`` (name ->
+    line last printed; updated), each once; on a file that does not load, why.
+
+    >>> import tempfile, pathlib
+    >>> from ahp.io.project import new_project
+    >>> path = str(pathlib.Path(tempfile.mkdtemp()) / "x.ahp.toml")
+    >>> new_project(path).save()
+    >>> shown = {}
+    >>> progress_changes(path, shown, "en"), progress_changes(path, shown, "en")
+    (['Respondent 1: 0 of 43 answered · no answers yet'], [])
+    """
+    from ahp.errors import AHPError
+    from ahp.io.glossary import say
+    from ahp.io.progress import panel_progress, progress_line
+    from ahp.io.project import load_project
+
+    try:
+        project = load_project(path)
+    except (AHPError, OSError) as exc:
+        return [say("progress.unreadable", language, reason=exc)]
+    changed = []
+    for p in panel_progress(project):
+        line = progress_line(project, p, language)
+        if shown.get(p.name) != line:
+            shown[p.name] = line
+            changed.append(line)
+    return changed
+
+
+def _follow(path: str, language: str, every: float = 1.0) -> None:
+    """Print a line for each respondent whose progress changed, whenever the file changes."""
     import os
 
-    from ahp.errors import AHPError
-    from ahp.io.project import load_project
     from ahp.io.terminal import clean
-    from ahp.serve import progress_lines
 
-    stamp = None
+    stamp, shown = None, {}
     while True:
         try:
             now = os.stat(path).st_mtime_ns
-            if now != stamp:
-                stamp = now
-                lines = progress_lines(load_project(path))
-                print(clean(time.strftime("%H:%M:%S ") + " · ".join(lines)), flush=True)
-        except (AHPError, OSError) as exc:
-            print(clean(f"progress: {exc}"), flush=True)
+        except OSError:
+            now = None
+        if now != stamp:
+            stamp = now
+            for line in progress_changes(path, shown, language):
+                print(clean(time.strftime("%H:%M:%S ") + line), flush=True)
         time.sleep(every)

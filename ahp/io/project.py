@@ -316,7 +316,7 @@ class Project(UnitRatings):
         """Take in what other writers saved to the file since this project last read or wrote
         it, keeping this project's own changes (see :mod:`ahp.io.shared_save`); returns
         whether the file had changed."""
-        disk = read_if_changed(self, self._own_text["last"]) if self.path is not None else None
+        disk = read_if_changed(self, self._own_text["last"], parse_project) if self.path is not None else None
         if disk is None:
             return False
         if self._copied_from is not None and self._before_catch_up is None:

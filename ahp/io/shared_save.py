@@ -19,16 +19,26 @@ from __future__ import annotations
 import fcntl
 import math
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from typing import Any, Protocol, TypeVar
 
 from ahp.io.atomic import StrPath
-
-if TYPE_CHECKING:
-    from ahp.io.project import Pair, Project, Respondent
+from ahp.io.project_data import Pair, Respondent
 
 Judgments = dict[str, dict[tuple[str, str], float]]
+
+
+class Project(Protocol):
+    """What the merge needs of an :class:`ahp.io.project.Project` (named so here: importing it
+    would make an import circle, as the project saves through this module)."""
+
+    path: StrPath | None
+    respondents: list[Respondent]
+    _file: Any
+
+
+P = TypeVar("P", bound=Project)
 
 
 def lock_path(path: StrPath) -> str:
@@ -121,10 +131,9 @@ def catch_up(project: Project, disk: Project) -> None:
     project._file = disk._file
 
 
-def read_if_changed(project: Project, own: str | None = None) -> Project | None:
-    """The file as it is now, when its text differs from what ``project`` last read or wrote
-    and from ``own`` (what a copy of it wrote since)."""
-    from ahp.io.project import parse_project
+def read_if_changed(project: Project, own: str | None, parse: Callable[[str, str], P]) -> P | None:
+    """The file as it is now (read by ``parse(text, path)``), when its text differs from what
+    ``project`` last read or wrote and from ``own`` (what a copy of it wrote since)."""
     from ahp.io.toml_lines import read_text
 
     assert project.path is not None
@@ -133,7 +142,7 @@ def read_if_changed(project: Project, own: str | None = None) -> Project | None:
     text = read_text(project.path)
     if text in (project._file.text, own):
         return None
-    return parse_project(text, os.fspath(project.path))
+    return parse(text, os.fspath(project.path))
 
 
 def refresh_original(original: Project, pairs: list[tuple[Respondent, Respondent]],

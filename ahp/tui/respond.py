@@ -1,7 +1,10 @@
 """The interview for one respondent alone, as ``ahp serve`` shows it in their browser.
 
-It reuses the interview screen and its pair table, and adds each element's description, the
-scale and the full consistency feedback with the suggested revision. It has no key and no
+It reuses the interview screen (the question, both elements' descriptions, the pair table) and
+adds the scale and the full consistency feedback with the suggested revision. The questions come in the
+planner's order, as in the TUI's interview: after each answer the respondent sees how many remain
+at most; once no answer can change their top factors they are told so in plain words and may
+stop there (the "done" screen) or go on; they may always answer everything. It has no key and no
 command for anything else: no other respondent, no group, no respondent list, no settings, no
 file path. Every answer is saved at once through the merging save (:mod:`ahp.io.shared_save`).
 
@@ -21,6 +24,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Static
 
+from ahp.io.interview import settled_text
 from ahp.io.project import load_project
 from ahp.tui.messages import ProjectChanged
 from ahp.tui.saving import Saver
@@ -47,6 +51,8 @@ WORDS = {
         "谢谢，{who}：您已回答 {total} 题中的 {answered} 题，所有回答均已保存。"
         "您可以关闭本页面，或按 backspace 返回修改。",
     ),
+    "stop or go on": ("You may stop here (enter) or go on answering the rest (→).",
+                      "您可以到此为止（enter），也可以继续回答其余问题（→）。"),
     "not saved": ("Your last answer could not be saved: {reason}", "最近的回答未能保存：{reason}"),
 }
 
@@ -64,8 +70,6 @@ def words(key: str, language: str, **values: object) -> str:
 class RespondentInterview(InterviewScreen, inherit_bindings=False):
     """The interview screen with descriptions, the scale and full feedback; no way out of it."""
 
-    ADAPTIVE = False
-
     BINDINGS = [
         *JUDGMENT_BINDINGS,
         Binding("enter", "next", "next"),
@@ -75,23 +79,24 @@ class RespondentInterview(InterviewScreen, inherit_bindings=False):
 
     def on_mount(self) -> None:
         box = self.query_one("#interview", Vertical)
-        box.mount(Static(id="descriptions", markup=False), Static(id="scale", markup=False), after="#question")
+        box.mount(Static(id="scale", markup=False), after="#question-help")
         super().on_mount()
 
     def refresh_view(self) -> None:
+        """The interview screen's view (the question, both elements' descriptions), with the scale
+        and the node's full consistency feedback; at the settled offer, the offer in plain words."""
         super().refresh_view()
         q, lang = self.current, self.language
-        if q is None or not self.query("#descriptions"):
+        if not self.query("#scale"):
+            return
+        self.query_one("#scale", Static).update(words("scale", lang) if q is not None else "")
+        if q is None:
+            if self.interview is not None and self.interview.offer:
+                settled = settled_text(self.interview.plan.unanswered, self.interview.top, lang)
+                self.query_one("#question", Static).update(f"{settled}{'。' if lang == 'zh' else '. '}"
+                                                           f"{words('stop or go on', lang)}")
             return
         node = self.session.node(q.path)
-        kids = {c.id: c for c in node.children}
-        lines = []
-        for element in (kids[q.a], kids[q.b]):
-            text = element.description_zh if lang == "zh" and element.description_zh else element.description
-            if text:
-                lines.append(f"{element.label(lang)}: {text}")
-        self.query_one("#descriptions", Static).update("\n".join(lines))
-        self.query_one("#scale", Static).update(words("scale", lang))
         self.query_one("#interview-keys", Static).update(words("keys", lang))
         a = self.session.synthesis.nodes[q.path]
         names = [c.label(lang) for c in node.children]
@@ -100,10 +105,22 @@ class RespondentInterview(InterviewScreen, inherit_bindings=False):
         )
 
     def action_next(self) -> None:
+        """The next question; at the settled offer, stop (the done screen); past the last, done."""
+        if self.interview is not None and self.interview.offer:
+            self.app.push_screen(DoneScreen())
+            return
         super().action_next()
-        if self.current is None:
+        if self.current is None and not self.interview.offer:
             self.app.push_screen(DoneScreen())
             self.interview.back()
+
+    def action_move(self, direction: int) -> None:
+        """Move the judgment one step; at the settled offer, → goes on with the rest."""
+        if self.interview is not None and self.interview.offer and direction > 0:
+            self.interview.go_on()
+            self.refresh_view()
+        else:
+            super().action_move(direction)
 
     def action_skip(self) -> None:
         self.action_next()

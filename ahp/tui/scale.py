@@ -46,6 +46,6 @@ def step(value: float | None, direction: int) -> float:
 
 def with_intensity(value: float | None, k: int) -> float:
     """Intensity ``k`` (1-9) toward the side ``value`` favours (the left one when equal or missing)."""
-    if value is not None and value < 1 and not intensity(value) == 1:
+    if value is not None and value < 1 and intensity(value) != 1:
         return 1 / k
     return float(k)

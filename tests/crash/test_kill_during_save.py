@@ -50,7 +50,8 @@ def kill_during_saves(folder: Path, kills: int, seed: int) -> None:
     held = 0  # the version the file holds
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     for _ in range(kills):
-        child = subprocess.Popen([sys.executable, "-c", CHILD, str(path), str(held + 1)], stdout=subprocess.PIPE, text=True, env=env)
+        child = subprocess.Popen([sys.executable, "-c", CHILD, str(path), str(held + 1)], stdout=subprocess.PIPE,
+                                 text=True, env=env)
         assert child.stdout.readline().strip() == "ready"
         time.sleep(rnd.uniform(0, 0.3))
         child.send_signal(signal.SIGKILL)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import multiprocessing
-import threading
 from pathlib import Path
 
 import pytest
@@ -96,36 +95,65 @@ def test_catch_up_reports_a_change_by_another_writer(shared):
     assert tui.catch_up() is True and tui.judgment(0, "goal", "service", "price") == 6
 
 
-def _race(shared: Path, times: int) -> None:
-    """Three respondent processes and a TUI-style writer (snapshot, save in a thread, adopt)."""
+def _write_when_told(path: str, name: str, k: int, times: int, go) -> None:
+    """:func:`_write_many` once ``go`` (a multiprocessing event) is set."""
+    go.wait(timeout=120)
+    _write_many(path, name, k, times)
+
+
+async def _race(shared: Path, times: int) -> None:
+    """Three respondent processes each save their answers ``times`` times, while the consultant's
+    TUI, driven by key presses in the interview screen of the Consultant respondent, saves too
+    (it types on until every process has finished, and at least ``times`` answers)."""
+    import asyncio
+
+    from ahp.tui.app import AHPApp
+    from ahp.tui.screens.interview import InterviewScreen
+    from tests.tui.driving import settle
+
     ctx = multiprocessing.get_context("spawn")
+    go = ctx.Event()
     names = ["Ann", "Bo", "Cy"]
-    procs = [ctx.Process(target=_write_many, args=(str(shared), n, k, times)) for k, n in enumerate(names)]
+    procs = [ctx.Process(target=_write_when_told, args=(str(shared), n, k, times, go)) for k, n in enumerate(names)]
     for proc in procs:
         proc.start()
-    tui = load_project(shared)
-    me = tui.respondent_index("Consultant")
-    for step in range(times):
-        for (a, b), v in zip(PAIRS, _values(step, 7), strict=True):
-            tui.set_judgment(me, "goal", a, b, v)
-        copy = tui.snapshot()
-        saver = threading.Thread(target=copy.save)
-        saver.start()
-        saver.join()
-        tui.adopt(copy)
-    for proc in procs:
-        proc.join(timeout=600)
-        assert proc.exitcode == 0
+    typed: dict[tuple[str, str, str], float | None] = {}
+    app = AHPApp(shared)
+    async with app.run_test(size=(100, 40)) as pilot:
+        while app.session.respondent_name != "Consultant":
+            await pilot.press("p")
+        await pilot.press("i")
+        await settle(app, pilot)
+        assert isinstance(app.screen, InterviewScreen)
+        go.set()
+        step = 0
+        while step < times or any(proc.is_alive() for proc in procs):
+            q = app.screen.current
+            await pilot.press(str(1 + step % 9))
+            typed[q.path, q.a, q.b] = app.session.value(q.path, q.a, q.b)
+            await pilot.press("enter" if step % 3 else "backspace")
+            if app.screen.current is None:  # past the last question, or at the settled offer
+                await pilot.press("backspace")
+            await settle(app, pilot)
+            step += 1
+        for proc in procs:
+            await asyncio.to_thread(proc.join, 600)
+            assert proc.exitcode == 0
+        await settle(app, pilot)
+        assert app.saver.error is None and not app.saver.unsaved
     for k, name in enumerate(names):
         assert _answers(shared, name) == _values(times - 1, k), name
-    assert _answers(shared, "Consultant") == _values(times - 1, 7)
-    assert [r.name for r in load_project(shared).respondents] == ["Respondent 1", "Ann", "Bo", "Cy", "Consultant"]
+    saved = load_project(shared)
+    me = saved.respondent_index("Consultant")
+    assert {pair: saved.judgment(me, *pair) for pair in typed} == typed
+    assert len(typed) > 1
+    assert [r.name for r in saved.respondents] == ["Respondent 1", "Ann", "Bo", "Cy", "Consultant"]
 
 
-def test_concurrent_writers_lose_nothing(shared):
-    _race(shared, 5)
+async def test_concurrent_writers_and_a_tui_lose_nothing(shared):
+    await _race(shared, 20)
 
 
 @pytest.mark.slow
-def test_concurrent_writers_lose_nothing_200_times(shared):
-    _race(shared, 200)
+async def test_concurrent_writers_and_a_tui_lose_nothing_200_times(shared):
+    await _race(shared, 200)

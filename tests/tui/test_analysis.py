@@ -17,7 +17,6 @@ from ahp.tui.screens.ratings import RatingsScreen
 from ahp.tui.screens.risk import RiskScreen
 from ahp.tui.screens.sensitivity import SensitivityScreen
 from ahp.tui.writing import write_export, write_report
-
 from tests.tui.driving import notifications, settle
 from tests.tui.screen_text import screen_text
 
@@ -282,7 +281,8 @@ async def test_report_from_the_results_screen(demo: Path, tmp_path: Path, ext: s
     else:
         openpyxl = pytest.importorskip("openpyxl")
         assert openpyxl.load_workbook(target).sheetnames == [
-            "Overview", "Judgment matrices", "Overall ranking", "Experts", "Sensitivity", "Churn risk by unit", "Appendix"]
+            "Overview", "Judgment matrices", "Overall ranking", "Experts", "Sensitivity", "Churn risk by unit",
+            "Appendix"]
 
 
 async def test_report_in_word_from_the_palette(demo: Path) -> None:

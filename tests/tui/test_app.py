@@ -10,10 +10,10 @@ import pytest
 from ahp.io.project import load_project
 from ahp.tui.app import COMMANDS, AHPApp
 from ahp.tui.screens.main import MainScreen
+from ahp.tui.texts import answer
 from ahp.tui.widgets.hierarchy import HierarchyTree
 from ahp.tui.widgets.pair_table import PairTable
 from ahp.tui.widgets.weights import WeightBars
-from ahp.tui.texts import answer
 from tests.tui.driving import settle
 from tests.tui.screen_text import screen_text
 
@@ -304,3 +304,11 @@ async def test_tree_shows_names_as_written_not_as_markup(demo: Path) -> None:
         await pilot.pause()
         tree = app.screen.query_one(HierarchyTree)
         assert "Price [b]and[/b] value :smile:" in tree.by_path["price"].label.plain
+
+
+def test_the_help_names_every_report_format_in_both_languages() -> None:
+    from ahp.io.report import FORMATS
+    from ahp.tui.screens.help import HELP_EN, HELP_ZH
+
+    for fmt in FORMATS:
+        assert f".{fmt}" in HELP_EN and f".{fmt}" in HELP_ZH, fmt

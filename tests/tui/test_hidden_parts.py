@@ -77,5 +77,6 @@ async def test_risk_screen_shows_why_a_unit_is_not_ranked(demo_path: Path) -> No
     empty = next(line for line in text.splitlines() if "Empty store" in line)
     assert "not ranked: no factor is rated" in empty and "—" in empty
     lines = selected.splitlines()
-    at = next(k for k, line in enumerate(lines) if line.startswith(" What to fix first at Empty store"))  # the selected unit
+    # the selected unit
+    at = next(k for k, line in enumerate(lines) if line.startswith(" What to fix first at Empty store"))
     assert lines[at + 1].strip() == "not ranked: no factor is rated"

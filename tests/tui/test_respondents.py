@@ -340,7 +340,8 @@ async def test_ctrl_z_brings_a_removed_respondent_back_and_the_file_as_it_was_is
         assert names_on_disk(demo) == ["Store manager", "Area manager"]
 
 
-@pytest.mark.parametrize("failure", [AHPError("cannot write: disk quota exceeded"), OSError(28, "No space left on device"),
+@pytest.mark.parametrize("failure", [AHPError("cannot write: disk quota exceeded"),
+                                     OSError(28, "No space left on device"),
                                      RecursionError("maximum recursion depth exceeded")],
                          ids=["ahp-error", "os-error", "nested-too-deep"])
 async def test_a_failed_save_is_shown_until_a_save_succeeds_and_quitting_warns(

@@ -101,7 +101,8 @@ def test_sensitivity_monte_carlo(snap_compare, demo: Path, size: tuple[int, int]
 @pytest.mark.parametrize("size", SIZES)
 def test_ratings_screen(snap_compare, demo: Path, size: tuple[int, int]) -> None:
     """The riskiest store's ratings, one changed by keys."""
-    assert snap_compare(AHPApp(demo), press=["t", "down", "down", "right"], run_before=_workers_done, terminal_size=size)
+    assert snap_compare(AHPApp(demo), press=["t", "down", "down", "right"], run_before=_workers_done,
+                        terminal_size=size)
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -4,7 +4,8 @@ One glossary below both :mod:`ahp.io` and :mod:`ahp.tui`: the terminal tables, t
 the command messages and the report take their words from here, so a term is written once
 (判断矩阵, 单排序权重, 总排序权重, 一致性比率 CR, 专家, 通过 / 未通过 ...).
 :mod:`~ahp.io.glossary.terms` holds the vocabulary of AHP, :mod:`~ahp.io.glossary.commands`
-the phrases of the commands, :mod:`~ahp.io.glossary.survey` the questionnaire's.
+the phrases of the commands, :mod:`~ahp.io.glossary.survey` the questionnaire's,
+:mod:`~ahp.io.glossary.progress` the consultant's view of each respondent's progress.
 
 >>> say("status.consistent", "zh"), say("verdict.pass", "zh", cr="0.0057", op="≤", limit="0.08")
 ('通过', 'CR = 0.0057 ≤ 0.08，通过一致性检验')
@@ -17,13 +18,14 @@ the phrases of the commands, :mod:`~ahp.io.glossary.survey` the questionnaire's.
 from __future__ import annotations
 
 from ahp.io.glossary.commands import PHRASES
+from ahp.io.glossary.progress import PROGRESS
 from ahp.io.glossary.survey import SURVEY
 from ahp.io.glossary.terms import TERMS
 
 #: The languages every output speaks.
 LANGUAGES: tuple[str, ...] = ("en", "zh")
 
-GLOSSARY: dict[str, tuple[str, str]] = {**TERMS, **PHRASES, **SURVEY}
+GLOSSARY: dict[str, tuple[str, str]] = {**TERMS, **PHRASES, **SURVEY, **PROGRESS}
 
 
 def say(key: str, language: str = "en", **values: object) -> str:

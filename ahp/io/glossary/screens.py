@@ -49,7 +49,11 @@ SCREENS: dict[str, tuple[str, str]] = {
         "enter next · s skip (leave missing) · backspace back · l 中文 · esc leave",
         "enter 下一题 · s 跳过（留空）· backspace 上一题 · l English · esc 退出",
     ),
-    "interview done": ("All questions asked. Press r for the results or esc to return.", "问题已全部问完。按 r 查看结果，esc 返回。"),
+    "interview done": (
+        "All questions asked. Press r for the results "
+        "or esc to return.",
+        "问题已全部问完。按 r 查看结果，esc 返回。",
+    ),
     "saved": ("saved", "已保存"),
     "incomplete node": ("Not enough judgments yet: {problem}", "{problem}，权重暂按相等显示"),
     "export title": ("Export the results", "导出结果"),
@@ -155,7 +159,11 @@ SCREENS: dict[str, tuple[str, str]] = {
     "node kind criterion": ("criterion", "准则"),
     "node kind inner": ("sub-criterion", "子准则"),
     "node kind leaf": ("factor, within {parent}", "因素，属于{parent}"),
-    "plot help": ("global weight of every factor (y) against this weight (x); │ now", "各因素总排序权重（纵轴）随该权重（横轴）变化；│ 当前值"),
+    "plot help": (
+        "global weight of every factor (y) against "
+        "this weight (x); │ now",
+        "各因素总排序权重（纵轴）随该权重（横轴）变化；│ 当前值",
+    ),
     "others grey": ("others grey", "其余为灰色"),
     "tipping points": ("Tipping points of {node}, nearest first", "{node}的临界点（由近及远）"),
     "no tipping": ("No two factors swap rank anywhere from 0 to 1.", "在 0 到 1 之间没有任何两个因素交换排名。"),
@@ -186,7 +194,11 @@ SCREENS: dict[str, tuple[str, str]] = {
     "risk index": ("Risk", "流失风险指数"),
     "points": ("Pts", "风险分"),
     "rated": ("rated {k}/{n}", "已评 {k}/{n}"),
-    "no units": ("No rated units yet: press n to add a store, region or segment.", "还没有评价对象：按 n 添加门店、区域或客群。"),
+    "no units": (
+        "No rated units yet: press n to add a store,"
+        " region or segment.",
+        "还没有评价对象：按 n 添加门店、区域或客群。",
+    ),
     "ratings keys": ("↑↓ factor · ←→ 1-{g} grade · x clear · u/U unit · n add · del remove · ^z undo",
                      "↑↓ 因素 · ←→ 1-{g} 评价 · x 清除 · u/U 门店 · n 添加 · del 删除 · ^z 撤销"),
     "add unit": ("Add a unit", "添加评价对象"),
@@ -207,18 +219,31 @@ SCREENS: dict[str, tuple[str, str]] = {
     "risk title": ("Churn risk by unit (0: every factor at the best grade, 100: at the worst)",
                    "各门店流失风险指数（0：全部因素处于最佳等级，100：全部处于最差等级）"),
     "coverage": ("Rated", "已评"),
-    "actions": ("What to fix first at {name}: index points saved by the best grade", "{name}：优先改进事项（提升至最佳等级可降低的指数）"),
+    "actions": (
+        "What to fix first at {name}: index points "
+        "saved by the best grade",
+        "{name}：优先改进事项（提升至最佳等级可降低的指数）",
+    ),
     "gain": ("Saves", "可降低"),
-    "no actions": ("Nothing to improve: every rated factor is at the best grade.", "无需改进：已评价因素均处于最佳等级。"),
+    "no actions": (
+        "Nothing to improve: every rated factor is "
+        "at the best grade.",
+        "无需改进：已评价因素均处于最佳等级。",
+    ),
     "risk keys": ("↑↓ unit · t rate this unit · esc back", "↑↓ 选择门店 · t 评价该门店 · esc 返回"),
     "unrated": ("{n} factors not rated", "{n} 个因素未评价"),
     # -- report --
     "report title": ("Export the report", "导出报告"),
     "report help": (
-        "File name (.html, .md, .xlsx or .docx picks the format), in the current language. enter to write, esc to cancel.",
+        "File name (.html, .md, .xlsx or .docx picks the format), in "
+        "the current language. enter to write, esc to cancel.",
         "文件名（扩展名 .html、.md、.xlsx 或 .docx 决定格式），使用当前语言。enter 写入，esc 取消。",
     ),
-    "report bad extension": ("Use a name ending in .html, .md, .xlsx or .docx.", "请使用 .html、.md、.xlsx 或 .docx 结尾的文件名。"),
+    "report bad extension": (
+        "Use a name ending in .html, .md, .xlsx or "
+        ".docx.",
+        "请使用 .html、.md、.xlsx 或 .docx 结尾的文件名。",
+    ),
     "with sensitivity": ("With sensitivity (tipping points, 2,000 draws)", "含敏感性摘要（临界点，2,000 次模拟）"),
     "left out": ("left out: {who}", "未计入：{who}"),
     "why no judgments": ("no judgments", "无判断"),
@@ -238,8 +263,20 @@ SCREENS: dict[str, tuple[str, str]] = {
     # the settings screen and the combined test
     'lambda textbook': ('textbook', '教材公式'),
     'combined cr': ('Combined test, CR of the goal + levels below:', '组合一致性检验，准则层 CR + 下层：'),
-    'settings title': ('Settings: how the numbers are made, saved in the project', '设置：计算方法与检验标准，保存在项目文件中'),
-    'settings help': ('↑↓ choose a setting · ←→ or enter change it (saved at once) · esc back. A practice sets the RI table, the acceptance rule and λmax; one changed afterwards is kept as set.', '↑↓ 选择设置项 · ←→ 或 enter 更改（立即保存）· esc 返回。惯例同时设定 RI 表、一致性标准与 λmax；之后单独更改的项保持不变。'),
+    'settings title': (
+        "Settings: how the numbers are made, saved "
+        "in the project",
+        "设置：计算方法与检验标准，保存在项目文件中",
+    ),
+    'settings help': (
+        "↑↓ choose a setting · ←→ or enter change "
+        "it (saved at once) · esc back. A practice "
+        "sets the RI table, the acceptance rule and "
+        "λmax; one changed afterwards is kept as "
+        "set.",
+        "↑↓ 选择设置项 · ←→ 或 enter 更改（立即保存）· esc 返回。惯例同时设定 "
+        "RI 表、一致性标准与 λmax；之后单独更改的项保持不变。",
+    ),
     'setting practice': ('Practice', '惯例'),
     'setting method': ('Weighting method', '权重计算方法'),
     'setting random_index': ('Random index RI', '随机一致性指标 RI'),
@@ -248,12 +285,26 @@ SCREENS: dict[str, tuple[str, str]] = {
     'setting language': ('Language', '语言'),
     'setting set': ('set on its own', '单独设定'),
     'setting from practice': ('from the practice', '随惯例'),
-    'setting saaty': ('Saaty: RI of 1980, CR limit by size, the principal eigenvalue', 'Saaty：1980 年 RI 表，按阶数定 CR 上限，最大特征根'),
-    'setting zh-textbook': ("Chinese textbooks: Saaty's 1980 RI, CR < 0.10, the textbook λmax", '中国教材惯例：Saaty 1980 年 RI 表，CR < 0.10，教材 λmax 公式'),
+    'setting saaty': (
+        "Saaty: RI of 1980, CR limit by size, the "
+        "principal eigenvalue",
+        "Saaty：1980 年 RI 表，按阶数定 CR 上限，最大特征根",
+    ),
+    'setting zh-textbook': (
+        "Chinese textbooks: Saaty's 1980 RI, CR < "
+        "0.10, the textbook λmax",
+        "中国教材惯例：Saaty 1980 年 RI 表，CR < 0.10，教材 λmax "
+        "公式",
+    ),
     'setting eigenvector': ('principal eigenvector', '特征根法'),
     'setting geometric-mean': ('row geometric mean', '方根法'),
     'setting column-mean': ('normalised column mean', '和积法'),
-    'setting saaty1994': ('CR <= 0.05 for n = 3, 0.08 for n = 4, 0.10 above', 'n = 3 时 CR ≤ 0.05，n = 4 时 CR ≤ 0.08，其余 CR ≤ 0.10'),
+    'setting saaty1994': (
+        "CR <= 0.05 for n = 3, 0.08 for n = 4, 0.10 "
+        "above",
+        "n = 3 时 CR ≤ 0.05，n = 4 时 CR ≤ 0.08，其余 CR "
+        "≤ 0.10",
+    ),
     'setting saaty1980': ('CR <= 0.10 for every n', '各阶均为 CR ≤ 0.10'),
     'setting lt0.10': ('CR < 0.10 for every n', '各阶均为 CR < 0.10'),
     'setting fixed': ('{rule} for every n', '各阶均为 {rule}'),

@@ -1,16 +1,20 @@
 """The group screen: how the respondents agree, node by node, and who stands apart.
 
 From the project's panel (every respondent analysed at once, cached until something
-changes): how they were combined, the overall consensus; each respondent's distance and
+changes): how they were combined, the overall consensus; each respondent's progress (answered
+questions of the full interview, settled or not, pass/fail per node, worst CR); each respondent's distance and
 rank correlation to the group, where they are inconsistent and the churn factor they disagree
 on most; per node Goepel's consensus S* with its band and every respondent's CR (flagged or
 excluded as the settings say); then one respondent's local weights against the group's.
 ``p`` moves to the next respondent, ``a`` and ``f`` change how the group is combined.
+When answers arrive in the file (a browser respondent, another writer), the app takes them in and
+the screen redraws in place: the old numbers stay up, at the same scroll, until the new arrive.
 """
 
 from __future__ import annotations
 
 import math
+
 import numpy as np
 from rich.cells import cell_len
 from rich.table import Table
@@ -21,12 +25,14 @@ from textual.containers import VerticalScroll
 from textual.widgets import Header, Static
 
 from ahp.core.panel import Panel
+from ahp.io.glossary import say
 from ahp.tui.screens.respondents import RESPONDENT_BINDINGS, RESPONDENT_COMMANDS, RespondentActions
 from ahp.tui.session import Session, disagreement
 from ahp.tui.texts import combine_words, t
 from ahp.tui.widgets.consistency import STATUS_MARK, STATUS_STYLE
 from ahp.tui.widgets.footer import KeysFooter
 from ahp.tui.widgets.pair_table import fit
+from ahp.tui.widgets.progress import progress_table
 from ahp.tui.widgets.rendered import rendered
 
 #: With more respondents than this, the table shows the one on screen and those furthest from the group.
@@ -208,7 +214,7 @@ def _status_counts(panel: Panel, path: str, names: list[str], width: int) -> Tex
     for status in ("consistent", "inconsistent", "incomplete"):
         k = sum(st == status for st, _ in statuses)
         counts.append(f"{k}{STATUS_MARK[status]} ", STATUS_STYLE[status])
-    failing = [name for name, (_, policy) in zip(names, statuses) if policy]
+    failing = [name for name, (_, policy) in zip(names, statuses, strict=True) if policy]
     if failing:
         counts.append(", ".join(failing), "italic red")
     counts.truncate(width, overflow="ellipsis")
@@ -272,11 +278,15 @@ class GroupScreen(RespondentActions):
     def __init__(self) -> None:
         super().__init__()
         self._width = 0
+        #: Whether the tables are on screen (then a recomputation keeps them up until it arrives).
+        self._drawn = False
 
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="group"):
             yield Static(id="group-summary")
+            yield Static(id="group-progress-title", classes="caption")
+            yield Static(id="group-progress")
             yield Static(id="group-respondents-title", classes="caption")
             yield Static(id="group-respondents")
             yield Static(id="group-nodes-title", classes="caption")
@@ -300,7 +310,8 @@ class GroupScreen(RespondentActions):
         k = AGGREGATION_CYCLE.index(now) if now in AGGREGATION_CYCLE else -1
         aggregation, mean = AGGREGATION_CYCLE[(k + 1) % len(AGGREGATION_CYCLE)]
         self.attempt(lambda: s.set_settings(aggregation=aggregation, aip_mean=mean),
-                     lambda: t("settings changed", self.language, what=combine_words(s.project.settings, self.language)))
+                     lambda: t("settings changed", self.language,
+                               what=combine_words(s.project.settings, self.language)))
 
     def action_policy(self) -> None:
         """Cycle what the group does with inconsistent respondents: flag, exclude, include."""
@@ -316,8 +327,13 @@ class GroupScreen(RespondentActions):
         # the scroll container's padding (2) and vertical scrollbar (2)
         width = max(40, self.size.width - 4)
         parts = {k: self.query_one(f"#group-{k}", Static) for k in
-                 ("summary", "respondents-title", "respondents", "nodes-title", "nodes", "weights-title", "weights", "help")}
-        if not s.project.respondents or not self.fill_in("panel"):
+                 ("summary", "progress-title", "progress", "respondents-title", "respondents", "nodes-title", "nodes",
+                  "weights-title", "weights", "help")}
+        ready = [self.fill_in(name) for name in ("panel", "progress")] if s.project.respondents else [False]
+        if not all(ready):
+            if self._drawn and s.project.respondents:  # new numbers on the way: keep these up, and the scroll
+                return
+            self._drawn = False
             parts["summary"].update(Text(t("no respondents", lang), "bold") if not s.project.respondents
                                     else self.computing_text())
             for k, w in parts.items():
@@ -326,10 +342,14 @@ class GroupScreen(RespondentActions):
             return
         panel = s.panel()
         assert panel is not None
+        self._drawn = True
         for w in parts.values():
             w.display = True
         console = self.app.console
         parts["summary"].update(summary_text(s, panel, lang))
+        parts["progress-title"].update(say("progress.title", lang))
+        parts["progress"].update(rendered(progress_table(s.project, s.progress(), s.respondent, lang, width), console,
+                                          width))
         title = t("vs group", lang)
         if len(s.project.respondents) > ROW_LIMIT:
             title += " " + t("furthest", lang, k=ROW_LIMIT, n=len(s.project.respondents))

@@ -43,7 +43,8 @@ HELP_EN = """\
   m  rename the unit   ctrl+z  undo the last rating   k  the risk screen
 [b]Risk[/b]  churn-risk index 0-100 = Σ weight × grade intensity; actions by points saved
   ↑ ↓  choose a unit    t  rate it
-[b]Group[/b]     consensus S* per node, each respondent against the group
+[b]Group[/b]     progress (answered m/n, top 5 settled or not, pass/fail per node, worst CR; live as
+  answers arrive), consensus S* per node, each respondent against the group
   p  next respondent   a  combine by AIJ / AIP (geometric, arithmetic mean)
   f  inconsistent respondents: flag / exclude / include
 [b]Settings[/b]  method, RI table, acceptance rule, λmax, practice, language; saved at once
@@ -63,7 +64,7 @@ Press esc or ? to close.
 HELP_ZH = """\
 [b]ahp — 按键[/b]
 
-[b]主界面[/b]（标题行最前面是当前受访者）
+[b]主界面[/b]（标题行最前面是当前专家）
   tab          在层次树与两两比较之间切换
   ↑ ↓          选择一对比较（在树中：选择节点）
   ← →          判断向左 / 右侧要素移动一格（9 … 2 1 2 … 9）；缺失的判断从 1 开始
@@ -71,18 +72,18 @@ HELP_ZH = """\
   =            同等重要 (1)
   x            清除：该对变为缺失，由程序补全
   a            将本节点最不一致的判断改为建议值
-  ctrl+z / ctrl+y   撤销 / 重做（任何受访者的修改；撤销时会切换到该受访者）
-[b]受访者[/b]
-  p / P        下一位 / 上一位受访者            n  添加受访者
-  m            重命名当前受访者                 w  其在群体中的权重
-  del          删除当前受访者（会先确认；保留文件副本；ctrl+z 可恢复）
-  「CR：」列出每位受访者在该节点的 CR：✓ 一致 ✗ 不一致（按群体设置标记、排除或计入）? 不完整。
+  ctrl+z / ctrl+y   撤销 / 重做（任何专家的修改；撤销时会切换到该专家）
+[b]专家[/b]
+  p / P        下一位 / 上一位专家              n  添加专家
+  m            重命名当前专家                   w  其在群体中的权重
+  del          删除当前专家（会先确认；保留文件副本；ctrl+z 可恢复）
+  「CR：」列出每位专家在该节点的 CR：✓ 一致 ✗ 不一致（按群体设置标记、排除或计入）? 不完整。
 [b]任意界面[/b]
   i  访谈模式    r  结果    g  群体    e  导出    l  English / 中文
   s  敏感性分析  t  评价        k  流失风险与改进事项    c  设置
   ctrl+p  命令面板（本界面的操作）    ?  本帮助    q  退出
-[b]结果[/b]   p  全部合并 → 逐个受访者 → 全部合并
-  o  导出完整报告（.html、.md 或 .xlsx；可含敏感性摘要）
+[b]结果[/b]   p  全部合并 → 逐个专家 → 全部合并
+  o  导出完整报告（.html、.md、.xlsx 或 .docx；可含敏感性摘要）
 [b]敏感性分析[/b]  排序有多可靠（针对当前结果）
   ← →  选择要变动的权重：图中为该权重从 0 到 1 时各因素的全局权重
   m  重新运行蒙特卡洛（10,000 次，种子 0）   o  对数正态 / ±1 级扰动
@@ -93,9 +94,10 @@ HELP_ZH = """\
   m  重命名门店   ctrl+z  撤销上一次评价   k  风险界面
 [b]风险[/b]  流失风险指数 0-100 = Σ 权重 × 评价强度；改进事项按可降低的指数排序
   ↑ ↓  选择门店    t  评价该门店
-[b]群体[/b]   各节点共识度 S*，每位受访者与群体的差异
-  p  下一位受访者   a  合并方式 AIJ / AIP（几何、算术平均）
-  f  不一致的受访者：标记 / 排除 / 计入
+[b]群体[/b]   答题进度（已答 m/n 题、前 5 位是否已确定、各判断矩阵通过/未通过、最大 CR，随回答实时更新），
+  各节点共识度 S*，每位专家与群体的差异
+  p  下一位专家   a  合并方式 AIJ / AIP（几何、算术平均）
+  f  不一致的专家：标记 / 排除 / 计入
 [b]设置[/b]  权重方法、RI 表、一致性标准、λmax、惯例、语言；更改立即保存
   ↑ ↓  选择设置项   ← → enter  更改   （惯例同时设定 RI 表、一致性标准与 λmax）
 [b]访谈模式[/b]

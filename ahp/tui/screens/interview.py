@@ -28,7 +28,8 @@ def pair_help(node: Node, a: str, b: str, language: str) -> Text:
     kids = {c.id: c for c in node.children}
     for child in (kids[a], kids[b]):
         if child.explain(language):
-            text.append("\n" if text.plain else "").append(f"{child.label(language)}: ", "bold").append(child.explain(language))
+            text.append("\n" if text.plain else "").append(f"{child.label(language)}: ", "bold")
+            text.append(child.explain(language))
     return text
 
 
@@ -90,7 +91,8 @@ class InterviewScreen(JudgmentActions):
         lang = self.language
         self.query_one("#question", Static).update(text)
         self.query_one(PairTable).show([], language=lang)
-        for part in ("#question-help", "#answer", "#interview-keys", "#interview-weights-title", "#interview-consistency"):
+        parts = ("#question-help", "#answer", "#interview-keys", "#interview-weights-title", "#interview-consistency")
+        for part in parts:
             self.query_one(part, Static).update("")
         top = self.session.synthesis.ranking[: self.interview.top] if self.interview and self.interview.offer else ()
         if top:

@@ -24,6 +24,8 @@ from ahp.tui.widgets.hierarchy import HierarchyTree
 from ahp.tui.widgets.pair_table import PairRow, PairTable
 from ahp.tui.widgets.text_block import TextBlock
 from ahp.tui.widgets.weights import WeightBars
+
+
 def respondent_chip(name: str | None, index: int | None, count: int, language: str) -> Text:
     """`` Store manager 1/2 ``, reversed: whose judgments are on screen."""
     if name is None:
@@ -177,9 +179,7 @@ class MainScreen(JudgmentActions, RespondentActions):
     NEEDS_RESPONDENT = frozenset({"move", "intensity", "equal", "clear", "apply", "next_respondent"})
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if self._empty and action in self.NEEDS_RESPONDENT:
-            return False
-        return True
+        return not (self._empty and action in self.NEEDS_RESPONDENT)
 
     def footer_also(self) -> set[str]:
         """Keys the footer shows although their bindings are hidden: ``n`` when nobody is on screen."""

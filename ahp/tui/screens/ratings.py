@@ -9,7 +9,6 @@ and ctrl+z undoes it. The unit's churn-risk index (0-100) follows every keypress
 from __future__ import annotations
 
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
@@ -48,7 +47,8 @@ def grade_cells(grades: tuple[Grade, ...], grade_id: str | dict[str, float] | No
         counts = [grade_id.get(i, 0) for i in ids]
         k = counts.index(max(counts))
         style = grade_style(k, len(grades))
-        return Text(f"{grades[k].label(lang)}~", style), Text("■" * (k + 1), style) + Text("□" * (len(grades) - k - 1), "dim")
+        bar = Text("■" * (k + 1), style) + Text("□" * (len(grades) - k - 1), "dim")
+        return Text(f"{grades[k].label(lang)}~", style), bar
     if grade_id not in ids:
         return Text(t("not rated", lang), "dim"), Text("·" * len(grades), "dim")
     k = ids.index(grade_id)
@@ -63,7 +63,8 @@ def unit_line(s: Session, lang: str) -> Text:
     risk = next((r for r in s.risk().units if r.name == u.name), None)
     leaves = s.leaves()
     rated = sum(p in u.ratings for p in leaves)
-    out = Text.assemble((f" {t('unit', lang)} ", "reverse"), " ‹ ", (u.name, "bold"), " › ", f"{s.unit + 1}/{len(units)}")
+    out = Text.assemble((f" {t('unit', lang)} ", "reverse"), " ‹ ", (u.name, "bold"), " › ",
+                        f"{s.unit + 1}/{len(units)}")
     if risk is not None and risk.coverage > 0:
         out.append(f" · {t('risk index', lang)} ")
         out.append(f"{risk.index:.1f}", "bold")
@@ -126,9 +127,7 @@ class RatingsScreen(ProjectScreen):
         return self.session.leaves()[table.cursor_row]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("step", "grade", "clear", "unit") and not self.session.project.units:
-            return False
-        return True
+        return not (action in ("step", "grade", "clear", "unit") and not self.session.project.units)
 
     def refresh_view(self) -> None:
         """Rebuild the table when the unit, language, weights or size changed; else update the cells."""

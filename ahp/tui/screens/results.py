@@ -58,7 +58,7 @@ def criteria_table(syn: Synthesis, lang: str, width: int) -> Table:
     goal = syn.nodes["goal"]
     bar_w = max(6, min(30, width - 40))
     table = _table((t("criterion", lang), "left"), (t("local", lang), "right"), ("", "left"), ("CR", "right"))
-    for child, w in zip(goal.node.children, goal.local_weights):
+    for child, w in zip(goal.node.children, goal.local_weights, strict=True):
         path = child.id
         a = syn.nodes.get(path)
         mark = Text("") if a is None else Text(
@@ -79,7 +79,7 @@ def breakdown_table(syn: Synthesis, lang: str, width: int) -> Table:
         head = Text.assemble((a.node.label(lang), "bold"), f"  {a.global_weight:.3f}  ",
                              (STATUS_MARK[a.status], STATUS_STYLE[a.status]))
         table.add_row(head, "", "")
-        for child, w in zip(a.node.children, a.local_weights):
+        for child, w in zip(a.node.children, a.local_weights, strict=True):
             child_path = f"{path}/{child.id}"
             g = globals_.get(child_path)
             table.add_row(Text("  ") + fit(child.label(lang), name_w), f"{w:.3f}", "" if g is None else f"{g:.3f}")
@@ -96,7 +96,8 @@ def source_text(s: Session, lang: str) -> Text:
     if s.respondent_name is None:
         return head + Text(t("no respondents", lang), "bold yellow")
     name = s.respondent_name
-    return head + Text(name, "bold") + (Text(f" ({s.respondent + 1}/{n})") if n > 1 and s.respondent is not None else Text())
+    where = Text(f" ({s.respondent + 1}/{n})") if n > 1 and s.respondent is not None else Text()
+    return head + Text(name, "bold") + where
 
 
 def summary_text(syn: Synthesis, lang: str) -> Text:

@@ -157,7 +157,8 @@ class RiskScreen(ProjectScreen):
                 Text(f"{u.index:.1f}" if rated else "—", risk_style(u.index) if rated else "dim", justify="right"),
                 Text(bar(u.index / 100, bar_w), risk_style(u.index)) if ranked else why,
                 Text(f"{u.coverage:.0%}", justify="right"),
-                Text("—", "dim") if k is None else Text(report.grades[k].label(lang), grade_style(k, len(report.grades))),
+                Text("—", "dim") if k is None
+                else Text(report.grades[k].label(lang), grade_style(k, len(report.grades))),
                 key=u.name,
             )
         names = [u.name for u in report.units]

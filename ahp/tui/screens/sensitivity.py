@@ -98,13 +98,15 @@ def critical_text(s: Session, one_way: OneWay, lang: str, width: int) -> Text:
             continue
         name = node_label(s, p.node, lang)
         where = Text.assemble(fit(name, max(8, width - head.cell_len - 26)), f" {p.current:.3f} → ",
-                              (f"{p.weight:.3f}", "bold"), (f" ({p.change:+.3f})", "red" if abs(p.change) < 0.05 else "yellow"))
+                              (f"{p.weight:.3f}", "bold"),
+                              (f" ({p.change:+.3f})", "red" if abs(p.change) < 0.05 else "yellow"))
         lines.append(head + where)
         lines.append(Text("   ") + overtakes(s, p.swap, lang, width - 3))
     return Text("\n").join(lines)
 
 
-def mc_table(s: Session, mc: MonteCarlo, lang: str, width: int) -> tuple[Table, list[tuple[str, int, float, float, float, str]]]:
+def mc_table(s: Session, mc: MonteCarlo, lang: str,
+             width: int) -> tuple[Table, list[tuple[str, int, float, float, float, str]]]:
     """Per factor (by current rank): P(#1), P(same rank) with a bar, P(top 3), 90% rank interval.
 
     Returns the table and its rows as numbers (for tests): (path, baseline rank, P(#1), P(same), P(top 3), interval).
@@ -270,7 +272,8 @@ class SensitivityScreen(ProjectScreen):
         legend.append(t("others grey", lang), "dim")
         legend.append("\n" + t("plot help", lang), "dim")
         self.query_one("#sens-legend", Static).update(legend)
-        self.query_one("#sens-points-title", Static).update(t("tipping points", lang, node=node_label(s, self.path, lang)))
+        title = t("tipping points", lang, node=node_label(s, self.path, lang))
+        self.query_one("#sens-points-title", Static).update(title)
         text, self.shown_points = points_text(s, one_way, self.path, lang, width)
         self.query_one("#sens-points", Static).update(text)
         self.query_one("#sens-critical", Static).update(critical_text(s, one_way, lang, width))
@@ -291,11 +294,11 @@ class SensitivityScreen(ProjectScreen):
         curves = one_way.curves(x)[v]  # (len(x), leaves)
         top = {leaf.path: k for k, leaf in enumerate(s.results().ranking[: len(TOP_COLOURS)])}
         # the others first, then the top factors, the first last (on top)
-        order = sorted(range(len(one_way.leaves)), key=lambda l: -top.get(one_way.leaves[l], len(top)))
-        for l in order:
-            path = one_way.leaves[l]
+        order = sorted(range(len(one_way.leaves)), key=lambda k: -top.get(one_way.leaves[k], len(top)))
+        for leaf in order:
+            path = one_way.leaves[leaf]
             colour = TOP_COLOURS[top[path]] if path in top else (110, 110, 110)
-            plt.plot(x.tolist(), curves[:, l].tolist(), color=colour, marker="braille")
+            plt.plot(x.tolist(), curves[:, leaf].tolist(), color=colour, marker="braille")
         high = float(np.max(curves)) if curves.size else 1.0
         plt.vline(current, (255, 0, 95))
         plt.xlim(0, 1)

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from ahp.core.group import Individuals
     from ahp.core.panel import Panel
     from ahp.core.sensitivity import OneWay
+    from ahp.io.progress import Progress
     from ahp.io.project import Project
     from ahp.io.risk import RiskReport
 
@@ -55,8 +56,14 @@ def _one_way(project: Project, who: str | None) -> OneWay | AHPError:
         return exc
 
 
+def _progress(project: Project, _who: str | None) -> list[Progress]:
+    from ahp.io.progress import panel_progress
+
+    return panel_progress(project)
+
+
 #: The heavy numbers: name -> how to work them out from a project and the respondent in scope.
-HEAVY: dict[str, Callable[[Project, str | None], Any]] = {"panel": _panel, "one_way": _one_way}
+HEAVY: dict[str, Callable[[Project, str | None], Any]] = {"panel": _panel, "one_way": _one_way, "progress": _progress}
 
 
 class AnalysisMixin(SessionCore):
@@ -71,7 +78,7 @@ class AnalysisMixin(SessionCore):
 
     # -- the heavy numbers -------------------------------------------------------------------
     def _heavy_key(self, name: str) -> tuple:
-        return (self.version,) if name == "panel" else (self.version, self.results_respondent())
+        return (self.version,) if name in ("panel", "progress") else (self.version, self.results_respondent())
 
     def ready(self, name: str) -> bool:
         """Whether ``name`` ("panel", "one_way") is known for the data as they are now."""
@@ -102,6 +109,10 @@ class AnalysisMixin(SessionCore):
     def panel(self) -> Panel | None:
         """All respondents together (computed here unless cached); ``None`` without respondents."""
         return self._get("panel")
+
+    def progress(self) -> list[Progress]:
+        """Every respondent's progress (computed here unless cached)."""
+        return self._get("progress")
 
     def sensitivity(self) -> OneWay:
         """One-way sensitivity of the results on screen; raises AHPError when a node lacks judgments."""
@@ -136,7 +147,7 @@ class AnalysisMixin(SessionCore):
     LIST_LIMIT = 8
 
     def _individuals(self, path: str) -> Individuals:
-        key = self.roster  # the others' judgments change only when the roster or the one on screen does
+        key = (self.roster, self.taken)  # others' judgments change with the roster, the one on screen, or a take-in
         cached = self._crs.get(path)
         if cached is None or cached[0] != key:
             from ahp.core.group import individual_priorities

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ahp.core.hierarchy import Node, Synthesis, walk
 from ahp.io.project import Project, Respondent, Unit
@@ -72,6 +73,8 @@ class SessionCore:
         self.version = 0
         #: Bumped when the respondent on screen or the roster changes.
         self.roster = 0
+        #: Bumped when other writers' changes are taken in (others' judgments may have changed).
+        self.taken = 0
         self.synthesis: Synthesis = self._synthesize()
 
     # -- reading ---------------------------------------------------------------------------
@@ -114,8 +117,8 @@ class SessionCore:
         rest: list[Question] = []
         for path in self.project.inner:
             ids = [c.id for c in self.node(path).children]
-            chain = set(zip(ids, ids[1:]))
-            first.extend(Question(path, a, b) for a, b in zip(ids, ids[1:]))
+            chain = set(pairwise(ids))
+            first.extend(Question(path, a, b) for a, b in pairwise(ids))
             rest.extend(Question(path, a, b) for a, b in self.pairs(path) if (a, b) not in chain)
         return first + rest
 
@@ -185,10 +188,14 @@ class SessionCore:
         self.synthesis = self._synthesize()
 
     def taken_in(self) -> None:
-        """Other writers' changes were taken into the project: the caches and views follow."""
+        """Other writers' changes were taken into the project: the caches and views follow. The
+        respondent on screen stays (others' respondents are appended), and so does their interview."""
         n = len(self.project.respondents)
-        self.respondent = None if n == 0 else min(self.respondent or 0, n - 1)
-        self._roster_changed()
+        before, self.respondent = self.respondent, None if n == 0 else min(self.respondent or 0, n - 1)
+        self.version += 1
+        self.taken += 1
+        if self.respondent != before:
+            self.roster += 1
         self.synthesis = self._synthesize()
 
     def _roster_changed(self) -> None:

@@ -49,7 +49,8 @@ def consistency_text(a: NodeAnalysis, names: list[str], threshold_rule: object, 
     zh = language == "zh"
     table = setting("ri", r.ri_table, language)
     convention = f" {t('lambda textbook', language)} " if r.lambda_convention == "textbook" else "   "
-    line1 = Text(f"λmax {r.lambda_max:.4f}{convention}CI {r.ci:.4f}   RI {r.ri:.2f}" + (f"（{table}）" if zh else f" ({table})"))
+    line1 = Text(f"λmax {r.lambda_max:.4f}{convention}CI {r.ci:.4f}   RI {r.ri:.2f}"
+                 + (f"（{table}）" if zh else f" ({table})"))
     rule = "" if zh else f" ({t('threshold', language)} {threshold_rule})"  # in Chinese, the limit says it
     line2 = Text.assemble((f"CR {r.cr:.3f}", STATUS_STYLE[status]), f" {sign} {r.threshold:.2f}{rule}  ", verdict)
     if r.missing:

@@ -55,10 +55,7 @@ class HierarchyTree(Tree[str]):
             self._marks[path] = status
             node = self.session.project.model.root if path == "goal" else self._node(path)
             name = node.label(self.language)
-            if status:
-                label = Text.assemble((STATUS_MARK[status] + " ", STATUS_STYLE[status]), name)
-            else:
-                label = Text(name)
+            label = Text.assemble((STATUS_MARK[status] + " ", STATUS_STYLE[status]), name) if status else Text(name)
             if tnode.label.plain != label.plain or tnode.label.spans != label.spans:
                 tnode.set_label(label)
 

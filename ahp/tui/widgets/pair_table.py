@@ -106,7 +106,7 @@ class PairTable(Widget, can_focus=True):
             self._scroll_to_cursor()
             self.refresh()
             return
-        changed = {i for i, (a, b) in enumerate(zip(old_rows, rows)) if a != b}
+        changed = {i for i, (a, b) in enumerate(zip(old_rows, rows, strict=False)) if a != b}
         if old_cursor != self.cursor:
             changed |= {old_cursor, self.cursor}
         self._repaint(changed)
