@@ -137,7 +137,8 @@ def test_set_rating_and_units_round_trip(tmp_path):
         p.add_unit("Store 7")
 
 
-def test_grade_intensities_from_pairwise_comparisons(tmp_path):
+def compared_grades_model(tmp_path: Path) -> Path:
+    """A small model whose three grades' intensities come from pairwise comparisons (3, 9, 3)."""
     model = tmp_path / "m.toml"
     model.write_text(
         SMALL.split("[[respondents]]")[0]
@@ -148,7 +149,11 @@ def test_grade_intensities_from_pairwise_comparisons(tmp_path):
             '[[model.ratings.grades]]\nid = "ok"\nname = "OK"\n'
         )
     )
-    p = new_project(tmp_path / "g.ahp.toml", model)
+    return model
+
+
+def test_grade_intensities_from_pairwise_comparisons(tmp_path):
+    p = new_project(tmp_path / "g.ahp.toml", compared_grades_model(tmp_path))
     assert [round(g.intensity, 4) for g in p.model.grades] == [1.0, 0.3333, 0.1111]
     assert load_project(p.path).model.grades == p.model.grades
 
@@ -342,17 +347,7 @@ def test_risk_table_lists_thin_units_apart_without_a_bar(demo_path, capsys):
 
 
 def test_risk_is_0_at_the_best_grade_and_100_at_the_worst_with_compared_grades(tmp_path):
-    model = tmp_path / "m.toml"
-    model.write_text(
-        SMALL.split("[[respondents]]")[0]
-        + (
-            "[model.ratings]\ncomparisons = [3, 9, 3]\n"
-            '[[model.ratings.grades]]\nid = "bad"\nname = "Bad"\n'
-            '[[model.ratings.grades]]\nid = "so-so"\nname = "So-so"\n'
-            '[[model.ratings.grades]]\nid = "ok"\nname = "OK"\n'
-        )
-    )
-    p = new_project(tmp_path / "g.ahp.toml", model)
+    p = new_project(tmp_path / "g.ahp.toml", compared_grades_model(tmp_path))
     p.set_judgment(0, "goal", "service", "price", 3)
     p.set_judgment(0, "price", "level", "promo", 2)
     for name, grade in (("Best", "ok"), ("Worst", "bad"), ("Mixed", "so-so")):
