@@ -39,7 +39,7 @@ from ahp.errors import AHPError, JudgmentError
 from ahp.io.atomic import StrPath, keep_copy, write_atomic
 from ahp.io.model import DEFAULT_MODEL, Model
 from ahp.io.project_data import Pair, ProjectData, Respondent, Settings, Unit, inner_nodes, judgment_stack, read_project
-from ahp.io.project_new import new_file
+from ahp.io.project_new import first_respondent, new_file
 from ahp.io.project_sync import FileState, checked_text
 from ahp.io.project_units import UnitRatings, new_name
 from ahp.io.shared_save import catch_up, locked, read_if_changed, refresh_original
@@ -391,8 +391,8 @@ def new_project(
     """
     chosen = settings or Settings()
     m, name, text = new_file(path, model, title, chosen)
-    project = Project(path=path, title=name, model=m, settings=chosen, respondents=[Respondent("Respondent 1")],
-                      text=text)
+    first = Respondent(first_respondent(chosen))
+    project = Project(path=path, title=name, model=m, settings=chosen, respondents=[first], text=text)
     project.save()
     return project
 

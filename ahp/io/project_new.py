@@ -34,6 +34,17 @@ def new_file(
     return m, name, tomlkit.dumps(new_document(m, name, settings))
 
 
+def first_respondent(settings: Settings | None) -> str:
+    """The name of the empty respondent a new project starts with, in the project's language.
+
+    >>> first_respondent(Settings(language="zh")), first_respondent(None)
+    ('专家 1', 'Respondent 1')
+    """
+    from ahp.io.glossary import say
+
+    return say("respondent.first", settings.language if settings is not None else "en")
+
+
 def _node_table(node: Node) -> Any:
     t = tomlkit.table()
     t["id"] = node.id

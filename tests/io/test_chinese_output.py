@@ -174,11 +174,13 @@ def test_project_language_is_the_default_and_lang_overrides_it(tmp_path):
     assert run("rank", str(project), "--format", "csv")[1].startswith("\ufeff排序,路径,流失因素,")
 
 
-def test_a_chinese_project_is_titled_by_the_goal_in_chinese(tmp_path):
+def test_a_chinese_project_is_titled_by_the_goal_and_its_first_respondent_in_chinese(tmp_path):
     assert run("new", str(tmp_path / "门店.ahp.toml"), "--lang", "zh")[0] == 0
-    assert load_project(tmp_path / "门店.ahp.toml").title == "客户流失度：门店"
+    chinese = load_project(tmp_path / "门店.ahp.toml")
+    assert (chinese.title, [r.name for r in chinese.respondents]) == ("客户流失度：门店", ["专家 1"])
     assert run("new", str(tmp_path / "stores.ahp.toml"))[0] == 0
-    assert load_project(tmp_path / "stores.ahp.toml").title == "Customer churn degree: stores"
+    english = load_project(tmp_path / "stores.ahp.toml")
+    assert (english.title, [r.name for r in english.respondents]) == ("Customer churn degree: stores", ["Respondent 1"])
 
 
 def test_a_bad_language_setting_names_the_key(tmp_path):

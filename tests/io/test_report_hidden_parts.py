@@ -25,7 +25,7 @@ def test_participants_say_who_was_left_out_and_why(left_out_path):
     assert "Left out: New manager (no judgments)." in participants
     assert "2 experts combined" in text
     zh = render_markdown(gather(project, "zh"))
-    assert "未计入：New manager (无判断)。" in _section(zh, "### 参评专家")
+    assert "未计入：New manager（无判断）。" in _section(zh, "### 参评专家")
     assert "Left out" not in render_markdown(gather(load_project(left_out_path), respondent="Store manager"))
 
 

@@ -33,6 +33,7 @@ TERMS: dict[str, tuple[str, str]] = {
     "none": ("none", "无"),
     # people and what they rate
     "respondent": ("respondent", "专家"),
+    "respondent.first": ("Respondent 1", "专家 1"),
     "respondents": ("respondents", "专家"),
     "unit": ("unit", "门店"),
     "grade": ("grade", "评价等级"),

@@ -29,7 +29,10 @@ def overview(d: ReportData) -> Part:
                      tuple(row(e.name, Cell(e.weight, "0.00"), Cell(e.weight / total, "0%")) for e in d.experts),
                      "participants")]
     if d.panel is not None and d.panel.left_out:
-        names = d.t("sep").join(f"{d.project.respondents[r].name} ({d.t('why_' + why)})" for r, why in d.panel.left_out)
+        respondents = d.project.respondents
+        names = d.t("sep").join(
+            d.t("left_out_one", name=respondents[r].name, why=d.t("why_" + why)) for r, why in d.panel.left_out
+        )
         blocks.append(Paragraph(d.t("left_out", names=names), "bad"))
     blocks.append(Table((d.t("method"), ""), tuple(row(k, v) for k, v in _method(d)), "method"))
     sizes = sorted({a.result.n: a.result for a in d.synthesis.nodes.values() if a.result is not None}.items())
