@@ -192,7 +192,7 @@ def suggestion_text(result: PriorityResult, labels: list[str], language: str = "
     return [
         say("suggestion", language, a=labels[s.row], b=labels[s.col], now=format_value(s.current),
             then=format_value(s.suggested), cr=f"{result.cr:.4f}", cr_after=f"{s.cr_after:.4f}",
-            kind=say("suggestion.passes" if s.kind == "passes" else "suggestion.lowest", language),
+            kind=say(f"suggestion.{s.kind}", language),
             implied=format_value(s.implied))
         for s in result.suggestions
     ]

@@ -26,7 +26,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     "suggestion": ("{a} vs {b}: {now} -> {then} (CR {cr} -> {cr_after}, {kind}; the other answers imply {implied})",
                    "{a} 比 {b}：{now} → {then}（CR {cr} → {cr_after}，{kind}；其余判断推得的值为 {implied}）"),
     "suggestion.passes": ("passes", "可通过检验"),
-    "suggestion.lowest": ("lowest CR", "CR 最低"),
+    "suggestion.best": ("the lowest CR this pair can give", "此项能达到的最低 CR"),
     "pair.vs": ("{a} vs {b}", "{a} 比 {b}"),
     # rank and check
     "settings": ("method {method}; random index {ri}; threshold {threshold}; lambda_max {lambda_max}; "

@@ -9,19 +9,17 @@ from rich.text import Text
 from ahp.core.consistency import verdict_operator
 from ahp.core.hierarchy import NodeAnalysis
 from ahp.core.scale import format_value
-from ahp.io.glossary import setting
+from ahp.io.glossary import say, setting
 from ahp.io.wording import note_text, problem_text
 from ahp.tui.texts import t
 from ahp.tui.widgets.text_block import TextBlock
 
 STATUS_STYLE = {"consistent": "bold green", "inconsistent": "bold red", "incomplete": "bold yellow"}
 STATUS_MARK = {"consistent": "✓", "inconsistent": "✗", "incomplete": "?"}
-#: The words of the suggestion line, (English, Chinese): what the suggested value does, and
-#: what the other answers imply.
+#: The words of the suggestion line, (English, Chinese), around what the suggested value does
+#: (the glossary's ``suggestion.passes`` and ``suggestion.best``, as the commands say it).
 SUGGESTION_WORDS = {
     "revise": ("Revise: ", "建议修改："),
-    "passes": ("passes", "可通过"),
-    "best": ("lowest CR", "CR 最低"),
     "implied": ("others imply {value}", "其他判断推出 {value}"),
     "warning": ("Warning: ", "注意："),
 }
@@ -30,8 +28,8 @@ SUGGESTION_WORDS = {
 def _word(key: str, language: str, **values: object) -> str:
     """A word of the suggestion line in ``language``.
 
-    >>> _word("passes", "zh"), _word("implied", "en", value="2")
-    ('可通过', 'others imply 2')
+    >>> _word("revise", "zh"), _word("implied", "en", value="2")
+    ('建议修改：', 'others imply 2')
     """
     en, zh = SUGGESTION_WORDS[key]
     return (zh if language == "zh" else en).format(**values)
@@ -61,7 +59,7 @@ def consistency_text(a: NodeAnalysis, names: list[str], threshold_rule: object, 
             (_word("revise", language), "bold"),
             f"{names[s.row]} : {names[s.col]}  {format_value(s.current)} → ",
             (format_value(s.suggested), "bold"),
-            f" {_word(s.kind, language)} (CR {s.cr_after:.3f}) · ",
+            f" {say('suggestion.' + s.kind, language)} (CR {s.cr_after:.3f}) · ",
             _word("implied", language, value=format_value(s.implied)),
             "  ",
             (t("apply", language), "reverse"),
