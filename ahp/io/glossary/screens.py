@@ -115,7 +115,7 @@ SCREENS: dict[str, tuple[str, str]] = {
     "scope keys": ("p: all combined / one respondent", "p：全部合成 / 单个专家"),
     "consensus": ("Consensus", "共识度"),
     "overall consensus": ("Overall consensus S*", "总体共识度 S*"),
-    "consensus leaves out": ("(leaves out {nodes}: no consensus there)", "（不含{nodes}：该处无共识可言）"),
+    "consensus leaves out": (" (leaves out {nodes}: no consensus there)", "（不含{nodes}：该处无共识可言）"),
     "no overall consensus": ("No overall consensus: at no node do two respondents' judgments determine it",
                              "无总体共识度：没有一个判断矩阵有两位专家的判断完整"),
     "vs group": ("Respondents against the group", "各专家与群体的差异"),

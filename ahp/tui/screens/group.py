@@ -106,7 +106,7 @@ def summary_text(s: Session, panel: Panel, lang: str) -> Text:
     out.append(t(panel.band, lang), BAND_STYLE[panel.band])
     if panel.consensus_left_out:
         nodes = separator(lang).join(_label(s, path, lang) for path in panel.consensus_left_out)
-        out.append(" " + t("consensus leaves out", lang, nodes=nodes), "yellow")
+        out.append(t("consensus leaves out", lang, nodes=nodes), "yellow")
     return out
 
 
