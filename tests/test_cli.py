@@ -234,7 +234,8 @@ def test_group_json_gives_no_consensus_where_no_one_determines_a_node(tmp_path, 
     others = out["nodes"][1:]
     assert [n["consensus_reason"] for n in others] == [None] * 4
     weight = [goal["group_weights"][n["path"]] for n in others]
-    assert out["consensus"] == pytest.approx(sum(w * n["consensus"] for w, n in zip(weight, others)) / sum(weight))
+    measured = sum(w * n["consensus"] for w, n in zip(weight, others, strict=True))
+    assert out["consensus"] == pytest.approx(measured / sum(weight))
 
 
 def test_group_table_and_json(demo_path, capsys):

@@ -108,7 +108,9 @@ class PanelNode:
         """Goepel's S* over the included respondents whose judgments determine this node
         (``None`` with fewer than two of them)."""
         usable = self.included & self.individuals.determined
-        return consensus(self.individuals.weights[usable], self.respondent_weights[usable]) if usable.sum() > 1 else None
+        if usable.sum() < 2:
+            return None
+        return consensus(self.individuals.weights[usable], self.respondent_weights[usable])
 
     @property
     def consensus_reason(self) -> str:
