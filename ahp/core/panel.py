@@ -5,7 +5,9 @@ at a node does not count there (nor in its consensus), and one with no judgment 
 left out of the panel (``Panel.left_out`` says so). Respondents whose matrix fails the CR
 threshold at a node are included, excluded (at that node) or flagged, as chosen; the result
 always says which. Under AIP, a node where no respondent's judgments determine the weights
-alone is combined by AIJ, and its ``aggregation_used`` and ``aggregation_note`` say so.
+alone is combined by AIJ, and its ``aggregation_used`` and ``aggregation_note`` say so. A node
+where fewer than two included respondents' judgments determine the weights has no consensus
+(``None``, and ``consensus_reason``); the overall consensus leaves it out (``consensus_left_out``).
 
 The ranking costs what the aggregation needs; each respondent's own analysis, the consensus,
 distances and correlations are worked out on first use.
