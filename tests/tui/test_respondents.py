@@ -415,3 +415,16 @@ async def test_group_screen_overall_consensus_names_the_node_with_none(tmp_path:
         assert f"{overall} (leaves out {goal_label}: no consensus there)" in text
         goal = next(x for x in text.splitlines() if x.lstrip().startswith(goal_label))
         assert "—" in goal and "1.000" not in goal
+
+
+@pytest.mark.parametrize("size", [(100, 30), (160, 45)])
+async def test_group_screen_distance_heading_is_whole_in_chinese(demo: Path, size: tuple[int, int]) -> None:
+    """差异度 (six cells) was cut to 差异… in a column five cells wide."""
+    app = AHPApp(demo)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("l")
+        await pilot.pause()
+        await pilot.press("g")
+        await pilot.pause()
+        heading = next(x for x in screen_text(app).splitlines() if "ρ" in x)
+        assert "差异度" in heading and "…" not in heading
