@@ -221,6 +221,23 @@ def test_every_command_has_help():
         assert r.returncode == 0 and "usage: ahp" in r.stdout
 
 
+def test_group_json_gives_no_consensus_where_no_one_determines_a_node(tmp_path, capsys):
+    """Neither respondent compared price at the goal: its S* was 1.0 (very high) in the JSON."""
+    from tests.io.test_chinese_output import incomplete_demo
+
+    assert main(["group", str(incomplete_demo(tmp_path)), "--format", "json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    goal = out["nodes"][0]
+    assert (goal["path"], goal["consensus"], goal["band"]) == ("goal", None, None)
+    assert goal["consensus_reason"] == "no respondent's judgments determine this node"
+    assert out["consensus_left_out"] == ["goal"]
+    others = out["nodes"][1:]
+    assert [n["consensus_reason"] for n in others] == [None] * 4
+    weight = [goal["group_weights"][n["path"]] for n in others]
+    measured = sum(w * n["consensus"] for w, n in zip(weight, others, strict=True))
+    assert out["consensus"] == pytest.approx(measured / sum(weight))
+
+
 def test_group_table_and_json(demo_path, capsys):
     assert main(["group", str(demo_path), "--format", "json"]) == 0
     out = json.loads(capsys.readouterr().out)

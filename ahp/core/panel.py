@@ -5,7 +5,9 @@ at a node does not count there (nor in its consensus), and one with no judgment 
 left out of the panel (``Panel.left_out`` says so). Respondents whose matrix fails the CR
 threshold at a node are included, excluded (at that node) or flagged, as chosen; the result
 always says which. Under AIP, a node where no respondent's judgments determine the weights
-alone is combined by AIJ, and its ``aggregation_used`` and ``aggregation_note`` say so.
+alone is combined by AIJ, and its ``aggregation_used`` and ``aggregation_note`` say so. A node
+where fewer than two included respondents' judgments determine the weights has no consensus
+(``None``, and ``consensus_reason``); the overall consensus leaves it out (``consensus_left_out``).
 
 The ranking costs what the aggregation needs; each respondent's own analysis, the consensus,
 distances and correlations are worked out on first use.
@@ -50,6 +52,10 @@ AIP_UNDETERMINED = (
 )
 #: The problem of a node where the exclude policy left nobody.
 ALL_EXCLUDED = "every respondent who judged this node was excluded as inconsistent (policy: exclude)"
+#: Why a node has no consensus (``PanelNode.consensus_reason``): nobody's judgments determine it,
+#: or only one respondent's do (agreement needs two).
+UNDETERMINED = "no respondent's judgments determine this node"
+ONE_DETERMINES = "only one respondent's judgments determine this node"
 
 
 @dataclass(frozen=True, eq=False)
@@ -59,7 +65,9 @@ class PanelNode:
     ``counted``: who has a judgment here; ``included``: whose judgments count here (counted,
     of weight above 0, not excluded); ``flagged``: included although inconsistent; ``distance`` / ``correlation``:
     each respondent's local priorities against the group's ``group`` (``nan`` for a respondent
-    whose judgments do not determine this node, or who is not counted). ``aggregation_used``
+    whose judgments do not determine this node, or who is not counted). ``consensus`` is ``None``
+    where fewer than two included respondents' judgments determine the node, and
+    ``consensus_reason`` says why ("" when there is one). ``aggregation_used``
     is how the group's weights were combined here (``aij`` or ``aip``), ``aggregation_note``
     why it is not the one asked ("" when it is).
     """
@@ -98,10 +106,22 @@ class PanelNode:
         return self.included & self.individuals.determined & ~self.individuals.consistent
 
     @cached_property
-    def consensus(self) -> float:
-        """Goepel's S* over the included respondents whose judgments determine this node."""
+    def consensus(self) -> float | None:
+        """Goepel's S* over the included respondents whose judgments determine this node
+        (``None`` with fewer than two of them)."""
         usable = self.included & self.individuals.determined
-        return consensus(self.individuals.weights[usable], self.respondent_weights[usable]) if usable.sum() > 1 else 1.0
+        if usable.sum() < 2:
+            return None
+        return consensus(self.individuals.weights[usable], self.respondent_weights[usable])
+
+    @property
+    def consensus_reason(self) -> str:
+        """Why this node has no consensus ("" when it has one)."""
+        if self.consensus is not None:
+            return ""
+        if self.inconsistent == "exclude" and self.counted.any() and not self.included.any():
+            return ALL_EXCLUDED
+        return ONE_DETERMINES if (self.included & self.individuals.determined).any() else UNDETERMINED
 
     @cached_property
     def distance(self) -> np.ndarray:
@@ -115,9 +135,9 @@ class PanelNode:
             return np.where(self.counted, rank_correlation(self.individuals.weights, self.group), np.nan)
 
     @property
-    def band(self) -> str:
-        """Goepel's words for the consensus."""
-        return consensus_band(self.consensus)
+    def band(self) -> str | None:
+        """Goepel's words for the consensus (``None`` without one)."""
+        return None if self.consensus is None else consensus_band(self.consensus)
 
 
 @dataclass(frozen=True, eq=False)
@@ -166,16 +186,25 @@ class Panel:
         """Each respondent's rank correlation with the group's ranking."""
         return np.where(self.counted, rank_correlation(self.global_weights, self._group_leaves), np.nan)
 
+    @property
+    def consensus_left_out(self) -> tuple[str, ...]:
+        """The nodes without a consensus, which the overall one leaves out."""
+        return tuple(p for p, n in self.nodes.items() if n.consensus is None)
+
     @cached_property
-    def consensus(self) -> float:
-        """The nodes' S*, weighted by the nodes' global weights."""
-        node_weight = np.array([self.synthesis.nodes[p].global_weight for p in self.nodes])
-        return float(node_weight @ np.array([n.consensus for n in self.nodes.values()]) / node_weight.sum())
+    def consensus(self) -> float | None:
+        """The nodes' S*, weighted by the nodes' global weights, over the nodes that have one
+        (``None`` when none has)."""
+        measured = [p for p in self.nodes if p not in self.consensus_left_out]
+        node_weight = np.array([self.synthesis.nodes[p].global_weight for p in measured])
+        if not measured or node_weight.sum() == 0:
+            return None
+        return float(node_weight @ np.array([self.nodes[p].consensus for p in measured]) / node_weight.sum())
 
     @property
-    def band(self) -> str:
-        """Goepel's words for the overall consensus."""
-        return consensus_band(self.consensus)
+    def band(self) -> str | None:
+        """Goepel's words for the overall consensus (``None`` without one)."""
+        return None if self.consensus is None else consensus_band(self.consensus)
 
     @property
     def _group_leaves(self) -> np.ndarray:

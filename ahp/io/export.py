@@ -203,7 +203,6 @@ def ranking_markdown(project: Project, synthesis: Synthesis, respondent: str | N
                      language: str = "en") -> str:
     """A Markdown report: settings, the ranking, each node's consistency, and what each factor
     means (its description, when the model gives one)."""
-
     goal = project.model.root.label(language)
     settings = settings_line(synthesis, judgments_source(project, respondent, language), language)
     lines = [f"# {md.escape(project_title(project, language))}", "",
@@ -264,6 +263,7 @@ def panel_dict(project: Project, panel: Panel) -> dict[str, Any]:
             "path": path,
             "consensus": pn.consensus,
             "band": pn.band,
+            "consensus_reason": pn.consensus_reason or None,
             "aggregation_used": pn.aggregation_used,
             "aggregation_note": pn.aggregation_note,
             "group_weights": dict(zip(ids, map(float, panel.synthesis.nodes[path].local_weights), strict=False)),
@@ -274,8 +274,7 @@ def panel_dict(project: Project, panel: Panel) -> dict[str, Any]:
                     "consistent": bool(ind.consistent[r]),
                     "included": bool(pn.included[r]),
                     "flagged": bool(pn.flagged[r]),
-                    "weights": None if not ind.determined[r] else dict(zip(ids, map(float, ind.weights[r]),
-                                                                           strict=False)),
+                    "weights": None if not ind.determined[r] else dict(zip(ids, ind.weights[r].tolist(), strict=True)),
                     "distance": None if not ind.determined[r] else float(pn.distance[r]),
                     "correlation": None if not ind.determined[r] else float(pn.correlation[r]),
                 }
@@ -308,6 +307,7 @@ def panel_dict(project: Project, panel: Panel) -> dict[str, Any]:
         "settings": {**project.settings.as_dict(), **panel.synthesis.settings},
         "consensus": panel.consensus,
         "band": panel.band,
+        "consensus_left_out": list(panel.consensus_left_out),
         "nodes": nodes,
         "respondents": respondents,
         "left_out": [{"name": names[r], "reason": reason} for r, reason in panel.left_out],

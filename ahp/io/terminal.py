@@ -29,6 +29,7 @@ import numpy as np
 
 from ahp.core.consistency import verdict_operator
 from ahp.core.hierarchy import CombinedTest
+from ahp.core.panel import ALL_EXCLUDED, ONE_DETERMINES, UNDETERMINED
 from ahp.io.glossary import say, separator, setting
 from ahp.io.wording import (  # project_title: also for ahp export-survey
     aggregation_notes,
@@ -216,29 +217,45 @@ def _failure_row(name: str, what: NodeAnalysis | CombinedTest, language: str) ->
             "-" if r is None else f"{r.threshold:.2f}", status_cell(what.status, language)]
 
 
+#: The glossary key of each reason a node has no consensus.
+NO_CONSENSUS = {UNDETERMINED: "group.undetermined", ONE_DETERMINES: "group.one determines",
+                ALL_EXCLUDED: "group.all excluded"}
+
+
+def overall_consensus_line(project: Project, panel: Panel, language: str = "en") -> str:
+    """The panel's overall consensus and its band, naming the nodes it leaves out (no consensus
+    there); or that there is none."""
+    if panel.consensus is None:
+        return say("group.no overall", language)
+    s, band = f"{panel.consensus:.3f}", setting("band", panel.band, language)
+    if not panel.consensus_left_out:
+        return say("group.overall", language, s=s, band=band)
+    nodes = separator(language).join(path_name(project, p, language) for p in panel.consensus_left_out)
+    return say("group.overall without", language, s=s, band=band, nodes=nodes)
+
+
 def print_panel(project: Project, panel: Panel, limit: int = 20, language: str = "en") -> None:
     """The panel of respondents: consensus per node, and who sits furthest from the group."""
     from ahp.io.export import panel_dict
 
     data = panel_dict(project, panel)
     print(clean(say("group.panel", language, source=judgments_source(project, None, language, panel=panel))))
-    print(say("group.overall", language, s=f"{panel.consensus:.3f}", band=setting("band", panel.band, language)))
+    print(overall_consensus_line(project, panel, language))
     print()
     rows = []
     for node in data["nodes"]:
         crs = [r for r in node["respondents"] if r["cr"] is not None]
         failing = [r["name"] for r in crs if not r["consistent"]]
-        if not crs:  # nobody's judgments determine it: no consensus to speak of
-            rows.append([path_name(project, node["path"], language), "-", "-", "-",
-                         (say("group.undetermined", language), "33")])
-            continue
-        rows.append([
-            path_name(project, node["path"], language), f"{node['consensus']:.3f}", setting("band", node["band"],
-                                                                                            language),
-            say("range", language, lo=f"{min(r['cr'] for r in crs):.3f}", hi=f"{max(r['cr'] for r in crs):.3f}")
-            if crs else "-",
-            (separator(language).join(failing), "1;31") if failing else say("none", language),
-        ])
+        name = path_name(project, node["path"], language)
+        cr_range = say("range", language, lo=f"{min(r['cr'] for r in crs):.3f}",
+                       hi=f"{max(r['cr'] for r in crs):.3f}") if crs else "-"
+        failing_cell = (separator(language).join(failing), "1;31") if failing else say("none", language)
+        if node["consensus"] is None:  # fewer than two determine it: no consensus to speak of
+            why = (say(NO_CONSENSUS[panel.nodes[node["path"]].consensus_reason], language), "33")
+            rows.append([name, "-", why, cr_range, failing_cell if crs else "-"])
+        else:
+            rows.append([name, f"{node['consensus']:.3f}", setting("band", node["band"], language), cr_range,
+                         failing_cell])
     header = [say("matrix", language), "S*"] + [say(k, language) for k in ("group.consensus", "group.cr range",
                                                                              "group.inconsistent")]
     print(render_table(header, rows, right={1}))

@@ -8,7 +8,14 @@ import pytest
 import ahp.core.panel as panel_module
 from ahp.core.group import aggregate_judgments
 from ahp.core.hierarchy import Node, unjudged
-from ahp.core.panel import AIP_UNDETERMINED, ALL_EXCLUDED, NO_JUDGMENTS, analyse_panel
+from ahp.core.panel import (
+    AIP_UNDETERMINED,
+    ALL_EXCLUDED,
+    NO_JUDGMENTS,
+    ONE_DETERMINES,
+    UNDETERMINED,
+    analyse_panel,
+)
 from ahp.errors import AHPError
 from tests.core.test_group import ROOT, STACK
 
@@ -44,7 +51,28 @@ def test_a_respondent_who_skipped_a_node_does_not_count_there():
     assert p.left_out == () and p.counted.all()
     assert p.nodes["a"].counted.tolist() == [True, False] and p.nodes["a"].included.tolist() == [True, False]
     assert p.nodes["goal"].counted.all()
-    assert np.isnan(p.nodes["a"].distance[1]) and p.nodes["a"].consensus == 1.0
+    assert np.isnan(p.nodes["a"].distance[1])
+    assert (p.nodes["a"].consensus, p.nodes["a"].band, p.nodes["a"].consensus_reason) == (None, None, ONE_DETERMINES)
+
+
+def test_a_node_no_one_determines_has_no_consensus_and_the_overall_leaves_it_out():
+    """Both respondents left the goal's matrix incomplete: its S* used to be 1.0 (very high),
+    pulling the overall consensus up."""
+    first = np.array([[1, 2, NAN], [1 / 2, 1, NAN], [NAN, NAN, 1]])
+    second = np.array([[1, NAN, NAN], [NAN, 1, 3], [NAN, 1 / 3, 1]])
+    a = np.array([[1, 3, 5], [1 / 3, 1, 2], [1 / 5, 1 / 2, 1]])
+    p = analyse_panel(TWO_LEVEL, {"goal": np.array([first, second]), "a": np.array([a, a.T])}, np.ones(2))
+    goal = p.nodes["goal"]
+    assert (goal.consensus, goal.band, goal.consensus_reason) == (None, None, UNDETERMINED)
+    assert p.nodes["a"].consensus_reason == "" and 0 < p.nodes["a"].consensus < 1
+    assert p.consensus == p.nodes["a"].consensus and p.band == p.nodes["a"].band
+    assert p.consensus_left_out == ("goal",)
+
+
+def test_with_no_node_to_measure_the_overall_consensus_is_none():
+    p = analyse_panel(ROOT, {"goal": STACK[:1]}, np.ones(1))
+    assert p.nodes["goal"].consensus_reason == ONE_DETERMINES
+    assert (p.consensus, p.band, p.consensus_left_out) == (None, None, ("goal",))
 
 
 def test_aip_at_a_node_no_one_determines_alone_is_aij_and_says_so():
@@ -69,6 +97,7 @@ def test_everyone_excluded_at_a_node_says_so():
     goal = p.synthesis.nodes["goal"]
     assert goal.status == "incomplete" and goal.problem == ALL_EXCLUDED
     assert p.nodes["goal"].included.tolist() == [False, False]
+    assert (p.nodes["goal"].consensus, p.nodes["goal"].consensus_reason) == (None, ALL_EXCLUDED)
 
 
 @pytest.mark.parametrize(("option", "value", "message"), [

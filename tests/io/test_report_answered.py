@@ -6,6 +6,7 @@ and the workbook's cells.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -78,3 +79,20 @@ def test_the_projects_completion_method_is_named(demo_path, tmp_path):
     assert f"{name} answered {k} of {n} questions; the other {n - k} were completed by Harker's method." in report_text(
         project, "md", "en", tmp_path)
     assert f"其余 {n - k} 个由 Harker 法补全。" in report_text(project, "md", "zh", tmp_path)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_matrix_only_one_expert_determines_has_no_consensus_in_the_report(demo_path, tmp_path, fmt):
+    """The second expert skipped price: its S* counted as 1.000 (very high), also in the overall."""
+    project = load_project(demo_path)
+    ids = [c.id for c in project.inner["price"].children]
+    for i, a in enumerate(ids):
+        for b in ids[i + 1:]:
+            project.set_judgment(1, "price", a, b, None)
+    panel = project.panel()
+    assert panel.consensus_left_out == ("price",)
+    text = html.unescape(report_text(project, fmt, "en", tmp_path))
+    assert f"Overall consensus S* = {panel.consensus:.3f} ({panel.band}), leaving out" in text
+    assert fmt == "docx" or "only one expert's judgments determine it" in text  # docx: its paragraphs only
+    text = report_text(project, fmt, "zh", tmp_path)
+    assert "（该处无共识可言）" in text and (fmt == "docx" or "仅一位专家的判断完整" in text)

@@ -397,3 +397,34 @@ async def test_quitting_anyway_with_changes_not_saved_exits_with_status_1(
         await pilot.press("q", "y")
         await pilot.pause()
     assert app.return_code == 1
+
+
+async def test_group_screen_overall_consensus_names_the_node_with_none(tmp_path: Path) -> None:
+    """Neither respondent compared price at the goal: the goal's S* counted as 1.0 in the overall."""
+    from tests.io.test_chinese_output import incomplete_demo
+
+    project = incomplete_demo(tmp_path)
+    panel = load_project(project).panel()
+    goal_label = load_project(project).model.root.label("en")
+    app = AHPApp(project)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await pilot.press("g")
+        await pilot.pause()
+        text = screen_text(app)
+        overall = f"Overall consensus S* {panel.consensus:.3f} {panel.band}"
+        assert f"{overall} (leaves out {goal_label}: no consensus there)" in text
+        goal = next(x for x in text.splitlines() if x.lstrip().startswith(goal_label))
+        assert "—" in goal and "1.000" not in goal
+
+
+@pytest.mark.parametrize("size", [(100, 30), (160, 45)])
+async def test_group_screen_distance_heading_is_whole_in_chinese(demo: Path, size: tuple[int, int]) -> None:
+    """差异度 (six cells) was cut to 差异… in a column five cells wide."""
+    app = AHPApp(demo)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("l")
+        await pilot.pause()
+        await pilot.press("g")
+        await pilot.pause()
+        heading = next(x for x in screen_text(app).splitlines() if "ρ" in x)
+        assert "差异度" in heading and "…" not in heading

@@ -12,12 +12,16 @@ matrix, and (in the appendix) each expert's judgment matrices.
 
 from __future__ import annotations
 
+from ahp.core.panel import ALL_EXCLUDED, ONE_DETERMINES, UNDETERMINED, PanelNode
 from ahp.io.interview import question_count
 from ahp.io.report.data import ReportData
 from ahp.io.report.document import Block, Cell, Heading, Paragraph, Part, Table, row
 from ahp.io.report.matrices import matrix_blocks
 
 _TOP = 3
+#: The report's words for each reason a matrix has no consensus.
+_NO_CONSENSUS = {UNDETERMINED: "no_consensus_none", ONE_DETERMINES: "no_consensus_one",
+                 ALL_EXCLUDED: "no_consensus_excluded"}
 
 
 def experts_part(d: ReportData) -> Part:
@@ -84,15 +88,33 @@ def _top_factors(d: ReportData) -> Table:
 
 def _consensus(d: ReportData, paths: list[str]) -> list[Block]:
     pn = d.panel
-    band = d.t(f"band_{pn.band}")
     nodes = tuple(row(f"{d.matrix_code(p)} {d.path_name(p)}", Cell(pn.nodes[p].consensus, "0.000"),
-                      d.t(f"band_{pn.nodes[p].band}")) for p in paths)
+                      _band_or_why(d, pn.nodes[p])) for p in paths)
     index = {r.name: k for k, r in enumerate(d.project.respondents)}
     people = tuple(row(e.name, Cell(float(pn.distance[index[e.name]]), "0.000"),
                        Cell(float(pn.correlation[index[e.name]]), "0.00")) for e in d.experts)
-    return [Heading(d.t("consensus")), Paragraph(d.t("consensus_overall", s=f"{pn.consensus:.3f}", band=band)),
+    return [Heading(d.t("consensus")), Paragraph(_overall(d)),
             Table((d.t("matrices"), d.t("s_star"), d.t("band")), nodes, "consensus"),
             Table((d.t("expert"), d.t("distance"), d.t("correlation")), people, "distance")]
+
+
+def _overall(d: ReportData) -> str:
+    """The overall consensus, naming the matrices it leaves out (no consensus there); or that there is none."""
+    pn = d.panel
+    if pn.consensus is None:
+        return d.t("consensus_none")
+    s, band = f"{pn.consensus:.3f}", d.t(f"band_{pn.band}")
+    if not pn.consensus_left_out:
+        return d.t("consensus_overall", s=s, band=band)
+    nodes = d.t("sep").join(f"{d.matrix_code(p)} {d.path_name(p)}" for p in pn.consensus_left_out)
+    return d.t("consensus_overall_without", s=s, band=band, nodes=nodes)
+
+
+def _band_or_why(d: ReportData, node: PanelNode) -> Cell:
+    """A matrix's consensus band, or why it has no consensus."""
+    if node.consensus is None:
+        return Cell(d.t(_NO_CONSENSUS[node.consensus_reason]), mark="bad")
+    return Cell(d.t(f"band_{node.band}"))
 
 
 def appendix_part(d: ReportData) -> Part:

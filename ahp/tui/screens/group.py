@@ -25,7 +25,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Header, Static
 
 from ahp.core.panel import Panel
-from ahp.io.glossary import say
+from ahp.io.glossary import say, separator
 from ahp.tui.screens.respondents import RESPONDENT_BINDINGS, RESPONDENT_COMMANDS, RespondentActions
 from ahp.tui.session import Session, disagreement
 from ahp.tui.texts import combine_words, t
@@ -99,8 +99,14 @@ def summary_text(s: Session, panel: Panel, lang: str) -> Text:
         if pn.aggregation_note:
             out.append("\n" + t("combined otherwise", lang, node=_label(s, path, lang)), "yellow")
     out.append("\n")
+    if panel.consensus is None:
+        out.append(t("no overall consensus", lang), "yellow")
+        return out
     out.append(f"{t('overall consensus', lang)} {panel.consensus:.3f} ", "bold")
     out.append(t(panel.band, lang), BAND_STYLE[panel.band])
+    if panel.consensus_left_out:
+        nodes = separator(lang).join(_label(s, path, lang) for path in panel.consensus_left_out)
+        out.append(t("consensus leaves out", lang, nodes=nodes), "yellow")
     return out
 
 
@@ -117,12 +123,13 @@ def respondents_table(s: Session, panel: Panel, lang: str, width: int) -> Table:
     """Each respondent against the group: distance, correlation, where inconsistent, biggest gap."""
     longest = max((cell_len(r.name) for r in s.project.respondents), default=10)
     name_w = max(10, min(24, width // 4, longest))
+    dist_w = max(5, cell_len(t("distance", lang)))  # the heading whole: 差异度 is six cells
     # marker, name, weight, distance, rho, and two cells between each of the seven columns
-    rest = max(18, width - 1 - name_w - 6 - 5 - 5 - 2 * 6)
+    rest = max(18, width - 1 - name_w - 6 - dist_w - 5 - 2 * 6)
     at_w = max(11, rest // 3)
     gap_w = max(10, rest - at_w)
     table = _table(("", "left", 1), (t("respondent", lang), "left", name_w), (t("weight", lang), "right", 6),
-                   (t("distance", lang), "right", 5), (t("correlation", lang), "right", 5),
+                   (t("distance", lang), "right", dist_w), (t("correlation", lang), "right", 5),
                    (t("flagged at", lang), "left", at_w), (t("disagrees on", lang), "left", None), width=width)
     shown = [int(r) for r in np.argsort(~panel.counted, kind="stable")]  # the left out apart, at the end
     if len(shown) > ROW_LIMIT:  # a survey: the one on screen and those furthest from the group
@@ -192,9 +199,8 @@ def nodes_table(s: Session, panel: Panel, lang: str, width: int) -> Table:
     table = _table(*columns, width=width)
     depth = {path: depth for path, _, depth in s.tree()}
     for path, pn in panel.nodes.items():
-        usable = pn.included & pn.individuals.determined
         label = fit("  " * depth[path] + _label(s, path, lang), node_w)
-        if usable.sum() < 2:
+        if pn.consensus is None:
             row = [label, Text("—", "dim"), Text("")]
         else:
             row = [label, f"{pn.consensus:.3f}", Text(t(pn.band, lang), BAND_STYLE[pn.band])]
