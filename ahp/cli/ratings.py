@@ -26,7 +26,7 @@ def cmd_ratings(args: argparse.Namespace) -> int:
     from ahp.io.ratings_file import read_ratings, template
     from ahp.io.terminal import clean
 
-    project = load(args.file if args.action == "template" else args.into)
+    project = load(args.file if args.action == "template" else args.into, args)
     lang = language(args, project)
     if args.action == "template":
         sys.stdout.write(template(project.model, lang, args.bom))
@@ -45,7 +45,7 @@ def cmd_ratings(args: argparse.Namespace) -> int:
 def cmd_risk(args: argparse.Namespace) -> int:
     from ahp.io.risk import risk_report
 
-    project = load(args.file)
+    project = load(args.file, args)
     apply_settings(project, args)
     require_respondent(project, args.respondent)
     if not project.units:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from ahp.cli.common import (
     language,
     load,
+    print_error,
     print_sheet_error,
     read_text,
     refuse_output_over_inputs,
@@ -28,7 +29,7 @@ Row = tuple[str, float, dict[str, dict[tuple[str, str], float]]]
 def cmd_respondent(args: argparse.Namespace) -> int:
     from ahp.io.terminal import clean
 
-    project = load(args.file)
+    project = load(args.file, args)
     lang = language(args, project)
     if args.action == "list":
         from ahp.io.terminal import render_table
@@ -61,7 +62,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from ahp.errors import SurveyError
     from ahp.io.terminal import clean, print_failures
 
-    project = load(args.into)
+    project = load(args.into, args)
     lang = language(args, project)
     rows, refused = [], []
     sources = {r.name: "" for r in project.respondents}  # each name and the file it came from ("": the project)
@@ -127,12 +128,12 @@ def cmd_export_survey(args: argparse.Namespace) -> int:
 
     if args.output not in (None, "-"):
         refuse_output_over_inputs(args.output, args.file)
-    project = load(args.file)
+    project = load(args.file, args)
     lang = language(args, project)
     if args.output and args.output.lower().endswith(".xlsx"):
         return _export_questionnaire(args, project, lang)
     if args.respondent is not None:
-        return _refuse(say("survey.respondent csv", lang, option="--respondent", ext="xlsx"), lang)
+        return print_error(say("survey.respondent csv", lang, option="--respondent", ext="xlsx"), lang)
     from ahp.io.survey import template
 
     text = template(project.model.root, lang, args.bom)
@@ -152,19 +153,11 @@ def _export_questionnaire(args: argparse.Namespace, project: Project, lang: str)
 
     respondent = " ".join((args.respondent or "").split())
     if respondent in {r.name for r in project.respondents}:
-        return _refuse(say("survey.respondent taken", lang, option="--respondent", name=respondent, file=args.file),
+        return print_error(say("survey.respondent taken", lang, option="--respondent", name=respondent, file=args.file),
                        lang)
     write_questionnaire(args.output, project_title(project, lang), project.model, lang, respondent or None)
     print(clean(say("survey.xlsx written", lang, file=args.output)))
     return 0
-
-
-def _refuse(message: str, lang: str) -> int:
-    """A one-line error in the command's language; exit status 2."""
-    from ahp.io.terminal import clean
-
-    print(clean(say("sheet.error", lang) + message), file=sys.stderr)
-    return 2
 
 
 def args_respondent(p: argparse.ArgumentParser) -> None:
