@@ -132,17 +132,19 @@ def print_sheet_error(path: str, exc: SurveyError, every: bool, language: str = 
     ``others``, the problems of the other files of the same import), or with ``every``, the
     summary and then every one, a line each, in ``language``. Returns exit status 2."""
     from ahp.io.glossary import say
+    from ahp.io.sheet import told
     from ahp.io.terminal import clean
 
     problems = exc.problems
     if every or not problems:
-        print_error(say("sheet.summary", language, file=path, summary=exc), language)
+        print_error(say("sheet.summary", language, file=path, summary=told(exc, language)), language)
         for problem in problems if every else ():
-            print(clean(f"  {say('sheet.where', language, file=path, problem=problem)}"), file=sys.stderr)
+            print(clean(f"  {say('sheet.where', language, file=path, problem=told(problem, language))}"),
+                  file=sys.stderr)
         return 2
     more = len(problems) - 1 + others
     tail = say("sheet.more", language, k=more, option="--all-errors") if more else ""
-    return print_error(say("sheet.where", language, file=path, problem=problems[0]) + tail
+    return print_error(say("sheet.where", language, file=path, problem=told(problems[0], language)) + tail
                        + say("sheet.nothing imported", language), language)
 
 

@@ -35,7 +35,7 @@ def cmd_ratings(args: argparse.Namespace) -> int:
     try:
         rows = read_ratings(text, project.model)
     except SurveyError as exc:
-        return print_sheet_error(args.csv, exc, args.all_errors)
+        return print_sheet_error(args.csv, exc, args.all_errors, lang)
     added, updated = project.import_ratings(rows)
     project.save()
     print(clean(say("ratings.done", lang, added=added, updated=updated, file=args.into)))

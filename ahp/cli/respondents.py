@@ -70,15 +70,15 @@ def cmd_import(args: argparse.Namespace) -> int:
         try:
             found = _read_survey_file(path, project, args.coding, sources, lang)
         except SurveyError as exc:
-            refused.append((path, exc, _words(path, lang)))
+            refused.append((path, exc))
             continue
         rows += found
         sources.update({name: path for name, _, _ in found})
     if refused:
         if args.all_errors:
-            return max(print_sheet_error(path, exc, True, words) for path, exc, words in refused)
-        path, exc, words = refused[0]
-        return print_sheet_error(path, exc, False, words, sum(max(len(e.problems), 1) for _, e, _ in refused[1:]))
+            return max(print_sheet_error(path, exc, True, lang) for path, exc in refused)
+        path, exc = refused[0]
+        return print_sheet_error(path, exc, False, lang, sum(max(len(e.problems), 1) for _, e in refused[1:]))
     project.import_respondents(rows)
     pairs = sum(len(p) for _, _, judgments in rows for p in judgments.values())
     print(clean(say("import.done", lang, n=len(rows), pairs=pairs, file=args.into)))
@@ -107,19 +107,12 @@ def _read_survey_file(path: str, project: Project, coding: str, sources: dict[st
 
     in_project = {name for name, where in sources.items() if not where}
     found = read_survey(read_text(path), project.model.root, coding, in_project)
-    words = _words(path, lang)
-    at = say("survey.at column", words, column="respondent")
-    twice = [say("survey.name twice", words, at=at, name=name, other=sources[name])
+    at = say("survey.at column", lang, column=say("sheet.respondent", lang))
+    twice = [say("survey.name twice", lang, at=at, name=name, other=sources[name])
              for name, _, _ in found if sources.get(name)]
     if twice:
-        raise SurveyError(say("survey.bad", words, k=len(twice)), twice)
+        raise SurveyError(say("survey.bad", lang, k=len(twice)), twice)
     return found
-
-
-def _words(path: str, lang: str) -> str:
-    """The language a survey file's problems are told in: the command's for a questionnaire; English
-    for a CSV survey, whose cell checks (shared with the ratings sheets) speak only English."""
-    return lang if path.lower().endswith(".xlsx") else "en"
 
 
 def cmd_export_survey(args: argparse.Namespace) -> int:
