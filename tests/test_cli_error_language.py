@@ -141,3 +141,15 @@ def test_a_sheet_split_two_ways_is_told_in_chinese(demo_path, tmp_path):
     ratings.write_text("门店,服务态度与专业水平;缺货情况\n新店,很好;一般\n", encoding="utf-8")
     assert run("ratings", "import", str(ratings), "--into", str(demo_path), "--lang", "zh") == (
         2, f"ahp：错误：{ratings}：无法判断评价表用什么分隔单元格：逗号还是分号；表头行请只用其中一种\n")
+
+
+def test_a_sheet_that_cannot_be_read_is_told_in_chinese(demo_path, tmp_path):
+    ratings, missing = tmp_path / "r.csv", tmp_path / "none.csv"
+    ratings.write_bytes("unit\ncafé\n".encode("latin-1"))
+    assert run("ratings", "import", str(ratings), "--into", str(demo_path), "--lang", "zh") == (
+        2, f"ahp：错误：{ratings}，第 2 行：字节 0xe9 既不是 UTF-8 也不是 GB18030 (GBK) 编码；请另存为 UTF-8"
+           "（Excel 中选「CSV UTF-8」）\n")
+    assert run("import", str(missing), "--into", str(demo_path), "--lang", "zh") == (
+        2, f"ahp：错误：{missing}：文件不存在\n")
+    assert run("import", str(tmp_path), "--into", str(demo_path)) == (
+        2, f"ahp: error: {tmp_path}: is a folder, not a file\n")

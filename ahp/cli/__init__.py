@@ -128,7 +128,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return project.run_tui(DEFAULT_PROJECT)
         return args.func(args)
     except AHPError as exc:
-        return print_error(str(exc), _error_language(args))
+        from ahp.io.sheet import told
+
+        return print_error(told(exc, _error_language(args)), _error_language(args))
     except BrokenPipeError:
         return 0
     except OSError as exc:

@@ -91,13 +91,15 @@ def require_respondent(project: Project, name: str | None) -> None:
 
 def read_text(path: str) -> str:
     """A text file's contents (UTF-8, GB18030 or UTF-16: :func:`decode`); a one-line error otherwise."""
+    from ahp.io.sheet import Phrase, WordedError
+
     try:
         with open(path, "rb") as f:
             data = f.read()
     except FileNotFoundError:
-        raise AHPError(f"{path}: no such file") from None
+        raise WordedError(Phrase("csv.no file", {"file": path})) from None
     except IsADirectoryError:
-        raise AHPError(f"{path}: is a folder, not a file") from None
+        raise WordedError(Phrase("csv.folder", {"file": path})) from None
     return decode(data, path)
 
 
@@ -106,7 +108,7 @@ def decode(data: bytes, where: str) -> str:
 
     >>> decode("caf\\u00e9\\n".encode("latin-1"), "a.csv")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
-    ahp.errors.AHPError: a.csv, line 1: byte 0xe9 is neither UTF-8 nor GB18030 (GBK); save the file as UTF-8 (in ...
+    ahp.io.sheet.WordedError: a.csv, line 1: byte 0xe9 is neither UTF-8 nor GB18030 (GBK); save the file as ...
     """
     from ahp.io.sheet import decode as decode_sheet
 

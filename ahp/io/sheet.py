@@ -76,12 +76,16 @@ class Phrase:
         return self.words()
 
 
-class CellError(AHPError):
-    """A cell's value refused; ``phrase`` says what is wrong in either language (the message: English)."""
+class WordedError(AHPError):
+    """Bad input whose ``phrase`` says what is wrong in either language (the message: English)."""
 
     def __init__(self, phrase: Phrase) -> None:
         self.phrase = phrase
         super().__init__(str(phrase))
+
+
+class CellError(WordedError):
+    """A cell's value refused."""
 
 
 class SheetError(SurveyError):
@@ -93,9 +97,10 @@ class SheetError(SurveyError):
 
 
 def told(said: object, language: str) -> str:
-    """A problem or a refusal in ``language``: a :class:`Phrase` or :class:`SheetError` worded
-    in it, anything else (a questionnaire's problems, worded when found) as it is."""
-    if isinstance(said, SheetError):
+    """A problem or a refusal in ``language``: a :class:`Phrase`, :class:`SheetError` or
+    :class:`WordedError` worded in it, anything else (a questionnaire's problems, worded when
+    found) as it is."""
+    if isinstance(said, (SheetError, WordedError)):
         return said.phrase.words(language)
     return said.words(language) if isinstance(said, Phrase) else str(said)
 
@@ -115,6 +120,10 @@ def at_header(k: int, column: str) -> Phrase:
     return Phrase("csv.at header", {"k": k, "column": column})
 
 
+#: The encodings the decoding errors name (filled into the phrase: the glossary's Chinese has no Latin words).
+_ENCODINGS = {"utf8": "UTF-8", "utf16": "UTF-16", "gb": "GB18030 (GBK)", "excel": "CSV UTF-8"}
+
+
 def decode(data: bytes, where: str) -> str:
     """``data`` as text: UTF-16 when it starts with its byte-order mark, else UTF-8 (a mark
     dropped), else GB18030; an error naming ``where``, the line and the byte otherwise.
@@ -123,27 +132,22 @@ def decode(data: bytes, where: str) -> str:
     '门店,价格\\n'
     >>> decode(b"unit\\nNorth\\xff\\n", "a.csv")  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
-    ahp.errors.AHPError: a.csv, line 2: byte 0xff is neither UTF-8 nor GB18030 (GBK);
+    ahp.io.sheet.WordedError: a.csv, line 2: byte 0xff is neither UTF-8 nor GB18030 (GBK);
         save the file as UTF-8 (in Excel: CSV UTF-8)
     """
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError:
-            raise AHPError(
-                f"{where}: starts as UTF-16 but is not; save the file as UTF-8 (in Excel: CSV UTF-8)"
-            ) from None
+            raise WordedError(Phrase("csv.not utf-16", {"where": where, **_ENCODINGS})) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         try:
             return data.decode("gb18030")
         except UnicodeDecodeError:
-            line = data.count(b"\n", 0, exc.start) + 1
-            raise AHPError(
-                f"{where}, line {line}: byte 0x{data[exc.start]:02x} is neither UTF-8 nor GB18030 (GBK); "
-                "save the file as UTF-8 (in Excel: CSV UTF-8)"
-            ) from None
+            facts = {"where": where, "line": data.count(b"\n", 0, exc.start) + 1, "byte": data[exc.start]}
+            raise WordedError(Phrase("csv.bad byte", {**facts, **_ENCODINGS})) from None
 
 
 def delimiter(text: str, what: str) -> str:

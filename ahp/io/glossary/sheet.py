@@ -56,6 +56,15 @@ SHEET: dict[str, tuple[str, str]] = {
     "csv.no count": ("the counts add up to 0: give at least one grade a count above 0",
                      "人数合计为 0：请至少给一个等级填大于 0 的人数"),
     "csv.not a pair": ("{token!r} is not grade:count (e.g. 较好:30)", "「{token}」不是「等级:人数」（如 较好:30）"),
+    # reading the file
+    "csv.no file": ("{file}: no such file", "{file}：文件不存在"),
+    "csv.folder": ("{file}: is a folder, not a file", "{file}：是文件夹，不是文件"),
+    "csv.not utf-16": ("{where}: starts as UTF-16 but is not; save the file as UTF-8 (in Excel: CSV UTF-8)",
+                       "{where}：开头标明 {utf16} 编码，内容却不是；请另存为 {utf8}（Excel 中选「{excel}」）"),
+    "csv.bad byte": ("{where}, line {line}: byte 0x{byte:02x} is neither UTF-8 nor GB18030 (GBK); save the file as "
+                     "UTF-8 (in Excel: CSV UTF-8)",
+                     "{where}，第 {line} 行：字节 0x{byte:02x} 既不是 {utf8} 也不是 {gb} 编码；请另存为 {utf8}"
+                     "（Excel 中选「{excel}」）"),
     # the summaries
     "csv.empty": ("the {what} is empty: it needs a header row", "{what}是空的：需要表头行"),
     "csv.unreadable": ("the {what} cannot be read as CSV; nothing imported", "{what}无法作为 CSV 读取，未导入任何内容"),
