@@ -153,3 +153,13 @@ def test_a_sheet_that_cannot_be_read_is_told_in_chinese(demo_path, tmp_path):
         2, f"ahp：错误：{missing}：文件不存在\n")
     assert run("import", str(tmp_path), "--into", str(demo_path)) == (
         2, f"ahp: error: {tmp_path}: is a folder, not a file\n")
+
+
+def test_a_chinese_projects_import_tells_a_bad_cell_in_chinese_without_lang(demo_path, tmp_path):
+    project, survey = chinese_project(demo_path), tmp_path / "s.csv"
+    survey.write_text("专家,服务 比 质量\n督导,abc\n", encoding="utf-8")
+    assert run("import", str(survey), "--into", str(project)) == (
+        2, f"ahp：错误：{survey}，第 2 行「服务 比 质量」列：「abc」不是数字或 1/3 这样的分数；未导入任何内容\n")
+    assert run("import", str(survey), "--into", str(project), "--lang", "en") == (
+        2, f"ahp: error: {survey}, row 2, column '服务 比 质量': 'abc' is not a number or a fraction like 1/3; "
+           "nothing imported\n")
