@@ -9,6 +9,8 @@ a.ahp.toml, line 3: unknown key 'foo'
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 
 class AHPError(ValueError):
     """Base class: bad input that ``ahp`` refuses, with a one-line message."""
@@ -34,8 +36,9 @@ class ProjectFileError(AHPError):
 
 
 class SurveyError(AHPError):
-    """A survey file with bad cells: ``problems`` lists each (row, column, what is wrong)."""
+    """A survey file with bad cells: ``problems`` lists each (row, column, what is wrong): text, or
+    phrases that word themselves in the output's language (``str``: English)."""
 
-    def __init__(self, summary: str, problems: list[str]) -> None:
+    def __init__(self, summary: str, problems: Sequence[object]) -> None:
         self.problems = problems
         super().__init__(summary)

@@ -160,13 +160,14 @@ def test_export_options_are_checked(demo_path, tmp_path, capsys):
     assert kept["Instructions"][NAME_CELL].value == "Ivan"
 
 
-def test_a_bad_csv_survey_is_told_in_english_also_under_lang_zh(demo_path, tmp_path, capsys):
-    # The CSV cell checks (shared with the ratings sheets) speak English: no half-Chinese line.
+def test_a_bad_csv_survey_is_told_in_chinese_under_lang_zh(demo_path, tmp_path, capsys):
+    # The CSV cell checks (shared with the ratings sheets) speak the command's language; the column is named as
+    # the file heads it.
     survey = tmp_path / "s.csv"
     survey.write_text("respondent,service vs quality\nIvan,x\n")
     assert main(["import", str(survey), "--into", str(demo_path), "--lang", "zh"]) == 2
-    assert capsys.readouterr().err == (f"ahp: error: {survey}, row 2, column 'service vs quality': 'x' is not a number "
-                                       "or a fraction like 1/3; nothing imported\n")
+    assert capsys.readouterr().err == (f"ahp：错误：{survey}，第 2 行「service vs quality」列："
+                                       "「x」不是数字或 1/3 这样的分数；未导入任何内容\n")
 
 
 def test_a_questionnaire_sent_back_blank_is_refused(demo_path, tmp_path, capsys):

@@ -25,7 +25,7 @@ from collections.abc import Callable, Sequence
 from typing import NoReturn
 
 from ahp.cli import interview, matrix, project, ratings, report, respondents, serve
-from ahp.cli.options import Parser
+from ahp.cli.options import Parser, UsageError
 from ahp.errors import AHPError
 
 DEFAULT_PROJECT = "churn.ahp.toml"
@@ -93,29 +93,56 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
-def _fail(message: str) -> int:
-    from ahp.io.terminal import clean
+def given_language(argv: Sequence[str]) -> str:
+    """The language ``--lang`` asks for on a command line argparse may refuse (the last one given
+    wins, as in argparse); English without one.
 
-    print(f"ahp: error: {clean(message)}", file=sys.stderr)
-    return 2
+    >>> given_language(["rank", "p.ahp.toml", "--lang", "zh"]), given_language(["rank", "--lang=zh", "--seed"])
+    ('zh', 'zh')
+    >>> given_language(["rank", "--lang"]), given_language(["rank", "--lang", "fr"])
+    ('en', 'en')
+    """
+    from ahp.io.glossary import LANGUAGES
+
+    chosen = "en"
+    for arg, after in zip(argv, [*argv[1:], None], strict=True):
+        value = arg.removeprefix("--lang=") if arg.startswith("--lang=") else after if arg == "--lang" else None
+        chosen = value if value in LANGUAGES else chosen
+    return chosen
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the ``ahp`` command; returns the exit status."""
+    """Run the ``ahp`` command; returns the exit status (a usage error exits with status 2)."""
+    from ahp.cli.common import print_error
+
     argv = sys.argv[1:] if argv is None else list(argv)
-    args = build_parser(argv[0] if argv and argv[0] in COMMANDS else None).parse_args(argv)
+    try:
+        args = build_parser(argv[0] if argv and argv[0] in COMMANDS else None).parse_args(argv)
+    except UsageError as exc:
+        from ahp.io.terminal import clean
+
+        print(clean(exc.words(given_language(argv))), file=sys.stderr)
+        raise SystemExit(2) from None
     try:
         if args.func is None:
             return project.run_tui(DEFAULT_PROJECT)
         return args.func(args)
     except AHPError as exc:
-        return _fail(str(exc))
+        from ahp.io.sheet import told
+
+        return print_error(told(exc, _error_language(args)), _error_language(args))
     except BrokenPipeError:
         return 0
     except OSError as exc:
-        return _fail(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": "))
+        return print_error(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": "), _error_language(args))
     except KeyboardInterrupt:
         return 130
+
+
+def _error_language(args: argparse.Namespace) -> str:
+    """The language of an error line: the command's output language once it found it (from the
+    project file, :func:`ahp.cli.common.language`), else ``--lang``, else English."""
+    return getattr(args, "error_language", None) or getattr(args, "lang", None) or "en"
 
 
 def run() -> NoReturn:

@@ -24,10 +24,15 @@ if TYPE_CHECKING:
     from ahp.io.project import Project
 
 
-def load(path: str) -> Project:
+def load(path: str, args: argparse.Namespace | None = None) -> Project:
+    """The project file at ``path``; with the command's ``args``, its output language is kept in
+    ``args.error_language`` for :func:`ahp.cli.main` to word a later error line in it."""
     from ahp.io.project import load_project
 
-    return load_project(path)
+    project = load_project(path)
+    if args is not None:
+        args.error_language = language(args, project)
+    return project
 
 
 def language(args: argparse.Namespace, project: Project | None = None) -> str:
@@ -35,6 +40,23 @@ def language(args: argparse.Namespace, project: Project | None = None) -> str:
     if getattr(args, "lang", None):
         return args.lang
     return getattr(getattr(project, "settings", None), "language", "en")
+
+
+def print_error(message: str, lang: str = "en") -> int:
+    """``ahp: error: message`` on standard error, ``ahp：错误：message`` in Chinese; returns exit status 2.
+
+    >>> import contextlib, io
+    >>> with contextlib.redirect_stderr(io.StringIO()) as err:
+    ...     print_error("p.ahp.toml：文件不存在", "zh")
+    2
+    >>> err.getvalue()
+    'ahp：错误：p.ahp.toml：文件不存在\\n'
+    """
+    from ahp.io.glossary import say
+    from ahp.io.terminal import clean
+
+    print(clean(say("sheet.error", lang) + message), file=sys.stderr)
+    return 2
 def print_model_note(project: Project, lang: str = "en") -> None:
     """A footer line when the file's model is another edition of the built-in model of its id."""
     from ahp.io.glossary import say
@@ -69,13 +91,15 @@ def require_respondent(project: Project, name: str | None) -> None:
 
 def read_text(path: str) -> str:
     """A text file's contents (UTF-8, GB18030 or UTF-16: :func:`decode`); a one-line error otherwise."""
+    from ahp.io.sheet import Phrase, WordedError
+
     try:
         with open(path, "rb") as f:
             data = f.read()
     except FileNotFoundError:
-        raise AHPError(f"{path}: no such file") from None
+        raise WordedError(Phrase("csv.no file", {"file": path})) from None
     except IsADirectoryError:
-        raise AHPError(f"{path}: is a folder, not a file") from None
+        raise WordedError(Phrase("csv.folder", {"file": path})) from None
     return decode(data, path)
 
 
@@ -84,7 +108,7 @@ def decode(data: bytes, where: str) -> str:
 
     >>> decode("caf\\u00e9\\n".encode("latin-1"), "a.csv")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
-    ahp.errors.AHPError: a.csv, line 1: byte 0xe9 is neither UTF-8 nor GB18030 (GBK); save the file as UTF-8 (in ...
+    ahp.io.sheet.WordedError: a.csv, line 1: byte 0xe9 is neither UTF-8 nor GB18030 (GBK); save the file as ...
     """
     from ahp.io.sheet import decode as decode_sheet
 
@@ -110,19 +134,20 @@ def print_sheet_error(path: str, exc: SurveyError, every: bool, language: str = 
     ``others``, the problems of the other files of the same import), or with ``every``, the
     summary and then every one, a line each, in ``language``. Returns exit status 2."""
     from ahp.io.glossary import say
+    from ahp.io.sheet import told
     from ahp.io.terminal import clean
 
-    problems, error = exc.problems, say("sheet.error", language)
+    problems = exc.problems
     if every or not problems:
-        print(clean(error + say("sheet.summary", language, file=path, summary=exc)), file=sys.stderr)
+        print_error(say("sheet.summary", language, file=path, summary=told(exc, language)), language)
         for problem in problems if every else ():
-            print(clean(f"  {say('sheet.where', language, file=path, problem=problem)}"), file=sys.stderr)
+            print(clean(f"  {say('sheet.where', language, file=path, problem=told(problem, language))}"),
+                  file=sys.stderr)
         return 2
     more = len(problems) - 1 + others
     tail = say("sheet.more", language, k=more, option="--all-errors") if more else ""
-    print(clean(error + say("sheet.where", language, file=path, problem=problems[0]) + tail
-                + say("sheet.nothing imported", language)), file=sys.stderr)
-    return 2
+    return print_error(say("sheet.where", language, file=path, problem=told(problems[0], language)) + tail
+                       + say("sheet.nothing imported", language), language)
 
 
 def respondent_failures(project: Project, names: list[str]) -> list[tuple[str, NodeAnalysis | CombinedTest]]:

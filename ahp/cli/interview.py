@@ -14,7 +14,7 @@ def cmd_next(args: argparse.Namespace) -> int:
     from ahp.io import interview as words
     from ahp.io.terminal import clean
 
-    project = load(args.file)
+    project = load(args.file, args)
     project.respondent_index(args.respondent)
     factors = len(project.model.root.layout.leaves)
     if args.top > factors:

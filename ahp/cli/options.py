@@ -31,11 +31,30 @@ MAX_TOP = 100
 MAX_WEIGHT = 1e6
 
 
+class UsageError(Exception):
+    """A command line argparse refuses: the refusing parser's name (``ahp weights``) and why.
+
+    >>> UsageError("ahp weights", "argument --seed: -1 is out of range").words("zh")
+    'ahp weights：错误：argument --seed: -1 is out of range（见 ahp weights --help）'
+    """
+
+    def __init__(self, prog: str, message: str) -> None:
+        super().__init__(message)
+        self.prog, self.message = prog, message
+
+    def words(self, language: str) -> str:
+        """The one-line error in ``language``; argparse's own message stays as argparse words it."""
+        from ahp.io.glossary import say
+
+        return say("usage.error", language, prog=self.prog, message=self.message, option="--help")
+
+
 class Parser(argparse.ArgumentParser):
-    """argparse, but a usage error is one line (and exit status 2)."""
+    """argparse, but a usage error is one line (and exit status 2): raised as :class:`UsageError`
+    for :func:`ahp.cli.main` to print in the command line's language."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+        raise UsageError(self.prog, message)
 
 
 def _shown(text: str) -> str:

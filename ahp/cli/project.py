@@ -59,7 +59,7 @@ _ZH_TEXTBOOK_NOTE = {
 
 
 def cmd_rank(args: argparse.Namespace) -> int:
-    project = load(args.file)
+    project = load(args.file, args)
     apply_settings(project, args)
     require_respondent(project, args.respondent)
     panel = project.panel(suggestions=0) if args.respondent is None and len(project.respondents) > 1 else None
@@ -83,7 +83,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     """Exit 0 when the combined matrices and every respondent's pass, 1 when any fails."""
     from ahp.io.terminal_check import print_check
 
-    project = load(args.file)
+    project = load(args.file, args)
     apply_settings(project, args)
     require_respondent(project, args.respondent)
     synthesis = project.synthesize(args.respondent)
@@ -105,7 +105,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_group(args: argparse.Namespace) -> int:
-    project = load(args.file)
+    project = load(args.file, args)
     apply_settings(project, args)
     if len(project.respondents) < 2:
         raise AHPError(f"{args.file}: a panel needs at least two respondents; it has {len(project.respondents)}")

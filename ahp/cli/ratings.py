@@ -26,7 +26,7 @@ def cmd_ratings(args: argparse.Namespace) -> int:
     from ahp.io.ratings_file import read_ratings, template
     from ahp.io.terminal import clean
 
-    project = load(args.file if args.action == "template" else args.into)
+    project = load(args.file if args.action == "template" else args.into, args)
     lang = language(args, project)
     if args.action == "template":
         sys.stdout.write(template(project.model, lang, args.bom))
@@ -35,7 +35,7 @@ def cmd_ratings(args: argparse.Namespace) -> int:
     try:
         rows = read_ratings(text, project.model)
     except SurveyError as exc:
-        return print_sheet_error(args.csv, exc, args.all_errors)
+        return print_sheet_error(args.csv, exc, args.all_errors, lang)
     added, updated = project.import_ratings(rows)
     project.save()
     print(clean(say("ratings.done", lang, added=added, updated=updated, file=args.into)))
@@ -45,7 +45,7 @@ def cmd_ratings(args: argparse.Namespace) -> int:
 def cmd_risk(args: argparse.Namespace) -> int:
     from ahp.io.risk import risk_report
 
-    project = load(args.file)
+    project = load(args.file, args)
     apply_settings(project, args)
     require_respondent(project, args.respondent)
     if not project.units:

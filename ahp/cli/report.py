@@ -31,7 +31,7 @@ from ahp.errors import AHPError
 
 
 def cmd_sensitivity(args: argparse.Namespace) -> int:
-    project = load(args.file)
+    project = load(args.file, args)
     apply_settings(project, args)
     require_respondent(project, args.respondent)
     synthesis = project.synthesize(args.respondent, suggestions=0)
@@ -83,7 +83,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         raise AHPError(f"{args.output}: say --format {', '.join(FORMATS[:-1])} or {FORMATS[-1]} "
                        "(or use one of those extensions)")
     refuse_output_over_inputs(args.output, args.file)
-    project = load(args.file)
+    project = load(args.file, args)
     apply_settings(project, args)
     lang = language(args, project)
     synthesis = project.synthesize(suggestions=0)

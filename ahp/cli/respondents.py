@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from ahp.cli.common import (
     language,
     load,
+    print_error,
     print_sheet_error,
     read_text,
     refuse_output_over_inputs,
@@ -28,7 +29,7 @@ Row = tuple[str, float, dict[str, dict[tuple[str, str], float]]]
 def cmd_respondent(args: argparse.Namespace) -> int:
     from ahp.io.terminal import clean
 
-    project = load(args.file)
+    project = load(args.file, args)
     lang = language(args, project)
     if args.action == "list":
         from ahp.io.terminal import render_table
@@ -61,7 +62,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from ahp.errors import SurveyError
     from ahp.io.terminal import clean, print_failures
 
-    project = load(args.into)
+    project = load(args.into, args)
     lang = language(args, project)
     rows, refused = [], []
     sources = {r.name: "" for r in project.respondents}  # each name and the file it came from ("": the project)
@@ -69,15 +70,15 @@ def cmd_import(args: argparse.Namespace) -> int:
         try:
             found = _read_survey_file(path, project, args.coding, sources, lang)
         except SurveyError as exc:
-            refused.append((path, exc, _words(path, lang)))
+            refused.append((path, exc))
             continue
         rows += found
         sources.update({name: path for name, _, _ in found})
     if refused:
         if args.all_errors:
-            return max(print_sheet_error(path, exc, True, words) for path, exc, words in refused)
-        path, exc, words = refused[0]
-        return print_sheet_error(path, exc, False, words, sum(max(len(e.problems), 1) for _, e, _ in refused[1:]))
+            return max(print_sheet_error(path, exc, True, lang) for path, exc in refused)
+        path, exc = refused[0]
+        return print_sheet_error(path, exc, False, lang, sum(max(len(e.problems), 1) for _, e in refused[1:]))
     project.import_respondents(rows)
     pairs = sum(len(p) for _, _, judgments in rows for p in judgments.values())
     print(clean(say("import.done", lang, n=len(rows), pairs=pairs, file=args.into)))
@@ -106,19 +107,12 @@ def _read_survey_file(path: str, project: Project, coding: str, sources: dict[st
 
     in_project = {name for name, where in sources.items() if not where}
     found = read_survey(read_text(path), project.model.root, coding, in_project)
-    words = _words(path, lang)
-    at = say("survey.at column", words, column="respondent")
-    twice = [say("survey.name twice", words, at=at, name=name, other=sources[name])
+    at = say("survey.at column", lang, column=say("sheet.respondent", lang))
+    twice = [say("survey.name twice", lang, at=at, name=name, other=sources[name])
              for name, _, _ in found if sources.get(name)]
     if twice:
-        raise SurveyError(say("survey.bad", words, k=len(twice)), twice)
+        raise SurveyError(say("survey.bad", lang, k=len(twice)), twice)
     return found
-
-
-def _words(path: str, lang: str) -> str:
-    """The language a survey file's problems are told in: the command's for a questionnaire; English
-    for a CSV survey, whose cell checks (shared with the ratings sheets) speak only English."""
-    return lang if path.lower().endswith(".xlsx") else "en"
 
 
 def cmd_export_survey(args: argparse.Namespace) -> int:
@@ -127,12 +121,12 @@ def cmd_export_survey(args: argparse.Namespace) -> int:
 
     if args.output not in (None, "-"):
         refuse_output_over_inputs(args.output, args.file)
-    project = load(args.file)
+    project = load(args.file, args)
     lang = language(args, project)
     if args.output and args.output.lower().endswith(".xlsx"):
         return _export_questionnaire(args, project, lang)
     if args.respondent is not None:
-        return _refuse(say("survey.respondent csv", lang, option="--respondent", ext="xlsx"), lang)
+        return print_error(say("survey.respondent csv", lang, option="--respondent", ext="xlsx"), lang)
     from ahp.io.survey import template
 
     text = template(project.model.root, lang, args.bom)
@@ -152,19 +146,11 @@ def _export_questionnaire(args: argparse.Namespace, project: Project, lang: str)
 
     respondent = " ".join((args.respondent or "").split())
     if respondent in {r.name for r in project.respondents}:
-        return _refuse(say("survey.respondent taken", lang, option="--respondent", name=respondent, file=args.file),
+        return print_error(say("survey.respondent taken", lang, option="--respondent", name=respondent, file=args.file),
                        lang)
     write_questionnaire(args.output, project_title(project, lang), project.model, lang, respondent or None)
     print(clean(say("survey.xlsx written", lang, file=args.output)))
     return 0
-
-
-def _refuse(message: str, lang: str) -> int:
-    """A one-line error in the command's language; exit status 2."""
-    from ahp.io.terminal import clean
-
-    print(clean(say("sheet.error", lang) + message), file=sys.stderr)
-    return 2
 
 
 def args_respondent(p: argparse.ArgumentParser) -> None:

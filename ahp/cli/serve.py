@@ -42,7 +42,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from ahp.io.glossary import say
     from ahp.io.terminal import clean
 
-    project = load(args.file)
+    project = load(args.file, args)
     lang = args.lang or language_of(project.title)
     url = f"http://{'[' + args.host + ']' if ':' in args.host else args.host}:{args.port}/"
     if args.host in ANY_HOST:

@@ -31,10 +31,22 @@ from typing import Any
 
 import numpy as np
 
-from ahp.errors import AHPError, SurveyError
 from ahp.io.glossary import LANGUAGES, say
 from ahp.io.model import Model
-from ahp.io.sheet import BOM, named_rows, read_sheet, refuse
+from ahp.io.sheet import (
+    BOM,
+    CellError,
+    Phrase,
+    SheetError,
+    Worded,
+    at_cell,
+    at_header,
+    at_row,
+    named_rows,
+    read_sheet,
+    refuse,
+    worded,
+)
 
 #: One rating: a grade id, or {grade id: count} in the scale's order.
 Rating = str | dict[str, float]
@@ -82,21 +94,22 @@ def grade_counts(pairs: Iterable[tuple[str, Any]], model: Model) -> dict[str, fl
     {'good': 3, 'very-poor': 1}
     >>> grade_counts([("good", 3), ("较好", 1)], load_model())
     Traceback (most recent call last):
-    ahp.errors.AHPError: 'good' is given twice (as 'good' and '较好')
+    ahp.io.sheet.CellError: 'good' is given twice (as 'good' and '较好')
     """
     given: dict[str, tuple[str, float]] = {}
     for name, count in pairs:
         grade = model.grade(name)
         if grade is None:
-            raise AHPError(f"{name!r} is not a grade; grades: {', '.join(g.id for g in model.grades)}")
+            raise _not_a_grade(name, model)
         if grade.id in given:
-            raise AHPError(f"{grade.id!r} is given twice (as {given[grade.id][0]!r} and {name!r})")
+            raise CellError(Phrase("csv.grade twice", {"grade": grade.id, "grade_zh": grade.label("zh"),
+                                                       "first": given[grade.id][0], "name": name}))
         if isinstance(count, bool) or not isinstance(count, (int, float)) or not 0 <= count <= _MOST:
             shown = count if not isinstance(count, int) or count < 10**20 else "a number too large"
-            raise AHPError(f"the count of {name!r} must be a number from 0 to {_MOST:,.0f}; got {shown!r}")
+            raise CellError(Phrase("csv.bad count", {"name": name, "most": _MOST, "shown": shown}))
         given[grade.id] = (name, count)
     if not given or sum(count for _, count in given.values()) <= 0:
-        raise AHPError("the counts add up to 0: give at least one grade a count above 0")
+        raise CellError(Phrase("csv.no count"))
     return {g.id: given[g.id][1] for g in model.grades if g.id in given}
 
 
@@ -112,14 +125,14 @@ def _number(text: str) -> float | int | str:
 
 def parse_rating(value: Any, model: Model) -> Rating:
     """One rating as a file gives it: a grade's name, a ``grade:count ...`` text or a table of
-    counts; raises :class:`~ahp.errors.AHPError` saying what is wrong (the caller says where).
+    counts; raises :class:`~ahp.io.sheet.CellError` saying what is wrong (the caller says where).
 
     >>> from ahp.io.model import load_model
     >>> parse_rating("较差", load_model()), parse_rating({"fair": 1, "poor": 1}, load_model())
     ('poor', {'fair': 1, 'poor': 1})
     >>> parse_rating("good:2 fair", load_model())
     Traceback (most recent call last):
-    ahp.errors.AHPError: 'fair' is not grade:count (e.g. 较好:30)
+    ahp.io.sheet.CellError: 'fair' is not grade:count (e.g. 较好:30)
     """
     if isinstance(value, dict):
         return grade_counts(value.items(), model)
@@ -128,13 +141,19 @@ def parse_rating(value: Any, model: Model) -> Rating:
         for token in value.split():
             match = _PAIR.match(token)
             if match is None:
-                raise AHPError(f"{token!r} is not grade:count (e.g. 较好:30)")
+                raise CellError(Phrase("csv.not a pair", {"token": token}))
             pairs.append((match[1], _number(match[2])))
         return grade_counts(pairs, model)
     grade = model.grade(value)
     if grade is None:
-        raise AHPError(f"{value!r} is not a grade; grades: {', '.join(g.id for g in model.grades)}")
+        raise _not_a_grade(value, model)
     return grade.id
+
+
+def _not_a_grade(name: object, model: Model) -> CellError:
+    """The error of a name that is no grade of ``model``: the grades by id (English) or name (Chinese)."""
+    grades = Worded(", ".join(g.id for g in model.grades), "、".join(g.label("zh") for g in model.grades))
+    return CellError(Phrase("csv.not a grade", {"name": name, "grades": grades}))
 
 
 def grade_row(rating: Rating | None, model: Model) -> np.ndarray:
@@ -157,20 +176,20 @@ def read_ratings(text: str, model: Model) -> list[tuple[str, dict[str, Rating]]]
 
     Raises :class:`~ahp.errors.SurveyError` listing every bad cell (row = line, column by name).
     """
-    header, body = read_sheet(text, "ratings")
+    file_header, body = read_sheet(text, "ratings")
     spelled = {**_names(model), **{say("sheet.unit", language): "unit" for language in LANGUAGES}}
-    header = [spelled.get(h, h) for h in header]
+    header = [spelled.get(h, h) for h in file_header]
     factors = set(_factors(model))
-    problems: list[str] = []
+    problems: list[Phrase] = []
     if "unit" not in header:
-        problems.append("row 1: no 'unit' column")
+        problems.append(Phrase("csv.no column", {"at": at_row(1), "column": worded("sheet.unit")}))
     for k, h in enumerate(header):
         if h != "unit" and h not in factors:
-            problems.append(f"row 1, column {k + 1} {h!r}: not a churn factor of the model (e.g. 'service/attitude')")
+            problems.append(Phrase("csv.not a factor", {"at": at_header(k + 1, h)}))
         elif header.index(h) != k:
-            problems.append(f"row 1, column {k + 1} {h!r}: duplicate column")
+            problems.append(Phrase("csv.duplicate column", {"at": at_header(k + 1, h)}))
     if problems:
-        raise SurveyError(f"{len(problems)} problem(s) in the header; nothing imported", problems)
+        raise SheetError(Phrase("csv.bad header", {"k": len(problems)}), problems)
     unit_col = header.index("unit")
     out: list[tuple[str, dict[str, Rating]]] = []
     for line, name, row in named_rows(header, body, "unit", "unit", problems):
@@ -181,8 +200,9 @@ def read_ratings(text: str, model: Model) -> list[tuple[str, dict[str, Rating]]]
                 continue
             try:
                 ratings[h] = parse_rating(cell, model)
-            except AHPError as exc:
-                problems.append(f"row {line}, column {h!r}: {exc}")
+            except CellError as exc:
+                column = Worded(h, file_header[k])  # English by the factor's path, Chinese as the file heads it
+                problems.append(Phrase("csv.cell", {"at": at_cell(line, column), "what": exc.phrase}))
         out.append((name, ratings))
     refuse(problems, "ratings")
     return out

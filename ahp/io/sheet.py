@@ -9,6 +9,16 @@ commas, semicolons or tabs (:func:`decode`, :func:`delimiter`).
 >>> problems = []
 >>> [(line, name) for line, name, _ in named_rows(header, body, "unit", "unit", problems)], problems
 ([(2, 'North'), (4, 'South')], [])
+
+A problem is a :class:`Phrase`: the glossary's key and the facts (row, column, the cell's text),
+worded in either language when printed.
+
+>>> what = Phrase("csv.not a number", {"text": "abc"})
+>>> problem = Phrase("csv.cell", {"at": at_cell(2, "服务 比 质量"), "what": what})
+>>> str(problem)
+"row 2, column '服务 比 质量': 'abc' is not a number or a fraction like 1/3"
+>>> problem.words("zh")
+'第 2 行「服务 比 质量」列：「abc」不是数字或 1/3 这样的分数'
 """
 
 from __future__ import annotations
@@ -17,6 +27,8 @@ import codecs
 import csv
 import io
 from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ahp.errors import AHPError, SurveyError
 
@@ -27,6 +39,91 @@ BOM = "\ufeff"
 DELIMITERS: dict[str, str] = {",": "commas", ";": "semicolons", "\t": "tabs"}
 
 
+class Worded(NamedTuple):
+    """A value a phrase holds in each language (a list of grades, a noun): English, Chinese."""
+
+    en: str
+    zh: str
+
+
+def worded(key: str) -> Worded:
+    """The glossary's phrase ``key`` in each language."""
+    from ahp.io.glossary import say
+
+    return Worded(say(key, "en"), say(key, "zh"))
+
+
+@dataclass(frozen=True, eq=False)
+class Phrase:
+    """A glossary phrase (``key``) and its values: facts, :class:`Worded` values or other
+    phrases (a place), worded in either language; ``str`` gives the English."""
+
+    key: str
+    values: dict[str, object] = field(default_factory=dict)
+
+    def words(self, language: str = "en") -> str:
+        """The phrase in ``language`` ("en" or "zh")."""
+        from ahp.io.glossary import LANGUAGES, say
+
+        def word(value: object) -> object:
+            if isinstance(value, Phrase):
+                return value.words(language)
+            return value[LANGUAGES.index(language)] if isinstance(value, Worded) else value
+
+        return say(self.key, language, **{name: word(value) for name, value in self.values.items()})
+
+    def __str__(self) -> str:
+        return self.words()
+
+
+class WordedError(AHPError):
+    """Bad input whose ``phrase`` says what is wrong in either language (the message: English)."""
+
+    def __init__(self, phrase: Phrase) -> None:
+        self.phrase = phrase
+        super().__init__(str(phrase))
+
+
+class CellError(WordedError):
+    """A cell's value refused."""
+
+
+class SheetError(SurveyError):
+    """A sheet refused: the summary as a :class:`Phrase` and every problem (English as the message)."""
+
+    def __init__(self, summary: Phrase, problems: list[Phrase]) -> None:
+        self.phrase = summary
+        super().__init__(str(summary), problems)
+
+
+def told(said: object, language: str) -> str:
+    """A problem or a refusal in ``language``: a :class:`Phrase`, :class:`SheetError` or
+    :class:`WordedError` worded in it, anything else (a questionnaire's problems, worded when
+    found) as it is."""
+    if isinstance(said, (SheetError, WordedError)):
+        return said.phrase.words(language)
+    return said.words(language) if isinstance(said, Phrase) else str(said)
+
+
+def at_row(row: int) -> Phrase:
+    """A whole row of the sheet (the header is row 1)."""
+    return Phrase("csv.at row", {"row": row})
+
+
+def at_cell(row: int, column: str | Worded) -> Phrase:
+    """The cell of ``row`` in the column headed ``column``."""
+    return Phrase("csv.at cell", {"row": row, "column": column})
+
+
+def at_header(k: int, column: str) -> Phrase:
+    """The ``k``-th header cell (from 1), reading ``column``."""
+    return Phrase("csv.at header", {"k": k, "column": column})
+
+
+#: The encodings the decoding errors name (filled into the phrase: the glossary's Chinese has no Latin words).
+_ENCODINGS = {"utf8": "UTF-8", "utf16": "UTF-16", "gb": "GB18030 (GBK)", "excel": "CSV UTF-8"}
+
+
 def decode(data: bytes, where: str) -> str:
     """``data`` as text: UTF-16 when it starts with its byte-order mark, else UTF-8 (a mark
     dropped), else GB18030; an error naming ``where``, the line and the byte otherwise.
@@ -35,27 +132,22 @@ def decode(data: bytes, where: str) -> str:
     '门店,价格\\n'
     >>> decode(b"unit\\nNorth\\xff\\n", "a.csv")  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
-    ahp.errors.AHPError: a.csv, line 2: byte 0xff is neither UTF-8 nor GB18030 (GBK);
+    ahp.io.sheet.WordedError: a.csv, line 2: byte 0xff is neither UTF-8 nor GB18030 (GBK);
         save the file as UTF-8 (in Excel: CSV UTF-8)
     """
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError:
-            raise AHPError(
-                f"{where}: starts as UTF-16 but is not; save the file as UTF-8 (in Excel: CSV UTF-8)"
-            ) from None
+            raise WordedError(Phrase("csv.not utf-16", {"where": where, **_ENCODINGS})) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         try:
             return data.decode("gb18030")
         except UnicodeDecodeError:
-            line = data.count(b"\n", 0, exc.start) + 1
-            raise AHPError(
-                f"{where}, line {line}: byte 0x{data[exc.start]:02x} is neither UTF-8 nor GB18030 (GBK); "
-                "save the file as UTF-8 (in Excel: CSV UTF-8)"
-            ) from None
+            facts = {"where": where, "line": data.count(b"\n", 0, exc.start) + 1, "byte": data[exc.start]}
+            raise WordedError(Phrase("csv.bad byte", {**facts, **_ENCODINGS})) from None
 
 
 def delimiter(text: str, what: str) -> str:
@@ -66,7 +158,7 @@ def delimiter(text: str, what: str) -> str:
     (';', ',')
     >>> delimiter("unit,a;b\\nNorth,1;2\\n", "ratings")  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
-    ahp.errors.SurveyError: cannot tell how the ratings separates its cells: by commas or by semicolons;
+    ahp.io.sheet.SheetError: cannot tell how the ratings separates its cells: by commas or by semicolons;
         use only one of them in the header row
     """
     lines = [line for line in text.lstrip("\ufeff").splitlines() if line.strip()]
@@ -82,10 +174,9 @@ def delimiter(text: str, what: str) -> str:
         even = []
     if len(even) == 1:
         return even[0]
-    names = " or by ".join(DELIMITERS[d] for d in (even or splitting))
-    raise SurveyError(
-        f"cannot tell how the {what} separates its cells: by {names}; use only one of them in the header row", []
-    )
+    names = [worded(f"csv.{DELIMITERS[d]}") for d in (even or splitting)]
+    joined = Worded(*(worded("csv.or by")[k].join(name[k] for name in names) for k in range(len(Worded._fields))))
+    raise SheetError(Phrase("csv.separators", {"what": worded(f"csv.{what}"), "names": joined}), [])
 
 
 def read_sheet(text: str, what: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
@@ -94,19 +185,19 @@ def read_sheet(text: str, what: str) -> tuple[list[str], list[tuple[int, list[st
 
     >>> read_sheet("unit,a\\n" + "x" * 131_073 + ",1\\n", "ratings")
     Traceback (most recent call last):
-    ahp.errors.SurveyError: the ratings cannot be read as CSV; nothing imported
+    ahp.io.sheet.SheetError: the ratings cannot be read as CSV; nothing imported
     """
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=delimiter(text, what))
     rows = []
     try:
         rows.extend(reader)
     except csv.Error as exc:
-        why = f"a cell longer than {csv.field_size_limit():,} characters" if "field limit" in str(exc) else str(exc)
-        raise SurveyError(
-            f"the {what} cannot be read as CSV; nothing imported", [f"line {reader.line_num}: {why}"]
-        ) from None
+        why = Phrase("csv.too long", {"limit": csv.field_size_limit()}) if "field limit" in str(exc) else str(exc)
+        where = Phrase("csv.at line", {"row": reader.line_num})
+        raise SheetError(Phrase("csv.unreadable", {"what": worded(f"csv.{what}")}),
+                         [Phrase("csv.unreadable line", {"at": where, "why": why})]) from None
     if not rows:
-        raise SurveyError(f"the {what} is empty: it needs a header row", [])
+        raise SheetError(Phrase("csv.empty", {"what": worded(f"csv.{what}")}), [])
     header = [h.strip() for h in rows[0]]
     return header, [(line, row) for line, row in enumerate(rows[1:], start=2) if any(c.strip() for c in row)]
 
@@ -116,7 +207,7 @@ def named_rows(
     body: list[tuple[int, list[str]]],
     key: str,
     noun: str,
-    problems: list[str],
+    problems: list[Phrase],
     taken: set[str] | frozenset[str] = frozenset(),
 ) -> Iterator[tuple[int, str, list[str]]]:
     """(line, name, cells) of the rows with the right number of cells; the rest go to ``problems``.
@@ -128,20 +219,27 @@ def named_rows(
     seen: dict[str, int] = {}
     for line, row in body:
         if len(row) != len(header):
-            problems.append(f"row {line}: {len(row)} cells; the header has {len(header)}")
+            problems.append(Phrase("csv.cells", {"at": at_row(line), "n": len(row), "m": len(header)}))
             continue
         name = row[col].strip()
+        facts = {"at": _at_name(line, key), "noun": worded(f"sheet.{noun}"), "name": name}
         if not name:
-            problems.append(f"row {line}, column {key!r}: missing {noun} name")
+            problems.append(Phrase("csv.no name", facts))
         elif name in taken:
-            problems.append(f"row {line}, column {key!r}: {name!r} is already a {noun} of the project")
+            problems.append(Phrase("csv.name taken", facts))
         elif name in seen:
-            problems.append(f"row {line}, column {key!r}: duplicate {noun} {name!r} (also row {seen[name]})")
+            problems.append(Phrase("csv.name twice", {**facts, "other": seen[name]}))
         seen.setdefault(name, line)
         yield line, name, row
 
 
-def refuse(problems: list[str], what: str) -> None:
-    """Raise :class:`SurveyError` listing every problem if there are any."""
+def _at_name(line: int, key: str) -> Phrase:
+    """The name cell of ``line``: in the column ``key`` (``respondent`` or ``unit``), named in the
+    output's language (专家, 门店)."""
+    return Phrase("csv.at cell", {"row": line, "column": worded(f"sheet.{key}")})
+
+
+def refuse(problems: list[Phrase], what: str) -> None:
+    """Raise :class:`SheetError` listing every problem if there are any."""
     if problems:
-        raise SurveyError(f"{len(problems)} bad cell(s) in the {what}; nothing imported", problems)
+        raise SheetError(Phrase("csv.bad cells", {"k": len(problems), "what": worded(f"csv.{what}")}), problems)

@@ -25,7 +25,19 @@ from ahp.core.hierarchy import Node, child_path, walk
 from ahp.core.scale import MAX_VALUE, TOLERANCE, on_scale, parse_value
 from ahp.errors import JudgmentError, SurveyError
 from ahp.io.glossary import LANGUAGES, say
-from ahp.io.sheet import BOM, named_rows, read_sheet, refuse
+from ahp.io.sheet import (
+    BOM,
+    CellError,
+    Phrase,
+    SheetError,
+    at_cell,
+    at_header,
+    at_row,
+    named_rows,
+    read_sheet,
+    refuse,
+    worded,
+)
 
 CODINGS: tuple[str, ...] = ("ratio", "signed")
 
@@ -91,20 +103,30 @@ def template(root: Node, language: str = "en", bom: bool = True) -> str:
 
 
 def _cell_value(text: str, coding: str) -> float:
-    """A cell's judgment a-vs-b; raises JudgmentError saying what is wrong."""
-    value = parse_value(text)
+    """A cell's judgment a-vs-b; raises :class:`~ahp.io.sheet.CellError` saying what is wrong.
+
+    >>> _cell_value("1/3", "ratio"), _cell_value("-3", "signed")
+    (0.3333333333333333, 0.3333333333333333)
+    >>> _cell_value("abc", "ratio")
+    Traceback (most recent call last):
+    ahp.io.sheet.CellError: 'abc' is not a number or a fraction like 1/3
+    """
+    try:
+        value = parse_value(text)
+    except JudgmentError:
+        raise CellError(Phrase("csv.not a number", {"text": text})) from None
     if math.isnan(value):
-        raise JudgmentError(f"{text!r} is not a number")
+        raise CellError(Phrase("csv.missing", {"text": text}))
     if coding == "signed":
         if value == 0:
-            raise JudgmentError("0 is not a signed judgment; use 1 (or -1) for equal")
+            raise CellError(Phrase("csv.signed zero"))
         if not 1 - TOLERANCE <= abs(value) <= MAX_VALUE * (1 + TOLERANCE):
-            raise JudgmentError(f"{text} is off the signed scale; use 1..9 or -1..-9")
+            raise CellError(Phrase("csv.off signed", {"text": text}))
         return value if value > 0 else 1 / -value
     if value <= 0:
-        raise JudgmentError(f"{text} is not a positive ratio")
+        raise CellError(Phrase("csv.not positive", {"text": text}))
     if not on_scale(value):
-        raise JudgmentError(f"{text} is off the scale; ratios lie within 1/9 and 9")
+        raise CellError(Phrase("csv.off scale", {"text": text}))
     return value
 
 
@@ -123,7 +145,7 @@ def read_survey(
     known = _header_columns(header, pair_columns(root), named_headers(root, "zh"))
     weight_col = header.index("weight") if "weight" in header else None
     skip = {header.index("respondent"), weight_col}
-    problems: list[str] = []
+    problems: list[Phrase] = []
     out = []
     for line, name, row in named_rows(header, body, "respondent", "respondent", problems, existing):
         weight = 1.0
@@ -133,12 +155,13 @@ def read_survey(
                 if not (math.isfinite(weight) and weight > 0):
                     raise ValueError
             except ValueError:
-                problems.append(f"row {line}, column 'weight': {row[weight_col]!r} is not a positive number")
+                at = at_cell(line, worded("sheet.weight"))
+                problems.append(Phrase("csv.bad weight", {"at": at, "text": row[weight_col]}))
         cells = [(h, known[h], row[k].strip()) for k, h in enumerate(header) if k not in skip and row[k].strip()]
         out.append((name, weight, _judgments(cells, coding, line, problems)))
     refuse(problems, "survey")
     if not out:
-        raise SurveyError("the survey has no respondent rows; nothing imported", [])
+        raise SheetError(Phrase("csv.no rows"), [])
     return out
 
 
@@ -149,30 +172,32 @@ def _header_columns(
     ``named`` spellings); raises SurveyError listing every unknown, duplicate or missing column."""
     known = {**named, **{c.header: (c, False) for c in columns}}
     known.update({c.reversed_header: (c, True) for c in columns})  # "b vs a" is accepted too
-    problems: list[str] = []
+    problems: list[Phrase] = []
     if "respondent" not in header:
-        problems.append("row 1: no 'respondent' column")
+        problems.append(Phrase("csv.no column", {"at": at_row(1), "column": worded("sheet.respondent")}))
     seen_pairs: dict[PairColumn, int] = {}
+    example = {"example": columns[0].header, "respondent": worded("sheet.respondent"),
+               "weight": worded("sheet.weight"),
+               "example_zh": next((h for h, (c, back) in named.items() if c == columns[0] and not back),
+                                  columns[0].header)}
     for k, h in enumerate(header):
+        at = at_header(k + 1, h)
         if h in ("respondent", "weight"):
             if header.index(h) != k:
-                problems.append(f"row 1, column {k + 1} {h!r}: duplicate column")
+                problems.append(Phrase("csv.duplicate column", {"at": at}))
         elif h not in known:
-            problems.append(
-                f"row 1, column {k + 1} {h!r}: unknown column; "
-                f"expected 'respondent', 'weight' or a pair like {columns[0].header!r}"
-            )
+            problems.append(Phrase("csv.unknown column", {"at": at, **example}))
         elif known[h][0] in seen_pairs:
-            problems.append(f"row 1, column {k + 1} {h!r}: the same pair as column {seen_pairs[known[h][0]] + 1}")
+            problems.append(Phrase("csv.same pair", {"at": at, "first": seen_pairs[known[h][0]] + 1}))
         else:
             seen_pairs[known[h][0]] = k
     if problems:
-        raise SurveyError(f"{len(problems)} problem(s) in the header; nothing imported", problems)
+        raise SheetError(Phrase("csv.bad header", {"k": len(problems)}), problems)
     return known
 
 
 def _judgments(
-    cells: list[tuple[str, tuple[PairColumn, bool], str]], coding: str, line: int, problems: list[str]
+    cells: list[tuple[str, tuple[PairColumn, bool], str]], coding: str, line: int, problems: list[Phrase]
 ) -> dict[str, dict[tuple[str, str], float]]:
     """One row's judgments from its non-empty pair cells (header, (pair, reversed), text); a bad
     cell goes to ``problems``."""
@@ -181,6 +206,6 @@ def _judgments(
         try:
             value = _cell_value(cell, coding)
             judgments.setdefault(column.path, {})[(column.a, column.b)] = 1 / value if reverse else value
-        except JudgmentError as exc:
-            problems.append(f"row {line}, column {h!r}: {exc}")
+        except CellError as exc:
+            problems.append(Phrase("csv.cell", {"at": at_cell(line, h), "what": exc.phrase}))
     return judgments

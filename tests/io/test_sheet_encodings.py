@@ -131,6 +131,6 @@ def test_a_column_neither_path_nor_name_of_a_factor_is_named():
     model = load_model()
     with pytest.raises(SurveyError) as err:
         read_ratings("unit,no such factor\nNorth,good\n", model)
-    assert err.value.problems == [
+    assert list(map(str, err.value.problems)) == [
         "row 1, column 2 'no such factor': not a churn factor of the model (e.g. 'service/attitude')"
     ]

@@ -5,6 +5,7 @@ the command messages and the report take their words from here, so a term is wri
 (判断矩阵, 单排序权重, 总排序权重, 一致性比率 CR, 专家, 通过 / 未通过 ...).
 :mod:`~ahp.io.glossary.terms` holds the vocabulary of AHP, :mod:`~ahp.io.glossary.commands`
 the phrases of the commands, :mod:`~ahp.io.glossary.survey` the questionnaire's,
+:mod:`~ahp.io.glossary.sheet` the problems of a CSV sheet,
 :mod:`~ahp.io.glossary.progress` the consultant's view of each respondent's progress.
 
 >>> say("status.consistent", "zh"), say("verdict.pass", "zh", cr="0.0057", op="≤", limit="0.08")
@@ -19,13 +20,14 @@ from __future__ import annotations
 
 from ahp.io.glossary.commands import PHRASES
 from ahp.io.glossary.progress import PROGRESS
+from ahp.io.glossary.sheet import SHEET
 from ahp.io.glossary.survey import SURVEY
 from ahp.io.glossary.terms import TERMS
 
 #: The languages every output speaks.
 LANGUAGES: tuple[str, ...] = ("en", "zh")
 
-GLOSSARY: dict[str, tuple[str, str]] = {**TERMS, **PHRASES, **SURVEY, **PROGRESS}
+GLOSSARY: dict[str, tuple[str, str]] = {**TERMS, **PHRASES, **SURVEY, **SHEET, **PROGRESS}
 
 
 def say(key: str, language: str = "en", **values: object) -> str:

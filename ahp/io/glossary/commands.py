@@ -205,4 +205,6 @@ PHRASES: dict[str, tuple[str, str]] = {
     "sheet.weight": ("weight", "权重"),
     "sheet.unit": ("unit", "门店"),
     "sheet.vs": (" vs ", " 比 "),
+    # a command line argparse refuses (its message stays argparse's)
+    "usage.error": ("{prog}: error: {message} (see {prog} {option})", "{prog}：错误：{message}（见 {prog} {option}）"),
 }
