@@ -212,9 +212,10 @@ def check_ours(s: Survey, project, panels: dict, first: int) -> list[str]:
         a = {leaf.path: leaf.global_weight for leaf in panels[agg].synthesis.ranking}
         b = {leaf.path: leaf.global_weight for leaf in direct.synthesis.ranking}
         d = max(abs(a[x] - b[x]) for x in a)
+        consensus = panels[agg].consensus
+        shown = "none" if consensus is None else f"{consensus:.3f} ({panels[agg].band})"
         print(f"  {agg}: project.panel() = analyse_panel on the generated stacks (max difference {d:.1e}); "
-              f"top 3: {', '.join(leaf.path for leaf in panels[agg].synthesis.ranking[:3])}; consensus "
-              f"{panels[agg].consensus:.3f} ({panels[agg].band})")
+              f"top 3: {', '.join(leaf.path for leaf in panels[agg].synthesis.ranking[:3])}; consensus {shown}")
         if d > 1e-12:
             warn.append(agg)
     return warn
