@@ -281,6 +281,13 @@ def test_weights_in_chinese_names_every_figure_as_chinese_papers_do():
             "平均随机一致性指标 RI = 0.90（Saaty (1980) 表）   一致性比率 CR = 0.0874") in out
 
 
+def test_the_chinese_report_calls_the_consensus_band_gongshi_not_yizhi(demo_path):
+    from ahp.io.report import gather, render_markdown
+
+    text = render_markdown(gather(load_project(demo_path), "zh"))
+    assert "共识程度" in text and "一致程度" not in text
+
+
 def test_group_in_chinese_says_consensus_and_shows_an_undetermined_node(tmp_path):
     project = incomplete_demo(tmp_path)
     _, out, _ = run("group", str(project), "--lang", "zh")

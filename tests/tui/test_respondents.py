@@ -428,3 +428,5 @@ async def test_group_screen_distance_heading_is_whole_in_chinese(demo: Path, siz
         await pilot.pause()
         heading = next(x for x in screen_text(app).splitlines() if "ρ" in x)
         assert "差异度" in heading and "…" not in heading
+        # the consensus band is 共识程度 here as in the commands (一致程度 reads as consistency)
+        assert "共识程度" in screen_text(app) and "一致程度" not in screen_text(app)

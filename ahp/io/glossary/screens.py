@@ -129,7 +129,7 @@ SCREENS: dict[str, tuple[str, str]] = {
     "n respondents": ("{n} respondents", "{n} 位专家"),
     "disagrees on": ("Disagrees most on", "分歧最大的因素"),
     "node": ("Node", TERMS["matrix"][1]),
-    "band": ("band", "一致程度"),
+    "band": ("band", "共识程度"),
     "element": ("Element", TERMS["element"][1]),
     "them": ("Them", "此人"),
     "diff": ("Diff", "差"),
