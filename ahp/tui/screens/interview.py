@@ -23,12 +23,19 @@ from ahp.tui.widgets.weights import WeightBars
 
 def pair_help(node: Node, a: str, b: str, language: str) -> Text:
     """What each of the two elements compared means (their descriptions), dimmed; empty when
-    neither has one."""
+    neither has one. In Chinese after a full-width colon.
+
+    >>> from ahp.io.model import load_model
+    >>> goal = load_model("retail-churn").root
+    >>> pair_help(goal, "service", "quality", "zh").plain.splitlines()[0][:4]
+    '服务：售'
+    """
     text = Text(style="dim")
     kids = {c.id: c for c in node.children}
     for child in (kids[a], kids[b]):
         if child.explain(language):
-            text.append("\n" if text.plain else "").append(f"{child.label(language)}: ", "bold")
+            colon = "：" if language == "zh" else ": "
+            text.append("\n" if text.plain else "").append(f"{child.label(language)}{colon}", "bold")
             text.append(child.explain(language))
     return text
 
