@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import json
@@ -16,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from ahp.cli import main
+from tests import running
 
 
 def spawn(*args: str, stdin: str | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -26,17 +26,7 @@ def spawn(*args: str, stdin: str | None = None, env: dict[str, str] | None = Non
 
 def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
     """``ahp ARGS`` in this process (so coverage counts it), with what it printed and its status."""
-    out, err, before = io.StringIO(), io.StringIO(), sys.stdin
-    sys.stdin = io.TextIOWrapper(io.BytesIO(stdin.encode()), encoding="utf-8")
-    try:
-        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-            try:
-                code = main(list(args))
-            except SystemExit as stop:
-                code = stop.code
-    finally:
-        sys.stdin = before
-    return subprocess.CompletedProcess(["ahp", *args], code, out.getvalue(), err.getvalue())
+    return subprocess.CompletedProcess(["ahp", *args], *running.run(*args, stdin=stdin))
 
 
 def test_weights_json_contract(capsys):

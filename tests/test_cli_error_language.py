@@ -3,23 +3,17 @@
 
 from __future__ import annotations
 
-import contextlib
-import io
 from pathlib import Path
 
 import pytest
 
-from ahp.cli import main
+from tests import running
 
 
 def run(*args: str) -> tuple[int, str]:
-    err = io.StringIO()
-    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(err):
-        try:
-            code = main(list(args))
-        except SystemExit as stop:
-            code = stop.code
-    return code, err.getvalue()
+    """The exit status of ``ahp ARGS`` and what it printed on stderr."""
+    code, _, err = running.run(*args)
+    return code, err
 
 
 def chinese_project(demo_path: Path) -> Path:

@@ -8,18 +8,16 @@ type, units and a short allow-list of symbols Chinese papers write in Latin lett
 
 from __future__ import annotations
 
-import contextlib
 import html
-import io
 import re
 import shutil
 from pathlib import Path
 
 import pytest
 
-from ahp.cli import main
 from ahp.io.glossary import GLOSSARY, LANGUAGES
 from ahp.io.project import load_project
+from tests.running import run
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO = ROOT / "examples" / "retail-churn-demo.ahp.toml"
@@ -63,16 +61,6 @@ def english_words(text: str, project_path: Path) -> list[str]:
     for path in sorted(layout.paths, key=len, reverse=True):
         text = re.sub(rf"(?<![\w/]){re.escape(path)}(?![\w/])", " ", text)
     return [w for w in re.findall(r"[A-Za-z]{2,}", text) if w not in ALLOWED]
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            code = main(list(args))
-        except SystemExit as stop:
-            code = stop.code
-    return code, out.getvalue(), err.getvalue()
 
 
 def html_text(page: str) -> str:

@@ -4,34 +4,22 @@ byte-order mark so that Excel reads it back."""
 
 from __future__ import annotations
 
-import contextlib
-import io
 import shutil
 from pathlib import Path
 
 import pytest
 
-from ahp.cli import main
 from ahp.errors import AHPError, SurveyError
 from ahp.io.model import load_model
 from ahp.io.project import load_project
 from ahp.io.ratings_file import read_ratings
 from ahp.io.sheet import decode, delimiter
 from ahp.io.survey import read_survey
+from tests.running import run
 
 DEMO = Path(__file__).resolve().parents[2] / "examples" / "retail-churn-demo.ahp.toml"
 SURVEY = "专家,权重,服务 比 质量,价格 比 服务\n王经理,2,3,1/2\n李店长,1,1/5,\n"
 RATINGS = "门店,服务态度与专业水平,service/complaints,缺货情况\n滨江店,很差,fair,一般\n"
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        try:
-            code = main(list(args))
-        except SystemExit as stop:
-            code = stop.code
-    return code, out.getvalue(), err.getvalue()
 
 
 @pytest.mark.parametrize("encoding", ["gbk", "gb18030", "utf-8", "utf-8-sig", "utf-16"])
