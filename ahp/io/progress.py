@@ -132,4 +132,4 @@ def progress_line(project: Project, p: Progress, language: str = "en") -> str:
         parts.append(nodes_words(project, p, language))
         if p.worst_cr is not None:
             parts.append(say("progress.worst", language, cr=f"{p.worst_cr:.3f}"))
-    return f"{p.name}{'：' if language == 'zh' else ': '}" + " · ".join(parts)
+    return p.name + say("colon", language) + " · ".join(parts)

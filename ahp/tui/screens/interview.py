@@ -11,6 +11,7 @@ from textual.containers import Vertical
 from textual.widgets import Header, Static
 
 from ahp.core.hierarchy import Node
+from ahp.io.glossary import say
 from ahp.io.interview import answered_text, at_most, settled_text
 from ahp.tui.screens.judging import JUDGMENT_BINDINGS, JudgmentActions
 from ahp.tui.session import Interview, Question
@@ -34,8 +35,7 @@ def pair_help(node: Node, a: str, b: str, language: str) -> Text:
     kids = {c.id: c for c in node.children}
     for child in (kids[a], kids[b]):
         if child.explain(language):
-            colon = "：" if language == "zh" else ": "
-            text.append("\n" if text.plain else "").append(f"{child.label(language)}{colon}", "bold")
+            text.append("\n" if text.plain else "").append(f"{child.label(language)}{say('colon', language)}", "bold")
             text.append(child.explain(language))
     return text
 

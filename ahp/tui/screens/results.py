@@ -12,7 +12,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Header, Static
 
 from ahp.core.hierarchy import Synthesis
-from ahp.io.glossary import setting
+from ahp.io.glossary import say, setting
 from ahp.io.wording import threshold_label
 from ahp.tui.screens.base import ProjectScreen
 from ahp.tui.texts import combine_words, t
@@ -91,7 +91,7 @@ def source_text(s: Session, lang: str) -> Text:
     n = len(s.project.respondents)
     head = Text(f"{t('results of', lang)} ", "bold")
     if s.shows_combined:
-        return head + Text.assemble((t("all combined", lang, n=n), "bold"), "：" if lang == "zh" else ": ",
+        return head + Text.assemble((t("all combined", lang, n=n), "bold"), say("colon", lang),
                                     combine_words(s.project.settings, lang))
     if s.respondent_name is None:
         return head + Text(t("no respondents", lang), "bold yellow")

@@ -26,6 +26,7 @@ from textual.widgets import Header, ProgressBar, Static
 from textual_plotext import PlotextPlot
 
 from ahp.errors import AHPError
+from ahp.io.glossary import say
 from ahp.tui.screens.base import ProjectScreen
 from ahp.tui.texts import t
 from ahp.tui.widgets.footer import KeysFooter
@@ -92,7 +93,7 @@ def critical_text(s: Session, one_way: OneWay, lang: str, width: int) -> Text:
     """For k = 1, 2, 3: the weight whose smallest change alters the top k, and how."""
     lines = []
     for k, p in one_way.critical.items():
-        head = Text(t("top k", lang, k=k) + ("：" if lang == "zh" else ": "), "bold")
+        head = Text(t("top k", lang, k=k) + say("colon", lang), "bold")
         if p is None:
             lines.append(head + Text(t("no change alters", lang), "dim"))
             continue
