@@ -15,6 +15,7 @@ import tomlkit
 
 from ahp.core.hierarchy import Node
 from ahp.errors import ProjectFileError
+from ahp.io.glossary import say
 from ahp.io.model import FORMAT, Model, load_model
 from ahp.io.settings import Settings
 
@@ -28,10 +29,15 @@ def new_file(
     if os.path.exists(path):
         raise ProjectFileError("already exists; not overwritten", path=os.fspath(path))
     m = load_model(model)
-    goal = m.root.name_zh if settings is not None and settings.language == "zh" and m.root.name_zh else m.goal
-    stem = os.path.basename(path).removesuffix(".ahp.toml")
-    name = title if title is not None else (f"{goal}：{stem}" if goal != m.goal else f"{goal}: {stem}")
-    return m, name, tomlkit.dumps(new_document(m, name, settings))
+    if title is None:
+        language = _language(settings)
+        title = m.root.label(language) + say("colon", language) + os.path.basename(path).removesuffix(".ahp.toml")
+    return m, title, tomlkit.dumps(new_document(m, title, settings))
+
+
+def _language(settings: Settings | None) -> str:
+    """The language a new project is written in."""
+    return settings.language if settings is not None else "en"
 
 
 def first_respondent(settings: Settings | None) -> str:
@@ -40,9 +46,7 @@ def first_respondent(settings: Settings | None) -> str:
     >>> first_respondent(Settings(language="zh")), first_respondent(None)
     ('专家 1', 'Respondent 1')
     """
-    from ahp.io.glossary import say
-
-    return say("respondent.first", settings.language if settings is not None else "en")
+    return say("respondent.first", _language(settings))
 
 
 def _node_table(node: Node) -> Any:
