@@ -26,6 +26,17 @@ def test_one_link_per_respondent_with_a_long_token_stored_only_hashed(demo_path,
     assert _links(capsys.readouterr().out) == {}  # invited before: no new link unless asked
 
 
+def test_a_chinese_project_prints_its_links_in_chinese(demo_path, capsys):
+    """The project's [settings] language applies, as in every command (not a guess from the title)."""
+    text = demo_path.read_text(encoding="utf-8").replace("[settings]\n", '[settings]\nlanguage = "zh"\n', 1)
+    demo_path.write_text(text, encoding="utf-8")
+    assert main(["serve", str(demo_path), "--no-serve"]) == 0
+    out = capsys.readouterr().out
+    assert re.search(r"^Store manager：http://127\.0\.0\.1:8000/\?token=\S+$", out, re.M)
+    assert main(["serve", str(demo_path), "--no-serve", "--lang", "en", "--invite", "Ann"]) == 0
+    assert set(_links(capsys.readouterr().out)) == {"Ann"}
+
+
 def test_invite_adds_a_respondent_and_a_new_link_replaces_the_old(demo_path, capsys):
     main(["serve", str(demo_path), "--no-serve"])
     old = _links(capsys.readouterr().out)["Store manager"]

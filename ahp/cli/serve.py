@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 import threading
 import time
 
-from ahp.cli.common import load
-from ahp.cli.options import add_file
+from ahp.cli.common import language, load
+from ahp.cli.options import add_file, add_lang
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
 #: Addresses that mean "every interface": a link naming one opens nowhere else.
@@ -23,18 +22,19 @@ def args_serve(p: argparse.ArgumentParser) -> None:
     p.add_argument("--invite", metavar="NAME", action="append", default=[],
                    help="add respondent NAME (if new) and print a new link for them (their old link stops working)")
     p.add_argument("--revoke", metavar="NAME", action="append", default=[], help="make NAME's link stop working")
-    p.add_argument("--lang", choices=("en", "zh"),
-                   help="the interview's language (default: Chinese for a Chinese title)")
+    add_lang(p, "interview and of these lines")
     p.add_argument("--no-serve", action="store_true", help="only invite or revoke, then exit")
 
 
-def language_of(title: str) -> str:
-    """``zh`` for a title written in Chinese, else ``en``.
+def link_line(name: str, url: str, token: str, lang: str) -> str:
+    """A respondent's invitation line: their name, then their link.
 
-    >>> language_of("门店顾客流失"), language_of("Churn review")
-    ('zh', 'en')
+    >>> link_line("王店长", "http://127.0.0.1:8000/", "abc", "zh")
+    '王店长：http://127.0.0.1:8000/?token=abc'
     """
-    return "zh" if re.search(r"[\u4e00-\u9fff]", title) else "en"
+    from ahp.io.glossary import say
+
+    return f"{name}{say('colon', lang)}{url}?token={token}"
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -43,7 +43,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from ahp.io.terminal import clean
 
     project = load(args.file, args)
-    lang = args.lang or language_of(project.title)
+    lang = language(args, project)
     url = f"http://{'[' + args.host + ']' if ':' in args.host else args.host}:{args.port}/"
     if args.host in ANY_HOST:
         print(clean(say("serve.any address", lang, host=args.host, option="--host")), file=sys.stderr)
@@ -54,7 +54,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         if name.strip() not in {r.name for r in project.respondents}:
             project.add_respondent(name)
             project.save()
-        print(clean(f"{name.strip()}: {url}?token={invites.issue(args.file, name.strip())}"))
+        print(clean(link_line(name.strip(), url, invites.issue(args.file, name.strip()), lang)))
     invited = invites.load_invites(args.file)
     if not args.invite:
         for r in project.respondents:
@@ -63,7 +63,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
             elif r.name in invited:
                 print(clean(say("serve.invited before", lang, name=r.name, command=_invite(args.file, r.name))))
             else:
-                print(clean(f"{r.name}: {url}?token={invites.issue(args.file, r.name)}"))
+                print(clean(link_line(r.name, url, invites.issue(args.file, r.name), lang)))
     if args.no_serve:
         return 0
     from ahp.serve import InvitationServer
