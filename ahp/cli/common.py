@@ -16,7 +16,7 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from ahp.errors import AHPError
+from ahp.errors import AHPError, Phrase
 
 if TYPE_CHECKING:
     from ahp.core.hierarchy import CombinedTest, NodeAnalysis, Synthesis
@@ -40,6 +40,27 @@ def language(args: argparse.Namespace, project: Project | None = None) -> str:
     if getattr(args, "lang", None):
         return args.lang
     return getattr(getattr(project, "settings", None), "language", "en")
+
+
+def file_language(path: str) -> str | None:
+    """The ``[settings] language`` of the project file at ``path``, ``None`` when the file cannot
+    be read as TOML or names none (the language of an error found before the project is loaded).
+
+    >>> file_language("no-such.ahp.toml") is None
+    True
+    """
+    import tomllib
+
+    from ahp.io.glossary import LANGUAGES
+
+    try:
+        with open(path, "rb") as f:
+            data = tomllib.load(f)
+    except (OSError, ValueError, RecursionError):  # tomllib's TOMLDecodeError is a ValueError
+        return None
+    settings = data.get("settings")
+    found = settings.get("language") if isinstance(settings, dict) else None
+    return found if found in LANGUAGES else None
 
 
 def print_error(message: str, lang: str = "en") -> int:
@@ -91,15 +112,13 @@ def require_respondent(project: Project, name: str | None) -> None:
 
 def read_text(path: str) -> str:
     """A text file's contents (UTF-8, GB18030 or UTF-16: :func:`decode`); a one-line error otherwise."""
-    from ahp.io.sheet import Phrase, WordedError
-
     try:
         with open(path, "rb") as f:
             data = f.read()
     except FileNotFoundError:
-        raise WordedError(Phrase("csv.no file", {"file": path})) from None
+        raise AHPError(Phrase("{file}: no such file", {"file": path})) from None
     except IsADirectoryError:
-        raise WordedError(Phrase("csv.folder", {"file": path})) from None
+        raise AHPError(Phrase("{file}: is a folder, not a file", {"file": path})) from None
     return decode(data, path)
 
 
@@ -108,7 +127,7 @@ def decode(data: bytes, where: str) -> str:
 
     >>> decode("caf\\u00e9\\n".encode("latin-1"), "a.csv")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
-    ahp.io.sheet.WordedError: a.csv, line 1: byte 0xe9 is neither UTF-8 nor GB18030 (GBK); save the file as ...
+    ahp.errors.AHPError: a.csv, line 1: byte 0xe9 is neither UTF-8 nor GB18030 (GBK); save the file as ...
     """
     from ahp.io.sheet import decode as decode_sheet
 
@@ -121,20 +140,21 @@ def refuse_output_over_inputs(output: str, *inputs: str) -> None:
     for given in inputs:
         real = os.path.realpath(given)
         if target == real:
-            raise AHPError(f"{output}: is the input {given}; choose another output file")
+            raise AHPError(Phrase("{output}: is the input {given}; choose another output file",
+                                  {"output": output, "given": given}))
         if target in (real + ".bak", os.path.realpath(given + ".bak")):
-            raise AHPError(f"{output}: is the backup of the input {os.path.basename(given)}; choose another output "
-                           "file")
+            raise AHPError(Phrase("{output}: is the backup of the input {given}; choose another output file",
+                                  {"output": output, "given": os.path.basename(given)}))
         if os.path.realpath(output + ".bak") == real:
-            raise AHPError(f"{output}: writing it would replace {given} with its backup; choose another output file")
+            raise AHPError(Phrase("{output}: writing it would replace {given} with its backup; choose another output "
+                                  "file", {"output": output, "given": given}))
 
 
 def print_sheet_error(path: str, exc: SurveyError, every: bool, language: str = "en", others: int = 0) -> int:
     """A survey's or ratings sheet's bad cells: the first in one line and how many others (with
     ``others``, the problems of the other files of the same import), or with ``every``, the
     summary and then every one, a line each, in ``language``. Returns exit status 2."""
-    from ahp.io.glossary import say
-    from ahp.io.sheet import told
+    from ahp.io.glossary import say, told
     from ahp.io.terminal import clean
 
     problems = exc.problems

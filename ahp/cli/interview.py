@@ -6,7 +6,7 @@ import argparse
 
 from ahp.cli.common import load
 from ahp.cli.options import MAX_TOP, add_file, whole_number
-from ahp.errors import AHPError
+from ahp.errors import AHPError, Phrase
 
 
 def cmd_next(args: argparse.Namespace) -> int:
@@ -18,7 +18,7 @@ def cmd_next(args: argparse.Namespace) -> int:
     project.respondent_index(args.respondent)
     factors = len(project.model.root.layout.leaves)
     if args.top > factors:
-        raise AHPError(f"--top {args.top}: the model has {factors} factors")
+        raise AHPError(Phrase("--top {top}: the model has {factors} factors", {"top": args.top, "factors": factors}))
     plan = project.plan(args.respondent, args.top)
     if args.format == "json":
         import json

@@ -13,7 +13,7 @@ import sys
 
 from ahp.cli.common import decode, read_text
 from ahp.cli.options import add_conventions
-from ahp.errors import AHPError
+from ahp.errors import AHPError, Phrase
 
 
 def _read_matrix_arg(arg: str) -> str:
@@ -40,7 +40,7 @@ def _matrix_and_labels(text: str, labels: str | None) -> tuple[object, list[str]
     matrix = parse_matrix(text)
     names = [s.strip() for s in labels.split(",")] if labels else header
     if names is not None and len(names) != matrix.shape[0]:
-        raise AHPError(f"{len(names)} labels for a {matrix.shape[0]}x{matrix.shape[0]} matrix")
+        raise AHPError(Phrase("{k} labels for a {n}x{n} matrix", {"k": len(names), "n": matrix.shape[0]}))
     return matrix, names
 
 

@@ -16,7 +16,7 @@ from ahp.cli.common import (
     silent_respondents,
 )
 from ahp.cli.options import add_bom, add_conventions, add_file, add_group, add_lang, add_respondent
-from ahp.errors import AHPError
+from ahp.errors import AHPError, Phrase
 
 
 def cmd_open(args: argparse.Namespace) -> int:
@@ -108,7 +108,8 @@ def cmd_group(args: argparse.Namespace) -> int:
     project = load(args.file, args)
     apply_settings(project, args)
     if len(project.respondents) < 2:
-        raise AHPError(f"{args.file}: a panel needs at least two respondents; it has {len(project.respondents)}")
+        raise AHPError(Phrase("{file}: a panel needs at least two respondents; it has {k}",
+                              {"file": args.file, "k": len(project.respondents)}))
     panel = project.panel(suggestions=0)
     if args.format == "json":
         import json

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import os
 
-from ahp.errors import AHPError
+from ahp.errors import AHPError, Phrase
 
 StrPath = str | os.PathLike[str]
 
@@ -74,9 +74,11 @@ def write_target(path: StrPath) -> str:
     try:
         return os.path.realpath(path, strict=True)
     except FileNotFoundError:
-        raise AHPError(f"{path}: a symbolic link to {os.readlink(path)}, which does not exist; not written") from None
+        raise AHPError(Phrase("{path}: a symbolic link to {target}, which does not exist; not written",
+                              {"path": path, "target": os.readlink(path)})) from None
     except OSError:
-        raise AHPError(f"{path}: a symbolic link that loops back on itself; not written") from None
+        raise AHPError(Phrase("{path}: a symbolic link that loops back on itself; not written",
+                              {"path": path})) from None
 
 
 def write_atomic(path: StrPath, text: str | bytes, *, backup: bool = True) -> None:

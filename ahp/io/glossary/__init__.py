@@ -18,16 +18,20 @@ the phrases of the commands, :mod:`~ahp.io.glossary.survey` the questionnaire's,
 
 from __future__ import annotations
 
+from ahp.errors import AHPError, Phrase, Worded
 from ahp.io.glossary.commands import PHRASES
 from ahp.io.glossary.progress import PROGRESS
-from ahp.io.glossary.sheet import SHEET
-from ahp.io.glossary.survey import SURVEY
+from ahp.io.glossary.refusals import REFUSALS
+from ahp.io.glossary.sheet import SHEET, SHEET_PHRASES
+from ahp.io.glossary.survey import SURVEY, SURVEY_PHRASES
 from ahp.io.glossary.terms import TERMS
 
 #: The languages every output speaks.
 LANGUAGES: tuple[str, ...] = ("en", "zh")
 
 GLOSSARY: dict[str, tuple[str, str]] = {**TERMS, **PHRASES, **SURVEY, **SHEET, **PROGRESS}
+#: The Chinese of every :class:`~ahp.errors.Phrase`, by its English.
+CHINESE: dict[str, str] = {**REFUSALS, **SHEET_PHRASES, **SURVEY_PHRASES}
 
 
 def say(key: str, language: str = "en", **values: object) -> str:
@@ -47,3 +51,40 @@ def setting(kind: str, value: str, language: str = "en") -> str:
 def separator(language: str) -> str:
     """What joins the items of a list: ``, `` or ``、``."""
     return "、" if language == "zh" else ", "
+
+
+def words(phrase: Phrase, language: str = "en") -> str:
+    """``phrase`` in ``language``: its English, or the Chinese the glossary gives that English
+    (the English when it gives none), with its values worded in the same language.
+
+    >>> words(Phrase("no respondent named {name!r}", {"name": "无此人"}), "zh")
+    '没有名为「无此人」的专家'
+    """
+    if language == "en":
+        return str(phrase)
+    text = CHINESE.get(phrase.text, phrase.text)
+    return text.format(**{name: _worded(value, language) for name, value in phrase.values.items()})
+
+
+def _worded(value: object, language: str) -> object:
+    if isinstance(value, Phrase):
+        return words(value, language)
+    return value[LANGUAGES.index(language)] if isinstance(value, Worded) else value
+
+
+def told(said: object, language: str = "en") -> str:
+    """What an error or a problem says, in ``language``: a :class:`~ahp.errors.Phrase` or an
+    :class:`~ahp.errors.AHPError` carrying one worded in it, anything else as its text.
+
+    >>> from ahp.errors import JudgmentError
+    >>> told(JudgmentError(Phrase("the matrix is empty")), "zh")
+    '判断矩阵为空'
+    """
+    if isinstance(said, AHPError) and said.phrase is not None:
+        return words(said.phrase, language)
+    return words(said, language) if isinstance(said, Phrase) else str(said)
+
+
+def worded(key: str) -> Worded:
+    """The glossary's term ``key`` in each language, as a phrase's value."""
+    return Worded(say(key, "en"), say(key, "zh"))
