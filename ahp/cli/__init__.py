@@ -103,8 +103,8 @@ def given_language(argv: Sequence[str]) -> str:
     >>> given_language(["rank", "--lang"]), given_language(["rank", "--lang", "fr"])
     ('en', 'en')
     """
-    from ahp.cli.common import file_language
     from ahp.io.glossary import LANGUAGES
+    from ahp.io.settings import file_language
 
     chosen = None
     for arg, after in zip(argv, [*argv[1:], None], strict=True):
@@ -137,12 +137,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except OSError as exc:
-        from ahp.errors import Phrase, os_reason
         from ahp.io.glossary import told
 
-        why = os_reason(exc)
-        said = Phrase("{file}: {why}", {"file": exc.filename, "why": why}) if exc.filename else why
-        return print_error(told(said, _error_language(args)), _error_language(args))
+        return print_error(told(exc, _error_language(args)), _error_language(args))
     except KeyboardInterrupt:
         return 130
 
@@ -151,7 +148,7 @@ def _error_language(args: argparse.Namespace) -> str:
     """The language of an error line: the command's output language once it found it (from the
     project file, :func:`ahp.cli.common.language`), else ``--lang``, else the project file's
     ``[settings] language`` if the file can be read, else English."""
-    from ahp.cli.common import file_language
+    from ahp.io.settings import file_language
 
     found = getattr(args, "error_language", None) or getattr(args, "lang", None)
     project = getattr(args, "file", None) or getattr(args, "into", None)

@@ -16,7 +16,7 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from ahp.errors import AHPError, Phrase
+from ahp.errors import AHPError, Phrase, Worded
 
 if TYPE_CHECKING:
     from ahp.core.hierarchy import CombinedTest, NodeAnalysis, Synthesis
@@ -40,27 +40,6 @@ def language(args: argparse.Namespace, project: Project | None = None) -> str:
     if getattr(args, "lang", None):
         return args.lang
     return getattr(getattr(project, "settings", None), "language", "en")
-
-
-def file_language(path: str) -> str | None:
-    """The ``[settings] language`` of the project file at ``path``, ``None`` when the file cannot
-    be read as TOML or names none (the language of an error found before the project is loaded).
-
-    >>> file_language("no-such.ahp.toml") is None
-    True
-    """
-    import tomllib
-
-    from ahp.io.glossary import LANGUAGES
-
-    try:
-        with open(path, "rb") as f:
-            data = tomllib.load(f)
-    except (OSError, ValueError, RecursionError):  # tomllib's TOMLDecodeError is a ValueError
-        return None
-    settings = data.get("settings")
-    found = settings.get("language") if isinstance(settings, dict) else None
-    return found if found in LANGUAGES else None
 
 
 def print_error(message: str, lang: str = "en") -> int:
@@ -122,7 +101,7 @@ def read_text(path: str) -> str:
     return decode(data, path)
 
 
-def decode(data: bytes, where: str) -> str:
+def decode(data: bytes, where: str | Worded) -> str:
     """``data`` as text (UTF-8, GB18030 or UTF-16 with its mark: :func:`ahp.io.sheet.decode`).
 
     >>> decode("caf\\u00e9\\n".encode("latin-1"), "a.csv")  # doctest: +ELLIPSIS

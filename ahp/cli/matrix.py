@@ -13,13 +13,13 @@ import sys
 
 from ahp.cli.common import decode, read_text
 from ahp.cli.options import add_conventions
-from ahp.errors import AHPError, Phrase
+from ahp.errors import AHPError, Phrase, Worded
 
 
 def _read_matrix_arg(arg: str) -> str:
     """The matrix text: from stdin for ``-``, from a file when ``arg`` names one, else ``arg``."""
     if arg == "-":
-        return decode(sys.stdin.buffer.read(), "standard input")
+        return decode(sys.stdin.buffer.read(), Worded("standard input", "标准输入"))
     if ";" not in arg and os.path.isfile(arg):
         return read_text(arg)
     return arg

@@ -120,6 +120,8 @@ def _new_temporary(target: str) -> str:
             return tmp
         except FileExistsError:
             continue
+        except OSError as exc:  # a missing or closed folder: the error names the file asked for, not the temporary
+            raise type(exc)(exc.errno, exc.strerror, target) from None
 
 
 def _back_up(target: str) -> None:

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import contextlib
 import copy
-import math
 import os
 from typing import TYPE_CHECKING, Any
 
@@ -43,8 +42,8 @@ from ahp.io.project_data import (
     Respondent,
     Settings,
     Unit,
-    bad_weight,
     check_judgment,
+    checked_weight,
     inner_nodes,
     judgment_stack,
     read_project,
@@ -238,7 +237,7 @@ class Project(UnitRatings):
     def add_respondent(self, name: str, weight: float = 1.0) -> int:
         """Add a respondent with no judgments yet; returns their index."""
         name = new_name(name, [r.name for r in self.respondents], "respondent")
-        self.respondents.append(Respondent(name, _weight(name, weight)))
+        self.respondents.append(Respondent(name, checked_weight(name, weight)))
         return len(self.respondents) - 1
 
     def rename_respondent(self, old: str, new: str) -> None:
@@ -249,7 +248,7 @@ class Project(UnitRatings):
 
     def set_respondent_weight(self, name: str, weight: float) -> None:
         """Change how much a respondent counts when the panel is combined."""
-        self.respondents[self.respondent_index(name)].weight = _weight(name, weight)
+        self.respondents[self.respondent_index(name)].weight = checked_weight(name, weight)
 
     def remove_respondent(self, name: str) -> str | None:
         """Remove a respondent and their judgments; returns where the file as it was before
@@ -361,13 +360,6 @@ class Project(UnitRatings):
         self._file.wrote(text, self.respondents)
         self._own_text["last"] = text
         self.path = target
-
-def _weight(name: str, weight: float) -> float:
-    """A respondent's weight, checked to be a positive number."""
-    if isinstance(weight, bool) or not (isinstance(weight, (int, float)) and math.isfinite(weight) and weight > 0):
-        raise AHPError(bad_weight(name.strip(), weight))
-    return float(weight)
-
 
 def parse_project(text: str, path: str) -> Project:
     """Validate a project file's text and build the :class:`Project`."""

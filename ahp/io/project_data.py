@@ -79,6 +79,13 @@ def bad_weight(name: str, weight: object) -> Phrase:
                   {"name": name, "weight": weight})
 
 
+def checked_weight(name: str, weight: float) -> float:
+    """A respondent's weight given by hand, checked to be a positive number."""
+    if isinstance(weight, bool) or not (isinstance(weight, (int, float)) and math.isfinite(weight) and weight > 0):
+        raise AHPError(bad_weight(name.strip(), weight))
+    return float(weight)
+
+
 def check_judgment(node: Node, path: str, a: str, b: str, value: float | None) -> None:
     """Refuse a judgment ``a`` vs ``b`` at the node ``path`` (set by hand, not read from a file)
     whose elements are not the node's, are the same, or whose value is off the scale."""

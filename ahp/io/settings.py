@@ -153,3 +153,22 @@ def sync_settings(table: Any, settings: Settings) -> None:
         absent = None if name in CONVENTIONS else getattr(Settings, name)
         if table.get(name, absent) != value:
             table[name] = value
+
+
+def file_language(path: str) -> str | None:
+    """The ``[settings] language`` of the project file at ``path``, ``None`` when the file cannot
+    be read as TOML or names none (the language of an error found before the project is loaded).
+
+    >>> file_language("no-such.ahp.toml") is None
+    True
+    """
+    import tomllib
+
+    try:
+        with open(path, "rb") as f:
+            data = tomllib.load(f)
+    except (OSError, ValueError, RecursionError):  # tomllib's TOMLDecodeError is a ValueError
+        return None
+    settings = data.get("settings")
+    found = settings.get("language") if isinstance(settings, dict) else None
+    return found if found in LANGUAGES else None

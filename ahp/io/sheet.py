@@ -64,7 +64,7 @@ def at_header(k: int, column: str) -> Phrase:
 _ENCODINGS = {"utf8": "UTF-8", "utf16": "UTF-16", "gb": "GB18030 (GBK)", "excel": "CSV UTF-8"}
 
 
-def decode(data: bytes, where: str) -> str:
+def decode(data: bytes, where: str | Worded) -> str:
     """``data`` as text: UTF-16 when it starts with its byte-order mark, else UTF-8 (a mark
     dropped), else GB18030; an error naming ``where``, the line and the byte otherwise.
 

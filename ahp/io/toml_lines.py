@@ -21,7 +21,7 @@ from ahp.errors import Phrase, ProjectFileError, os_reason
 
 Key = tuple[str | int, ...]
 _BARE = re.compile(r"[A-Za-z0-9_-]+")
-_SYNTAX_LINE = re.compile(r"\(at line (\d+), column \d+\)")
+_SYNTAX_LINE = re.compile(r"\(at line (\d+), column \d+\)|\(at end of document\)")
 
 
 def _split_key(text: str) -> tuple[list[str], str]:
@@ -136,7 +136,7 @@ def parse_toml(text: str, path: str) -> dict[str, Any]:
         m = _SYNTAX_LINE.search(message)
         detail = _SYNTAX_LINE.sub("", message).strip()
         raise ProjectFileError(Phrase("invalid TOML: {why}", {"why": _reason(detail)}), path=path,
-                               line=int(m.group(1)) if m else None) from None
+                               line=int(m.group(1)) if m and m.group(1) else None) from None
 
 
 #: The reasons of :mod:`tomllib` that name a fact: the pattern, and the phrase with the fact as ``{fact}``

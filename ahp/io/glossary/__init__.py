@@ -18,7 +18,7 @@ the phrases of the commands, :mod:`~ahp.io.glossary.survey` the questionnaire's,
 
 from __future__ import annotations
 
-from ahp.errors import AHPError, Phrase, Worded
+from ahp.errors import AHPError, Phrase, Worded, os_reason
 from ahp.io.glossary.commands import PHRASES
 from ahp.io.glossary.progress import PROGRESS
 from ahp.io.glossary.refusals import REFUSALS
@@ -73,13 +73,19 @@ def _worded(value: object, language: str) -> object:
 
 
 def told(said: object, language: str = "en") -> str:
-    """What an error or a problem says, in ``language``: a :class:`~ahp.errors.Phrase` or an
-    :class:`~ahp.errors.AHPError` carrying one worded in it, anything else as its text.
+    """What an error or a problem says, in ``language``: a :class:`~ahp.errors.Phrase`, an
+    :class:`~ahp.errors.AHPError` carrying one or the system's refusal of a file (``OSError``)
+    worded in it, anything else as its text.
 
     >>> from ahp.errors import JudgmentError
     >>> told(JudgmentError(Phrase("the matrix is empty")), "zh")
     '判断矩阵为空'
+    >>> told(FileNotFoundError(2, "No such file or directory", "p.ahp.toml"), "zh")
+    'p.ahp.toml：文件或文件夹不存在'
     """
+    if isinstance(said, OSError):
+        why = os_reason(said)
+        said = Phrase("{file}: {why}", {"file": said.filename, "why": why}) if said.filename else why
     if isinstance(said, AHPError) and said.phrase is not None:
         return words(said.phrase, language)
     return words(said, language) if isinstance(said, Phrase) else str(said)
