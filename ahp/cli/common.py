@@ -167,15 +167,17 @@ def respondent_failures(project: Project, names: list[str]) -> list[tuple[str, N
     return failures
 
 
-def incomplete_error(file: str, project: Project, synthesis: Synthesis, what: str, lang: str) -> AHPError:
+def incomplete_error(file: str, project: Project, synthesis: Synthesis, what: str) -> AHPError:
     """The error of a command that needs every node's weights (``what``: ``rank``, ``report`` or
-    ``sensitivity``): how many nodes lack judgments, and the first one's reason, in ``lang``."""
-    from ahp.io.glossary import say
+    ``sensitivity``): how many nodes lack judgments, and the first one's reason."""
+    from ahp.io.glossary import LANGUAGES, worded
     from ahp.io.wording import path_name, problem_text
 
     missing = [a for a in synthesis.nodes.values() if a.result is None]
-    return AHPError(say("incomplete", lang, file=file, what=say(f"incomplete.{what}", lang), k=len(missing),
-                        node=path_name(project, missing[0].path, lang), problem=problem_text(missing[0], lang)))
+    node = Worded(*(path_name(project, missing[0].path, lang) for lang in LANGUAGES))
+    problem = Worded(*(problem_text(missing[0], lang) for lang in LANGUAGES))
+    return AHPError(Phrase("{file}: cannot {what} yet, {k} node(s) lack judgments; first: {node}: {problem}", {
+        "file": file, "what": worded(f"incomplete.{what}"), "k": len(missing), "node": node, "problem": problem}))
 
 
 def silent_respondents(project: Project) -> list[str]:

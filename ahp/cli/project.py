@@ -65,7 +65,7 @@ def cmd_rank(args: argparse.Namespace) -> int:
     panel = project.panel(suggestions=0) if args.respondent is None and len(project.respondents) > 1 else None
     synthesis = panel.synthesis if panel is not None else project.synthesize(args.respondent, suggestions=0)
     if not synthesis.complete:
-        raise incomplete_error(args.file, project, synthesis, "rank", language(args, project))
+        raise incomplete_error(args.file, project, synthesis, "rank")
     if args.format == "table":
         from ahp.io.terminal import print_ranking
 
