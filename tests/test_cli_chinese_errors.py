@@ -222,3 +222,19 @@ def test_every_phrase_the_code_raises_has_its_chinese():
 
 def test_a_phrase_without_chinese_is_told_in_english():
     assert told(Phrase("no such {thing}", {"thing": "x"}), "zh") == "no such x"
+
+
+def test_the_tui_words_a_refused_file_in_its_language(zh_project):
+    from ahp.tui.app import AHPApp
+
+    bad = edited(zh_project, "[settings]\n", "[settings]\nfoo = 1\n")
+    said = AHPApp(bad).error
+    assert said.startswith(f"{bad}，第 ") and "[settings]中有无法识别的键「foo」" in said
+    assert "unknown key 'foo' in [settings]" in AHPApp(bad, language="en").error
+
+
+def test_the_tuis_save_failure_is_worded_in_its_language():
+    from ahp.tui.saving import reason
+
+    denied = PermissionError(13, "Permission denied", "p.ahp.toml")
+    assert (reason(denied, "zh"), reason(denied)) == ("没有访问权限", "Permission denied")
