@@ -102,6 +102,8 @@ def argument_phrase(exc: argparse.ArgumentError) -> Phrase:
     why = exc.__context__.phrase if isinstance(exc.__context__, OptionValueError) else argparse_phrase(exc.message)
     if exc.argument_name is None:
         return why
+    if exc.argument_name == "COMMAND" and why.text == "invalid choice: {value} (choose from {choices})":
+        return Phrase("argument COMMAND: invalid choice: {value} (choose from {choices})", why.values)
     return Phrase("argument {name}: {why}", {"name": exc.argument_name, "why": why})
 
 

@@ -14,7 +14,8 @@ from __future__ import annotations
 REFUSALS: dict[str, str] = {
     # the command line: argparse's refusals, and the options' values
     "argument {name}: {why}": "参数 {name}：{why}",
-    "invalid choice: {value} (choose from {choices})": "无效的选项 {value}（可选：{choices}）",
+    "invalid choice: {value} (choose from {choices})": "无效的取值 {value}（可选：{choices}）",
+    "argument COMMAND: invalid choice: {value} (choose from {choices})": "没有 {value} 这个命令（可选：{choices}）",
     "the following arguments are required: {names}": "缺少必需的参数：{names}",
     "unrecognized arguments: {names}": "无法识别的参数：{names}",
     "ambiguous option: {option} could match {names}": "选项 {option} 有歧义，可能是 {names}",
