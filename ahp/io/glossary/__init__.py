@@ -6,7 +6,11 @@ the command messages and the report take their words from here, so a term is wri
 :mod:`~ahp.io.glossary.terms` holds the vocabulary of AHP, :mod:`~ahp.io.glossary.commands`
 the phrases of the commands, :mod:`~ahp.io.glossary.survey` the questionnaire's,
 :mod:`~ahp.io.glossary.sheet` the problems of a CSV sheet,
-:mod:`~ahp.io.glossary.progress` the consultant's view of each respondent's progress.
+:mod:`~ahp.io.glossary.progress` the consultant's view of each respondent's progress,
+:mod:`~ahp.io.glossary.refusals` the Chinese of every other refusal.
+
+An error's :class:`~ahp.errors.Phrase` is its English sentence; :func:`told` words it in the
+output's language, the Chinese found by that sentence (:data:`CHINESE`), as message catalogues do.
 
 >>> say("status.consistent", "zh"), say("verdict.pass", "zh", cr="0.0057", op="≤", limit="0.08")
 ('通过', 'CR = 0.0057 ≤ 0.08，通过一致性检验')
@@ -57,8 +61,11 @@ def words(phrase: Phrase, language: str = "en") -> str:
     """``phrase`` in ``language``: its English, or the Chinese the glossary gives that English
     (the English when it gives none), with its values worded in the same language.
 
-    >>> words(Phrase("no respondent named {name!r}", {"name": "无此人"}), "zh")
-    '没有名为「无此人」的专家'
+    >>> from ahp.errors import listed
+    >>> facts = {"name": "无此人", "names": listed(["专家 1"])}
+    >>> said = Phrase("no respondent named {name!r}; respondents: {names}", facts)
+    >>> words(said, "en"), words(said, "zh")
+    ("no respondent named '无此人'; respondents: 专家 1", '没有名为「无此人」的专家；现有专家：专家 1')
     """
     if language == "en":
         return str(phrase)
