@@ -185,6 +185,7 @@ def corpus(project: Path, one: Path, tmp: Path) -> list[tuple[str, ...]]:
         ("weights", "1 x; 1 1", "--lang", "zh"), ("weights", "1 2; 1", "--lang", "zh"),
         ("weights", "1 20; 1/20 1", "--lang", "zh"), ("weights", "1 0; 0 1", "--lang", "zh"),
         ("weights", "2 1; 1 1", "--lang", "zh"), ("weights", "#", "--lang", "zh"),
+        ("weights", "1 2 ?; 1/2 1 ?; ? ? 1", "--lang", "zh"), ("weights", "1 inf; 0 1", "--lang", "zh"),
         ("weights", "1 2; 1/2 1", "--labels", "a,b,c", "--lang", "zh"), ("group", str(one)),
         ("next", p, "--respondent", "Store manager", "--top", "99"), ("report", p, "-o", str(tmp / "r.xyz")),
         ("report", p, "-o", p, "--format", "html"), ("report", p, "-o", p + ".bak", "--format", "md"),

@@ -56,10 +56,12 @@ def cmd_weights(args: argparse.Namespace) -> int:
         result = priorities(matrix, method=args.method or "eigenvector", completion=args.completion, labels=labels,
                             **conventions.analysis())
     except UnlinkedError as exc:
+        from ahp.io.glossary import LANGUAGES
         from ahp.io.wording import unlinked_text
 
         names = labels or [str(i + 1) for i in range(len(exc.unlinked.linked) + len(exc.unlinked.cut))]
-        raise AHPError(unlinked_text(exc.unlinked, names, args.lang or "en")) from None
+        why = Worded(*(unlinked_text(exc.unlinked, names, lang) for lang in LANGUAGES))
+        raise AHPError(Phrase("{text}", {"text": why})) from None
     if args.json:
         import json
 
