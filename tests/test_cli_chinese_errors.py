@@ -27,7 +27,7 @@ TERMS = {"ahp", "CR", "RI", "CSV", "TOML", "UTF", "GB18030", "GBK", "XLSX", "Exc
 TYPED = re.compile("|".join((
     r"\bahp(?: [a-z][a-z-]*)*", r"「[^」]*」", r"'[^']*'", r'"[^"]*"', r"--[\w-]+", r"\[\[?[\w.]+\]\]?",
     r"\b[\w-]+(\.[\w\[\]-]+)+", r"[\w.~-]*/[\w./~-]*", r"(?:应为 |可选：|规则名（)[^；）\n]*", r"\b[A-Z]{3,}\b",
-    r"\b(intensity|comparisons|judgments|respondents|units|ratings|file|nan)\b")))
+    r"\b(intensity|comparisons|judgments|respondents|units|ratings|file|nan|inf)\b")))
 
 
 def english_words(line: str) -> list[str]:
