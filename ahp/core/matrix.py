@@ -156,8 +156,8 @@ def _first_problem(a: np.ndarray, labels: Sequence[str] | None) -> Phrase:
     bad = np.isinf(a) | (a <= 0)
     if bad.any():
         i, j = map(int, np.argwhere(bad)[0])
-        must = "{at} is {value:g}: judgments must be finite" if np.isinf(a[i, j]) else \
-            "{at} is {value:g}: judgments must be positive"
+        must = ("{at} is {value:g}: judgments must be finite" if np.isinf(a[i, j])
+                else "{at} is {value:g}: judgments must be positive")
         return Phrase(must, {"at": _cell(i, j, labels), "value": a[i, j]})
     diagonal = a.diagonal()
     off_one = np.flatnonzero((diagonal < _ONE_LOW) | (diagonal > _ONE_HIGH))

@@ -118,8 +118,8 @@ def _name(instructions: Worksheet, taken: Mapping[str, str], problems: list[Phra
     if not name:
         problems.append(Phrase("{at}: no respondent name; type the name of the person who answered", {"at": at}))
     elif name in taken:
-        text = "{at}: '{name}' is also the respondent of {other}" if taken[name] else \
-            "{at}: '{name}' is already a respondent of the project"
+        text = ("{at}: '{name}' is also the respondent of {other}" if taken[name]
+                else "{at}: '{name}' is already a respondent of the project")
         problems.append(Phrase(text, {"at": at, "name": name, "other": taken[name]}))
     return name
 
