@@ -135,8 +135,8 @@ def parse_toml(text: str, path: str) -> dict[str, Any]:
         message = str(exc)
         m = _SYNTAX_LINE.search(message)
         detail = _SYNTAX_LINE.sub("", message).strip()
-        raise ProjectFileError(Phrase("invalid TOML: {why}", {"why": _reason(detail)}), path=path,
-                               line=int(m.group(1)) if m and m.group(1) else None) from None
+        line = (int(m.group(1)) if m.group(1) else len(text.splitlines()) or 1) if m else None  # end: the last line
+        raise ProjectFileError(Phrase("invalid TOML: {why}", {"why": _reason(detail)}), path=path, line=line) from None
 
 
 #: The reasons of :mod:`tomllib` that name a fact: the pattern, and the phrase with the fact as ``{fact}``
