@@ -88,6 +88,17 @@ class AHPError(ValueError):
         super().__init__(str(said))
 
 
+def phrase_of(error: BaseException) -> Phrase:
+    """What an error says, as a phrase: its own, or its text as it is (a cause given in words
+    the glossary cannot know).
+
+    >>> phrase_of(AHPError(Phrase("the matrix is empty"))).text, str(phrase_of(ValueError("{x}")))
+    ('the matrix is empty', '{x}')
+    """
+    said = getattr(error, "phrase", None)
+    return said if isinstance(said, Phrase) else Phrase("{text}", {"text": str(error)})
+
+
 class JudgmentError(AHPError):
     """A pairwise matrix or judgment that cannot be used (off-scale, not reciprocal...)."""
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ahp.core.hierarchy import ROOT, Node, walk
-from ahp.errors import Phrase, ProjectFileError, Worded, listed
+from ahp.errors import Phrase, ProjectFileError, Worded, listed, phrase_of
 from ahp.io.toml_lines import Key, KeyLines, parse_toml, read_text
 
 DEFAULT_MODEL = "retail-churn"
@@ -207,7 +207,7 @@ def _grades(data: Any, key: Key, check: Validator) -> tuple[Grade, ...]:
             values = validate_matrix(from_upper(k, comparisons))
         except AHPError as exc:
             raise check.fail((*key, "comparisons"), Phrase("comparisons: {why}",
-                                                           {"why": exc.phrase or str(exc)})) from None
+                                                           {"why": phrase_of(exc)})) from None
         if any(math.isnan(v) for v in values.ravel()):
             raise check.fail((*key, "comparisons"),
                              Phrase("comparisons: every pair of grades needs a value (no ? or nan)"))

@@ -20,7 +20,7 @@ import numpy as np
 
 from ahp.core.hierarchy import Node, walk
 from ahp.core.scale import on_scale, parse_value
-from ahp.errors import AHPError, JudgmentError, Phrase, Worded, listed
+from ahp.errors import AHPError, JudgmentError, Phrase, Worded, listed, phrase_of
 from ahp.io.model import Model, Validator, parse_model
 from ahp.io.ratings_file import Rating, parse_rating
 from ahp.io.settings import Settings, parse_settings
@@ -198,7 +198,7 @@ def _parse_units(data: Any, check: Validator, model: Model) -> list[Unit]:
                 unit.ratings[path] = parse_rating(raw, model)
             except AHPError as exc:
                 raise check.fail((*at, "ratings", path), Phrase("unit {name!r}, {path}: {why}", {
-                    "name": name, "path": path, "why": exc.phrase or str(exc)})) from None
+                    "name": name, "path": path, "why": phrase_of(exc)})) from None
         out.append(unit)
     return out
 

@@ -23,7 +23,7 @@ from ahp.core.consistency import LAMBDA_MAX_RULES, RI_NAMES, RI_TABLES, THRESHOL
 from ahp.core.group import AGGREGATIONS, AIP_MEANS, INCONSISTENT_POLICIES
 from ahp.core.practice import PRACTICES, Conventions, resolve_settings
 from ahp.core.weights import METHODS
-from ahp.errors import AHPError, Phrase, listed
+from ahp.errors import AHPError, Phrase, listed, phrase_of
 from ahp.io.glossary import LANGUAGES
 from ahp.io.model import Validator
 
@@ -128,7 +128,7 @@ def parse_settings(data: Any, check: Validator) -> Settings:
         try:
             check_setting(name, value)
         except AHPError as exc:
-            raise check.fail(("settings", name), exc.phrase or Phrase(str(exc))) from None
+            raise check.fail(("settings", name), phrase_of(exc)) from None
     return Settings().with_changes(**table)
 
 
