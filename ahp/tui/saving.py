@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from ahp.errors import AHPError
+from ahp.errors import AHPError, os_reason
 from ahp.io.glossary import told
 
 if TYPE_CHECKING:
@@ -28,9 +28,6 @@ def reason(exc: BaseException, language: str = "en") -> str:
     >>> reason(OSError(13, "Permission denied")), reason(RecursionError("too deep"))
     ('Permission denied', 'RecursionError: too deep')
     """
-    from ahp.errors import os_reason
-    from ahp.io.glossary import told
-
     if isinstance(exc, (AHPError, OSError)):
         return told(os_reason(exc) if isinstance(exc, OSError) else exc, language)
     return f"{type(exc).__name__}: {exc}"
