@@ -65,7 +65,7 @@ def edited(project: Path, old: str, new: str, name: str = "edited.ahp.toml") -> 
 
 def test_argparse_invalid_choice_in_a_chinese_project(zh_project):
     assert run_zh("rank", str(zh_project), "--format", "xml") == (
-        2, "ahp rank：错误：参数 --format：无效的取值 'xml'（可选：'table'、'json'、'csv'、'md'）"
+        2, "ahp rank：错误：参数 --format：无效的取值「xml」（可选：「table」「json」「csv」「md」）"
            "（见 ahp rank --help）\n")
 
 
@@ -83,7 +83,7 @@ def test_an_option_out_of_range_in_a_chinese_project(zh_project):
 
 def test_an_unknown_command_under_lang_zh():
     code, err = run_zh("frob", "--lang", "zh")
-    assert code == 2 and err.startswith("ahp：错误：没有 'frob' 这个命令（可选：'open'、'new'、")
+    assert code == 2 and err.startswith("ahp：错误：没有「frob」这个命令（可选：「open」「new」")
 
 
 def test_files_the_system_refuses(tmp_path):

@@ -81,7 +81,7 @@ def argparse_phrase(message: str) -> Phrase:
     """One of argparse's refusals as a phrase (its own words when it is not one of :data:`_ARGPARSE`).
 
     >>> argparse_phrase("invalid choice: 'xml' (choose from 'text', 'json')").values["value"]
-    "'xml'"
+    Worded(en="'xml'", zh='「xml」')
     """
     for pattern, text in _ARGPARSE:
         m = pattern.fullmatch(message)
@@ -92,8 +92,16 @@ def argparse_phrase(message: str) -> Phrase:
 
 
 def _listed(value: str) -> str | Worded:
-    """A list argparse joined with ``, `` (``'text', 'json'``), joined with ``、`` in Chinese."""
-    return Worded(value, value.replace(", ", "、")) if ", " in value else value
+    """A value or list argparse quoted (``'xml'``, ``'text', 'json'``): as it is in English, in
+    Chinese each in 「」 (``「xml」``, ``「text」「json」``); anything else as it is.
+
+    >>> _listed("'text', 'json'"), _listed("--a, --b")
+    (Worded(en="'text', 'json'", zh='「text」「json」'), Worded(en='--a, --b', zh='--a、--b'))
+    """
+    items = value.split(", ")
+    if all(len(item) > 1 and item[0] == item[-1] == "'" for item in items):
+        return Worded(value, "".join(f"「{item[1:-1]}」" for item in items))
+    return Worded(value, "、".join(items)) if len(items) > 1 else value
 
 
 def argument_phrase(exc: argparse.ArgumentError) -> Phrase:
@@ -126,9 +134,11 @@ class Parser(argparse.ArgumentParser):
         raise UsageError(self.prog, argparse_phrase(message))
 
 
-def _shown(text: str) -> str:
-    """``text`` quoted, cut short when long (a 400-digit number stays one readable line)."""
-    return repr(text if len(text) <= 24 else text[:20] + "...")
+def _shown(text: str) -> Worded:
+    """``text`` quoted (in 「」 in Chinese), cut short when long (a 400-digit number stays one
+    readable line)."""
+    cut = text if len(text) <= 24 else text[:20] + "..."
+    return Worded(repr(cut), f"「{cut}」")
 
 
 def whole_number(minimum: int, maximum: int) -> Callable[[str], int]:
