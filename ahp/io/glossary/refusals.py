@@ -181,6 +181,7 @@ REFUSALS: dict[str, str] = {
         "{file}：尚不能{what}，有 {k} 个判断矩阵判断不完整；首个为{node}的{problem}",
     # saving a project, and the invitations of ahp serve
     "this project has no file yet; give a path to save it to": "本项目尚无文件；请指定保存路径",
+    "there is no respondent yet; add one first": "还没有专家；请先添加一位",
     "the project could not be written so that it reads back the same; nothing was written":
         "项目无法写成可原样读回的文件；未写入任何内容",
     "nested too deeply to be saved": "嵌套过深，无法保存",

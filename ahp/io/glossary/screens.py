@@ -103,7 +103,6 @@ SCREENS: dict[str, tuple[str, str]] = {
                           "上次保存失败：{reason}\n按 y 不保存退出，n 或 esc 留下。"),
     "computing": ("computing…", "计算中…"),
     "now showing": ("Judgments of {name}", "当前判断来自 {name}"),
-    "bad weight": ("weight must be a positive number; got {value!r}", "权重须为正数；输入为 {value!r}"),
     # -- group and results scope --
     "group": ("Group", "群体"),
     "all combined": ("all {n} respondents combined", "全部 {n} 位专家合成"),
