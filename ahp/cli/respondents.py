@@ -68,7 +68,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     sources = {r.name: "" for r in project.respondents}  # each name and the file it came from ("": the project)
     for path in args.surveys:
         try:
-            found = _read_survey_file(path, project, args.coding, sources, lang)
+            found = _read_survey_file(path, project, args.coding, sources)
         except SurveyError as exc:
             refused.append((path, exc))
             continue
@@ -94,24 +94,25 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
-def _read_survey_file(path: str, project: Project, coding: str, sources: dict[str, str], lang: str) -> list[Row]:
+def _read_survey_file(path: str, project: Project, coding: str, sources: dict[str, str]) -> list[Row]:
     """The respondents of one survey file: a questionnaire (``.xlsx``) or a CSV survey. A name
     already in the project or in an earlier file (``sources``) is refused."""
-    from ahp.errors import SurveyError
+    from ahp.errors import Phrase, SurveyError
+    from ahp.io.glossary import worded
 
     if path.lower().endswith(".xlsx"):
         from ahp.io.survey_xlsx_read import read_questionnaire
 
-        return [read_questionnaire(path, project.model, sources, lang)]
+        return [read_questionnaire(path, project.model, sources)]
     from ahp.io.survey import read_survey
 
     in_project = {name for name, where in sources.items() if not where}
     found = read_survey(read_text(path), project.model.root, coding, in_project)
-    at = say("survey.at column", lang, column=say("sheet.respondent", lang))
-    twice = [say("survey.name twice", lang, at=at, name=name, other=sources[name])
-             for name, _, _ in found if sources.get(name)]
+    at = Phrase("column '{column}'", {"column": worded("sheet.respondent")})
+    twice = [Phrase("{at}: '{name}' is also the respondent of {other}",
+                    {"at": at, "name": name, "other": sources[name]}) for name, _, _ in found if sources.get(name)]
     if twice:
-        raise SurveyError(say("survey.bad", lang, k=len(twice)), twice)
+        raise SurveyError(Phrase("{k} problem(s) in the file; nothing imported", {"k": len(twice)}), twice)
     return found
 
 
