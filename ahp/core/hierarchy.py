@@ -123,7 +123,7 @@ class NodeAnalysis:
     When the judgments do not yet determine the weights, ``local_weights`` are equal
     (provisional) and ``problem`` says why: the :class:`~ahp.core.completion.Unlinked` elements
     (indices into the node's children), or the panel's reason when it left nobody's judgments
-    here (:data:`ahp.core.panel.ALL_EXCLUDED`). Outputs word it (``ahp.io.wording.problem_text``).
+    here (:data:`ahp.core.agreement.ALL_EXCLUDED`). Outputs word it (``ahp.io.wording.problem_text``).
     """
 
     path: str
