@@ -188,7 +188,8 @@ def _newton(stack: np.ndarray, max_steps: int) -> tuple[np.ndarray, np.ndarray]:
     """
     m, n, _ = stack.shape
     rows, cols, real = _missing_pairs(stack)
-    at, pair, diagonal = np.arange(m)[:, None], np.arange(rows.shape[1]), np.arange(n)
+    k = rows.shape[1]
+    at, pair, diagonal = np.arange(m)[:, None], np.arange(k), np.arange(n)
     known = ~np.isnan(stack)
     # L + 11', L the Laplacian of the known pairs: off the diagonal 1 where a pair is missing,
     # 0 where known; on it, the number of elements the row's element is compared with, itself included.
@@ -209,12 +210,12 @@ def _newton(stack: np.ndarray, max_steps: int) -> tuple[np.ndarray, np.ndarray]:
         forth, back = u_i * a_ij * w_j, u_j * a_ji * w_i
         g = forth - back  # u' D_p w
         d_ij, d_ji = a_ij * real, -a_ji * real  # D_p's two entries (none for a padded pair)
-        u_d = np.zeros((m, len(pair), n))  # the rows u' D_p
-        u_d[at, pair, cols], u_d[at, pair, rows] = u_i * d_ij, u_j * d_ji
-        d_w = np.zeros((m, n, len(pair)))  # the columns D_q w
+        u_d = np.zeros((m, k + 1, n))  # the rows u' D_p, then u'
+        u_d[at, pair, cols], u_d[at, pair, rows], u_d[:, k] = u_i * d_ij, u_j * d_ji, u
+        d_w = np.zeros((m, n, k))  # the columns D_q w
         d_w[at, rows, pair], d_w[at, cols, pair] = d_ij * w_j, d_ji * w_i
-        z_d_w = z @ d_w
-        cross = u_d @ z_d_w - g[:, :, None] * (u[:, None, :] @ z_d_w)  # u' D_p S D_q w
+        both = u_d @ z @ d_w  # u' D_p Z D_q w, then u' Z D_q w
+        cross = both[:, :k] - g[:, :, None] * both[:, k:]  # u' D_p S D_q w
         hess = cross + np.swapaxes(cross, 1, 2)
         hess[:, pair, pair] += forth + back  # u' E_p w
         step = np.linalg.solve(hess, g[..., None])[..., 0]
