@@ -191,7 +191,7 @@ def _completed(stack: np.ndarray, completion: str) -> tuple[np.ndarray, np.ndarr
     if not np.isnan(stack).any():  # nothing to complete
         return stack, np.ones(m, dtype=bool), [()] * m
     linked = connected(stack)
-    full = np.broadcast_to(np.eye(n), stack.shape).copy()
+    full = np.where(linked[:, None, None], stack, np.eye(n))
     warnings: list[tuple[CompletionNote, ...]] = [()] * m
     if linked.any():
         full[linked], notes = complete_noting(stack[linked], completion)
