@@ -117,7 +117,7 @@ class Layout:
         return g
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, slots=True)
 class NodeAnalysis:
     """One inner node: its analysis, or why there is none (``problem``), and its weights.
 
@@ -157,7 +157,7 @@ class NodeAnalysis:
         return tuple(f"{self.node.name} ({self.path}): {note}" for note in notes)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RankedLeaf:
     """A churn factor in the ranking; ``local_weight`` is within its parent."""
 
