@@ -29,7 +29,6 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
 
 import numpy as np
 
@@ -155,61 +154,22 @@ def harker(stack: np.ndarray) -> np.ndarray:
     return np.where(missing, w[..., :, None] / w[..., None, :], stack)
 
 
-class _Layout(NamedTuple):
-    """Where the missing pairs of a stack (m, n, n) sit, as flat indices (m, 2k): each pair
-    (i, j), then its mirror (j, i); k is the most pairs any matrix misses, and a matrix missing
-    fewer is padded with the diagonal cell (0, 0), which is never missing."""
+def _missing_pairs(stack: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Rows and columns (m, k) of the missing pairs (i, j), i < j, of each matrix of a stack
+    (m, n, n), k the most any matrix misses, and which of them are real: a matrix missing fewer
+    is padded with the diagonal cell (0, 0), which is never missing.
 
-    k: int
-    #: i, then j, and j, then i, in the stack's vectors (m, n) laid end to end
-    ends: np.ndarray
-    far: np.ndarray
-    #: a_ij, then a_ji, in the stack's matrices laid end to end
-    cells: np.ndarray
-    #: the pair of each entry (0..k-1, twice) and its sign: 1, then -1; 0 in padded slots
-    slot: np.ndarray
-    sign: np.ndarray
-    #: the entries of u' D_p in rows of (m, k + 1, n), of D_q w in columns of (m, n, k)
-    rows_at: np.ndarray
-    cols_at: np.ndarray
-    #: the diagonals of the stack's matrices (m, n) and of the Hessians (m, k)
-    diagonal: np.ndarray
-    hess_diagonal: np.ndarray
-    #: L + 11' (m, n, n), L the Laplacian of the known pairs: it gives the log-least-squares weights
-    laplacian: np.ndarray
-
-
-def _layout(stack: np.ndarray) -> _Layout:
-    """The :class:`_Layout` of a stack's missing pairs."""
-    m, n = len(stack), stack.shape[-1]
-    i, j = upper_pairs(n)
+    >>> nan = float("nan")
+    >>> rows, cols, real = _missing_pairs(np.array([[[1, nan, nan], [nan, 1, 2], [nan, 1/2, 1]],
+    ...                                             [[1, 2, 4], [1/2, 1, nan], [1/4, nan, 1]]]))
+    >>> rows.tolist(), cols.tolist(), real.tolist()
+    ([[0, 0], [1, 0]], [[1, 2], [2, 0]], [[True, True], [True, False]])
+    """
+    i, j = upper_pairs(stack.shape[-1])
     gaps = np.isnan(stack[:, i, j])  # (m, pairs)
-    counts = gaps.sum(axis=1)
-    rows = np.zeros((m, int(counts.max())), dtype=np.int64)
-    cols = np.zeros_like(rows)
-    m_idx, p_idx = np.nonzero(gaps)  # sorted by matrix, so slots fill in order
-    at_slot = np.arange(len(m_idx)) - np.concatenate([[0], np.cumsum(counts)[:-1]])[m_idx]
-    rows[m_idx, at_slot] = i[p_idx]
-    cols[m_idx, at_slot] = j[p_idx]
-    k = rows.shape[1]
-    at = np.concatenate([rows, cols], axis=1)
-    mirror = np.concatenate([cols, rows], axis=1)
-    offset = np.arange(0, m * n, n)[:, None]
-    ends, far = at + offset, mirror + offset
-    cells = ends * n + mirror
-    slot = np.arange(2 * k) % k
-    # Off the diagonal, L + 11' is 1 where a pair is missing, 0 where known; on it, the number
-    # of elements the row's element is compared with, itself included.
-    laplacian = np.zeros((m, n, n))
-    laplacian.reshape(-1)[cells] = 1.0
-    diagonal = laplacian.reshape(m, n * n)[:, :: n + 1]
-    diagonal[:] = 0.0  # where padded slots wrote
-    diagonal[:] = n - laplacian.sum(axis=2)
-    return _Layout(
-        k, ends, far, cells, slot, np.sign(mirror - at) * 1.0,
-        (offset * (k + 1) + slot * n) + mirror, ends * k + slot,
-        offset * n + np.arange(n) * (n + 1), offset // n * k * k + np.arange(k) * (k + 1), laplacian,
-    )
+    first = np.argsort(~gaps, axis=1, kind="stable")[:, :gaps.sum(axis=1).max()]  # the missing pairs first
+    real = gaps[np.arange(len(gaps))[:, None], first]
+    return i[first] * real, j[first] * real, real
 
 
 def _newton(stack: np.ndarray, max_steps: int) -> tuple[np.ndarray, np.ndarray]:
@@ -218,52 +178,52 @@ def _newton(stack: np.ndarray, max_steps: int) -> tuple[np.ndarray, np.ndarray]:
 
     Newton's method from the log-least-squares point (the weights y minimising the sum over
     known pairs of (log a_ij - y_i + y_j)^2, Bozoki, Fulop & Ronyai 2010), which is closer to
-    the optimum than Harker's and costs one product. With x_p = log a_ij for the missing
-    pairs, D_p = dA/dx_p and the Perron vector w (summing to 1),
+    the optimum than Harker's and costs one solve. With x_p = log a_ij for the missing pairs,
+    D_p = dA/dx_p (a_ij at (i, j), -a_ji at (j, i)) and the Perron vector w (summing to 1),
     Z = (lambda I - A + w 1')^-1 gives the left Perron vector u' = 1'Z (u'w = 1) and the
     reduced resolvent S = Z - w u'Z. Gradient g_p = u' D_p w; Hessian
     H_pq = u' D_p S D_q w + u' D_q S D_p w (+ u' E_p w on the diagonal, E_p = d2A/dx_p2).
-
-    Vectors u' D_p and D_q w (p, q = 1..k) have two nonzero entries each, written through the
-    flat indices of :func:`_layout`; padded slots get zero rows and columns (and write
-    exp(0) = 1 into the diagonal cell they point at), so their step is zero.
+    A padded pair (see :func:`_missing_pairs`) has a zero gradient, row and column, so its
+    step is zero.
     """
     m, n, _ = stack.shape
-    k, ends, far, cells, slot, sign, rows_at, cols_at, diagonal, hess_diagonal, laplacian = _layout(stack)
-    rows_d = np.zeros((m, k + 1, n))  # u' D_p, then u'
-    cols_d = np.zeros((m, n, k))  # columns D_q w
-    rows_flat, cols_flat = rows_d.reshape(-1), cols_d.reshape(-1)
+    rows, cols, real = _missing_pairs(stack)
+    k = rows.shape[1]
+    at, pair, diagonal = np.arange(m)[:, None], np.arange(k), np.arange(n)
+    known = ~np.isnan(stack)
+    # L + 11', L the Laplacian of the known pairs: off the diagonal 1 where a pair is missing,
+    # 0 where known; on it, the number of elements the row's element is compared with, itself included.
+    laplacian = (~known).astype(float)
+    laplacian[:, diagonal, diagonal] = n - laplacian.sum(axis=2)
+    y = np.linalg.solve(laplacian, np.log(np.where(known, stack, 1.0)).sum(axis=2)[..., None])[..., 0]
+    x = y[at, rows] - y[at, cols]
     a = stack.copy()
-    flat = a.reshape(-1)
-    flat[cells] = 1.0  # log 1 = 0: the sums of the known logs
-    logs = np.linalg.solve(laplacian, np.log(a).sum(axis=2)[..., None]).reshape(-1)
-    x = logs[ends] - logs[far]  # x_p, then -x_p
+    eye = np.eye(n)
     settled = np.zeros(m, dtype=bool)
     for _ in range(max_steps):
-        e = np.exp(x)  # a_ij, then a_ji = 1 / a_ij
-        flat[cells] = e
+        a[at, rows, cols] = a_ij = np.exp(x)
+        a[at, cols, rows] = a_ji = np.exp(-x)
         lam, w = perron(a)
-        b = w[:, :, None] - a
-        b.reshape(-1)[diagonal] += lam[:, None]
-        z = np.linalg.inv(b)  # (lambda I - A + w 1')^-1
+        z = np.linalg.inv(lam[:, None, None] * eye - a + w[:, :, None])  # (lambda I - A + w 1')^-1
         u = z.sum(axis=1)
-        w_far = w.reshape(-1)[far]
-        p = e * u.reshape(-1)[ends]  # e u_i, then u_j / e
-        pw = p * w_far
-        g = pw[:, :k] - pw[:, k:]  # u' D_p w
-        rows_flat[rows_at] = p * sign
-        rows_d[:, k] = u
-        cols_flat[cols_at] = e * w_far * sign
-        both = rows_d @ (z @ cols_d)  # u' D_p Z D_q w, then u' Z D_q w
+        u_i, u_j, w_i, w_j = u[at, rows], u[at, cols], w[at, rows], w[at, cols]
+        forth, back = u_i * a_ij * w_j, u_j * a_ji * w_i
+        g = forth - back  # u' D_p w
+        d_ij, d_ji = a_ij * real, -a_ji * real  # D_p's two entries (none for a padded pair)
+        u_d = np.zeros((m, k + 1, n))  # the rows u' D_p, then u'
+        u_d[at, pair, cols], u_d[at, pair, rows], u_d[:, k] = u_i * d_ij, u_j * d_ji, u
+        d_w = np.zeros((m, n, k))  # the columns D_q w
+        d_w[at, rows, pair], d_w[at, cols, pair] = d_ij * w_j, d_ji * w_i
+        both = u_d @ z @ d_w  # u' D_p Z D_q w, then u' Z D_q w
         cross = both[:, :k] - g[:, :, None] * both[:, k:]  # u' D_p S D_q w
         hess = cross + np.swapaxes(cross, 1, 2)
-        hess.reshape(-1)[hess_diagonal] += pw[:, :k] + pw[:, k:]
+        hess[:, pair, pair] += forth + back  # u' E_p w
         step = np.linalg.solve(hess, g[..., None])[..., 0]
-        x -= step[:, slot] * sign
+        x -= step
         settled = np.abs(step).max(axis=1) < _SETTLED
         if settled.all():
             break
-    flat[cells] = np.exp(x)
+    a[at, rows, cols], a[at, cols, rows] = np.exp(x), np.exp(-x)
     return a, settled
 
 

@@ -77,8 +77,8 @@ class Layout:
     Nodes are numbered in preorder (the goal is 0): ``paths``, ``nodes``, ``depths``,
     ``index`` (path to number), ``parents`` (-1 for the goal), ``children[path]`` (numbers of
     an inner node's children, in the model's order; its keys, in preorder, are the nodes with
-    sub-elements), ``leaves`` (numbers) and ``under`` (``under[i, j]``: node j is node i or
-    lies below it).
+    sub-elements), ``leaves`` (numbers), ``under`` (``under[i, j]``: node j is node i or
+    lies below it) and ``levels`` (from the top down, each level's nodes and their parents).
     """
 
     def __init__(self, root: Node) -> None:
@@ -98,6 +98,8 @@ class Layout:
         self.under = np.eye(len(order), dtype=bool)
         for k in range(len(order) - 1, 0, -1):  # children after parents: fold each row into its parent
             self.under[self.parents[k]] |= self.under[k]
+        self.levels = [(level, self.parents[level]) for level in
+                       (np.flatnonzero(self.depths == depth) for depth in range(1, int(self.depths.max()) + 1))]
 
     def global_weights(self, local: np.ndarray) -> np.ndarray:
         """Global weight of each node: the product of local weights along its path.
@@ -110,20 +112,19 @@ class Layout:
         array([1. , 0.6, 0.3, 0.3, 0.4])
         """
         g = np.array(local, dtype=float, copy=True)
-        for depth in range(1, int(self.depths.max()) + 1):
-            level = np.flatnonzero(self.depths == depth)
-            g[..., level] *= g[..., self.parents[level]]
+        for level, parents in self.levels:
+            g[..., level] *= g[..., parents]
         return g
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, slots=True)
 class NodeAnalysis:
     """One inner node: its analysis, or why there is none (``problem``), and its weights.
 
     When the judgments do not yet determine the weights, ``local_weights`` are equal
     (provisional) and ``problem`` says why: the :class:`~ahp.core.completion.Unlinked` elements
     (indices into the node's children), or the panel's reason when it left nobody's judgments
-    here (:data:`ahp.core.panel.ALL_EXCLUDED`). Outputs word it (``ahp.io.wording.problem_text``).
+    here (:data:`ahp.core.agreement.ALL_EXCLUDED`). Outputs word it (``ahp.io.wording.problem_text``).
     """
 
     path: str
@@ -156,7 +157,7 @@ class NodeAnalysis:
         return tuple(f"{self.node.name} ({self.path}): {note}" for note in notes)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RankedLeaf:
     """A churn factor in the ranking; ``local_weight`` is within its parent."""
 

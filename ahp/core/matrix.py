@@ -98,29 +98,15 @@ def parse_matrix(text: str) -> np.ndarray:
 def validate_matrix(matrix: np.ndarray | Sequence[Sequence[float]], labels: Sequence[str] | None = None) -> np.ndarray:
     """Check a pairwise matrix and return it as a float array with reciprocals filled in.
 
-    See :func:`checked_matrix`, which also says whether the matrix is complete.
-
-    >>> validate_matrix([[1, 4], [float("nan"), 1]])[1, 0]
-    np.float64(0.25)
-    """
-    return checked_matrix(matrix, labels)[0]
-
-
-def checked_matrix(
-    matrix: np.ndarray | Sequence[Sequence[float]], labels: Sequence[str] | None = None
-) -> tuple[np.ndarray, bool]:
-    """Check a pairwise matrix: the float array with reciprocals filled in, and whether it is complete.
-
     A missing entry (``nan``) whose mirror is known is filled as the reciprocal; the
     diagonal must be 1 (or missing); every entry must be finite, positive, within
     [1/9, 9], and reciprocal to its mirror within 0.1% (0.333 for 1/3). The matrix returned
     is exactly reciprocal: below the diagonal, 1 / the entry above. At most
     :data:`MAX_ELEMENTS` elements.
 
-    >>> a, complete = checked_matrix([[1, 3], [float("nan"), 1]])
-    >>> float(a[1, 0]), complete
-    (0.3333333333333333, True)
-    >>> checked_matrix([[1, 3], [1/2, 1]], ["price", "quality"])  # doctest: +ELLIPSIS
+    >>> validate_matrix([[1, 4], [float("nan"), 1]])[1, 0]
+    np.float64(0.25)
+    >>> validate_matrix([[1, 3], [1/2, 1]], ["price", "quality"])  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
     ahp.errors.JudgmentError: row 2, column 1 (quality vs price) is 0.5 but row 1, column 2 is 3: they must be ...
@@ -136,21 +122,22 @@ def checked_matrix(
     if labels is not None and len(labels) != n:
         raise JudgmentError(Phrase("{k} labels given for a {n}x{n} matrix", {"k": len(labels), "n": n}))
     diagonal = a.diagonal()
-    with np.errstate(invalid="ignore"):  # inf times 0: caught below all the same
-        product = a * a.T
-    # nan compares false, so a missing judgment passes every test here.
-    off = (a < _LOW) | (a > _HIGH) | (product < _PRODUCT_LOW) | (product > _PRODUCT_HIGH)
-    if off.any() or ((diagonal < _ONE_LOW) | (diagonal > _ONE_HIGH)).any():
+    # nan compares false, so a missing judgment passes every test here; the products are taken
+    # once every entry is known to lie on the scale.
+    if ((a < _LOW) | (a > _HIGH)).any() or ((diagonal < _ONE_LOW) | (diagonal > _ONE_HIGH)).any():
+        raise JudgmentError(_first_problem(a, labels))
+    product = a * a.T
+    if ((product < _PRODUCT_LOW) | (product > _PRODUCT_HIGH)).any():
         raise JudgmentError(_first_problem(a, labels))
     a = np.where(np.isnan(a), 1.0 / a.T, a)  # a missing judgment whose mirror is known: its reciprocal
     np.fill_diagonal(a, 1.0)
     i, j = upper_pairs(n)
     a[j, i] = 1.0 / a[i, j]  # exactly reciprocal, as the upper triangle says (nan stays nan)
-    return a, not np.isnan(a).any()
+    return a
 
 
 def _first_problem(a: np.ndarray, labels: Sequence[str] | None) -> Phrase:
-    """What is wrong with a square matrix that fails the checks of :func:`checked_matrix`, at
+    """What is wrong with a square matrix that fails the checks of :func:`validate_matrix`, at
     its first wrong cell: not finite or not positive, then a diagonal that is not 1, then off
     the scale, then not reciprocal."""
     bad = np.isinf(a) | (a <= 0)

@@ -116,7 +116,7 @@ class StackAnalysis:
     ``lambda_max``, ``ci`` and ``cr`` are ``nan`` and they are not ``consistent``.
     ``completed`` holds the matrices the numbers come from; ``warnings`` each matrix's notes
     from its completion. A matrix is consistent when ``cr <= threshold`` (``cr < threshold``
-    when ``strict``), or when n <= 2. ``lambda_convention`` says how lambda_max was found.
+    when ``strict``), so always when n <= 2 (CR 0). ``lambda_convention`` says how lambda_max was found.
     """
 
     method: str
@@ -172,7 +172,7 @@ def analyse_stack(
     gci = geometric_consistency_index(full, w) if method == "geometric-mean" else None
     ci = consistency_index(lam, n)
     cr = ci / ri if ri > 0 else np.zeros(m)
-    consistent = passes(cr, limit, strict_rule) | (n <= 2)
+    consistent = passes(cr, limit, strict_rule)  # CR is 0 for n <= 2, below every limit
     if not linked.all():  # nan in the rows whose weights are not determined
         cut = np.where(linked, 1.0, np.nan)
         w, lam, ci, cr, consistent = w * cut[:, None], lam * cut, ci * cut, cr * cut, consistent & linked
@@ -191,7 +191,7 @@ def _completed(stack: np.ndarray, completion: str) -> tuple[np.ndarray, np.ndarr
     if not np.isnan(stack).any():  # nothing to complete
         return stack, np.ones(m, dtype=bool), [()] * m
     linked = connected(stack)
-    full = np.broadcast_to(np.eye(n), stack.shape).copy()
+    full = np.where(linked[:, None, None], stack, np.eye(n))
     warnings: list[tuple[CompletionNote, ...]] = [()] * m
     if linked.any():
         full[linked], notes = complete_noting(stack[linked], completion)

@@ -120,3 +120,18 @@ def test_suggestions_on_a_large_matrix_hold_no_trial_matrices():
         tracemalloc.stop()
     assert len(suggestions) == 3
     assert peak < 12 * n * n * 8
+
+
+def test_the_judgments_to_revisit_are_worked_out_only_when_asked_for_and_once(monkeypatch):
+    """An analysis costs the weights and CR: the diagnosis (a search over the scale) runs when
+    ``suggestions`` is first read, whatever ``suggestions=`` count was asked."""
+    import ahp.core.diagnosis as diagnosis
+
+    calls = []
+    real = diagnosis.suggest
+    monkeypatch.setattr(diagnosis, "suggest", lambda *a, **k: calls.append(1) or real(*a, **k))
+    failing = from_upper(4, [4, 1, "1/2", 1, 1, 1])  # CR 0.166: there is something to suggest
+    r = priorities(failing)
+    assert calls == [] and not r.consistent
+    assert r.suggestions and r.suggestions == r.suggestions and len(calls) == 1
+    assert priorities(failing, suggestions=0).suggestions == () and len(calls) == 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+import ahp.core.agreement as agreement_module
 import ahp.core.panel as panel_module
 from ahp.core.group import aggregate_judgments
 from ahp.core.hierarchy import Node, unjudged
@@ -114,7 +115,8 @@ def test_the_ranking_does_not_work_out_each_respondent_until_asked(monkeypatch):
     """The panel's statistics (each respondent's weights, consensus, distances) cost only when used."""
     calls = []
     real = panel_module.individual_priorities
-    monkeypatch.setattr(panel_module, "individual_priorities", lambda *a, **k: calls.append(1) or real(*a, **k))
+    for module in (panel_module, agreement_module):  # the aggregation's, and the statistics'
+        monkeypatch.setattr(module, "individual_priorities", lambda *a, **k: calls.append(1) or real(*a, **k))
     p = analyse_panel(ROOT, {"goal": STACK}, np.ones(6))
     assert p.synthesis.ranking and calls == []
     assert 0 < p.consensus < 1 and len(calls) == 1
