@@ -125,7 +125,8 @@ def test_errors_in_chinese(demo_path, tmp_path, capsys):
     fill(survey, {"service vs quality": None}, name="Store manager")
     assert main(["import", str(survey), "--into", str(demo_path), "--lang", "zh"]) == 2
     assert capsys.readouterr().err == (
-        f"ahp：错误：{survey}，工作表「说明」单元格 B4：「Store manager」已是本项目的专家；未导入任何内容\n")
+        f"ahp：错误：{survey}，工作表「说明」单元格 B4：「Store manager」已是本项目的专家；"
+        "如要替换其判断，请加 --replace；未导入任何内容\n")
 
 
 def test_the_same_respondent_in_two_files_is_refused(demo_path, tmp_path, capsys):

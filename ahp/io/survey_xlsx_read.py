@@ -19,7 +19,7 @@ judgment. Problems are worded in ``language``, the command's.
 ...     read_questionnaire(str(path), load_model(), {"Ann": ""})
 ... except SurveyError as exc:
 ...     print(exc.problems)
-["sheet 'Instructions', cell B4: 'Ann' is already a respondent of the project"]
+["sheet 'Instructions', cell B4: 'Ann' is already a respondent of the project; use --replace to replace their answers"]
 """
 
 from __future__ import annotations

@@ -6,7 +6,8 @@ the command messages and the report take their words from here, so a term is wri
 :mod:`~ahp.io.glossary.terms` holds the vocabulary of AHP, :mod:`~ahp.io.glossary.commands`
 the phrases of the commands, :mod:`~ahp.io.glossary.survey` the questionnaire's,
 :mod:`~ahp.io.glossary.sheet` the problems of a CSV sheet,
-:mod:`~ahp.io.glossary.progress` the consultant's view of each respondent's progress.
+:mod:`~ahp.io.glossary.progress` the consultant's view of each respondent's progress,
+:mod:`~ahp.io.glossary.revise` the correcting of a respondent's answers.
 
 >>> say("status.consistent", "zh"), say("verdict.pass", "zh", cr="0.0057", op="≤", limit="0.08")
 ('通过', 'CR = 0.0057 ≤ 0.08，通过一致性检验')
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 from ahp.io.glossary.commands import PHRASES
 from ahp.io.glossary.progress import PROGRESS
+from ahp.io.glossary.revise import REVISE
 from ahp.io.glossary.sheet import SHEET
 from ahp.io.glossary.survey import SURVEY
 from ahp.io.glossary.terms import TERMS
@@ -27,7 +29,7 @@ from ahp.io.glossary.terms import TERMS
 #: The languages every output speaks.
 LANGUAGES: tuple[str, ...] = ("en", "zh")
 
-GLOSSARY: dict[str, tuple[str, str]] = {**TERMS, **PHRASES, **SURVEY, **SHEET, **PROGRESS}
+GLOSSARY: dict[str, tuple[str, str]] = {**TERMS, **PHRASES, **SURVEY, **SHEET, **PROGRESS, **REVISE}
 
 
 def say(key: str, language: str = "en", **values: object) -> str:
