@@ -16,10 +16,28 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 
-from ahp.io.project_data import Pair, Respondent
+import numpy as np
+
+from ahp.core.hierarchy import Node
+from ahp.core.scale import TOLERANCE
+from ahp.io.project_data import Pair, Respondent, judgment_stack
 
 #: A respondent read from a survey: name, weight (``None``: the survey gives none) and judgments.
 Row = tuple[str, float | None, dict[str, dict[Pair, float]]]
+
+
+def count_changes(ids: list[str], before: dict[Pair, float], after: dict[Pair, float]) -> tuple[int, int, int]:
+    """How many pairs of a node's elements ``ids`` changed value, were added and were removed
+    (a pair written the other way round with the reciprocal value is the same judgment).
+
+    >>> count_changes(["a", "b", "c"], {("a", "b"): 3.0, ("a", "c"): 2.0}, {("b", "a"): 1 / 3, ("b", "c"): 5.0})
+    (0, 1, 1)
+    """
+    was, now = judgment_stack(ids, [before, after])
+    upper = np.triu(np.ones(was.shape, dtype=bool), 1)
+    had, has = upper & ~np.isnan(was), upper & ~np.isnan(now)
+    changed = had & has & ~np.isclose(was, now, rtol=TOLERANCE)
+    return int(changed.sum()), int((has & ~had).sum()), int((had & ~has).sum())
 
 
 class RespondentImport:
@@ -27,6 +45,7 @@ class RespondentImport:
     before a destructive step and ``_write`` it, given the respondents just appended)."""
 
     respondents: list[Respondent]
+    inner: dict[str, Node]
     kept_copies: list[str]
     keep_copy: Callable[[str], str | None]
     _write: Callable[[str | None, list[Respondent]], None]
@@ -37,7 +56,7 @@ class RespondentImport:
         A name new to the project is added (weight 1 when the row gives none). With ``replace``,
         a respondent already in the project gets the row's judgments instead of theirs, and its
         weight when the row gives one; the file as it was is kept first (:meth:`keep_copy`) and
-        where is returned (``None`` when nobody was replaced). If the save fails, the project
+        where is returned (``None`` when no answer or weight changes). If the save fails, the project
         is put back as it was and the kept copy removed, so it still matches its file.
         """
         by_name = {r.name: r for r in self.respondents}
@@ -45,7 +64,7 @@ class RespondentImport:
                     if replace and name in by_name]
         names = [r.name for r, _, _ in replaced]
         label = f"replace {names[0]}" if len(names) == 1 else f"replace {len(names)} respondents"
-        kept = self.keep_copy(label) if names else None
+        kept = self.keep_copy(label) if any(self._changes(*row) for row in replaced) else None
         before = [(r, r.weight, r.judgments) for r, _, _ in replaced]
         for r, weight, judgments in replaced:
             r.weight = r.weight if weight is None else weight
@@ -64,3 +83,10 @@ class RespondentImport:
                 self.kept_copies.remove(kept)
             raise
         return kept
+
+    def _changes(self, respondent: Respondent, weight: float | None, judgments: dict[str, dict[Pair, float]]) -> bool:
+        """Whether ``weight`` (``None``: none given) and ``judgments`` differ from the respondent's."""
+        if weight is not None and weight != respondent.weight:
+            return True
+        return any(any(count_changes([c.id for c in node.children], respondent.judgments.get(path, {}),
+                                     judgments.get(path, {}))) for path, node in self.inner.items())

@@ -222,7 +222,7 @@ def named_rows(
             problems.append(Phrase("csv.cells", {"at": at_row(line), "n": len(row), "m": len(header)}))
             continue
         name = row[col].strip()
-        facts = {"at": _at_name(line, key), "noun": worded(f"sheet.{noun}"), "name": name}
+        facts = {"at": _at_name(line, key), "noun": worded(f"sheet.{noun}"), "name": name, "option": "--replace"}
         if not name:
             problems.append(Phrase("csv.no name", facts))
         elif name in taken:

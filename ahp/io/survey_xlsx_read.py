@@ -117,7 +117,7 @@ def _name(instructions: Worksheet, taken: Mapping[str, str], language: str, prob
         problems.append(say("survey.no name", language, at=at))
     elif name in taken:
         key = "survey.name twice" if taken[name] else "survey.name taken"
-        problems.append(say(key, language, at=at, name=name, other=taken[name]))
+        problems.append(say(key, language, at=at, name=name, other=taken[name], option="--replace"))
     return name
 
 

@@ -22,6 +22,8 @@ REVISE: dict[str, tuple[str, str]] = {
                   "专家「{who}」，{node}：{a} 比 {b}：{before} → {after}，已保存到 {file}"),
     "judge.unchanged": ("{who}, {node}: {a} vs {b} is {value} already; nothing to save",
                         "专家「{who}」，{node}：{a} 比 {b} 已是 {value}，无需保存"),
+    "judge.still missing": ("{who}, {node}: {a} vs {b} is not judged; nothing to save",
+                            "专家「{who}」，{node}：{a} 比 {b} 尚未判断，无需保存"),
     "judge.verdict": ("{node}: {before} -> {after}", "{node}：{before} → {after}"),
     "judge.complete": ("{node}: all {m} pairs judged: complete", "{node}：{m} 对比较均已判断，判断矩阵完整"),
     "judge.completed": ("{node}: {k} of {m} pairs judged; the other {missing} are completed from them",

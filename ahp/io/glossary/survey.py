@@ -108,8 +108,8 @@ SURVEY: dict[str, tuple[str, str]] = {
     "survey.bad": ("{k} problem(s) in the file; nothing imported", "文件中有 {k} 处问题，未导入任何内容"),
     "survey.no name": ("{at}: no respondent name; type the name of the person who answered",
                        "{at}：未填写专家姓名；请填写答卷人的姓名"),
-    "survey.name taken": ("{at}: '{name}' is already a respondent of the project; use --replace to replace their "
-                          "answers", "{at}：「{name}」已是本项目的专家；如要替换其判断，请加 --replace"),
+    "survey.name taken": ("{at}: '{name}' is already a respondent of the project; use {option} to replace their "
+                          "answers", "{at}：「{name}」已是本项目的专家；如要替换其判断，请加 {option}"),
     "survey.name twice": ("{at}: '{name}' is also the respondent of {other}", "{at}：「{name}」也是 {other} 的答卷人"),
     "survey.formula": ("{at}: holds a formula; type the answer itself", "{at}：单元格中是公式；请直接填写答案"),
     "survey.bad answer": ("{at}: '{text}' is neither an answer of the list ({labels}) nor a number from 1/9 to 9",
