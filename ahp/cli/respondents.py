@@ -167,11 +167,10 @@ def _export_questionnaire(args: argparse.Namespace, project: Project, lang: str)
     from ahp.io.terminal import clean, project_title
 
     respondent = " ".join((args.respondent or "").split())
-    if respondent in {r.name for r in project.respondents}:
-        return print_error(say("survey.respondent taken", lang, option="--respondent", name=respondent, file=args.file),
-                       lang)
     write_questionnaire(args.output, project_title(project, lang), project.model, lang, respondent or None)
     print(clean(say("survey.xlsx written", lang, file=args.output)))
+    if respondent in {r.name for r in project.respondents}:  # a second questionnaire, to correct their answers
+        print(clean(say("survey.respondent known", lang, name=respondent, file=args.file, option="--replace")))
     return 0
 
 

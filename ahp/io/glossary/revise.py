@@ -16,6 +16,9 @@ REVISE: dict[str, tuple[str, str]] = {
     "replace.same": ("{name}: answers replaced: no judgment changed", "专家「{name}」的判断已替换：无改动"),
     "replace.weight": ("; weight {before:g} -> {after:g}", "；权重 {before:g} → {after:g}"),
     "verdict.change": ("  {node}: {before} -> {after}", "  {node}：{before} → {after}"),
+    "survey.respondent known": ("note: '{name}' is already a respondent of {file}: import the filled questionnaire "
+                                "with {option} to replace their answers",
+                                "注：「{name}」已是 {file} 中的专家：导入填好的问卷时请加 {option}，以替换其判断"),
     # ahp judge
     "judge.missing": ("?", "未判断"),
     "judge.set": ("{who}, {node}: {a} vs {b}: {before} -> {after}, saved in {file}",

@@ -82,9 +82,6 @@ SURVEY: dict[str, tuple[str, str]] = {
     "survey.xlsx written": ("wrote the questionnaire to {file}", "问卷已写入 {file}"),
     "survey.respondent csv": ("--respondent names the respondent of an .xlsx questionnaire; the CSV survey has a "
                               "respondent column", "{option} 用于 Excel 问卷（.{ext}）；CSV 调查表在专家一列填写姓名"),
-    "survey.respondent taken": ("--respondent: '{name}' is already a respondent of {file}, and the import refuses a "
-                                "name the project has: choose another name",
-                                "{option}：「{name}」已是 {file} 中的专家，导入时将拒绝该姓名：请另选姓名"),
     # reading a filled questionnaire back: where, then what is wrong
     "survey.at sheet": ("sheet '{sheet}'", "工作表「{sheet}」"),
     "survey.at cell": ("sheet '{sheet}', cell {cell}", "工作表「{sheet}」单元格 {cell}"),
