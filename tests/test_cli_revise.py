@@ -220,7 +220,7 @@ def test_a_failed_save_puts_the_project_back_and_removes_the_copy(demo_path, mon
 def test_judge_sets_one_judgment_and_tells_the_verdict_before_and_after(demo_path, args, lang, expected):
     if lang == "zh":
         args = ["客户流失度", *args]
-    was, before = cr(demo_path, SM), answers_of(demo_path, SM)
+    was, before, text = cr(demo_path, SM), answers_of(demo_path, SM), demo_path.read_text(encoding="utf-8")
     code, out, err = run("judge", str(demo_path), "--respondent", SM, *args, "--lang", lang)
     now = cr(demo_path, SM)
     assert (code, err) == (0, "")
@@ -230,7 +230,11 @@ def test_judge_sets_one_judgment_and_tells_the_verdict_before_and_after(demo_pat
                                                                for e in expected]
     assert revisit and lines[2:2 + len(revisit)] == revisit  # what to change back, under the verdict
     assert answers_of(demo_path, SM) == {**before, "service vs quality": pytest.approx(1 / 9)}
-    assert demo_path.with_name("demo.ahp.toml.bak").exists()
+    changed = [(old, new) for old, new in zip(text.splitlines(), demo_path.read_text(encoding="utf-8").splitlines(),
+                                              strict=True) if old != new]
+    assert changed == [("service = { quality = 2, price = 1, competition = 4 }",  # comments and all else kept
+                        'service = { quality = "1/9", price = 1, competition = 4 }')]
+    assert demo_path.with_name("demo.ahp.toml.bak").read_text(encoding="utf-8") == text
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
