@@ -24,7 +24,6 @@ if TYPE_CHECKING:
     from ahp.io.project_import import Row
 
 
-
 def cmd_respondent(args: argparse.Namespace) -> int:
     from ahp.io.terminal import clean
 
