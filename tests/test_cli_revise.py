@@ -404,3 +404,17 @@ def test_help_lists_the_new_command_and_options():
     out = run("--help")[1]
     assert re.search(r"^    judge +set or clear one judgment of one respondent", out, re.M)
     assert "--replace" in run("import", "--help")[1] and "-o OUTPUT" in run("ratings", "template", "--help")[1]
+
+
+def test_a_name_two_nodes_share_is_refused_asking_for_a_path():
+    from ahp.core.hierarchy import Node
+    from ahp.io.node_names import find_element, find_node
+    from ahp.io.sheet import WordedError
+
+    pair = (Node("x", "X", "其他"), Node("y", "Y"))
+    root = Node("goal", "G", children=(Node("p", "Other", children=pair), Node("q", "Other", children=pair)))
+    assert (find_node(root, "q"), find_element(root, "q", "其他")) == ("q", "x")
+    with pytest.raises(WordedError) as refused:
+        find_node(root, " other ")
+    assert refused.value.phrase.words("en") == "' other ' names several nodes: p, q; give one of their paths"
+    assert refused.value.phrase.words("zh") == "「 other 」对应多个节点：p、q；请改用路径"

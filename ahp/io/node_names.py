@@ -72,11 +72,10 @@ def _hint(text: str, candidates: dict[str, list[str]], valid: Phrase) -> Phrase:
     return Phrase("judge.close", {"names": words})
 
 
-def _one(text: str, hits: list[str], nodes: dict[str, Node]) -> str | None:
-    """The only hit, ``None`` for none; several are refused, named by their paths."""
+def _one(text: str, hits: list[str]) -> str | None:
+    """The only hit, ``None`` for none; several are refused, named by their paths (ids)."""
     if len(hits) > 1:
-        raise WordedError(Phrase("judge.ambiguous", {"text": text, "names": _listed([_named(p, nodes[p])
-                                                                                      for p in hits])}))
+        raise WordedError(Phrase("judge.ambiguous", {"text": text, "names": _listed([Worded(p, p) for p in hits])}))
     return hits[0] if hits else None
 
 
@@ -84,7 +83,7 @@ def find_node(root: Node, text: str) -> str:
     """The path of the node with sub-elements that ``text`` names."""
     inner = {path: node for path, node, _ in walk(root) if node.children}
     candidates = {path: _spellings(path, node) for path, node in inner.items()}
-    found = _one(text, _matches(text, candidates), inner)
+    found = _one(text, _matches(text, candidates))
     if found is None:
         valid = Phrase("judge.nodes", {"names": _listed([_named(p, n) for p, n in inner.items()])})
         raise WordedError(Phrase("judge.no node", {"text": text, "hint": _hint(text, candidates, valid)}))
@@ -97,7 +96,7 @@ def find_element(root: Node, path: str, text: str) -> str:
     nodes = {p: node for p, node, _ in walk(root)}
     node = nodes[path]
     children = {c.id: _spellings(child_path(path, c.id), c) for c in node.children}
-    found = _one(text, _matches(text, children), {c.id: c for c in node.children})
+    found = _one(text, _matches(text, children))
     if found is not None:
         return found
     elements = _listed([Worded(c.id, c.label("zh")) for c in node.children])
