@@ -25,9 +25,9 @@ def chinese_project(demo_path: Path) -> Path:
 @pytest.mark.parametrize(("lang", "expected"), [
     ([], "ahp sensitivity: error: argument --seed: -1 is out of range: 0 to 4,294,967,295 "
          "(see ahp sensitivity --help)\n"),
-    (["--lang", "zh"], "ahp sensitivity：错误：argument --seed: -1 is out of range: 0 to 4,294,967,295"
+    (["--lang", "zh"], "ahp sensitivity：错误：参数 --seed：-1 超出范围：应为 0～4,294,967,295"
                        "（见 ahp sensitivity --help）\n"),
-    (["--lang=zh"], "ahp sensitivity：错误：argument --seed: -1 is out of range: 0 to 4,294,967,295"
+    (["--lang=zh"], "ahp sensitivity：错误：参数 --seed：-1 超出范围：应为 0～4,294,967,295"
                     "（见 ahp sensitivity --help）\n"),
 ])
 def test_a_refused_option_is_one_line_in_the_language_asked_for(demo_path, lang, expected):
@@ -36,7 +36,7 @@ def test_a_refused_option_is_one_line_in_the_language_asked_for(demo_path, lang,
 
 def test_a_missing_file_is_told_in_chinese_under_lang_zh(tmp_path):
     missing = tmp_path / "missing.ahp.toml"
-    assert run("rank", str(missing), "--lang", "zh") == (2, f"ahp：错误：{missing}: no such file\n")
+    assert run("rank", str(missing), "--lang", "zh") == (2, f"ahp：错误：{missing}：文件不存在\n")
     assert run("rank", str(missing)) == (2, f"ahp: error: {missing}: no such file\n")
 
 

@@ -386,16 +386,24 @@ def test_ratings_template_writes_the_sheet_stdout_shows(demo_path, tmp_path, lan
     assert run("ratings", "template", str(demo_path), "-o", "-", "--lang", lang) == (0, shown, "")
 
 
-@pytest.mark.parametrize("lang", ["en", "zh"])
-def test_ratings_template_never_writes_over_the_project_or_its_backup(demo_path, lang):
+#: (language, the refusal of the project as output, of its backup as output)
+OVER_INPUTS = [
+    ("en", "ahp: error: {p}: is the input {p}; choose another output file\n",
+     "ahp: error: {b}: is the backup of the input demo.ahp.toml; choose another output file\n"),
+    ("zh", "ahp：错误：{p}：就是输入文件 {p}，请另选输出文件\n",
+     "ahp：错误：{b}：是输入文件 demo.ahp.toml 的备份，请另选输出文件\n"),
+]
+
+
+@pytest.mark.parametrize(("lang", "over_input", "over_backup"), OVER_INPUTS)
+def test_ratings_template_never_writes_over_the_project_or_its_backup(demo_path, lang, over_input, over_backup):
     backup = demo_path.with_name("demo.ahp.toml.bak")
     backup.write_text("kept\n", encoding="utf-8")
     before = demo_path.read_bytes()
-    code, _, err = run("ratings", "template", str(demo_path), "-o", str(demo_path), "--lang", lang)
-    assert code == 2 and err.endswith(f"{demo_path}: is the input {demo_path}; choose another output file\n")
-    code, _, err = run("ratings", "template", str(demo_path), "-o", str(backup), "--lang", lang)
-    assert code == 2 and err.endswith(f"{backup}: is the backup of the input demo.ahp.toml; choose another output "
-                                      "file\n")
+    refused = run("ratings", "template", str(demo_path), "-o", str(demo_path), "--lang", lang)
+    assert refused == (2, "", over_input.format(p=demo_path))
+    refused = run("ratings", "template", str(demo_path), "-o", str(backup), "--lang", lang)
+    assert refused == (2, "", over_backup.format(b=backup))
     assert demo_path.read_bytes() == before and backup.read_text(encoding="utf-8") == "kept\n"
 
 
@@ -407,13 +415,14 @@ def test_help_lists_the_new_command_and_options():
 
 def test_a_name_two_nodes_share_is_refused_asking_for_a_path():
     from ahp.core.hierarchy import Node
+    from ahp.errors import AHPError
+    from ahp.io.glossary import told
     from ahp.io.node_names import find_element, find_node
-    from ahp.io.sheet import WordedError
 
     pair = (Node("x", "X", "其他"), Node("y", "Y"))
     root = Node("goal", "G", children=(Node("p", "Other", children=pair), Node("q", "Other", children=pair)))
     assert (find_node(root, "q"), find_element(root, "q", "其他")) == ("q", "x")
-    with pytest.raises(WordedError) as refused:
+    with pytest.raises(AHPError) as refused:
         find_node(root, " other ")
-    assert refused.value.phrase.words("en") == "' other ' names several nodes: p, q; give one of their paths"
-    assert refused.value.phrase.words("zh") == "「 other 」对应多个节点：p、q；请改用路径"
+    assert told(refused.value, "en") == "' other ' names several nodes: p, q; give one of their paths"
+    assert told(refused.value, "zh") == "「 other 」对应多个节点：p、q；请改用路径"

@@ -100,8 +100,9 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 
 
 def given_language(argv: Sequence[str]) -> str:
-    """The language ``--lang`` asks for on a command line argparse may refuse (the last one given
-    wins, as in argparse); English without one.
+    """The language of a command line argparse may refuse: the one ``--lang`` asks for (the last
+    one given wins, as in argparse), else the ``[settings] language`` of the first project file
+    named (``*.toml``) that can be read; English without either.
 
     >>> given_language(["rank", "p.ahp.toml", "--lang", "zh"]), given_language(["rank", "--lang=zh", "--seed"])
     ('zh', 'zh')
@@ -109,12 +110,14 @@ def given_language(argv: Sequence[str]) -> str:
     ('en', 'en')
     """
     from ahp.io.glossary import LANGUAGES
+    from ahp.io.settings import file_language
 
-    chosen = "en"
+    chosen = None
     for arg, after in zip(argv, [*argv[1:], None], strict=True):
         value = arg.removeprefix("--lang=") if arg.startswith("--lang=") else after if arg == "--lang" else None
         chosen = value if value in LANGUAGES else chosen
-    return chosen
+    files = (file_language(arg) for arg in argv if arg.endswith(".toml"))
+    return chosen or next((found for found in files if found), "en")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -134,21 +137,28 @@ def main(argv: Sequence[str] | None = None) -> int:
             return project.run_tui(DEFAULT_PROJECT)
         return args.func(args)
     except AHPError as exc:
-        from ahp.io.sheet import told
+        from ahp.io.glossary import told
 
         return print_error(told(exc, _error_language(args)), _error_language(args))
     except BrokenPipeError:
         return 0
     except OSError as exc:
-        return print_error(f"{exc.filename or ''}: {exc.strerror or exc}".lstrip(": "), _error_language(args))
+        from ahp.io.glossary import told
+
+        return print_error(told(exc, _error_language(args)), _error_language(args))
     except KeyboardInterrupt:
         return 130
 
 
 def _error_language(args: argparse.Namespace) -> str:
     """The language of an error line: the command's output language once it found it (from the
-    project file, :func:`ahp.cli.common.language`), else ``--lang``, else English."""
-    return getattr(args, "error_language", None) or getattr(args, "lang", None) or "en"
+    project file, :func:`ahp.cli.common.language`), else ``--lang``, else the project file's
+    ``[settings] language`` if the file can be read, else English."""
+    from ahp.io.settings import file_language
+
+    found = getattr(args, "error_language", None) or getattr(args, "lang", None)
+    project = getattr(args, "file", None) or getattr(args, "into", None)
+    return found or (file_language(project) if isinstance(project, str) else None) or "en"
 
 
 def run() -> NoReturn:

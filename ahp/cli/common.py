@@ -16,7 +16,7 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from ahp.errors import AHPError
+from ahp.errors import AHPError, Phrase, Worded
 
 if TYPE_CHECKING:
     from ahp.core.hierarchy import CombinedTest, NodeAnalysis, Synthesis
@@ -91,24 +91,22 @@ def require_respondent(project: Project, name: str | None) -> None:
 
 def read_text(path: str) -> str:
     """A text file's contents (UTF-8, GB18030 or UTF-16: :func:`decode`); a one-line error otherwise."""
-    from ahp.io.sheet import Phrase, WordedError
-
     try:
         with open(path, "rb") as f:
             data = f.read()
     except FileNotFoundError:
-        raise WordedError(Phrase("csv.no file", {"file": path})) from None
+        raise AHPError(Phrase("{file}: no such file", {"file": path})) from None
     except IsADirectoryError:
-        raise WordedError(Phrase("csv.folder", {"file": path})) from None
+        raise AHPError(Phrase("{file}: is a folder, not a file", {"file": path})) from None
     return decode(data, path)
 
 
-def decode(data: bytes, where: str) -> str:
+def decode(data: bytes, where: str | Worded) -> str:
     """``data`` as text (UTF-8, GB18030 or UTF-16 with its mark: :func:`ahp.io.sheet.decode`).
 
     >>> decode("caf\\u00e9\\n".encode("latin-1"), "a.csv")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
-    ahp.io.sheet.WordedError: a.csv, line 1: byte 0xe9 is neither UTF-8 nor GB18030 (GBK); save the file as ...
+    ahp.errors.AHPError: a.csv, line 1: byte 0xe9 is neither UTF-8 nor GB18030 (GBK); save the file as ...
     """
     from ahp.io.sheet import decode as decode_sheet
 
@@ -121,20 +119,21 @@ def refuse_output_over_inputs(output: str, *inputs: str) -> None:
     for given in inputs:
         real = os.path.realpath(given)
         if target == real:
-            raise AHPError(f"{output}: is the input {given}; choose another output file")
+            raise AHPError(Phrase("{output}: is the input {given}; choose another output file",
+                                  {"output": output, "given": given}))
         if target in (real + ".bak", os.path.realpath(given + ".bak")):
-            raise AHPError(f"{output}: is the backup of the input {os.path.basename(given)}; choose another output "
-                           "file")
+            raise AHPError(Phrase("{output}: is the backup of the input {given}; choose another output file",
+                                  {"output": output, "given": os.path.basename(given)}))
         if os.path.realpath(output + ".bak") == real:
-            raise AHPError(f"{output}: writing it would replace {given} with its backup; choose another output file")
+            raise AHPError(Phrase("{output}: writing it would replace {given} with its backup; choose another output "
+                                  "file", {"output": output, "given": given}))
 
 
 def print_sheet_error(path: str, exc: SurveyError, every: bool, language: str = "en", others: int = 0) -> int:
     """A survey's or ratings sheet's bad cells: the first in one line and how many others (with
     ``others``, the problems of the other files of the same import), or with ``every``, the
     summary and then every one, a line each, in ``language``. Returns exit status 2."""
-    from ahp.io.glossary import say
-    from ahp.io.sheet import told
+    from ahp.io.glossary import say, told
     from ahp.io.terminal import clean
 
     problems = exc.problems
@@ -168,15 +167,17 @@ def respondent_failures(project: Project, names: list[str]) -> list[tuple[str, N
     return failures
 
 
-def incomplete_error(file: str, project: Project, synthesis: Synthesis, what: str, lang: str) -> AHPError:
+def incomplete_error(file: str, project: Project, synthesis: Synthesis, what: str) -> AHPError:
     """The error of a command that needs every node's weights (``what``: ``rank``, ``report`` or
-    ``sensitivity``): how many nodes lack judgments, and the first one's reason, in ``lang``."""
-    from ahp.io.glossary import say
+    ``sensitivity``): how many nodes lack judgments, and the first one's reason."""
+    from ahp.io.glossary import LANGUAGES, worded
     from ahp.io.wording import path_name, problem_text
 
     missing = [a for a in synthesis.nodes.values() if a.result is None]
-    return AHPError(say("incomplete", lang, file=file, what=say(f"incomplete.{what}", lang), k=len(missing),
-                        node=path_name(project, missing[0].path, lang), problem=problem_text(missing[0], lang)))
+    node = Worded(*(path_name(project, missing[0].path, lang) for lang in LANGUAGES))
+    problem = Worded(*(problem_text(missing[0], lang) for lang in LANGUAGES))
+    return AHPError(Phrase("{file}: cannot {what} yet, {k} node(s) lack judgments; first: {node}: {problem}", {
+        "file": file, "what": worded(f"incomplete.{what}"), "k": len(missing), "node": node, "problem": problem}))
 
 
 def silent_respondents(project: Project) -> list[str]:

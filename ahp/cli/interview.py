@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from ahp.cli.common import load
-from ahp.cli.options import MAX_TOP, add_file, whole_number
-from ahp.errors import AHPError
+from ahp.cli.common import language, load
+from ahp.cli.options import MAX_TOP, add_file, add_lang, whole_number
+from ahp.errors import AHPError, Phrase
 
 
 def cmd_next(args: argparse.Namespace) -> int:
@@ -18,15 +18,16 @@ def cmd_next(args: argparse.Namespace) -> int:
     project.respondent_index(args.respondent)
     factors = len(project.model.root.layout.leaves)
     if args.top > factors:
-        raise AHPError(f"--top {args.top}: the model has {factors} factors")
+        raise AHPError(Phrase("--top {top}: the model has {factors} factors", {"top": args.top, "factors": factors}))
     plan = project.plan(args.respondent, args.top)
+    lang = language(args, project)
     if args.format == "json":
         import json
 
-        data = words.next_dict(project, args.respondent, plan, args.top, args.lang)
+        data = words.next_dict(project, args.respondent, plan, args.top, lang)
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return 0
-    lang, questions = args.lang, words.question_count(project)
+    questions = words.question_count(project)
     answered = words.answered_text(questions - plan.unanswered, questions, lang)
     q = plan.next
     if q is None:
@@ -54,4 +55,4 @@ def args_next(p: argparse.ArgumentParser) -> None:
     p.add_argument("--top", type=whole_number(1, MAX_TOP), default=5,
                    help=f"how many top factors must be settled (default 5, 1 to {MAX_TOP})")
     p.add_argument("--format", choices=("table", "json"), default="table")
-    p.add_argument("--lang", choices=("en", "zh"), default="en", help="language of the question and the names")
+    add_lang(p, "question and the names")

@@ -10,7 +10,7 @@ VALUE says how many times A matters more than B: ``3``, ``1/5``; ``?`` or ``clea
 (0.2, None)
 >>> parse_judgment("12")
 Traceback (most recent call last):
-ahp.io.sheet.WordedError: '12' is off Saaty's scale: a judgment lies within 1/9 and 9, such as 3 or 1/5 (? clears it)
+ahp.errors.JudgmentError: '12' is off Saaty's scale: a judgment lies within 1/9 and 9, such as 3 or 1/5 (? clears it)
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING
 
 from ahp.cli.common import language, load
 from ahp.cli.options import add_file, add_lang
+from ahp.errors import AHPError, JudgmentError, Phrase, Worded, listed
 from ahp.io.glossary import say
-from ahp.io.sheet import Phrase, Worded, WordedError
 
 if TYPE_CHECKING:
     from ahp.core.hierarchy import NodeAnalysis
@@ -35,18 +35,20 @@ CLEAR = ("?", "clear", "清除")
 def parse_judgment(text: str) -> float | None:
     """VALUE: how many times A matters more than B, on Saaty's scale; ``None`` to clear it."""
     from ahp.core.scale import on_scale, parse_value
-    from ahp.errors import JudgmentError
 
     if text.strip().casefold() in CLEAR:
         return None
+    not_a_number = Phrase("{text!r} is not a judgment: give a number on Saaty's scale, such as 3 or 1/5, or ? to "
+                          "clear the judgment", {"text": text})
     try:
         value = parse_value(text)
     except JudgmentError:
-        raise WordedError(Phrase("judge.not a number", {"text": text})) from None
+        raise JudgmentError(not_a_number) from None
     if math.isnan(value):
-        raise WordedError(Phrase("judge.not a number", {"text": text}))
+        raise JudgmentError(not_a_number)
     if not (value > 0 and on_scale(value)):
-        raise WordedError(Phrase("judge.off scale", {"text": text}))
+        raise JudgmentError(Phrase("{text!r} is off Saaty's scale: a judgment lies within 1/9 and 9, such as 3 or 1/5 "
+                                   "(? clears it)", {"text": text}))
     return value
 
 
@@ -64,8 +66,9 @@ def cmd_judge(args: argparse.Namespace) -> int:
     node = project.inner[path]
     if a == b:
         zh = {c.id: c.label("zh") for c in node.children}
-        raise WordedError(Phrase("judge.itself", {"node": Worded(path, node.label("zh")), "a": Worded(a, zh[a]),
-                                                  "b": Worded(b, zh[b])}))
+        raise JudgmentError(Phrase("{node}: {a} vs {b}: an element is not compared with itself",
+                                   {"node": Worded(path, node.label("zh")), "a": Worded(a, zh[a]),
+                                    "b": Worded(b, zh[b])}))
     value = parse_judgment(args.value)
     was = project.judgment(r, path, a, b)
     labels = {c.id: c.label(lang) for c in node.children}
@@ -92,8 +95,8 @@ def _respondent(project: Project, name: str, file: str) -> int:
     """The index of the respondent called ``name``; refused naming the file and who is in it."""
     names = [r.name for r in project.respondents]
     if name.strip() not in names:
-        listed = Worded(", ".join(names) or say("none", "en"), "、".join(names) or say("none", "zh"))
-        raise WordedError(Phrase("judge.no respondent", {"file": file, "name": name, "names": listed}))
+        raise AHPError(Phrase("{file}: no respondent named {name!r}; respondents: {names}",
+                              {"file": file, "name": name, "names": listed(names)}))
     return names.index(name.strip())
 
 

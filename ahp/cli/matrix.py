@@ -13,13 +13,13 @@ import sys
 
 from ahp.cli.common import decode, read_text
 from ahp.cli.options import add_conventions
-from ahp.errors import AHPError
+from ahp.errors import AHPError, Phrase, Worded
 
 
 def _read_matrix_arg(arg: str) -> str:
     """The matrix text: from stdin for ``-``, from a file when ``arg`` names one, else ``arg``."""
     if arg == "-":
-        return decode(sys.stdin.buffer.read(), "standard input")
+        return decode(sys.stdin.buffer.read(), Worded("standard input", "标准输入"))
     if ";" not in arg and os.path.isfile(arg):
         return read_text(arg)
     return arg
@@ -40,7 +40,7 @@ def _matrix_and_labels(text: str, labels: str | None) -> tuple[object, list[str]
     matrix = parse_matrix(text)
     names = [s.strip() for s in labels.split(",")] if labels else header
     if names is not None and len(names) != matrix.shape[0]:
-        raise AHPError(f"{len(names)} labels for a {matrix.shape[0]}x{matrix.shape[0]} matrix")
+        raise AHPError(Phrase("{k} labels for a {n}x{n} matrix", {"k": len(names), "n": matrix.shape[0]}))
     return matrix, names
 
 
@@ -56,10 +56,12 @@ def cmd_weights(args: argparse.Namespace) -> int:
         result = priorities(matrix, method=args.method or "eigenvector", completion=args.completion, labels=labels,
                             **conventions.analysis())
     except UnlinkedError as exc:
+        from ahp.io.glossary import LANGUAGES
         from ahp.io.wording import unlinked_text
 
         names = labels or [str(i + 1) for i in range(len(exc.unlinked.linked) + len(exc.unlinked.cut))]
-        raise AHPError(unlinked_text(exc.unlinked, names, args.lang or "en")) from None
+        why = Worded(*(unlinked_text(exc.unlinked, names, lang) for lang in LANGUAGES))
+        raise AHPError(Phrase("{text}", {"text": why})) from None
     if args.json:
         import json
 

@@ -1,13 +1,15 @@
 """The parser and the kinds of option value the commands share, each checked by argparse.
 
 A value out of range is a usage error naming the option (``argument --draws: ...``), exit 2.
+argparse's own refusals and the options' are phrases (:class:`~ahp.errors.Phrase`), worded in
+the command line's language.
 
 >>> draws = whole_number(0, 1_000_000)
 >>> draws("500")
 500
 >>> draws("-1")
 Traceback (most recent call last):
-argparse.ArgumentTypeError: -1 is out of range: 0 to 1,000,000
+ahp.cli.options.OptionValueError: -1 is out of range: 0 to 1,000,000
 >>> fraction("50%"), positive_number(5)("0.2")
 (0.5, 0.2)
 """
@@ -16,8 +18,11 @@ from __future__ import annotations
 
 import argparse
 import math
-from collections.abc import Callable
-from typing import NoReturn
+import re
+from collections.abc import Callable, Sequence
+from typing import Any, NoReturn
+
+from ahp.errors import Phrase, Worded, listed
 
 #: Most Monte Carlo draws a command runs: a million takes minutes, more is never needed.
 MAX_DRAWS = 1_000_000
@@ -34,32 +39,106 @@ MAX_WEIGHT = 1e6
 class UsageError(Exception):
     """A command line argparse refuses: the refusing parser's name (``ahp weights``) and why.
 
-    >>> UsageError("ahp weights", "argument --seed: -1 is out of range").words("zh")
-    'ahp weights：错误：argument --seed: -1 is out of range（见 ahp weights --help）'
+    >>> UsageError("ahp weights", argparse_phrase("unrecognized arguments: --x")).words("zh")
+    'ahp weights：错误：无法识别的参数：--x（见 ahp weights --help）'
     """
 
-    def __init__(self, prog: str, message: str) -> None:
-        super().__init__(message)
-        self.prog, self.message = prog, message
+    def __init__(self, prog: str, phrase: Phrase) -> None:
+        super().__init__(str(phrase))
+        self.prog, self.phrase = prog, phrase
 
     def words(self, language: str) -> str:
-        """The one-line error in ``language``; argparse's own message stays as argparse words it."""
-        from ahp.io.glossary import say
+        """The one-line error in ``language``."""
+        from ahp.io.glossary import say, told
 
-        return say("usage.error", language, prog=self.prog, message=self.message, option="--help")
+        return say("usage.error", language, prog=self.prog, message=told(self.phrase, language), option="--help")
+
+
+class OptionValueError(argparse.ArgumentTypeError):
+    """An option's value refused: ``phrase`` says why (argparse names the option)."""
+
+    def __init__(self, phrase: Phrase) -> None:
+        super().__init__(str(phrase))
+        self.phrase = phrase
+
+
+#: argparse's refusals (Python 3.11), each as a pattern and its phrase.
+_ARGPARSE = tuple((re.compile(pattern), text) for pattern, text in (
+    (r"invalid choice: (?P<value>.*) \(choose from (?P<choices>.*)\)",
+     "invalid choice: {value} (choose from {choices})"),
+    (r"the following arguments are required: (?P<names>.*)", "the following arguments are required: {names}"),
+    (r"unrecognized arguments: (?P<names>.*)", "unrecognized arguments: {names}"),
+    (r"ambiguous option: (?P<option>\S*) could match (?P<names>.*)", "ambiguous option: {option} could match {names}"),
+    (r"not allowed with argument (?P<names>.*)", "not allowed with argument {names}"),
+    (r"ignored explicit argument (?P<value>.*)", "ignored explicit argument {value}"),
+    (r"one of the arguments (?P<names>.*) is required", "one of the arguments {names} is required"),
+    (r"expected (?P<k>\d+) arguments?", "expected {k} argument(s)"),
+    (r"expected (one|at most one|at least one) argument", None),
+))
+
+
+def argparse_phrase(message: str) -> Phrase:
+    """One of argparse's refusals as a phrase (its own words when it is not one of :data:`_ARGPARSE`).
+
+    >>> argparse_phrase("invalid choice: 'xml' (choose from 'text', 'json')").values["value"]
+    Worded(en="'xml'", zh='「xml」')
+    """
+    for pattern, text in _ARGPARSE:
+        m = pattern.fullmatch(message)
+        if m:
+            values = {name: _listed(value) for name, value in m.groupdict().items()}
+            return Phrase(text or message, values)
+    return Phrase(message.replace("{", "{{").replace("}", "}}"))
+
+
+def _listed(value: str) -> str | Worded:
+    """A value or list argparse quoted (``'xml'``, ``'text', 'json'``): as it is in English, in
+    Chinese each in 「」 (``「xml」``, ``「text」「json」``); anything else as it is.
+
+    >>> _listed("'text', 'json'"), _listed("--a, --b")
+    (Worded(en="'text', 'json'", zh='「text」「json」'), Worded(en='--a, --b', zh='--a、--b'))
+    """
+    items = value.split(", ")
+    if all(len(item) > 1 and item[0] == item[-1] == "'" for item in items):
+        return Worded(value, "".join(f"「{item[1:-1]}」" for item in items))
+    return Worded(value, "、".join(items)) if len(items) > 1 else value
+
+
+def argument_phrase(exc: argparse.ArgumentError) -> Phrase:
+    """What argparse refused about one argument: the option's own phrase when its type refused
+    the value (:class:`OptionValueError`), else argparse's."""
+    why = exc.__context__.phrase if isinstance(exc.__context__, OptionValueError) else argparse_phrase(exc.message)
+    if exc.argument_name is None:
+        return why
+    if exc.argument_name == "COMMAND" and why.text == "invalid choice: {value} (choose from {choices})":
+        return Phrase("argument COMMAND: invalid choice: {value} (choose from {choices})", why.values)
+    return Phrase("argument {name}: {why}", {"name": exc.argument_name, "why": why})
 
 
 class Parser(argparse.ArgumentParser):
-    """argparse, but a usage error is one line (and exit status 2): raised as :class:`UsageError`
-    for :func:`ahp.cli.main` to print in the command line's language."""
+    """argparse, but a usage error is one line (and exit status 2): raised as :class:`UsageError`,
+    its reason a phrase, for :func:`ahp.cli.main` to print in the command line's language."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, exit_on_error=False, **kwargs)
+
+    def parse_known_args(
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None,
+    ) -> tuple[argparse.Namespace, list[str]]:
+        try:
+            return super().parse_known_args(args, namespace)
+        except argparse.ArgumentError as exc:
+            raise UsageError(self.prog, argument_phrase(exc)) from None
 
     def error(self, message: str) -> NoReturn:
-        raise UsageError(self.prog, message)
+        raise UsageError(self.prog, argparse_phrase(message))
 
 
-def _shown(text: str) -> str:
-    """``text`` quoted, cut short when long (a 400-digit number stays one readable line)."""
-    return repr(text if len(text) <= 24 else text[:20] + "...")
+def _shown(text: str) -> Worded:
+    """``text`` quoted (in 「」 in Chinese), cut short when long (a 400-digit number stays one
+    readable line)."""
+    cut = text if len(text) <= 24 else text[:20] + "..."
+    return Worded(repr(cut), f"「{cut}」")
 
 
 def whole_number(minimum: int, maximum: int) -> Callable[[str], int]:
@@ -69,10 +148,10 @@ def whole_number(minimum: int, maximum: int) -> Callable[[str], int]:
         try:
             value = int(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"{_shown(text)} is not a whole number") from None
+            raise OptionValueError(Phrase("{text} is not a whole number", {"text": _shown(text)})) from None
         if not minimum <= value <= maximum:
-            raise argparse.ArgumentTypeError(f"{_shown(text) if len(text) > 24 else value} is out of range: "
-                                             f"{minimum:,} to {maximum:,}")
+            raise OptionValueError(Phrase("{value} is out of range: {least:,} to {most:,}", {
+                "value": _shown(text) if len(text) > 24 else value, "least": minimum, "most": maximum}))
         return value
 
     return parse
@@ -82,9 +161,9 @@ def _finite(text: str) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{_shown(text)} is not a number") from None
+        raise OptionValueError(Phrase("{text} is not a number", {"text": _shown(text)})) from None
     if not math.isfinite(value):
-        raise argparse.ArgumentTypeError(f"{_shown(text)} is not a finite number")
+        raise OptionValueError(Phrase("{text} is not a finite number", {"text": _shown(text)}))
     return value
 
 
@@ -93,13 +172,14 @@ def positive_number(maximum: float) -> Callable[[str], float]:
 
     >>> positive_number(10)("1" * 400)
     Traceback (most recent call last):
-    argparse.ArgumentTypeError: '11111111111111111111...' is not a finite number
+    ahp.cli.options.OptionValueError: '11111111111111111111...' is not a finite number
     """
 
     def parse(text: str) -> float:
         value = _finite(text)
         if not 0 < value <= maximum:
-            raise argparse.ArgumentTypeError(f"{value:g} is out of range: above 0, at most {maximum:g}")
+            raise OptionValueError(Phrase("{value:g} is out of range: above 0, at most {most:g}",
+                                          {"value": value, "most": maximum}))
         return value
 
     return parse
@@ -110,7 +190,7 @@ def fraction(text: str) -> float:
     percent = text.strip().endswith("%")
     value = _finite(text.strip().rstrip("%")) / (100 if percent else 1)
     if not 0 <= value <= 1:
-        raise argparse.ArgumentTypeError(f"{_shown(text)} is out of range: 0 to 1 (or 0% to 100%)")
+        raise OptionValueError(Phrase("{text} is out of range: 0 to 1 (or 0% to 100%)", {"text": _shown(text)}))
     return value
 
 
@@ -122,11 +202,12 @@ def threshold_rule(text: str) -> str | float:
         return text
     try:
         value = _finite(text)
-    except argparse.ArgumentTypeError:
-        raise argparse.ArgumentTypeError(
-            f"{_shown(text)} is neither a rule ({', '.join(THRESHOLD_RULES)}) nor a number") from None
+    except OptionValueError:
+        raise OptionValueError(Phrase("{text} is neither a rule ({rules}) nor a number",
+                                      {"text": _shown(text), "rules": listed(THRESHOLD_RULES)})) from None
     if not 0 < value < 1:
-        raise argparse.ArgumentTypeError(f"{value:g} is out of range: a CR threshold lies between 0 and 1")
+        raise OptionValueError(Phrase("{value:g} is out of range: a CR threshold lies between 0 and 1",
+                                      {"value": value}))
     return value
 
 

@@ -16,7 +16,7 @@ from ahp.cli.common import (
     silent_respondents,
 )
 from ahp.cli.options import add_bom, add_conventions, add_file, add_group, add_lang, add_respondent
-from ahp.errors import AHPError
+from ahp.errors import AHPError, Phrase
 
 
 def cmd_open(args: argparse.Namespace) -> int:
@@ -65,7 +65,7 @@ def cmd_rank(args: argparse.Namespace) -> int:
     panel = project.panel(suggestions=0) if args.respondent is None and len(project.respondents) > 1 else None
     synthesis = panel.synthesis if panel is not None else project.synthesize(args.respondent, suggestions=0)
     if not synthesis.complete:
-        raise incomplete_error(args.file, project, synthesis, "rank", language(args, project))
+        raise incomplete_error(args.file, project, synthesis, "rank")
     if args.format == "table":
         from ahp.io.terminal import print_ranking
 
@@ -108,7 +108,8 @@ def cmd_group(args: argparse.Namespace) -> int:
     project = load(args.file, args)
     apply_settings(project, args)
     if len(project.respondents) < 2:
-        raise AHPError(f"{args.file}: a panel needs at least two respondents; it has {len(project.respondents)}")
+        raise AHPError(Phrase("{file}: a panel needs at least two respondents; it has {k}",
+                              {"file": args.file, "k": len(project.respondents)}))
     panel = project.panel(suggestions=0)
     if args.format == "json":
         import json

@@ -25,7 +25,7 @@ from ahp.cli.options import (
     add_respondent,
     fraction,
 )
-from ahp.errors import AHPError
+from ahp.errors import AHPError, Phrase
 
 
 def cmd_ratings(args: argparse.Namespace) -> int:
@@ -72,8 +72,8 @@ def cmd_risk(args: argparse.Namespace) -> int:
     apply_settings(project, args)
     require_respondent(project, args.respondent)
     if not project.units:
-        raise AHPError(f"{args.file}: no units are rated yet; "
-                       f"import ratings with: ahp ratings import FILE.csv --into {args.file}")
+        raise AHPError(Phrase("{file}: no units are rated yet; import ratings with: ahp ratings import FILE.csv --into "
+                              "{file}", {"file": args.file}))
     report = risk_report(project, project.synthesize(args.respondent, suggestions=0), args.min_coverage,
                          args.operator, args.owner)
     if args.format == "json":

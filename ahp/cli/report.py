@@ -27,7 +27,7 @@ from ahp.cli.options import (
     positive_number,
     whole_number,
 )
-from ahp.errors import AHPError
+from ahp.errors import AHPError, Phrase, listed
 
 
 def cmd_sensitivity(args: argparse.Namespace) -> int:
@@ -36,7 +36,7 @@ def cmd_sensitivity(args: argparse.Namespace) -> int:
     require_respondent(project, args.respondent)
     synthesis = project.synthesize(args.respondent, suggestions=0)
     if not synthesis.complete:
-        raise incomplete_error(args.file, project, synthesis, "sensitivity", language(args, project))
+        raise incomplete_error(args.file, project, synthesis, "sensitivity")
     one_way = project.sensitivity(args.respondent, top=args.top)
     mc = None
     if args.draws:
@@ -80,15 +80,15 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     fmt = args.format or os.path.splitext(args.output)[1].lstrip(".").lower()
     if fmt not in FORMATS:
-        raise AHPError(f"{args.output}: say --format {', '.join(FORMATS[:-1])} or {FORMATS[-1]} "
-                       "(or use one of those extensions)")
+        raise AHPError(Phrase("{output}: say --format {some} or {last} (or use one of those extensions)",
+                              {"output": args.output, "some": listed(FORMATS[:-1]), "last": FORMATS[-1]}))
     refuse_output_over_inputs(args.output, args.file)
     project = load(args.file, args)
     apply_settings(project, args)
     lang = language(args, project)
     synthesis = project.synthesize(suggestions=0)
     if not synthesis.complete:
-        raise incomplete_error(args.file, project, synthesis, "report", lang)
+        raise incomplete_error(args.file, project, synthesis, "report")
     require_respondent(project, args.respondent)
     data = gather(project, lang, args.draws, args.seed, args.respondent,
                   client=args.client, consultant=args.consultant)

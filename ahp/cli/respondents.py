@@ -67,7 +67,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     sources = {r.name: "" for r in project.respondents}  # each name and the file it came from ("": the project)
     for path in args.surveys:
         try:
-            found = _read_survey_file(path, project, args.coding, sources, lang, args.replace)
+            found = _read_survey_file(path, project, args.coding, sources, args.replace)
         except SurveyError as exc:
             refused.append((path, exc))
             continue
@@ -111,28 +111,29 @@ def _import_rows(args: argparse.Namespace, project: Project, rows: list[Row], la
 
 
 def _read_survey_file(
-    path: str, project: Project, coding: str, sources: dict[str, str], lang: str, replace: bool = False,
+    path: str, project: Project, coding: str, sources: dict[str, str], replace: bool = False,
 ) -> list[Row]:
     """The respondents of one survey file: a questionnaire (``.xlsx``) or a CSV survey. A name
     already in an earlier file (``sources``) is refused, and one in the project too unless
     ``replace``; with ``replace``, a row's weight is ``None`` when the file gives none."""
-    from ahp.errors import SurveyError
+    from ahp.errors import Phrase, SurveyError
+    from ahp.io.glossary import worded
 
     taken = {name: where for name, where in sources.items() if where or not replace}
     if path.lower().endswith(".xlsx"):
         from ahp.io.survey_xlsx_read import read_questionnaire
 
-        name, weight, judgments = read_questionnaire(path, project.model, taken, lang)
+        name, weight, judgments = read_questionnaire(path, project.model, taken)
         return [(name, None if replace else weight, judgments)]  # a questionnaire gives no weight
     from ahp.io.survey import read_survey
 
     in_project = {name for name, where in taken.items() if not where}
     found = read_survey(read_text(path), project.model.root, coding, in_project, None if replace else 1.0)
-    at = say("survey.at column", lang, column=say("sheet.respondent", lang))
-    twice = [say("survey.name twice", lang, at=at, name=name, other=sources[name])
-             for name, _, _ in found if sources.get(name)]
+    at = Phrase("column '{column}'", {"column": worded("sheet.respondent")})
+    twice = [Phrase("{at}: '{name}' is also the respondent of {other}",
+                    {"at": at, "name": name, "other": sources[name]}) for name, _, _ in found if sources.get(name)]
     if twice:
-        raise SurveyError(say("survey.bad", lang, k=len(twice)), twice)
+        raise SurveyError(Phrase("{k} problem(s) in the file; nothing imported", {"k": len(twice)}), twice)
     return found
 
 

@@ -8,7 +8,7 @@ import threading
 import time
 
 from ahp.cli.common import language, load
-from ahp.cli.options import add_file, add_lang
+from ahp.cli.options import add_file, add_lang, whole_number
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
 #: Addresses that mean "every interface": a link naming one opens nowhere else.
@@ -18,7 +18,7 @@ ANY_HOST = {"0.0.0.0", "::"}
 def args_serve(p: argparse.ArgumentParser) -> None:
     add_file(p)
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this computer only)")
-    p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    p.add_argument("--port", type=whole_number(0, 65535), default=8000, help="port (default 8000)")
     p.add_argument("--invite", metavar="NAME", action="append", default=[],
                    help="add respondent NAME (if new) and print a new link for them (their old link stops working)")
     p.add_argument("--revoke", metavar="NAME", action="append", default=[], help="make NAME's link stop working")

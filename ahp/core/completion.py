@@ -35,7 +35,7 @@ import numpy as np
 
 from ahp.core.matrix import upper_pairs
 from ahp.core.weights import perron
-from ahp.errors import AHPError, JudgmentError
+from ahp.errors import AHPError, JudgmentError, Phrase, listed
 
 COMPLETIONS: tuple[str, ...] = ("lambda-max", "harker")
 #: Newton steps the lambda-max completion takes at most; one that has not settled by then says so.
@@ -337,7 +337,8 @@ class CompletionNote:
 def check_completion(method: str) -> None:
     """Raise :class:`AHPError` for a completion method that is not one of :data:`COMPLETIONS`."""
     if method not in COMPLETIONS:
-        raise AHPError(f"unknown completion {method!r}; choose one of {', '.join(COMPLETIONS)}")
+        raise AHPError(Phrase("unknown completion {method!r}; choose one of {choices}",
+                              {"method": method, "choices": listed(COMPLETIONS)}))
 
 
 def complete(a: np.ndarray, method: str = "lambda-max", labels: Sequence[str] | None = None) -> np.ndarray:

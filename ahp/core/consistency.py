@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ahp.errors import AHPError
+from ahp.errors import AHPError, Phrase, listed
 
 # Random index tables, RI(n) for n = 3..15 (RI(1) = RI(2) = 0 in every table).
 # Sources, as collected in shared/reference/published_cases.md:
@@ -100,7 +100,8 @@ def ri_table_name(table: str) -> str:
     """
     table = RI_ALIASES.get(table, table)
     if table not in _RI_3_TO_15:
-        raise AHPError(f"unknown random index table {table!r}; choose one of {', '.join(RI_TABLES)}")
+        raise AHPError(Phrase("unknown random index table {table!r}; choose one of {choices}",
+                              {"table": table, "choices": listed(RI_TABLES)}))
     return table
 
 
@@ -117,13 +118,14 @@ def threshold(n: int, rule: str | float = "saaty1994") -> float:
     """The largest acceptable CR for an n x n matrix under a named rule or a fixed number."""
     if isinstance(rule, (int, float)) and not isinstance(rule, bool):
         if not 0 < rule < 1:
-            raise AHPError(f"a CR threshold must lie between 0 and 1; got {rule}")
+            raise AHPError(Phrase("a CR threshold must lie between 0 and 1; got {rule}", {"rule": rule}))
         return float(rule)
     if rule == "saaty1994":
         return {3: 0.05, 4: 0.08}.get(n, 0.10)
     if rule in ("saaty1980", "lt0.10"):
         return 0.10
-    raise AHPError(f"unknown threshold rule {rule!r}; choose one of {', '.join(THRESHOLD_RULES)} or a number")
+    raise AHPError(Phrase("unknown threshold rule {rule!r}; choose one of {choices} or a number",
+                          {"rule": rule, "choices": listed(THRESHOLD_RULES)}))
 
 
 def hierarchy_threshold(rule: str | float = "saaty1994") -> float:
@@ -168,7 +170,8 @@ def acceptance_text(limit: float, strict_rule: bool) -> str:
 def check_lambda_max(rule: str) -> None:
     """Raise :class:`AHPError` for a lambda_max convention that is not one of :data:`LAMBDA_MAX_RULES`."""
     if rule not in LAMBDA_MAX_RULES:
-        raise AHPError(f"unknown lambda_max convention {rule!r}; choose one of {', '.join(LAMBDA_MAX_RULES)}")
+        raise AHPError(Phrase("unknown lambda_max convention {rule!r}; choose one of {choices}",
+                              {"rule": rule, "choices": listed(LAMBDA_MAX_RULES)}))
 
 
 def textbook_lambda_max(a: np.ndarray, w: np.ndarray) -> np.ndarray:

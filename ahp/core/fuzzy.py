@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ahp.errors import AHPError
+from ahp.errors import AHPError, Phrase, listed
 
 #: The composition operators of B = W o R, with the names textbooks give them.
 OPERATORS = {"weighted-average": "M(·,+)", "main-factor": "M(∧,∨)"}
@@ -56,7 +56,8 @@ def compose(weights: np.ndarray, memberships: np.ndarray, operator: str = "weigh
     [0.3333, 0.6667]
     """
     if operator not in OPERATORS:
-        raise AHPError(f"operator must be one of {', '.join(OPERATORS)}; got {operator!r}")
+        raise AHPError(Phrase("operator must be one of {choices}; got {operator!r}",
+                              {"choices": listed(OPERATORS), "operator": operator}))
     rated = ~np.isnan(memberships).any(axis=-1)
     w = np.asarray(weights, dtype=float)[rated]
     r = memberships[rated]

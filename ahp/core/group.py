@@ -25,7 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ahp.core.priorities import analyse_stack
-from ahp.errors import AHPError
+from ahp.errors import AHPError, Phrase, listed
 
 AIP_MEANS: tuple[str, ...] = ("geometric", "arithmetic")
 AGGREGATIONS: tuple[str, ...] = ("aij", "aip")
@@ -42,7 +42,7 @@ def _normalised(weights: np.ndarray | None, r: int) -> np.ndarray:
     """The respondents' weights scaled to sum 1 (equal when ``None``)."""
     w = np.ones(r) if weights is None else np.asarray(weights, dtype=float)
     if w.shape != (r,) or not (np.isfinite(w).all() and (w >= 0).all() and w.sum() > 0):
-        raise AHPError(f"respondent weights must be {r} finite numbers, none negative and not all 0")
+        raise AHPError(Phrase("respondent weights must be {r} finite numbers, none negative and not all 0", {"r": r}))
     return w / w.sum()
 
 
@@ -74,7 +74,8 @@ def aggregate_priorities(
     elif mean == "arithmetic":
         g = w @ priorities
     else:
-        raise AHPError(f"unknown mean {mean!r}; choose one of {', '.join(AIP_MEANS)}")
+        raise AHPError(Phrase("unknown mean {mean!r}; choose one of {choices}",
+                              {"mean": mean, "choices": listed(AIP_MEANS)}))
     return g / g.sum()
 
 

@@ -20,7 +20,7 @@ import numpy as np
 from ahp.core.completion import Unlinked
 from ahp.core.consistency import acceptance_text, hierarchy_threshold, passes, strict
 from ahp.core.priorities import PriorityResult, analyse_matrices
-from ahp.errors import ModelError
+from ahp.errors import ModelError, Phrase
 
 ROOT = "goal"
 
@@ -308,14 +308,16 @@ def _node_matrices(tree: Layout, matrices: Mapping[str, object]) -> list[np.ndar
     """Each inner node's matrix as an array, in preorder (all pairs missing where none is given)."""
     unknown = [path for path in matrices if path not in tree.children]
     if unknown:
-        raise ModelError(f"a matrix is given for {unknown[0]!r}, which is not a node with sub-elements")
+        raise ModelError(Phrase("a matrix is given for {path!r}, which is not a node with sub-elements",
+                                {"path": unknown[0]}))
     arrays = []
     for path, kids in tree.children.items():
         a = matrices.get(path)
         a = unjudged(len(kids)) if a is None else np.asarray(a, dtype=float)
         k = len(kids)
         if a.shape != (k, k):
-            raise ModelError(f"the matrix for {path!r} has shape {a.shape}; its {k} elements need {k}x{k}")
+            raise ModelError(Phrase("the matrix for {path!r} has shape {shape}; its {k} elements need {k}x{k}",
+                                    {"path": path, "shape": a.shape, "k": k}))
         arrays.append(a)
     return arrays
 

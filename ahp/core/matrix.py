@@ -18,7 +18,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from ahp.core.scale import MAX_VALUE, MIN_VALUE, TOLERANCE, format_value, parse_value
-from ahp.errors import JudgmentError
+from ahp.errors import JudgmentError, Phrase
 
 _ENTRY_SPLIT = re.compile(r"[\s,]+")
 
@@ -35,10 +35,11 @@ def upper_pairs(n: int) -> tuple[np.ndarray, np.ndarray]:
     return i, j
 
 
-def _cell(i: int, j: int, labels: Sequence[str] | None) -> str:
+def _cell(i: int, j: int, labels: Sequence[str] | None) -> Phrase:
     """Name a cell for a message: 1-based row/column, plus the labels when known."""
-    where = f"row {i + 1}, column {j + 1}"
-    return f"{where} ({labels[i]} vs {labels[j]})" if labels else where
+    if labels:
+        return Phrase("row {i}, column {j} ({a} vs {b})", {"i": i + 1, "j": j + 1, "a": labels[i], "b": labels[j]})
+    return Phrase("row {i}, column {j}", {"i": i + 1, "j": j + 1})
 
 
 #: The largest matrix analysed: n elements compared pair by pair. Donegan and Dodd tabulate RI up
@@ -61,10 +62,9 @@ def check_size(n: int) -> None:
     ahp.errors.JudgmentError: the matrix is 300x300: at most 100x100 (100 elements compared) can be analysed
     """
     if n > MAX_ELEMENTS:
-        raise JudgmentError(
-            f"the matrix is {n}x{n}: at most {MAX_ELEMENTS}x{MAX_ELEMENTS} ({MAX_ELEMENTS} elements compared) "
-            "can be analysed"
-        )
+        raise JudgmentError(Phrase(
+            "the matrix is {n}x{n}: at most {most}x{most} ({most} elements compared) can be analysed",
+            {"n": n, "most": MAX_ELEMENTS}))
 
 
 def parse_matrix(text: str) -> np.ndarray:
@@ -76,7 +76,7 @@ def parse_matrix(text: str) -> np.ndarray:
     rows = [r.strip() for r in re.split(r"[;\n]", text)]
     rows = [r for r in rows if r and not r.startswith("#")]
     if not rows:
-        raise JudgmentError("the matrix is empty")
+        raise JudgmentError(Phrase("the matrix is empty"))
     cells: list[list[float]] = []
     for i, row in enumerate(rows):
         entries = [e for e in _ENTRY_SPLIT.split(row) if e]
@@ -85,12 +85,13 @@ def parse_matrix(text: str) -> np.ndarray:
             try:
                 parsed.append(parse_value(entry))
             except JudgmentError as exc:
-                raise JudgmentError(f"{_cell(i, j, None)}: {exc}") from None
+                raise JudgmentError(Phrase("{at}: {why}", {"at": _cell(i, j, None), "why": exc.phrase})) from None
         cells.append(parsed)
     n = len(cells)
     for i, row in enumerate(cells):
         if len(row) != n:
-            raise JudgmentError(f"row {i + 1} has {len(row)} entries; a {n}x{n} matrix needs {n}")
+            raise JudgmentError(Phrase("row {i} has {k} entries; a {n}x{n} matrix needs {n}",
+                                        {"i": i + 1, "k": len(row), "n": n}))
     return np.array(cells, dtype=float)
 
 
@@ -126,13 +127,14 @@ def checked_matrix(
     """
     a = np.array(matrix, dtype=float)
     if a.ndim != 2 or a.shape[0] != a.shape[1]:
-        raise JudgmentError(f"the matrix must be square; got shape {'x'.join(map(str, a.shape))}")
+        raise JudgmentError(Phrase("the matrix must be square; got shape {shape}",
+                                   {"shape": "x".join(map(str, a.shape))}))
     n = a.shape[0]
     if n == 0:
-        raise JudgmentError("the matrix is empty")
+        raise JudgmentError(Phrase("the matrix is empty"))
     check_size(n)
     if labels is not None and len(labels) != n:
-        raise JudgmentError(f"{len(labels)} labels given for a {n}x{n} matrix")
+        raise JudgmentError(Phrase("{k} labels given for a {n}x{n} matrix", {"k": len(labels), "n": n}))
     diagonal = a.diagonal()
     with np.errstate(invalid="ignore"):  # inf times 0: caught below all the same
         product = a * a.T
@@ -147,30 +149,31 @@ def checked_matrix(
     return a, not np.isnan(a).any()
 
 
-def _first_problem(a: np.ndarray, labels: Sequence[str] | None) -> str:
+def _first_problem(a: np.ndarray, labels: Sequence[str] | None) -> Phrase:
     """What is wrong with a square matrix that fails the checks of :func:`checked_matrix`, at
     its first wrong cell: not finite or not positive, then a diagonal that is not 1, then off
     the scale, then not reciprocal."""
     bad = np.isinf(a) | (a <= 0)
     if bad.any():
         i, j = map(int, np.argwhere(bad)[0])
-        must = "finite" if np.isinf(a[i, j]) else "positive"
-        return f"{_cell(i, j, labels)} is {a[i, j]:g}: judgments must be {must}"
+        must = ("{at} is {value:g}: judgments must be finite" if np.isinf(a[i, j])
+                else "{at} is {value:g}: judgments must be positive")
+        return Phrase(must, {"at": _cell(i, j, labels), "value": a[i, j]})
     diagonal = a.diagonal()
     off_one = np.flatnonzero((diagonal < _ONE_LOW) | (diagonal > _ONE_HIGH))
     if off_one.size:
         i = int(off_one[0])
-        return f"{_cell(i, i, labels)} is {a[i, i]:g}: the diagonal must be 1"
+        return Phrase("{at} is {value:g}: the diagonal must be 1", {"at": _cell(i, i, labels), "value": a[i, i]})
     off = (a < _LOW) | (a > _HIGH)
     if off.any():
         i, j = map(int, np.argwhere(off)[0])
-        return f"{_cell(i, j, labels)} is {a[i, j]:g}: judgments must lie within 1/9 and 9"
+        return Phrase("{at} is {value:g}: judgments must lie within 1/9 and 9",
+                      {"at": _cell(i, j, labels), "value": a[i, j]})
     product = a * a.T
     i, j = map(int, np.argwhere(np.triu((product < _PRODUCT_LOW) | (product > _PRODUCT_HIGH)))[0])
-    return (
-        f"{_cell(j, i, labels)} is {a[j, i]:g} but {_cell(i, j, None)} is {format_value(a[i, j])}: "
-        f"they must be reciprocal ({format_value(1 / a[i, j])})"
-    )
+    return Phrase("{at} is {value:g} but {mirror} is {given}: they must be reciprocal ({reciprocal})",
+                  {"at": _cell(j, i, labels), "value": a[j, i], "mirror": _cell(i, j, None),
+                   "given": format_value(a[i, j]), "reciprocal": format_value(1 / a[i, j])})
 
 
 def from_upper(n: int, values: Sequence[float | str]) -> np.ndarray:
@@ -180,7 +183,8 @@ def from_upper(n: int, values: Sequence[float | str]) -> np.ndarray:
     array([0.33333333, 0.5       , 1.        ])
     """
     if len(values) != n * (n - 1) // 2:
-        raise JudgmentError(f"a {n}x{n} matrix has {n * (n - 1) // 2} upper-triangle entries; got {len(values)}")
+        raise JudgmentError(Phrase("a {n}x{n} matrix has {k} upper-triangle entries; got {given}",
+                                   {"n": n, "k": n * (n - 1) // 2, "given": len(values)}))
     a = np.ones((n, n))
     i, j = upper_pairs(n)
     upper = np.array([parse_value(v) for v in values], dtype=float)

@@ -42,7 +42,7 @@ from ahp.core.group import (
     rank_correlation,
 )
 from ahp.core.hierarchy import Node, Synthesis, synthesize, unjudged
-from ahp.errors import AHPError
+from ahp.errors import AHPError, Phrase, listed
 
 #: Why a respondent is left out of the panel (``Panel.left_out``).
 NO_JUDGMENTS = "no judgments"
@@ -374,10 +374,11 @@ def _stack(stack: np.ndarray | None, n: int, respondents: int) -> np.ndarray:
 def _check_choices(aggregation: str, inconsistent: str) -> None:
     """Raise :class:`AHPError` for an unknown aggregation or inconsistent-respondent policy."""
     if aggregation not in AGGREGATIONS:
-        raise AHPError(f"unknown aggregation {aggregation!r}; choose one of {', '.join(AGGREGATIONS)}")
+        raise AHPError(Phrase("unknown aggregation {aggregation!r}; choose one of {choices}",
+                              {"aggregation": aggregation, "choices": listed(AGGREGATIONS)}))
     if inconsistent not in INCONSISTENT_POLICIES:
-        choices = ", ".join(INCONSISTENT_POLICIES)
-        raise AHPError(f"unknown inconsistent policy {inconsistent!r}; choose one of {choices}")
+        raise AHPError(Phrase("unknown inconsistent policy {inconsistent!r}; choose one of {choices}",
+                              {"inconsistent": inconsistent, "choices": listed(INCONSISTENT_POLICIES)}))
 
 
 def _included(counted: np.ndarray, rw: np.ndarray, excluding: Individuals | None) -> np.ndarray:

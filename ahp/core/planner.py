@@ -49,7 +49,7 @@ from ahp.core.hierarchy import Layout, Node, _node, _node_matrices
 from ahp.core.matrix import missing_pairs, upper_pairs
 from ahp.core.priorities import PriorityResult, analyse_matrices
 from ahp.core.scale import SCALE_ARRAY, nearest_on_scale
-from ahp.errors import AHPError
+from ahp.errors import AHPError, Phrase
 
 #: A respondent may plausibly answer up to exp(WIDTH * s * sqrt(1 + r)) times more, or less,
 #: than the other answers imply (and always the next scale value each side), s being the spread
@@ -146,7 +146,7 @@ def plan(
     grows with the missing pairs and the matrix sizes: 4-8 ms (CPU) a call on average, 37 ms at
     most, on the built-in model (43 pairs), over 100 ms on one of 273 pairs."""
     if top < 1:
-        raise AHPError(f"the number of top factors to settle must be 1 or more, not {top}")
+        raise AHPError(Phrase("the number of top factors to settle must be 1 or more, not {top}", {"top": top}))
     tree = root.layout
     arrays = dict(zip(tree.children, _node_matrices(tree, matrices), strict=True))
     unanswered = sum(len(missing_pairs(a)) for a in arrays.values())

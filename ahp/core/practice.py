@@ -20,7 +20,7 @@ from dataclasses import asdict, dataclass
 
 from ahp.core.consistency import check_lambda_max, ri_table_name
 from ahp.core.consistency import threshold as acceptance_limit
-from ahp.errors import AHPError
+from ahp.errors import AHPError, Phrase, listed
 
 #: Each practice's conventions, keyed as in a project's ``[settings]``.
 PRESETS: dict[str, dict[str, str]] = {
@@ -49,7 +49,8 @@ class Conventions:
 def check_practice(practice: str) -> None:
     """Raise :class:`AHPError` for a practice that is not one of :data:`PRACTICES`."""
     if practice not in PRESETS:
-        raise AHPError(f"unknown practice {practice!r}; choose one of {', '.join(PRACTICES)}")
+        raise AHPError(Phrase("unknown practice {practice!r}; choose one of {choices}",
+                              {"practice": practice, "choices": listed(PRACTICES)}))
 
 
 def resolve_settings(

@@ -17,7 +17,7 @@ import math
 
 import numpy as np
 
-from ahp.errors import JudgmentError
+from ahp.errors import JudgmentError, Phrase
 
 #: The 17 values of Saaty's fundamental scale (Saaty 1980), ascending.
 SCALE: tuple[float, ...] = tuple([1 / k for k in range(9, 1, -1)] + [float(k) for k in range(1, 10)])
@@ -94,12 +94,13 @@ def parse_value(text: str | float | int) -> float:
     (0.6666666666666666, 4.0, nan)
     """
     if isinstance(text, bool) or not isinstance(text, (str, int, float)):
-        raise JudgmentError(f"{text!r} is not a number")
+        raise JudgmentError(Phrase("{text!r} is not a number", {"text": text}))
     if isinstance(text, (int, float)):
         try:
             return float(text)
         except OverflowError:
-            raise JudgmentError(f"{str(text)[:20]}... is off the scale; judgments lie within 1/9 and 9") from None
+            raise JudgmentError(Phrase("{text}... is off the scale; judgments lie within 1/9 and 9",
+                                         {"text": str(text)[:20]})) from None
     s = text.strip()
     if s in ("?", "nan", "NaN", ""):
         return math.nan
@@ -109,7 +110,7 @@ def parse_value(text: str | float | int) -> float:
             return float(num) / float(den)
         return float(s)
     except (ValueError, ZeroDivisionError):
-        raise JudgmentError(f"{text!r} is not a number or a fraction like 1/3") from None
+        raise JudgmentError(Phrase("{text!r} is not a number or a fraction like 1/3", {"text": text})) from None
 
 
 def on_scale(value: float) -> bool:

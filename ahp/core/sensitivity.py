@@ -36,7 +36,7 @@ from ahp.core.hierarchy import Layout, Node
 from ahp.core.matrix import upper_pairs
 from ahp.core.scale import MAX_VALUE, MIN_VALUE, SCALE_ARRAY
 from ahp.core.weights import weights as weights_by
-from ahp.errors import AHPError
+from ahp.errors import AHPError, Phrase, listed
 
 if TYPE_CHECKING:
     from ahp.core.panel import Panel
@@ -207,7 +207,8 @@ def perturb(
         position = np.clip(position + rng.integers(-1, 2, size=shape).T, 0, len(SCALE_ARRAY) - 1)
         values = np.exp(np.interp(position, np.arange(len(SCALE_ARRAY)), np.log(SCALE_ARRAY)))
     else:
-        raise AHPError(f"unknown noise {noise!r}; choose one of {', '.join(NOISES)}")
+        raise AHPError(Phrase("unknown noise {noise!r}; choose one of {choices}",
+                              {"noise": noise, "choices": listed(NOISES)}))
     np.clip(values, MIN_VALUE, MAX_VALUE, out=values)  # (pairs, draws)
     if not moving.all():
         values[~moving] = np.nan
@@ -279,11 +280,11 @@ def _judges(
             streams = (np.random.default_rng(child),)
             stack, weights, mean = np.asarray(matrices[path], dtype=float)[None], None, ""
         else:
-            raise AHPError(f"Monte Carlo needs judgments at every node; {path!r} has none")
+            raise AHPError(Phrase("Monte Carlo needs judgments at every node; {path!r} has none", {"path": path}))
         if len(stack) == 0 or not connected(stack).all():
-            raise AHPError(
-                f"Monte Carlo needs judgments that connect every element at each node; those at {path!r} do not"
-            )
+            raise AHPError(Phrase(
+                "Monte Carlo needs judgments that connect every element at each node; those at {path!r} do not",
+                {"path": path}))
         out[path] = _Judges(complete_stack(stack, completion), ~np.isnan(stack), streams, weights, mean)
     return out
 
@@ -291,15 +292,16 @@ def _judges(
 def _check_options(draws: int, seed: int, noise: str, spread: float, chunk: int) -> None:
     """Raise :class:`AHPError` naming the first Monte Carlo option out of range."""
     if not (isinstance(draws, (int, np.integer)) and draws >= 1):
-        raise AHPError(f"draws must be a whole number of at least 1; got {draws}")
+        raise AHPError(Phrase("draws must be a whole number of at least 1; got {draws}", {"draws": draws}))
     if not (isinstance(seed, (int, np.integer)) and seed >= 0):
-        raise AHPError(f"seed must be a whole number of 0 or more; got {seed}")
+        raise AHPError(Phrase("seed must be a whole number of 0 or more; got {seed}", {"seed": seed}))
     if noise not in NOISES:
-        raise AHPError(f"unknown noise {noise!r}; choose one of {', '.join(NOISES)}")
+        raise AHPError(Phrase("unknown noise {noise!r}; choose one of {choices}",
+                              {"noise": noise, "choices": listed(NOISES)}))
     if not (np.isfinite(spread) and spread >= 0):
-        raise AHPError(f"spread must be a finite number of 0 or more; got {spread}")
+        raise AHPError(Phrase("spread must be a finite number of 0 or more; got {spread}", {"spread": spread}))
     if not (isinstance(chunk, (int, np.integer)) and chunk >= 1):
-        raise AHPError(f"chunk must be a whole number of at least 1; got {chunk}")
+        raise AHPError(Phrase("chunk must be a whole number of at least 1; got {chunk}", {"chunk": chunk}))
 
 
 def monte_carlo(

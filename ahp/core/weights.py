@@ -17,7 +17,7 @@ import math
 
 import numpy as np
 
-from ahp.errors import AHPError
+from ahp.errors import AHPError, Phrase, listed
 
 METHODS: tuple[str, ...] = ("eigenvector", "geometric-mean", "column-mean")
 
@@ -124,4 +124,5 @@ def weights(a: np.ndarray, method: str = "eigenvector") -> np.ndarray:
 def check_method(method: str) -> None:
     """Raise :class:`AHPError` for a weighting method that is not one of :data:`METHODS`."""
     if method not in METHODS:
-        raise AHPError(f"unknown method {method!r}; choose one of {', '.join(METHODS)}")
+        raise AHPError(Phrase("unknown method {method!r}; choose one of {choices}",
+                              {"method": method, "choices": listed(METHODS)}))

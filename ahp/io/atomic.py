@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import os
 
-from ahp.errors import AHPError
+from ahp.errors import AHPError, Phrase
 
 StrPath = str | os.PathLike[str]
 
@@ -74,9 +74,11 @@ def write_target(path: StrPath) -> str:
     try:
         return os.path.realpath(path, strict=True)
     except FileNotFoundError:
-        raise AHPError(f"{path}: a symbolic link to {os.readlink(path)}, which does not exist; not written") from None
+        raise AHPError(Phrase("{path}: a symbolic link to {target}, which does not exist; not written",
+                              {"path": path, "target": os.readlink(path)})) from None
     except OSError:
-        raise AHPError(f"{path}: a symbolic link that loops back on itself; not written") from None
+        raise AHPError(Phrase("{path}: a symbolic link that loops back on itself; not written",
+                              {"path": path})) from None
 
 
 def write_atomic(path: StrPath, text: str | bytes, *, backup: bool = True) -> None:
@@ -118,6 +120,8 @@ def _new_temporary(target: str) -> str:
             return tmp
         except FileExistsError:
             continue
+        except OSError as exc:  # a missing or closed folder: the error names the file asked for, not the temporary
+            raise type(exc)(exc.errno, exc.strerror, target) from None
 
 
 def _back_up(target: str) -> None:

@@ -22,7 +22,7 @@ from ahp.core.hierarchy import CombinedTest, NodeAnalysis, Synthesis
 from ahp.core.panel import Panel
 from ahp.core.priorities import PriorityResult
 from ahp.core.sensitivity import MonteCarlo, OneWay, TippingPoint
-from ahp.errors import AHPError
+from ahp.errors import AHPError, Phrase
 from ahp.io import markdown as md
 from ahp.io.glossary import say, setting
 from ahp.io.model import Grade
@@ -248,7 +248,7 @@ def render(
         return ranking_csv(synthesis, language, bom)
     if fmt == "md":
         return ranking_markdown(project, synthesis, respondent, language)
-    raise AHPError(f"unknown export format {fmt!r}; choose one of json, csv or md")
+    raise AHPError(Phrase("unknown export format {fmt!r}; choose one of json, csv or md", {"fmt": fmt}))
 
 
 def panel_dict(project: Project, panel: Panel) -> dict[str, Any]:

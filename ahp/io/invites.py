@@ -22,7 +22,7 @@ import json
 import os
 import secrets
 
-from ahp.errors import AHPError, ProjectFileError
+from ahp.errors import AHPError, Phrase, ProjectFileError, Worded, listed, os_reason
 from ahp.io.atomic import StrPath, write_atomic
 from ahp.io.shared_save import locked
 
@@ -48,9 +48,10 @@ def load_invites(project: StrPath) -> dict[str, str]:
         with open(path, encoding="utf-8") as f:
             data = json.load(f)
     except (OSError, ValueError) as exc:
-        raise ProjectFileError(f"the invitations could not be read: {exc}", path=path) from None
+        why = os_reason(exc) if isinstance(exc, OSError) else str(exc)
+        raise ProjectFileError(Phrase("the invitations could not be read: {why}", {"why": why}), path=path) from None
     if not isinstance(data, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in data.items()):
-        raise ProjectFileError("the invitations must be a JSON object of names and digests", path=path)
+        raise ProjectFileError(Phrase("the invitations must be a JSON object of names and digests"), path=path)
     return data
 
 
@@ -75,7 +76,8 @@ def revoke(project: StrPath, name: str) -> None:
         invites = load_invites(project)
         if not invites.get(name):
             holders = [n for n, digest in invites.items() if digest]
-            raise AHPError(f"{name!r} has no invitation; invited: {', '.join(holders) or 'nobody'}")
+            raise AHPError(Phrase("{name!r} has no invitation; invited: {holders}",
+                                  {"name": name, "holders": listed(holders, Worded("nobody", "无"))}))
         invites[name] = ""
         _write(project, invites)
 

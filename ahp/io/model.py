@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ahp.core.hierarchy import ROOT, Node, walk
-from ahp.errors import ProjectFileError
+from ahp.errors import Phrase, ProjectFileError, Worded, listed, phrase_of
 from ahp.io.toml_lines import Key, KeyLines, parse_toml, read_text
 
 DEFAULT_MODEL = "retail-churn"
@@ -99,19 +99,20 @@ class Validator:
         self.text = text
         self._lines: KeyLines | None = None
 
-    def fail(self, key: Key, message: str) -> ProjectFileError:
+    def fail(self, key: Key, message: Phrase) -> ProjectFileError:
         """The error for ``message`` at ``key`` (scanning the text for lines only when needed)."""
         if self._lines is None:
             self._lines = KeyLines(self.text)
         return ProjectFileError(message, path=self.path, line=self._lines.line(key))
 
-    def table(self, value: Any, key: Key, allowed: set[str], what: str) -> dict[str, Any]:
+    def table(self, value: Any, key: Key, allowed: set[str], what: str | Worded) -> dict[str, Any]:
         """Check ``value`` is a table whose keys are all in ``allowed``."""
         if not isinstance(value, dict):
-            raise self.fail(key, f"{_dotted(key)} must be a table")
+            raise self.fail(key, Phrase("{key} must be a table", {"key": _dotted(key)}))
         for k in value:
             if k not in allowed:
-                raise self.fail((*key, k), f"unknown key {k!r} in {what}; expected {', '.join(sorted(allowed))}")
+                raise self.fail((*key, k), Phrase("unknown key {key!r} in {what}; expected {keys}",
+                                                  {"key": k, "what": what, "keys": listed(sorted(allowed))}))
         return value
 
     def string(self, table: dict[str, Any], key: Key, name: str, *, required: bool = True) -> str | None:
@@ -119,16 +120,18 @@ class Validator:
         value = table.get(name)
         if value is None:
             if required:
-                raise self.fail(key, f"missing key {name!r} in {_dotted(key) or 'the file'}")
+                raise self.fail(key, Phrase("missing key {name!r} in {table}",
+                                             {"name": name, "table": _dotted(key) or Worded("the file", "文件")}))
             return None
         if not isinstance(value, str) or not value.strip():
-            raise self.fail((*key, name), f"{_dotted((*key, name))} must be a non-empty string")
+            raise self.fail((*key, name), Phrase("{key} must be a non-empty string", {"key": _dotted((*key, name))}))
         return value.strip()
 
     def format(self, data: dict[str, Any]) -> None:
         """Check the file's ``format`` number (absent means the current one)."""
         if data.get("format", FORMAT) != FORMAT:
-            raise self.fail(("format",), f"unsupported format {data['format']!r}; this version reads format {FORMAT}")
+            raise self.fail(("format",), Phrase("unsupported format {given!r}; this version reads format {format}",
+                                                {"given": data["format"], "format": FORMAT}))
 
 
 def _dotted(key: Key) -> str:
@@ -144,10 +147,11 @@ def parse_model(data: Any, check: Validator, key: Key = ("model",)) -> Model:
     table = check.table(data, key, _MODEL_KEYS, "[model]")
     model_id = check.string(table, key, "id")
     if not _ID.match(model_id):
-        raise check.fail((*key, "id"), f"model id {model_id!r} may hold only letters, digits, '-' and '_'")
+        raise check.fail((*key, "id"), Phrase("model id {id!r} may hold only letters, digits, '-' and '_'",
+                                              {"id": model_id}))
     criteria = _children(table.get("criteria"), (*key, "criteria"), check, ROOT)
     if not criteria:
-        raise check.fail(key, "the model has no criteria: add at least one [[model.criteria]]")
+        raise check.fail(key, Phrase("the model has no criteria: add at least one [[model.criteria]]"))
     grades = _grades(table.get("ratings"), (*key, "ratings"), check) if "ratings" in table else DEFAULT_GRADES
     root = Node(
         id=ROOT,
@@ -165,7 +169,7 @@ def _grades(data: Any, key: Key, check: Validator) -> tuple[Grade, ...]:
     table = check.table(data, key, _RATINGS_KEYS, "[model.ratings]")
     items = table.get("grades")
     if not isinstance(items, list) or len(items) < 2:
-        raise check.fail(key, "[model.ratings] needs at least two [[model.ratings.grades]], best first")
+        raise check.fail(key, Phrase("[model.ratings] needs at least two [[model.ratings.grades]], best first"))
     comparisons = table.get("comparisons")
     rows: list[tuple[str, str, str | None, Any]] = []
     for i, item in enumerate(items):
@@ -173,16 +177,19 @@ def _grades(data: Any, key: Key, check: Validator) -> tuple[Grade, ...]:
         g = check.table(item, at, _GRADE_KEYS, _dotted(at))
         gid = check.string(g, at, "id")
         if not _ID.match(gid):
-            raise check.fail((*at, "id"), f"grade id {gid!r} may hold only letters, digits, '-' and '_'")
+            raise check.fail((*at, "id"), Phrase("grade id {id!r} may hold only letters, digits, '-' and '_'",
+                                                 {"id": gid}))
         if any(r[0] == gid for r in rows):
-            raise check.fail((*at, "id"), f"duplicate grade id {gid!r}")
+            raise check.fail((*at, "id"), Phrase("duplicate grade id {id!r}", {"id": gid}))
         intensity = g.get("intensity")
         if comparisons is None:
             if isinstance(intensity, bool) or not isinstance(intensity, (int, float)) or not 0 <= intensity <= 1:
-                message = f"grade {gid!r}: intensity must be a number from 0 to 1; got {intensity!r}"
+                message = Phrase("grade {id!r}: intensity must be a number from 0 to 1; got {intensity!r}",
+                                 {"id": gid, "intensity": intensity})
                 raise check.fail((*at, "intensity"), message)
         elif intensity is not None:
-            raise check.fail((*at, "intensity"), f"grade {gid!r}: give intensities or comparisons, not both")
+            raise check.fail((*at, "intensity"), Phrase("grade {id!r}: give intensities or comparisons, not both",
+                                                        {"id": gid}))
         rows.append((gid, check.string(g, at, "name"), check.string(g, at, "name_zh", required=False), intensity))
     if comparisons is not None:
         from ahp.core.matrix import from_upper, validate_matrix
@@ -193,14 +200,17 @@ def _grades(data: Any, key: Key, check: Validator) -> tuple[Grade, ...]:
         if not isinstance(comparisons, list) or len(comparisons) != k * (k - 1) // 2:
             raise check.fail(
                 (*key, "comparisons"),
-                f"comparisons of {k} grades need {k * (k - 1) // 2} values (upper triangle, row by row)",
+                Phrase("comparisons of {k} grades need {n} values (upper triangle, row by row)",
+                       {"k": k, "n": k * (k - 1) // 2}),
             )
         try:
             values = validate_matrix(from_upper(k, comparisons))
         except AHPError as exc:
-            raise check.fail((*key, "comparisons"), f"comparisons: {exc}") from None
+            raise check.fail((*key, "comparisons"), Phrase("comparisons: {why}",
+                                                           {"why": phrase_of(exc)})) from None
         if any(math.isnan(v) for v in values.ravel()):
-            raise check.fail((*key, "comparisons"), "comparisons: every pair of grades needs a value (no ? or nan)")
+            raise check.fail((*key, "comparisons"),
+                             Phrase("comparisons: every pair of grades needs a value (no ? or nan)"))
         levels = intensities_from_comparisons(values)
         rows = [(gid, name, zh, float(v)) for (gid, name, zh, _), v in zip(rows, levels, strict=True)]
     return tuple(Grade(gid, name, zh, float(v)) for gid, name, zh, v in rows)
@@ -212,9 +222,10 @@ def _children(items: Any, key: Key, check: Validator, parent: str, depth: int = 
     if items is None:
         return ()
     if depth > MAX_DEPTH:
-        raise check.fail(key, f"the model goes deeper than {MAX_DEPTH} levels below the goal, the most allowed")
+        raise check.fail(key, Phrase("the model goes deeper than {most} levels below the goal, the most allowed",
+                                     {"most": MAX_DEPTH}))
     if not isinstance(items, list):
-        raise check.fail(key, f"{_dotted(key)} must be an array of tables ([[...]])")
+        raise check.fail(key, Phrase("{key} must be an array of tables ([[...]])", {"key": _dotted(key)}))
     nodes: list[Node] = []
     seen: set[str] = set()
     for i, item in enumerate(items):
@@ -222,11 +233,13 @@ def _children(items: Any, key: Key, check: Validator, parent: str, depth: int = 
         table = check.table(item, at, _NODE_KEYS, f"{_dotted(at)}")
         node_id = check.string(table, at, "id")
         if not _ID.match(node_id):
-            raise check.fail((*at, "id"), f"id {node_id!r} may hold only letters, digits, '-' and '_'")
+            raise check.fail((*at, "id"), Phrase("id {id!r} may hold only letters, digits, '-' and '_'",
+                                                 {"id": node_id}))
         if parent == ROOT and node_id == ROOT:
-            raise check.fail((*at, "id"), f"id {ROOT!r} is reserved for the goal")
+            raise check.fail((*at, "id"), Phrase("id {id!r} is reserved for the goal", {"id": ROOT}))
         if node_id in seen:
-            raise check.fail((*at, "id"), f"duplicate id {node_id!r} under {parent!r}: sibling ids must be unique")
+            raise check.fail((*at, "id"), Phrase("duplicate id {id!r} under {parent!r}: sibling ids must be unique",
+                                                 {"id": node_id, "parent": parent}))
         seen.add(node_id)
         path = node_id if parent == ROOT else f"{parent}/{node_id}"
         nodes.append(
@@ -249,7 +262,8 @@ def _controllable(table: dict[str, Any], key: Key, check: Validator) -> str | No
     if value is not None and value not in CONTROLLABLE:
         raise check.fail(
             (*key, "controllable"),
-            f"{_dotted((*key, 'controllable'))}: {value!r} is not one of {', '.join(repr(c) for c in CONTROLLABLE)}",
+            Phrase("{key}: {value!r} is not one of {choices}", {"key": _dotted((*key, "controllable")), "value": value,
+                                                                "choices": listed([repr(c) for c in CONTROLLABLE])}),
         )
     return value
 
@@ -271,9 +285,8 @@ def model_path(name_or_path: str | os.PathLike[str]) -> str | os.PathLike[str]:
 
     candidate = resources.files("ahp.criteria") / f"{name_or_path}.toml"
     if not candidate.is_file():
-        raise ProjectFileError(
-            f"no built-in model {str(name_or_path)!r} and no such file; built-in models: {', '.join(builtin_models())}"
-        )
+        raise ProjectFileError(Phrase("no built-in model {name!r} and no such file; built-in models: {models}",
+                                      {"name": str(name_or_path), "models": listed(builtin_models())}))
     return str(candidate)
 
 
@@ -287,10 +300,10 @@ def read_model(text: str, path: str) -> Model:
     """Validate a model file's text; errors name ``path``, the line and the key."""
     data = parse_toml(text, path)
     check = Validator(path, text)
-    check.table(data, (), {"format", "model"}, "the model file")
+    check.table(data, (), {"format", "model"}, Worded("the model file", "模型文件"))
     check.format(data)
     if "model" not in data:
-        raise check.fail((), "missing table [model]")
+        raise check.fail((), Phrase("missing table [model]"))
     return parse_model(data["model"], check)
 
 

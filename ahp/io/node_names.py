@@ -8,7 +8,7 @@ none is refused with the names close to it, or else the valid ones, in the outpu
 ('service', 'quality', 'attitude')
 >>> find_element(root, "goal", "attitude")
 Traceback (most recent call last):
-ahp.io.sheet.WordedError: 'attitude' is an element of service, not of goal; the elements of goal: service, quality, \
+ahp.errors.AHPError: 'attitude' is an element of service, not of goal; the elements of goal: service, quality, \
 price, competition
 """
 
@@ -17,8 +17,8 @@ from __future__ import annotations
 import difflib
 
 from ahp.core.hierarchy import ROOT, Node, child_path, walk
+from ahp.errors import AHPError, Phrase, Worded
 from ahp.io.glossary import say
-from ahp.io.sheet import Phrase, Worded, WordedError
 
 #: How many close names an error offers.
 CLOSE = 3
@@ -69,13 +69,14 @@ def _hint(text: str, candidates: dict[str, list[str]], valid: Phrase) -> Phrase:
         return valid
     words = Worded(say("judge.or", "en").join(repr(s) for s in close),
                    say("judge.or", "zh").join(f"「{s}」" for s in close))
-    return Phrase("judge.close", {"names": words})
+    return Phrase("did you mean {names}?", {"names": words})
 
 
 def _one(text: str, hits: list[str]) -> str | None:
     """The only hit, ``None`` for none; several are refused, named by their paths (ids)."""
     if len(hits) > 1:
-        raise WordedError(Phrase("judge.ambiguous", {"text": text, "names": _listed([Worded(p, p) for p in hits])}))
+        raise AHPError(Phrase("{text!r} names several nodes: {names}; give one of their paths",
+                              {"text": text, "names": _listed([Worded(p, p) for p in hits])}))
     return hits[0] if hits else None
 
 
@@ -85,8 +86,9 @@ def find_node(root: Node, text: str) -> str:
     candidates = {path: _spellings(path, node) for path, node in inner.items()}
     found = _one(text, _matches(text, candidates))
     if found is None:
-        valid = Phrase("judge.nodes", {"names": _listed([_named(p, n) for p, n in inner.items()])})
-        raise WordedError(Phrase("judge.no node", {"text": text, "hint": _hint(text, candidates, valid)}))
+        valid = Phrase("nodes: {names}", {"names": _listed([_named(p, n) for p, n in inner.items()])})
+        raise AHPError(Phrase("{text!r} is not a node with elements to compare; {hint}",
+                              {"text": text, "hint": _hint(text, candidates, valid)}))
     return found
 
 
@@ -104,6 +106,8 @@ def find_element(root: Node, path: str, text: str) -> str:
     elsewhere = _matches(text, {p: _spellings(p, n) for p, n in nodes.items() if p != ROOT})
     if elsewhere:
         parent = elsewhere[0].rpartition("/")[0] or ROOT
-        raise WordedError(Phrase("judge.elsewhere", {**where, "parent": _named(parent, nodes[parent])}))
-    valid = Phrase("judge.elements", where)
-    raise WordedError(Phrase("judge.no element", {**where, "hint": _hint(text, children, valid)}))
+        raise AHPError(Phrase("{text!r} is an element of {parent}, not of {node}; the elements of {node}: {names}",
+                              {**where, "parent": _named(parent, nodes[parent])}))
+    valid = Phrase("the elements of {node}: {names}", where)
+    raise AHPError(Phrase("{text!r} is not an element of {node}; {hint}",
+                          {**where, "hint": _hint(text, children, valid)}))

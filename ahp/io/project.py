@@ -28,18 +28,27 @@ from __future__ import annotations
 
 import contextlib
 import copy
-import math
 import os
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from ahp.core.hierarchy import Node, RankedLeaf, Synthesis, synthesize
-from ahp.core.scale import on_scale
-from ahp.errors import AHPError, JudgmentError
+from ahp.errors import AHPError, Phrase, listed
 from ahp.io.atomic import StrPath, keep_copy, write_atomic
 from ahp.io.model import DEFAULT_MODEL, Model
-from ahp.io.project_data import Pair, ProjectData, Respondent, Settings, Unit, inner_nodes, judgment_stack, read_project
+from ahp.io.project_data import (
+    Pair,
+    ProjectData,
+    Respondent,
+    Settings,
+    Unit,
+    check_judgment,
+    checked_weight,
+    inner_nodes,
+    judgment_stack,
+    read_project,
+)
 from ahp.io.project_import import RespondentImport
 from ahp.io.project_new import first_respondent, new_file
 from ahp.io.project_sync import FileState, checked_text
@@ -99,15 +108,16 @@ class Project(UnitRatings, RespondentImport):
         for i, r in enumerate(self.respondents):
             if r.name == name:
                 return i
-        raise AHPError(f"no respondent named {name!r}; respondents: "
-                       f"{', '.join(r.name for r in self.respondents) or 'none'}")
+        raise AHPError(Phrase("no respondent named {name!r}; respondents: {names}",
+                              {"name": name, "names": listed([r.name for r in self.respondents])}))
 
     def node(self, path: str) -> Node:
         """The inner node at ``path``."""
         try:
             return self.inner[path]
         except KeyError:
-            raise AHPError(f"no node {path!r} with sub-elements; nodes: {', '.join(self.inner)}") from None
+            raise AHPError(Phrase("no node {path!r} with sub-elements; nodes: {nodes}",
+                                  {"path": path, "nodes": listed(list(self.inner))})) from None
 
     def judgment(self, respondent: int, path: str, a: str, b: str) -> float | None:
         """How many times ``a`` matters more than ``b`` for a respondent, or ``None`` if missing."""
@@ -120,14 +130,7 @@ class Project(UnitRatings, RespondentImport):
 
     def set_judgment(self, respondent: int, path: str, a: str, b: str, value: float | None) -> None:
         """Set (or, with ``None``, clear) the judgment ``a`` vs ``b``; checks the pair and the value."""
-        ids = [c.id for c in self.node(path).children]
-        for e in (a, b):
-            if e not in ids:
-                raise JudgmentError(f"{e!r} is not an element of {path!r}; elements: {', '.join(ids)}")
-        if a == b:
-            raise JudgmentError(f"an element is not compared with itself ({a!r} in {path!r})")
-        if value is not None and not on_scale(value):
-            raise JudgmentError(f"judgment {a} vs {b} in {path!r}: {value:g} is off the scale 1/9..9")
+        check_judgment(self.node(path), path, a, b, value)
         pairs = self.respondents[respondent].judgments.setdefault(path, {})
         if (b, a) in pairs:
             del pairs[(b, a)]
@@ -203,7 +206,7 @@ class Project(UnitRatings, RespondentImport):
     def _complete_synthesis(self, respondent: str | None) -> Synthesis:
         synthesis = self.synthesize(respondent, suggestions=0)
         if missing := [f"{a.path}: {a.reason}" for a in synthesis.nodes.values() if a.result is None]:
-            raise AHPError(f"{len(missing)} node(s) lack judgments; first: {missing[0]}")
+            raise AHPError(Phrase("{k} node(s) lack judgments; first: {path}", {"k": len(missing), "path": missing[0]}))
         return synthesis
 
     # -- the adaptive interview ---------------------------------------------------------------
@@ -236,7 +239,7 @@ class Project(UnitRatings, RespondentImport):
     def add_respondent(self, name: str, weight: float = 1.0) -> int:
         """Add a respondent with no judgments yet; returns their index."""
         name = new_name(name, [r.name for r in self.respondents], "respondent")
-        self.respondents.append(Respondent(name, _weight(name, weight)))
+        self.respondents.append(Respondent(name, checked_weight(name, weight)))
         return len(self.respondents) - 1
 
     def rename_respondent(self, old: str, new: str) -> None:
@@ -247,7 +250,7 @@ class Project(UnitRatings, RespondentImport):
 
     def set_respondent_weight(self, name: str, weight: float) -> None:
         """Change how much a respondent counts when the panel is combined."""
-        self.respondents[self.respondent_index(name)].weight = _weight(name, weight)
+        self.respondents[self.respondent_index(name)].weight = checked_weight(name, weight)
 
     def remove_respondent(self, name: str) -> str | None:
         """Remove a respondent and their judgments; returns where the file as it was before
@@ -330,7 +333,7 @@ class Project(UnitRatings, RespondentImport):
         appending their tables to the file's text (fast) when nothing else changed."""
         target = path if path is not None else self.path
         if target is None:
-            raise AHPError("this project has no file yet; give a path to save it to")
+            raise AHPError(Phrase("this project has no file yet; give a path to save it to"))
         # Other writers of this file wait; what they wrote is taken in first. (A link to nowhere
         # gets no lock file: the write below refuses it.)
         shared = os.path.isfile(target) or not os.path.lexists(target)
@@ -348,13 +351,6 @@ class Project(UnitRatings, RespondentImport):
         self._file.wrote(text, self.respondents)
         self._own_text["last"] = text
         self.path = target
-
-def _weight(name: str, weight: float) -> float:
-    """A respondent's weight, checked to be a positive number."""
-    if isinstance(weight, bool) or not (isinstance(weight, (int, float)) and math.isfinite(weight) and weight > 0):
-        raise AHPError(f"respondent {name.strip()!r}: weight must be a positive number; got {weight!r}")
-    return float(weight)
-
 
 def parse_project(text: str, path: str) -> Project:
     """Validate a project file's text and build the :class:`Project`."""

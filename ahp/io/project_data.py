@@ -20,7 +20,7 @@ import numpy as np
 
 from ahp.core.hierarchy import Node, walk
 from ahp.core.scale import on_scale, parse_value
-from ahp.errors import AHPError, JudgmentError
+from ahp.errors import AHPError, JudgmentError, Phrase, Worded, listed, phrase_of
 from ahp.io.model import Model, Validator, parse_model
 from ahp.io.ratings_file import Rating, parse_rating
 from ahp.io.settings import Settings, parse_settings
@@ -59,18 +59,47 @@ def inner_nodes(root: Node) -> dict[str, Node]:
 
 
 def _judgment_value(raw: Any, check: Validator, key: tuple[Any, ...], pair: str) -> float:
-    where = f"judgment {pair}"
+    facts = {"where": Phrase("judgment {pair}", {"pair": pair}), "raw": raw}
     if isinstance(raw, bool) or not isinstance(raw, (int, float, str)):
-        raise check.fail(key, f"{where}: {raw!r} is not a number or a fraction like \"1/3\"")
+        raise check.fail(key, Phrase('{where}: {raw!r} is not a number or a fraction like "1/3"', facts))
     try:
         value = parse_value(raw)
     except JudgmentError as exc:
-        raise check.fail(key, f"{where}: {exc}") from None
+        raise check.fail(key, Phrase("{where}: {why}", {**facts, "why": exc.phrase})) from None
     if math.isnan(value):
-        raise check.fail(key, f"{where}: leave a missing judgment out instead of writing {raw!r}")
+        raise check.fail(key, Phrase("{where}: leave a missing judgment out instead of writing {raw!r}", facts))
     if not on_scale(value):
-        raise check.fail(key, f"{where}: {raw!r} is off the scale; judgments lie within 1/9 and 9")
+        raise check.fail(key, Phrase("{where}: {raw!r} is off the scale; judgments lie within 1/9 and 9", facts))
     return value
+
+
+def bad_weight(name: str, weight: object) -> Phrase:
+    """A respondent's weight refused: not a positive number."""
+    return Phrase("respondent {name!r}: weight must be a positive number; got {weight!r}",
+                  {"name": name, "weight": weight})
+
+
+def checked_weight(name: str, weight: float) -> float:
+    """A respondent's weight given by hand, checked to be a positive number."""
+    if isinstance(weight, bool) or not (isinstance(weight, (int, float)) and math.isfinite(weight) and weight > 0):
+        raise AHPError(bad_weight(name.strip(), weight))
+    return float(weight)
+
+
+def check_judgment(node: Node, path: str, a: str, b: str, value: float | None) -> None:
+    """Refuse a judgment ``a`` vs ``b`` at the node ``path`` (set by hand, not read from a file)
+    whose elements are not the node's, are the same, or whose value is off the scale."""
+    ids = [c.id for c in node.children]
+    for e in (a, b):
+        if e not in ids:
+            raise JudgmentError(Phrase("{e!r} is not an element of {path!r}; elements: {ids}",
+                                       {"e": e, "path": path, "ids": listed(ids)}))
+    if a == b:
+        raise JudgmentError(Phrase("an element is not compared with itself ({a!r} in {path!r})",
+                                   {"a": a, "path": path}))
+    if value is not None and not on_scale(value):
+        raise JudgmentError(Phrase("judgment {a} vs {b} in {path!r}: {value:g} is off the scale 1/9..9",
+                                   {"a": a, "b": b, "path": path, "value": value}))
 
 
 def _parse_judgments(
@@ -79,35 +108,40 @@ def _parse_judgments(
     if data is None:
         return {}
     if not isinstance(data, dict):
-        raise check.fail(at, "judgments must be a table of node paths")
+        raise check.fail(at, Phrase("judgments must be a table of node paths"))
     out: dict[str, dict[Pair, float]] = {}
     for path, rows in data.items():
         key = (*at, path)
         node = inner.get(path)
         if node is None:
-            raise check.fail(key,
-                f"judgments for {path!r}: no such node with sub-elements; expected one of {', '.join(inner)}")
+            raise check.fail(key, Phrase("judgments for {path!r}: no such node with sub-elements; expected one of "
+                                         "{nodes}", {"path": path, "nodes": listed(list(inner))}))
         ids = [c.id for c in node.children]
         if not isinstance(rows, dict):
-            raise check.fail(key, f"judgments.{path} must be a table like {ids[0]} = {{ {ids[-1]} = 3 }}")
+            raise check.fail(key, Phrase("judgments.{path} must be a table like {a} = {{ {b} = 3 }}",
+                                         {"path": path, "a": ids[0], "b": ids[-1]}))
         pairs: dict[Pair, float] = {}
         for row, cols in rows.items():
             if row not in ids:
-                raise check.fail((*key, row),
-                                 f"judgments.{path}: {row!r} is not an element of {path!r}; elements: {', '.join(ids)}")
+                raise check.fail((*key, row), Phrase(
+                    "judgments.{path}: {row!r} is not an element of {path!r}; elements: {ids}",
+                    {"path": path, "row": row, "ids": listed(ids)}))
             if not isinstance(cols, dict):
-                raise check.fail((*key, row),
-                    f"judgments.{path}.{row} must be an inline table like "
-                    f"{{ {ids[-1] if ids[-1] != row else ids[0]} = 3 }}")
+                raise check.fail((*key, row), Phrase(
+                    "judgments.{path}.{row} must be an inline table like {{ {b} = 3 }}",
+                    {"path": path, "row": row, "b": ids[-1] if ids[-1] != row else ids[0]}))
             for col, raw in cols.items():
-                pair = f"{row} vs {col} in {path!r}"
+                pair = Phrase("{a} vs {b} in {path!r}", {"a": row, "b": col, "path": path})
                 if col not in ids:
-                    raise check.fail((*key, row),
-                        f"judgment {pair}: {col!r} is not an element of {path!r}; elements: {', '.join(ids)}")
+                    raise check.fail((*key, row), Phrase(
+                        "judgment {pair}: {col!r} is not an element of {path!r}; elements: {ids}",
+                        {"pair": pair, "col": col, "path": path, "ids": listed(ids)}))
                 if col == row:
-                    raise check.fail((*key, row), f"judgment {pair}: an element is not compared with itself")
+                    raise check.fail((*key, row), Phrase("judgment {pair}: an element is not compared with itself",
+                                                         {"pair": pair}))
                 if (col, row) in pairs:
-                    raise check.fail((*key, row), f"judgment {pair} is given in both directions; keep one")
+                    raise check.fail((*key, row), Phrase("judgment {pair} is given in both directions; keep one",
+                                                         {"pair": pair}))
                 pairs[(row, col)] = _judgment_value(raw, check, (*key, row), pair)
         out[path] = pairs
     return out
@@ -117,7 +151,7 @@ def _parse_respondents(data: Any, check: Validator, inner: dict[str, Node]) -> l
     if data is None:
         return []
     if not isinstance(data, list):
-        raise check.fail(("respondents",), "respondents must be an array of tables ([[respondents]])")
+        raise check.fail(("respondents",), Phrase("respondents must be an array of tables ([[respondents]])"))
     out: list[Respondent] = []
     names: set[str] = set()
     for i, item in enumerate(data):
@@ -125,12 +159,12 @@ def _parse_respondents(data: Any, check: Validator, inner: dict[str, Node]) -> l
         table = check.table(item, at, _RESPONDENT_KEYS, f"respondents[{i}]")
         name = check.string(table, at, "name")
         if name in names:
-            raise check.fail((*at, "name"), f"duplicate respondent name {name!r}")
+            raise check.fail((*at, "name"), Phrase("duplicate respondent name {name!r}", {"name": name}))
         names.add(name)
         weight = table.get("weight", 1.0)
         if isinstance(weight, bool) or not isinstance(weight, (int, float)) or not 0 < weight <= sys.float_info.max:
             shown = weight if not isinstance(weight, int) or weight < 10**20 else f"{str(weight)[:20]}..."
-            raise check.fail((*at, "weight"), f"respondent {name!r}: weight must be a positive number; got {shown!r}")
+            raise check.fail((*at, "weight"), bad_weight(name, shown))
         out.append(Respondent(name, float(weight), _parse_judgments(table.get("judgments"), check, (*at, "judgments"),
                                                                     inner)))
     return out
@@ -140,7 +174,7 @@ def _parse_units(data: Any, check: Validator, model: Model) -> list[Unit]:
     if data is None:
         return []
     if not isinstance(data, list):
-        raise check.fail(("units",), "units must be an array of tables ([[units]])")
+        raise check.fail(("units",), Phrase("units must be an array of tables ([[units]])"))
     leaves = {path for path, node, _ in walk(model.root) if not node.children}
     out: list[Unit] = []
     for i, item in enumerate(data):
@@ -148,19 +182,23 @@ def _parse_units(data: Any, check: Validator, model: Model) -> list[Unit]:
         table = check.table(item, at, _UNIT_KEYS, f"units[{i}]")
         name = check.string(table, at, "name")
         if any(u.name == name for u in out):
-            raise check.fail((*at, "name"), f"duplicate unit name {name!r}")
+            raise check.fail((*at, "name"), Phrase("duplicate unit name {name!r}", {"name": name}))
         ratings = table.get("ratings", {})
         if not isinstance(ratings, dict):
             raise check.fail((*at, "ratings"),
-                             f"unit {name!r}: ratings must be a table like \"service/attitude\" = \"poor\"")
+                             Phrase('unit {name!r}: ratings must be a table like "service/attitude" = "poor"',
+                                    {"name": name}))
         unit = Unit(name)
         for path, raw in ratings.items():
             if path not in leaves:
-                raise check.fail((*at, "ratings", path), f"unit {name!r}: {path!r} is not a churn factor of the model")
+                raise check.fail((*at, "ratings", path),
+                                 Phrase("unit {name!r}: {path!r} is not a churn factor of the model",
+                                        {"name": name, "path": path}))
             try:
                 unit.ratings[path] = parse_rating(raw, model)
             except AHPError as exc:
-                raise check.fail((*at, "ratings", path), f"unit {name!r}, {path}: {exc}") from None
+                raise check.fail((*at, "ratings", path), Phrase("unit {name!r}, {path}: {why}", {
+                    "name": name, "path": path, "why": phrase_of(exc)})) from None
         out.append(unit)
     return out
 
@@ -199,15 +237,15 @@ def read_project(text: str, path: str) -> ProjectData:
     """Validate a project file's text; errors name ``path``, the line and the key."""
     data = parse_toml(text, path)
     check = Validator(path, text)
-    check.table(data, (), _TOP_KEYS, "the project file")
+    check.table(data, (), _TOP_KEYS, Worded("the project file", "项目文件"))
     check.format(data)
     if "model" not in data:
-        raise check.fail((), "missing table [model]: a project file embeds its model")
+        raise check.fail((), Phrase("missing table [model]: a project file embeds its model"))
     model = parse_model(data["model"], check)
     project = check.table(data.get("project", {}), ("project",), _PROJECT_KEYS, "[project]")
     for key in ("title", "description", "client", "consultant"):
         if not isinstance(project.get(key, ""), str):
-            raise check.fail(("project", key), f"project.{key} must be a string")
+            raise check.fail(("project", key), Phrase("project.{key} must be a string", {"key": key}))
     title = project.get("title", "")
     settings = parse_settings(data.get("settings"), check)
     respondents = _parse_respondents(data.get("respondents"), check, inner_nodes(model.root))

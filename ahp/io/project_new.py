@@ -14,7 +14,7 @@ from typing import Any
 import tomlkit
 
 from ahp.core.hierarchy import Node
-from ahp.errors import ProjectFileError
+from ahp.errors import Phrase, ProjectFileError
 from ahp.io.glossary import say
 from ahp.io.model import FORMAT, Model, load_model
 from ahp.io.settings import Settings
@@ -27,7 +27,7 @@ def new_file(
     Chinese for a Chinese project) and the text of a new project file at ``path`` with
     ``settings``; refuses a path that exists."""
     if os.path.exists(path):
-        raise ProjectFileError("already exists; not overwritten", path=os.fspath(path))
+        raise ProjectFileError(Phrase("already exists; not overwritten"), path=os.fspath(path))
     m = load_model(model)
     if title is None:
         language = _language(settings)

@@ -24,7 +24,7 @@ import tomlkit
 from tomlkit.exceptions import TOMLKitError
 
 from ahp.core.scale import TOLERANCE, format_value, parse_value
-from ahp.errors import AHPError, ProjectFileError
+from ahp.errors import AHPError, Phrase, ProjectFileError, Worded
 from ahp.io.model import FORMAT, Model
 from ahp.io.project_data import Pair, ProjectData, Respondent, Settings, Unit, read_project
 from ahp.io.project_new import new_document
@@ -79,8 +79,8 @@ class FileState:
             try:
                 self.doc = tomlkit.parse(self.text) if self.text is not None else new_document(model, title)
             except (RecursionError, TOMLKitError) as exc:
-                why = "nested too deeply" if isinstance(exc, RecursionError) else exc
-                raise ProjectFileError(f"cannot be saved: {why}", path=path) from None
+                why = Phrase("nested too deeply") if isinstance(exc, RecursionError) else str(exc)
+                raise ProjectFileError(Phrase("cannot be saved: {why}", {"why": why}), path=path) from None
         return self.doc
 
 
@@ -220,11 +220,11 @@ def checked_text(file: FileState, project: ProjectData, target: str, added: list
         try:
             text = tomlkit.dumps(doc)
         except RecursionError:
-            raise ProjectFileError("nested too deeply to be saved", path=target) from None
+            raise ProjectFileError(Phrase("nested too deeply to be saved"), path=target) from None
         if reads_back(text, target, project):
             return text
-    raise ProjectFileError("the project could not be written so that it reads back the same; nothing was written",
-                           path=target)
+    raise ProjectFileError(Phrase("the project could not be written so that it reads back the same; nothing was "
+                                  "written"), path=target)
 
 
 def appended_text(text: str, respondents: list[Respondent]) -> str:
@@ -331,14 +331,15 @@ def _spelling() -> tuple[Any, Any]:
 
 def check_writable(title: str, respondents: list[Respondent], units: list[Unit], path: str) -> None:
     """Refuse text no UTF-8 file can hold (a lone surrogate), naming the field."""
-    fields = [("project title", title), *(("respondent name", r.name) for r in respondents),
-              *(("unit name", u.name) for u in units)]
+    fields = [(Worded("project title", "项目标题"), title),
+              *((Worded("respondent name", "专家姓名"), r.name) for r in respondents),
+              *((Worded("unit name", "门店名称"), u.name) for u in units)]
     for what, text in fields:
         try:
             text.encode("utf-8")
         except UnicodeEncodeError:
-            raise ProjectFileError(f"{what} {text!r} holds a character no text file can store (a lone surrogate); not "
-                                   "saved", path=path) from None
+            raise ProjectFileError(Phrase("{what} {text!r} holds a character no text file can store (a lone "
+                                          "surrogate); not saved", {"what": what, "text": text}), path=path) from None
 
 
 def reads_back(text: str, path: str, expected: ProjectData) -> bool:

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ahp.errors import AHPError
+from ahp.errors import AHPError, Phrase, listed
+from ahp.io.glossary import worded
 from ahp.io.model import Model
 from ahp.io.project_data import Unit
 from ahp.io.ratings_file import Rating, parse_rating
@@ -33,7 +34,8 @@ class UnitRatings:
         for i, u in enumerate(self.units):
             if u.name == name:
                 return i
-        raise AHPError(f"no unit named {name!r}; units: {', '.join(u.name for u in self.units) or 'none'}")
+        raise AHPError(Phrase("no unit named {name!r}; units: {units}",
+                              {"name": name, "units": listed([u.name for u in self.units])}))
 
     def add_unit(self, name: str) -> int:
         """Add a store, region or segment to rate; returns its index."""
@@ -58,7 +60,7 @@ class UnitRatings:
         rating with ``None``."""
         leaf = self.model.root.layout.index.get(path)
         if leaf is None or self.model.root.layout.nodes[leaf].children:
-            raise AHPError(f"{path!r} is not a churn factor of the model")
+            raise AHPError(Phrase("{path!r} is not a churn factor of the model", {"path": path}))
         ratings = self.units[unit].ratings
         if grade is None:
             ratings.pop(path, None)
@@ -89,7 +91,7 @@ class UnitRatings:
 def new_name(name: str, taken: list[str], noun: str) -> str:
     """``name`` stripped, checked to be non-empty and not ``taken`` by another."""
     if not name.strip():
-        raise AHPError(f"a {noun} needs a name")
+        raise AHPError(Phrase("a {noun} needs a name", {"noun": worded(noun)}))
     if name.strip() in taken:
-        raise AHPError(f"there is already a {noun} named {name.strip()!r}")
+        raise AHPError(Phrase("there is already a {noun} named {name!r}", {"noun": worded(noun), "name": name.strip()}))
     return name.strip()

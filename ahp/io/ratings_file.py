@@ -31,21 +31,18 @@ from typing import Any
 
 import numpy as np
 
-from ahp.io.glossary import LANGUAGES, say
+from ahp.errors import Phrase, SurveyError, Worded
+from ahp.io.glossary import LANGUAGES, say, worded
 from ahp.io.model import Model
 from ahp.io.sheet import (
     BOM,
     CellError,
-    Phrase,
-    SheetError,
-    Worded,
     at_cell,
     at_header,
     at_row,
     named_rows,
     read_sheet,
     refuse,
-    worded,
 )
 
 #: One rating: a grade id, or {grade id: count} in the scale's order.
@@ -102,14 +99,16 @@ def grade_counts(pairs: Iterable[tuple[str, Any]], model: Model) -> dict[str, fl
         if grade is None:
             raise _not_a_grade(name, model)
         if grade.id in given:
-            raise CellError(Phrase("csv.grade twice", {"grade": grade.id, "grade_zh": grade.label("zh"),
+            raise CellError(Phrase("{grade!r} is given twice (as {first!r} and {name!r})",
+                                   {"grade": grade.id, "grade_zh": grade.label("zh"),
                                                        "first": given[grade.id][0], "name": name}))
         if isinstance(count, bool) or not isinstance(count, (int, float)) or not 0 <= count <= _MOST:
             shown = count if not isinstance(count, int) or count < 10**20 else "a number too large"
-            raise CellError(Phrase("csv.bad count", {"name": name, "most": _MOST, "shown": shown}))
+            raise CellError(Phrase("the count of {name!r} must be a number from 0 to {most:,.0f}; got {shown!r}",
+                                   {"name": name, "most": _MOST, "shown": shown}))
         given[grade.id] = (name, count)
     if not given or sum(count for _, count in given.values()) <= 0:
-        raise CellError(Phrase("csv.no count"))
+        raise CellError(Phrase("the counts add up to 0: give at least one grade a count above 0"))
     return {g.id: given[g.id][1] for g in model.grades if g.id in given}
 
 
@@ -141,7 +140,7 @@ def parse_rating(value: Any, model: Model) -> Rating:
         for token in value.split():
             match = _PAIR.match(token)
             if match is None:
-                raise CellError(Phrase("csv.not a pair", {"token": token}))
+                raise CellError(Phrase("{token!r} is not grade:count (e.g. 较好:30)", {"token": token}))
             pairs.append((match[1], _number(match[2])))
         return grade_counts(pairs, model)
     grade = model.grade(value)
@@ -153,7 +152,7 @@ def parse_rating(value: Any, model: Model) -> Rating:
 def _not_a_grade(name: object, model: Model) -> CellError:
     """The error of a name that is no grade of ``model``: the grades by id (English) or name (Chinese)."""
     grades = Worded(", ".join(g.id for g in model.grades), "、".join(g.label("zh") for g in model.grades))
-    return CellError(Phrase("csv.not a grade", {"name": name, "grades": grades}))
+    return CellError(Phrase("{name!r} is not a grade; grades: {grades}", {"name": name, "grades": grades}))
 
 
 def grade_row(rating: Rating | None, model: Model) -> np.ndarray:
@@ -182,14 +181,15 @@ def read_ratings(text: str, model: Model) -> list[tuple[str, dict[str, Rating]]]
     factors = set(_factors(model))
     problems: list[Phrase] = []
     if "unit" not in header:
-        problems.append(Phrase("csv.no column", {"at": at_row(1), "column": worded("sheet.unit")}))
+        problems.append(Phrase("{at}: no {column!r} column", {"at": at_row(1), "column": worded("sheet.unit")}))
     for k, h in enumerate(header):
         if h != "unit" and h not in factors:
-            problems.append(Phrase("csv.not a factor", {"at": at_header(k + 1, h)}))
+            problems.append(Phrase("{at}: not a churn factor of the model (e.g. 'service/attitude')",
+                                   {"at": at_header(k + 1, h)}))
         elif header.index(h) != k:
-            problems.append(Phrase("csv.duplicate column", {"at": at_header(k + 1, h)}))
+            problems.append(Phrase("{at}: duplicate column", {"at": at_header(k + 1, h)}))
     if problems:
-        raise SheetError(Phrase("csv.bad header", {"k": len(problems)}), problems)
+        raise SurveyError(Phrase("{k} problem(s) in the header; nothing imported", {"k": len(problems)}), problems)
     unit_col = header.index("unit")
     out: list[tuple[str, dict[str, Rating]]] = []
     for line, name, row in named_rows(header, body, "unit", "unit", problems):
@@ -202,7 +202,7 @@ def read_ratings(text: str, model: Model) -> list[tuple[str, dict[str, Rating]]]
                 ratings[h] = parse_rating(cell, model)
             except CellError as exc:
                 column = Worded(h, file_header[k])  # English by the factor's path, Chinese as the file heads it
-                problems.append(Phrase("csv.cell", {"at": at_cell(line, column), "what": exc.phrase}))
+                problems.append(Phrase("{at}: {what}", {"at": at_cell(line, column), "what": exc.phrase}))
         out.append((name, ratings))
     refuse(problems, "ratings")
     return out

@@ -24,7 +24,7 @@ import numpy as np
 from ahp.core.fuzzy import OPERATORS, Evaluation, evaluate, grade_levels, membership
 from ahp.core.hierarchy import Node, RankedLeaf, Synthesis, child_path
 from ahp.core.ratings import actions, improvement, risk
-from ahp.errors import AHPError
+from ahp.errors import AHPError, Phrase, listed
 from ahp.io.glossary import say
 from ahp.io.model import CONTROLLABLE, Grade
 from ahp.io.ratings_file import grade_row
@@ -177,9 +177,11 @@ def risk_report(project: Project, synthesis: Synthesis, min_coverage: float = MI
     weight is not ranked. ``operator`` composes B = W o R (see :data:`ahp.core.fuzzy.OPERATORS`);
     ``owner`` keeps only the actions that owner can take."""
     if operator not in OPERATORS:
-        raise AHPError(f"unknown fuzzy operator {operator!r}; choose one of {', '.join(OPERATORS)}")
+        raise AHPError(Phrase("unknown fuzzy operator {operator!r}; choose one of {choices}",
+                              {"operator": operator, "choices": listed(OPERATORS)}))
     if owner is not None and owner not in CONTROLLABLE:
-        raise AHPError(f"unknown owner {owner!r}; choose one of {', '.join(CONTROLLABLE)}")
+        raise AHPError(Phrase("unknown owner {owner!r}; choose one of {choices}",
+                              {"owner": owner, "choices": listed(CONTROLLABLE)}))
     grades = project.model.grades
     if not project.units:
         return RiskReport((), grades, synthesis, min_coverage, operator, owner)

@@ -23,7 +23,7 @@ from ahp.core.consistency import LAMBDA_MAX_RULES, RI_NAMES, RI_TABLES, THRESHOL
 from ahp.core.group import AGGREGATIONS, AIP_MEANS, INCONSISTENT_POLICIES
 from ahp.core.practice import PRACTICES, Conventions, resolve_settings
 from ahp.core.weights import METHODS
-from ahp.errors import AHPError
+from ahp.errors import AHPError, Phrase, listed, phrase_of
 from ahp.io.glossary import LANGUAGES
 from ahp.io.model import Validator
 
@@ -107,13 +107,15 @@ def check_setting(name: str, value: Any) -> None:
         if isinstance(value, bool) or not (
             value in THRESHOLD_RULES or (isinstance(value, (int, float)) and 0 < value < 1)
         ):
-            raise AHPError(f"settings.threshold is {value!r}; choose {', '.join(THRESHOLD_RULES)} "
-                           "or a number between 0 and 1")
+            raise AHPError(Phrase("settings.threshold is {value!r}; choose {rules} or a number between 0 and 1",
+                                  {"value": value, "rules": listed(THRESHOLD_RULES)}))
         return
     if name not in CHOICES:
-        raise AHPError(f"settings.{name} is not a setting; the settings are {', '.join(sorted(SETTINGS_KEYS))}")
+        raise AHPError(Phrase("settings.{name} is not a setting; the settings are {choices}",
+                              {"name": name, "choices": listed(sorted(SETTINGS_KEYS))}))
     if value not in CHOICES[name]:
-        raise AHPError(f"settings.{name} is {value!r}; choose one of {', '.join(_SHOWN.get(name, CHOICES[name]))}")
+        raise AHPError(Phrase("settings.{name} is {value!r}; choose one of {choices}",
+                              {"name": name, "value": value, "choices": listed(_SHOWN.get(name, CHOICES[name]))}))
 
 
 
@@ -126,7 +128,7 @@ def parse_settings(data: Any, check: Validator) -> Settings:
         try:
             check_setting(name, value)
         except AHPError as exc:
-            raise check.fail(("settings", name), str(exc)) from None
+            raise check.fail(("settings", name), phrase_of(exc)) from None
     return Settings().with_changes(**table)
 
 
@@ -151,3 +153,22 @@ def sync_settings(table: Any, settings: Settings) -> None:
         absent = None if name in CONVENTIONS else getattr(Settings, name)
         if table.get(name, absent) != value:
             table[name] = value
+
+
+def file_language(path: str) -> str | None:
+    """The ``[settings] language`` of the project file at ``path``, ``None`` when the file cannot
+    be read as TOML or names none (the language of an error found before the project is loaded).
+
+    >>> file_language("no-such.ahp.toml") is None
+    True
+    """
+    import tomllib
+
+    try:
+        with open(path, "rb") as f:
+            data = tomllib.load(f)
+    except (OSError, ValueError, RecursionError):  # tomllib's TOMLDecodeError is a ValueError
+        return None
+    settings = data.get("settings")
+    found = settings.get("language") if isinstance(settings, dict) else None
+    return found if found in LANGUAGES else None

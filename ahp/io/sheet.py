@@ -10,14 +10,15 @@ commas, semicolons or tabs (:func:`decode`, :func:`delimiter`).
 >>> [(line, name) for line, name, _ in named_rows(header, body, "unit", "unit", problems)], problems
 ([(2, 'North'), (4, 'South')], [])
 
-A problem is a :class:`Phrase`: the glossary's key and the facts (row, column, the cell's text),
-worded in either language when printed.
+A problem is a :class:`~ahp.errors.Phrase`: what is wrong and the facts (row, column, the
+cell's text), worded in either language when printed (:func:`ahp.io.glossary.told`).
 
->>> what = Phrase("csv.not a number", {"text": "abc"})
->>> problem = Phrase("csv.cell", {"at": at_cell(2, "服务 比 质量"), "what": what})
+>>> from ahp.io.glossary import told
+>>> what = Phrase("{text!r} is not a number or a fraction like 1/3", {"text": "abc"})
+>>> problem = Phrase("{at}: {what}", {"at": at_cell(2, "服务 比 质量"), "what": what})
 >>> str(problem)
 "row 2, column '服务 比 质量': 'abc' is not a number or a fraction like 1/3"
->>> problem.words("zh")
+>>> told(problem, "zh")
 '第 2 行「服务 比 质量」列：「abc」不是数字或 1/3 这样的分数'
 """
 
@@ -27,10 +28,9 @@ import codecs
 import csv
 import io
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from typing import NamedTuple
 
-from ahp.errors import AHPError, SurveyError
+from ahp.errors import AHPError, Phrase, SurveyError, Worded
+from ahp.io.glossary import worded
 
 #: The byte-order mark that makes Excel read a CSV file as UTF-8 (without it, Chinese Excel
 #: reads GBK and shows Chinese names garbled). Every CSV the tool writes starts with it.
@@ -39,92 +39,32 @@ BOM = "\ufeff"
 DELIMITERS: dict[str, str] = {",": "commas", ";": "semicolons", "\t": "tabs"}
 
 
-class Worded(NamedTuple):
-    """A value a phrase holds in each language (a list of grades, a noun): English, Chinese."""
+class CellError(AHPError):
+    """A cell's value refused: ``phrase`` says why."""
 
-    en: str
-    zh: str
-
-
-def worded(key: str) -> Worded:
-    """The glossary's phrase ``key`` in each language."""
-    from ahp.io.glossary import say
-
-    return Worded(say(key, "en"), say(key, "zh"))
-
-
-@dataclass(frozen=True, eq=False)
-class Phrase:
-    """A glossary phrase (``key``) and its values: facts, :class:`Worded` values or other
-    phrases (a place), worded in either language; ``str`` gives the English."""
-
-    key: str
-    values: dict[str, object] = field(default_factory=dict)
-
-    def words(self, language: str = "en") -> str:
-        """The phrase in ``language`` ("en" or "zh")."""
-        from ahp.io.glossary import LANGUAGES, say
-
-        def word(value: object) -> object:
-            if isinstance(value, Phrase):
-                return value.words(language)
-            return value[LANGUAGES.index(language)] if isinstance(value, Worded) else value
-
-        return say(self.key, language, **{name: word(value) for name, value in self.values.items()})
-
-    def __str__(self) -> str:
-        return self.words()
-
-
-class WordedError(AHPError):
-    """Bad input whose ``phrase`` says what is wrong in either language (the message: English)."""
-
-    def __init__(self, phrase: Phrase) -> None:
-        self.phrase = phrase
-        super().__init__(str(phrase))
-
-
-class CellError(WordedError):
-    """A cell's value refused."""
-
-
-class SheetError(SurveyError):
-    """A sheet refused: the summary as a :class:`Phrase` and every problem (English as the message)."""
-
-    def __init__(self, summary: Phrase, problems: list[Phrase]) -> None:
-        self.phrase = summary
-        super().__init__(str(summary), problems)
-
-
-def told(said: object, language: str) -> str:
-    """A problem or a refusal in ``language``: a :class:`Phrase`, :class:`SheetError` or
-    :class:`WordedError` worded in it, anything else (a questionnaire's problems, worded when
-    found) as it is."""
-    if isinstance(said, (SheetError, WordedError)):
-        return said.phrase.words(language)
-    return said.words(language) if isinstance(said, Phrase) else str(said)
+    phrase: Phrase
 
 
 def at_row(row: int) -> Phrase:
     """A whole row of the sheet (the header is row 1)."""
-    return Phrase("csv.at row", {"row": row})
+    return Phrase("row {row}", {"row": row})
 
 
 def at_cell(row: int, column: str | Worded) -> Phrase:
     """The cell of ``row`` in the column headed ``column``."""
-    return Phrase("csv.at cell", {"row": row, "column": column})
+    return Phrase("row {row}, column {column!r}", {"row": row, "column": column})
 
 
 def at_header(k: int, column: str) -> Phrase:
     """The ``k``-th header cell (from 1), reading ``column``."""
-    return Phrase("csv.at header", {"k": k, "column": column})
+    return Phrase("row 1, column {k} {column!r}", {"k": k, "column": column})
 
 
 #: The encodings the decoding errors name (filled into the phrase: the glossary's Chinese has no Latin words).
 _ENCODINGS = {"utf8": "UTF-8", "utf16": "UTF-16", "gb": "GB18030 (GBK)", "excel": "CSV UTF-8"}
 
 
-def decode(data: bytes, where: str) -> str:
+def decode(data: bytes, where: str | Worded) -> str:
     """``data`` as text: UTF-16 when it starts with its byte-order mark, else UTF-8 (a mark
     dropped), else GB18030; an error naming ``where``, the line and the byte otherwise.
 
@@ -132,14 +72,15 @@ def decode(data: bytes, where: str) -> str:
     '门店,价格\\n'
     >>> decode(b"unit\\nNorth\\xff\\n", "a.csv")  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
-    ahp.io.sheet.WordedError: a.csv, line 2: byte 0xff is neither UTF-8 nor GB18030 (GBK);
+    ahp.errors.AHPError: a.csv, line 2: byte 0xff is neither UTF-8 nor GB18030 (GBK);
         save the file as UTF-8 (in Excel: CSV UTF-8)
     """
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError:
-            raise WordedError(Phrase("csv.not utf-16", {"where": where, **_ENCODINGS})) from None
+            raise AHPError(Phrase("{where}: starts as UTF-16 but is not; save the file as UTF-8 (in Excel: CSV UTF-8)",
+                                  {"where": where, **_ENCODINGS})) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -147,7 +88,8 @@ def decode(data: bytes, where: str) -> str:
             return data.decode("gb18030")
         except UnicodeDecodeError:
             facts = {"where": where, "line": data.count(b"\n", 0, exc.start) + 1, "byte": data[exc.start]}
-            raise WordedError(Phrase("csv.bad byte", {**facts, **_ENCODINGS})) from None
+            raise AHPError(Phrase("{where}, line {line}: byte 0x{byte:02x} is neither UTF-8 nor GB18030 (GBK); save "
+                                  "the file as UTF-8 (in Excel: CSV UTF-8)", {**facts, **_ENCODINGS})) from None
 
 
 def delimiter(text: str, what: str) -> str:
@@ -158,7 +100,7 @@ def delimiter(text: str, what: str) -> str:
     (';', ',')
     >>> delimiter("unit,a;b\\nNorth,1;2\\n", "ratings")  # doctest: +NORMALIZE_WHITESPACE
     Traceback (most recent call last):
-    ahp.io.sheet.SheetError: cannot tell how the ratings separates its cells: by commas or by semicolons;
+    ahp.errors.SurveyError: cannot tell how the ratings separates its cells: by commas or by semicolons;
         use only one of them in the header row
     """
     lines = [line for line in text.lstrip("\ufeff").splitlines() if line.strip()]
@@ -176,7 +118,8 @@ def delimiter(text: str, what: str) -> str:
         return even[0]
     names = [worded(f"csv.{DELIMITERS[d]}") for d in (even or splitting)]
     joined = Worded(*(worded("csv.or by")[k].join(name[k] for name in names) for k in range(len(Worded._fields))))
-    raise SheetError(Phrase("csv.separators", {"what": worded(f"csv.{what}"), "names": joined}), [])
+    raise SurveyError(Phrase("cannot tell how the {what} separates its cells: by {names}; use only one of them in the "
+                             "header row", {"what": worded(f"csv.{what}"), "names": joined}), [])
 
 
 def read_sheet(text: str, what: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
@@ -185,19 +128,20 @@ def read_sheet(text: str, what: str) -> tuple[list[str], list[tuple[int, list[st
 
     >>> read_sheet("unit,a\\n" + "x" * 131_073 + ",1\\n", "ratings")
     Traceback (most recent call last):
-    ahp.io.sheet.SheetError: the ratings cannot be read as CSV; nothing imported
+    ahp.errors.SurveyError: the ratings cannot be read as CSV; nothing imported
     """
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=delimiter(text, what))
     rows = []
     try:
         rows.extend(reader)
     except csv.Error as exc:
-        why = Phrase("csv.too long", {"limit": csv.field_size_limit()}) if "field limit" in str(exc) else str(exc)
-        where = Phrase("csv.at line", {"row": reader.line_num})
-        raise SheetError(Phrase("csv.unreadable", {"what": worded(f"csv.{what}")}),
-                         [Phrase("csv.unreadable line", {"at": where, "why": why})]) from None
+        why = Phrase("a cell longer than {limit:,} characters",
+                     {"limit": csv.field_size_limit()}) if "field limit" in str(exc) else str(exc)
+        where = Phrase("line {row}", {"row": reader.line_num})
+        raise SurveyError(Phrase("the {what} cannot be read as CSV; nothing imported", {"what": worded(f"csv.{what}")}),
+                         [Phrase("{at}: {why}", {"at": where, "why": why})]) from None
     if not rows:
-        raise SheetError(Phrase("csv.empty", {"what": worded(f"csv.{what}")}), [])
+        raise SurveyError(Phrase("the {what} is empty: it needs a header row", {"what": worded(f"csv.{what}")}), [])
     header = [h.strip() for h in rows[0]]
     return header, [(line, row) for line, row in enumerate(rows[1:], start=2) if any(c.strip() for c in row)]
 
@@ -219,16 +163,19 @@ def named_rows(
     seen: dict[str, int] = {}
     for line, row in body:
         if len(row) != len(header):
-            problems.append(Phrase("csv.cells", {"at": at_row(line), "n": len(row), "m": len(header)}))
+            problems.append(Phrase("{at}: {n} cells; the header has {m}",
+                                   {"at": at_row(line), "n": len(row), "m": len(header)}))
             continue
         name = row[col].strip()
-        facts = {"at": _at_name(line, key), "noun": worded(f"sheet.{noun}"), "name": name, "option": "--replace"}
+        facts = {"at": _at_name(line, key), "noun": worded(f"sheet.{noun}"), "name": name}
         if not name:
-            problems.append(Phrase("csv.no name", facts))
+            problems.append(Phrase("{at}: missing {noun} name", facts))
         elif name in taken:
-            problems.append(Phrase("csv.name taken", facts))
+            problems.append(Phrase("{at}: {name!r} is already a {noun} of the project; use --replace to replace "
+                                   "their answers", facts))
         elif name in seen:
-            problems.append(Phrase("csv.name twice", {**facts, "other": seen[name]}))
+            problems.append(Phrase("{at}: duplicate {noun} {name!r} (also row {other})",
+                                   {**facts, "other": seen[name]}))
         seen.setdefault(name, line)
         yield line, name, row
 
@@ -236,10 +183,11 @@ def named_rows(
 def _at_name(line: int, key: str) -> Phrase:
     """The name cell of ``line``: in the column ``key`` (``respondent`` or ``unit``), named in the
     output's language (专家, 门店)."""
-    return Phrase("csv.at cell", {"row": line, "column": worded(f"sheet.{key}")})
+    return Phrase("row {row}, column {column!r}", {"row": line, "column": worded(f"sheet.{key}")})
 
 
 def refuse(problems: list[Phrase], what: str) -> None:
     """Raise :class:`SheetError` listing every problem if there are any."""
     if problems:
-        raise SheetError(Phrase("csv.bad cells", {"k": len(problems), "what": worded(f"csv.{what}")}), problems)
+        raise SurveyError(Phrase("{k} bad cell(s) in the {what}; nothing imported",
+                                 {"k": len(problems), "what": worded(f"csv.{what}")}), problems)

@@ -23,20 +23,17 @@ from dataclasses import dataclass
 
 from ahp.core.hierarchy import Node, child_path, walk
 from ahp.core.scale import MAX_VALUE, TOLERANCE, on_scale, parse_value
-from ahp.errors import JudgmentError, SurveyError
-from ahp.io.glossary import LANGUAGES, say
+from ahp.errors import JudgmentError, Phrase, SurveyError, listed
+from ahp.io.glossary import LANGUAGES, say, worded
 from ahp.io.sheet import (
     BOM,
     CellError,
-    Phrase,
-    SheetError,
     at_cell,
     at_header,
     at_row,
     named_rows,
     read_sheet,
     refuse,
-    worded,
 )
 
 CODINGS: tuple[str, ...] = ("ratio", "signed")
@@ -114,19 +111,19 @@ def _cell_value(text: str, coding: str) -> float:
     try:
         value = parse_value(text)
     except JudgmentError:
-        raise CellError(Phrase("csv.not a number", {"text": text})) from None
+        raise CellError(Phrase("{text!r} is not a number or a fraction like 1/3", {"text": text})) from None
     if math.isnan(value):
-        raise CellError(Phrase("csv.missing", {"text": text}))
+        raise CellError(Phrase("{text!r} is not a number", {"text": text}))
     if coding == "signed":
         if value == 0:
-            raise CellError(Phrase("csv.signed zero"))
+            raise CellError(Phrase("0 is not a signed judgment; use 1 (or -1) for equal"))
         if not 1 - TOLERANCE <= abs(value) <= MAX_VALUE * (1 + TOLERANCE):
-            raise CellError(Phrase("csv.off signed", {"text": text}))
+            raise CellError(Phrase("{text} is off the signed scale; use 1..9 or -1..-9", {"text": text}))
         return value if value > 0 else 1 / -value
     if value <= 0:
-        raise CellError(Phrase("csv.not positive", {"text": text}))
+        raise CellError(Phrase("{text} is not a positive ratio", {"text": text}))
     if not on_scale(value):
-        raise CellError(Phrase("csv.off scale", {"text": text}))
+        raise CellError(Phrase("{text} is off the scale; ratios lie within 1/9 and 9", {"text": text}))
     return value
 
 
@@ -139,7 +136,8 @@ def read_survey(
     Raises :class:`SurveyError` listing every bad cell (row = line in the file, column by name).
     """
     if coding not in CODINGS:
-        raise SurveyError(f"unknown coding {coding!r}; choose one of {', '.join(CODINGS)}", [])
+        raise SurveyError(Phrase("unknown coding {coding!r}; choose one of {choices}",
+                                 {"coding": coding, "choices": listed(CODINGS)}), [])
     header, body = read_sheet(text, "survey")
     aliases = {say(f"sheet.{key}", language): key for key in ("respondent", "weight") for language in LANGUAGES}
     header = [aliases.get(h, h) for h in header]
@@ -157,12 +155,12 @@ def read_survey(
                     raise ValueError
             except ValueError:
                 at = at_cell(line, worded("sheet.weight"))
-                problems.append(Phrase("csv.bad weight", {"at": at, "text": row[weight_col]}))
+                problems.append(Phrase("{at}: {text!r} is not a positive number", {"at": at, "text": row[weight_col]}))
         cells = [(h, known[h], row[k].strip()) for k, h in enumerate(header) if k not in skip and row[k].strip()]
         out.append((name, weight, _judgments(cells, coding, line, problems)))
     refuse(problems, "survey")
     if not out:
-        raise SheetError(Phrase("csv.no rows"), [])
+        raise SurveyError(Phrase("the survey has no respondent rows; nothing imported"), [])
     return out
 
 
@@ -175,7 +173,7 @@ def _header_columns(
     known.update({c.reversed_header: (c, True) for c in columns})  # "b vs a" is accepted too
     problems: list[Phrase] = []
     if "respondent" not in header:
-        problems.append(Phrase("csv.no column", {"at": at_row(1), "column": worded("sheet.respondent")}))
+        problems.append(Phrase("{at}: no {column!r} column", {"at": at_row(1), "column": worded("sheet.respondent")}))
     seen_pairs: dict[PairColumn, int] = {}
     example = {"example": columns[0].header, "respondent": worded("sheet.respondent"),
                "weight": worded("sheet.weight"),
@@ -185,15 +183,17 @@ def _header_columns(
         at = at_header(k + 1, h)
         if h in ("respondent", "weight"):
             if header.index(h) != k:
-                problems.append(Phrase("csv.duplicate column", {"at": at}))
+                problems.append(Phrase("{at}: duplicate column", {"at": at}))
         elif h not in known:
-            problems.append(Phrase("csv.unknown column", {"at": at, **example}))
+            problems.append(Phrase("{at}: unknown column; expected 'respondent', 'weight' or a pair like {example!r}",
+                                   {"at": at, **example}))
         elif known[h][0] in seen_pairs:
-            problems.append(Phrase("csv.same pair", {"at": at, "first": seen_pairs[known[h][0]] + 1}))
+            problems.append(Phrase("{at}: the same pair as column {first}",
+                                   {"at": at, "first": seen_pairs[known[h][0]] + 1}))
         else:
             seen_pairs[known[h][0]] = k
     if problems:
-        raise SheetError(Phrase("csv.bad header", {"k": len(problems)}), problems)
+        raise SurveyError(Phrase("{k} problem(s) in the header; nothing imported", {"k": len(problems)}), problems)
     return known
 
 
@@ -208,5 +208,5 @@ def _judgments(
             value = _cell_value(cell, coding)
             judgments.setdefault(column.path, {})[(column.a, column.b)] = 1 / value if reverse else value
         except CellError as exc:
-            problems.append(Phrase("csv.cell", {"at": at_cell(line, h), "what": exc.phrase}))
+            problems.append(Phrase("{at}: {what}", {"at": at_cell(line, h), "what": exc.phrase}))
     return judgments

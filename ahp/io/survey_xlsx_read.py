@@ -4,7 +4,7 @@ judgments, or every problem, each naming the sheet, the row or cell, and the pai
 Pairs are found by the hidden ids column, never by names or the order of rows. An answer is one
 of the dropdown's answers (in either language), or a number on the scale typed by hand (``3``,
 ``1/3``, ``0.333``: how many times A matters more than B); an empty answer is a missing
-judgment. Problems are worded in ``language``, the command's.
+judgment. Each problem is a :class:`~ahp.errors.Phrase`, worded in the output's language when printed.
 
 >>> import tempfile, pathlib
 >>> from ahp.io.model import load_model
@@ -18,8 +18,8 @@ judgment. Problems are worded in ``language``, the command's.
 >>> try:
 ...     read_questionnaire(str(path), load_model(), {"Ann": ""})
 ... except SurveyError as exc:
-...     print(exc.problems)
-["sheet 'Instructions', cell B4: 'Ann' is already a respondent of the project; use --replace to replace their answers"]
+...     print(*exc.problems)
+sheet 'Instructions', cell B4: 'Ann' is already a respondent of the project; use --replace to replace their answers
 """
 
 from __future__ import annotations
@@ -30,8 +30,8 @@ from typing import TYPE_CHECKING
 
 from ahp.core.hierarchy import walk
 from ahp.core.scale import on_scale, parse_value
-from ahp.errors import JudgmentError, SurveyError
-from ahp.io.glossary import LANGUAGES, say, separator
+from ahp.errors import JudgmentError, Phrase, SurveyError, Worded, listed
+from ahp.io.glossary import LANGUAGES, say, worded
 from ahp.io.survey import pair_columns
 from ahp.io.survey_xlsx import ANSWER_COLUMN, IDS_COLUMN, IDS_MARK, NAME_CELL, answers
 
@@ -48,27 +48,27 @@ _ANSWERS: dict[str, float] = {label: value for language in LANGUAGES for label, 
 
 
 def read_questionnaire(
-    path: str, model: Model, taken: Mapping[str, str] | None = None, language: str = "en",
+    path: str, model: Model, taken: Mapping[str, str] | None = None,
 ) -> tuple[str, float, Judgments]:
     """The respondent named in the workbook at ``path``, weight 1, and their judgments.
 
     ``taken``: the names already used, each with the file it came from (``""``: the project).
     Raises :class:`SurveyError` with every problem; nothing is read partly.
     """
-    book = _open(path, language)
-    sheet_language = _sheet_language(book, language)
+    book = _open(path)
+    sheet_language = _sheet_language(book)
     instructions = book[say("survey.sheet.instructions", sheet_language)]
     questions = book[say("survey.sheet.questions", sheet_language)]
-    _check_model(questions, model, language)
-    problems: list[str] = []
-    name = _name(instructions, taken or {}, language, problems)
-    judgments = _judgments(questions, model, sheet_language, language, problems)
+    _check_model(questions, model)
+    problems: list[Phrase] = []
+    name = _name(instructions, taken or {}, problems)
+    judgments = _judgments(questions, model, sheet_language, problems)
     if problems:
-        raise SurveyError(say("survey.bad", language, k=len(problems)), problems)
+        raise SurveyError(Phrase("{k} problem(s) in the file; nothing imported", {"k": len(problems)}), problems)
     return name, 1.0, judgments
 
 
-def _open(path: str, language: str) -> Workbook:
+def _open(path: str) -> Workbook:
     """The workbook, or a one-line error saying why it cannot be read."""
     import zipfile
 
@@ -78,51 +78,54 @@ def _open(path: str, language: str) -> Workbook:
     try:
         return load_workbook(path)
     except FileNotFoundError:
-        raise SurveyError(say("survey.no file", language), []) from None
+        raise SurveyError(Phrase("no such file"), []) from None
     except IsADirectoryError:
-        raise SurveyError(say("survey.folder", language), []) from None
+        raise SurveyError(Phrase("is a folder, not a file"), []) from None
     except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, TypeError, EOFError, OSError):
-        raise SurveyError(say("survey.not a workbook", language), []) from None
+        raise SurveyError(Phrase("cannot be read as an Excel workbook (.xlsx); nothing imported"), []) from None
 
 
-def _sheet_language(book: Workbook, language: str) -> str:
+def _sheet_language(book: Workbook) -> str:
     """The language the questionnaire was made in, told by its sheets' names."""
     for candidate in LANGUAGES:
         names = [say(f"survey.sheet.{key}", candidate) for key in ("instructions", "questions")]
         if all(name in book.sheetnames for name in names):
             return candidate
-    missing = say("survey.sheet.instructions", language)
-    raise SurveyError(say("survey.not a survey", language, sheet=missing, command="ahp export-survey"), [])
+    raise SurveyError(Phrase("is not a questionnaire of ahp export-survey: it has no sheet '{sheet}'; nothing imported",
+                             {"sheet": worded("survey.sheet.instructions"), "command": "ahp export-survey"}), [])
 
 
-def _check_model(questions: Worksheet, model: Model, language: str) -> None:
+def _check_model(questions: Worksheet, model: Model) -> None:
     """Refuse a questionnaire made for another model (its hidden ids column says which)."""
     mark = questions[f"{IDS_COLUMN}1"].value
     if not isinstance(mark, str) or not mark.startswith(IDS_MARK):
-        raise SurveyError(say("survey.no ids", language, sheet=questions.title, column=IDS_COLUMN,
-                              command="ahp export-survey"), [])
+        raise SurveyError(Phrase("is not a questionnaire of ahp export-survey: sheet '{sheet}' has no pair ids in its "
+                                 "hidden column {column}; nothing imported",
+                                 {"sheet": questions.title, "column": IDS_COLUMN, "command": "ahp export-survey"}), [])
     if mark.removeprefix(IDS_MARK) != model.id:
-        raise SurveyError(say("survey.other model", language, found=mark.removeprefix(IDS_MARK), model=model.id), [])
+        raise SurveyError(Phrase("is a questionnaire of the model '{found}', not of this project's model '{model}'; "
+                                 "nothing imported", {"found": mark.removeprefix(IDS_MARK), "model": model.id}), [])
 
 
-def _name(instructions: Worksheet, taken: Mapping[str, str], language: str, problems: list[str]) -> str:
+def _name(instructions: Worksheet, taken: Mapping[str, str], problems: list[Phrase]) -> str:
     """The respondent's name from the name cell; a problem when it is empty or already used."""
     cell = instructions[NAME_CELL]
-    at = say("survey.at cell", language, sheet=instructions.title, cell=NAME_CELL)
+    at = Phrase("sheet '{sheet}', cell {cell}", {"sheet": instructions.title, "cell": NAME_CELL})
     if cell.data_type == "f":
-        problems.append(say("survey.formula", language, at=at))
+        problems.append(Phrase("{at}: holds a formula; type the answer itself", {"at": at}))
         return ""
     name = " ".join(str(cell.value if cell.value is not None else "").split())
     if not name:
-        problems.append(say("survey.no name", language, at=at))
+        problems.append(Phrase("{at}: no respondent name; type the name of the person who answered", {"at": at}))
     elif name in taken:
-        key = "survey.name twice" if taken[name] else "survey.name taken"
-        problems.append(say(key, language, at=at, name=name, other=taken[name], option="--replace"))
+        text = ("{at}: '{name}' is also the respondent of {other}" if taken[name]
+                else "{at}: '{name}' is already a respondent of the project; use --replace to replace their answers")
+        problems.append(Phrase(text, {"at": at, "name": name, "other": taken[name]}))
     return name
 
 
 def _judgments(
-    questions: Worksheet, model: Model, sheet_language: str, language: str, problems: list[str],
+    questions: Worksheet, model: Model, sheet_language: str, problems: list[Phrase],
 ) -> Judgments:
     """Every answered pair's judgment; unknown, repeated or missing pairs and bad answers go to ``problems``."""
     pairs = {pair.header: pair for pair in pair_columns(model.root)}
@@ -134,37 +137,42 @@ def _judgments(
         if ids is None or not str(ids).strip():
             continue  # a part's heading
         ids = str(ids).strip()
-        at = say("survey.at row", language, sheet=questions.title, row=row)
+        at = Phrase("sheet '{sheet}', row {row}", {"sheet": questions.title, "row": row})
         if ids not in pairs:
-            problems.append(say("survey.unknown pair", language, at=at, ids=ids))
+            problems.append(Phrase("{at}: the pair '{ids}' is not in this project's model: the questionnaire was made "
+                                   "for another model, or the model changed since it was exported",
+                                   {"at": at, "ids": ids}))
         elif ids in seen:
-            problems.append(say("survey.same pair", language, at=at, first=seen[ids]))
+            problems.append(Phrase("{at}: the same pair as row {first}", {"at": at, "first": seen[ids]}))
         else:
             seen[ids] = row
             pair = pairs[ids]
-            names = {c.id: c.label(language) for c in nodes[pair.path].children}
-            where = say("survey.at answer", language, sheet=questions.title, row=row, column=ANSWER_COLUMN,
-                        a=names[pair.a], b=names[pair.b])
-            value = _answer(questions[f"{ANSWER_COLUMN}{row}"], where, sheet_language, language, problems)
+            names = {c.id: Worded(c.label("en"), c.label("zh")) for c in nodes[pair.path].children}
+            where = Phrase("sheet '{sheet}', row {row}, column {column}, pair '{a}' vs '{b}'", {
+                "sheet": questions.title, "row": row, "column": ANSWER_COLUMN, "a": names[pair.a], "b": names[pair.b]})
+            value = _answer(questions[f"{ANSWER_COLUMN}{row}"], where, sheet_language, problems)
             if value is not None:
                 judgments.setdefault(pair.path, {})[(pair.a, pair.b)] = value
     lacking = [header for header in pairs if header not in seen]
-    at = say("survey.at sheet", language, sheet=questions.title)
+    at = Phrase("sheet '{sheet}'", {"sheet": questions.title})
     if lacking:
-        problems.append(say("survey.lacks pairs", language, at=at, k=len(lacking), ids=lacking[0]))
+        problems.append(Phrase("{at}: {k} pair(s) of this project's model are missing (first: '{ids}'): the model "
+                               "changed since the questionnaire was exported; export it again",
+                               {"at": at, "k": len(lacking), "ids": lacking[0]}))
     elif not judgments and not problems:  # most likely the blank questionnaire sent back; once imported, the
-        problems.append(say("survey.no answer", language, at=at))  # name would refuse the filled one
+        problems.append(Phrase("{at}: no question is answered; was the blank questionnaire sent back?",
+                               {"at": at}))  # name would refuse the filled one
     return judgments
 
 
-def _answer(cell: SheetCell, at: str, sheet_language: str, language: str, problems: list[str]) -> float | None:
+def _answer(cell: SheetCell, at: Phrase, sheet_language: str, problems: list[Phrase]) -> float | None:
     """The judgment an answer cell holds (A over B), ``None`` when it is empty; a problem when it
     is neither an answer of the list nor a number on the scale."""
     value = cell.value
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if cell.data_type == "f":
-        problems.append(say("survey.formula", language, at=at))
+        problems.append(Phrase("{at}: holds a formula; type the answer itself", {"at": at}))
         return None
     text = " ".join(str(value).split())
     if text in _ANSWERS:
@@ -172,8 +180,9 @@ def _answer(cell: SheetCell, at: str, sheet_language: str, language: str, proble
     number = _number(value)
     if number > 0 and on_scale(number):
         return number
-    labels = separator(language).join(label for label, _ in answers(sheet_language))
-    problems.append(say("survey.bad answer", language, at=at, text=text, labels=labels))
+    labels = [label for label, _ in answers(sheet_language)]
+    problems.append(Phrase("{at}: '{text}' is neither an answer of the list ({labels}) nor a number from 1/9 to 9",
+                           {"at": at, "text": text, "labels": listed(labels)}))
     return None
 
 

@@ -17,11 +17,11 @@ import re
 import tomllib
 from typing import Any
 
-from ahp.errors import ProjectFileError
+from ahp.errors import Phrase, ProjectFileError, os_reason
 
 Key = tuple[str | int, ...]
 _BARE = re.compile(r"[A-Za-z0-9_-]+")
-_SYNTAX_LINE = re.compile(r"\(at line (\d+), column \d+\)")
+_SYNTAX_LINE = re.compile(r"\(at line (\d+), column \d+\)|\(at end of document\)")
 
 
 def _split_key(text: str) -> tuple[list[str], str]:
@@ -104,11 +104,11 @@ def read_text(path: str | os.PathLike[str]) -> str:
         with open(path, encoding="utf-8") as f:
             return f.read()
     except FileNotFoundError:
-        raise ProjectFileError("no such file", path=str(path)) from None
+        raise ProjectFileError(Phrase("no such file"), path=str(path)) from None
     except UnicodeDecodeError:
-        raise ProjectFileError("not a UTF-8 text file", path=str(path)) from None
+        raise ProjectFileError(Phrase("not a UTF-8 text file"), path=str(path)) from None
     except OSError as exc:
-        raise ProjectFileError(exc.strerror or str(exc), path=str(path)) from None
+        raise ProjectFileError(os_reason(exc), path=str(path)) from None
 
 
 #: The most parts a table name may have (``[a.b.c]`` has 3); no model or project needs more
@@ -123,17 +123,41 @@ def parse_toml(text: str, path: str) -> dict[str, Any]:
     for m in _TABLE_LINE.finditer(text):
         if m.group().count(".") >= MAX_TABLE_PARTS:
             line = text.count("\n", 0, m.start()) + 1
-            raise ProjectFileError(
-                f"a table name of more than {MAX_TABLE_PARTS} parts; nothing here nests so deep", path=path, line=line
-            )
+            raise ProjectFileError(Phrase("a table name of more than {most} parts; nothing here nests so deep",
+                                          {"most": MAX_TABLE_PARTS}), path=path, line=line)
     try:
         return tomllib.loads(text)
     except RecursionError:
         raise ProjectFileError(
-            "invalid TOML: values nested too deeply (arrays or inline tables within one another)", path=path
+            Phrase("invalid TOML: values nested too deeply (arrays or inline tables within one another)"), path=path
         ) from None
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         m = _SYNTAX_LINE.search(message)
         detail = _SYNTAX_LINE.sub("", message).strip()
-        raise ProjectFileError(f"invalid TOML: {detail}", path=path, line=int(m.group(1)) if m else None) from None
+        line = (int(m.group(1)) if m.group(1) else len(text.splitlines()) or 1) if m else None  # end: the last line
+        raise ProjectFileError(Phrase("invalid TOML: {why}", {"why": _reason(detail)}), path=path, line=line) from None
+
+
+#: The reasons of :mod:`tomllib` that name a fact: the pattern, and the phrase with the fact as ``{fact}``
+#: (the glossary words these and tomllib's other reasons in Chinese).
+_TOMLLIB_FACTS = tuple((re.compile(text.replace("{fact}", "(.+)")), text) for text in (
+    "Cannot declare {fact} twice", "Cannot mutate immutable namespace {fact}", "Cannot redefine namespace {fact}",
+    "Duplicate inline table key {fact}", "Found invalid character {fact}", "Illegal character {fact}",
+))
+
+
+def _reason(detail: str) -> Phrase:
+    """tomllib's reason for refusing a text, as a phrase.
+
+    >>> _reason("Cannot declare ('a',) twice").values, _reason("Invalid value").text
+    ({'fact': "('a',)"}, 'Invalid value')
+    """
+    for pattern, text in _TOMLLIB_FACTS:
+        m = pattern.fullmatch(detail)
+        if m:
+            return Phrase(text, {"fact": m.group(1)})
+    m = re.fullmatch(r"Expected ('[^']*')", detail)
+    if m:
+        return Phrase("Expected {fact}", {"fact": m.group(1)})
+    return Phrase(detail.replace("{", "{{").replace("}", "}}"))

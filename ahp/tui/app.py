@@ -17,7 +17,9 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 from ahp.errors import AHPError
+from ahp.io.glossary import told
 from ahp.io.project import load_project, new_project
+from ahp.io.settings import file_language
 from ahp.tui.commands import COMMANDS
 from ahp.tui.messages import ProjectChanged
 from ahp.tui.saving import Saver, reason
@@ -77,7 +79,9 @@ class AHPApp(App[int]):
         try:
             project = load_project(self.path) if self.path.exists() else new_project(self.path)
         except (AHPError, OSError) as exc:
-            self.error = str(exc) if isinstance(exc, AHPError) else f"{self.path}: {exc.strerror or exc}"
+            if language is None:  # the file's own language, when it reads as TOML
+                self.set_reactive(AHPApp.language, file_language(str(self.path)) or "en")
+            self.error = told(exc, self.language)
             return
         self.session = Session(project)
         self.saver = Saver(self, self.session, self._saved)
@@ -143,7 +147,8 @@ class AHPApp(App[int]):
         try:
             return keep_copy(self.path, label)
         except OSError as exc:
-            self.notify(f"No copy kept, nothing removed: {reason(exc)}", severity="error", markup=False)
+            self.notify(t("no copy kept", self.language, reason=reason(exc, self.language)), severity="error",
+                        markup=False)
             return None
 
     async def action_quit(self) -> None:

@@ -12,7 +12,8 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from ahp.errors import AHPError
+from ahp.errors import AHPError, os_reason
+from ahp.io.glossary import told
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -21,16 +22,14 @@ if TYPE_CHECKING:
     from ahp.tui.session import Session
 
 
-def reason(exc: BaseException) -> str:
-    """One line saying why a file could not be written.
+def reason(exc: BaseException, language: str = "en") -> str:
+    """One line saying why a file could not be written, in ``language``.
 
     >>> reason(OSError(13, "Permission denied")), reason(RecursionError("too deep"))
     ('Permission denied', 'RecursionError: too deep')
     """
-    if isinstance(exc, AHPError):
-        return str(exc)
-    if isinstance(exc, OSError):
-        return str(exc.strerror or exc)
+    if isinstance(exc, (AHPError, OSError)):
+        return told(os_reason(exc) if isinstance(exc, OSError) else exc, language)
     return f"{type(exc).__name__}: {exc}"
 
 
@@ -66,7 +65,7 @@ class Saver:
         try:
             changed = self.session.project.catch_up()
         except AHPError as exc:  # a file broken by hand: say so, keep working on what is here
-            self.error = str(exc)
+            self.error = told(exc, self.app.language)
             self.on_result(self.error)
             return False
         if changed:
@@ -90,7 +89,7 @@ class Saver:
         with self._lock:
             self._pending = None
             project = self.session.snapshot()
-            error = self._write(project)
+            error = self._write(project, self.app.language)
         self._report(project, error)
         return error
 
@@ -106,15 +105,15 @@ class Saver:
             project, self._pending = self._pending, None
             if project is None:  # a later worker wrote it already
                 return
-            error = self._write(project)
+            error = self._write(project, self.app.language)
         self.app.call_from_thread(self._report, project, error)
 
     @staticmethod
-    def _write(project: Project) -> str | None:
+    def _write(project: Project, language: str) -> str | None:
         try:
             project.save()
         except Exception as exc:  # any failure must reach the user, never pass silently
-            return reason(exc)
+            return reason(exc, language)
         return None
 
     def _report(self, saved: Project, error: str | None) -> None:

@@ -8,7 +8,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ahp.errors import AHPError
+from ahp.io.glossary import say, told
 from ahp.tui.saving import reason
+from ahp.tui.texts import t
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -23,8 +25,9 @@ def write_in_worker(app: App, target: Path, write: Callable[[], None]) -> None:
         try:
             write()
         except (AHPError, OSError) as exc:
-            where = "" if isinstance(exc, AHPError) else f"{target}: "
-            app.call_from_thread(app.notify, f"Not written: {where}{reason(exc)}", severity="error", markup=False)
+            where = "" if isinstance(exc, AHPError) else f"{target}{say('colon', app.language)}"
+            said = t("not written", app.language, reason=where + reason(exc, app.language))
+            app.call_from_thread(app.notify, said, severity="error", markup=False)
         else:
             app.call_from_thread(app.notify, f"Wrote {target}", markup=False)
 
@@ -54,7 +57,8 @@ def write_report(app: App, session: Session, language: str, target: Path, fmt: s
         except AHPError as exc:  # no sensitivity without every node's judgments: the rest still goes
             if draws is None:
                 raise
-            app.call_from_thread(app.notify, f"No sensitivity summary: {exc}", severity="warning", markup=False)
+            said = t("no sensitivity summary", language, reason=told(exc, language))
+            app.call_from_thread(app.notify, said, severity="warning", markup=False)
             data = gather(project, language, draws=None, respondent=respondent)
         write_report(data, str(target), fmt)  # atomic: a temporary file renamed into place
 

@@ -15,6 +15,7 @@ from openpyxl import load_workbook
 from ahp.core.hierarchy import Node
 from ahp.core.scale import VERBAL_ZH
 from ahp.errors import SurveyError
+from ahp.io.glossary import told
 from ahp.io.model import load_model
 from ahp.io.survey import pair_columns
 from ahp.io.survey_xlsx import ANSWER_COLUMN, IDS_COLUMN, NAME_CELL, answers, questionnaire, write_questionnaire
@@ -63,9 +64,10 @@ def blank(tmp_path, language: str = "en", respondent: str | None = "Ann", name: 
 
 
 def problems_of(path, taken=None, language="en") -> list[str]:
+    """The summary and the problems of a refused questionnaire, worded in ``language``."""
     with pytest.raises(SurveyError) as err:
-        read_questionnaire(str(path), MODEL, taken, language)
-    return [str(err.value), *err.value.problems]
+        read_questionnaire(str(path), MODEL, taken)
+    return [told(err.value, language), *(told(problem, language) for problem in err.value.problems)]
 
 
 @pytest.mark.parametrize("language", ["en", "zh"])

@@ -67,8 +67,6 @@ PHRASES: dict[str, tuple[str, str]] = {
     "goal": ("Goal: {goal}. {settings}.", "目标：{goal}。{settings}。"),
     "check.combined": ("Combined judgments:", "专家判断合成结果："),
     "check.incomplete": ("{node}: incomplete: {problem}", "{node}的{problem}，尚不能求权重"),
-    "incomplete": ("{file}: cannot {what} yet, {k} node(s) lack judgments; first: {node}: {problem}",
-                   "{file}：尚不能{what}，有 {k} 个判断矩阵判断不完整；首个为{node}的{problem}"),
     "incomplete.rank": ("rank", "排序"),
     "incomplete.report": ("write the report", "生成报告"),
     "incomplete.sensitivity": ("analyse sensitivity", "做敏感性分析"),

@@ -82,49 +82,47 @@ SURVEY: dict[str, tuple[str, str]] = {
     "survey.xlsx written": ("wrote the questionnaire to {file}", "问卷已写入 {file}"),
     "survey.respondent csv": ("--respondent names the respondent of an .xlsx questionnaire; the CSV survey has a "
                               "respondent column", "{option} 用于 Excel 问卷（.{ext}）；CSV 调查表在专家一列填写姓名"),
-    # reading a filled questionnaire back: where, then what is wrong
-    "survey.at sheet": ("sheet '{sheet}'", "工作表「{sheet}」"),
-    "survey.at cell": ("sheet '{sheet}', cell {cell}", "工作表「{sheet}」单元格 {cell}"),
-    "survey.at row": ("sheet '{sheet}', row {row}", "工作表「{sheet}」第 {row} 行"),
-    "survey.at answer": ("sheet '{sheet}', row {row}, column {column}, pair '{a}' vs '{b}'",
-                         "工作表「{sheet}」第 {row} 行 {column} 列（「{a}」比「{b}」）"),
-    "survey.at column": ("column '{column}'", "「{column}」列"),
-    "survey.no file": ("no such file", "文件不存在"),
-    "survey.folder": ("is a folder, not a file", "是文件夹，不是文件"),
-    "survey.not a workbook": ("cannot be read as an Excel workbook (.xlsx); nothing imported",
-                              "无法作为 Excel 工作簿读取，未导入任何内容"),
-    "survey.not a survey": ("is not a questionnaire of ahp export-survey: it has no sheet '{sheet}'; nothing imported",
-                            "不是由 {command} 生成的问卷（没有工作表「{sheet}」），未导入任何内容"),
-    "survey.no ids": ("is not a questionnaire of ahp export-survey: sheet '{sheet}' has no pair ids in its hidden "
-                      "column {column}; nothing imported",
-                      "不是由 {command} 生成的问卷（工作表「{sheet}」的隐藏列 {column} 中没有比较对的标识），"
-                      "未导入任何内容"),
-    "survey.other model": ("is a questionnaire of the model '{found}', not of this project's model '{model}'; "
-                           "nothing imported",
-                           "是模型「{found}」的问卷，不是本项目模型「{model}」的问卷，未导入任何内容"),
-    "survey.bad": ("{k} problem(s) in the file; nothing imported", "文件中有 {k} 处问题，未导入任何内容"),
-    "survey.no name": ("{at}: no respondent name; type the name of the person who answered",
-                       "{at}：未填写专家姓名；请填写答卷人的姓名"),
-    "survey.name taken": ("{at}: '{name}' is already a respondent of the project; use {option} to replace their "
-                          "answers", "{at}：「{name}」已是本项目的专家；如要替换其判断，请加 {option}"),
-    "survey.name twice": ("{at}: '{name}' is also the respondent of {other}", "{at}：「{name}」也是 {other} 的答卷人"),
-    "survey.formula": ("{at}: holds a formula; type the answer itself", "{at}：单元格中是公式；请直接填写答案"),
-    "survey.bad answer": ("{at}: '{text}' is neither an answer of the list ({labels}) nor a number from 1/9 to 9",
-                          "{at}：「{text}」既不是下拉列表中的选项（{labels}），也不是 1/9～9 之间的数值"),
-    "survey.unknown pair": ("{at}: the pair '{ids}' is not in this project's model: the questionnaire was made for "
-                            "another model, or the model changed since it was exported",
-                            "{at}：本项目的模型中没有「{ids}」这一对比较：该问卷为其他模型生成，或导出后模型已修改"),
-    "survey.no answer": ("{at}: no question is answered; was the blank questionnaire sent back?",
-                         "{at}：没有回答任何问题；寄回的是否为空白问卷？"),
-    "survey.same pair": ("{at}: the same pair as row {first}", "{at}：与第 {first} 行是同一对比较"),
-    "survey.lacks pairs": ("{at}: {k} pair(s) of this project's model are missing (first: '{ids}'): the model changed "
-                           "since the questionnaire was exported; export it again",
-                           "{at}：缺少本项目模型中的 {k} 对比较（第一对：「{ids}」）："
-                           "导出问卷后模型已修改，请重新导出"),
     # errors of reading a sheet (CSV or questionnaire), in the command's language
     "sheet.error": ("ahp: error: ", "ahp：错误："),
     "sheet.where": ("{file}, {problem}", "{file}，{problem}"),
     "sheet.summary": ("{file}: {summary}", "{file}：{summary}"),
     "sheet.more": (" (and {k} more; see --all-errors)", "（另有 {k} 处，见 {option}）"),
     "sheet.nothing imported": ("; nothing imported", "；未导入任何内容"),
+}
+
+#: Reading a filled questionnaire back: where, then what is wrong; the Chinese of each English phrase.
+SURVEY_PHRASES: dict[str, str] = {
+    "sheet '{sheet}'": "工作表「{sheet}」",
+    "sheet '{sheet}', cell {cell}": "工作表「{sheet}」单元格 {cell}",
+    "sheet '{sheet}', row {row}": "工作表「{sheet}」第 {row} 行",
+    "sheet '{sheet}', row {row}, column {column}, pair '{a}' vs '{b}'":
+        "工作表「{sheet}」第 {row} 行 {column} 列（「{a}」比「{b}」）",
+    "column '{column}'": "「{column}」列",
+    "no such file": "文件不存在",
+    "is a folder, not a file": "是文件夹，不是文件",
+    "cannot be read as an Excel workbook (.xlsx); nothing imported": "无法作为 Excel 工作簿读取，未导入任何内容",
+    "is not a questionnaire of ahp export-survey: it has no sheet '{sheet}'; nothing imported":
+        "不是由 {command} 生成的问卷（没有工作表「{sheet}」），未导入任何内容",
+    "is not a questionnaire of ahp export-survey: sheet '{sheet}' has no pair ids in its hidden column {column}; "
+    "nothing imported":
+        "不是由 {command} 生成的问卷（工作表「{sheet}」的隐藏列 {column} 中没有比较对的标识），未导入任何内容",
+    "is a questionnaire of the model '{found}', not of this project's model '{model}'; nothing imported":
+        "是模型「{found}」的问卷，不是本项目模型「{model}」的问卷，未导入任何内容",
+    "{k} problem(s) in the file; nothing imported": "文件中有 {k} 处问题，未导入任何内容",
+    "{at}: no respondent name; type the name of the person who answered": "{at}：未填写专家姓名；请填写答卷人的姓名",
+    "{at}: '{name}' is already a respondent of the project; use --replace to replace their answers":
+        "{at}：「{name}」已是本项目的专家；如要替换其判断，请加 --replace",
+    "{at}: '{name}' is also the respondent of {other}": "{at}：「{name}」也是 {other} 的答卷人",
+    "{at}: holds a formula; type the answer itself": "{at}：单元格中是公式；请直接填写答案",
+    "{at}: '{text}' is neither an answer of the list ({labels}) nor a number from 1/9 to 9":
+        "{at}：「{text}」既不是下拉列表中的选项（{labels}），也不是 1/9～9 之间的数值",
+    "{at}: the pair '{ids}' is not in this project's model: the questionnaire was made for another model, or the "
+    "model changed since it was exported":
+        "{at}：本项目的模型中没有「{ids}」这一对比较：该问卷为其他模型生成，或导出后模型已修改",
+    "{at}: no question is answered; was the blank questionnaire sent back?":
+        "{at}：没有回答任何问题；寄回的是否为空白问卷？",
+    "{at}: the same pair as row {first}": "{at}：与第 {first} 行是同一对比较",
+    "{at}: {k} pair(s) of this project's model are missing (first: '{ids}'): the model changed since the "
+    "questionnaire was exported; export it again":
+        "{at}：缺少本项目模型中的 {k} 对比较（第一对：「{ids}」）：导出问卷后模型已修改，请重新导出",
 }

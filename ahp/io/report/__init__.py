@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import io
 
-from ahp.errors import AHPError
+from ahp.errors import AHPError, Phrase, listed
 from ahp.io.atomic import write_atomic
 from ahp.io.report.cover import overview
 from ahp.io.report.data import ReportData, gather
@@ -85,5 +85,6 @@ def write_report(d: ReportData, path: str, fmt: str) -> None:
     elif fmt in ("html", "md"):
         write_atomic(path, render_html(d) if fmt == "html" else render_markdown(d))
     else:
-        raise AHPError(f"{path}: unknown report format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        raise AHPError(Phrase("{path}: unknown report format {fmt!r}; choose one of {choices}",
+                              {"path": path, "fmt": fmt, "choices": listed(FORMATS)}))
 

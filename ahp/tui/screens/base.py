@@ -14,6 +14,7 @@ from rich.text import Text
 from textual.screen import Screen
 
 from ahp.errors import AHPError
+from ahp.io.glossary import told
 from ahp.tui.messages import ProjectChanged
 from ahp.tui.texts import t
 
@@ -65,8 +66,9 @@ class ProjectScreen(Screen[None]):
         try:
             change()
         except AHPError as exc:
-            self.notify(str(exc), severity="error", markup=False)
-            return str(exc)
+            said = told(exc, self.app.language)
+            self.notify(said, severity="error", markup=False)
+            return said
         self.changed(message())
         return None
 
@@ -110,7 +112,8 @@ class ProjectScreen(Screen[None]):
             try:
                 key, value = job()
             except Exception as exc:  # shown, never silent; the screen keeps saying "computing"
-                self.app.call_from_thread(self.notify, f"{name}: {exc}", severity="error", markup=False)
+                said = f"{name}: {told(exc, self.app.language)}"
+                self.app.call_from_thread(self.notify, said, severity="error", markup=False)
                 return
             self.app.call_from_thread(self._arrived, name, key, value)
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from textual.binding import Binding
 
 from ahp.errors import AHPError
+from ahp.io.project_data import bad_weight
 from ahp.tui.screens.base import ProjectScreen
 from ahp.tui.texts import t
 
@@ -84,7 +85,7 @@ class RespondentActions(ProjectScreen):
             try:
                 weight = float(text.strip())
             except ValueError:
-                raise AHPError(f"respondent {name!r}: {t('bad weight', 'en', value=text.strip())}") from None
+                raise AHPError(bad_weight(name, text.strip())) from None
             s.set_weight(weight)
 
         def weighted() -> str:

@@ -26,7 +26,7 @@ from textual.widgets import Header, ProgressBar, Static
 from textual_plotext import PlotextPlot
 
 from ahp.errors import AHPError
-from ahp.io.glossary import say
+from ahp.io.glossary import say, told
 from ahp.tui.screens.base import ProjectScreen
 from ahp.tui.texts import t
 from ahp.tui.widgets.footer import KeysFooter
@@ -214,7 +214,7 @@ class SensitivityScreen(ProjectScreen):
         try:
             return self.session.sensitivity()
         except AHPError as exc:
-            self.query_one("#sens-node", Static).update(Text(str(exc), "bold yellow"))
+            self.query_one("#sens-node", Static).update(Text(told(exc, self.app.language), "bold yellow"))
             return None
 
     def action_node(self, step: int) -> None:
@@ -324,7 +324,7 @@ class SensitivityScreen(ProjectScreen):
         try:
             s.sensitivity()  # the same check: every node needs judgments
         except AHPError as exc:
-            self.notify(str(exc), severity="warning", markup=False)
+            self.notify(told(exc, self.app.language), severity="warning", markup=False)
             return
         self._run += 1
         run, key = self._run, self._key()
@@ -342,7 +342,7 @@ class SensitivityScreen(ProjectScreen):
             try:
                 result = job(progress)
             except (AHPError, ValueError) as exc:
-                self.app.call_from_thread(self.app.notify, str(exc), severity="error", markup=False)
+                self.app.call_from_thread(self.app.notify, told(exc, self.app.language), severity="error", markup=False)
                 return
             self.app.call_from_thread(self._finished, run, key, result)
 

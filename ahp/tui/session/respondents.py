@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ahp.errors import AHPError
+from ahp.errors import AHPError, Phrase
 from ahp.tui.session.core import Removal, SessionCore
 
 
@@ -63,5 +63,5 @@ class RespondentsMixin(SessionCore):
 
     def _current(self) -> str:
         if self.respondent is None:
-            raise AHPError("there is no respondent yet; add one first")
+            raise AHPError(Phrase("there is no respondent yet; add one first"))
         return self.project.respondents[self.respondent].name
