@@ -2,8 +2,9 @@
 
 :class:`Project` is what a command or the interview screen works on. Reading and checking a
 file is :mod:`ahp.io.project_data`; writing it back, comments kept, :mod:`ahp.io.project_sync`;
-the document of a new file, :mod:`ahp.io.project_new`. Writes are atomic and keep
-``<file>.bak``; a file that failed to load is never written.
+the document of a new file, :mod:`ahp.io.project_new`; taking respondents in from surveys,
+:mod:`ahp.io.project_import`. Writes are atomic and keep ``<file>.bak``; a file that failed to
+load is never written.
 
 >>> import tempfile, pathlib
 >>> p = new_project(pathlib.Path(tempfile.mkdtemp()) / "churn.ahp.toml")
@@ -48,6 +49,7 @@ from ahp.io.project_data import (
     judgment_stack,
     read_project,
 )
+from ahp.io.project_import import RespondentImport
 from ahp.io.project_new import first_respondent, new_file
 from ahp.io.project_sync import FileState, checked_text
 from ahp.io.project_units import UnitRatings, new_name
@@ -60,7 +62,7 @@ if TYPE_CHECKING:
     from ahp.core.sensitivity import MonteCarlo, OneWay
 
 
-class Project(UnitRatings):
+class Project(UnitRatings, RespondentImport):
     """A project: model, settings and respondents, bound to a file (``path``)."""
 
     def __init__(
@@ -257,17 +259,6 @@ class Project(UnitRatings):
         kept = self.keep_copy(f"remove {name}")
         del self.respondents[i]
         return kept
-
-    def import_respondents(self, rows: list[tuple[str, float, dict[str, dict[Pair, float]]]]) -> None:
-        """Add already-checked respondents (from a survey) and save the file; if the save
-        fails, they are taken out again, so the project still matches its file."""
-        count = len(self.respondents)
-        self.respondents.extend(Respondent(name, weight, judgments) for name, weight, judgments in rows)
-        try:
-            self._write(None, added=self.respondents[count:])
-        except BaseException:
-            del self.respondents[count:]
-            raise
 
     # -- writing ---------------------------------------------------------------------------
     def keep_copy(self, label: str) -> str | None:
