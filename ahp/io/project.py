@@ -36,6 +36,7 @@ import numpy as np
 from ahp.core.hierarchy import Node, RankedLeaf, Synthesis, synthesize
 from ahp.errors import AHPError, Phrase, listed
 from ahp.io.atomic import StrPath, keep_copy, write_atomic
+from ahp.io.file_state import FileState
 from ahp.io.model import DEFAULT_MODEL, Model
 from ahp.io.project_data import (
     Pair,
@@ -50,8 +51,6 @@ from ahp.io.project_data import (
     read_project,
 )
 from ahp.io.project_import import RespondentImport
-from ahp.io.project_new import first_respondent, new_file
-from ahp.io.project_sync import FileState, checked_text
 from ahp.io.project_units import UnitRatings, new_name
 from ahp.io.shared_save import catch_up, locked, read_if_changed, refresh_original
 from ahp.io.toml_lines import read_text
@@ -340,6 +339,8 @@ class Project(UnitRatings, RespondentImport):
         with locked(target) if shared else contextlib.nullcontext():
             if path is None or os.fspath(path) == os.fspath(self.path or ""):
                 self.catch_up()
+            from ahp.io.project_sync import checked_text  # the writer: loaded by the first save
+
             try:
                 data = ProjectData(self.title, self.model, self.settings, self.respondents, self.units,
                                    self.client, self.consultant)
@@ -376,6 +377,8 @@ def new_project(
 
     Refuses to overwrite an existing file.
     """
+    from ahp.io.project_new import first_respondent, new_file
+
     chosen = settings or Settings()
     m, name, text = new_file(path, model, title, chosen)
     first = Respondent(first_respondent(chosen))
