@@ -26,6 +26,7 @@ from textual.widgets import Header, Static
 
 from ahp.core.panel import Panel
 from ahp.io.glossary import say, separator
+from ahp.io.terminal import NO_CONSENSUS
 from ahp.tui.screens.respondents import RESPONDENT_BINDINGS, RESPONDENT_COMMANDS, RespondentActions
 from ahp.tui.session import Session, disagreement
 from ahp.tui.texts import combine_words, t
@@ -213,6 +214,18 @@ def nodes_table(s: Session, panel: Panel, lang: str, width: int) -> Table:
     return table
 
 
+def no_consensus_text(s: Session, panel: Panel, lang: str) -> Text:
+    """Why nodes have no consensus S*: one line per reason naming its nodes, worded as ``ahp group``
+    words it (empty when every node has one)."""
+    nodes: dict[str, list[str]] = {}
+    for path, pn in panel.nodes.items():
+        if pn.consensus is None:
+            nodes.setdefault(pn.consensus_reason, []).append(_label(s, path, lang))
+    lines = [f"S* — {separator(lang).join(names)}{say('colon', lang)}{say(NO_CONSENSUS[why], lang)}"
+             for why, names in nodes.items()]
+    return Text("\n".join(lines), "yellow")
+
+
 def _status_counts(panel: Panel, path: str, names: list[str], width: int) -> Text:
     """``3✓ 1✗ 0?`` at one node, then who was flagged or left out, cut to ``width``."""
     statuses = [node_status(panel, path, r) for r in range(len(names))]
@@ -297,6 +310,7 @@ class GroupScreen(RespondentActions):
             yield Static(id="group-respondents")
             yield Static(id="group-nodes-title", classes="caption")
             yield Static(id="group-nodes")
+            yield Static(id="group-nodes-why")
             yield Static(id="group-weights-title", classes="caption")
             yield Static(id="group-weights")
             yield Static(id="group-help")
@@ -334,7 +348,7 @@ class GroupScreen(RespondentActions):
         width = max(40, self.size.width - 4)
         parts = {k: self.query_one(f"#group-{k}", Static) for k in
                  ("summary", "progress-title", "progress", "respondents-title", "respondents", "nodes-title", "nodes",
-                  "weights-title", "weights", "help")}
+                  "nodes-why", "weights-title", "weights", "help")}
         ready = [self.fill_in(name) for name in ("panel", "progress")] if s.project.respondents else [False]
         if not all(ready):
             if self._drawn and s.project.respondents:  # new numbers on the way: keep these up, and the scroll
@@ -363,6 +377,10 @@ class GroupScreen(RespondentActions):
         parts["respondents"].update(rendered(respondents_table(s, panel, lang, width), console, width))
         parts["nodes-title"].update(t("per node", lang))
         parts["nodes"].update(rendered(nodes_table(s, panel, lang, width), console, width))
+        why = no_consensus_text(s, panel, lang)
+        parts["nodes-why"].update(why)
+        parts["nodes-why"].display = bool(why.plain)
+        parts["nodes"].set_class(bool(why.plain), "-why-below")
         name = s.respondent_name or ""
         parts["weights-title"].update(Text(t("weights vs group", lang, name=name)))
         parts["weights"].update(rendered(weights_table(s, panel, lang, width), console, width))
@@ -372,5 +390,5 @@ class GroupScreen(RespondentActions):
         parts["help"].update(help_text)
 
 
-__all__ = ["GroupScreen", "cr_cell", "node_status", "nodes_table", "respondents_table", "summary_text",
-           "weights_table"]
+__all__ = ["GroupScreen", "cr_cell", "no_consensus_text", "node_status", "nodes_table", "respondents_table",
+           "summary_text", "weights_table"]
