@@ -10,21 +10,25 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
 
 from ahp.errors import AHPError
-from ahp.io.project import load_project, new_project
 from ahp.tui.commands import COMMANDS
 from ahp.tui.messages import ProjectChanged
+from ahp.tui.outline import read_outline
 from ahp.tui.saving import Saver, reason
 from ahp.tui.screens.base import ProjectScreen
-from ahp.tui.screens.respondents import RespondentActions
-from ahp.tui.session import Removal, Session
+from ahp.tui.screens.start import StartScreen
 from ahp.tui.texts import t
+
+if TYPE_CHECKING:
+    from ahp.tui.session import Session
 
 #: Seconds after start when the sensitivity screen's plot library is imported in the background.
 PRELOAD_AFTER = 1.0
@@ -70,10 +74,22 @@ class AHPApp(App[int]):
         """``language``: of every label (default: the project's ``[settings] language``)."""
         super().__init__()
         self.path = Path(path)
-        self.set_reactive(AHPApp.language, language or "en")
+        self.chosen_language = language
         self.error: str | None = None
         self.session: Session | None = None
         self.saver: Saver | None = None
+        #: What the first frame shows while the engine loads (``None``: the file is not read yet).
+        self.outline = read_outline(self.path) if self.path.exists() else None
+        self.set_reactive(AHPApp.language, language or (self.outline.language if self.outline else "en"))
+        if self.outline is None:  # nothing to show before the engine: load it now
+            self._load()
+
+    def _load(self) -> None:
+        """Load the project and work out its synthesis (imports numpy, the loader and the engine)."""
+        from ahp.io.project import load_project, new_project
+        from ahp.tui.session import Session
+
+        self.outline = None
         try:
             project = load_project(self.path) if self.path.exists() else new_project(self.path)
         except (AHPError, OSError) as exc:
@@ -81,21 +97,50 @@ class AHPApp(App[int]):
             return
         self.session = Session(project)
         self.saver = Saver(self, self.session, self._saved)
-        if language is None:  # the project's own language
+        if self.chosen_language is None:  # the project's own language
             self.set_reactive(AHPApp.language, project.settings.language)
 
+    @property
+    def loading(self) -> bool:
+        """Whether the first frame is up and the engine is not loaded yet."""
+        return self.outline is not None
+
     def on_mount(self) -> None:
+        if self.outline is not None:
+            self.title, self.sub_title = self.outline.title, self.path.name
+            self.push_screen(StartScreen(self.outline))
+        else:
+            self._show_project()
+
+    async def on_start_screen_shown(self, _message: StartScreen.Shown) -> None:
+        """The first frame is on the terminal: load the engine and show the project."""
+        await self._finish_loading()
+
+    async def on_event(self, event: events.Event) -> None:
+        """A key or a click before the engine is in waits for it: the engine is loaded first."""
+        if isinstance(event, events.InputEvent) and self.loading:
+            await self._finish_loading()
+        await super().on_event(event)
+
+    async def _finish_loading(self) -> None:
+        if self.loading:
+            self._load()
+            await self._show_project(replace=True)
+
+    def _show_project(self, replace: bool = False):
+        """The main screen, or the error screen when the file could not be loaded (in place of the
+        first frame when ``replace``); returns what to await for it to be mounted."""
+        show = self.switch_screen if replace else self.push_screen
         if self.session is None:
             from ahp.tui.screens.error import ErrorScreen
 
-            self.push_screen(ErrorScreen(self.error or "", self.path))
-            return
+            return show(ErrorScreen(self.error or "", self.path))
         from ahp.tui.screens.main import MainScreen
 
         self._show_saved()
-        self.push_screen(MainScreen())
         self.set_timer(PRELOAD_AFTER, self._preload)
         self.set_interval(FOLLOW_EVERY, self._follow_file)
+        return show(MainScreen())
 
     def _follow_file(self) -> None:
         """Take in what other writers saved to the file, and show it."""
@@ -182,6 +227,8 @@ class AHPApp(App[int]):
             self.bell()
             return
         screen = self.screen
+        from ahp.tui.session import Removal
+
         if isinstance(done, Removal):
             self.notify(t(removal_words, self.language, name=done.who.name), markup=False)
             if isinstance(screen, ProjectScreen):
@@ -196,6 +243,8 @@ class AHPApp(App[int]):
     # -- screens ---------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Without a project (the error screen) only help and quit apply; no interview without a respondent."""
+        if self.outline is not None:  # the first frame: a key loads the engine, then runs
+            return not (action == "interview" and not self.outline.respondents)
         if self.session is None:
             return action not in PROJECT_ACTIONS
         return not (action == "interview" and self.session.respondent is None)
@@ -291,6 +340,8 @@ class AHPApp(App[int]):
             return
         for action, title, help_text in screen.PALETTE:
             yield SystemCommand(title, help_text, lambda a=action, s=screen: self.run_action(a, s))
+        from ahp.tui.screens.respondents import RespondentActions
+
         if isinstance(screen, RespondentActions):
             from textual.markup import escape  # the palette reads titles as markup
 

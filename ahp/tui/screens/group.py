@@ -27,11 +27,12 @@ from textual.widgets import Header, Static
 from ahp.core.panel import Panel
 from ahp.io.glossary import say, separator
 from ahp.io.terminal import NO_CONSENSUS
-from ahp.tui.screens.respondents import RESPONDENT_BINDINGS, RESPONDENT_COMMANDS, RespondentActions
+from ahp.tui.screens.keys import RESPONDENT_BINDINGS
+from ahp.tui.screens.respondents import RESPONDENT_COMMANDS, RespondentActions
 from ahp.tui.session import Session, disagreement
 from ahp.tui.texts import combine_words, t
-from ahp.tui.widgets.consistency import STATUS_MARK, STATUS_STYLE
 from ahp.tui.widgets.footer import KeysFooter
+from ahp.tui.widgets.marks import STATUS_MARK, STATUS_STYLE
 from ahp.tui.widgets.pair_table import fit
 from ahp.tui.widgets.progress import progress_table
 from ahp.tui.widgets.rendered import rendered
