@@ -112,9 +112,13 @@ class AHPApp(App[int]):
         else:
             self._show_project()
 
-    async def on_start_screen_shown(self, _message: StartScreen.Shown) -> None:
-        """The first frame is on the terminal: load the engine and show the project."""
-        await self._finish_loading()
+    def on_start_screen_shown(self, _message: StartScreen.Shown) -> None:
+        """The first frame is drawn: once it is on the terminal, load the engine and show the project.
+
+        Textual holds the display back while the app starts, so the frame is drawn again here, when
+        it is let through, and the engine is loaded after that refresh."""
+        self.screen.refresh()
+        self.screen.call_after_refresh(self.call_next, self._finish_loading)  # in the app's turn: it swaps screens
 
     async def on_event(self, event: events.Event) -> None:
         """A key or a click before the engine is in waits for it: the engine is loaded first."""

@@ -34,10 +34,16 @@ class HierarchyTree(Tree[str]):
         for e in entries[1:]:
             parent = parents[e.path.rpartition("/")[0] or "goal"]
             if e.inner:
-                parents[e.path] = self.by_path[e.path] = parent.add(Text(e.label(language)), data=e.path, expand=True)
+                parents[e.path] = self.by_path[e.path] = parent.add(self._unmarked(e), data=e.path, expand=True)
             else:
                 self.by_path[e.path] = parent.add_leaf(Text(e.label(language)), data=e.path)
+        self.root.set_label(self._unmarked(entries[0]))
         self.root.expand()
+
+    def _unmarked(self, entry: Entry) -> Text:
+        """An inner node's label before its mark is known: the mark's room left blank, so the
+        names do not move when the marks come in."""
+        return Text.assemble(" " * (len(STATUS_MARK["consistent"]) + 1), entry.label(self.language))
 
     def relabel(self, language: str, statuses: Mapping[str, str]) -> None:
         """Bring labels up to date: names in ``language``, each inner node's mark from ``statuses``
