@@ -260,7 +260,16 @@ class AHPApp(App[int]):
         if len(self.screen_stack) >= 2 and isinstance(self.screen_stack[-2], cls):
             self.pop_screen()
         else:
-            self.push_screen(cls(*args))
+            self.push_screen(self._kept(cls) if getattr(cls, "KEEP", False) else cls(*args))
+
+    def _kept(self, cls: type[Screen]) -> Screen:
+        """The screen ``cls`` as it was last opened (made the first time): opened again, it redraws
+        from the session without building its widgets anew. A new one while that one is open below."""
+        name = cls.__name__
+        if not self.is_screen_installed(name):
+            self.install_screen(cls(), name)
+        screen = self.get_screen(name)
+        return cls() if screen in self.screen_stack else screen
 
     def action_interview(self) -> None:
         """Ask the pairs one at a time."""

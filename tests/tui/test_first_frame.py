@@ -162,3 +162,29 @@ async def test_the_language_switches_on_a_screen_still_computing(demo: Path, mon
         await pilot.press("l")
         await pilot.pause()
         assert "Overall consensus S*" in screen_text(app)
+
+
+@pytest.mark.parametrize(("key", "numbers"), [("r", "Hierarchy CR"), ("g", "Overall consensus S*"),
+                                              ("s", "Tipping points of")])
+async def test_a_screen_opened_again_after_a_change_computes_again(
+    demo: Path, monkeypatch: pytest.MonkeyPatch, key: str, numbers: str,
+) -> None:
+    app = AHPApp(demo)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press(key)
+        await settle(app, pilot)
+        first = app.screen
+        assert numbers in screen_text(app)
+        await pilot.press("escape", "left")  # a judgment changes: the numbers shown are not the new ones
+        await settle(app, pilot)
+        held = HeldWork(app, monkeypatch)
+        await pilot.press(key)
+        await pilot.pause()
+        assert app.screen is first  # kept from its first opening
+        shown = screen_text(app)
+        held.release()
+        await settle(app, pilot)
+        filled = screen_text(app)
+    assert "computing…" in shown and numbers not in shown
+    assert "P(#1)" not in shown  # nor a Monte Carlo table drawn from the numbers before
+    assert numbers in filled and "computing…" not in filled

@@ -136,6 +136,7 @@ class ResultsScreen(ProjectScreen):
     """
 
 
+    KEEP = True
     BINDINGS = [
         Binding("escape", "app.pop_screen", "back"),
         Binding("r", "app.pop_screen", "back", show=False),
