@@ -76,34 +76,40 @@ class AHPApp(App[int]):
         self.path = Path(path)
         self.chosen_language = language
         self.error: str | None = None
-        self.session: Session | None = None
+        self._session: Session | None = None
+        self._loaded = False
         self.saver: Saver | None = None
-        #: What the first frame shows while the engine loads (``None``: the file is not read yet).
+        #: What the first frame shows before the engine is loaded (``None``: the file is not read then).
         self.outline = read_outline(self.path) if self.path.exists() else None
+        #: Whether the first frame is up and the project's screen not yet in its place.
+        self.starting = self.outline is not None
         self.set_reactive(AHPApp.language, language or (self.outline.language if self.outline else "en"))
         if self.outline is None:  # nothing to show before the engine: load it now
             self._load()
+
+    @property
+    def session(self) -> Session | None:
+        """The open project (``None`` when the file could not be loaded). Loaded once the first
+        frame is on the terminal, or at once when asked for before that."""
+        if not self._loaded:
+            self._load()
+        return self._session
 
     def _load(self) -> None:
         """Load the project and work out its synthesis (imports numpy, the loader and the engine)."""
         from ahp.io.project import load_project, new_project
         from ahp.tui.session import Session
 
-        self.outline = None
+        self._loaded = True
         try:
             project = load_project(self.path) if self.path.exists() else new_project(self.path)
         except (AHPError, OSError) as exc:
             self.error = str(exc) if isinstance(exc, AHPError) else f"{self.path}: {exc.strerror or exc}"
             return
-        self.session = Session(project)
-        self.saver = Saver(self, self.session, self._saved)
+        self._session = Session(project)
+        self.saver = Saver(self, self._session, self._saved)
         if self.chosen_language is None:  # the project's own language
             self.set_reactive(AHPApp.language, project.settings.language)
-
-    @property
-    def loading(self) -> bool:
-        """Whether the first frame is up and the engine is not loaded yet."""
-        return self.outline is not None
 
     def on_mount(self) -> None:
         if self.outline is not None:
@@ -121,14 +127,21 @@ class AHPApp(App[int]):
         self.screen.call_after_refresh(self.call_next, self._finish_loading)  # in the app's turn: it swaps screens
 
     async def on_event(self, event: events.Event) -> None:
-        """A key or a click before the engine is in waits for it: the engine is loaded first."""
-        if isinstance(event, events.InputEvent) and self.loading:
+        """A key or a click on the first frame waits for the project's screen (the engine is loaded first)."""
+        if isinstance(event, events.InputEvent) and self.starting:
             await self._finish_loading()
         await super().on_event(event)
 
+    async def run_action(self, action, default_namespace=None) -> bool:
+        """An action on the first frame (from the command palette, say) waits for it too."""
+        if self.starting:
+            await self._finish_loading()
+        return await super().run_action(action, default_namespace)
+
     async def _finish_loading(self) -> None:
-        if self.loading:
-            self._load()
+        """Put the project's screen (or the error screen) in the first frame's place, once."""
+        if self.starting:
+            self.starting = False
             await self._show_project(replace=True)
 
     def _show_project(self, replace: bool = False):
@@ -247,7 +260,7 @@ class AHPApp(App[int]):
     # -- screens ---------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Without a project (the error screen) only help and quit apply; no interview without a respondent."""
-        if self.outline is not None:  # the first frame: a key loads the engine, then runs
+        if self.starting and self.outline is not None:  # the first frame: a key loads the engine, then runs
             return not (action == "interview" and not self.outline.respondents)
         if self.session is None:
             return action not in PROJECT_ACTIONS

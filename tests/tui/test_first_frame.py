@@ -32,7 +32,7 @@ def first_frames(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, bool]]:
     mount = StartScreen.on_mount
 
     def on_mount(self: StartScreen) -> None:
-        self.call_after_refresh(lambda: frames.append((screen_text(self.app), self.app.session is not None)))
+        self.call_after_refresh(lambda: frames.append((screen_text(self.app), self.app.saver is not None)))
         mount(self)
 
     monkeypatch.setattr(StartScreen, "on_mount", on_mount)
