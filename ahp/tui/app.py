@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import events
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -21,6 +21,7 @@ from textual.screen import Screen
 from ahp.errors import AHPError
 from ahp.tui.commands import COMMANDS
 from ahp.tui.messages import ProjectChanged
+from ahp.tui.navigation import ScreenActions
 from ahp.tui.outline import read_outline
 from ahp.tui.saving import Saver, reason
 from ahp.tui.screens.base import ProjectScreen
@@ -43,7 +44,7 @@ PROJECT_ACTIONS = frozenset({
 })
 
 
-class AHPApp(App[int]):
+class AHPApp(ScreenActions):
     """Collect pairwise judgments on a project file and show weights, consistency and ranking."""
 
     #: Every screen's CSS, read once at start: a screen's own CSS_PATH would be read when it is
@@ -257,7 +258,7 @@ class AHPApp(App[int]):
                 self.notify(t("now showing", self.language, name=self.session.respondent_name), markup=False)
         self.post_message(ProjectChanged())
 
-    # -- screens ---------------------------------------------------------------------------
+    # -- keys ------------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Without a project (the error screen) only help and quit apply; no interview without a respondent."""
         if self.starting and self.outline is not None:  # the first frame: a key loads the engine, then runs
@@ -265,87 +266,6 @@ class AHPApp(App[int]):
         if self.session is None:
             return action not in PROJECT_ACTIONS
         return not (action == "interview" and self.session.respondent is None)
-
-    def _open(self, cls: type[Screen], *args: object) -> None:
-        """Show a screen: nothing if on top, back to it when just below (ratings ⇄ risk), else open it."""
-        if self.session is None or isinstance(self.screen, cls):
-            return
-        if len(self.screen_stack) >= 2 and isinstance(self.screen_stack[-2], cls):
-            self.pop_screen()
-        else:
-            self.push_screen(self._kept(cls) if getattr(cls, "KEEP", False) else cls(*args))
-
-    def _kept(self, cls: type[Screen]) -> Screen:
-        """The screen ``cls`` as it was last opened (made the first time): opened again, it redraws
-        from the session without building its widgets anew. A new one while that one is open below."""
-        name = cls.__name__
-        if not self.is_screen_installed(name):
-            self.install_screen(cls(), name)
-        screen = self.get_screen(name)
-        return cls() if screen in self.screen_stack else screen
-
-    def action_interview(self) -> None:
-        """Ask the pairs one at a time."""
-        from ahp.tui.screens.interview import InterviewScreen
-
-        self._open(InterviewScreen)
-
-    def action_results(self) -> None:
-        """Show the ranking of churn factors."""
-        from ahp.tui.screens.results import ResultsScreen
-
-        self._open(ResultsScreen)
-
-    def action_group(self) -> None:
-        """Show consensus and disagreement across respondents."""
-        from ahp.tui.screens.group import GroupScreen
-
-        self._open(GroupScreen)
-
-    def action_sensitivity(self) -> None:
-        """Tipping points of every weight and Monte Carlo rank stability."""
-        from ahp.tui.screens.sensitivity import SensitivityScreen
-
-        self._open(SensitivityScreen)
-
-    def action_ratings(self, unit: int | None = None) -> None:
-        """Rate the units (stores, regions, segments) on every churn factor."""
-        from ahp.tui.screens.ratings import RatingsScreen
-
-        if unit is not None and self.session is not None:
-            self.session.unit = unit
-        self._open(RatingsScreen)
-
-    def action_risk(self) -> None:
-        """Units ranked by churn-risk index, with what to fix first."""
-        from ahp.tui.screens.risk import RiskScreen
-
-        self._open(RiskScreen)
-
-    def action_settings(self) -> None:
-        """How the numbers are made: method, RI table, acceptance rule, λmax, practice, language."""
-        from ahp.tui.screens.settings import SettingsScreen
-
-        self._open(SettingsScreen)
-
-    def action_export(self, fmt: str = "csv") -> None:
-        """Ask for a file name, then write the results there."""
-        from ahp.tui.screens.export import ExportScreen
-
-        self._open(ExportScreen, self.path, fmt)
-
-    def action_report(self, fmt: str = "html") -> None:
-        """Ask for a file name, then write the full report (HTML, Markdown, XLSX or Word) there."""
-        from ahp.tui.screens.export import ReportScreen
-
-        self._open(ReportScreen, self.path, fmt)
-
-    def action_help(self) -> None:
-        """Show the keys of the current screen."""
-        from ahp.tui.screens.help import HelpScreen
-
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
 
     def action_language(self) -> None:
         """Toggle every label between English and Chinese (each screen follows ``language``) and
