@@ -22,6 +22,8 @@ from tests.test_cli_error_language import chinese_project
 #: What a Chinese error line may hold in Latin letters: proper terms and the tool's name.
 TERMS = {"ahp", "CR", "RI", "CSV", "TOML", "UTF", "GB18030", "GBK", "XLSX", "Excel", "JSON", "help", "html", "md",
          "xlsx", "docx", "json", "csv"}
+#: A respondent of the demo project.
+SM = "Store manager"
 #: What the user typed or named, taken out before looking for English: quoted names and values,
 #: options, TOML keys and tables, file names and paths, metavars of the usage line.
 TYPED = re.compile("|".join((
@@ -166,6 +168,8 @@ def corpus(project: Path, one: Path, tmp: Path) -> list[tuple[str, ...]]:
     fake.write_text("no", encoding="utf-8")
     survey = tmp / "survey.csv"
     survey.write_text("专家,权重,服务 比 质量,服务 比 价格\n督导,x,abc,1/3\n督导,1,12\n", encoding="utf-8")
+    taken = tmp / "taken.csv"
+    taken.write_text(f"专家,服务 比 质量\n{SM},3\n", encoding="utf-8")
     ratings = tmp / "ratings.csv"
     ratings.write_text("门店,服务/态度\n北区,很好很好\n", encoding="utf-8")
     validation = [("[settings]\n", "[settings]\nfoo = 1\n"), ('method = "eigenvector"', 'method = "x"'),
@@ -173,6 +177,13 @@ def corpus(project: Path, one: Path, tmp: Path) -> list[tuple[str, ...]]:
                   ("[[respondents]]\n", "[[respondents]]\nfoo = 2\n"), ('id = "service"', 'id = "goal"'),
                   ('name_zh = "服务"', 'name_zh = 3'), ("weight = 1.0", "weight = -1.0")]
     files = [edited(project, old, new, f"v{k}.ahp.toml") for k, (old, new) in enumerate(validation)]
+    judge_refused = [
+        ("无此人", "客户流失度", "服务", "质量", "3"), (SM, "服物", "服务", "质量", "3"),
+        (SM, "servce", "服务", "质量", "3"), (SM, "客户流失度", "服务", "投诉与售后处理", "3"),
+        (SM, "客户流失度", "服务", "xyz", "3"), (SM, "客户流失度", "qualty", "服务", "3"),
+        (SM, "客户流失度", "服务", "Service", "3"), (SM, "客户流失度", "服务", "质量"),
+        *((SM, "客户流失度", "服务", "质量", value) for value in ("12", "0", "three")),
+    ]
     return [
         ("rank", p, "--format", "xml"), ("rank", "--lang", "zh"), ("rank", p, "--bogus"), ("sensitivity", p, "--draws"),
         ("sensitivity", p, "--draws", "-1"), ("sensitivity", p, "--seed", "x"), ("sensitivity", p, "--seed", "1e400"),
@@ -194,6 +205,9 @@ def corpus(project: Path, one: Path, tmp: Path) -> list[tuple[str, ...]]:
         ("ratings", "import", "nofile.csv", "--into", p), ("ratings", "import", str(ratings), "--into", p),
         ("risk", str(one)), ("respondent", "add", p, "Store manager"), ("new", p), ("serve", p, "--port", "abc"),
         ("rank", p, "--respondent"), ("sensitivity", str(one)),
+        ("import", str(taken), "--into", p), ("ratings", "template", p, "-o", p),
+        *(("judge", p, "--respondent", *args) for args in judge_refused),
+        ("judge", p, "客户流失度", "服务", "质量", "3"),
     ]
 
 

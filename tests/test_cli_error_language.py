@@ -80,7 +80,7 @@ def test_a_csv_surveys_bad_cells_stay_english_in_english(demo_path, tmp_path):
     ("督导,12\n", "第 2 行「服务 比 质量」列：12 超出标度；比值应在 1/9～9 之间"),
     ("督导,2\n督导,3\n", "第 3 行「专家」列：专家「督导」重复（另见第 2 行）"),
     (",2\n", "第 2 行「专家」列：未填写专家名称"),
-    ("Store manager,2\n", "第 2 行「专家」列：「Store manager」已是本项目的专家"),
+    ("Store manager,2\n", "第 2 行「专家」列：「Store manager」已是本项目的专家；如要替换其判断，请加 --replace"),
 ])
 def test_each_kind_of_survey_cell_error_is_worded_in_chinese(demo_path, tmp_path, rows, problem):
     survey = tmp_path / "s.csv"

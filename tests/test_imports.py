@@ -36,6 +36,22 @@ def test_rank_and_check_do_not_import_textual(tmp_path):
     assert modules_after(stmt) == "[]"
 
 
+def test_reading_commands_do_not_load_the_writer():
+    """``rank`` and ``check`` only read the project: tomlkit and the project writer load with the
+    first save, not before."""
+    from tests.conftest import DEMO
+
+    stmt = (
+        "import contextlib, io, sys; from ahp.cli import main; "
+        "f = io.StringIO(); contextlib.redirect_stdout(f).__enter__(); "
+        f"main(['rank', {str(DEMO)!r}]); main(['check', {str(DEMO)!r}]); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'tomlkit' "
+        "or m in ('ahp.io.project_sync', 'ahp.io.project_new')), file=sys.__stdout__)"
+    )
+    out = subprocess.run([sys.executable, "-c", stmt], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
 def test_import_contracts_hold():
     """``lint-imports`` (import-linter, a dev dependency) checks the contracts of pyproject.toml."""
     lint_imports = Path(sys.executable).with_name("lint-imports")

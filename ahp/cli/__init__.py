@@ -2,8 +2,8 @@
 
 One module per group of commands: :mod:`~ahp.cli.matrix` (``weights``),
 :mod:`~ahp.cli.project` (``open``, ``new``, ``rank``, ``check``, ``group``),
-:mod:`~ahp.cli.respondents` (``respondent``, ``import``, ``export-survey``),
-:mod:`~ahp.cli.ratings` (``ratings``, ``risk``), :mod:`~ahp.cli.report` (``sensitivity``,
+:mod:`~ahp.cli.respondents` (``respondent``, ``import``, ``export-survey``), :mod:`~ahp.cli.judge`
+(``judge``), :mod:`~ahp.cli.ratings` (``ratings``, ``risk``), :mod:`~ahp.cli.report` (``sensitivity``,
 ``report``) and :mod:`~ahp.cli.interview` (``next``). Only the invoked command's arguments are
 built, and each command imports what it needs when it runs: ``rank``, ``check`` and
 ``weights`` never import Textual.
@@ -24,7 +24,7 @@ import sys
 from collections.abc import Callable, Mapping, Sequence
 from typing import NoReturn
 
-from ahp.cli import interview, matrix, project, ratings, report, respondents, serve
+from ahp.cli import interview, judge, matrix, project, ratings, report, respondents, serve
 from ahp.cli.options import Parser, UsageError, in_language
 from ahp.errors import AHPError
 
@@ -66,9 +66,15 @@ COMMANDS: dict[str, Command] = {
         respondents.cmd_respondent,
     ),
     "import": (
-        "add respondents from filled questionnaires (.xlsx) or survey CSVs (none if any file has a problem)",
+        "add respondents from filled questionnaires (.xlsx) or survey CSVs, or with --replace replace the answers of "
+        "those already in the project (none if any file has a problem)",
         respondents.args_import,
         respondents.cmd_import,
+    ),
+    "judge": (
+        "set or clear one judgment of one respondent; the node's verdict before and after",
+        judge.args_judge,
+        judge.cmd_judge,
     ),
     "export-survey": (
         "the questionnaire to send (.xlsx) or the blank survey CSV for a project's model",
@@ -110,15 +116,17 @@ def given_language(argv: Sequence[str], environment: Mapping[str, str] | None = 
     ('zh', 'en')
     """
     from ahp.io.glossary import LANGUAGES
-    from ahp.io.settings import file_language
 
     chosen = None
     for arg, after in zip(argv, [*argv[1:], None], strict=True):
         value = arg.removeprefix("--lang=") if arg.startswith("--lang=") else after if arg == "--lang" else None
         chosen = value if value in LANGUAGES else chosen
-    files = (file_language(arg) for arg in argv if arg.endswith(".toml"))
-    found = chosen or next((found for found in files if found), None)
-    return found or (locale_language(environment) if environment is not None else "en")
+    files = [arg for arg in argv if arg.endswith(".toml")]
+    if chosen is None and files:
+        from ahp.io.settings import file_language  # only then: it imports numpy
+
+        chosen = next((found for found in map(file_language, files) if found), None)
+    return chosen or (locale_language(environment) if environment is not None else "en")
 
 
 def locale_language(environment: Mapping[str, str]) -> str:

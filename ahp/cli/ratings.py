@@ -5,7 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ahp.cli.common import apply_settings, language, load, print_sheet_error, read_text, require_respondent
+from ahp.cli.common import (
+    apply_settings,
+    language,
+    load,
+    print_sheet_error,
+    read_text,
+    refuse_output_over_inputs,
+    require_respondent,
+)
 from ahp.cli.options import (
     Parser,
     add_all_errors,
@@ -26,11 +34,12 @@ def cmd_ratings(args: argparse.Namespace) -> int:
     from ahp.io.ratings_file import read_ratings, template
     from ahp.io.terminal import clean
 
+    if args.action == "template" and args.output not in (None, "-"):
+        refuse_output_over_inputs(args.output, args.file)
     project = load(args.file if args.action == "template" else args.into, args)
     lang = language(args, project)
     if args.action == "template":
-        sys.stdout.write(template(project.model, lang, args.bom))
-        return 0
+        return _write_template(template(project.model, lang, args.bom), args.output, lang)
     text = read_text(args.csv)
     try:
         rows = read_ratings(text, project.model)
@@ -39,6 +48,20 @@ def cmd_ratings(args: argparse.Namespace) -> int:
     added, updated = project.import_ratings(rows)
     project.save()
     print(clean(say("ratings.done", lang, added=added, updated=updated, file=args.into)))
+    return 0
+
+
+def _write_template(text: str, output: str | None, lang: str) -> int:
+    """The blank ratings sheet to standard output (no ``-o``, or ``-o -``), or to the file ``output``."""
+    if output in (None, "-"):
+        sys.stdout.write(text)
+        return 0
+    from ahp.io.atomic import write_atomic
+    from ahp.io.glossary import say
+    from ahp.io.terminal import clean
+
+    write_atomic(output, text)
+    print(clean(say("ratings.written", lang, file=output)))
     return 0
 
 
@@ -78,6 +101,8 @@ def args_ratings(p: Parser) -> None:
     add_lang(a, "messages")
     a = actions.add_parser("template", help=p.words("the blank ratings sheet for a project's model"))
     add_file(a)
+    a.add_argument("-o", "--output", metavar=a.words("OUTPUT"),
+                   help=a.words("the CSV file to write (default: standard output)"))
     add_lang(a, "header row", "factors by paths in en, by names in zh")
     add_bom(a)
 

@@ -21,9 +21,7 @@ from ahp.io.glossary import say
 
 if TYPE_CHECKING:
     from ahp.io.project import Project
-
-#: A respondent read from a survey: name, weight and judgments by node and pair.
-Row = tuple[str, float, dict[str, dict[tuple[str, str], float]]]
+    from ahp.io.project_import import Row
 
 
 def cmd_respondent(args: argparse.Namespace) -> int:
@@ -58,7 +56,8 @@ def cmd_respondent(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     """Add the respondents of one or many surveys (CSV or questionnaires) in one save, or none
-    of them when any file has a problem."""
+    of them when any file has a problem; with ``--replace``, those already in the project get
+    the surveys' answers instead of theirs."""
     from ahp.errors import SurveyError
     from ahp.io.terminal import clean, print_failures
 
@@ -68,7 +67,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     sources = {r.name: "" for r in project.respondents}  # each name and the file it came from ("": the project)
     for path in args.surveys:
         try:
-            found = _read_survey_file(path, project, args.coding, sources)
+            found = _read_survey_file(path, project, args.coding, sources, args.replace)
         except SurveyError as exc:
             refused.append((path, exc))
             continue
@@ -79,9 +78,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             return max(print_sheet_error(path, exc, True, lang) for path, exc in refused)
         path, exc = refused[0]
         return print_sheet_error(path, exc, False, lang, sum(max(len(e.problems), 1) for _, e in refused[1:]))
-    project.import_respondents(rows)
-    pairs = sum(len(p) for _, _, judgments in rows for p in judgments.values())
-    print(clean(say("import.done", lang, n=len(rows), pairs=pairs, file=args.into)))
+    _import_rows(args, project, rows, lang)
     failures = respondent_failures(project, [name for name, _, _ in rows])
     if failures:
         from ahp.io.glossary import separator
@@ -94,20 +91,44 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
-def _read_survey_file(path: str, project: Project, coding: str, sources: dict[str, str]) -> list[Row]:
+def _import_rows(args: argparse.Namespace, project: Project, rows: list[Row], lang: str) -> None:
+    """Save the surveys' respondents into the project and say so; for each one replaced, what
+    changed, and where the project as it was is kept."""
+    from ahp.io.revision import revision, revision_lines, taken
+    from ahp.io.terminal import clean
+
+    known = {r.name for r in project.respondents}
+    replaced = {name: taken(project, name) for name, _, _ in rows if name in known}
+    kept = project.import_respondents(rows, replace=args.replace)
+    pairs = sum(len(p) for _, _, judgments in rows for p in judgments.values())
+    split = say("import.split", lang, added=len(rows) - len(replaced), replaced=len(replaced)) if replaced else ""
+    print(clean(say("import.done", lang, n=len(rows), pairs=pairs, file=args.into) + split))
+    for name, was in replaced.items():
+        for line in revision_lines(project, revision(project, name, was), lang):
+            print(clean(line))
+    if kept:
+        print(clean(say("respondent.kept", lang, kept=kept)))
+
+
+def _read_survey_file(
+    path: str, project: Project, coding: str, sources: dict[str, str], replace: bool = False,
+) -> list[Row]:
     """The respondents of one survey file: a questionnaire (``.xlsx``) or a CSV survey. A name
-    already in the project or in an earlier file (``sources``) is refused."""
+    already in an earlier file (``sources``) is refused, and one in the project too unless
+    ``replace``; with ``replace``, a row's weight is ``None`` when the file gives none."""
     from ahp.errors import Phrase, SurveyError
     from ahp.io.glossary import worded
 
+    taken = {name: where for name, where in sources.items() if where or not replace}
     if path.lower().endswith(".xlsx"):
         from ahp.io.survey_xlsx_read import read_questionnaire
 
-        return [read_questionnaire(path, project.model, sources)]
+        name, weight, judgments = read_questionnaire(path, project.model, taken)
+        return [(name, None if replace else weight, judgments)]  # a questionnaire gives no weight
     from ahp.io.survey import read_survey
 
-    in_project = {name for name, where in sources.items() if not where}
-    found = read_survey(read_text(path), project.model.root, coding, in_project)
+    in_project = {name for name, where in taken.items() if not where}
+    found = read_survey(read_text(path), project.model.root, coding, in_project, None if replace else 1.0)
     at = Phrase("column '{column}'", {"column": worded("sheet.respondent")})
     twice = [Phrase("{at}: '{name}' is also the respondent of {other}",
                     {"at": at, "name": name, "other": sources[name]}) for name, _, _ in found if sources.get(name)]
@@ -146,11 +167,10 @@ def _export_questionnaire(args: argparse.Namespace, project: Project, lang: str)
     from ahp.io.terminal import clean, project_title
 
     respondent = " ".join((args.respondent or "").split())
-    if respondent in {r.name for r in project.respondents}:
-        return print_error(say("survey.respondent taken", lang, option="--respondent", name=respondent, file=args.file),
-                       lang)
     write_questionnaire(args.output, project_title(project, lang), project.model, lang, respondent or None)
     print(clean(say("survey.xlsx written", lang, file=args.output)))
+    if respondent in {r.name for r in project.respondents}:  # a second questionnaire, to correct their answers
+        print(clean(say("survey.respondent known", lang, name=respondent, file=args.file, option="--replace")))
     return 0
 
 
@@ -188,6 +208,9 @@ def args_import(p: Parser) -> None:
     p.add_argument("--coding", choices=("ratio", "signed"), default="ratio",
                    help=p.words("CSV cells: ratio: a/b as 3, 1/5, 0.2; signed: v > 0 a matters v times more, "
                                 "v < 0 b does"))
+    p.add_argument("--replace", action="store_true",
+                   help=p.words("a respondent already in the project gets the file's answers instead of theirs (their "
+                                "weight too, when the file gives one); the project as it was is kept beside it"))
     add_all_errors(p)
     add_lang(p, "messages")
 

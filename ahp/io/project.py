@@ -2,8 +2,9 @@
 
 :class:`Project` is what a command or the interview screen works on. Reading and checking a
 file is :mod:`ahp.io.project_data`; writing it back, comments kept, :mod:`ahp.io.project_sync`;
-the document of a new file, :mod:`ahp.io.project_new`. Writes are atomic and keep
-``<file>.bak``; a file that failed to load is never written.
+the document of a new file, :mod:`ahp.io.project_new`; taking respondents in from surveys,
+:mod:`ahp.io.project_import`. Writes are atomic and keep ``<file>.bak``; a file that failed to
+load is never written.
 
 >>> import tempfile, pathlib
 >>> p = new_project(pathlib.Path(tempfile.mkdtemp()) / "churn.ahp.toml")
@@ -35,6 +36,7 @@ import numpy as np
 from ahp.core.hierarchy import Node, RankedLeaf, Synthesis, synthesize
 from ahp.errors import AHPError, Phrase, listed
 from ahp.io.atomic import StrPath, keep_copy, write_atomic
+from ahp.io.file_state import FileState
 from ahp.io.model import DEFAULT_MODEL, Model
 from ahp.io.project_data import (
     Pair,
@@ -48,8 +50,7 @@ from ahp.io.project_data import (
     judgment_stack,
     read_project,
 )
-from ahp.io.project_new import first_respondent, new_file
-from ahp.io.project_sync import FileState, checked_text
+from ahp.io.project_import import RespondentImport
 from ahp.io.project_units import UnitRatings, new_name
 from ahp.io.shared_save import catch_up, locked, read_if_changed, refresh_original
 from ahp.io.toml_lines import read_text
@@ -60,7 +61,7 @@ if TYPE_CHECKING:
     from ahp.core.sensitivity import MonteCarlo, OneWay
 
 
-class Project(UnitRatings):
+class Project(UnitRatings, RespondentImport):
     """A project: model, settings and respondents, bound to a file (``path``)."""
 
     def __init__(
@@ -258,17 +259,6 @@ class Project(UnitRatings):
         del self.respondents[i]
         return kept
 
-    def import_respondents(self, rows: list[tuple[str, float, dict[str, dict[Pair, float]]]]) -> None:
-        """Add already-checked respondents (from a survey) and save the file; if the save
-        fails, they are taken out again, so the project still matches its file."""
-        count = len(self.respondents)
-        self.respondents.extend(Respondent(name, weight, judgments) for name, weight, judgments in rows)
-        try:
-            self._write(None, added=self.respondents[count:])
-        except BaseException:
-            del self.respondents[count:]
-            raise
-
     # -- writing ---------------------------------------------------------------------------
     def keep_copy(self, label: str) -> str | None:
         """Before a destructive step: keep the file as it is now beside it, where no save
@@ -349,6 +339,8 @@ class Project(UnitRatings):
         with locked(target) if shared else contextlib.nullcontext():
             if path is None or os.fspath(path) == os.fspath(self.path or ""):
                 self.catch_up()
+            from ahp.io.project_sync import checked_text  # the writer: loaded by the first save
+
             try:
                 data = ProjectData(self.title, self.model, self.settings, self.respondents, self.units,
                                    self.client, self.consultant)
@@ -385,6 +377,8 @@ def new_project(
 
     Refuses to overwrite an existing file.
     """
+    from ahp.io.project_new import first_respondent, new_file
+
     chosen = settings or Settings()
     m, name, text = new_file(path, model, title, chosen)
     first = Respondent(first_respondent(chosen))

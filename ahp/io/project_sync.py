@@ -25,12 +25,11 @@ from tomlkit.exceptions import TOMLKitError
 
 from ahp.core.scale import TOLERANCE, format_value, parse_value
 from ahp.errors import AHPError, Phrase, ProjectFileError, Worded
-from ahp.io.model import FORMAT, Model
+from ahp.io.file_state import FileState, Saved
+from ahp.io.model import FORMAT
 from ahp.io.project_data import Pair, ProjectData, Respondent, Settings, Unit, read_project
 from ahp.io.project_new import new_document
 from ahp.io.settings import sync_settings
-
-Saved = dict[str, tuple[float, dict[str, dict[Pair, float]]]]
 
 
 def toml_value(value: float) -> int | str | float:
@@ -45,43 +44,6 @@ def toml_value(value: float) -> int | str | float:
     if text.startswith("1/"):
         return text
     return float(value)
-
-
-class FileState:
-    """What the file on disk holds: its ``text``; ``doc``, the parsed document (tomlkit) kept
-    between saves; ``saved``, each respondent's table name -> (weight, judgments) as last
-    written, so a save touches only the tables that changed. The three always agree.
-    """
-
-    def __init__(self, text: str | None) -> None:
-        self.text = text
-        self.doc: Any = None
-        self.saved: Saved = {}
-
-    def wrote(self, text: str, respondents: list[Respondent]) -> None:
-        """Record that the file now holds ``text``, written (or read) from ``respondents``."""
-        self.text = text
-        self.saved = {r.name: (r.weight, {p: dict(v) for p, v in r.judgments.items()}) for r in respondents}
-        for r in respondents:
-            r.saved_as = r.name
-
-    def lend(self) -> FileState:
-        """A copy for a snapshot, which takes the kept document along (the next save of this
-        state parses the text again, so no two saves ever edit one document)."""
-        copy = FileState(self.text)
-        copy.doc, self.doc = self.doc, None
-        copy.saved = self.saved
-        return copy
-
-    def document(self, model: Model, title: str, path: str) -> Any:
-        """The document to bring up to date: parsed once, then kept."""
-        if self.doc is None:
-            try:
-                self.doc = tomlkit.parse(self.text) if self.text is not None else new_document(model, title)
-            except (RecursionError, TOMLKitError) as exc:
-                why = Phrase("nested too deeply") if isinstance(exc, RecursionError) else str(exc)
-                raise ProjectFileError(Phrase("cannot be saved: {why}", {"why": why}), path=path) from None
-        return self.doc
 
 
 def sync_document(doc: Any, title: str, settings: Settings, respondents: list[Respondent], units: list[Unit],

@@ -171,7 +171,8 @@ def named_rows(
         if not name:
             problems.append(Phrase("{at}: missing {noun} name", facts))
         elif name in taken:
-            problems.append(Phrase("{at}: {name!r} is already a {noun} of the project", facts))
+            problems.append(Phrase("{at}: {name!r} is already a {noun} of the project; use --replace to replace "
+                                   "their answers", facts))
         elif name in seen:
             problems.append(Phrase("{at}: duplicate {noun} {name!r} (also row {other})",
                                    {**facts, "other": seen[name]}))

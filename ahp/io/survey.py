@@ -128,9 +128,10 @@ def _cell_value(text: str, coding: str) -> float:
 
 
 def read_survey(
-    text: str, root: Node, coding: str = "ratio", existing: set[str] = frozenset()
-) -> list[tuple[str, float, dict[str, dict[tuple[str, str], float]]]]:
-    """Parse and check a survey; returns (name, weight, judgments) per row.
+    text: str, root: Node, coding: str = "ratio", existing: set[str] = frozenset(), unweighted: float | None = 1.0,
+) -> list[tuple[str, float | None, dict[str, dict[tuple[str, str], float]]]]:
+    """Parse and check a survey; returns (name, weight, judgments) per row, the weight
+    ``unweighted`` for a row that gives none.
 
     Raises :class:`SurveyError` listing every bad cell (row = line in the file, column by name).
     """
@@ -146,7 +147,7 @@ def read_survey(
     problems: list[Phrase] = []
     out = []
     for line, name, row in named_rows(header, body, "respondent", "respondent", problems, existing):
-        weight = 1.0
+        weight = unweighted
         if weight_col is not None and row[weight_col].strip():
             try:
                 weight = float(row[weight_col])

@@ -19,7 +19,7 @@ judgment. Each problem is a :class:`~ahp.errors.Phrase`, worded in the output's 
 ...     read_questionnaire(str(path), load_model(), {"Ann": ""})
 ... except SurveyError as exc:
 ...     print(*exc.problems)
-sheet 'Instructions', cell B4: 'Ann' is already a respondent of the project
+sheet 'Instructions', cell B4: 'Ann' is already a respondent of the project; use --replace to replace their answers
 """
 
 from __future__ import annotations
@@ -119,7 +119,7 @@ def _name(instructions: Worksheet, taken: Mapping[str, str], problems: list[Phra
         problems.append(Phrase("{at}: no respondent name; type the name of the person who answered", {"at": at}))
     elif name in taken:
         text = ("{at}: '{name}' is also the respondent of {other}" if taken[name]
-                else "{at}: '{name}' is already a respondent of the project")
+                else "{at}: '{name}' is already a respondent of the project; use --replace to replace their answers")
         problems.append(Phrase(text, {"at": at, "name": name, "other": taken[name]}))
     return name
 

@@ -112,7 +112,8 @@ def colour(text: str, code: str) -> str:
     return f"\033[{code}m{text}\033[0m"
 
 
-def _verdict(result: PriorityResult, language: str = "en") -> str:
+def verdict_text(result: PriorityResult, language: str = "en") -> str:
+    """A matrix's verdict in words, coloured: ``consistent: CR 0.0170 <= 0.08``."""
     if result.n <= 2:
         return colour(say("verdict.small", language), "32")
     figures = {"cr": f"{result.cr:.4f}", "limit": f"{result.threshold:.2f}",
@@ -136,7 +137,7 @@ def print_weights(result: PriorityResult, labels: list[str], language: str = "en
               cr=f"{result.cr:.4f}"))
     if result.gci is not None:
         print(say("weights.gci", language, gci=f"{result.gci:.4f}", limit=f"{result.gci_threshold:.2f}"))
-    print(_verdict(result, language))
+    print(verdict_text(result, language))
     if result.completed is not None:
         print(say("weights.completed", language, k=result.missing, how=setting("completion", result.completion,
                                                                                language)))

@@ -10,23 +10,26 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from textual.app import App, SystemCommand
+from textual import events
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
 
 from ahp.errors import AHPError
-from ahp.io.glossary import told
-from ahp.io.project import load_project, new_project
-from ahp.io.settings import file_language
 from ahp.tui.commands import COMMANDS
 from ahp.tui.messages import ProjectChanged
+from ahp.tui.navigation import ScreenActions
+from ahp.tui.outline import read_outline
 from ahp.tui.saving import Saver, reason
 from ahp.tui.screens.base import ProjectScreen
-from ahp.tui.screens.respondents import RespondentActions
-from ahp.tui.session import Removal, Session
+from ahp.tui.screens.start import StartScreen
 from ahp.tui.texts import t
+
+if TYPE_CHECKING:
+    from ahp.tui.session import Session
 
 #: Seconds after start when the sensitivity screen's plot library is imported in the background.
 PRELOAD_AFTER = 1.0
@@ -41,7 +44,7 @@ PROJECT_ACTIONS = frozenset({
 })
 
 
-class AHPApp(App[int]):
+class AHPApp(ScreenActions):
     """Collect pairwise judgments on a project file and show weights, consistency and ranking."""
 
     #: Every screen's CSS, read once at start: a screen's own CSS_PATH would be read when it is
@@ -72,34 +75,94 @@ class AHPApp(App[int]):
         """``language``: of every label (default: the project's ``[settings] language``)."""
         super().__init__()
         self.path = Path(path)
-        self.set_reactive(AHPApp.language, language or "en")
+        self.chosen_language = language
         self.error: str | None = None
-        self.session: Session | None = None
+        self._session: Session | None = None
+        self._loaded = False
         self.saver: Saver | None = None
+        #: What the first frame shows before the engine is loaded (``None``: the file is not read then).
+        self.outline = read_outline(self.path) if self.path.exists() else None
+        #: Whether the first frame is up and the project's screen not yet in its place.
+        self.starting = self.outline is not None
+        self.set_reactive(AHPApp.language, language or (self.outline.language if self.outline else "en"))
+        if self.outline is None:  # nothing to show before the engine: load it now
+            self._load()
+
+    @property
+    def session(self) -> Session | None:
+        """The open project (``None`` when the file could not be loaded). Loaded once the first
+        frame is on the terminal, or at once when asked for before that."""
+        if not self._loaded:
+            self._load()
+        return self._session
+
+    def _load(self) -> None:
+        """Load the project and work out its synthesis (imports numpy, the loader and the engine)."""
+        from ahp.io.glossary import told
+        from ahp.io.project import load_project, new_project
+        from ahp.io.settings import file_language
+        from ahp.tui.session import Session
+
+        self._loaded = True
         try:
             project = load_project(self.path) if self.path.exists() else new_project(self.path)
         except (AHPError, OSError) as exc:
-            if language is None:  # the file's own language, when it reads as TOML
+            if self.chosen_language is None:  # the file's own language, when it reads as TOML
                 self.set_reactive(AHPApp.language, file_language(str(self.path)) or "en")
             self.error = told(exc, self.language)
             return
-        self.session = Session(project)
-        self.saver = Saver(self, self.session, self._saved)
-        if language is None:  # the project's own language
+        self._session = Session(project)
+        self.saver = Saver(self, self._session, self._saved)
+        if self.chosen_language is None:  # the project's own language
             self.set_reactive(AHPApp.language, project.settings.language)
 
     def on_mount(self) -> None:
+        if self.outline is not None:
+            self.title, self.sub_title = self.outline.title, self.path.name
+            self.push_screen(StartScreen(self.outline))
+        else:
+            self._show_project()
+
+    def on_start_screen_shown(self, _message: StartScreen.Shown) -> None:
+        """The first frame is drawn: once it is on the terminal, load the engine and show the project.
+
+        Textual holds the display back while the app starts, so the frame is drawn again here, when
+        it is let through, and the engine is loaded after that refresh."""
+        self.screen.refresh()
+        self.screen.call_after_refresh(self.call_next, self._finish_loading)  # in the app's turn: it swaps screens
+
+    async def on_event(self, event: events.Event) -> None:
+        """A key or a click on the first frame waits for the project's screen (the engine is loaded first)."""
+        if isinstance(event, events.InputEvent) and self.starting:
+            await self._finish_loading()
+        await super().on_event(event)
+
+    async def run_action(self, action, default_namespace=None) -> bool:
+        """An action on the first frame (from the command palette, say) waits for it too."""
+        if self.starting:
+            await self._finish_loading()
+        return await super().run_action(action, default_namespace)
+
+    async def _finish_loading(self) -> None:
+        """Put the project's screen (or the error screen) in the first frame's place, once."""
+        if self.starting:
+            self.starting = False
+            await self._show_project(replace=True)
+
+    def _show_project(self, replace: bool = False):
+        """The main screen, or the error screen when the file could not be loaded (in place of the
+        first frame when ``replace``); returns what to await for it to be mounted."""
+        show = self.switch_screen if replace else self.push_screen
         if self.session is None:
             from ahp.tui.screens.error import ErrorScreen
 
-            self.push_screen(ErrorScreen(self.error or "", self.path))
-            return
+            return show(ErrorScreen(self.error or "", self.path))
         from ahp.tui.screens.main import MainScreen
 
         self._show_saved()
-        self.push_screen(MainScreen())
         self.set_timer(PRELOAD_AFTER, self._preload)
         self.set_interval(FOLLOW_EVERY, self._follow_file)
+        return show(MainScreen())
 
     def _follow_file(self) -> None:
         """Take in what other writers saved to the file, and show it."""
@@ -187,6 +250,8 @@ class AHPApp(App[int]):
             self.bell()
             return
         screen = self.screen
+        from ahp.tui.session import Removal
+
         if isinstance(done, Removal):
             self.notify(t(removal_words, self.language, name=done.who.name), markup=False)
             if isinstance(screen, ProjectScreen):
@@ -198,84 +263,14 @@ class AHPApp(App[int]):
                 self.notify(t("now showing", self.language, name=self.session.respondent_name), markup=False)
         self.post_message(ProjectChanged())
 
-    # -- screens ---------------------------------------------------------------------------
+    # -- keys ------------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Without a project (the error screen) only help and quit apply; no interview without a respondent."""
+        if self.starting and self.outline is not None:  # the first frame: a key loads the engine, then runs
+            return not (action == "interview" and not self.outline.respondents)
         if self.session is None:
             return action not in PROJECT_ACTIONS
         return not (action == "interview" and self.session.respondent is None)
-
-    def _open(self, cls: type[Screen], *args: object) -> None:
-        """Show a screen: nothing if on top, back to it when just below (ratings ⇄ risk), else open it."""
-        if self.session is None or isinstance(self.screen, cls):
-            return
-        if len(self.screen_stack) >= 2 and isinstance(self.screen_stack[-2], cls):
-            self.pop_screen()
-        else:
-            self.push_screen(cls(*args))
-
-    def action_interview(self) -> None:
-        """Ask the pairs one at a time."""
-        from ahp.tui.screens.interview import InterviewScreen
-
-        self._open(InterviewScreen)
-
-    def action_results(self) -> None:
-        """Show the ranking of churn factors."""
-        from ahp.tui.screens.results import ResultsScreen
-
-        self._open(ResultsScreen)
-
-    def action_group(self) -> None:
-        """Show consensus and disagreement across respondents."""
-        from ahp.tui.screens.group import GroupScreen
-
-        self._open(GroupScreen)
-
-    def action_sensitivity(self) -> None:
-        """Tipping points of every weight and Monte Carlo rank stability."""
-        from ahp.tui.screens.sensitivity import SensitivityScreen
-
-        self._open(SensitivityScreen)
-
-    def action_ratings(self, unit: int | None = None) -> None:
-        """Rate the units (stores, regions, segments) on every churn factor."""
-        from ahp.tui.screens.ratings import RatingsScreen
-
-        if unit is not None and self.session is not None:
-            self.session.unit = unit
-        self._open(RatingsScreen)
-
-    def action_risk(self) -> None:
-        """Units ranked by churn-risk index, with what to fix first."""
-        from ahp.tui.screens.risk import RiskScreen
-
-        self._open(RiskScreen)
-
-    def action_settings(self) -> None:
-        """How the numbers are made: method, RI table, acceptance rule, λmax, practice, language."""
-        from ahp.tui.screens.settings import SettingsScreen
-
-        self._open(SettingsScreen)
-
-    def action_export(self, fmt: str = "csv") -> None:
-        """Ask for a file name, then write the results there."""
-        from ahp.tui.screens.export import ExportScreen
-
-        self._open(ExportScreen, self.path, fmt)
-
-    def action_report(self, fmt: str = "html") -> None:
-        """Ask for a file name, then write the full report (HTML, Markdown, XLSX or Word) there."""
-        from ahp.tui.screens.export import ReportScreen
-
-        self._open(ReportScreen, self.path, fmt)
-
-    def action_help(self) -> None:
-        """Show the keys of the current screen."""
-        from ahp.tui.screens.help import HelpScreen
-
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
 
     def action_language(self) -> None:
         """Toggle every label between English and Chinese (each screen follows ``language``) and
@@ -296,6 +291,8 @@ class AHPApp(App[int]):
             return
         for action, title, help_text in screen.PALETTE:
             yield SystemCommand(title, help_text, lambda a=action, s=screen: self.run_action(a, s))
+        from ahp.tui.screens.respondents import RespondentActions
+
         if isinstance(screen, RespondentActions):
             from textual.markup import escape  # the palette reads titles as markup
 

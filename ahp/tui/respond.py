@@ -29,7 +29,7 @@ from ahp.io.project import load_project
 from ahp.tui.messages import ProjectChanged
 from ahp.tui.saving import Saver
 from ahp.tui.screens.interview import InterviewScreen
-from ahp.tui.screens.judging import JUDGMENT_BINDINGS
+from ahp.tui.screens.keys import JUDGMENT_BINDINGS
 from ahp.tui.session import Session
 from ahp.tui.widgets.consistency import consistency_text
 

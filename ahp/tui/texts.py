@@ -11,7 +11,6 @@
 
 from __future__ import annotations
 
-from ahp.core.scale import format_value, intensity, verbal
 from ahp.io.glossary import LANGUAGES
 from ahp.io.glossary.screens import FOOTER_ZH, SCREENS
 
@@ -56,6 +55,8 @@ def question(a: str, b: str, parent: str | None, language: str = "en") -> str:
 
 def answer(a: str, b: str, value: float | None, language: str = "en") -> str:
     """The current answer to a question, in words (``value``: ``a`` is value times ``b``)."""
+    from ahp.core.scale import format_value, intensity, verbal  # numpy: not before the first frame
+
     if value is None:
         return t("not judged", language)
     k = format_value(intensity(value))

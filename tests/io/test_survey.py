@@ -115,7 +115,8 @@ def test_signed_coding_meaning_and_reversed_columns(city):
         (
             "respondent,cult vs fam\nRespondent 1,2\n",
             "ratio",
-            "row 2, column 'respondent': 'Respondent 1' is already a respondent of the project",
+            "row 2, column 'respondent': 'Respondent 1' is already a respondent of the project; use --replace to "
+            "replace their answers",
         ),
         ("respondent,weight,cult vs fam\nA,-1,2\n", "ratio", "row 2, column 'weight': '-1' is not a positive number"),
         ("respondent,cult vs fam\nA,2,3\n", "ratio", "row 2: 3 cells; the header has 2"),

@@ -178,7 +178,8 @@ def test_the_name_must_be_given_and_new(tmp_path):
         "sheet 'Instructions', cell B4: no respondent name; type the name of the person who answered")
     fill(path, {}, name="Ann")
     assert problems_of(path, {"Ann": ""})[1] == (
-        "sheet 'Instructions', cell B4: 'Ann' is already a respondent of the project")
+        "sheet 'Instructions', cell B4: 'Ann' is already a respondent of the project; use --replace to replace their "
+        "answers")
     assert problems_of(path, {"Ann": "ann-old.xlsx"})[1] == (
         "sheet 'Instructions', cell B4: 'Ann' is also the respondent of ann-old.xlsx")
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
 from ahp.core.panel import AIP_UNDETERMINED
 from ahp.io.project import load_project
 from ahp.tui.app import AHPApp
@@ -80,3 +82,40 @@ async def test_risk_screen_shows_why_a_unit_is_not_ranked(demo_path: Path) -> No
     # the selected unit
     at = next(k for k, line in enumerate(lines) if line.startswith(" What to fix first at Empty store"))
     assert lines[at + 1].strip() == "not ranked: no factor is rated"
+
+
+def _one_determines(demo_path: Path) -> Path:
+    """The demo where only the Store manager's judgments determine the criteria (the Regional
+    manager compared one pair there): no consensus at the goal, for want of a second respondent."""
+    from itertools import combinations
+
+    project = load_project(demo_path)
+    for a, b in list(combinations(["service", "quality", "price", "competition"], 2))[1:]:
+        project.set_judgment(1, "goal", a, b, None)
+    project.save()
+    return demo_path
+
+
+@pytest.mark.parametrize(("language", "why"), [
+    ("en", "S* — Customer churn degree: only one respondent's judgments determine it"),
+    ("zh", "S* — 客户流失度：仅一位专家的判断完整"),
+])
+async def test_group_screen_says_why_a_node_has_no_consensus(demo_path: Path, language: str, why: str) -> None:
+    app = AHPApp(_one_determines(demo_path), language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("g")
+        await settle(app, pilot)
+        assert isinstance(app.screen, GroupScreen)
+        text = screen_text(app)
+    assert why in [line.strip() for line in text.splitlines()]
+    assert "Service:" not in text and "服务：" not in text  # the nodes with a consensus are not named
+
+
+async def test_group_screen_says_no_respondent_determines_a_node(undetermined_path: Path) -> None:
+    app = AHPApp(undetermined_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("g")
+        await settle(app, pilot)
+        text = screen_text(app)
+    assert "S* — Customer churn degree: no respondent's judgments determine it" in [
+        line.strip() for line in text.splitlines()]

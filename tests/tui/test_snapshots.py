@@ -9,8 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.app import App
+from textual.reactive import reactive
 
+import ahp.tui.app
 from ahp.tui.app import AHPApp
+from ahp.tui.outline import read_outline
+from ahp.tui.screens.start import StartScreen
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 
@@ -123,3 +128,25 @@ def test_risk_screen_chinese(snap_compare, demo: Path) -> None:
 def test_report_dialog(snap_compare, demo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(demo.parent)  # a relative path keeps tmp_path out of the snapshot
     assert snap_compare(AHPApp(Path(demo.name)), press=["r", "o"], terminal_size=(80, 24))
+
+
+class FirstFrameHost(App[None]):
+    """Shows the first frame and nothing after it (the engine is never loaded), to snapshot it."""
+
+    CSS_PATH = [Path(ahp.tui.app.__file__).parent / name for name in AHPApp.CSS_PATH]
+    BINDINGS = AHPApp.BINDINGS  # the footer as the app shows it
+    language = reactive("en")
+
+    def __init__(self, path: Path, language: str) -> None:
+        super().__init__()
+        self.outline = read_outline(path)
+        self.set_reactive(FirstFrameHost.language, language)
+        self.title, self.sub_title = self.outline.title, path.name
+
+    def on_mount(self) -> None:
+        self.push_screen(StartScreen(self.outline))
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_first_frame(snap_compare, demo: Path, language: str) -> None:
+    assert snap_compare(FirstFrameHost(demo, language), terminal_size=(80, 24))

@@ -7,6 +7,7 @@ the command messages and the report take their words from here, so a term is wri
 the phrases of the commands, :mod:`~ahp.io.glossary.survey` the questionnaire's,
 :mod:`~ahp.io.glossary.sheet` the problems of a CSV sheet,
 :mod:`~ahp.io.glossary.progress` the consultant's view of each respondent's progress,
+:mod:`~ahp.io.glossary.revise` the correcting of a respondent's answers,
 :mod:`~ahp.io.glossary.refusals` the Chinese of every other refusal.
 
 An error's :class:`~ahp.errors.Phrase` is its English sentence; :func:`told` words it in the
@@ -26,6 +27,7 @@ from ahp.errors import AHPError, Phrase, Worded, os_reason
 from ahp.io.glossary.commands import PHRASES
 from ahp.io.glossary.progress import PROGRESS
 from ahp.io.glossary.refusals import REFUSALS
+from ahp.io.glossary.revise import REVISE, REVISE_PHRASES
 from ahp.io.glossary.sheet import SHEET, SHEET_PHRASES
 from ahp.io.glossary.survey import SURVEY, SURVEY_PHRASES
 from ahp.io.glossary.terms import TERMS
@@ -33,9 +35,9 @@ from ahp.io.glossary.terms import TERMS
 #: The languages every output speaks.
 LANGUAGES: tuple[str, ...] = ("en", "zh")
 
-GLOSSARY: dict[str, tuple[str, str]] = {**TERMS, **PHRASES, **SURVEY, **SHEET, **PROGRESS}
+GLOSSARY: dict[str, tuple[str, str]] = {**TERMS, **PHRASES, **SURVEY, **SHEET, **PROGRESS, **REVISE}
 #: The Chinese of every :class:`~ahp.errors.Phrase`, by its English.
-CHINESE: dict[str, str] = {**REFUSALS, **SHEET_PHRASES, **SURVEY_PHRASES}
+CHINESE: dict[str, str] = {**REFUSALS, **SHEET_PHRASES, **SURVEY_PHRASES, **REVISE_PHRASES}
 
 
 def say(key: str, language: str = "en", **values: object) -> str:

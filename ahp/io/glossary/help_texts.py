@@ -43,8 +43,12 @@ HELP_CHINESE: dict[str, str] = {
     "rate units (stores, regions, segments) from a CSV file": "从 CSV 文件导入门店（或区域、客群）的评价",
     "the report for managers: HTML, Markdown or Excel": "生成供管理层阅读的报告：HTML、Markdown、Excel 或 Word",
     "list, add, rename, reweight or remove respondents": "专家管理：列出、添加、改名、调整权重或删除专家",
-    "add respondents from filled questionnaires (.xlsx) or survey CSVs (none if any file has a problem)":
-        "从填好的问卷（.xlsx）或 CSV 调查表导入专家（任一文件有问题则全部不导入）",
+    "add respondents from filled questionnaires (.xlsx) or survey CSVs, or with --replace replace the answers of "
+    "those already in the project (none if any file has a problem)":
+        "从填好的问卷（.xlsx）或 CSV 调查表导入专家，或以 --replace 替换项目中已有专家的回答"
+        "（任一文件有问题则全部不导入）",
+    "set or clear one judgment of one respondent; the node's verdict before and after":
+        "设置或清除某位专家的一个判断，并给出该判断矩阵修改前后的检验结论",
     "the questionnaire to send (.xlsx) or the blank survey CSV for a project's model":
         "导出待发放的问卷（.xlsx），或按项目模型导出空白的 CSV 调查表",
     "the interview in respondents' browsers: one invitation link each": "在专家的浏览器中进行访谈：每人一个邀请链接",
@@ -85,6 +89,8 @@ HELP_CHINESE: dict[str, str] = {
     "CONSULTANT": "顾问",
     "HOST": "地址",
     "PORT": "端口",
+    "NODE": "判断矩阵",
+    "VALUE": "判断值",
     # options every command shares
     "project file (*.ahp.toml)": "项目文件（*.ahp.toml）",
     "one respondent's judgments (default: all combined)": "只用这位专家的判断（默认：全体专家合成）",
@@ -196,6 +202,22 @@ HELP_CHINESE: dict[str, str] = {
     "file to write: .xlsx for the questionnaire workbook, else the CSV header (default: the CSV on standard output)":
         "输出文件：扩展名为 .xlsx 时导出问卷工作簿，否则导出 CSV 表头（默认：CSV 输出到标准输出）",
     "the questionnaire's respondent, filled in on its first sheet": "问卷的专家姓名，填在第一张工作表上",
+    "a respondent already in the project gets the file's answers instead of theirs (their weight too, when the file "
+    "gives one); the project as it was is kept beside it":
+        "项目中已有的专家改用文件中的回答（文件给出权重时，权重一并替换）；替换前的项目文件另存一份在旁边",
+    "the CSV file to write (default: standard output)": "输出的 CSV 文件（默认：输出到标准输出）",
+    # ahp judge
+    "whose judgment it is": "该判断所属的专家",
+    "the node whose elements are compared: its path (goal, service, service/complaints) or its name in either "
+    "language (服务)":
+        "比较其下各元素的判断矩阵：填路径（如「goal」「service」「service/complaints」）或中英文名称（如「服务」）",
+    "the first element of NODE: its id, path or name in either language":
+        "判断矩阵中比较的第一个元素：填其标识、路径或中英文名称",
+    "the second element of NODE, likewise": "比较的第二个元素，写法同上",
+    "how many times A matters more than B, on Saaty's scale 1/9 to 9: 3, 1/5 (B matters 5 times more), 1 (equal); "
+    "? or clear removes the judgment":
+        "A 相对 B 的重要程度，取 Saaty 1–9 标度上 1/9～9 的值：如 3、1/5（B 比 A 重要 5 倍）、1（同等重要）；"
+        "填「?」或「clear」则删除该判断",
     # ahp serve
     "address to listen on (default 127.0.0.1: this computer only)": "监听地址（默认 127.0.0.1：仅本机可访问）",
     "port (default 8000)": "端口（默认 8000）",

@@ -30,7 +30,8 @@ SHEET_PHRASES: dict[str, str] = {
     "{at}: {what}": "{at}：{what}",
     "{at}: {n} cells; the header has {m}": "{at}：有 {n} 个单元格，表头有 {m} 个",
     "{at}: missing {noun} name": "{at}：未填写{noun}名称",
-    "{at}: {name!r} is already a {noun} of the project": "{at}：「{name}」已是本项目的{noun}",
+    "{at}: {name!r} is already a {noun} of the project; use --replace to replace their answers":
+        "{at}：「{name}」已是本项目的{noun}；如要替换其判断，请加 --replace",
     "{at}: duplicate {noun} {name!r} (also row {other})": "{at}：{noun}「{name}」重复（另见第 {other} 行）",
     "{at}: no {column!r} column": "{at}：缺少「{column}」列",
     "{at}: duplicate column": "{at}：列重复",

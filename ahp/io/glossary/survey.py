@@ -82,9 +82,6 @@ SURVEY: dict[str, tuple[str, str]] = {
     "survey.xlsx written": ("wrote the questionnaire to {file}", "问卷已写入 {file}"),
     "survey.respondent csv": ("--respondent names the respondent of an .xlsx questionnaire; the CSV survey has a "
                               "respondent column", "{option} 用于 Excel 问卷（.{ext}）；CSV 调查表在专家一列填写姓名"),
-    "survey.respondent taken": ("--respondent: '{name}' is already a respondent of {file}, and the import refuses a "
-                                "name the project has: choose another name",
-                                "{option}：「{name}」已是 {file} 中的专家，导入时将拒绝该姓名：请另选姓名"),
     # errors of reading a sheet (CSV or questionnaire), in the command's language
     "sheet.error": ("ahp: error: ", "ahp：错误："),
     "sheet.where": ("{file}, {problem}", "{file}，{problem}"),
@@ -113,7 +110,8 @@ SURVEY_PHRASES: dict[str, str] = {
         "是模型「{found}」的问卷，不是本项目模型「{model}」的问卷，未导入任何内容",
     "{k} problem(s) in the file; nothing imported": "文件中有 {k} 处问题，未导入任何内容",
     "{at}: no respondent name; type the name of the person who answered": "{at}：未填写专家姓名；请填写答卷人的姓名",
-    "{at}: '{name}' is already a respondent of the project": "{at}：「{name}」已是本项目的专家",
+    "{at}: '{name}' is already a respondent of the project; use --replace to replace their answers":
+        "{at}：「{name}」已是本项目的专家；如要替换其判断，请加 --replace",
     "{at}: '{name}' is also the respondent of {other}": "{at}：「{name}」也是 {other} 的答卷人",
     "{at}: holds a formula; type the answer itself": "{at}：单元格中是公式；请直接填写答案",
     "{at}: '{text}' is neither an answer of the list ({labels}) nor a number from 1/9 to 9":

@@ -27,6 +27,9 @@ class ProjectScreen(Screen[None]):
 
     #: (action, title, help) of the screen's own actions, for the command palette.
     PALETTE: tuple[tuple[str, str, str], ...] = ()
+    #: Whether the app keeps the screen once opened, to show it again without building it anew
+    #: (a screen that redraws all it shows from the session when it comes back on top).
+    KEEP = False
 
     def __init__(self) -> None:
         super().__init__()

@@ -13,7 +13,8 @@ from textual.widgets import Header, Static
 from ahp.core.hierarchy import Node
 from ahp.io.glossary import say
 from ahp.io.interview import answered_text, at_most, settled_text
-from ahp.tui.screens.judging import JUDGMENT_BINDINGS, JudgmentActions
+from ahp.tui.screens.judging import JudgmentActions
+from ahp.tui.screens.keys import JUDGMENT_BINDINGS
 from ahp.tui.session import Interview, Question
 from ahp.tui.texts import answer, question, t
 from ahp.tui.widgets.consistency import consistency_text

@@ -4,19 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from textual.binding import Binding
-
 from ahp.tui.scale import step, with_intensity
 from ahp.tui.screens.base import ProjectScreen
-
-#: Keys that change the judgment under the cursor.
-JUDGMENT_BINDINGS = [
-    Binding("left", "move(-1)", "judge", priority=True, key_display="←→"),
-    Binding("right", "move(1)", "→", priority=True, show=False),
-    *[Binding(str(k), f"intensity({k})", str(k), show=False) for k in range(1, 10)],
-    Binding("equals_sign", "equal", "equal", key_display="="),
-    Binding("x", "clear", "clear"),
-]
 
 
 class JudgmentActions(ProjectScreen):

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Header, Tree
 
-from ahp.tui.screens.judging import JUDGMENT_BINDINGS, JudgmentActions
-from ahp.tui.screens.respondents import RESPONDENT_BINDINGS, RESPONDENT_COMMANDS, RespondentActions
+from ahp.tui.outline import entries_of
+from ahp.tui.screens.judging import JudgmentActions
+from ahp.tui.screens.keys import MAIN_BINDINGS, NEEDS_RESPONDENT
+from ahp.tui.screens.respondents import RESPONDENT_COMMANDS, RespondentActions
+from ahp.tui.screens.start import respondent_chip
 from ahp.tui.session import NodeCR
 from ahp.tui.session.analysis import POLICY_WORD
 from ahp.tui.texts import answer, t
@@ -24,13 +26,6 @@ from ahp.tui.widgets.hierarchy import HierarchyTree
 from ahp.tui.widgets.pair_table import PairRow, PairTable
 from ahp.tui.widgets.text_block import TextBlock
 from ahp.tui.widgets.weights import WeightBars
-
-
-def respondent_chip(name: str | None, index: int | None, count: int, language: str) -> Text:
-    """`` Store manager 1/2 ``, reversed: whose judgments are on screen."""
-    if name is None:
-        return Text(f" {t('no respondent title', language)} ", "reverse bold yellow")
-    return Text(f" {name}{f' {index + 1}/{count}' if count > 1 and index is not None else ''} ", "reverse bold")
 
 
 def crs_text(crs: list[NodeCR], counts: dict[str, int], language: str, policy: str = "flagged") -> Text:
@@ -60,7 +55,7 @@ class MainScreen(JudgmentActions, RespondentActions):
     """Tree on the left; on the right the node's pairs, weights and consistency."""
 
     AUTO_FOCUS = "PairTable"
-    BINDINGS = [*JUDGMENT_BINDINGS, Binding("a", "apply", "apply"), *RESPONDENT_BINDINGS]
+    BINDINGS = MAIN_BINDINGS
     PALETTE = (
         ("apply", "Apply suggestion", "Set the worst judgment of the node to its suggested value"),
         ("equal", "Set equal", "The pair under the cursor matters equally"),
@@ -78,7 +73,7 @@ class MainScreen(JudgmentActions, RespondentActions):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal():
-            yield HierarchyTree(self.session, id="tree")
+            yield HierarchyTree(entries_of(self.session.project.model.root), self.language, id="tree")
             with Vertical(id="right"):
                 yield TextBlock(id="node-title")
                 yield TextBlock(id="node-description")
@@ -155,7 +150,7 @@ class MainScreen(JudgmentActions, RespondentActions):
         self._title.set(Text.assemble(
             respondent_chip(s.respondent_name, s.respondent, count, lang), " ", (node.label(lang), "bold"), position,
         ))
-        self._tree.relabel(lang)
+        self._tree.relabel(lang, {path: a.status for path, a in s.synthesis.nodes.items()})
         layout = s.project.model.root.layout
         described = layout.nodes[layout.index.get(self.described, 0)]
         self._about.set(Text(described.explain(lang), "dim"))
@@ -175,11 +170,8 @@ class MainScreen(JudgmentActions, RespondentActions):
         if self._crs.display != (count > 1):
             self._crs.display = count > 1
 
-    #: Actions that need a respondent on screen (hidden from the footer without one).
-    NEEDS_RESPONDENT = frozenset({"move", "intensity", "equal", "clear", "apply", "next_respondent"})
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        return not (self._empty and action in self.NEEDS_RESPONDENT)
+        return not (self._empty and action in NEEDS_RESPONDENT)
 
     def footer_also(self) -> set[str]:
         """Keys the footer shows although their bindings are hidden: ``n`` when nobody is on screen."""

@@ -9,21 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.binding import Binding
-
 from ahp.errors import AHPError
 from ahp.io.project_data import bad_weight
 from ahp.tui.screens.base import ProjectScreen
 from ahp.tui.texts import t
-
-RESPONDENT_BINDINGS = [
-    Binding("p", "next_respondent(1)", "respondent"),
-    Binding("P", "next_respondent(-1)", "previous respondent", show=False),
-    Binding("n", "add_respondent", "add respondent", show=False),
-    Binding("m", "rename_respondent", "rename", show=False),
-    Binding("w", "respondent_weight", "weight", show=False),
-    Binding("delete", "remove_respondent", "remove", show=False, key_display="del"),
-]
 
 #: (action, title, help) of the respondent actions, for the command palette.
 RESPONDENT_COMMANDS: tuple[tuple[str, str, str], ...] = (

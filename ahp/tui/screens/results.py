@@ -16,8 +16,8 @@ from ahp.io.glossary import say, setting
 from ahp.io.wording import threshold_label
 from ahp.tui.screens.base import ProjectScreen
 from ahp.tui.texts import combine_words, t
-from ahp.tui.widgets.consistency import STATUS_MARK, STATUS_STYLE
 from ahp.tui.widgets.footer import KeysFooter
+from ahp.tui.widgets.marks import STATUS_MARK, STATUS_STYLE
 from ahp.tui.widgets.pair_table import fit
 from ahp.tui.widgets.rendered import rendered
 from ahp.tui.widgets.weights import bar
@@ -136,6 +136,7 @@ class ResultsScreen(ProjectScreen):
     """
 
 
+    KEEP = True
     BINDINGS = [
         Binding("escape", "app.pop_screen", "back"),
         Binding("r", "app.pop_screen", "back", show=False),

@@ -150,6 +150,7 @@ class SensitivityScreen(ProjectScreen):
     """
 
 
+    KEEP = True
     BINDINGS = [
         Binding("escape", "app.pop_screen", "back"),
         Binding("s", "app.pop_screen", "back", show=False),
@@ -239,6 +240,7 @@ class SensitivityScreen(ProjectScreen):
         self.query_one("#sens-critical-title", Static).update(t("critical", lang))
         if self._mc_key is not None and self._mc_key != self._key():
             self._mc_wanted = True
+            self.mc = None  # drawn from other numbers: not shown beside these
         one_way = self._one_way()
         if self._mc_wanted and s.ready("one_way"):
             self.action_monte_carlo()

@@ -12,10 +12,9 @@ from ahp.core.scale import format_value
 from ahp.io.glossary import say, setting
 from ahp.io.wording import note_text, problem_text
 from ahp.tui.texts import t
+from ahp.tui.widgets.marks import STATUS_MARK, STATUS_STYLE
 from ahp.tui.widgets.text_block import TextBlock
 
-STATUS_STYLE = {"consistent": "bold green", "inconsistent": "bold red", "incomplete": "bold yellow"}
-STATUS_MARK = {"consistent": "✓", "inconsistent": "✗", "incomplete": "?"}
 #: The words of the suggestion line, (English, Chinese), around what the suggested value does
 #: (the glossary's ``suggestion.passes`` and ``suggestion.best``, as the commands say it).
 SUGGESTION_WORDS = {

@@ -25,7 +25,7 @@ from rich.text import Text
 
 from ahp.io.glossary import say, separator
 from ahp.io.progress import Progress, node_label, settled_words
-from ahp.tui.widgets.consistency import STATUS_MARK, STATUS_STYLE
+from ahp.tui.widgets.marks import STATUS_MARK, STATUS_STYLE
 from ahp.tui.widgets.pair_table import fit
 
 if TYPE_CHECKING:
