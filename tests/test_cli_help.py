@@ -196,6 +196,7 @@ def test_lines_break_chinese_between_characters_and_latin_at_spaces():
     assert lines("一致性比率 CR 未通过一致性检验，应修改判断", 14) == [
         "一致性比率 CR", "未通过一致性检", "验，应修改判断"]
     assert lines("判断矩阵（*.ahp.toml）", 10) == ["判断矩阵", "（*.ahp.toml）"]
+    assert lines("各等级的人数，如「很好:12 很差:2」", 20) == ["各等级的人数，如「很", "好:12 很差:2」"]
 
 
 def test_project_path_with_spaces(tmp_path: Path):
