@@ -242,10 +242,14 @@ def test_a_phrase_without_chinese_is_told_in_english():
 def test_the_tui_words_a_refused_file_in_its_language(zh_project):
     from ahp.tui.app import AHPApp
 
+    def refusal(app: AHPApp) -> str | None:
+        assert app.session is None  # loading it (after the first frame, or here) refuses the file
+        return app.error
+
     bad = edited(zh_project, "[settings]\n", "[settings]\nfoo = 1\n")
-    said = AHPApp(bad).error
+    said = refusal(AHPApp(bad))
     assert said.startswith(f"{bad}，第 ") and "[settings]中有无法识别的键「foo」" in said
-    assert "unknown key 'foo' in [settings]" in AHPApp(bad, language="en").error
+    assert "unknown key 'foo' in [settings]" in refusal(AHPApp(bad, language="en"))
 
 
 def test_the_tuis_save_failure_is_worded_in_its_language():

@@ -57,6 +57,8 @@ def print_error(message: str, lang: str = "en") -> int:
 
     print(clean(say("sheet.error", lang) + message), file=sys.stderr)
     return 2
+
+
 def print_model_note(project: Project, lang: str = "en") -> None:
     """A footer line when the file's model is another edition of the built-in model of its id."""
     from ahp.io.glossary import say

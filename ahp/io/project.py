@@ -353,6 +353,7 @@ class Project(UnitRatings, RespondentImport):
         self._own_text["last"] = text
         self.path = target
 
+
 def parse_project(text: str, path: str) -> Project:
     """Validate a project file's text and build the :class:`Project`."""
     data = read_project(text, path)

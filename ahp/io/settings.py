@@ -118,7 +118,6 @@ def check_setting(name: str, value: Any) -> None:
                               {"name": name, "value": value, "choices": listed(_SHOWN.get(name, CHOICES[name]))}))
 
 
-
 def parse_settings(data: Any, check: Validator) -> Settings:
     """The ``[settings]`` table of a project file (``None``: absent); errors name the line and key."""
     if data is None:

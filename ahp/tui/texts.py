@@ -16,6 +16,7 @@ from ahp.io.glossary.screens import FOOTER_ZH, SCREENS
 
 __all__ = ["FOOTER_ZH", "LANGUAGES", "answer", "combine_words", "footer_label", "question", "t"]
 
+
 def t(key: str, language: str = "en", **values: object) -> str:
     """The UI text ``key`` in ``language``, with ``{placeholders}`` filled in."""
     en, zh = SCREENS[key]

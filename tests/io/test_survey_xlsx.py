@@ -295,7 +295,6 @@ def test_only_the_answers_and_the_name_are_open_and_the_dropdown_covers_the_answ
     assert len(rows) == len(pair_columns(MODEL.root)) == 43
 
 
-
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(language=st.sampled_from(["en", "zh"]), data=st.data())
 def test_any_answers_come_back_as_given(tmp_path, language, data):

@@ -16,7 +16,6 @@ from ahp.tui.widgets.footer import KeysFooter
 class ErrorScreen(Screen[None]):
     """The error message, the file named, and the promise that the file was left alone."""
 
-
     BINDINGS = [Binding("q", "app.quit", "quit"), Binding("escape", "app.quit", "quit", show=False)]
 
     def __init__(self, message: str, path: Path) -> None:

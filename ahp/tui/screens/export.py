@@ -36,7 +36,6 @@ class _FileScreen(ModalScreen[Path | None]):
     """A file-name prompt whose extension picks the format: enter writes (asking once more before
     replacing a file), esc cancels. Subclasses name the formats and do the writing."""
 
-
     BINDINGS = [Binding("escape", "cancel", "cancel")]
 
     #: file extension -> format

@@ -47,7 +47,6 @@ class GroupScreen(RespondentActions):
     The panel is computed in a worker when it is not known yet (the screen says "computing…").
     """
 
-
     KEEP = True
     BINDINGS = [
         Binding("escape", "app.pop_screen", "back"),

@@ -116,7 +116,6 @@ HELP_ZH = """\
 class HelpScreen(ModalScreen[None]):
     """The key reference; esc, q or ? closes it."""
 
-
     BINDINGS = [
         Binding("escape", "dismiss", "close"),
         Binding("question_mark", "dismiss", "close", show=False),

@@ -20,7 +20,6 @@ from ahp.tui.widgets.footer import KeysFooter
 class PromptScreen(ModalScreen[str | None]):
     """A one-line question; enter submits, esc cancels."""
 
-
     BINDINGS = [Binding("escape", "cancel", "cancel")]
 
     def __init__(self, title: str, help_text: str, initial: str, submit: Callable[[str], str | None]) -> None:
@@ -56,7 +55,6 @@ class PromptScreen(ModalScreen[str | None]):
 
 class ConfirmScreen(ModalScreen[bool]):
     """A yes/no question; ``y`` confirms, ``n`` or esc declines."""
-
 
     BINDINGS = [
         Binding("y", "answer(True)", "yes"),

@@ -79,7 +79,6 @@ class RatingsScreen(ProjectScreen):
     in a worker and the screen says "computing…" meanwhile.
     """
 
-
     BINDINGS = [
         Binding("escape", "app.pop_screen", "back"),
         Binding("left", "step(-1)", "grade", priority=True, key_display="←→"),
@@ -234,7 +233,6 @@ class RatingsScreen(ProjectScreen):
             return
         self.session.unit = (self.session.unit + step) % n
         self.refresh_view()
-
 
     # -- units -------------------------------------------------------------------------------
     def action_add_unit(self) -> None:

@@ -135,7 +135,6 @@ class ResultsScreen(ProjectScreen):
     computed in a worker the first time (the screen says "computing…" meanwhile).
     """
 
-
     KEEP = True
     BINDINGS = [
         Binding("escape", "app.pop_screen", "back"),

@@ -83,7 +83,6 @@ class RiskScreen(ProjectScreen):
     The weights are those of the results in scope (the panel comes from a worker if needed).
     """
 
-
     BINDINGS = [
         Binding("escape", "app.pop_screen", "back"),
         Binding("k", "app.pop_screen", "back", show=False),

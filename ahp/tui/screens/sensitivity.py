@@ -149,7 +149,6 @@ class SensitivityScreen(ProjectScreen):
     Carlo starts once they are, in a worker of its own, with a progress bar.
     """
 
-
     KEEP = True
     BINDINGS = [
         Binding("escape", "app.pop_screen", "back"),
