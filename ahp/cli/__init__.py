@@ -21,17 +21,17 @@ import argparse
 import io
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import NoReturn
 
 from ahp.cli import interview, judge, matrix, project, ratings, report, respondents, serve
-from ahp.cli.options import Parser, UsageError
+from ahp.cli.options import Parser, UsageError, in_language
 from ahp.errors import AHPError
 
 DEFAULT_PROJECT = "churn.ahp.toml"
 
 #: command: (help, add its arguments, run it)
-Command = tuple[str, Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]
+Command = tuple[str, Callable[[Parser], None], Callable[[argparse.Namespace], int]]
 COMMANDS: dict[str, Command] = {
     "open": ("open the interview screen on a project file (created if absent)", project.args_open, project.cmd_open),
     "new": ("create a project file from a model", project.args_new, project.cmd_new),
@@ -85,52 +85,85 @@ COMMANDS: dict[str, Command] = {
 }
 
 
-def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+def build_parser(command: str | None = None, language: str = "en") -> Parser:
     """The argument parser: with every command, or only ``command``'s (argparse builds each
-    sub-parser eagerly, and all of them cost more than the rest of a quick command's start)."""
-    parser = Parser(prog="ahp", description="Analytic Hierarchy Process: rank the causes of customer churn.")
+    sub-parser eagerly, and all of them cost more than the rest of a quick command's start); its
+    help in ``language``."""
+    parser = Parser(prog="ahp", language=language,
+                    description=in_language(language, "Analytic Hierarchy Process: rank the causes of customer churn."))
     parser.set_defaults(func=None)
-    sub = parser.add_subparsers(title="commands", metavar="COMMAND", parser_class=Parser)
+    sub = parser.add_subparsers(title=parser.words("commands"), metavar=parser.words("COMMAND"))
     for name, (help_text, add_arguments, func) in COMMANDS.items():
         if command is None or name == command:
-            p = sub.add_parser(name, help=help_text)
+            p = sub.add_parser(name, help=parser.words(help_text))
             add_arguments(p)
             p.set_defaults(func=func)
     return parser
 
 
-def given_language(argv: Sequence[str]) -> str:
+def given_language(argv: Sequence[str], environment: Mapping[str, str] | None = None) -> str:
     """The language of a command line argparse may refuse: the one ``--lang`` asks for (the last
     one given wins, as in argparse), else the ``[settings] language`` of the first project file
-    named (``*.toml``) that can be read; English without either.
+    named (``*.toml``) that can be read; else, for a help (given an ``environment``), its locale's
+    (:func:`locale_language`); English without any of them.
 
     >>> given_language(["rank", "p.ahp.toml", "--lang", "zh"]), given_language(["rank", "--lang=zh", "--seed"])
     ('zh', 'zh')
     >>> given_language(["rank", "--lang"]), given_language(["rank", "--lang", "fr"])
     ('en', 'en')
+    >>> chinese = {"LANG": "zh_CN.UTF-8"}
+    >>> given_language(["rank", "-h"], chinese), given_language(["rank", "-h", "--lang", "en"], chinese)
+    ('zh', 'en')
     """
     from ahp.io.glossary import LANGUAGES
-    from ahp.io.settings import file_language
 
     chosen = None
     for arg, after in zip(argv, [*argv[1:], None], strict=True):
         value = arg.removeprefix("--lang=") if arg.startswith("--lang=") else after if arg == "--lang" else None
         chosen = value if value in LANGUAGES else chosen
-    files = (file_language(arg) for arg in argv if arg.endswith(".toml"))
-    return chosen or next((found for found in files if found), "en")
+    files = [arg for arg in argv if arg.endswith(".toml")]
+    if chosen is None and files:
+        from ahp.io.settings import file_language  # only then: it imports numpy
+
+        chosen = next((found for found in map(file_language, files) if found), None)
+    return chosen or (locale_language(environment) if environment is not None else "en")
+
+
+def locale_language(environment: Mapping[str, str]) -> str:
+    """The language of a locale, as gettext finds it: the first of ``LC_ALL``, ``LC_MESSAGES`` and
+    ``LANG`` that is set names it, Chinese when it starts with ``zh``.
+
+    >>> locale_language({"LANG": "zh_CN.UTF-8"}), locale_language({"LC_ALL": "C", "LANG": "zh_TW.UTF-8"})
+    ('zh', 'en')
+    """
+    found = next((environment[name] for name in ("LC_ALL", "LC_MESSAGES", "LANG") if environment.get(name)), "")
+    return "zh" if found.startswith("zh") else "en"
+
+
+def asks_help(argv: Sequence[str]) -> bool:
+    """Whether ``argv`` asks for a help: ``-h``, or ``--help`` or what argparse takes for it (``--he``).
+
+    >>> asks_help(["rank", "-h"]), asks_help(["rank", "--hel", "--lang", "zh"]), asks_help(["rank", "--", "-h"])
+    (True, True, False)
+    """
+    options = argv[:argv.index("--")] if "--" in argv else argv
+    return any(arg == "-h" or (len(arg) > 3 and "--help".startswith(arg)) for arg in options)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the ``ahp`` command; returns the exit status (a usage error exits with status 2)."""
+    """Run the ``ahp`` command; returns the exit status (a usage error exits with status 2). A
+    help speaks the command line's language, else the locale's."""
     from ahp.cli.common import print_error
 
     argv = sys.argv[1:] if argv is None else list(argv)
+    # Only a help pays for finding its language: the project file is read for it.
+    language = given_language(argv, os.environ) if asks_help(argv) else "en"
     try:
-        args = build_parser(argv[0] if argv and argv[0] in COMMANDS else None).parse_args(argv)
+        args = build_parser(argv[0] if argv and argv[0] in COMMANDS else None, language).parse_args(argv)
     except UsageError as exc:
         from ahp.io.terminal import clean
 
-        print(clean(exc.words(given_language(argv))), file=sys.stderr)
+        print(clean(exc.words(language if language != "en" else given_language(argv))), file=sys.stderr)
         raise SystemExit(2) from None
     try:
         if args.func is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from ahp.cli.common import language, load
-from ahp.cli.options import MAX_TOP, add_file, add_lang, whole_number
+from ahp.cli.options import MAX_TOP, Parser, add_file, add_lang, whole_number
 from ahp.errors import AHPError, Phrase
 
 
@@ -49,10 +49,10 @@ def cmd_next(args: argparse.Namespace) -> int:
     return 0
 
 
-def args_next(p: argparse.ArgumentParser) -> None:
+def args_next(p: Parser) -> None:
     add_file(p)
-    p.add_argument("--respondent", required=True, help="whose interview")
-    p.add_argument("--top", type=whole_number(1, MAX_TOP), default=5,
-                   help=f"how many top factors must be settled (default 5, 1 to {MAX_TOP})")
+    p.add_argument("--respondent", required=True, metavar=p.words("RESPONDENT"), help=p.words("whose interview"))
+    p.add_argument("--top", type=whole_number(1, MAX_TOP), default=5, metavar=p.words("TOP"),
+                   help=p.words("how many top factors must be settled (default 5, 1 to {most})", most=MAX_TOP))
     p.add_argument("--format", choices=("table", "json"), default="table")
     add_lang(p, "question and the names")

@@ -20,7 +20,7 @@ import math
 from typing import TYPE_CHECKING
 
 from ahp.cli.common import language, load
-from ahp.cli.options import add_file, add_lang
+from ahp.cli.options import Parser, add_file, add_lang
 from ahp.errors import AHPError, JudgmentError, Phrase, Worded, listed
 from ahp.io.glossary import say
 
@@ -130,14 +130,15 @@ def _node_lines(project: Project, r: int, after: NodeAnalysis, before: NodeAnaly
     return lines
 
 
-def args_judge(p: argparse.ArgumentParser) -> None:
+def args_judge(p: Parser) -> None:
     add_file(p)
-    p.add_argument("--respondent", required=True, metavar="NAME", help="whose judgment it is")
-    p.add_argument("node", metavar="NODE", help="the node whose elements are compared: its path (goal, service, "
-                                                "service/complaints) or its name in either language (服务)")
-    p.add_argument("a", metavar="A", help="the first element of NODE: its id, path or name in either language")
-    p.add_argument("b", metavar="B", help="the second element of NODE, likewise")
-    p.add_argument("value", metavar="VALUE", help="how many times A matters more than B, on Saaty's scale 1/9 to 9: "
-                                                  "3, 1/5 (B matters 5 times more), 1 (equal); ? or clear removes "
-                                                  "the judgment")
+    p.add_argument("--respondent", required=True, metavar=p.words("NAME"), help=p.words("whose judgment it is"))
+    p.add_argument("node", metavar=p.words("NODE"),
+                   help=p.words("the node whose elements are compared: its path (goal, service, service/complaints) "
+                                "or its name in either language (服务)"))
+    p.add_argument("a", metavar="A", help=p.words("the first element of NODE: its id, path or name in either language"))
+    p.add_argument("b", metavar="B", help=p.words("the second element of NODE, likewise"))
+    p.add_argument("value", metavar=p.words("VALUE"),
+                   help=p.words("how many times A matters more than B, on Saaty's scale 1/9 to 9: 3, 1/5 (B matters 5 "
+                                "times more), 1 (equal); ? or clear removes the judgment"))
     add_lang(p, "messages")

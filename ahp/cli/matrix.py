@@ -12,7 +12,7 @@ import os
 import sys
 
 from ahp.cli.common import decode, read_text
-from ahp.cli.options import add_conventions
+from ahp.cli.options import Parser, add_conventions
 from ahp.errors import AHPError, Phrase, Worded
 
 
@@ -75,12 +75,13 @@ def cmd_weights(args: argparse.Namespace) -> int:
     return 0
 
 
-def args_weights(p: argparse.ArgumentParser) -> None:
+def args_weights(p: Parser) -> None:
     from ahp.core.completion import COMPLETIONS
 
-    p.add_argument("matrix", help='"1 3 5; 1/3 1 3; 1/5 1/3 1" (? = missing), a CSV file, or - for stdin')
+    p.add_argument("matrix", metavar=p.words("matrix"),
+                   help=p.words('"1 3 5; 1/3 1 3; 1/5 1/3 1" (? = missing), a CSV file, or - for stdin'))
     add_conventions(p, project=False)
-    p.add_argument("--completion", choices=COMPLETIONS, default="lambda-max", help="for missing judgments")
-    p.add_argument("--labels", help="element names, comma-separated")
-    p.add_argument("--json", action="store_true", help="machine-readable output")
-    p.add_argument("--lang", choices=("en", "zh"), help="language of the table (default: en)")
+    p.add_argument("--completion", choices=COMPLETIONS, default="lambda-max", help=p.words("for missing judgments"))
+    p.add_argument("--labels", metavar=p.words("LABELS"), help=p.words("element names, comma-separated"))
+    p.add_argument("--json", action="store_true", help=p.words("machine-readable output"))
+    p.add_argument("--lang", choices=("en", "zh"), help=p.words("language of the table (default: en)"))

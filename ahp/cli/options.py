@@ -2,7 +2,8 @@
 
 A value out of range is a usage error naming the option (``argument --draws: ...``), exit 2.
 argparse's own refusals and the options' are phrases (:class:`~ahp.errors.Phrase`), worded in
-the command line's language.
+the command line's language. A parser's help speaks its ``language``: every help text, metavar
+and heading goes through :meth:`Parser.words` (the Chinese in :mod:`ahp.io.glossary.help_texts`).
 
 >>> draws = whole_number(0, 1_000_000)
 >>> draws("500")
@@ -17,6 +18,7 @@ ahp.cli.options.OptionValueError: -1 is out of range: 0 to 1,000,000
 from __future__ import annotations
 
 import argparse
+import functools
 import math
 import re
 from collections.abc import Callable, Sequence
@@ -104,23 +106,58 @@ def _listed(value: str) -> str | Worded:
     return Worded(value, "、".join(items)) if len(items) > 1 else value
 
 
-def argument_phrase(exc: argparse.ArgumentError) -> Phrase:
+def argument_phrase(exc: argparse.ArgumentError, command: str = "COMMAND") -> Phrase:
     """What argparse refused about one argument: the option's own phrase when its type refused
-    the value (:class:`OptionValueError`), else argparse's."""
+    the value (:class:`OptionValueError`), else argparse's. ``command``: the name the usage line
+    gives the command (a word naming none of them is refused as such)."""
     why = exc.__context__.phrase if isinstance(exc.__context__, OptionValueError) else argparse_phrase(exc.message)
     if exc.argument_name is None:
         return why
-    if exc.argument_name == "COMMAND" and why.text == "invalid choice: {value} (choose from {choices})":
+    if exc.argument_name == command and why.text == "invalid choice: {value} (choose from {choices})":
         return Phrase("argument COMMAND: invalid choice: {value} (choose from {choices})", why.values)
     return Phrase("argument {name}: {why}", {"name": exc.argument_name, "why": why})
 
 
+def in_language(language: str, text: str, **values: object) -> str:
+    """``text``, a help text, metavar or heading written in English, in ``language``, with
+    ``values`` filled in (English where the glossary has no Chinese for it).
+
+    >>> in_language("zh", "how many top factors to watch (default 3, 1 to {most})", most=MAX_TOP)
+    '关注排名前几位的因素（默认 3，取 1～100）'
+    """
+    if language == "zh":
+        from ahp.io.glossary.help_texts import HELP_CHINESE
+
+        text = HELP_CHINESE.get(text, text)
+    return text.format(**values) if values else text
+
+
 class Parser(argparse.ArgumentParser):
     """argparse, but a usage error is one line (and exit status 2): raised as :class:`UsageError`,
-    its reason a phrase, for :func:`ahp.cli.main` to print in the command line's language."""
+    its reason a phrase, for :func:`ahp.cli.main` to print in the command line's language; and its
+    help in ``language`` ("en" or "zh"), its sub-parsers' too.
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, exit_on_error=False, **kwargs)
+    >>> Parser(prog="ahp x", language="zh").format_usage()
+    '用法：ahp x [-h]\\n'
+    """
+
+    def __init__(self, *args: Any, language: str = "en", **kwargs: Any) -> None:
+        self.language = language
+        if language == "zh":
+            from ahp.cli.chinese_help import ChineseHelpFormatter
+
+            kwargs["formatter_class"] = ChineseHelpFormatter
+        super().__init__(*args, exit_on_error=False, add_help=False, **kwargs)
+        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
+                          help=self.words("show this help message and exit"))
+
+    def words(self, text: str, **values: object) -> str:
+        """``text`` in the parser's language (:func:`in_language`)."""
+        return in_language(self.language, text, **values)
+
+    def add_subparsers(self, **kwargs: Any) -> Any:
+        """Sub-parsers that speak this parser's language."""
+        return super().add_subparsers(parser_class=functools.partial(Parser, language=self.language), **kwargs)
 
     def parse_known_args(
         self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None,
@@ -128,7 +165,7 @@ class Parser(argparse.ArgumentParser):
         try:
             return super().parse_known_args(args, namespace)
         except argparse.ArgumentError as exc:
-            raise UsageError(self.prog, argument_phrase(exc)) from None
+            raise UsageError(self.prog, argument_phrase(exc, self.words("COMMAND"))) from None
 
     def error(self, message: str) -> NoReturn:
         raise UsageError(self.prog, argparse_phrase(message))
@@ -211,66 +248,75 @@ def threshold_rule(text: str) -> str | float:
     return value
 
 
-def add_file(p: argparse.ArgumentParser, help_text: str = "project file (*.ahp.toml)") -> None:
-    p.add_argument("file", help=help_text)
+def add_file(p: Parser, help_text: str = "project file (*.ahp.toml)") -> None:
+    p.add_argument("file", metavar=p.words("file"), help=p.words(help_text))
 
 
-def add_respondent(p: argparse.ArgumentParser, whose: str = "judgments") -> None:
-    p.add_argument("--respondent", help=f"one respondent's {whose} (default: all combined)")
+def add_respondent(p: Parser, help_text: str = "one respondent's judgments (default: all combined)") -> None:
+    p.add_argument("--respondent", metavar=p.words("RESPONDENT"), help=p.words(help_text))
 
 
-def add_group(p: argparse.ArgumentParser) -> None:
+def add_group(p: Parser) -> None:
     """How respondents are combined, for this run only."""
     p.add_argument("--aggregation", choices=("aij", "aip"),
-                   help="how respondents are combined (default: the project's setting)")
+                   help=p.words("how respondents are combined (default: the project's setting)"))
     p.add_argument("--inconsistent", choices=("flag", "include", "exclude"),
-                   help="respondents failing the threshold at a node (default: the project's setting)")
+                   help=p.words("respondents failing the threshold at a node (default: the project's setting)"))
 
 
-def add_conventions(p: argparse.ArgumentParser, *, project: bool = True) -> None:
+def add_conventions(p: Parser, *, project: bool = True) -> None:
     """How the numbers are made, for this run only: --method, --ri, --threshold, --lambda-max and
     --practice (a preset of the three before it; each of them given wins over it). Each defaults
     to the project's setting, or, without a project, to the eigenvector and the saaty practice."""
     from ahp.core.consistency import LAMBDA_MAX_RULES, RI_NAMES, RI_TABLES, THRESHOLD_RULES
     from ahp.core.practice import PRACTICES, PRESETS
     from ahp.core.weights import METHODS
+    from ahp.io.glossary import separator
 
     def default(name: str) -> str:
-        return "the project's setting" if project else {"method": "eigenvector", "practice": "saaty",
-                                                         **PRESETS["saaty"]}[name]
+        return p.words("the project's setting") if project else {"method": "eigenvector", "practice": "saaty",
+                                                                 **PRESETS["saaty"]}[name]
 
-    p.add_argument("--method", choices=METHODS, help=f"how weights are found (default: {default('method')})")
-    p.add_argument("--ri", choices=RI_NAMES, metavar="TABLE",
-                   help=f"random index table: {', '.join(RI_TABLES)} (default: {default('random_index')})")
-    p.add_argument("--threshold", type=threshold_rule,
-                   help=f"acceptance rule: {', '.join(THRESHOLD_RULES)} (CR < 0.10), or a number "
-                        f"(default: {default('threshold')})")
+    def names(values: Sequence[str]) -> str:
+        return separator(p.language).join(values)
+
+    p.add_argument("--method", choices=METHODS,
+                   help=p.words("how weights are found (default: {default})", default=default("method")))
+    p.add_argument("--ri", choices=RI_NAMES, metavar=p.words("TABLE"),
+                   help=p.words("random index table: {tables} (default: {default})", tables=names(RI_TABLES),
+                                default=default("random_index")))
+    p.add_argument("--threshold", type=threshold_rule, metavar=p.words("THRESHOLD"),
+                   help=p.words("acceptance rule: {rules} (CR < 0.10), or a number (default: {default})",
+                                rules=names(THRESHOLD_RULES), default=default("threshold")))
     p.add_argument("--lambda-max", choices=LAMBDA_MAX_RULES,
-                   help="eigenvalue, or textbook: (1/n) sum (Aw)_i / w_i with the method's own w "
-                        f"(default: {default('lambda_max')})")
+                   help=p.words("eigenvalue, or textbook: (1/n) sum (Aw)_i / w_i with the method's own w "
+                                "(default: {default})", default=default("lambda_max")))
     p.add_argument("--practice", choices=PRACTICES,
-                   help="preset of --ri, --threshold and --lambda-max: saaty (saaty1980, saaty1994, eigenvalue) "
-                        f"or zh-textbook (saaty1980, CR < 0.10, textbook) (default: {default('practice')})")
+                   help=p.words("preset of --ri, --threshold and --lambda-max: saaty (saaty1980, saaty1994, "
+                                "eigenvalue) or zh-textbook (saaty1980, CR < 0.10, textbook) (default: {default})",
+                                default=default("practice")))
 
 
-def add_draws(p: argparse.ArgumentParser, default: int | None, help_text: str) -> None:
-    p.add_argument("--draws", type=whole_number(0, MAX_DRAWS), default=default,
-                   help=f"{help_text} (at most {MAX_DRAWS:,})")
-    p.add_argument("--seed", type=whole_number(0, MAX_SEED), default=0,
-                   help="random seed, for reproducible draws (default 0)")
+def add_draws(p: Parser, default: int | None, help_text: str) -> None:
+    p.add_argument("--draws", type=whole_number(0, MAX_DRAWS), default=default, metavar=p.words("DRAWS"),
+                   help=p.words("{what} (at most {most:,})", what=p.words(help_text), most=MAX_DRAWS))
+    p.add_argument("--seed", type=whole_number(0, MAX_SEED), default=0, metavar=p.words("SEED"),
+                   help=p.words("random seed, for reproducible draws (default 0)"))
 
 
-def add_all_errors(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--all-errors", action="store_true", help="list every bad cell, not only the first")
+def add_all_errors(p: Parser) -> None:
+    p.add_argument("--all-errors", action="store_true", help=p.words("list every bad cell, not only the first"))
 
 
-def add_lang(p: argparse.ArgumentParser, what: str = "output") -> None:
-    """``--lang en|zh``; without it, the project's ``[settings] language`` (English when none)."""
-    p.add_argument("--lang", choices=("en", "zh"), help=f"language of the {what} (default: the project's "
-                   "[settings] language, else en)")
+def add_lang(p: Parser, what: str = "output", note: str | None = None) -> None:
+    """``--lang en|zh``; without it, the project's ``[settings] language`` (English when none).
+    ``what`` it is the language of, and a ``note`` on it."""
+    text = ("language of the {what} ({note}) (default: the project's [settings] language, else en)" if note else
+            "language of the {what} (default: the project's [settings] language, else en)")
+    p.add_argument("--lang", choices=("en", "zh"), help=p.words(text, what=p.words(what), note=p.words(note or "")))
 
 
-def add_bom(p: argparse.ArgumentParser) -> None:
+def add_bom(p: Parser) -> None:
     """``--no-bom``: CSV without the byte-order mark Excel needs to read UTF-8 (Chinese) text."""
     p.add_argument("--no-bom", dest="bom", action="store_false",
-                   help="write the CSV without a UTF-8 byte-order mark (by default it has one, for Excel)")
+                   help=p.words("write the CSV without a UTF-8 byte-order mark (by default it has one, for Excel)"))

@@ -15,7 +15,7 @@ from ahp.cli.common import (
     respondent_failures,
     silent_respondents,
 )
-from ahp.cli.options import add_bom, add_conventions, add_file, add_group, add_lang, add_respondent
+from ahp.cli.options import Parser, add_bom, add_conventions, add_file, add_group, add_lang, add_respondent
 from ahp.errors import AHPError, Phrase
 
 
@@ -124,43 +124,45 @@ def cmd_group(args: argparse.Namespace) -> int:
     return 0
 
 
-def args_open(p: argparse.ArgumentParser) -> None:
+def args_open(p: Parser) -> None:
     add_file(p)
     add_lang(p, "screens")
 
 
-def args_new(p: argparse.ArgumentParser) -> None:
+def args_new(p: Parser) -> None:
     from ahp.core.practice import PRACTICES
 
     add_file(p, "project file to create (*.ahp.toml); never overwritten")
-    p.add_argument("--model", default="retail-churn", help="built-in model name or model file (default: retail-churn)")
-    p.add_argument("--title", help="project title")
+    p.add_argument("--model", default="retail-churn", metavar=p.words("MODEL"),
+                   help=p.words("built-in model name or model file (default: retail-churn)"))
+    p.add_argument("--title", metavar=p.words("TITLE"), help=p.words("project title"))
     p.add_argument("--lang", choices=("en", "zh"),
-                   help="the project's language; zh also proposes the zh-textbook practice")
+                   help=p.words("the project's language; zh also proposes the zh-textbook practice"))
     p.add_argument("--practice", choices=PRACTICES,
-                   help="saaty (default) or zh-textbook: RI of Saaty (1980), CR < 0.10, the textbook lambda_max")
+                   help=p.words("saaty (default) or zh-textbook: RI of Saaty (1980), CR < 0.10, the textbook "
+                                "lambda_max"))
 
 
-def args_rank(p: argparse.ArgumentParser) -> None:
+def args_rank(p: Parser) -> None:
     add_file(p)
     p.add_argument("--format", choices=("table", "json", "csv", "md"), default="table")
     add_respondent(p)
     add_group(p)
-    add_lang(p, "table, Markdown and CSV (JSON keys stay English)")
+    add_lang(p, "table, Markdown and CSV", "JSON keys stay English")
     add_bom(p)
     add_conventions(p)
 
 
-def args_check(p: argparse.ArgumentParser) -> None:
+def args_check(p: Parser) -> None:
     add_file(p)
     p.add_argument("--format", choices=("table", "json"), default="table")
-    p.add_argument("--respondent", help="check only this respondent (default: every respondent, and all combined)")
+    add_respondent(p, "check only this respondent (default: every respondent, and all combined)")
     add_group(p)
-    add_lang(p, "table and the sentences of the JSON (its keys stay English)")
+    add_lang(p, "table and the sentences of the JSON", "its keys stay English")
     add_conventions(p)
 
 
-def args_group(p: argparse.ArgumentParser) -> None:
+def args_group(p: Parser) -> None:
     add_file(p)
     p.add_argument("--format", choices=("table", "json"), default="table")
     add_group(p)

@@ -89,42 +89,46 @@ def cmd_risk(args: argparse.Namespace) -> int:
     return 0
 
 
-def args_ratings(p: argparse.ArgumentParser) -> None:
-    actions = p.add_subparsers(title="actions", metavar="ACTION", dest="action", required=True, parser_class=Parser)
-    a = actions.add_parser("import", help="add or update units' ratings (nothing is imported if any cell is bad)")
-    a.add_argument("csv", help="CSV: unit, then one column per churn factor path; a cell is a grade, "
-                   "or counts per grade such as '很好:12 较好:30 一般:20 较差:8 很差:2'")
-    a.add_argument("--into", required=True, help="project file (*.ahp.toml)")
+def args_ratings(p: Parser) -> None:
+    actions = p.add_subparsers(title=p.words("actions"), metavar=p.words("ACTION"), dest="action", required=True)
+    a = actions.add_parser("import",
+                           help=p.words("add or update units' ratings (nothing is imported if any cell is bad)"))
+    a.add_argument("csv", metavar=a.words("csv"),
+                   help=a.words("CSV: unit, then one column per churn factor path; a cell is a grade, or counts per "
+                                "grade such as '很好:12 较好:30 一般:20 较差:8 很差:2'"))
+    a.add_argument("--into", required=True, metavar=a.words("INTO"), help=a.words("project file (*.ahp.toml)"))
     add_all_errors(a)
     add_lang(a, "messages")
-    a = actions.add_parser("template", help="the blank ratings sheet for a project's model")
+    a = actions.add_parser("template", help=p.words("the blank ratings sheet for a project's model"))
     add_file(a)
-    a.add_argument("-o", "--output", help="the CSV file to write (default: standard output)")
-    add_lang(a, "header row (factors by paths in en, by names in zh)")
+    a.add_argument("-o", "--output", metavar=a.words("OUTPUT"),
+                   help=a.words("the CSV file to write (default: standard output)"))
+    add_lang(a, "header row", "factors by paths in en, by names in zh")
     add_bom(a)
 
 
-def args_risk(p: argparse.ArgumentParser) -> None:
+def args_risk(p: Parser) -> None:
     add_file(p)
     p.add_argument("--format", choices=("table", "json"), default="table")
-    add_respondent(p, "weights")
+    add_respondent(p, "one respondent's weights (default: all combined)")
     add_lang(p, "table")
     p.add_argument(
         "--min-coverage",
         type=fraction,
         default=0.5,
-        help="rank only units rated on at least this share of the weight; list the rest apart (default 50%%)",
+        metavar=p.words("MIN_COVERAGE"),
+        help=p.words("rank only units rated on at least this share of the weight; list the rest apart (default 50%%)"),
     )
     p.add_argument(
         "--operator",
         choices=("weighted-average", "main-factor"),
         default="weighted-average",
-        help="fuzzy evaluation B = W o R: weighted-average M(·,+) (default) or main-factor M(∧,∨)",
+        help=p.words("fuzzy evaluation B = W o R: weighted-average M(·,+) (default) or main-factor M(∧,∨)"),
     )
     p.add_argument(
         "--owner",
         choices=("store", "head-office", "external"),
-        help="list only the actions this owner can take (default: all, grouped by owner)",
+        help=p.words("list only the actions this owner can take (default: all, grouped by owner)"),
     )
     add_group(p)
     add_conventions(p)

@@ -18,6 +18,7 @@ from ahp.cli.common import (
 from ahp.cli.options import (
     MAX_SPREAD,
     MAX_TOP,
+    Parser,
     add_conventions,
     add_draws,
     add_file,
@@ -98,31 +99,34 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
-def args_sensitivity(p: argparse.ArgumentParser) -> None:
+def args_sensitivity(p: Parser) -> None:
     add_file(p)
     p.add_argument("--format", choices=("table", "json"), default="table")
     add_respondent(p)
     add_draws(p, 10_000, "Monte Carlo draws (default 10000; 0 skips it)")
     p.add_argument("--noise", choices=("lognormal", "step"), default="lognormal",
-                   help="lognormal: ratio times exp(spread * N(0,1)); step: -1, 0 or +1 on Saaty's scale")
-    p.add_argument("--spread", type=positive_number(MAX_SPREAD), default=0.2,
-                   help=f"sigma of the log-normal noise (default 0.2, at most {MAX_SPREAD:g})")
-    p.add_argument("--top", type=whole_number(1, MAX_TOP), default=3,
-                   help=f"how many top factors to watch (default 3, 1 to {MAX_TOP})")
+                   help=p.words("lognormal: ratio times exp(spread * N(0,1)); step: -1, 0 or +1 on Saaty's scale"))
+    p.add_argument("--spread", type=positive_number(MAX_SPREAD), default=0.2, metavar=p.words("SPREAD"),
+                   help=p.words("sigma of the log-normal noise (default 0.2, at most {most:g})", most=MAX_SPREAD))
+    p.add_argument("--top", type=whole_number(1, MAX_TOP), default=3, metavar=p.words("TOP"),
+                   help=p.words("how many top factors to watch (default 3, 1 to {most})", most=MAX_TOP))
     add_group(p)
     add_lang(p, "tables")
     add_conventions(p)
 
 
-def args_report(p: argparse.ArgumentParser) -> None:
+def args_report(p: Parser) -> None:
     add_file(p)
-    p.add_argument("-o", "--output", required=True, help="file to write (never the project file or its .bak)")
-    p.add_argument("--format", choices=("html", "md", "xlsx", "docx"), help="default: from the output's extension")
+    p.add_argument("-o", "--output", required=True, metavar=p.words("OUTPUT"),
+                   help=p.words("file to write (never the project file or its .bak)"))
+    p.add_argument("--format", choices=("html", "md", "xlsx", "docx"),
+                   help=p.words("default: from the output's extension"))
     add_lang(p, "report")
-    p.add_argument("--client", help="the client named on the cover (default: the project's [project] client)")
-    p.add_argument("--consultant",
-                   help="the consultant named on the cover (default: the project's [project] consultant)")
+    p.add_argument("--client", metavar=p.words("CLIENT"),
+                   help=p.words("the client named on the cover (default: the project's [project] client)"))
+    p.add_argument("--consultant", metavar=p.words("CONSULTANT"),
+                   help=p.words("the consultant named on the cover (default: the project's [project] consultant)"))
     add_draws(p, None, "add the sensitivity summary with this many Monte Carlo draws (0: tipping points only)")
-    p.add_argument("--respondent", help="one respondent's judgments (default: all combined, with their consensus)")
+    add_respondent(p, "one respondent's judgments (default: all combined, with their consensus)")
     add_group(p)
     add_conventions(p)

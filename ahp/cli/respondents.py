@@ -174,50 +174,53 @@ def _export_questionnaire(args: argparse.Namespace, project: Project, lang: str)
     return 0
 
 
-def args_respondent(p: argparse.ArgumentParser) -> None:
+def args_respondent(p: Parser) -> None:
     weight = positive_number(MAX_WEIGHT)
-    actions = p.add_subparsers(title="actions", metavar="ACTION", dest="action", required=True, parser_class=Parser)
-    a = actions.add_parser("list", help="the respondents, their weights and how many judgments each gave")
+    actions = p.add_subparsers(title=p.words("actions"), metavar=p.words("ACTION"), dest="action", required=True)
+    a = actions.add_parser("list", help=p.words("the respondents, their weights and how many judgments each gave"))
     add_file(a)
-    a = actions.add_parser("add", help="add a respondent")
+    a = actions.add_parser("add", help=p.words("add a respondent"))
     add_file(a)
-    a.add_argument("name")
-    a.add_argument("--weight", type=weight, default=1.0,
-                   help=f"how much they count (default 1, at most {MAX_WEIGHT:g})")
-    a = actions.add_parser("rename", help="rename a respondent")
+    a.add_argument("name", metavar=a.words("name"))
+    a.add_argument("--weight", type=weight, default=1.0, metavar=a.words("WEIGHT"),
+                   help=a.words("how much they count (default 1, at most {most:g})", most=MAX_WEIGHT))
+    a = actions.add_parser("rename", help=p.words("rename a respondent"))
     add_file(a)
-    a.add_argument("name")
-    a.add_argument("new")
-    a = actions.add_parser("weight", help="set how much a respondent counts")
+    a.add_argument("name", metavar=a.words("name"))
+    a.add_argument("new", metavar=a.words("new"))
+    a = actions.add_parser("weight", help=p.words("set how much a respondent counts"))
     add_file(a)
-    a.add_argument("name")
-    a.add_argument("weight", type=weight)
-    a = actions.add_parser("remove",
-                           help="remove a respondent and their judgments (the file as it was is kept beside it)")
+    a.add_argument("name", metavar=a.words("name"))
+    a.add_argument("weight", type=weight, metavar=a.words("weight"))
+    a = actions.add_parser("remove", help=p.words("remove a respondent and their judgments (the file as it was is "
+                                                  "kept beside it)"))
     add_file(a)
-    a.add_argument("name")
+    a.add_argument("name", metavar=a.words("name"))
     for action in actions.choices.values():
         add_lang(action, "messages")
 
 
-def args_import(p: argparse.ArgumentParser) -> None:
-    p.add_argument("surveys", nargs="+", metavar="SURVEY",
-                   help="filled questionnaires (.xlsx, one respondent each) or CSV surveys (respondent, optional "
-                        "weight, one column per pair 'a vs b'); all are imported, or none")
-    p.add_argument("--into", required=True, help="project file (*.ahp.toml)")
+def args_import(p: Parser) -> None:
+    p.add_argument("surveys", nargs="+", metavar=p.words("SURVEY"),
+                   help=p.words("filled questionnaires (.xlsx, one respondent each) or CSV surveys (respondent, "
+                                "optional weight, one column per pair 'a vs b'); all are imported, or none"))
+    p.add_argument("--into", required=True, metavar=p.words("INTO"), help=p.words("project file (*.ahp.toml)"))
     p.add_argument("--coding", choices=("ratio", "signed"), default="ratio",
-                   help="CSV cells: ratio: a/b as 3, 1/5, 0.2; signed: v > 0 a matters v times more, v < 0 b does")
+                   help=p.words("CSV cells: ratio: a/b as 3, 1/5, 0.2; signed: v > 0 a matters v times more, "
+                                "v < 0 b does"))
     p.add_argument("--replace", action="store_true",
-                   help="a respondent already in the project gets the file's answers instead of theirs (their weight "
-                        "too, when the file gives one); the project as it was is kept beside it")
+                   help=p.words("a respondent already in the project gets the file's answers instead of theirs (their "
+                                "weight too, when the file gives one); the project as it was is kept beside it"))
     add_all_errors(p)
     add_lang(p, "messages")
 
 
-def args_export_survey(p: argparse.ArgumentParser) -> None:
+def args_export_survey(p: Parser) -> None:
     add_file(p)
-    p.add_argument("-o", "--output", help="file to write: .xlsx for the questionnaire workbook, else the CSV header "
-                                          "(default: the CSV on standard output)")
-    p.add_argument("--respondent", metavar="NAME", help="the questionnaire's respondent, filled in on its first sheet")
-    add_lang(p, "questionnaire, or the CSV header row (pairs by paths in en, by names in zh)")
+    p.add_argument("-o", "--output", metavar=p.words("OUTPUT"),
+                   help=p.words("file to write: .xlsx for the questionnaire workbook, else the CSV header (default: "
+                                "the CSV on standard output)"))
+    p.add_argument("--respondent", metavar=p.words("NAME"),
+                   help=p.words("the questionnaire's respondent, filled in on its first sheet"))
+    add_lang(p, "questionnaire, or the CSV header row", "pairs by paths in en, by names in zh")
     add_bom(p)

@@ -8,22 +8,26 @@ import threading
 import time
 
 from ahp.cli.common import language, load
-from ahp.cli.options import add_file, add_lang, whole_number
+from ahp.cli.options import Parser, add_file, add_lang, whole_number
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
 #: Addresses that mean "every interface": a link naming one opens nowhere else.
 ANY_HOST = {"0.0.0.0", "::"}
 
 
-def args_serve(p: argparse.ArgumentParser) -> None:
+def args_serve(p: Parser) -> None:
     add_file(p)
-    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this computer only)")
-    p.add_argument("--port", type=whole_number(0, 65535), default=8000, help="port (default 8000)")
-    p.add_argument("--invite", metavar="NAME", action="append", default=[],
-                   help="add respondent NAME (if new) and print a new link for them (their old link stops working)")
-    p.add_argument("--revoke", metavar="NAME", action="append", default=[], help="make NAME's link stop working")
+    p.add_argument("--host", default="127.0.0.1", metavar=p.words("HOST"),
+                   help=p.words("address to listen on (default 127.0.0.1: this computer only)"))
+    p.add_argument("--port", type=whole_number(0, 65535), default=8000, metavar=p.words("PORT"),
+                   help=p.words("port (default 8000)"))
+    p.add_argument("--invite", metavar=p.words("NAME"), action="append", default=[],
+                   help=p.words("add respondent NAME (if new) and print a new link for them (their old link stops "
+                                "working)"))
+    p.add_argument("--revoke", metavar=p.words("NAME"), action="append", default=[],
+                   help=p.words("make NAME's link stop working"))
     add_lang(p, "interview and of these lines")
-    p.add_argument("--no-serve", action="store_true", help="only invite or revoke, then exit")
+    p.add_argument("--no-serve", action="store_true", help=p.words("only invite or revoke, then exit"))
 
 
 def link_line(name: str, url: str, token: str, lang: str) -> str:
