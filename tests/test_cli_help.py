@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
@@ -184,6 +184,8 @@ chinese_text = st.lists(st.sampled_from([*"判断矩阵专家权重一致性比�
 
 
 @given(chinese_text, st.integers(10, 40))
+@example("判判判判判判判判判 ，", 10)  # a mark after a space still holds on to what it follows
+@example("判判判判判判判判 （ 判", 10)
 def test_lines_keep_the_text_and_the_rules_of_chinese_typesetting(text, columns):
     rows = lines(text, columns)
     assert "".join(rows).replace(" ", "") == text.replace(" ", "")

@@ -27,8 +27,8 @@ _NO_END = re.escape("（「『《“‘")
 _NARROW = r"[^\s\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]"
 #: What a line never breaks inside: a run of narrow characters (a word, a number, an option, a
 #: formula) or one wide character (with what a colon ties to it: 很好:12), with the marks that
-#: hold on to it; and the space before it.
-_UNIT = re.compile(rf"(\s*)([{_NO_END}]*(?:{_NARROW}+|\S(?::{_NARROW}*)?)[{_NO_START}]*)")
+#: hold on to it, even across a space; and the space before it.
+_UNIT = re.compile(rf"(\s*)((?:[{_NO_END}]\s*)*(?:{_NARROW}+|\S(?::{_NARROW}*)?)(?:\s*[{_NO_START}])*)")
 #: The parts of a usage line, as argparse finds them: a group in brackets, or a word.
 _USAGE_PART = re.compile(r"\(.*?\)+(?=\s|$)|\[.*?\]+(?=\s|$)|\S+")
 
