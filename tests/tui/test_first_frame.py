@@ -5,7 +5,6 @@ still shows the error screen and is left alone. The analysis screens show at onc
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
 import pytest
@@ -19,7 +18,7 @@ from ahp.tui.screens.group import GroupScreen
 from ahp.tui.screens.main import MainScreen
 from ahp.tui.screens.results import ResultsScreen
 from ahp.tui.screens.start import StartScreen
-from tests.tui.driving import settle
+from tests.tui.driving import HeldWork, settle
 from tests.tui.screen_text import screen_text
 
 SIZE = (80, 24)
@@ -105,23 +104,6 @@ async def test_a_file_that_fails_to_load_after_its_first_frame_shows_the_error(d
     assert len(first_frames) == 1  # the hierarchy was shown first: the file is valid TOML
     assert demo.read_bytes() == before
     assert not Path(str(demo) + ".bak").exists()
-
-
-class HeldWork:
-    """Holds every heavy computation of the session until :meth:`release`."""
-
-    def __init__(self, app: AHPApp, monkeypatch: pytest.MonkeyPatch) -> None:
-        self.gate = threading.Event()
-        job = app.session.job
-
-        def held(name: str):
-            work = job(name)
-            return lambda: (self.gate.wait(10), work())[1]
-
-        monkeypatch.setattr(app.session, "job", held)
-
-    def release(self) -> None:
-        self.gate.set()
 
 
 @pytest.mark.parametrize(("key", "screen", "numbers"), [
