@@ -7,6 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.app import App
+from textual.screen import Screen
 from textual_plotext import PlotextPlot
 
 from ahp.tui.app import AHPApp
@@ -110,3 +112,32 @@ async def test_a_kept_screen_opened_after_the_language_changed_is_in_the_new_lan
         await settle(app, pilot)
         text = screen_text(app)
         assert english in text and chinese not in text
+
+
+async def test_the_first_frame_of_a_reopened_screen_has_no_plot_of_the_numbers_before(
+    demo: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    app = AHPApp(demo)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s")
+        await settle(app, pilot)
+        screen = app.screen
+        plot = screen.query_one(PlotextPlot)
+        await pilot.press("escape", "left")  # a judgment changes: the curves shown are not the new ones
+        await settle(app, pilot)
+        held = HeldWork(app, monkeypatch)
+        painted: list[bool] = []  # per frame sent to the terminal: whether the plot is on it
+        display = App._display
+
+        def record(self: App, on: Screen, update: object) -> None:
+            if on is screen:
+                painted.append(bool(plot.region))
+            display(self, on, update)
+
+        monkeypatch.setattr(App, "_display", record)
+        await pilot.press("s")
+        await pilot.pause()
+        held.release()
+        await settle(app, pilot)
+    assert painted[0] is False  # the first frame says "computing…" with no plot of before
+    assert painted[-1] is True  # the new curves
