@@ -170,3 +170,23 @@ async def test_a_screen_opened_again_after_a_change_computes_again(
     assert "computing…" in shown and numbers not in shown
     assert "P(#1)" not in shown  # nor a Monte Carlo table drawn from the numbers before
     assert numbers in filled and "computing…" not in filled
+
+
+async def test_the_sensitivity_screen_says_monte_carlo_is_coming_while_the_one_way_numbers_compute(
+    demo: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    app = AHPApp(demo)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(app, pilot)
+        held = HeldWork(app, monkeypatch)
+        await pilot.press("s")
+        await pilot.pause()
+        shown = screen_text(app)
+        bar_shown = app.screen.query_one("#sens-progress").display
+        held.release()
+        await settle(app, pilot)
+        filled = screen_text(app)
+        ran = app.screen.mc is not None
+    assert "Press m to run." not in shown  # it runs by itself once the one-way numbers are in
+    assert shown.count("computing…") == 2 and not bar_shown
+    assert ran and "computing…" not in filled

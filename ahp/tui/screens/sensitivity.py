@@ -365,7 +365,10 @@ class SensitivityScreen(ProjectScreen):
         stable = self.query_one("#sens-stable", Static)
         if self.mc is None:
             running = self._run > 0 and self.query_one("#sens-progress", ProgressBar).display
-            table.update(Text(t("mc running" if running else "mc not run", lang), "dim"))
+            if running or not self._mc_wanted:
+                table.update(Text(t("mc running" if running else "mc not run", lang), "dim"))
+            else:  # it starts once the one-way numbers are in
+                table.update(self.computing_text())
             stable.update("")
             self.mc_rows = []
             return
