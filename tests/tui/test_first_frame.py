@@ -5,7 +5,6 @@ still shows the error screen and is left alone. The analysis screens show at onc
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
 import pytest
@@ -19,7 +18,7 @@ from ahp.tui.screens.group import GroupScreen
 from ahp.tui.screens.main import MainScreen
 from ahp.tui.screens.results import ResultsScreen
 from ahp.tui.screens.start import StartScreen
-from tests.tui.driving import settle
+from tests.tui.driving import HeldWork, settle
 from tests.tui.screen_text import screen_text
 
 SIZE = (80, 24)
@@ -107,23 +106,6 @@ async def test_a_file_that_fails_to_load_after_its_first_frame_shows_the_error(d
     assert not Path(str(demo) + ".bak").exists()
 
 
-class HeldWork:
-    """Holds every heavy computation of the session until :meth:`release`."""
-
-    def __init__(self, app: AHPApp, monkeypatch: pytest.MonkeyPatch) -> None:
-        self.gate = threading.Event()
-        job = app.session.job
-
-        def held(name: str):
-            work = job(name)
-            return lambda: (self.gate.wait(10), work())[1]
-
-        monkeypatch.setattr(app.session, "job", held)
-
-    def release(self) -> None:
-        self.gate.set()
-
-
 @pytest.mark.parametrize(("key", "screen", "numbers"), [
     ("r", ResultsScreen, "Hierarchy CR"),
     ("g", GroupScreen, "Overall consensus S*"),
@@ -188,3 +170,23 @@ async def test_a_screen_opened_again_after_a_change_computes_again(
     assert "computing…" in shown and numbers not in shown
     assert "P(#1)" not in shown  # nor a Monte Carlo table drawn from the numbers before
     assert numbers in filled and "computing…" not in filled
+
+
+async def test_the_sensitivity_screen_says_monte_carlo_is_coming_while_the_one_way_numbers_compute(
+    demo: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    app = AHPApp(demo)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(app, pilot)
+        held = HeldWork(app, monkeypatch)
+        await pilot.press("s")
+        await pilot.pause()
+        shown = screen_text(app)
+        bar_shown = app.screen.query_one("#sens-progress").display
+        held.release()
+        await settle(app, pilot)
+        filled = screen_text(app)
+        ran = app.screen.mc is not None
+    assert "Press m to run." not in shown  # it runs by itself once the one-way numbers are in
+    assert shown.count("computing…") == 2 and not bar_shown
+    assert ran and "computing…" not in filled

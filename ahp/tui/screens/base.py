@@ -95,7 +95,10 @@ class ProjectScreen(Screen[None]):
             self.refresh_view()
 
     def on_screen_resume(self) -> None:
+        """Redraw, and lay the screen out before its first frame: a part hidden or shown again
+        (the numbers of before, while new ones are computed) is otherwise painted where it was."""
         self.refresh_view()
+        self.refresh(layout=True)
 
     # -- heavy numbers -------------------------------------------------------------------------
     def fill_in(self, name: str) -> bool:

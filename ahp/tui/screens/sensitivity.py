@@ -23,7 +23,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Header, ProgressBar, Static
-from textual_plotext import PlotextPlot
 
 from ahp.errors import AHPError
 from ahp.io.glossary import say, told
@@ -31,6 +30,7 @@ from ahp.tui.screens.base import ProjectScreen
 from ahp.tui.texts import t
 from ahp.tui.widgets.footer import KeysFooter
 from ahp.tui.widgets.pair_table import fit
+from ahp.tui.widgets.plot import DrawnPlot
 from ahp.tui.widgets.rendered import rendered
 from ahp.tui.widgets.weights import bar
 
@@ -183,7 +183,7 @@ class SensitivityScreen(ProjectScreen):
         yield Header()
         with VerticalScroll(id="sens"):
             yield Static(id="sens-node")
-            yield PlotextPlot(id="sens-plot")
+            yield DrawnPlot(id="sens-plot")
             yield Static(id="sens-legend")
             yield Static(id="sens-points-title", classes="caption")
             yield Static(id="sens-points")
@@ -233,7 +233,7 @@ class SensitivityScreen(ProjectScreen):
         s, lang = self.session, self.language
         width = max(40, self.size.width - 4)
         height = self.size.height or 24
-        plot = self.query_one(PlotextPlot)
+        plot = self.query_one(DrawnPlot)
         plot.styles.height = max(8, min(20, height // 2 - 2))
         self.query_one("#sens-help", Static).update(Text(t("sens keys", lang), "dim"))
         self.query_one("#sens-critical-title", Static).update(t("critical", lang))
@@ -284,7 +284,7 @@ class SensitivityScreen(ProjectScreen):
         """Draw the curves of weight ``v`` (not again for the same numbers and size: no word in it
         depends on the language)."""
         s = self.session
-        widget = self.query_one(PlotextPlot)
+        widget = self.query_one(DrawnPlot)
         key = (id(one_way), v, tuple(leaf.path for leaf in s.results().ranking[: len(TOP_COLOURS)]),
                widget.styles.height, self.size)
         if key == self._plotted:
@@ -307,7 +307,7 @@ class SensitivityScreen(ProjectScreen):
         plt.ylim(0, max(0.05, high * 1.05))
         plt.xticks([0, 0.25, 0.5, 0.75, 1.0], ["0", ".25", ".5", ".75", "1"])
         plt.frame(True)
-        widget.refresh()
+        widget.redraw()
 
     # -- Monte Carlo -----------------------------------------------------------------------
     def action_noise(self) -> None:
@@ -365,7 +365,10 @@ class SensitivityScreen(ProjectScreen):
         stable = self.query_one("#sens-stable", Static)
         if self.mc is None:
             running = self._run > 0 and self.query_one("#sens-progress", ProgressBar).display
-            table.update(Text(t("mc running" if running else "mc not run", lang), "dim"))
+            if running or not self._mc_wanted:
+                table.update(Text(t("mc running" if running else "mc not run", lang), "dim"))
+            else:  # it starts once the one-way numbers are in
+                table.update(self.computing_text())
             stable.update("")
             self.mc_rows = []
             return
