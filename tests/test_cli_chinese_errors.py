@@ -257,3 +257,12 @@ def test_the_tuis_save_failure_is_worded_in_its_language():
 
     denied = PermissionError(13, "Permission denied", "p.ahp.toml")
     assert (reason(denied, "zh"), reason(denied)) == ("没有访问权限", "Permission denied")
+
+
+# -- the consultant's reading of the Chinese output ------------------------------------------------
+
+def test_new_says_what_it_created_in_chinese(tmp_path):
+    path = tmp_path / "p.ahp.toml"
+    code, out, _ = running.run("new", str(path), "--lang", "zh")
+    assert code == 0 and out.splitlines()[0] == f"已按模型 retail-churn 新建 {path}（5 个判断矩阵，19 个流失因素）"
+    assert "设置：采用国内教材惯例（practice = zh-textbook）" in out

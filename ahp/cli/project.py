@@ -36,6 +36,7 @@ def run_tui(file: str, lang: str | None = None) -> int:
 def cmd_new(args: argparse.Namespace) -> int:
     from ahp.io.project import new_project
     from ahp.io.settings import Settings
+    from ahp.io.glossary import say
     from ahp.io.terminal import clean
 
     practice = args.practice or ("zh-textbook" if args.lang == "zh" else None)
@@ -43,7 +44,8 @@ def cmd_new(args: argparse.Namespace) -> int:
     settings = Settings().with_changes(**{k: v for k, v in chosen.items() if v is not None})
     project = new_project(args.file, args.model, args.title, settings)
     leaves = sum(1 for _ in project.synthesize().ranking)
-    print(clean(f"created {args.file} from model {project.model.id} ({len(project.inner)} matrices, {leaves} factors)"))
+    print(clean(say("new.created", args.lang or "en", file=args.file, model=project.model.id,
+                    matrices=len(project.inner), factors=leaves)))
     if practice == "zh-textbook":
         print(clean(_ZH_TEXTBOOK_NOTE[args.lang or "en"]))
     return 0
@@ -53,7 +55,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 _ZH_TEXTBOOK_NOTE = {
     "en": "settings: practice zh-textbook, as Chinese textbooks compute: RI of Saaty (1980), CR < 0.10 for every n, "
           "lambda_max = (1/n) sum (Aw)_i / w_i; change it with --practice saaty, or in the settings screen (key c)",
-    "zh": "设置：采用中国教材惯例（practice = zh-textbook）：RI 取 Saaty (1980) 表，各阶 CR < 0.10 即通过一致性检验，"
+    "zh": "设置：采用国内教材惯例（practice = zh-textbook）：RI 取 Saaty (1980) 表，各阶 CR < 0.10 即通过一致性检验，"
           "λmax = (1/n) Σ (Aw)ᵢ / wᵢ；如需改用 Saaty 惯例，可用 --practice saaty 或在设置界面（按 c）修改",
 }
 

@@ -10,6 +10,9 @@ these phrases use them by key in braces where they need them.
 from __future__ import annotations
 
 PHRASES: dict[str, tuple[str, str]] = {
+    # ahp new
+    "new.created": ("created {file} from model {model} ({matrices} matrices, {factors} factors)",
+                    "已按模型 {model} 新建 {file}（{matrices} 个判断矩阵，{factors} 个流失因素）"),
     # ahp weights
     "weights.title": ("Priorities by {method}", "权重计算：{method}"),
     "weights.figures": ("lambda_max {lambda_max} ({convention})   CI {ci}   RI {ri} ({table})   CR {cr}",

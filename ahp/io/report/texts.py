@@ -136,7 +136,7 @@ TEXT: dict[str, dict[str, str]] = {
         "method_column-mean": "和积法（列归一化后按行平均）",
         "practice_rule": "计算惯例",
         "practice_saaty": "Saaty 惯例（1980 年 RI 表，按阶数定 CR 上限，最大特征根），具体见下",
-        "practice_zh-textbook": "中国教材惯例（Saaty 1980 年 RI 表，CR < 0.10，教材 λmax 公式），具体见下",
+        "practice_zh-textbook": "国内教材惯例（Saaty 1980 年 RI 表，CR < 0.10，教材 λmax 公式），具体见下",
         "lambda_rule": "最大特征根 λmax", "lambda_eigenvalue": "取各判断矩阵的最大特征根（与权重计算方法无关）；"
         "一致性指标 CI = (λmax − n)/(n − 1)，一致性比率 CR = CI/RI",
         "lambda_textbook": "λmax = (1/n) Σ (A·W)ᵢ / Wᵢ，W 为上述方法所得权重；"
