@@ -208,3 +208,29 @@ def test_project_path_with_spaces(tmp_path: Path):
     target = folder / "p.ahp.toml"
     assert running.run("new", str(target), "--lang", "zh")[0] == 0
     assert running.run("check", str(target), "-h")[1].startswith("用法：ahp check")
+
+
+def flat_zh(*args: str) -> str:
+    """The Chinese help of ``args``, its wrapped lines joined again."""
+    code, out, _ = running.run(*args, "--help", "--lang", "zh")
+    assert code == 0
+    return re.sub(r"\n\s+", "", out)
+
+
+def flat_en(*args: str) -> str:
+    """The English help of ``args``, its wrapped lines joined again."""
+    code, out, _ = running.run(*args, "--help")
+    assert code == 0
+    return re.sub(r"\s+", " ", out)
+
+
+def test_the_scale_is_worded_as_the_survey_words_it():
+    assert "如 3（A 比 B 稍微重要）、1/5（B 比 A 明显重要）、1（同等重要）；" in flat_zh("judge")
+    assert "3 (A moderately more), 1/5 (B strongly more), 1 (equal)" in flat_en("judge")
+    assert ("v > 0 表示 a 比 b 重要，判断值为 v；v < 0 表示 b 比 a 重要，判断值为 |v|") in flat_zh("import")
+    assert "v > 0 a matters more, judged v; v < 0 b matters more, judged |v|" in flat_en("import")
+
+
+def test_the_backup_is_named_a_backup():
+    assert "删除专家及其判断（删除前的项目文件另存一份备份，在同一文件夹）" in flat_zh("respondent")
+    assert "替换前的项目文件另存一份备份（同一文件夹）" in flat_zh("import")

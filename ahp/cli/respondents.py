@@ -206,8 +206,8 @@ def args_import(p: Parser) -> None:
                                 "optional weight, one column per pair 'a vs b'); all are imported, or none"))
     p.add_argument("--into", required=True, metavar=p.words("INTO"), help=p.words("project file (*.ahp.toml)"))
     p.add_argument("--coding", choices=("ratio", "signed"), default="ratio",
-                   help=p.words("CSV cells: ratio: a/b as 3, 1/5, 0.2; signed: v > 0 a matters v times more, "
-                                "v < 0 b does"))
+                   help=p.words("CSV cells: ratio: a/b as 3, 1/5, 0.2; signed: v > 0 a matters more, judged v; "
+                                "v < 0 b matters more, judged |v|"))
     p.add_argument("--replace", action="store_true",
                    help=p.words("a respondent already in the project gets the file's answers instead of theirs (their "
                                 "weight too, when the file gives one); the project as it was is kept beside it"))
