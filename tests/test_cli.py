@@ -192,7 +192,7 @@ def test_check_exit_codes(demo_path, tmp_path):
     fresh = tmp_path / "fresh.ahp.toml"
     assert run("new", str(fresh)).returncode == 0
     r = run("check", str(fresh))
-    assert r.returncode == 1 and "goal: incomplete" in r.stdout
+    assert r.returncode == 1 and "goal: no judgment yet (6 pairs to compare)" in r.stdout
 
 
 def test_new_and_rank_of_incomplete_project(tmp_path):

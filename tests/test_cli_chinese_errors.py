@@ -266,3 +266,37 @@ def test_new_says_what_it_created_in_chinese(tmp_path):
     code, out, _ = running.run("new", str(path), "--lang", "zh")
     assert code == 0 and out.splitlines()[0] == f"已按模型 retail-churn 新建 {path}（5 个判断矩阵，19 个流失因素）"
     assert "设置：采用国内教材惯例（practice = zh-textbook）" in out
+
+
+def test_a_new_projects_check_says_what_is_missing(one_respondent):
+    code, out, _ = running.run("check", str(one_respondent))
+    lines = out.splitlines()
+    assert code == 1 and lines[7:10] == [
+        "层次总排序一致性比率 CR：尚无法计算（判断不完整）；组合一致性检验：尚有 5 个判断矩阵判断不完整，暂不能检验",
+        "客户流失度的判断矩阵尚无任何判断（共需 6 对比较），尚不能求权重。",
+        "服务的判断矩阵尚无任何判断（共需 15 对比较），尚不能求权重。"]
+    assert lines[13] == "部分判断矩阵需要补充或修改判断。"
+    code, out, _ = running.run("check", str(one_respondent), "--lang", "en")
+    assert "Hierarchy CR: not computable yet (judgments incomplete); combined test: not yet, 5 node(s) lack judgments" \
+        in out.splitlines() and "goal: no judgment yet (6 pairs to compare)" in out.splitlines()
+
+
+def test_an_unlinked_matrix_says_it_is_incomplete_first(one_respondent):
+    judge = ("judge", str(one_respondent), "--respondent", "专家 1", "goal")
+    assert running.run(*judge, "service", "price", "1/5")[0] == 0
+    code, out, _ = running.run("check", str(one_respondent))
+    assert "客户流失度的判断矩阵不完整，尚不能求权重：「质量、竞争」与「服务、价格」之间没有任何直接或间接的判断，" \
+           "请至少补充一个连接两者的判断。" in out.splitlines()
+    assert run_zh("rank", str(one_respondent)) == (
+        2, f"ahp：错误：{one_respondent}：尚不能排序：5 个判断矩阵的判断不完整。第一个是「客户流失度」："
+           "「质量、竞争」与「服务、价格」之间没有任何直接或间接的判断，请至少补充一个连接两者的判断\n")
+    for pair in (("service", "quality"), ("price", "quality")):
+        code, out, _ = running.run(*judge, *pair, "3")
+    assert out.splitlines()[-1] == ("客户流失度：已判断 6 对比较中的 3 对，判断矩阵不完整："
+                                    "「竞争」与其他元素之间没有任何判断，请至少补充一个与「竞争」有关的判断")
+
+
+def test_an_unjudged_project_cannot_rank(one_respondent):
+    assert run_zh("rank", str(one_respondent)) == (
+        2, f"ahp：错误：{one_respondent}：尚不能排序：5 个判断矩阵的判断不完整。"
+           "第一个是「客户流失度」：尚无任何判断（共需 6 对比较）\n")

@@ -253,7 +253,8 @@ def test_judge_on_a_node_that_becomes_incomplete_and_complete_again(demo_path, l
                "swings and location is not compared, directly or through others, with Competitors' pull and "
                "promotions; add a judgment linking them"],
         "zh": [f"竞争：CR = {was:.4f} ≤ 0.08，通过一致性检验 → 判断不完整",
-               "竞争：已判断 6 对比较中的 3 对，判断矩阵不完整：「市场波动与区位」与其他因素之间没有任何判断"],
+               "竞争：已判断 6 对比较中的 3 对，判断矩阵不完整：「市场波动与区位」与其他元素之间没有任何判断，"
+               "请至少补充一个与「市场波动与区位」有关的判断"],
     }[lang]
     back, now = judge("market", "rivals", "1/2"), cr(demo_path, SM, "competition")
     assert back[1] == {"en": f"competition: incomplete -> consistent: CR {now:.4f} <= 0.08",

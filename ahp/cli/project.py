@@ -34,9 +34,9 @@ def run_tui(file: str, lang: str | None = None) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
+    from ahp.io.glossary import say
     from ahp.io.project import new_project
     from ahp.io.settings import Settings
-    from ahp.io.glossary import say
     from ahp.io.terminal import clean
 
     practice = args.practice or ("zh-textbook" if args.lang == "zh" else None)
@@ -67,7 +67,7 @@ def cmd_rank(args: argparse.Namespace) -> int:
     panel = project.panel(suggestions=0) if args.respondent is None and len(project.respondents) > 1 else None
     synthesis = panel.synthesis if panel is not None else project.synthesize(args.respondent, suggestions=0)
     if not synthesis.complete:
-        raise incomplete_error(args.file, project, synthesis, "rank")
+        raise incomplete_error(args.file, project, synthesis, "rank", args.respondent)
     if args.format == "table":
         from ahp.io.terminal import print_ranking
 

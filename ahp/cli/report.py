@@ -37,7 +37,7 @@ def cmd_sensitivity(args: argparse.Namespace) -> int:
     require_respondent(project, args.respondent)
     synthesis = project.synthesize(args.respondent, suggestions=0)
     if not synthesis.complete:
-        raise incomplete_error(args.file, project, synthesis, "sensitivity")
+        raise incomplete_error(args.file, project, synthesis, "sensitivity", args.respondent)
     one_way = project.sensitivity(args.respondent, top=args.top)
     mc = None
     if args.draws:
@@ -89,7 +89,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     lang = language(args, project)
     synthesis = project.synthesize(suggestions=0)
     if not synthesis.complete:
-        raise incomplete_error(args.file, project, synthesis, "report")
+        raise incomplete_error(args.file, project, synthesis, "report", args.respondent)
     require_respondent(project, args.respondent)
     data = gather(project, lang, args.draws, args.seed, args.respondent,
                   client=args.client, consultant=args.consultant)

@@ -40,9 +40,9 @@ PHRASES: dict[str, tuple[str, str]] = {
                  "{terms} = {cr} {op} {limit}: {verdict}",
                  "层次总排序一致性比率 CR（目标层以下各层）= {levels}；组合一致性检验（目标层 CR + 以下各层）："
                  "{terms} = {cr} {op} {limit}，{verdict}"),
-    "combined.incomplete": ("Hierarchy CR: levels below the goal {levels}; combined test: not yet, {k} node(s) lack "
-                            "judgments",
-                            "层次总排序一致性比率 CR（目标层以下各层）= {levels}；"
+    "combined.incomplete": ("Hierarchy CR: not computable yet (judgments incomplete); combined test: not yet, {k} "
+                            "node(s) lack judgments",
+                            "层次总排序一致性比率 CR：尚无法计算（判断不完整）；"
                             "组合一致性检验：尚有 {k} 个判断矩阵判断不完整，暂不能检验"),
     "combined.passes": ("passes", "通过"),
     "combined.fails": ("fails", "未通过"),
@@ -69,17 +69,22 @@ PHRASES: dict[str, tuple[str, str]] = {
     "model note": ("note: {id}", "注：本文件所用的模型与内置模型版本不同，文件保留其自身的模型"),
     "goal": ("Goal: {goal}. {settings}.", "目标：{goal}。{settings}。"),
     "check.combined": ("Combined judgments:", "专家判断合成结果："),
-    "check.incomplete": ("{node}: incomplete: {problem}", "{node}的{problem}，尚不能求权重"),
+    "check.incomplete": ("{node}: incomplete: {problem}", "{node}的判断矩阵不完整，尚不能求权重：{problem}。"),
+    "check.unjudged": ("{node}: no judgment yet ({m} pairs to compare)",
+                       "{node}的判断矩阵尚无任何判断（共需 {m} 对比较），尚不能求权重。"),
+    "check.other": ("{node}: incomplete: {problem}", "{node}的{problem}，尚不能求权重。"),
+    "unjudged": ("no judgment yet ({m} pairs to compare)", "尚无任何判断（共需 {m} 对比较）"),
     "incomplete.rank": ("rank", "排序"),
     "incomplete.report": ("write the report", "生成报告"),
     "incomplete.sensitivity": ("analyse sensitivity", "做敏感性分析"),
     # why a node's weights are not determined
     "unlinked.one": ("the known judgments do not connect all elements: {cut} is not compared, directly or through "
                      "others, with {first}; add a judgment linking them",
-                     "判断矩阵不完整：「{cut}」与其他因素之间没有任何判断"),
+                     "「{cut}」与其他元素之间没有任何判断，请至少补充一个与「{cut}」有关的判断"),
     "unlinked.many": ("the known judgments do not connect all elements: {cut} are not compared, directly or through "
                       "others, with {first}; add a judgment linking them",
-                      "判断矩阵不完整：「{cut}」与「{linked}」之间没有任何直接或间接的判断，请至少补充一个连接两者的判断"),
+                      "「{cut}」与「{linked}」之间没有任何直接或间接的判断，请至少补充一个连接两者的判断"),
+    "unlinked": ("{why}", "判断矩阵不完整：{why}"),
     "problem.all excluded": ("every respondent who judged this node was excluded as inconsistent (policy: exclude)",
                              "判断矩阵无可用判断：判断过它的专家均因未通过一致性检验而被剔除"),
     "check.combined fails": ("The hierarchy fails the combined consistency test: CR {cr} {op} {limit}, although every "
@@ -95,7 +100,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     "check.all pass one": (".", "。"),
     "check.names fail": ("Some nodes need attention: {names} fail(s) at least one node.",
                          "部分判断矩阵需要修改：{names}至少有一个判断矩阵未通过一致性检验或判断不完整。"),
-    "check.some fail": ("Some nodes need attention.", "部分判断矩阵需要修改。"),
+    "check.some fail": ("Some nodes need attention.", "部分判断矩阵需要补充或修改判断。"),
     "rank.export": ("rank", "排序"),
     "rank.path": ("path", "路径"),
     "rank.name": ("name", "名称"),

@@ -178,7 +178,7 @@ REFUSALS: dict[str, str] = {
     "{file}: no units are rated yet; import ratings with: ahp ratings import FILE.csv --into {file}":
         "{file}：尚未评价任何门店；请先导入评价表：ahp ratings import 评价表.csv --into {file}",
     "{file}: cannot {what} yet, {k} node(s) lack judgments; first: {node}: {problem}":
-        "{file}：尚不能{what}，有 {k} 个判断矩阵判断不完整；首个为{node}的{problem}",
+        "{file}：尚不能{what}：{k} 个判断矩阵的判断不完整。第一个是「{node}」：{problem}",
     # saving a project, and the invitations of ahp serve
     "this project has no file yet; give a path to save it to": "本项目尚无文件；请指定保存路径",
     "there is no respondent yet; add one first": "还没有专家；请先添加一位",
