@@ -72,7 +72,9 @@ def test_argparse_invalid_choice_in_a_chinese_project(zh_project):
 
 
 def test_argparse_required_unrecognized_and_expected_one(zh_project):
-    assert run_zh("rank", "--lang", "zh") == (2, "ahp rank：错误：缺少必需的参数：file（见 ahp rank --help）\n")
+    assert run_zh("rank", "--lang", "zh") == (2, "ahp rank：错误：缺少必需的参数：项目文件（见 ahp rank --help）\n")
+    assert run_zh("judge", "--lang", "zh") == (
+        2, "ahp judge：错误：缺少必需的参数：项目文件、--respondent、判断矩阵、A、B、判断值（见 ahp judge --help）\n")
     assert run_zh("rank", str(zh_project), "--bogus") == (2, "ahp：错误：无法识别的参数：--bogus（见 ahp --help）\n")
     assert run_zh("sensitivity", str(zh_project), "--draws") == (
         2, "ahp sensitivity：错误：参数 --draws：需要一个参数值（见 ahp sensitivity --help）\n")
@@ -300,3 +302,15 @@ def test_an_unjudged_project_cannot_rank(one_respondent):
     assert run_zh("rank", str(one_respondent)) == (
         2, f"ahp：错误：{one_respondent}：尚不能排序：5 个判断矩阵的判断不完整。"
            "第一个是「客户流失度」：尚无任何判断（共需 6 对比较）\n")
+
+
+def test_a_positional_argument_is_named_as_the_chinese_help_names_it(zh_project):
+    assert run_zh("respondent", "zh", "--lang", "zh") == (
+        2, "ahp respondent：错误：参数「操作」：无效的取值「zh」（可选：「list」「add」「rename」「weight」「remove」）"
+           "（见 ahp respondent --help）\n")
+    assert run_zh("ratings", "zz", "--lang", "zh") == (
+        2, "ahp ratings：错误：参数「操作」：无效的取值「zz」（可选：「import」「template」）"
+           "（见 ahp ratings --help）\n")
+    assert run_zh("respondent", "weight", str(zh_project), SM, "-2") == (
+        2, "ahp respondent weight：错误：参数「权重」：-2 超出范围，应大于 0 且不超过 1,000,000"
+           "（见 ahp respondent weight --help）\n")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 REFUSALS: dict[str, str] = {
     # the command line: argparse's refusals, and the options' values
-    "argument {name}: {why}": "参数 {name}：{why}",
+    "argument {name}: {why}": "参数{name}：{why}",
     "invalid choice: {value} (choose from {choices})": "无效的取值{value}（可选：{choices}）",
     "argument COMMAND: invalid choice: {value} (choose from {choices})": "没有{value}这个命令（可选：{choices}）",
     "the following arguments are required: {names}": "缺少必需的参数：{names}",
@@ -30,7 +30,7 @@ REFUSALS: dict[str, str] = {
     "{value} is out of range: {least:,} to {most:,}": "{value} 超出范围：应为 {least:,}～{most:,}",
     "{text} is not a number": "{text}不是数字",
     "{text} is not a finite number": "{text}不是有限的数",
-    "{value:g} is out of range: above 0, at most {most:g}": "{value:g} 超出范围：应大于 0 且不超过 {most:g}",
+    "{value:g} is out of range: above 0, at most {most:,.15g}": "{value:g} 超出范围，应大于 0 且不超过 {most:,.15g}",
     "{text} is out of range: 0 to 1 (or 0% to 100%)": "{text}超出范围：应为 0～1（或 0%～100%）",
     "{text} is neither a rule ({rules}) nor a number": "{text}既不是规则名（{rules}），也不是数字",
     "{value:g} is out of range: a CR threshold lies between 0 and 1": "{value:g} 超出范围：CR 上限应在 0 与 1 之间",
