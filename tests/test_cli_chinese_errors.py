@@ -314,3 +314,10 @@ def test_a_positional_argument_is_named_as_the_chinese_help_names_it(zh_project)
     assert run_zh("respondent", "weight", str(zh_project), SM, "-2") == (
         2, "ahp respondent weight：错误：参数「权重」：-2 超出范围，应大于 0 且不超过 1,000,000"
            "（见 ahp respondent weight --help）\n")
+
+
+def test_a_typed_matrix_is_refused_in_the_glossarys_words():
+    assert run_zh("weights", "1 3 5; 1/3 1", "--lang", "zh") == (
+        2, "ahp：错误：第 1 行有 3 个数值；2 阶判断矩阵每行应有 2 个\n")
+    assert run_zh("weights", "1 12; 1/12 1", "--lang", "zh") == (
+        2, "ahp：错误：第 1 行第 2 列为 12，超出 1–9 标度：判断值应在 1/9～9 之间\n")

@@ -77,7 +77,7 @@ def test_a_csv_surveys_bad_cells_stay_english_in_english(demo_path, tmp_path):
 
 @pytest.mark.parametrize(("rows", "problem"), [
     ("督导,0\n", "第 2 行「服务 比 质量」列：0 不是正的比值"),
-    ("督导,12\n", "第 2 行「服务 比 质量」列：12 超出标度；比值应在 1/9～9 之间"),
+    ("督导,12\n", "第 2 行「服务 比 质量」列：「12」超出 1–9 标度：判断值应在 1/9～9 之间"),
     ("督导,2\n督导,3\n", "第 3 行「专家」列：专家「督导」重复（另见第 2 行）"),
     (",2\n", "第 2 行「专家」列：未填写专家名称"),
     ("Store manager,2\n", "第 2 行「专家」列：「Store manager」已是本项目的专家；如要替换其判断，请加 --replace"),
@@ -106,7 +106,7 @@ def test_a_ratings_sheets_bad_cells_are_told_in_chinese_by_the_files_column_name
     ratings.write_text("门店,服务态度与专业水平,缺货情况\n新店,很棒,较好:x\n,很好\n", encoding="utf-8")
     assert run("ratings", "import", str(ratings), "--into", str(demo_path), "--lang", "zh", "--all-errors") == (2, (
         f"ahp：错误：{ratings}：评价表中有 3 处错误，未导入任何内容\n"
-        f"  {ratings}，第 2 行「服务态度与专业水平」列：「很棒」不是评语等级；等级：很好、较好、一般、较差、很差\n"
+        f"  {ratings}，第 2 行「服务态度与专业水平」列：「很棒」不是评价等级；可选等级：很好、较好、一般、较差、很差\n"
         f"  {ratings}，第 2 行「缺货情况」列：「较好」的人数应为 0～1,000,000,000,000 之间的数，而不是「x」\n"
         f"  {ratings}，第 3 行：有 2 个单元格，表头有 3 个\n"))
     assert run("ratings", "import", str(ratings), "--into", str(demo_path), "--all-errors") == (2, (

@@ -135,7 +135,7 @@ REFUSALS: dict[str, str] = {
     "{where}: leave a missing judgment out instead of writing {raw!r}":
         "{where}：缺失的判断请直接省略，不要写「{raw}」",
     "{where}: {raw!r} is off the scale; judgments lie within 1/9 and 9":
-        "{where}：「{raw}」超出标度；判断值应在 1/9～9 之间",
+        "{where}：「{raw}」超出 1–9 标度：判断值应在 1/9～9 之间",
     "judgments must be a table of node paths": "judgments 必须是以节点路径为键的表",
     "judgments for {path!r}: no such node with sub-elements; expected one of {nodes}":
         "「{path}」的判断：没有这个含下级元素的节点；应为 {nodes} 之一",
@@ -200,7 +200,7 @@ REFUSALS: dict[str, str] = {
     "{at} is {value:g} but {mirror} is {given}: they must be reciprocal ({reciprocal})":
         "{at}为 {value:g}，而{mirror}为 {given}：两者必须互为倒数（应为 {reciprocal}）",
     "{at} is {value:g}: the diagonal must be 1": "{at}为 {value:g}：对角线元素必须为 1",
-    "{at} is {value:g}: judgments must lie within 1/9 and 9": "{at}为 {value:g}：判断值应在 1/9～9 之间",
+    "{at} is {value:g}: judgments must lie within 1/9 and 9": "{at}为 {value:g}，超出 1–9 标度：判断值应在 1/9～9 之间",
     "the matrix is {n}x{n}: at most {most}x{most} ({most} elements compared) can be analysed":
         "判断矩阵为 {n} 阶：最多只能分析 {most} 阶的判断矩阵（比较 {most} 个元素）",
     "the matrix is empty": "判断矩阵为空",
@@ -209,8 +209,8 @@ REFUSALS: dict[str, str] = {
     "{k} labels for a {n}x{n} matrix": "给出了 {k} 个元素名称，但判断矩阵为 {n} 阶",
     "a {n}x{n} matrix has {k} upper-triangle entries; got {given}":
         "{n} 阶判断矩阵的上三角有 {k} 个元素，而给出了 {given} 个",
-    "row {i} has {k} entries; a {n}x{n} matrix needs {n}": "第 {i} 行有 {k} 个元素；{n} 阶判断矩阵每行需要 {n} 个",
-    "{text}... is off the scale; judgments lie within 1/9 and 9": "{text}... 超出标度；判断值应在 1/9～9 之间",
+    "row {i} has {k} entries; a {n}x{n} matrix needs {n}": "第 {i} 行有 {k} 个数值；{n} 阶判断矩阵每行应有 {n} 个",
+    "{text}... is off the scale; judgments lie within 1/9 and 9": "「{text}...」超出 1–9 标度：判断值应在 1/9～9 之间",
     "a matrix is given for {path!r}, which is not a node with sub-elements":
         "给出了「{path}」的判断矩阵，但它不是含下级元素的节点",
     "the matrix for {path!r} has shape {shape}; its {k} elements need {k}x{k}":
