@@ -68,26 +68,26 @@ def edited(project: Path, old: str, new: str, name: str = "edited.ahp.toml") -> 
 def test_argparse_invalid_choice_in_a_chinese_project(zh_project):
     assert run_zh("rank", str(zh_project), "--format", "xml") == (
         2, "ahp rank：错误：参数 --format：无效的取值「xml」（可选：「table」「json」「csv」「md」）"
-           "（见 ahp rank --help）\n")
+           "（详见 ahp rank --help）\n")
 
 
 def test_argparse_required_unrecognized_and_expected_one(zh_project):
-    assert run_zh("rank", "--lang", "zh") == (2, "ahp rank：错误：缺少必需的参数：项目文件（见 ahp rank --help）\n")
+    assert run_zh("rank", "--lang", "zh") == (2, "ahp rank：错误：缺少必需的参数：项目文件（详见 ahp rank --help）\n")
     assert run_zh("judge", "--lang", "zh") == (
-        2, "ahp judge：错误：缺少必需的参数：项目文件、--respondent、判断矩阵、A、B、判断值（见 ahp judge --help）\n")
-    assert run_zh("rank", str(zh_project), "--bogus") == (2, "ahp：错误：无法识别的参数：--bogus（见 ahp --help）\n")
+        2, "ahp judge：错误：缺少必需的参数：项目文件、--respondent、判断矩阵、A、B、判断值（详见 ahp judge --help）\n")
+    assert run_zh("rank", str(zh_project), "--bogus") == (2, "ahp：错误：无法识别的参数：--bogus（详见 ahp --help）\n")
     assert run_zh("sensitivity", str(zh_project), "--draws") == (
-        2, "ahp sensitivity：错误：参数 --draws：需要一个参数值（见 ahp sensitivity --help）\n")
+        2, "ahp sensitivity：错误：参数 --draws：需要一个参数值（详见 ahp sensitivity --help）\n")
 
 
 def test_an_option_out_of_range_in_a_chinese_project(zh_project):
     assert run_zh("sensitivity", str(zh_project), "--draws", "-1") == (
-        2, "ahp sensitivity：错误：参数 --draws：-1 超出范围：应为 0～1,000,000（见 ahp sensitivity --help）\n")
+        2, "ahp sensitivity：错误：参数 --draws：-1 超出范围：应为 0～1,000,000（详见 ahp sensitivity --help）\n")
 
 
 def test_an_unknown_command_under_lang_zh():
     code, err = run_zh("frob", "--lang", "zh")
-    assert code == 2 and err.startswith("ahp：错误：没有「frob」这个命令（可选：「open」「new」")
+    assert code == 2 and err.startswith("ahp：错误：未知命令「frob」（可选：「open」「new」")
 
 
 def test_files_the_system_refuses(tmp_path):
@@ -307,13 +307,13 @@ def test_an_unjudged_project_cannot_rank(one_respondent):
 def test_a_positional_argument_is_named_as_the_chinese_help_names_it(zh_project):
     assert run_zh("respondent", "zh", "--lang", "zh") == (
         2, "ahp respondent：错误：参数「操作」：无效的取值「zh」（可选：「list」「add」「rename」「weight」「remove」）"
-           "（见 ahp respondent --help）\n")
+           "（详见 ahp respondent --help）\n")
     assert run_zh("ratings", "zz", "--lang", "zh") == (
         2, "ahp ratings：错误：参数「操作」：无效的取值「zz」（可选：「import」「template」）"
-           "（见 ahp ratings --help）\n")
+           "（详见 ahp ratings --help）\n")
     assert run_zh("respondent", "weight", str(zh_project), SM, "-2") == (
         2, "ahp respondent weight：错误：参数「权重」：-2 超出范围，应大于 0 且不超过 1,000,000"
-           "（见 ahp respondent weight --help）\n")
+           "（详见 ahp respondent weight --help）\n")
 
 
 def test_a_typed_matrix_is_refused_in_the_glossarys_words():
@@ -321,3 +321,10 @@ def test_a_typed_matrix_is_refused_in_the_glossarys_words():
         2, "ahp：错误：第 1 行有 3 个数值；2 阶判断矩阵每行应有 2 个\n")
     assert run_zh("weights", "1 12; 1/12 1", "--lang", "zh") == (
         2, "ahp：错误：第 1 行第 2 列为 12，超出 1–9 标度：判断值应在 1/9～9 之间\n")
+
+
+def test_a_file_of_a_newer_format_says_so(zh_project):
+    newer = edited(zh_project, "format = 1", "format = 9")
+    code, err = run_zh("rank", str(newer))
+    assert code == 2 and err.endswith(
+        "不支持的文件格式版本 9；本程序只能读取格式版本 1（文件可能由更新版本的 ahp 生成）\n")

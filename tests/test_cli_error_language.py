@@ -26,9 +26,9 @@ def chinese_project(demo_path: Path) -> Path:
     ([], "ahp sensitivity: error: argument --seed: -1 is out of range: 0 to 4,294,967,295 "
          "(see ahp sensitivity --help)\n"),
     (["--lang", "zh"], "ahp sensitivity：错误：参数 --seed：-1 超出范围：应为 0～4,294,967,295"
-                       "（见 ahp sensitivity --help）\n"),
+                       "（详见 ahp sensitivity --help）\n"),
     (["--lang=zh"], "ahp sensitivity：错误：参数 --seed：-1 超出范围：应为 0～4,294,967,295"
-                    "（见 ahp sensitivity --help）\n"),
+                    "（详见 ahp sensitivity --help）\n"),
 ])
 def test_a_refused_option_is_one_line_in_the_language_asked_for(demo_path, lang, expected):
     assert run("sensitivity", str(demo_path), *lang, "--seed", "-1") == (2, expected)

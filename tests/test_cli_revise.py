@@ -101,7 +101,7 @@ def test_replace_takes_the_files_answers_keeps_the_old_file_and_changes_the_rank
         "en": f"imported 2 respondent(s), {pairs} judgment(s), into {demo_path} (1 new, 1 replaced)\n"
               "Store manager: answers replaced: {} judgment(s) changed, {} added, {} removed\n".format(*counts)
               + f"the project as it was before is kept in {kept}\n",
-        "zh": f"已导入 2 位专家的 {pairs} 个判断，写入 {demo_path}（新增 1 位，替换 1 位）\n"
+        "zh": f"已导入 2 位专家的 {pairs} 个判断，已写入 {demo_path}（新增 1 位，替换 1 位）\n"
               "专家「Store manager」的判断已替换：改动 {} 个，新增 {} 个，删除 {} 个\n".format(*counts)
               + f"修改前的项目文件已另存为 {kept}\n",
     }[lang]

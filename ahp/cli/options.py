@@ -42,7 +42,7 @@ class UsageError(Exception):
     """A command line argparse refuses: the refusing parser's name (``ahp weights``) and why.
 
     >>> UsageError("ahp weights", argparse_phrase("unrecognized arguments: --x")).words("zh")
-    'ahp weights：错误：无法识别的参数：--x（见 ahp weights --help）'
+    'ahp weights：错误：无法识别的参数：--x（详见 ahp weights --help）'
     """
 
     def __init__(self, prog: str, phrase: Phrase) -> None:

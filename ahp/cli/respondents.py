@@ -190,8 +190,9 @@ def args_respondent(p: Parser) -> None:
     a.add_argument("new", metavar=a.words("new"))
     a = actions.add_parser("weight", help=p.words("set how much a respondent counts"))
     add_file(a)
-    a.add_argument("name", metavar=a.words("name"))
-    a.add_argument("weight", type=weight, metavar=a.words("weight"))
+    a.add_argument("name", metavar=a.words("name"), help=a.words("the respondent's name"))
+    a.add_argument("weight", type=weight, metavar=a.words("weight"),
+                   help=a.words("how much the respondent counts when judgments are combined (above 0, default 1)"))
     a = actions.add_parser("remove", help=p.words("remove a respondent and their judgments (the file as it was is "
                                                   "kept beside it)"))
     add_file(a)

@@ -199,11 +199,11 @@ PHRASES: dict[str, tuple[str, str]] = {
     "action.remove": ("remove", "已删除专家「{name}」"),
     "respondent.kept": ("the project as it was before is kept in {kept}", "修改前的项目文件已另存为 {kept}"),
     "import.done": ("imported {n} respondent(s), {pairs} judgment(s), into {file}",
-                    "已导入 {n} 位专家的 {pairs} 个判断，写入 {file}"),
+                    "已导入 {n} 位专家的 {pairs} 个判断，已写入 {file}"),
     "import.warning": ("ahp: warning: {k} of the {n} imported respondent(s) fail a node: {names}; see ahp check {file}",
                        "ahp：注意：导入的 {n} 位专家中有 {k} 位未通过一致性检验：{names}；详见 ahp check {file}"),
     "ratings.done": ("imported ratings: {added} unit(s) added, {updated} updated, in {file}",
-                     "已导入评价：新增 {added} 个门店，更新 {updated} 个，写入 {file}"),
+                     "已导入评价：新增 {added} 家门店，更新 {updated} 家，已写入 {file}"),
     "survey.written": ("wrote the survey template to {file}", "调查表模板已写入 {file}"),
     "report.written": ("wrote the {fmt} report to {file}", "{fmt} 报告已写入 {file}"),
     # sheet headers (survey and ratings files): the English is the column name files use
@@ -212,5 +212,6 @@ PHRASES: dict[str, tuple[str, str]] = {
     "sheet.unit": ("unit", "门店"),
     "sheet.vs": (" vs ", " 比 "),
     # a command line argparse refuses (its message stays argparse's)
-    "usage.error": ("{prog}: error: {message} (see {prog} {option})", "{prog}：错误：{message}（见 {prog} {option}）"),
+    "usage.error": ("{prog}: error: {message} (see {prog} {option})",
+                    "{prog}：错误：{message}（详见 {prog} {option}）"),
 }

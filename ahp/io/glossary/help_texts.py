@@ -35,12 +35,12 @@ HELP_CHINESE: dict[str, str] = {
     "exit 0 when every node is consistent for every respondent and combined, 1 otherwise":
         "一致性检验：每位专家及专家合成的各判断矩阵全部通过时退出码为 0，否则为 1",
     "the adaptive interview's next question, or that the top factors are settled":
-        "自适应访谈的下一题；前几位因素的排序已定时予以说明",
+        "自适应访谈的下一题；若前几位因素的排序已经确定，则予以说明",
     "the panel: consensus per node, each respondent against the group":
         "专家组分析：各判断矩阵的共识度，及每位专家与群体的差异",
     "tipping points and Monte Carlo stability of the ranking": "敏感性分析：排序的临界点及蒙特卡洛模拟下的稳定性",
     "churn-risk index and action list of every rated unit": "各已评价门店的流失风险指数与改进事项",
-    "rate units (stores, regions, segments) from a CSV file": "从 CSV 文件导入门店（或区域、客群）的评价",
+    "store ratings: a blank sheet, or ratings from a CSV file": "门店评价：导出空白评价表，或从 CSV 导入评价",
     "the report for managers: HTML, Markdown or Excel": "生成供管理层阅读的报告：HTML、Markdown、Excel 或 Word",
     "list, add, rename, reweight or remove respondents": "专家管理：列出、添加、改名、调整权重或删除专家",
     "add respondents from filled questionnaires (.xlsx) or survey CSVs, or with --replace replace the answers of "
@@ -70,7 +70,7 @@ HELP_CHINESE: dict[str, str] = {
     "new": "新姓名",
     "weight": "权重",
     "SURVEY": "问卷",
-    "RESPONDENT": "专家",
+    "RESPONDENT": "姓名",
     "NAME": "姓名",
     "WEIGHT": "权重",
     "INTO": "项目文件",
@@ -93,6 +93,9 @@ HELP_CHINESE: dict[str, str] = {
     "VALUE": "判断值",
     # options every command shares
     "project file (*.ahp.toml)": "项目文件（*.ahp.toml）",
+    "the respondent's name": "专家姓名",
+    "how much the respondent counts when judgments are combined (above 0, default 1)":
+        "该专家在合成时的权重（正数，默认 1）",
     "one respondent's judgments (default: all combined)": "只用这位专家的判断（默认：全体专家合成）",
     "one respondent's weights (default: all combined)": "只用这位专家的权重（默认：全体专家合成）",
     "how respondents are combined (default: the project's setting)":

@@ -15,7 +15,7 @@ REFUSALS: dict[str, str] = {
     # the command line: argparse's refusals, and the options' values
     "argument {name}: {why}": "参数{name}：{why}",
     "invalid choice: {value} (choose from {choices})": "无效的取值{value}（可选：{choices}）",
-    "argument COMMAND: invalid choice: {value} (choose from {choices})": "没有{value}这个命令（可选：{choices}）",
+    "argument COMMAND: invalid choice: {value} (choose from {choices})": "未知命令{value}（可选：{choices}）",
     "the following arguments are required: {names}": "缺少必需的参数：{names}",
     "unrecognized arguments: {names}": "无法识别的参数：{names}",
     "ambiguous option: {option} could match {names}": "选项 {option} 有歧义，可能是 {names}",
@@ -96,7 +96,7 @@ REFUSALS: dict[str, str] = {
     "missing key {name!r} in {table}": "{table}中缺少键「{name}」",
     "{key} must be a non-empty string": "{key} 必须是非空字符串",
     "unsupported format {given!r}; this version reads format {format}":
-        "不支持的文件格式版本「{given}」；本版本读取格式 {format}",
+        "不支持的文件格式版本 {given}；本程序只能读取格式版本 {format}（文件可能由更新版本的 ahp 生成）",
     "model id {id!r} may hold only letters, digits, '-' and '_'": "模型标识「{id}」只能包含字母、数字、「-」和「_」",
     "the model has no criteria: add at least one [[model.criteria]]":
         "模型中没有准则：请至少添加一个 [[model.criteria]]",
