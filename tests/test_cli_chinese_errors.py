@@ -29,7 +29,7 @@ SM = "Store manager"
 TYPED = re.compile("|".join((
     r"\bahp(?: [a-z][a-z-]*)*", r"「[^」]*」", r"'[^']*'", r'"[^"]*"', r"--[\w-]+", r"\[\[?[\w.]+\]\]?",
     r"\b[\w-]+(\.[\w\[\]-]+)+", r"[\w.~-]*/[\w./~-]*", r"(?:应为 |可选：|规则名（)[^；）\n]*", r"\b[A-Z]{3,}\b",
-    r"\b(intensity|comparisons|judgments|respondents|units|ratings|file|nan|inf)\b")))
+    r"\b(intensity|comparisons|judgments|respondents|units|ratings|file|nan|inf|geometric-mean|column-mean)\b")))
 
 
 def english_words(line: str) -> list[str]:
@@ -328,3 +328,10 @@ def test_a_file_of_a_newer_format_says_so(zh_project):
     code, err = run_zh("rank", str(newer))
     assert code == 2 and err.endswith(
         "不支持的文件格式版本 9；本程序只能读取格式版本 1（文件可能由更新版本的 ahp 生成）\n")
+
+
+def test_an_unknown_method_lists_the_methods_by_their_chinese_names(zh_project):
+    unknown = edited(zh_project, 'method = "eigenvector"', 'method = "foo"')
+    code, err = run_zh("rank", str(unknown))
+    assert code == 2 and err.endswith("settings.method 的值「foo」无效；"
+                                      "可选：eigenvector（特征根法）、geometric-mean（方根法）、column-mean（和积法）\n")
