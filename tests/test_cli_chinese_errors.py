@@ -100,9 +100,11 @@ def test_files_the_system_refuses(tmp_path):
 def test_an_output_in_a_missing_folder_names_the_file_asked_for(zh_project, tmp_path):
     target = tmp_path / "nowhere" / "q.xlsx"
     assert run_zh("export-survey", str(zh_project), "-o", str(target)) == (
-        2, f"ahp：错误：{target}：文件或文件夹不存在\n")
+        2, f"ahp：错误：无法写入 {target}：文件夹 {target.parent} 不存在\n")
     assert run_zh("export-survey", str(zh_project), "-o", str(target), "--lang", "en") == (
-        2, f"ahp: error: {target}: No such file or directory\n")
+        2, f"ahp: error: cannot write {target}: folder {target.parent} does not exist\n")
+    assert run_zh("report", str(zh_project), "-o", str(target.with_suffix(".html"))) == (
+        2, f"ahp：错误：无法写入 {target.with_suffix('.html')}：文件夹 {target.parent} 不存在\n")
 
 
 def test_standard_input_is_named_in_chinese(monkeypatch, capsys):

@@ -61,6 +61,7 @@ REFUSALS: dict[str, str] = {
         "{output}：写入它会用备份替换 {given}，请另选输出文件",
     "{path}: a symbolic link to {target}, which does not exist; not written":
         "{path}：是指向 {target} 的符号链接，而该目标不存在；未写入",
+    "cannot write {path}: folder {folder} does not exist": "无法写入 {path}：文件夹 {folder} 不存在",
     "{path}: a symbolic link that loops back on itself; not written": "{path}：是循环指向自身的符号链接；未写入",
     # TOML, and tomllib's reasons
     "invalid TOML: {why}": "TOML 格式错误：{why}",
