@@ -337,3 +337,11 @@ def test_an_unknown_method_lists_the_methods_by_their_chinese_names(zh_project):
     code, err = run_zh("rank", str(unknown))
     assert code == 2 and err.endswith("settings.method 的值「foo」无效；"
                                       "可选：eigenvector（特征根法）、geometric-mean（方根法）、column-mean（和积法）\n")
+
+
+def test_a_matrix_file_that_does_not_exist():
+    assert run_zh("weights", "nofile.csv", "--lang", "zh") == (
+        2, 'ahp：错误：nofile.csv：文件不存在（直接输入判断矩阵请写成 "1 3; 1/3 1"）\n')
+    assert run_zh("weights", "data/m", "--lang", "en") == (
+        2, 'ahp: error: data/m: no such file (to type a matrix, write it as "1 3; 1/3 1")\n')
+    assert run_zh("weights", "1 3\n1/3 1", "--lang", "en")[0] == 0

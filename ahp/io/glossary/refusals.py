@@ -61,6 +61,8 @@ REFUSALS: dict[str, str] = {
         "{output}：写入它会用备份替换 {given}，请另选输出文件",
     "{path}: a symbolic link to {target}, which does not exist; not written":
         "{path}：是指向 {target} 的符号链接，而该目标不存在；未写入",
+    '{file}: no such file (to type a matrix, write it as "1 3; 1/3 1")':
+        '{file}：文件不存在（直接输入判断矩阵请写成 "1 3; 1/3 1"）',
     "cannot write {path}: folder {folder} does not exist": "无法写入 {path}：文件夹 {folder} 不存在",
     "{path}: a symbolic link that loops back on itself; not written": "{path}：是循环指向自身的符号链接；未写入",
     # TOML, and tomllib's reasons
