@@ -247,3 +247,11 @@ def test_help_words_the_consultant_asked_for():
         "respondent", "weight")
     for command in ("rank", "check", "judge", "export-survey"):
         assert "--respondent 姓名" in flat_zh(command)
+
+
+def test_every_format_option_is_described():
+    assert ("--format {table,json,csv,md}输出格式：table 终端表格，json，csv，md（Markdown）（默认：table）"
+            in flat_zh("rank"))
+    for command in ("check", "next", "group", "sensitivity", "risk"):
+        assert "输出格式：table 终端表格，json（默认：table）" in flat_zh(command)
+        assert "output format: table (the terminal's) or json (default: table)" in flat_en(command)

@@ -147,7 +147,8 @@ def args_new(p: Parser) -> None:
 
 def args_rank(p: Parser) -> None:
     add_file(p)
-    p.add_argument("--format", choices=("table", "json", "csv", "md"), default="table")
+    p.add_argument("--format", choices=("table", "json", "csv", "md"), default="table",
+                   help=p.words("output format: table (the terminal's), json, csv or md (Markdown) (default: table)"))
     add_respondent(p)
     add_group(p)
     add_lang(p, "table, Markdown and CSV", "JSON keys stay English")
@@ -157,7 +158,8 @@ def args_rank(p: Parser) -> None:
 
 def args_check(p: Parser) -> None:
     add_file(p)
-    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.add_argument("--format", choices=("table", "json"), default="table",
+                   help=p.words("output format: table (the terminal's) or json (default: table)"))
     add_respondent(p, "check only this respondent (default: every respondent, and all combined)")
     add_group(p)
     add_lang(p, "table and the sentences of the JSON", "its keys stay English")
@@ -166,7 +168,8 @@ def args_check(p: Parser) -> None:
 
 def args_group(p: Parser) -> None:
     add_file(p)
-    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.add_argument("--format", choices=("table", "json"), default="table",
+                   help=p.words("output format: table (the terminal's) or json (default: table)"))
     add_group(p)
     add_lang(p, "table")
     add_conventions(p)

@@ -101,7 +101,8 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def args_sensitivity(p: Parser) -> None:
     add_file(p)
-    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.add_argument("--format", choices=("table", "json"), default="table",
+                   help=p.words("output format: table (the terminal's) or json (default: table)"))
     add_respondent(p)
     add_draws(p, 10_000, "Monte Carlo draws (default 10000; 0 skips it)")
     p.add_argument("--noise", choices=("lognormal", "step"), default="lognormal",

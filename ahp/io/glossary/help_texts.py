@@ -93,6 +93,9 @@ HELP_CHINESE: dict[str, str] = {
     "VALUE": "判断值",
     # options every command shares
     "project file (*.ahp.toml)": "项目文件（*.ahp.toml）",
+    "output format: table (the terminal's) or json (default: table)": "输出格式：table 终端表格，json（默认：table）",
+    "output format: table (the terminal's), json, csv or md (Markdown) (default: table)":
+        "输出格式：table 终端表格，json，csv，md（Markdown）（默认：table）",
     "the respondent's name": "专家姓名",
     "how much the respondent counts when judgments are combined (above 0, default 1)":
         "该专家在合成时的权重（正数，默认 1）",
