@@ -345,3 +345,7 @@ def test_a_matrix_file_that_does_not_exist():
     assert run_zh("weights", "data/m", "--lang", "en") == (
         2, 'ahp: error: data/m: no such file (to type a matrix, write it as "1 3; 1/3 1")\n')
     assert run_zh("weights", "1 3\n1/3 1", "--lang", "en")[0] == 0
+
+
+def test_an_empty_name_is_refused_as_empty(one_respondent):
+    assert run_zh("respondent", "rename", str(one_respondent), "专家 1", "") == (2, "ahp：错误：专家名称不能为空\n")

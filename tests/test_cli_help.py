@@ -255,3 +255,10 @@ def test_every_format_option_is_described():
     for command in ("check", "next", "group", "sensitivity", "risk"):
         assert "输出格式：table 终端表格，json（默认：table）" in flat_zh(command)
         assert "output format: table (the terminal's) or json (default: table)" in flat_en(command)
+
+
+def test_a_group_of_commands_is_not_named_twice():
+    for args, heading in (((), "命令"), (("respondent",), "操作"), (("ratings",), "操作")):
+        out = running.run(*args, "--help", "--lang", "zh")[1].splitlines()
+        below = out[out.index(f"{heading}：") + 1]
+        assert below.strip() != heading and below.startswith("    ")

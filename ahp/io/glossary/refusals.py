@@ -174,7 +174,7 @@ REFUSALS: dict[str, str] = {
     "judgment {a} vs {b} in {path!r}: {value:g} is off the scale 1/9..9":
         "「{path}」下「{a}」比「{b}」的判断：{value:g} 超出 1/9～9 的标度",
     "no unit named {name!r}; units: {units}": "没有名为「{name}」的门店；现有门店：{units}",
-    "a {noun} needs a name": "{noun}需要名称",
+    "a {noun} needs a name": "{noun}名称不能为空",
     "there is already a {noun} named {name!r}": "已有名为「{name}」的{noun}",
     "{path!r} is not a churn factor of the model": "「{path}」不是模型中的流失因素",
     "{file}: a panel needs at least two respondents; it has {k}": "{file}：专家组至少需要两位专家，目前只有 {k} 位",
