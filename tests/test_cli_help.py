@@ -262,3 +262,8 @@ def test_a_group_of_commands_is_not_named_twice():
         out = running.run(*args, "--help", "--lang", "zh")[1].splitlines()
         below = out[out.index(f"{heading}：") + 1]
         assert below.strip() != heading and below.startswith("    ")
+
+
+def test_consensus_is_the_glossarys_term():
+    assert "专家组分析：各判断矩阵的共识程度，及每位专家与群体的差异" in flat_zh()
+    assert "共识度" not in flat_zh("group")

@@ -283,7 +283,7 @@ def test_group_in_chinese_says_consensus_and_shows_an_undetermined_node(tmp_path
     assert "共识程度" in out and "一致程度" not in out
     goal = next(line for line in out.splitlines() if line.startswith("客户流失度"))
     assert "各专家判断均不完整" in goal and "1.000" not in goal and "很高" not in goal
-    overall = next(line for line in out.splitlines() if line.startswith("总体共识度"))
+    overall = next(line for line in out.splitlines() if line.startswith("总体共识程度"))
     assert overall.endswith("，不含客户流失度：该处无共识可言")
 
 

@@ -37,7 +37,7 @@ HELP_CHINESE: dict[str, str] = {
     "the adaptive interview's next question, or that the top factors are settled":
         "自适应访谈的下一题；若前几位因素的排序已经确定，则予以说明",
     "the panel: consensus per node, each respondent against the group":
-        "专家组分析：各判断矩阵的共识度，及每位专家与群体的差异",
+        "专家组分析：各判断矩阵的共识程度，及每位专家与群体的差异",
     "tipping points and Monte Carlo stability of the ranking": "敏感性分析：排序的临界点及蒙特卡洛模拟下的稳定性",
     "churn-risk index and action list of every rated unit": "各已评价门店的流失风险指数与改进事项",
     "store ratings: a blank sheet, or ratings from a CSV file": "门店评价：导出空白评价表，或从 CSV 导入评价",
@@ -194,7 +194,7 @@ HELP_CHINESE: dict[str, str] = {
     "add the sensitivity summary with this many Monte Carlo draws (0: tipping points only)":
         "在报告中加入敏感性分析摘要，按此次数作蒙特卡洛模拟（0：只列临界点）",
     "one respondent's judgments (default: all combined, with their consensus)":
-        "只用这位专家的判断（默认：全体专家合成，并附共识度）",
+        "只用这位专家的判断（默认：全体专家合成，并附共识程度）",
     # ahp respondent, ahp import, ahp export-survey
     "how much they count (default 1, at most {most:g})": "该专家的权重（默认 1，最大 {most:,.0f}）",
     "filled questionnaires (.xlsx, one respondent each) or CSV surveys (respondent, optional weight, one column per "
