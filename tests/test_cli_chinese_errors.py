@@ -349,3 +349,15 @@ def test_a_matrix_file_that_does_not_exist():
 
 def test_an_empty_name_is_refused_as_empty(one_respondent):
     assert run_zh("respondent", "rename", str(one_respondent), "专家 1", "") == (2, "ahp：错误：专家名称不能为空\n")
+
+
+def test_a_respondents_own_weight_is_headed_as_such(one_respondent, tmp_path):
+    code, out, _ = running.run("respondent", "list", str(one_respondent))
+    assert code == 0 and out.splitlines()[0].split("│")[1].strip() == "专家权重"
+    code, out, _ = running.run("export-survey", str(one_respondent))
+    assert out.lstrip("\ufeff").startswith("专家,专家权重,")
+    for header in ("专家权重", "权重"):
+        survey = tmp_path / f"{header}.csv"
+        survey.write_text(f"专家,{header},服务 比 质量\n督导,2,3\n", encoding="utf-8")
+        assert running.run("import", str(survey), "--into", str(one_respondent))[0] == 0
+        assert running.run("respondent", "remove", str(one_respondent), "督导")[0] == 0

@@ -57,10 +57,10 @@ def test_a_csv_surveys_bad_cell_is_told_in_chinese(demo_path, tmp_path):
     survey = tmp_path / "survey.csv"
     survey.write_text("专家,权重,服务 比 质量,服务 比 价格\n督导,x,abc,1/3\n督导,1,12\n", encoding="utf-8")
     assert run("import", str(survey), "--into", str(demo_path), "--lang", "zh") == (
-        2, f"ahp：错误：{survey}，第 2 行「权重」列：「x」不是正数（另有 2 处，见 --all-errors）；未导入任何内容\n")
+        2, f"ahp：错误：{survey}，第 2 行「专家权重」列：「x」不是正数（另有 2 处，见 --all-errors）；未导入任何内容\n")
     assert run("import", str(survey), "--into", str(demo_path), "--lang", "zh", "--all-errors") == (2, (
         f"ahp：错误：{survey}：调查表中有 3 处错误，未导入任何内容\n"
-        f"  {survey}，第 2 行「权重」列：「x」不是正数\n"
+        f"  {survey}，第 2 行「专家权重」列：「x」不是正数\n"
         f"  {survey}，第 2 行「服务 比 质量」列：「abc」不是数字或 1/3 这样的分数\n"
         f"  {survey}，第 3 行：有 3 个单元格，表头有 4 个\n"))
 
@@ -95,10 +95,10 @@ def test_a_surveys_bad_header_is_told_in_chinese(demo_path, tmp_path):
     assert run("import", str(survey), "--into", str(demo_path), "--lang", "zh", "--all-errors") == (2, (
         f"ahp：错误：{survey}：表头中有 4 处问题，未导入任何内容\n"
         f"  {survey}，第 1 行：缺少「专家」列\n"
-        f"  {survey}，第 1 行第 1 列「姓名」：无法识别的列；应为「专家」「权重」或「服务 比 质量」这样的比较对\n"
+        f"  {survey}，第 1 行第 1 列「姓名」：无法识别的列；应为「专家」「专家权重」或「服务 比 质量」这样的比较对\n"
         f"  {survey}，第 1 行第 3 列「质量 比 服务」：与第 2 列是同一对比较\n"
         f"  {survey}，第 1 行第 4 列「服务 比 天气」：无法识别的列；"
-        "应为「专家」「权重」或「服务 比 质量」这样的比较对\n"))
+        "应为「专家」「专家权重」或「服务 比 质量」这样的比较对\n"))
 
 
 def test_a_ratings_sheets_bad_cells_are_told_in_chinese_by_the_files_column_names(demo_path, tmp_path):

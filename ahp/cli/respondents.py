@@ -33,7 +33,7 @@ def cmd_respondent(args: argparse.Namespace) -> int:
         from ahp.io.terminal import render_table
 
         rows = [[r.name, f"{r.weight:g}", str(sum(len(p) for p in r.judgments.values()))] for r in project.respondents]
-        header = [say(k, lang) for k in ("respondent", "weight", "respondent.judgments")]
+        header = [say(k, lang) for k in ("respondent", "respondent.weight", "respondent.judgments")]
         print(render_table(header, rows, right={1, 2}))
         return 0
     kept = None

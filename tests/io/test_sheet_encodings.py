@@ -76,7 +76,7 @@ def test_export_survey_file_has_the_byte_order_mark(tmp_path):
     target = tmp_path / "form.csv"
     assert run("export-survey", str(project), "-o", str(target), "--lang", "zh")[1] == f"调查表模板已写入 {target}\n"
     data = target.read_bytes()
-    assert data.startswith(b"\xef\xbb\xbf" + "专家,权重,服务 比 质量,".encode())
+    assert data.startswith(b"\xef\xbb\xbf" + "专家,专家权重,服务 比 质量,".encode())
 
 
 def test_bytes_neither_utf8_nor_gb18030_are_refused_naming_line_and_byte(tmp_path):

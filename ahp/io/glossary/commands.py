@@ -208,7 +208,8 @@ PHRASES: dict[str, tuple[str, str]] = {
     "report.written": ("wrote the {fmt} report to {file}", "{fmt} 报告已写入 {file}"),
     # sheet headers (survey and ratings files): the English is the column name files use
     "sheet.respondent": ("respondent", "专家"),
-    "sheet.weight": ("weight", "权重"),
+    "sheet.weight": ("weight", "专家权重"),
+    "respondent.weight": ("weight", "专家权重"),
     "sheet.unit": ("unit", "门店"),
     "sheet.vs": (" vs ", " 比 "),
     # a command line argparse refuses (its message stays argparse's)
