@@ -361,3 +361,14 @@ def test_a_respondents_own_weight_is_headed_as_such(one_respondent, tmp_path):
         survey.write_text(f"专家,{header},服务 比 质量\n督导,2,3\n", encoding="utf-8")
         assert running.run("import", str(survey), "--into", str(one_respondent))[0] == 0
         assert running.run("respondent", "remove", str(one_respondent), "督导")[0] == 0
+
+
+def test_text_without_quotes_in_a_project_file(zh_project):
+    bare = edited(zh_project, 'title = "', "title = 客户 #", "bare.ahp.toml")
+    line = bare.read_text(encoding="utf-8").splitlines().index(next(
+        t for t in bare.read_text(encoding="utf-8").splitlines() if t.startswith("title = 客户"))) + 1
+    assert run_zh("rank", str(bare), "--lang", "zh") == (
+        2, f'ahp：错误：{bare}，第 {line} 行：TOML 格式错误：title 的值无效（文字须加英文双引号，如 title = "客户"）\n')
+    assert run_zh("rank", str(bare)) == (
+        2, f'ahp: error: {bare}, line {line}: invalid TOML: the value of title is not valid (text takes double quotes: '
+           'title = "客户")\n')

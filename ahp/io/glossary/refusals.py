@@ -67,6 +67,8 @@ REFUSALS: dict[str, str] = {
     "{path}: a symbolic link that loops back on itself; not written": "{path}：是循环指向自身的符号链接；未写入",
     # TOML, and tomllib's reasons
     "invalid TOML: {why}": "TOML 格式错误：{why}",
+    'invalid TOML: the value of {key} is not valid (text takes double quotes: {key} = "{value}")':
+        'TOML 格式错误：{key} 的值无效（文字须加英文双引号，如 {key} = "{value}"）',
     "invalid TOML: values nested too deeply (arrays or inline tables within one another)":
         "TOML 格式错误：值嵌套过深（数组或内联表层层相套）",
     "a table name of more than {most} parts; nothing here nests so deep":
