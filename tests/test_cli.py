@@ -192,7 +192,7 @@ def test_check_exit_codes(demo_path, tmp_path):
     fresh = tmp_path / "fresh.ahp.toml"
     assert run("new", str(fresh)).returncode == 0
     r = run("check", str(fresh))
-    assert r.returncode == 1 and "goal: incomplete" in r.stdout
+    assert r.returncode == 1 and "goal: no judgment yet (6 pairs to compare)" in r.stdout
 
 
 def test_new_and_rank_of_incomplete_project(tmp_path):
@@ -268,7 +268,7 @@ def test_respondent_commands_persist(tmp_path):
     assert r.returncode == 2 and r.stderr == "ahp: error: there is already a respondent named 'Store manager'\n"
     r = run("respondent", "weight", str(path), "Store manager", "-1")
     assert r.returncode == 2 and r.stderr == (
-        "ahp respondent weight: error: argument weight: -1 is out of range: above 0, at most 1e+06 (see ahp "
+        "ahp respondent weight: error: argument weight: -1 is out of range: above 0, at most 1,000,000 (see ahp "
         "respondent weight --help)\n")
     r = run("group", str(path))
     assert r.returncode == 2 and "a panel needs at least two respondents; it has 1" in r.stderr

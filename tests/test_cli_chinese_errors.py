@@ -29,7 +29,7 @@ SM = "Store manager"
 TYPED = re.compile("|".join((
     r"\bahp(?: [a-z][a-z-]*)*", r"「[^」]*」", r"'[^']*'", r'"[^"]*"', r"--[\w-]+", r"\[\[?[\w.]+\]\]?",
     r"\b[\w-]+(\.[\w\[\]-]+)+", r"[\w.~-]*/[\w./~-]*", r"(?:应为 |可选：|规则名（)[^；）\n]*", r"\b[A-Z]{3,}\b",
-    r"\b(intensity|comparisons|judgments|respondents|units|ratings|file|nan|inf)\b")))
+    r"\b(intensity|comparisons|judgments|respondents|units|ratings|file|nan|inf|geometric-mean|column-mean)\b")))
 
 
 def english_words(line: str) -> list[str]:
@@ -68,24 +68,26 @@ def edited(project: Path, old: str, new: str, name: str = "edited.ahp.toml") -> 
 def test_argparse_invalid_choice_in_a_chinese_project(zh_project):
     assert run_zh("rank", str(zh_project), "--format", "xml") == (
         2, "ahp rank：错误：参数 --format：无效的取值「xml」（可选：「table」「json」「csv」「md」）"
-           "（见 ahp rank --help）\n")
+           "（详见 ahp rank --help）\n")
 
 
 def test_argparse_required_unrecognized_and_expected_one(zh_project):
-    assert run_zh("rank", "--lang", "zh") == (2, "ahp rank：错误：缺少必需的参数：file（见 ahp rank --help）\n")
-    assert run_zh("rank", str(zh_project), "--bogus") == (2, "ahp：错误：无法识别的参数：--bogus（见 ahp --help）\n")
+    assert run_zh("rank", "--lang", "zh") == (2, "ahp rank：错误：缺少必需的参数：项目文件（详见 ahp rank --help）\n")
+    assert run_zh("judge", "--lang", "zh") == (
+        2, "ahp judge：错误：缺少必需的参数：项目文件、--respondent、判断矩阵、A、B、判断值（详见 ahp judge --help）\n")
+    assert run_zh("rank", str(zh_project), "--bogus") == (2, "ahp：错误：无法识别的参数：--bogus（详见 ahp --help）\n")
     assert run_zh("sensitivity", str(zh_project), "--draws") == (
-        2, "ahp sensitivity：错误：参数 --draws：需要一个参数值（见 ahp sensitivity --help）\n")
+        2, "ahp sensitivity：错误：参数 --draws：需要一个参数值（详见 ahp sensitivity --help）\n")
 
 
 def test_an_option_out_of_range_in_a_chinese_project(zh_project):
     assert run_zh("sensitivity", str(zh_project), "--draws", "-1") == (
-        2, "ahp sensitivity：错误：参数 --draws：-1 超出范围：应为 0～1,000,000（见 ahp sensitivity --help）\n")
+        2, "ahp sensitivity：错误：参数 --draws：-1 超出范围：应为 0～1,000,000（详见 ahp sensitivity --help）\n")
 
 
 def test_an_unknown_command_under_lang_zh():
     code, err = run_zh("frob", "--lang", "zh")
-    assert code == 2 and err.startswith("ahp：错误：没有「frob」这个命令（可选：「open」「new」")
+    assert code == 2 and err.startswith("ahp：错误：未知命令「frob」（可选：「open」「new」")
 
 
 def test_files_the_system_refuses(tmp_path):
@@ -98,9 +100,11 @@ def test_files_the_system_refuses(tmp_path):
 def test_an_output_in_a_missing_folder_names_the_file_asked_for(zh_project, tmp_path):
     target = tmp_path / "nowhere" / "q.xlsx"
     assert run_zh("export-survey", str(zh_project), "-o", str(target)) == (
-        2, f"ahp：错误：{target}：文件或文件夹不存在\n")
+        2, f"ahp：错误：无法写入 {target}：文件夹 {target.parent} 不存在\n")
     assert run_zh("export-survey", str(zh_project), "-o", str(target), "--lang", "en") == (
-        2, f"ahp: error: {target}: No such file or directory\n")
+        2, f"ahp: error: cannot write {target}: folder {target.parent} does not exist\n")
+    assert run_zh("report", str(zh_project), "-o", str(target.with_suffix(".html"))) == (
+        2, f"ahp：错误：无法写入 {target.with_suffix('.html')}：文件夹 {target.parent} 不存在\n")
 
 
 def test_standard_input_is_named_in_chinese(monkeypatch, capsys):
@@ -257,3 +261,114 @@ def test_the_tuis_save_failure_is_worded_in_its_language():
 
     denied = PermissionError(13, "Permission denied", "p.ahp.toml")
     assert (reason(denied, "zh"), reason(denied)) == ("没有访问权限", "Permission denied")
+
+
+# -- the consultant's reading of the Chinese output ------------------------------------------------
+
+def test_new_says_what_it_created_in_chinese(tmp_path):
+    path = tmp_path / "p.ahp.toml"
+    code, out, _ = running.run("new", str(path), "--lang", "zh")
+    assert code == 0 and out.splitlines()[0] == f"已按模型 retail-churn 新建 {path}（5 个判断矩阵，19 个流失因素）"
+    assert "设置：采用国内教材惯例（practice = zh-textbook）" in out
+
+
+def test_a_new_projects_check_says_what_is_missing(one_respondent):
+    code, out, _ = running.run("check", str(one_respondent))
+    lines = out.splitlines()
+    assert code == 1 and lines[7:10] == [
+        "层次总排序一致性比率 CR：尚无法计算（判断不完整）；组合一致性检验：尚有 5 个判断矩阵判断不完整，暂不能检验",
+        "客户流失度的判断矩阵尚无任何判断（共需 6 对比较），尚不能求权重。",
+        "服务的判断矩阵尚无任何判断（共需 15 对比较），尚不能求权重。"]
+    assert lines[13] == "部分判断矩阵需要补充或修改判断。"
+    code, out, _ = running.run("check", str(one_respondent), "--lang", "en")
+    assert "Hierarchy CR: not computable yet (judgments incomplete); combined test: not yet, 5 node(s) lack judgments" \
+        in out.splitlines() and "goal: no judgment yet (6 pairs to compare)" in out.splitlines()
+
+
+def test_an_unlinked_matrix_says_it_is_incomplete_first(one_respondent):
+    judge = ("judge", str(one_respondent), "--respondent", "专家 1", "goal")
+    assert running.run(*judge, "service", "price", "1/5")[0] == 0
+    code, out, _ = running.run("check", str(one_respondent))
+    assert "客户流失度的判断矩阵不完整，尚不能求权重：「质量、竞争」与「服务、价格」之间没有任何直接或间接的判断，" \
+           "请至少补充一个连接两者的判断。" in out.splitlines()
+    assert run_zh("rank", str(one_respondent)) == (
+        2, f"ahp：错误：{one_respondent}：尚不能排序：5 个判断矩阵的判断不完整。第一个是「客户流失度」："
+           "「质量、竞争」与「服务、价格」之间没有任何直接或间接的判断，请至少补充一个连接两者的判断\n")
+    for pair in (("service", "quality"), ("price", "quality")):
+        code, out, _ = running.run(*judge, *pair, "3")
+    assert out.splitlines()[-1] == ("客户流失度：已判断 6 对比较中的 3 对，判断矩阵不完整："
+                                    "「竞争」与其他元素之间没有任何判断，请至少补充一个与「竞争」有关的判断")
+
+
+def test_an_unjudged_project_cannot_rank(one_respondent):
+    assert run_zh("rank", str(one_respondent)) == (
+        2, f"ahp：错误：{one_respondent}：尚不能排序：5 个判断矩阵的判断不完整。"
+           "第一个是「客户流失度」：尚无任何判断（共需 6 对比较）\n")
+
+
+def test_a_positional_argument_is_named_as_the_chinese_help_names_it(zh_project):
+    assert run_zh("respondent", "zh", "--lang", "zh") == (
+        2, "ahp respondent：错误：参数「操作」：无效的取值「zh」（可选：「list」「add」「rename」「weight」「remove」）"
+           "（详见 ahp respondent --help）\n")
+    assert run_zh("ratings", "zz", "--lang", "zh") == (
+        2, "ahp ratings：错误：参数「操作」：无效的取值「zz」（可选：「import」「template」）"
+           "（详见 ahp ratings --help）\n")
+    assert run_zh("respondent", "weight", str(zh_project), SM, "-2") == (
+        2, "ahp respondent weight：错误：参数「权重」：-2 超出范围，应大于 0 且不超过 1,000,000"
+           "（详见 ahp respondent weight --help）\n")
+
+
+def test_a_typed_matrix_is_refused_in_the_glossarys_words():
+    assert run_zh("weights", "1 3 5; 1/3 1", "--lang", "zh") == (
+        2, "ahp：错误：第 1 行有 3 个数值；2 阶判断矩阵每行应有 2 个\n")
+    assert run_zh("weights", "1 12; 1/12 1", "--lang", "zh") == (
+        2, "ahp：错误：第 1 行第 2 列为 12，超出 1–9 标度：判断值应在 1/9～9 之间\n")
+
+
+def test_a_file_of_a_newer_format_says_so(zh_project):
+    newer = edited(zh_project, "format = 1", "format = 9")
+    code, err = run_zh("rank", str(newer))
+    assert code == 2 and err.endswith(
+        "不支持的文件格式版本 9；本程序只能读取格式版本 1（文件可能由更新版本的 ahp 生成）\n")
+
+
+def test_an_unknown_method_lists_the_methods_by_their_chinese_names(zh_project):
+    unknown = edited(zh_project, 'method = "eigenvector"', 'method = "foo"')
+    code, err = run_zh("rank", str(unknown))
+    assert code == 2 and err.endswith("settings.method 的值「foo」无效；"
+                                      "可选：eigenvector（特征根法）、geometric-mean（方根法）、column-mean（和积法）\n")
+
+
+def test_a_matrix_file_that_does_not_exist():
+    assert run_zh("weights", "nofile.csv", "--lang", "zh") == (
+        2, 'ahp：错误：nofile.csv：文件不存在（直接输入判断矩阵请写成 "1 3; 1/3 1"）\n')
+    assert run_zh("weights", "data/m", "--lang", "en") == (
+        2, 'ahp: error: data/m: no such file (to type a matrix, write it as "1 3; 1/3 1")\n')
+    assert run_zh("weights", "1 3\n1/3 1", "--lang", "en")[0] == 0
+
+
+def test_an_empty_name_is_refused_as_empty(one_respondent):
+    assert run_zh("respondent", "rename", str(one_respondent), "专家 1", "") == (2, "ahp：错误：专家名称不能为空\n")
+
+
+def test_a_respondents_own_weight_is_headed_as_such(one_respondent, tmp_path):
+    code, out, _ = running.run("respondent", "list", str(one_respondent))
+    assert code == 0 and out.splitlines()[0].split("│")[1].strip() == "专家权重"
+    code, out, _ = running.run("export-survey", str(one_respondent))
+    assert out.lstrip("\ufeff").startswith("专家,专家权重,")
+    for header in ("专家权重", "权重"):
+        survey = tmp_path / f"{header}.csv"
+        survey.write_text(f"专家,{header},服务 比 质量\n督导,2,3\n", encoding="utf-8")
+        assert running.run("import", str(survey), "--into", str(one_respondent))[0] == 0
+        assert running.run("respondent", "remove", str(one_respondent), "督导")[0] == 0
+
+
+def test_text_without_quotes_in_a_project_file(zh_project):
+    bare = edited(zh_project, 'title = "', "title = 客户 #", "bare.ahp.toml")
+    line = bare.read_text(encoding="utf-8").splitlines().index(next(
+        t for t in bare.read_text(encoding="utf-8").splitlines() if t.startswith("title = 客户"))) + 1
+    assert run_zh("rank", str(bare), "--lang", "zh") == (
+        2, f'ahp：错误：{bare}，第 {line} 行：TOML 格式错误：title 的值无效（文字须加英文双引号，如 title = "客户"）\n')
+    assert run_zh("rank", str(bare)) == (
+        2, f'ahp: error: {bare}, line {line}: invalid TOML: the value of title is not valid (text takes double quotes: '
+           'title = "客户")\n')

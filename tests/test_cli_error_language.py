@@ -26,9 +26,9 @@ def chinese_project(demo_path: Path) -> Path:
     ([], "ahp sensitivity: error: argument --seed: -1 is out of range: 0 to 4,294,967,295 "
          "(see ahp sensitivity --help)\n"),
     (["--lang", "zh"], "ahp sensitivity：错误：参数 --seed：-1 超出范围：应为 0～4,294,967,295"
-                       "（见 ahp sensitivity --help）\n"),
+                       "（详见 ahp sensitivity --help）\n"),
     (["--lang=zh"], "ahp sensitivity：错误：参数 --seed：-1 超出范围：应为 0～4,294,967,295"
-                    "（见 ahp sensitivity --help）\n"),
+                    "（详见 ahp sensitivity --help）\n"),
 ])
 def test_a_refused_option_is_one_line_in_the_language_asked_for(demo_path, lang, expected):
     assert run("sensitivity", str(demo_path), *lang, "--seed", "-1") == (2, expected)
@@ -57,10 +57,10 @@ def test_a_csv_surveys_bad_cell_is_told_in_chinese(demo_path, tmp_path):
     survey = tmp_path / "survey.csv"
     survey.write_text("专家,权重,服务 比 质量,服务 比 价格\n督导,x,abc,1/3\n督导,1,12\n", encoding="utf-8")
     assert run("import", str(survey), "--into", str(demo_path), "--lang", "zh") == (
-        2, f"ahp：错误：{survey}，第 2 行「权重」列：「x」不是正数（另有 2 处，见 --all-errors）；未导入任何内容\n")
+        2, f"ahp：错误：{survey}，第 2 行「专家权重」列：「x」不是正数（另有 2 处，见 --all-errors）；未导入任何内容\n")
     assert run("import", str(survey), "--into", str(demo_path), "--lang", "zh", "--all-errors") == (2, (
         f"ahp：错误：{survey}：调查表中有 3 处错误，未导入任何内容\n"
-        f"  {survey}，第 2 行「权重」列：「x」不是正数\n"
+        f"  {survey}，第 2 行「专家权重」列：「x」不是正数\n"
         f"  {survey}，第 2 行「服务 比 质量」列：「abc」不是数字或 1/3 这样的分数\n"
         f"  {survey}，第 3 行：有 3 个单元格，表头有 4 个\n"))
 
@@ -77,7 +77,7 @@ def test_a_csv_surveys_bad_cells_stay_english_in_english(demo_path, tmp_path):
 
 @pytest.mark.parametrize(("rows", "problem"), [
     ("督导,0\n", "第 2 行「服务 比 质量」列：0 不是正的比值"),
-    ("督导,12\n", "第 2 行「服务 比 质量」列：12 超出标度；比值应在 1/9～9 之间"),
+    ("督导,12\n", "第 2 行「服务 比 质量」列：「12」超出 1–9 标度：判断值应在 1/9～9 之间"),
     ("督导,2\n督导,3\n", "第 3 行「专家」列：专家「督导」重复（另见第 2 行）"),
     (",2\n", "第 2 行「专家」列：未填写专家名称"),
     ("Store manager,2\n", "第 2 行「专家」列：「Store manager」已是本项目的专家；如要替换其判断，请加 --replace"),
@@ -95,10 +95,10 @@ def test_a_surveys_bad_header_is_told_in_chinese(demo_path, tmp_path):
     assert run("import", str(survey), "--into", str(demo_path), "--lang", "zh", "--all-errors") == (2, (
         f"ahp：错误：{survey}：表头中有 4 处问题，未导入任何内容\n"
         f"  {survey}，第 1 行：缺少「专家」列\n"
-        f"  {survey}，第 1 行第 1 列「姓名」：无法识别的列；应为「专家」「权重」或「服务 比 质量」这样的比较对\n"
+        f"  {survey}，第 1 行第 1 列「姓名」：无法识别的列；应为「专家」「专家权重」或「服务 比 质量」这样的比较对\n"
         f"  {survey}，第 1 行第 3 列「质量 比 服务」：与第 2 列是同一对比较\n"
         f"  {survey}，第 1 行第 4 列「服务 比 天气」：无法识别的列；"
-        "应为「专家」「权重」或「服务 比 质量」这样的比较对\n"))
+        "应为「专家」「专家权重」或「服务 比 质量」这样的比较对\n"))
 
 
 def test_a_ratings_sheets_bad_cells_are_told_in_chinese_by_the_files_column_names(demo_path, tmp_path):
@@ -106,7 +106,7 @@ def test_a_ratings_sheets_bad_cells_are_told_in_chinese_by_the_files_column_name
     ratings.write_text("门店,服务态度与专业水平,缺货情况\n新店,很棒,较好:x\n,很好\n", encoding="utf-8")
     assert run("ratings", "import", str(ratings), "--into", str(demo_path), "--lang", "zh", "--all-errors") == (2, (
         f"ahp：错误：{ratings}：评价表中有 3 处错误，未导入任何内容\n"
-        f"  {ratings}，第 2 行「服务态度与专业水平」列：「很棒」不是评语等级；等级：很好、较好、一般、较差、很差\n"
+        f"  {ratings}，第 2 行「服务态度与专业水平」列：「很棒」不是评价等级；可选等级：很好、较好、一般、较差、很差\n"
         f"  {ratings}，第 2 行「缺货情况」列：「较好」的人数应为 0～1,000,000,000,000 之间的数，而不是「x」\n"
         f"  {ratings}，第 3 行：有 2 个单元格，表头有 3 个\n"))
     assert run("ratings", "import", str(ratings), "--into", str(demo_path), "--all-errors") == (2, (

@@ -165,7 +165,7 @@ def test_chinese_help_keeps_its_columns():
     (argparse counts a Chinese character as one column; it takes two)."""
     out = running.run("rank", "--help", "--lang", "zh")[1].splitlines()
     column = cell_len(out[out.index("选项：") + 1].split("显示")[0])
-    respondent = next(line for line in out if line.startswith("  --respondent 专家"))
+    respondent = next(line for line in out if line.startswith("  --respondent 姓名"))
     assert cell_len(respondent.split("只用")[0]) == column
     usage = [line for line in out[:out.index("")]]
     assert all(cell_len(line[:len(line) - len(line.lstrip())]) == cell_len("用法：ahp rank ") for line in usage[1:])
@@ -174,7 +174,7 @@ def test_chinese_help_keeps_its_columns():
 def test_chinese_refusal_of_a_help_command_line(monkeypatch):
     """A command line refused before its help is shown is refused in the help's language."""
     monkeypatch.setenv("LANG", "zh_CN.UTF-8")
-    assert running.run("nope", "--help")[2].startswith("ahp：错误：没有「nope」这个命令")
+    assert running.run("nope", "--help")[2].startswith("ahp：错误：未知命令「nope」")
     assert running.run("rank", "--format", "xml", "--help")[2].startswith("ahp rank：错误：参数 --format：无效的取值")
 
 
@@ -208,3 +208,62 @@ def test_project_path_with_spaces(tmp_path: Path):
     target = folder / "p.ahp.toml"
     assert running.run("new", str(target), "--lang", "zh")[0] == 0
     assert running.run("check", str(target), "-h")[1].startswith("用法：ahp check")
+
+
+def flat_zh(*args: str) -> str:
+    """The Chinese help of ``args``, its wrapped lines joined again."""
+    code, out, _ = running.run(*args, "--help", "--lang", "zh")
+    assert code == 0
+    return re.sub(r"\n\s+", "", out)
+
+
+def flat_en(*args: str) -> str:
+    """The English help of ``args``, its wrapped lines joined again."""
+    code, out, _ = running.run(*args, "--help")
+    assert code == 0
+    return re.sub(r"\s+", " ", out)
+
+
+def test_the_scale_is_worded_as_the_survey_words_it():
+    assert "如 3（A 比 B 稍微重要）、1/5（B 比 A 明显重要）、1（同等重要）；" in flat_zh("judge")
+    assert "3 (A moderately more), 1/5 (B strongly more), 1 (equal)" in flat_en("judge")
+    assert ("v > 0 表示 a 比 b 重要，判断值为 v；v < 0 表示 b 比 a 重要，判断值为 |v|") in flat_zh("import")
+    assert "v > 0 a matters more, judged v; v < 0 b matters more, judged |v|" in flat_en("import")
+
+
+def test_the_backup_is_named_a_backup():
+    assert "删除专家及其判断（删除前的项目文件另存一份备份，在同一文件夹）" in flat_zh("respondent")
+    assert "替换前的项目文件另存一份备份（同一文件夹）" in flat_zh("import")
+
+
+def test_help_words_the_consultant_asked_for():
+    assert "自适应访谈的下一题；若前几位因素的排序已经确定，则予以说明" in flat_zh()
+    assert "门店评价：导出空白评价表，或从 CSV 导入评价" in flat_zh()
+    assert "store ratings: a blank sheet, or ratings from a CSV file" in flat_en()
+    weight = flat_zh("respondent", "weight")
+    weight = weight.replace(" ", "")
+    assert "姓名专家姓名" in weight and "权重该专家在合成时的权重（正数，默认1）" in weight
+    assert "how much the respondent counts when judgments are combined (above 0, default 1)" in flat_en(
+        "respondent", "weight")
+    for command in ("rank", "check", "judge", "export-survey"):
+        assert "--respondent 姓名" in flat_zh(command)
+
+
+def test_every_format_option_is_described():
+    assert ("--format {table,json,csv,md}输出格式：table 终端表格，json，csv，md（Markdown）（默认：table）"
+            in flat_zh("rank"))
+    for command in ("check", "next", "group", "sensitivity", "risk"):
+        assert "输出格式：table 终端表格，json（默认：table）" in flat_zh(command)
+        assert "output format: table (the terminal's) or json (default: table)" in flat_en(command)
+
+
+def test_a_group_of_commands_is_not_named_twice():
+    for args, heading in (((), "命令"), (("respondent",), "操作"), (("ratings",), "操作")):
+        out = running.run(*args, "--help", "--lang", "zh")[1].splitlines()
+        below = out[out.index(f"{heading}：") + 1]
+        assert below.strip() != heading and below.startswith("    ")
+
+
+def test_consensus_is_the_glossarys_term():
+    assert "专家组分析：各判断矩阵的共识程度，及每位专家与群体的差异" in flat_zh()
+    assert "共识度" not in flat_zh("group")

@@ -62,7 +62,7 @@ BAD_OPTIONS = [
     ),
     (
         ["respondent", "add", "{p}", "Ann", "--weight", "0"],
-        "ahp respondent add: error: argument --weight: 0 is out of range: above 0, at most 1e+06",
+        "ahp respondent add: error: argument --weight: 0 is out of range: above 0, at most 1,000,000",
     ),
     (
         ["respondent", "weight", "{p}", "Store manager", "nan"],

@@ -101,7 +101,7 @@ def test_replace_takes_the_files_answers_keeps_the_old_file_and_changes_the_rank
         "en": f"imported 2 respondent(s), {pairs} judgment(s), into {demo_path} (1 new, 1 replaced)\n"
               "Store manager: answers replaced: {} judgment(s) changed, {} added, {} removed\n".format(*counts)
               + f"the project as it was before is kept in {kept}\n",
-        "zh": f"已导入 2 位专家的 {pairs} 个判断，写入 {demo_path}（新增 1 位，替换 1 位）\n"
+        "zh": f"已导入 2 位专家的 {pairs} 个判断，已写入 {demo_path}（新增 1 位，替换 1 位）\n"
               "专家「Store manager」的判断已替换：改动 {} 个，新增 {} 个，删除 {} 个\n".format(*counts)
               + f"修改前的项目文件已另存为 {kept}\n",
     }[lang]
@@ -253,7 +253,8 @@ def test_judge_on_a_node_that_becomes_incomplete_and_complete_again(demo_path, l
                "swings and location is not compared, directly or through others, with Competitors' pull and "
                "promotions; add a judgment linking them"],
         "zh": [f"竞争：CR = {was:.4f} ≤ 0.08，通过一致性检验 → 判断不完整",
-               "竞争：已判断 6 对比较中的 3 对，判断矩阵不完整：「市场波动与区位」与其他因素之间没有任何判断"],
+               "竞争：已判断 6 对比较中的 3 对，判断矩阵不完整：「市场波动与区位」与其他元素之间没有任何判断，"
+               "请至少补充一个与「市场波动与区位」有关的判断"],
     }[lang]
     back, now = judge("market", "rivals", "1/2"), cr(demo_path, SM, "competition")
     assert back[1] == {"en": f"competition: incomplete -> consistent: CR {now:.4f} <= 0.08",
@@ -288,10 +289,10 @@ REFUSED = [
      "{p} 中没有名为「Zed」的专家；现有专家：Store manager、Regional manager"),
     (["--respondent", SM, "servce", "service", "quality", "3"],
      "'servce' is not a node with elements to compare; did you mean 'service'?",
-     "「servce」不是有下级元素可比较的节点；是否指「service」？"),
+     "没有名为「servce」的判断矩阵；是否指「service」？"),
     (["--respondent", SM, "服物", "service", "quality", "3"],
      "'服物' is not a node with elements to compare; nodes: goal, service, quality, price, competition",
-     "「服物」不是有下级元素可比较的节点；可选节点：客户流失度、服务、质量、价格、竞争"),
+     "没有名为「服物」的判断矩阵；可选：客户流失度、服务、质量、价格、竞争"),
     (["--respondent", SM, "goal", "service", "attitude", "3"],
      "'attitude' is an element of service, not of goal; the elements of goal: service, quality, price, competition",
      "「attitude」是服务的下级元素，不是客户流失度的；客户流失度的下级元素：服务、质量、价格、竞争"),
@@ -309,10 +310,10 @@ REFUSED = [
      "客户流失度：「服务」比「服务」：元素不能与自身比较"),
     (["--respondent", SM, "goal", "service", "quality", "12"],
      "'12' is off Saaty's scale: a judgment lies within 1/9 and 9, such as 3 or 1/5 (? clears it)",
-     "「12」超出 1–9 标度：判断值应在 1/9 与 9 之间，如 3 或 1/5（用 ? 可清除该判断）"),
+     "「12」超出 1–9 标度：判断值应在 1/9～9 之间，如 3 或 1/5（用 ? 可清除该判断）"),
     (["--respondent", SM, "goal", "service", "quality", "0"],
      "'0' is off Saaty's scale: a judgment lies within 1/9 and 9, such as 3 or 1/5 (? clears it)",
-     "「0」超出 1–9 标度：判断值应在 1/9 与 9 之间，如 3 或 1/5（用 ? 可清除该判断）"),
+     "「0」超出 1–9 标度：判断值应在 1/9～9 之间，如 3 或 1/5（用 ? 可清除该判断）"),
     (["--respondent", SM, "goal", "service", "quality", "three"],
      "'three' is not a judgment: give a number on Saaty's scale, such as 3 or 1/5, or ? to clear the judgment",
      "「three」不是判断值：请给出 1–9 标度上的值（如 3 或 1/5），或用 ? 清除该判断"),

@@ -58,7 +58,7 @@ COMMANDS: dict[str, Command] = {
         report.cmd_sensitivity,
     ),
     "risk": ("churn-risk index and action list of every rated unit", ratings.args_risk, ratings.cmd_risk),
-    "ratings": ("rate units (stores, regions, segments) from a CSV file", ratings.args_ratings, ratings.cmd_ratings),
+    "ratings": ("store ratings: a blank sheet, or ratings from a CSV file", ratings.args_ratings, ratings.cmd_ratings),
     "report": ("the report for managers: HTML, Markdown or Excel", report.args_report, report.cmd_report),
     "respondent": (
         "list, add, rename, reweight or remove respondents",

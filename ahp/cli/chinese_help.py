@@ -69,7 +69,8 @@ class ChineseHelpFormatter(argparse.HelpFormatter):
         super().start_section(HELP_CHINESE.get(heading, heading) if heading else heading)
 
     def format_help(self) -> str:
-        """The help, its usage laid out again by columns and its headings ending in ``：``."""
+        """The help, its usage laid out again by columns and its headings ending in ``：``; a group
+        of sub-commands not named again under its heading."""
         text = super().format_help()
         first = HELP_CHINESE["usage: "] + self.prog
         if text.startswith(first):
@@ -77,7 +78,8 @@ class ChineseHelpFormatter(argparse.HelpFormatter):
             parts = [(" ", part) for part in _USAGE_PART.findall(usage[len(first):])]
             usage = "\n".join(_filled(parts, self.columns, first, " " * (width(first) + 1)))
             text = usage + (gap + rest if gap else "\n")
-        return re.sub(r"^(\S.*):$", r"\1：", text, flags=re.MULTILINE)
+        text = re.sub(r"^(\S.*):$", r"\1：", text, flags=re.MULTILINE)
+        return re.sub(r"^(\S+)：\n +\1\n", r"\1：\n", text, flags=re.MULTILINE)  # 命令： not then 命令
 
     def _format_action(self, action: argparse.Action) -> str:
         """argparse's entry for ``action``, its help moved back by the columns the invocation takes

@@ -169,15 +169,18 @@ def respondent_failures(project: Project, names: list[str]) -> list[tuple[str, N
     return failures
 
 
-def incomplete_error(file: str, project: Project, synthesis: Synthesis, what: str) -> AHPError:
+def incomplete_error(file: str, project: Project, synthesis: Synthesis, what: str,
+                     respondent: str | None = None) -> AHPError:
     """The error of a command that needs every node's weights (``what``: ``rank``, ``report`` or
-    ``sensitivity``): how many nodes lack judgments, and the first one's reason."""
+    ``sensitivity``) from ``respondent``'s judgments (everyone's when ``None``): how many nodes
+    lack judgments, and the first one's reason."""
     from ahp.io.glossary import LANGUAGES, worded
-    from ahp.io.wording import path_name, problem_text
+    from ahp.io.wording import judged_pairs, path_name, reason_text
 
     missing = [a for a in synthesis.nodes.values() if a.result is None]
     node = Worded(*(path_name(project, missing[0].path, lang) for lang in LANGUAGES))
-    problem = Worded(*(problem_text(missing[0], lang) for lang in LANGUAGES))
+    judged = judged_pairs(project, missing[0].path, respondent)
+    problem = Worded(*(reason_text(missing[0], judged, lang) for lang in LANGUAGES))
     return AHPError(Phrase("{file}: cannot {what} yet, {k} node(s) lack judgments; first: {node}: {problem}", {
         "file": file, "what": worded(f"incomplete.{what}"), "k": len(missing), "node": node, "problem": problem}))
 

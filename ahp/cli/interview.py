@@ -54,5 +54,6 @@ def args_next(p: Parser) -> None:
     p.add_argument("--respondent", required=True, metavar=p.words("RESPONDENT"), help=p.words("whose interview"))
     p.add_argument("--top", type=whole_number(1, MAX_TOP), default=5, metavar=p.words("TOP"),
                    help=p.words("how many top factors must be settled (default 5, 1 to {most})", most=MAX_TOP))
-    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.add_argument("--format", choices=("table", "json"), default="table",
+                   help=p.words("output format: table (the terminal's) or json (default: table)"))
     add_lang(p, "question and the names")

@@ -139,6 +139,6 @@ def args_judge(p: Parser) -> None:
     p.add_argument("a", metavar="A", help=p.words("the first element of NODE: its id, path or name in either language"))
     p.add_argument("b", metavar="B", help=p.words("the second element of NODE, likewise"))
     p.add_argument("value", metavar=p.words("VALUE"),
-                   help=p.words("how many times A matters more than B, on Saaty's scale 1/9 to 9: 3, 1/5 (B matters 5 "
-                                "times more), 1 (equal); ? or clear removes the judgment"))
+                   help=p.words("how much more A matters than B, on Saaty's scale 1/9 to 9: 3 (A moderately more), "
+                                "1/5 (B strongly more), 1 (equal); ? or clear removes the judgment"))
     add_lang(p, "messages")

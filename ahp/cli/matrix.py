@@ -17,11 +17,15 @@ from ahp.errors import AHPError, Phrase, Worded
 
 
 def _read_matrix_arg(arg: str) -> str:
-    """The matrix text: from stdin for ``-``, from a file when ``arg`` names one, else ``arg``."""
+    """The matrix text: from stdin for ``-``, from a file when ``arg`` names one, else ``arg``;
+    refused when it looks like the name of a file that does not exist (``.csv``, ``.txt``, a path)."""
     if arg == "-":
         return decode(sys.stdin.buffer.read(), Worded("standard input", "标准输入"))
     if ";" not in arg and os.path.isfile(arg):
         return read_text(arg)
+    path_like = ("/" in arg or os.sep in arg) and any(c.isalpha() for c in arg) and not any(c.isspace() for c in arg)
+    if ";" not in arg and (arg.lower().endswith((".csv", ".txt")) or path_like):
+        raise AHPError(Phrase('{file}: no such file (to type a matrix, write it as "1 3; 1/3 1")', {"file": arg}))
     return arg
 
 

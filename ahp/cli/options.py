@@ -21,7 +21,7 @@ import argparse
 import functools
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, NoReturn
 
 from ahp.errors import Phrase, Worded, listed
@@ -42,7 +42,7 @@ class UsageError(Exception):
     """A command line argparse refuses: the refusing parser's name (``ahp weights``) and why.
 
     >>> UsageError("ahp weights", argparse_phrase("unrecognized arguments: --x")).words("zh")
-    'ahp weights：错误：无法识别的参数：--x（见 ahp weights --help）'
+    'ahp weights：错误：无法识别的参数：--x（详见 ahp weights --help）'
     """
 
     def __init__(self, prog: str, phrase: Phrase) -> None:
@@ -79,43 +79,52 @@ _ARGPARSE = tuple((re.compile(pattern), text) for pattern, text in (
 ))
 
 
-def argparse_phrase(message: str) -> Phrase:
-    """One of argparse's refusals as a phrase (its own words when it is not one of :data:`_ARGPARSE`).
+def argparse_phrase(message: str, chinese: Mapping[str, str] | None = None) -> Phrase:
+    """One of argparse's refusals as a phrase (its own words when it is not one of :data:`_ARGPARSE`);
+    ``chinese``: the Chinese name of each positional argument, by the name argparse gives it.
 
     >>> argparse_phrase("invalid choice: 'xml' (choose from 'text', 'json')").values["value"]
     Worded(en="'xml'", zh='「xml」')
+    >>> argparse_phrase("the following arguments are required: file, --x", {"file": "项目文件"}).values["names"]
+    Worded(en='file, --x', zh='项目文件、--x')
     """
     for pattern, text in _ARGPARSE:
         m = pattern.fullmatch(message)
         if m:
-            values = {name: _listed(value) for name, value in m.groupdict().items()}
+            values = {name: _listed(value, chinese or {}) for name, value in m.groupdict().items()}
             return Phrase(text or message, values)
     return Phrase(message.replace("{", "{{").replace("}", "}}"))
 
 
-def _listed(value: str) -> str | Worded:
+def _listed(value: str, chinese: Mapping[str, str]) -> str | Worded:
     """A value or list argparse quoted (``'xml'``, ``'text', 'json'``): as it is in English, in
-    Chinese each in 「」 (``「xml」``, ``「text」「json」``); anything else as it is.
+    Chinese each in 「」 (``「xml」``, ``「text」「json」``); a list of arguments with their
+    ``chinese`` names; anything else as it is.
 
-    >>> _listed("'text', 'json'"), _listed("--a, --b")
-    (Worded(en="'text', 'json'", zh='「text」「json」'), Worded(en='--a, --b', zh='--a、--b'))
+    >>> _listed("'text', 'json'", {}), _listed("--a, B", {"B": "乙"})
+    (Worded(en="'text', 'json'", zh='「text」「json」'), Worded(en='--a, B', zh='--a、乙'))
     """
     items = value.split(", ")
     if all(len(item) > 1 and item[0] == item[-1] == "'" for item in items):
         return Worded(value, "".join(f"「{item[1:-1]}」" for item in items))
-    return Worded(value, "、".join(items)) if len(items) > 1 else value
+    named = [chinese.get(item, item) for item in items]
+    return Worded(value, "、".join(named)) if len(items) > 1 or named != items else value
 
 
-def argument_phrase(exc: argparse.ArgumentError, command: str = "COMMAND") -> Phrase:
+def argument_phrase(exc: argparse.ArgumentError, command: str = "COMMAND",
+                    chinese: Mapping[str, str] | None = None) -> Phrase:
     """What argparse refused about one argument: the option's own phrase when its type refused
     the value (:class:`OptionValueError`), else argparse's. ``command``: the name the usage line
-    gives the command (a word naming none of them is refused as such)."""
+    gives the command (a word naming none of them is refused as such); ``chinese``: the Chinese
+    name of each positional argument, by the name argparse gives it."""
     why = exc.__context__.phrase if isinstance(exc.__context__, OptionValueError) else argparse_phrase(exc.message)
     if exc.argument_name is None:
         return why
     if exc.argument_name == command and why.text == "invalid choice: {value} (choose from {choices})":
         return Phrase("argument COMMAND: invalid choice: {value} (choose from {choices})", why.values)
-    return Phrase("argument {name}: {why}", {"name": exc.argument_name, "why": why})
+    name = exc.argument_name
+    shown = Worded(name, f"「{chinese[name]}」" if chinese and name in chinese else f" {name}")
+    return Phrase("argument {name}: {why}", {"name": shown, "why": why})
 
 
 def in_language(language: str, text: str, **values: object) -> str:
@@ -143,6 +152,9 @@ class Parser(argparse.ArgumentParser):
 
     def __init__(self, *args: Any, language: str = "en", **kwargs: Any) -> None:
         self.language = language
+        #: The Chinese name of each positional argument (the one its Chinese help shows), by the
+        #: name argparse's refusals give it: its metavar.
+        self.chinese_names: dict[str, str] = {}
         if language == "zh":
             from ahp.cli.chinese_help import ChineseHelpFormatter
 
@@ -155,9 +167,19 @@ class Parser(argparse.ArgumentParser):
         """``text`` in the parser's language (:func:`in_language`)."""
         return in_language(self.language, text, **values)
 
+    def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
+        """argparse's, noting a positional argument's Chinese name (:attr:`chinese_names`)."""
+        return self._named(super().add_argument(*args, **kwargs))
+
     def add_subparsers(self, **kwargs: Any) -> Any:
         """Sub-parsers that speak this parser's language."""
-        return super().add_subparsers(parser_class=functools.partial(Parser, language=self.language), **kwargs)
+        return self._named(super().add_subparsers(parser_class=functools.partial(Parser, language=self.language),
+                                                  **kwargs))
+
+    def _named(self, action: Any) -> Any:
+        if not action.option_strings and isinstance(action.metavar, str):
+            self.chinese_names[action.metavar] = in_language("zh", action.metavar)
+        return action
 
     def parse_known_args(
         self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None,
@@ -165,10 +187,10 @@ class Parser(argparse.ArgumentParser):
         try:
             return super().parse_known_args(args, namespace)
         except argparse.ArgumentError as exc:
-            raise UsageError(self.prog, argument_phrase(exc, self.words("COMMAND"))) from None
+            raise UsageError(self.prog, argument_phrase(exc, self.words("COMMAND"), self.chinese_names)) from None
 
     def error(self, message: str) -> NoReturn:
-        raise UsageError(self.prog, argparse_phrase(message))
+        raise UsageError(self.prog, argparse_phrase(message, self.chinese_names))
 
 
 def _shown(text: str) -> Worded:
@@ -215,7 +237,7 @@ def positive_number(maximum: float) -> Callable[[str], float]:
     def parse(text: str) -> float:
         value = _finite(text)
         if not 0 < value <= maximum:
-            raise OptionValueError(Phrase("{value:g} is out of range: above 0, at most {most:g}",
+            raise OptionValueError(Phrase("{value:g} is out of range: above 0, at most {most:,.15g}",
                                           {"value": value, "most": maximum}))
         return value
 

@@ -34,6 +34,7 @@ def run_tui(file: str, lang: str | None = None) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
+    from ahp.io.glossary import say
     from ahp.io.project import new_project
     from ahp.io.settings import Settings
     from ahp.io.terminal import clean
@@ -43,7 +44,8 @@ def cmd_new(args: argparse.Namespace) -> int:
     settings = Settings().with_changes(**{k: v for k, v in chosen.items() if v is not None})
     project = new_project(args.file, args.model, args.title, settings)
     leaves = sum(1 for _ in project.synthesize().ranking)
-    print(clean(f"created {args.file} from model {project.model.id} ({len(project.inner)} matrices, {leaves} factors)"))
+    print(clean(say("new.created", args.lang or "en", file=args.file, model=project.model.id,
+                    matrices=len(project.inner), factors=leaves)))
     if practice == "zh-textbook":
         print(clean(_ZH_TEXTBOOK_NOTE[args.lang or "en"]))
     return 0
@@ -53,7 +55,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 _ZH_TEXTBOOK_NOTE = {
     "en": "settings: practice zh-textbook, as Chinese textbooks compute: RI of Saaty (1980), CR < 0.10 for every n, "
           "lambda_max = (1/n) sum (Aw)_i / w_i; change it with --practice saaty, or in the settings screen (key c)",
-    "zh": "设置：采用中国教材惯例（practice = zh-textbook）：RI 取 Saaty (1980) 表，各阶 CR < 0.10 即通过一致性检验，"
+    "zh": "设置：采用国内教材惯例（practice = zh-textbook）：RI 取 Saaty (1980) 表，各阶 CR < 0.10 即通过一致性检验，"
           "λmax = (1/n) Σ (Aw)ᵢ / wᵢ；如需改用 Saaty 惯例，可用 --practice saaty 或在设置界面（按 c）修改",
 }
 
@@ -65,7 +67,7 @@ def cmd_rank(args: argparse.Namespace) -> int:
     panel = project.panel(suggestions=0) if args.respondent is None and len(project.respondents) > 1 else None
     synthesis = panel.synthesis if panel is not None else project.synthesize(args.respondent, suggestions=0)
     if not synthesis.complete:
-        raise incomplete_error(args.file, project, synthesis, "rank")
+        raise incomplete_error(args.file, project, synthesis, "rank", args.respondent)
     if args.format == "table":
         from ahp.io.terminal import print_ranking
 
@@ -145,7 +147,8 @@ def args_new(p: Parser) -> None:
 
 def args_rank(p: Parser) -> None:
     add_file(p)
-    p.add_argument("--format", choices=("table", "json", "csv", "md"), default="table")
+    p.add_argument("--format", choices=("table", "json", "csv", "md"), default="table",
+                   help=p.words("output format: table (the terminal's), json, csv or md (Markdown) (default: table)"))
     add_respondent(p)
     add_group(p)
     add_lang(p, "table, Markdown and CSV", "JSON keys stay English")
@@ -155,7 +158,8 @@ def args_rank(p: Parser) -> None:
 
 def args_check(p: Parser) -> None:
     add_file(p)
-    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.add_argument("--format", choices=("table", "json"), default="table",
+                   help=p.words("output format: table (the terminal's) or json (default: table)"))
     add_respondent(p, "check only this respondent (default: every respondent, and all combined)")
     add_group(p)
     add_lang(p, "table and the sentences of the JSON", "its keys stay English")
@@ -164,7 +168,8 @@ def args_check(p: Parser) -> None:
 
 def args_group(p: Parser) -> None:
     add_file(p)
-    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.add_argument("--format", choices=("table", "json"), default="table",
+                   help=p.words("output format: table (the terminal's) or json (default: table)"))
     add_group(p)
     add_lang(p, "table")
     add_conventions(p)

@@ -109,7 +109,8 @@ def args_ratings(p: Parser) -> None:
 
 def args_risk(p: Parser) -> None:
     add_file(p)
-    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.add_argument("--format", choices=("table", "json"), default="table",
+                   help=p.words("output format: table (the terminal's) or json (default: table)"))
     add_respondent(p, "one respondent's weights (default: all combined)")
     add_lang(p, "table")
     p.add_argument(

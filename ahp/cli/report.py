@@ -37,7 +37,7 @@ def cmd_sensitivity(args: argparse.Namespace) -> int:
     require_respondent(project, args.respondent)
     synthesis = project.synthesize(args.respondent, suggestions=0)
     if not synthesis.complete:
-        raise incomplete_error(args.file, project, synthesis, "sensitivity")
+        raise incomplete_error(args.file, project, synthesis, "sensitivity", args.respondent)
     one_way = project.sensitivity(args.respondent, top=args.top)
     mc = None
     if args.draws:
@@ -89,7 +89,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     lang = language(args, project)
     synthesis = project.synthesize(suggestions=0)
     if not synthesis.complete:
-        raise incomplete_error(args.file, project, synthesis, "report")
+        raise incomplete_error(args.file, project, synthesis, "report", args.respondent)
     require_respondent(project, args.respondent)
     data = gather(project, lang, args.draws, args.seed, args.respondent,
                   client=args.client, consultant=args.consultant)
@@ -101,7 +101,8 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def args_sensitivity(p: Parser) -> None:
     add_file(p)
-    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.add_argument("--format", choices=("table", "json"), default="table",
+                   help=p.words("output format: table (the terminal's) or json (default: table)"))
     add_respondent(p)
     add_draws(p, 10_000, "Monte Carlo draws (default 10000; 0 skips it)")
     p.add_argument("--noise", choices=("lognormal", "step"), default="lognormal",

@@ -33,7 +33,7 @@ def cmd_respondent(args: argparse.Namespace) -> int:
         from ahp.io.terminal import render_table
 
         rows = [[r.name, f"{r.weight:g}", str(sum(len(p) for p in r.judgments.values()))] for r in project.respondents]
-        header = [say(k, lang) for k in ("respondent", "weight", "respondent.judgments")]
+        header = [say(k, lang) for k in ("respondent", "respondent.weight", "respondent.judgments")]
         print(render_table(header, rows, right={1, 2}))
         return 0
     kept = None
@@ -190,8 +190,9 @@ def args_respondent(p: Parser) -> None:
     a.add_argument("new", metavar=a.words("new"))
     a = actions.add_parser("weight", help=p.words("set how much a respondent counts"))
     add_file(a)
-    a.add_argument("name", metavar=a.words("name"))
-    a.add_argument("weight", type=weight, metavar=a.words("weight"))
+    a.add_argument("name", metavar=a.words("name"), help=a.words("the respondent's name"))
+    a.add_argument("weight", type=weight, metavar=a.words("weight"),
+                   help=a.words("how much the respondent counts when judgments are combined (above 0, default 1)"))
     a = actions.add_parser("remove", help=p.words("remove a respondent and their judgments (the file as it was is "
                                                   "kept beside it)"))
     add_file(a)
@@ -206,8 +207,8 @@ def args_import(p: Parser) -> None:
                                 "optional weight, one column per pair 'a vs b'); all are imported, or none"))
     p.add_argument("--into", required=True, metavar=p.words("INTO"), help=p.words("project file (*.ahp.toml)"))
     p.add_argument("--coding", choices=("ratio", "signed"), default="ratio",
-                   help=p.words("CSV cells: ratio: a/b as 3, 1/5, 0.2; signed: v > 0 a matters v times more, "
-                                "v < 0 b does"))
+                   help=p.words("CSV cells: ratio: a/b as 3, 1/5, 0.2; signed: v > 0 a matters more, judged v; "
+                                "v < 0 b matters more, judged |v|"))
     p.add_argument("--replace", action="store_true",
                    help=p.words("a respondent already in the project gets the file's answers instead of theirs (their "
                                 "weight too, when the file gives one); the project as it was is kept beside it"))

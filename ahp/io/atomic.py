@@ -89,6 +89,9 @@ def write_atomic(path: StrPath, text: str | bytes, *, backup: bool = True) -> No
     """
     target = write_target(path)
     folder = os.path.dirname(target) or "."
+    if not os.path.isdir(folder):
+        raise AHPError(Phrase("cannot write {path}: folder {folder} does not exist",
+                              {"path": os.fspath(path), "folder": folder}))
     remove_stale_temporaries(target)
     tmp = _new_temporary(target)
     try:

@@ -23,8 +23,8 @@ from ahp.core.consistency import LAMBDA_MAX_RULES, RI_NAMES, RI_TABLES, THRESHOL
 from ahp.core.group import AGGREGATIONS, AIP_MEANS, INCONSISTENT_POLICIES
 from ahp.core.practice import PRACTICES, Conventions, resolve_settings
 from ahp.core.weights import METHODS
-from ahp.errors import AHPError, Phrase, listed, phrase_of
-from ahp.io.glossary import LANGUAGES
+from ahp.errors import AHPError, Phrase, Worded, listed, phrase_of
+from ahp.io.glossary import LANGUAGES, setting
 from ahp.io.model import Validator
 
 #: The settings a practice presets; each set in the file wins over the preset.
@@ -115,7 +115,19 @@ def check_setting(name: str, value: Any) -> None:
                               {"name": name, "choices": listed(sorted(SETTINGS_KEYS))}))
     if value not in CHOICES[name]:
         raise AHPError(Phrase("settings.{name} is {value!r}; choose one of {choices}",
-                              {"name": name, "value": value, "choices": listed(_SHOWN.get(name, CHOICES[name]))}))
+                              {"name": name, "value": value, "choices": _choices(name)}))
+
+
+def _choices(name: str) -> Worded:
+    """The values setting ``name`` offers; in Chinese each with the name Chinese textbooks give it.
+
+    >>> _choices("method").zh
+    'eigenvector（特征根法）、geometric-mean（方根法）、column-mean（和积法）'
+    """
+    shown = _SHOWN.get(name, CHOICES[name])
+    if name != "method":
+        return listed(shown)
+    return Worded(listed(shown).en, "、".join(f"{c}（{setting('method', c, 'zh')}）" for c in shown))
 
 
 def parse_settings(data: Any, check: Validator) -> Settings:

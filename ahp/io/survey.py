@@ -58,6 +58,9 @@ class PairColumn:
         return f"{child_path(self.path, self.b)} vs {child_path(self.path, self.a)}"
 
 
+#: The weight column's Chinese header in surveys written before it read 专家权重: still read.
+_OLD_WEIGHT_HEADER = "权重"
+
 def pair_columns(root: Node) -> list[PairColumn]:
     """Every pair of the model, node by node in preorder, in the order of the children."""
     return [
@@ -140,6 +143,7 @@ def read_survey(
                                  {"coding": coding, "choices": listed(CODINGS)}), [])
     header, body = read_sheet(text, "survey")
     aliases = {say(f"sheet.{key}", language): key for key in ("respondent", "weight") for language in LANGUAGES}
+    aliases[_OLD_WEIGHT_HEADER] = "weight"
     header = [aliases.get(h, h) for h in header]
     known = _header_columns(header, pair_columns(root), named_headers(root, "zh"))
     weight_col = header.index("weight") if "weight" in header else None

@@ -270,8 +270,8 @@ def print_panel(project: Project, panel: Panel, limit: int = 20, language: str =
         for r in people[:limit]
     ]
     print(say("group.against", language))
-    print(render_table([say(k, language) for k in ("respondent", "weight", "group.distance", "group.rank corr",
-                                                   "group.disagrees")], rows, right={1, 2, 3}))
+    print(render_table([say(k, language) for k in ("respondent", "respondent.weight", "group.distance",
+                                                   "group.rank corr", "group.disagrees")], rows, right={1, 2, 3}))
     if len(people) > limit:
         print(say("group.more", language, n=len(people) - limit))
     print(say("group.distance note", language))

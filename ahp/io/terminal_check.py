@@ -6,9 +6,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from ahp.core.completion import Unlinked
 from ahp.io.glossary import say, separator
 from ahp.io.terminal import clean, colour, node_name, print_failures, print_nodes
-from ahp.io.wording import combined_fails_line, judgments_source, problem_text, settings_line, suggestion_text
+from ahp.io.wording import (
+    combined_fails_line,
+    judged_pairs,
+    judgments_source,
+    problem_text,
+    settings_line,
+    suggestion_text,
+)
 
 if TYPE_CHECKING:
     from ahp.core.hierarchy import CombinedTest, NodeAnalysis, Synthesis
@@ -28,7 +36,7 @@ def print_check(
     if combined:
         print(say("check.combined", language))
     print_nodes(synthesis, language)
-    _print_node_problems(synthesis, language)
+    _print_node_problems(project, synthesis, respondent, language)
     whole_fails = synthesis.complete and not synthesis.failing and not synthesis.combined.passed
     if whole_fails and failures:
         print(colour(clean(combined_fails_line(synthesis.combined, language)), "1;31"))
@@ -52,12 +60,24 @@ def print_check(
     print(f"{verdict}{gap}{clean(settings_line(synthesis, judgments_source(project, respondent, language), language))}")
 
 
-def _print_node_problems(synthesis: Synthesis, language: str) -> None:
-    """Why each incomplete node has no weights, and the judgments to revisit at each inconsistent one."""
+def _incomplete_line(project: Project, analysis: NodeAnalysis, node: str, respondent: str | None,
+                     language: str) -> str:
+    """Why ``analysis`` has no weights: no judgment yet and how many pairs it needs, which
+    elements its judgments leave unlinked, or the panel's reason."""
+    n = len(analysis.node.children)
+    if judged_pairs(project, analysis.path, respondent) == 0:
+        return say("check.unjudged", language, node=node, m=n * (n - 1) // 2)
+    key = "check.incomplete" if isinstance(analysis.problem, Unlinked) else "check.other"
+    return say(key, language, node=node, problem=problem_text(analysis, language, framed=False))
+
+
+def _print_node_problems(project: Project, synthesis: Synthesis, respondent: str | None, language: str) -> None:
+    """Why each incomplete node has no weights (none judged yet, or which elements are unlinked),
+    and the judgments to revisit at each inconsistent one."""
     for a in synthesis.nodes.values():
         node = node_name(a, language)
         if a.status == "incomplete":
-            print(colour(clean(say("check.incomplete", language, node=node, problem=problem_text(a, language))), "33"))
+            print(colour(clean(_incomplete_line(project, a, node, respondent, language)), "33"))
         elif a.status == "inconsistent":
             print(colour(clean(say("check.revisit", language, node=node, cr=f"{a.result.cr:.4f}",
                                     limit=f"{a.result.threshold:.2f}")), "1;31"))

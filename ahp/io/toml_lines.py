@@ -136,7 +136,15 @@ def parse_toml(text: str, path: str) -> dict[str, Any]:
         m = _SYNTAX_LINE.search(message)
         detail = _SYNTAX_LINE.sub("", message).strip()
         line = (int(m.group(1)) if m.group(1) else len(text.splitlines()) or 1) if m else None  # end: the last line
+        bare = _BARE_TEXT.fullmatch(text.splitlines()[line - 1]) if detail == "Invalid value" and line else None
+        if bare:
+            raise ProjectFileError(Phrase("invalid TOML: the value of {key} is not valid (text takes double quotes: "
+                                          "{key} = \"{value}\")", bare.groupdict()), path=path, line=line) from None
         raise ProjectFileError(Phrase("invalid TOML: {why}", {"why": _reason(detail)}), path=path, line=line) from None
+
+
+#: A line giving a key a bare word, as one may write text forgetting its quotes: ``title = 客户``.
+_BARE_TEXT = re.compile(r"[ \t]*(?P<key>[A-Za-z0-9_-]+)[ \t]*=[ \t]*(?P<value>[^\W\d][^#\"'\[{]*?)[ \t]*(?:#.*)?")
 
 
 #: The reasons of :mod:`tomllib` that name a fact: the pattern, and the phrase with the fact as ``{fact}``

@@ -55,14 +55,14 @@ def combined_line(synthesis: Synthesis, language: str = "en") -> str:
     = 0.4310 > 0.10，未通过；单独未通过：A
     >>> unjudged_goal = synthesize(root, {"a": [[1, 2, 1/2], [1/2, 1, 2], [2, 1/2, 1]]})
     >>> print(combined_line(unjudged_goal, "zh").replace("；", "；\\n"))
-    层次总排序一致性比率 CR（目标层以下各层）= 0.4310；
+    层次总排序一致性比率 CR：尚无法计算（判断不完整）；
     组合一致性检验：尚有 1 个判断矩阵判断不完整，暂不能检验；
     单独未通过：A
     """
     test = synthesis.combined
     if not synthesis.complete:
         undetermined = sum(a.result is None for a in synthesis.nodes.values())
-        line = say("combined.incomplete", language, levels=f"{synthesis.cr_total:.4f}", k=undetermined)
+        line = say("combined.incomplete", language, k=undetermined)
     else:
         line = say("combined", language, levels=f"{synthesis.cr_total:.4f}",
                    terms=" + ".join(f"{cr:.4f}" for cr in test.levels), cr=f"{test.cr:.4f}",
@@ -84,19 +84,21 @@ def combined_fails_line(test: CombinedTest, language: str = "en") -> str:
     return say("check.combined fails", language, cr=f"{test.cr:.4f}", op=op, limit=f"{test.limit:.2f}")
 
 
-def unlinked_text(unlinked: Unlinked, names: Sequence[str], language: str = "en") -> str:
-    """Why a matrix's weights are not determined, in words: ``names`` are its elements'.
+def unlinked_text(unlinked: Unlinked, names: Sequence[str], language: str = "en", framed: bool = True) -> str:
+    """Why a matrix's weights are not determined, in words: ``names`` are its elements';
+    ``framed``: saying first, in Chinese, that the matrix is incomplete.
 
     >>> unlinked_text(Unlinked((0, 1), (2,)), ["服务", "质量", "价格"], "zh")
-    '判断矩阵不完整：「价格」与其他因素之间没有任何判断'
+    '判断矩阵不完整：「价格」与其他元素之间没有任何判断，请至少补充一个与「价格」有关的判断'
     >>> print(unlinked_text(Unlinked((0, 2), (1, 3)), "abcd"))  # doctest: +NORMALIZE_WHITESPACE
     the known judgments do not connect all elements: b, d are not compared, directly or through others,
     with a; add a judgment linking them
     """
     sep = separator(language)
-    return say("unlinked.one" if len(unlinked.cut) == 1 else "unlinked.many", language,
-               cut=sep.join(names[i] for i in unlinked.cut), linked=sep.join(names[i] for i in unlinked.linked),
-               first=names[unlinked.linked[0]])
+    why = say("unlinked.one" if len(unlinked.cut) == 1 else "unlinked.many", language,
+              cut=sep.join(names[i] for i in unlinked.cut), linked=sep.join(names[i] for i in unlinked.linked),
+              first=names[unlinked.linked[0]])
+    return say("unlinked", language, why=why) if framed else why
 
 
 def note_text(note: CompletionNote, language: str = "en") -> str:
@@ -117,14 +119,40 @@ def warning_lines(synthesis: Synthesis, language: str = "en") -> list[str]:
             for a in synthesis.nodes.values() if a.result is not None for n in a.result.warnings]
 
 
-def problem_text(analysis: NodeAnalysis, language: str = "en") -> str:
-    """Why a node's weights are not determined (its ``problem``), in words; "" when they are."""
+def problem_text(analysis: NodeAnalysis, language: str = "en", framed: bool = True) -> str:
+    """Why a node's weights are not determined (its ``problem``), in words; "" when they are.
+    ``framed``: an unlinked matrix's reason says first, in Chinese, that the matrix is incomplete."""
     problem = analysis.problem
     if isinstance(problem, Unlinked):
-        return unlinked_text(problem, [c.label(language) for c in analysis.node.children], language)
+        return unlinked_text(problem, [c.label(language) for c in analysis.node.children], language, framed)
     if problem == ALL_EXCLUDED:
         return say("problem.all excluded", language)
     return problem or ""
+
+
+def judged_pairs(project: Project, path: str, respondent: str | None = None) -> int:
+    """How many pairs of the node at ``path`` are judged: by ``respondent``, or by anyone when ``None``.
+
+    >>> import ahp
+    >>> p = ahp.load_project("examples/retail-churn-demo.ahp.toml")
+    >>> judged_pairs(p, "goal", "Store manager"), judged_pairs(p, "goal") >= judged_pairs(p, "goal", "Store manager")
+    (6, True)
+    """
+    who = project.respondents if respondent is None else [project.respondents[project.respondent_index(respondent)]]
+    return len({frozenset(pair) for r in who for pair in r.judgments.get(path, {})})
+
+
+def reason_text(analysis: NodeAnalysis, judged: int, language: str = "en") -> str:
+    """Why an incomplete node has no weights, after saying it is incomplete: no judgment yet
+    (``judged`` is 0) and how many pairs it needs, else its :func:`problem_text`, unframed.
+
+    >>> import ahp
+    >>> p = ahp.load_project("examples/retail-churn-demo.ahp.toml")
+    >>> reason_text(p.synthesize().nodes["goal"], 0, "zh")
+    '尚无任何判断（共需 6 对比较）'
+    """
+    n = len(analysis.node.children)
+    return say("unjudged", language, m=n * (n - 1) // 2) if judged == 0 else problem_text(analysis, language, False)
 
 
 def settings_line(synthesis: Synthesis, source: str, language: str = "en") -> str:

@@ -215,21 +215,22 @@ def incomplete_demo(folder: Path) -> Path:
     return target
 
 
-UNLINKED_ZH = "判断矩阵不完整：「价格」与其他因素之间没有任何判断"
+UNLINKED_WHY = "「价格」与其他元素之间没有任何判断，请至少补充一个与「价格」有关的判断"
+UNLINKED_ZH = f"判断矩阵不完整：{UNLINKED_WHY}"
 
 
 def test_the_reason_a_node_is_incomplete_is_worded_in_chinese(tmp_path):
     project = incomplete_demo(tmp_path)
     code, out, _ = run("check", str(project), "--lang", "zh")
-    assert code == 1 and f"客户流失度的{UNLINKED_ZH}" in out
+    assert code == 1 and f"客户流失度的判断矩阵不完整，尚不能求权重：{UNLINKED_WHY}。" in out
     assert "组合一致性检验：尚有 1 个判断矩阵判断不完整，暂不能检验；单独未通过：服务" in out
     code, _, err = run("rank", str(project), "--lang", "zh")
-    assert code == 2 and UNLINKED_ZH in err and english_words(err.removeprefix("ahp: error: "), project) == []
+    assert code == 2 and UNLINKED_WHY in err and english_words(err.removeprefix("ahp: error: "), project) == []
     code, _, err = run("weights", "1 2 ?; 1/2 1 ?; ? ? 1", "--labels", "服务,质量,价格", "--lang", "zh")
     assert code == 2 and UNLINKED_ZH in err
     for args, what in ((["report", "-o", str(tmp_path / "r.md")], "生成报告"), (["sensitivity"], "做敏感性分析")):
         code, _, err = run(args[0], str(project), *args[1:], "--lang", "zh")
-        assert code == 2 and f"尚不能{what}，有 1 个判断矩阵判断不完整；首个为客户流失度的{UNLINKED_ZH}" in err
+        assert code == 2 and f"尚不能{what}：1 个判断矩阵的判断不完整。第一个是「客户流失度」：{UNLINKED_WHY}" in err
 
 
 def test_the_reason_a_node_is_incomplete_stays_english_in_english(tmp_path):
@@ -282,7 +283,7 @@ def test_group_in_chinese_says_consensus_and_shows_an_undetermined_node(tmp_path
     assert "共识程度" in out and "一致程度" not in out
     goal = next(line for line in out.splitlines() if line.startswith("客户流失度"))
     assert "各专家判断均不完整" in goal and "1.000" not in goal and "很高" not in goal
-    overall = next(line for line in out.splitlines() if line.startswith("总体共识度"))
+    overall = next(line for line in out.splitlines() if line.startswith("总体共识程度"))
     assert overall.endswith("，不含客户流失度：该处无共识可言")
 
 

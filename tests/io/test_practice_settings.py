@@ -187,7 +187,7 @@ def test_new_project_in_chinese_gets_the_zh_textbook_practice(tmp_path: Path) ->
              "as set below |",
              "| λmax | λmax = (1/n) Σ (A·W)ᵢ / Wᵢ, with each matrix's weights W from the method above",
              "| Acceptance | CR < 0.10 for every n |"]),
-     ("zh", ["| 计算惯例 | 中国教材惯例（Saaty 1980 年 RI 表，CR < 0.10，教材 λmax 公式），具体见下 |",
+     ("zh", ["| 计算惯例 | 国内教材惯例（Saaty 1980 年 RI 表，CR < 0.10，教材 λmax 公式），具体见下 |",
              "| 最大特征根 λmax | λmax = (1/n) Σ (A·W)ᵢ / Wᵢ，W 为上述方法所得权重",
              "| 一致性标准 | 各阶均为 CR < 0.10 |"])],
 )

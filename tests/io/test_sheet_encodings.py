@@ -47,7 +47,7 @@ def test_chinese_ratings_in_gbk_and_utf8_with_every_separator(tmp_path, encoding
     sheet.write_bytes(RATINGS.replace(",", separator).encode(encoding))
     code, out, err = run("ratings", "import", str(sheet), "--into", str(project), "--lang", "zh")
     assert (code, err) == (0, "")
-    assert out == f"已导入评价：新增 1 个门店，更新 0 个，写入 {project}\n"
+    assert out == f"已导入评价：新增 1 家门店，更新 0 家，已写入 {project}\n"
     unit = load_project(project).units[-1]
     assert (unit.name, unit.ratings) == ("滨江店", {"service/attitude": "very-poor", "service/complaints": "fair",
                                                  "quality/stockouts": "fair"})
@@ -76,7 +76,7 @@ def test_export_survey_file_has_the_byte_order_mark(tmp_path):
     target = tmp_path / "form.csv"
     assert run("export-survey", str(project), "-o", str(target), "--lang", "zh")[1] == f"调查表模板已写入 {target}\n"
     data = target.read_bytes()
-    assert data.startswith(b"\xef\xbb\xbf" + "专家,权重,服务 比 质量,".encode())
+    assert data.startswith(b"\xef\xbb\xbf" + "专家,专家权重,服务 比 质量,".encode())
 
 
 def test_bytes_neither_utf8_nor_gb18030_are_refused_naming_line_and_byte(tmp_path):

@@ -10,6 +10,9 @@ these phrases use them by key in braces where they need them.
 from __future__ import annotations
 
 PHRASES: dict[str, tuple[str, str]] = {
+    # ahp new
+    "new.created": ("created {file} from model {model} ({matrices} matrices, {factors} factors)",
+                    "已按模型 {model} 新建 {file}（{matrices} 个判断矩阵，{factors} 个流失因素）"),
     # ahp weights
     "weights.title": ("Priorities by {method}", "权重计算：{method}"),
     "weights.figures": ("lambda_max {lambda_max} ({convention})   CI {ci}   RI {ri} ({table})   CR {cr}",
@@ -37,9 +40,9 @@ PHRASES: dict[str, tuple[str, str]] = {
                  "{terms} = {cr} {op} {limit}: {verdict}",
                  "层次总排序一致性比率 CR（目标层以下各层）= {levels}；组合一致性检验（目标层 CR + 以下各层）："
                  "{terms} = {cr} {op} {limit}，{verdict}"),
-    "combined.incomplete": ("Hierarchy CR: levels below the goal {levels}; combined test: not yet, {k} node(s) lack "
-                            "judgments",
-                            "层次总排序一致性比率 CR（目标层以下各层）= {levels}；"
+    "combined.incomplete": ("Hierarchy CR: not computable yet (judgments incomplete); combined test: not yet, {k} "
+                            "node(s) lack judgments",
+                            "层次总排序一致性比率 CR：尚无法计算（判断不完整）；"
                             "组合一致性检验：尚有 {k} 个判断矩阵判断不完整，暂不能检验"),
     "combined.passes": ("passes", "通过"),
     "combined.fails": ("fails", "未通过"),
@@ -66,17 +69,22 @@ PHRASES: dict[str, tuple[str, str]] = {
     "model note": ("note: {id}", "注：本文件所用的模型与内置模型版本不同，文件保留其自身的模型"),
     "goal": ("Goal: {goal}. {settings}.", "目标：{goal}。{settings}。"),
     "check.combined": ("Combined judgments:", "专家判断合成结果："),
-    "check.incomplete": ("{node}: incomplete: {problem}", "{node}的{problem}，尚不能求权重"),
+    "check.incomplete": ("{node}: incomplete: {problem}", "{node}的判断矩阵不完整，尚不能求权重：{problem}。"),
+    "check.unjudged": ("{node}: no judgment yet ({m} pairs to compare)",
+                       "{node}的判断矩阵尚无任何判断（共需 {m} 对比较），尚不能求权重。"),
+    "check.other": ("{node}: incomplete: {problem}", "{node}的{problem}，尚不能求权重。"),
+    "unjudged": ("no judgment yet ({m} pairs to compare)", "尚无任何判断（共需 {m} 对比较）"),
     "incomplete.rank": ("rank", "排序"),
     "incomplete.report": ("write the report", "生成报告"),
     "incomplete.sensitivity": ("analyse sensitivity", "做敏感性分析"),
     # why a node's weights are not determined
     "unlinked.one": ("the known judgments do not connect all elements: {cut} is not compared, directly or through "
                      "others, with {first}; add a judgment linking them",
-                     "判断矩阵不完整：「{cut}」与其他因素之间没有任何判断"),
+                     "「{cut}」与其他元素之间没有任何判断，请至少补充一个与「{cut}」有关的判断"),
     "unlinked.many": ("the known judgments do not connect all elements: {cut} are not compared, directly or through "
                       "others, with {first}; add a judgment linking them",
-                      "判断矩阵不完整：「{cut}」与「{linked}」之间没有任何直接或间接的判断，请至少补充一个连接两者的判断"),
+                      "「{cut}」与「{linked}」之间没有任何直接或间接的判断，请至少补充一个连接两者的判断"),
+    "unlinked": ("{why}", "判断矩阵不完整：{why}"),
     "problem.all excluded": ("every respondent who judged this node was excluded as inconsistent (policy: exclude)",
                              "判断矩阵无可用判断：判断过它的专家均因未通过一致性检验而被剔除"),
     "check.combined fails": ("The hierarchy fails the combined consistency test: CR {cr} {op} {limit}, although every "
@@ -92,7 +100,7 @@ PHRASES: dict[str, tuple[str, str]] = {
     "check.all pass one": (".", "。"),
     "check.names fail": ("Some nodes need attention: {names} fail(s) at least one node.",
                          "部分判断矩阵需要修改：{names}至少有一个判断矩阵未通过一致性检验或判断不完整。"),
-    "check.some fail": ("Some nodes need attention.", "部分判断矩阵需要修改。"),
+    "check.some fail": ("Some nodes need attention.", "部分判断矩阵需要补充或修改判断。"),
     "rank.export": ("rank", "排序"),
     "rank.path": ("path", "路径"),
     "rank.name": ("name", "名称"),
@@ -103,12 +111,12 @@ PHRASES: dict[str, tuple[str, str]] = {
     "rank.random index": ("random index", "随机一致性指标表"),
     # group
     "group.panel": ("Panel: {source}.", "专家组：{source}。"),
-    "group.overall": ("Overall consensus S* {s} ({band})", "总体共识度 S* = {s}（{band}）"),
+    "group.overall": ("Overall consensus S* {s} ({band})", "总体共识程度 S* = {s}（{band}）"),
     "group.consensus": ("consensus", "共识程度"),
     "group.overall without": ("Overall consensus S* {s} ({band}), leaving out {nodes}: no consensus there",
-                              "总体共识度 S* = {s}（{band}），不含{nodes}：该处无共识可言"),
+                              "总体共识程度 S* = {s}（{band}），不含{nodes}：该处无共识可言"),
     "group.no overall": ("No overall consensus: at no node do two respondents' judgments determine it",
-                         "无总体共识度：没有一个判断矩阵有两位专家的判断完整"),
+                         "无总体共识程度：没有一个判断矩阵有两位专家的判断完整"),
     "group.undetermined": ("no respondent's judgments determine it", "各专家判断均不完整"),
     "group.one determines": ("only one respondent's judgments determine it", "仅一位专家的判断完整"),
     "group.all excluded": ("everyone who judged it was excluded as inconsistent", "判断它的专家均因不一致被排除"),
@@ -191,18 +199,20 @@ PHRASES: dict[str, tuple[str, str]] = {
     "action.remove": ("remove", "已删除专家「{name}」"),
     "respondent.kept": ("the project as it was before is kept in {kept}", "修改前的项目文件已另存为 {kept}"),
     "import.done": ("imported {n} respondent(s), {pairs} judgment(s), into {file}",
-                    "已导入 {n} 位专家的 {pairs} 个判断，写入 {file}"),
+                    "已导入 {n} 位专家的 {pairs} 个判断，已写入 {file}"),
     "import.warning": ("ahp: warning: {k} of the {n} imported respondent(s) fail a node: {names}; see ahp check {file}",
                        "ahp：注意：导入的 {n} 位专家中有 {k} 位未通过一致性检验：{names}；详见 ahp check {file}"),
     "ratings.done": ("imported ratings: {added} unit(s) added, {updated} updated, in {file}",
-                     "已导入评价：新增 {added} 个门店，更新 {updated} 个，写入 {file}"),
+                     "已导入评价：新增 {added} 家门店，更新 {updated} 家，已写入 {file}"),
     "survey.written": ("wrote the survey template to {file}", "调查表模板已写入 {file}"),
     "report.written": ("wrote the {fmt} report to {file}", "{fmt} 报告已写入 {file}"),
     # sheet headers (survey and ratings files): the English is the column name files use
     "sheet.respondent": ("respondent", "专家"),
-    "sheet.weight": ("weight", "权重"),
+    "sheet.weight": ("weight", "专家权重"),
+    "respondent.weight": ("weight", "专家权重"),
     "sheet.unit": ("unit", "门店"),
     "sheet.vs": (" vs ", " 比 "),
     # a command line argparse refuses (its message stays argparse's)
-    "usage.error": ("{prog}: error: {message} (see {prog} {option})", "{prog}：错误：{message}（见 {prog} {option}）"),
+    "usage.error": ("{prog}: error: {message} (see {prog} {option})",
+                    "{prog}：错误：{message}（详见 {prog} {option}）"),
 }

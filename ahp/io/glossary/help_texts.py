@@ -35,12 +35,12 @@ HELP_CHINESE: dict[str, str] = {
     "exit 0 when every node is consistent for every respondent and combined, 1 otherwise":
         "一致性检验：每位专家及专家合成的各判断矩阵全部通过时退出码为 0，否则为 1",
     "the adaptive interview's next question, or that the top factors are settled":
-        "自适应访谈的下一题；前几位因素的排序已定时予以说明",
+        "自适应访谈的下一题；若前几位因素的排序已经确定，则予以说明",
     "the panel: consensus per node, each respondent against the group":
-        "专家组分析：各判断矩阵的共识度，及每位专家与群体的差异",
+        "专家组分析：各判断矩阵的共识程度，及每位专家与群体的差异",
     "tipping points and Monte Carlo stability of the ranking": "敏感性分析：排序的临界点及蒙特卡洛模拟下的稳定性",
     "churn-risk index and action list of every rated unit": "各已评价门店的流失风险指数与改进事项",
-    "rate units (stores, regions, segments) from a CSV file": "从 CSV 文件导入门店（或区域、客群）的评价",
+    "store ratings: a blank sheet, or ratings from a CSV file": "门店评价：导出空白评价表，或从 CSV 导入评价",
     "the report for managers: HTML, Markdown or Excel": "生成供管理层阅读的报告：HTML、Markdown、Excel 或 Word",
     "list, add, rename, reweight or remove respondents": "专家管理：列出、添加、改名、调整权重或删除专家",
     "add respondents from filled questionnaires (.xlsx) or survey CSVs, or with --replace replace the answers of "
@@ -61,7 +61,7 @@ HELP_CHINESE: dict[str, str] = {
     "rename a respondent": "专家改名",
     "set how much a respondent counts": "设置专家的权重",
     "remove a respondent and their judgments (the file as it was is kept beside it)":
-        "删除专家及其判断（删除前的文件另存一份在旁边）",
+        "删除专家及其判断（删除前的项目文件另存一份备份，在同一文件夹）",
     # metavars: what a value or an argument is
     "file": "项目文件",
     "matrix": "判断矩阵",
@@ -70,7 +70,7 @@ HELP_CHINESE: dict[str, str] = {
     "new": "新姓名",
     "weight": "权重",
     "SURVEY": "问卷",
-    "RESPONDENT": "专家",
+    "RESPONDENT": "姓名",
     "NAME": "姓名",
     "WEIGHT": "权重",
     "INTO": "项目文件",
@@ -93,6 +93,12 @@ HELP_CHINESE: dict[str, str] = {
     "VALUE": "判断值",
     # options every command shares
     "project file (*.ahp.toml)": "项目文件（*.ahp.toml）",
+    "output format: table (the terminal's) or json (default: table)": "输出格式：table 终端表格，json（默认：table）",
+    "output format: table (the terminal's), json, csv or md (Markdown) (default: table)":
+        "输出格式：table 终端表格，json，csv，md（Markdown）（默认：table）",
+    "the respondent's name": "专家姓名",
+    "how much the respondent counts when judgments are combined (above 0, default 1)":
+        "该专家在合成时的权重（正数，默认 1）",
     "one respondent's judgments (default: all combined)": "只用这位专家的判断（默认：全体专家合成）",
     "one respondent's weights (default: all combined)": "只用这位专家的权重（默认：全体专家合成）",
     "how respondents are combined (default: the project's setting)":
@@ -188,7 +194,7 @@ HELP_CHINESE: dict[str, str] = {
     "add the sensitivity summary with this many Monte Carlo draws (0: tipping points only)":
         "在报告中加入敏感性分析摘要，按此次数作蒙特卡洛模拟（0：只列临界点）",
     "one respondent's judgments (default: all combined, with their consensus)":
-        "只用这位专家的判断（默认：全体专家合成，并附共识度）",
+        "只用这位专家的判断（默认：全体专家合成，并附共识程度）",
     # ahp respondent, ahp import, ahp export-survey
     "how much they count (default 1, at most {most:g})": "该专家的权重（默认 1，最大 {most:,.0f}）",
     "filled questionnaires (.xlsx, one respondent each) or CSV surveys (respondent, optional weight, one column per "
@@ -196,15 +202,15 @@ HELP_CHINESE: dict[str, str] = {
         "填好的问卷（.xlsx，每份一位专家）或 CSV 调查表（依次为专家、权重（可省略）、"
         "每对比较一列，列名如「服务 比 质量」）；"
         "要么全部导入，要么一个也不导入",
-    "CSV cells: ratio: a/b as 3, 1/5, 0.2; signed: v > 0 a matters v times more, v < 0 b does":
-        "CSV 单元格的记法：ratio 记 a 与 b 的比值，如 3、1/5、0.2；signed 记带符号的数 v，v > 0 表示 a 的重要性是 b 的 "
-        "v 倍，v < 0 则反之（默认：ratio）",
+    "CSV cells: ratio: a/b as 3, 1/5, 0.2; signed: v > 0 a matters more, judged v; v < 0 b matters more, judged |v|":
+        "CSV 单元格的记法：ratio 记 a 相对 b 的判断值，如 3、1/5、0.2；signed 记带符号的数 v：v > 0 表示 a 比 b 重要，"
+        "判断值为 v；v < 0 表示 b 比 a 重要，判断值为 |v|（默认：ratio）",
     "file to write: .xlsx for the questionnaire workbook, else the CSV header (default: the CSV on standard output)":
         "输出文件：扩展名为 .xlsx 时导出问卷工作簿，否则导出 CSV 表头（默认：CSV 输出到标准输出）",
     "the questionnaire's respondent, filled in on its first sheet": "问卷的专家姓名，填在第一张工作表上",
     "a respondent already in the project gets the file's answers instead of theirs (their weight too, when the file "
     "gives one); the project as it was is kept beside it":
-        "项目中已有的专家改用文件中的回答（文件给出权重时，权重一并替换）；替换前的项目文件另存一份在旁边",
+        "项目中已有的专家改用文件中的回答（文件给出权重时，权重一并替换）；替换前的项目文件另存一份备份（同一文件夹）",
     "the CSV file to write (default: standard output)": "输出的 CSV 文件（默认：输出到标准输出）",
     # ahp judge
     "whose judgment it is": "该判断所属的专家",
@@ -214,9 +220,10 @@ HELP_CHINESE: dict[str, str] = {
     "the first element of NODE: its id, path or name in either language":
         "判断矩阵中比较的第一个元素：填其标识、路径或中英文名称",
     "the second element of NODE, likewise": "比较的第二个元素，写法同上",
-    "how many times A matters more than B, on Saaty's scale 1/9 to 9: 3, 1/5 (B matters 5 times more), 1 (equal); "
-    "? or clear removes the judgment":
-        "A 相对 B 的重要程度，取 Saaty 1–9 标度上 1/9～9 的值：如 3、1/5（B 比 A 重要 5 倍）、1（同等重要）；"
+    "how much more A matters than B, on Saaty's scale 1/9 to 9: 3 (A moderately more), 1/5 (B strongly more), "
+    "1 (equal); ? or clear removes the judgment":
+        "A 相对 B 的重要程度，取 Saaty 1–9 标度上 1/9～9 的值：如 3（A 比 B 稍微重要）、1/5（B 比 A 明显重要）、"
+        "1（同等重要）；"
         "填「?」或「clear」则删除该判断",
     # ahp serve
     "address to listen on (default 127.0.0.1: this computer only)": "监听地址（默认 127.0.0.1：仅本机可访问）",

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 REFUSALS: dict[str, str] = {
     # the command line: argparse's refusals, and the options' values
-    "argument {name}: {why}": "参数 {name}：{why}",
+    "argument {name}: {why}": "参数{name}：{why}",
     "invalid choice: {value} (choose from {choices})": "无效的取值{value}（可选：{choices}）",
-    "argument COMMAND: invalid choice: {value} (choose from {choices})": "没有{value}这个命令（可选：{choices}）",
+    "argument COMMAND: invalid choice: {value} (choose from {choices})": "未知命令{value}（可选：{choices}）",
     "the following arguments are required: {names}": "缺少必需的参数：{names}",
     "unrecognized arguments: {names}": "无法识别的参数：{names}",
     "ambiguous option: {option} could match {names}": "选项 {option} 有歧义，可能是 {names}",
@@ -30,7 +30,7 @@ REFUSALS: dict[str, str] = {
     "{value} is out of range: {least:,} to {most:,}": "{value} 超出范围：应为 {least:,}～{most:,}",
     "{text} is not a number": "{text}不是数字",
     "{text} is not a finite number": "{text}不是有限的数",
-    "{value:g} is out of range: above 0, at most {most:g}": "{value:g} 超出范围：应大于 0 且不超过 {most:g}",
+    "{value:g} is out of range: above 0, at most {most:,.15g}": "{value:g} 超出范围，应大于 0 且不超过 {most:,.15g}",
     "{text} is out of range: 0 to 1 (or 0% to 100%)": "{text}超出范围：应为 0～1（或 0%～100%）",
     "{text} is neither a rule ({rules}) nor a number": "{text}既不是规则名（{rules}），也不是数字",
     "{value:g} is out of range: a CR threshold lies between 0 and 1": "{value:g} 超出范围：CR 上限应在 0 与 1 之间",
@@ -61,9 +61,14 @@ REFUSALS: dict[str, str] = {
         "{output}：写入它会用备份替换 {given}，请另选输出文件",
     "{path}: a symbolic link to {target}, which does not exist; not written":
         "{path}：是指向 {target} 的符号链接，而该目标不存在；未写入",
+    '{file}: no such file (to type a matrix, write it as "1 3; 1/3 1")':
+        '{file}：文件不存在（直接输入判断矩阵请写成 "1 3; 1/3 1"）',
+    "cannot write {path}: folder {folder} does not exist": "无法写入 {path}：文件夹 {folder} 不存在",
     "{path}: a symbolic link that loops back on itself; not written": "{path}：是循环指向自身的符号链接；未写入",
     # TOML, and tomllib's reasons
     "invalid TOML: {why}": "TOML 格式错误：{why}",
+    'invalid TOML: the value of {key} is not valid (text takes double quotes: {key} = "{value}")':
+        'TOML 格式错误：{key} 的值无效（文字须加英文双引号，如 {key} = "{value}"）',
     "invalid TOML: values nested too deeply (arrays or inline tables within one another)":
         "TOML 格式错误：值嵌套过深（数组或内联表层层相套）",
     "a table name of more than {most} parts; nothing here nests so deep":
@@ -96,7 +101,7 @@ REFUSALS: dict[str, str] = {
     "missing key {name!r} in {table}": "{table}中缺少键「{name}」",
     "{key} must be a non-empty string": "{key} 必须是非空字符串",
     "unsupported format {given!r}; this version reads format {format}":
-        "不支持的文件格式版本「{given}」；本版本读取格式 {format}",
+        "不支持的文件格式版本 {given}；本程序只能读取格式版本 {format}（文件可能由更新版本的 ahp 生成）",
     "model id {id!r} may hold only letters, digits, '-' and '_'": "模型标识「{id}」只能包含字母、数字、「-」和「_」",
     "the model has no criteria: add at least one [[model.criteria]]":
         "模型中没有准则：请至少添加一个 [[model.criteria]]",
@@ -135,7 +140,7 @@ REFUSALS: dict[str, str] = {
     "{where}: leave a missing judgment out instead of writing {raw!r}":
         "{where}：缺失的判断请直接省略，不要写「{raw}」",
     "{where}: {raw!r} is off the scale; judgments lie within 1/9 and 9":
-        "{where}：「{raw}」超出标度；判断值应在 1/9～9 之间",
+        "{where}：「{raw}」超出 1–9 标度：判断值应在 1/9～9 之间",
     "judgments must be a table of node paths": "judgments 必须是以节点路径为键的表",
     "judgments for {path!r}: no such node with sub-elements; expected one of {nodes}":
         "「{path}」的判断：没有这个含下级元素的节点；应为 {nodes} 之一",
@@ -171,14 +176,14 @@ REFUSALS: dict[str, str] = {
     "judgment {a} vs {b} in {path!r}: {value:g} is off the scale 1/9..9":
         "「{path}」下「{a}」比「{b}」的判断：{value:g} 超出 1/9～9 的标度",
     "no unit named {name!r}; units: {units}": "没有名为「{name}」的门店；现有门店：{units}",
-    "a {noun} needs a name": "{noun}需要名称",
+    "a {noun} needs a name": "{noun}名称不能为空",
     "there is already a {noun} named {name!r}": "已有名为「{name}」的{noun}",
     "{path!r} is not a churn factor of the model": "「{path}」不是模型中的流失因素",
     "{file}: a panel needs at least two respondents; it has {k}": "{file}：专家组至少需要两位专家，目前只有 {k} 位",
     "{file}: no units are rated yet; import ratings with: ahp ratings import FILE.csv --into {file}":
         "{file}：尚未评价任何门店；请先导入评价表：ahp ratings import 评价表.csv --into {file}",
     "{file}: cannot {what} yet, {k} node(s) lack judgments; first: {node}: {problem}":
-        "{file}：尚不能{what}，有 {k} 个判断矩阵判断不完整；首个为{node}的{problem}",
+        "{file}：尚不能{what}：{k} 个判断矩阵的判断不完整。第一个是「{node}」：{problem}",
     # saving a project, and the invitations of ahp serve
     "this project has no file yet; give a path to save it to": "本项目尚无文件；请指定保存路径",
     "there is no respondent yet; add one first": "还没有专家；请先添加一位",
@@ -200,7 +205,7 @@ REFUSALS: dict[str, str] = {
     "{at} is {value:g} but {mirror} is {given}: they must be reciprocal ({reciprocal})":
         "{at}为 {value:g}，而{mirror}为 {given}：两者必须互为倒数（应为 {reciprocal}）",
     "{at} is {value:g}: the diagonal must be 1": "{at}为 {value:g}：对角线元素必须为 1",
-    "{at} is {value:g}: judgments must lie within 1/9 and 9": "{at}为 {value:g}：判断值应在 1/9～9 之间",
+    "{at} is {value:g}: judgments must lie within 1/9 and 9": "{at}为 {value:g}，超出 1–9 标度：判断值应在 1/9～9 之间",
     "the matrix is {n}x{n}: at most {most}x{most} ({most} elements compared) can be analysed":
         "判断矩阵为 {n} 阶：最多只能分析 {most} 阶的判断矩阵（比较 {most} 个元素）",
     "the matrix is empty": "判断矩阵为空",
@@ -209,8 +214,8 @@ REFUSALS: dict[str, str] = {
     "{k} labels for a {n}x{n} matrix": "给出了 {k} 个元素名称，但判断矩阵为 {n} 阶",
     "a {n}x{n} matrix has {k} upper-triangle entries; got {given}":
         "{n} 阶判断矩阵的上三角有 {k} 个元素，而给出了 {given} 个",
-    "row {i} has {k} entries; a {n}x{n} matrix needs {n}": "第 {i} 行有 {k} 个元素；{n} 阶判断矩阵每行需要 {n} 个",
-    "{text}... is off the scale; judgments lie within 1/9 and 9": "{text}... 超出标度；判断值应在 1/9～9 之间",
+    "row {i} has {k} entries; a {n}x{n} matrix needs {n}": "第 {i} 行有 {k} 个数值；{n} 阶判断矩阵每行应有 {n} 个",
+    "{text}... is off the scale; judgments lie within 1/9 and 9": "「{text}...」超出 1–9 标度：判断值应在 1/9～9 之间",
     "a matrix is given for {path!r}, which is not a node with sub-elements":
         "给出了「{path}」的判断矩阵，但它不是含下级元素的节点",
     "the matrix for {path!r} has shape {shape}; its {k} elements need {k}x{k}":

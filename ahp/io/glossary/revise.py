@@ -45,8 +45,8 @@ REVISE: dict[str, tuple[str, str]] = {
 REVISE_PHRASES: dict[str, str] = {
     "{file}: no respondent named {name!r}; respondents: {names}":
         "{file} 中没有名为「{name}」的专家；现有专家：{names}",
-    "{text!r} is not a node with elements to compare; {hint}": "「{text}」不是有下级元素可比较的节点；{hint}",
-    "nodes: {names}": "可选节点：{names}",
+    "{text!r} is not a node with elements to compare; {hint}": "没有名为「{text}」的判断矩阵；{hint}",
+    "nodes: {names}": "可选：{names}",
     "did you mean {names}?": "是否指{names}？",
     "{text!r} names several nodes: {names}; give one of their paths": "「{text}」对应多个节点：{names}；请改用路径",
     "{text!r} is not an element of {node}; {hint}": "「{text}」不是{node}的下级元素；{hint}",
@@ -57,5 +57,5 @@ REVISE_PHRASES: dict[str, str] = {
     "{text!r} is not a judgment: give a number on Saaty's scale, such as 3 or 1/5, or ? to clear the judgment":
         "「{text}」不是判断值：请给出 1–9 标度上的值（如 3 或 1/5），或用 ? 清除该判断",
     "{text!r} is off Saaty's scale: a judgment lies within 1/9 and 9, such as 3 or 1/5 (? clears it)":
-        "「{text}」超出 1–9 标度：判断值应在 1/9 与 9 之间，如 3 或 1/5（用 ? 可清除该判断）",
+        "「{text}」超出 1–9 标度：判断值应在 1/9～9 之间，如 3 或 1/5（用 ? 可清除该判断）",
 }

@@ -298,7 +298,7 @@ SCREENS: dict[str, tuple[str, str]] = {
     'setting zh-textbook': (
         "Chinese textbooks: Saaty's 1980 RI, CR < "
         "0.10, the textbook λmax",
-        "中国教材惯例：Saaty 1980 年 RI 表，CR < 0.10，教材 λmax "
+        "国内教材惯例：Saaty 1980 年 RI 表，CR < 0.10，教材 λmax "
         "公式",
     ),
     'setting eigenvector': ('principal eigenvector', '特征根法'),

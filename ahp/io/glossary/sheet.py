@@ -49,9 +49,9 @@ SHEET_PHRASES: dict[str, str] = {
     "0 is not a signed judgment; use 1 (or -1) for equal": "0 不是有符号判断；两者同等重要时请填 1（或 -1）",
     "{text} is off the signed scale; use 1..9 or -1..-9": "{text} 超出有符号标度；请填 1～9 或 -1～-9",
     "{text} is not a positive ratio": "{text} 不是正的比值",
-    "{text} is off the scale; ratios lie within 1/9 and 9": "{text} 超出标度；比值应在 1/9～9 之间",
+    "{text} is off the scale; ratios lie within 1/9 and 9": "「{text}」超出 1–9 标度：判断值应在 1/9～9 之间",
     # what is wrong with a rating's cell
-    "{name!r} is not a grade; grades: {grades}": "「{name}」不是评语等级；等级：{grades}",
+    "{name!r} is not a grade; grades: {grades}": "「{name}」不是评价等级；可选等级：{grades}",
     "{grade!r} is given twice (as {first!r} and {name!r})": "「{grade_zh}」重复给出（「{first}」与「{name}」）",
     "the count of {name!r} must be a number from 0 to {most:,.0f}; got {shown!r}":
         "「{name}」的人数应为 0～{most:,.0f} 之间的数，而不是「{shown}」",

@@ -136,7 +136,7 @@ TEXT: dict[str, dict[str, str]] = {
         "method_column-mean": "和积法（列归一化后按行平均）",
         "practice_rule": "计算惯例",
         "practice_saaty": "Saaty 惯例（1980 年 RI 表，按阶数定 CR 上限，最大特征根），具体见下",
-        "practice_zh-textbook": "中国教材惯例（Saaty 1980 年 RI 表，CR < 0.10，教材 λmax 公式），具体见下",
+        "practice_zh-textbook": "国内教材惯例（Saaty 1980 年 RI 表，CR < 0.10，教材 λmax 公式），具体见下",
         "lambda_rule": "最大特征根 λmax", "lambda_eigenvalue": "取各判断矩阵的最大特征根（与权重计算方法无关）；"
         "一致性指标 CI = (λmax − n)/(n − 1)，一致性比率 CR = CI/RI",
         "lambda_textbook": "λmax = (1/n) Σ (A·W)ᵢ / Wᵢ，W 为上述方法所得权重；"
@@ -185,9 +185,9 @@ TEXT: dict[str, dict[str, str]] = {
         "answered_some": "{name} 回答了 {n} 个问题中的 {k} 个，其余 {m} 个由{method}补全。",
         "by_lambda-max": "最大特征根最小化法（使 λmax 最小的取值）", "by_harker": " Harker 法",
         "top": "各专家排序前列的因素", "first": "第一", "second": "第二", "third": "第三",
-        "consensus": "专家意见共识程度", "consensus_overall": "总体共识度 S* = {s}（{band}）",
-        "consensus_overall_without": "总体共识度 S* = {s}（{band}），不含{nodes}（该处无共识可言）",
-        "consensus_none": "无总体共识度：没有一个判断矩阵有两位专家的判断完整。",
+        "consensus": "专家意见共识程度", "consensus_overall": "总体共识程度 S* = {s}（{band}）",
+        "consensus_overall_without": "总体共识程度 S* = {s}（{band}），不含{nodes}（该处无共识可言）",
+        "consensus_none": "无总体共识程度：没有一个判断矩阵有两位专家的判断完整。",
         "no_consensus_none": "各专家判断均不完整", "no_consensus_one": "仅一位专家的判断完整",
         "no_consensus_excluded": "判断它的专家均因不一致被排除",
         "s_star": "S*", "band": "共识程度", "distance": "与群体权重的距离",
