@@ -73,7 +73,7 @@ def test_weights_table_names_method_ri_and_threshold():
     ("args", "message"),
     [
         (["weights", "1 2; 1/3 1"],
-         "ahp: error: row 2, column 1 is 0.333333 but row 1, column 2 is 2: they must be reciprocal (1/2)"),
+         "ahp: error: row 2, column 1 is 1/3 but row 1, column 2 is 2: they must be reciprocal (1/2)"),
         (["weights", "1 20; 1/20 1"], "ahp: error: row 1, column 2 is 20: judgments must lie within 1/9 and 9"),
         (["weights", "1 2 ?; 1/2 1 ?; ? ? 1", "--labels", "a,b,c"],
          "ahp: error: the known judgments do not connect all elements: c is not compared, directly or through others, "

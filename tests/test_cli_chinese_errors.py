@@ -137,9 +137,9 @@ def test_an_unknown_respondent_in_a_chinese_project(zh_project):
 
 def test_a_matrix_that_is_not_reciprocal():
     assert run_zh("weights", "1 3; 1/2 1", "--lang", "zh") == (
-        2, "ahp：错误：第 2 行第 1 列为 0.5，而第 1 行第 2 列为 3：两者必须互为倒数（应为 1/3）\n")
+        2, "ahp：错误：第 2 行第 1 列为 1/2，而第 1 行第 2 列为 3：两者必须互为倒数（应为 1/3）\n")
     assert run_zh("weights", "1 3; 1/2 1") == (
-        2, "ahp: error: row 2, column 1 is 0.5 but row 1, column 2 is 3: they must be reciprocal (1/3)\n")
+        2, "ahp: error: row 2, column 1 is 1/2 but row 1, column 2 is 3: they must be reciprocal (1/3)\n")
 
 
 def test_a_panel_of_one(one_respondent):

@@ -109,7 +109,7 @@ def validate_matrix(matrix: np.ndarray | Sequence[Sequence[float]], labels: Sequ
     >>> validate_matrix([[1, 3], [1/2, 1]], ["price", "quality"])  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    ahp.errors.JudgmentError: row 2, column 1 (quality vs price) is 0.5 but row 1, column 2 is 3: they must be ...
+    ahp.errors.JudgmentError: row 2, column 1 (quality vs price) is 1/2 but row 1, column 2 is 3: they must be ...
     """
     a = np.array(matrix, dtype=float)
     if a.ndim != 2 or a.shape[0] != a.shape[1]:
@@ -158,8 +158,8 @@ def _first_problem(a: np.ndarray, labels: Sequence[str] | None) -> Phrase:
                       {"at": _cell(i, j, labels), "value": a[i, j]})
     product = a * a.T
     i, j = map(int, np.argwhere(np.triu((product < _PRODUCT_LOW) | (product > _PRODUCT_HIGH)))[0])
-    return Phrase("{at} is {value:g} but {mirror} is {given}: they must be reciprocal ({reciprocal})",
-                  {"at": _cell(j, i, labels), "value": a[j, i], "mirror": _cell(i, j, None),
+    return Phrase("{at} is {value} but {mirror} is {given}: they must be reciprocal ({reciprocal})",
+                  {"at": _cell(j, i, labels), "value": format_value(a[j, i]), "mirror": _cell(i, j, None),
                    "given": format_value(a[i, j]), "reciprocal": format_value(1 / a[i, j])})
 
 

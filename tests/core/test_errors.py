@@ -22,7 +22,7 @@ NAN = np.nan
         ([[2, 1], [1, 1]], None, "row 1, column 1 is 2: the diagonal must be 1"),
         ([[1, 12], [1 / 12, 1]], ["a", "b"], "row 1, column 2 (a vs b) is 12: judgments must lie within 1/9 and 9"),
         ([[1, 3], [1 / 2, 1]], ["price", "quality"],
-         "row 2, column 1 (quality vs price) is 0.5 but row 1, column 2 is 3: they must be reciprocal (1/3)"),
+         "row 2, column 1 (quality vs price) is 1/2 but row 1, column 2 is 3: they must be reciprocal (1/3)"),
         ([[1, 2], [1 / 2, 1]], ["only one"], "1 labels given for a 2x2 matrix"),
     ],
 )

@@ -140,7 +140,7 @@ async def test_the_language_switches_on_a_screen_still_computing(demo: Path, mon
         assert "计算中…" in screen_text(app)
         held.release()
         await settle(app, pilot)
-        assert "总体共识度 S*" in screen_text(app)
+        assert "总体共识程度 S*" in screen_text(app)
         await pilot.press("l")
         await pilot.pause()
         assert "Overall consensus S*" in screen_text(app)

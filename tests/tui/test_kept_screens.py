@@ -91,7 +91,7 @@ async def test_the_sensitivity_plot_after_a_change_is_that_of_the_new_numbers(de
 
 @pytest.mark.parametrize(("key", "english", "chinese"), [
     ("r", "Hierarchy CR", "层次总排序 CR"),
-    ("g", "Overall consensus S*", "总体共识度 S*"),
+    ("g", "Overall consensus S*", "总体共识程度 S*"),
     ("s", "Tipping points of", "的临界点"),
 ])
 async def test_a_kept_screen_opened_after_the_language_changed_is_in_the_new_language(

@@ -202,8 +202,8 @@ REFUSALS: dict[str, str] = {
     "row {i}, column {j} ({a} vs {b})": "第 {i} 行第 {j} 列（{a} 比 {b}）",
     "{at} is {value:g}: judgments must be finite": "{at}为 {value:g}：判断值必须是有限数",
     "{at} is {value:g}: judgments must be positive": "{at}为 {value:g}：判断值必须为正",
-    "{at} is {value:g} but {mirror} is {given}: they must be reciprocal ({reciprocal})":
-        "{at}为 {value:g}，而{mirror}为 {given}：两者必须互为倒数（应为 {reciprocal}）",
+    "{at} is {value} but {mirror} is {given}: they must be reciprocal ({reciprocal})":
+        "{at}为 {value}，而{mirror}为 {given}：两者必须互为倒数（应为 {reciprocal}）",
     "{at} is {value:g}: the diagonal must be 1": "{at}为 {value:g}：对角线元素必须为 1",
     "{at} is {value:g}: judgments must lie within 1/9 and 9": "{at}为 {value:g}，超出 1–9 标度：判断值应在 1/9～9 之间",
     "the matrix is {n}x{n}: at most {most}x{most} ({most} elements compared) can be analysed":
