@@ -325,8 +325,8 @@ async def test_a_write_that_fails_is_a_notification(demo: Path, tmp_path: Path) 
         write_report(app, app.session, "en", missing / "out.md", "md", None)
         await settle(app, pilot)
         shown = notifications(app)[-2:]
-        assert [m.split(": ")[:2] for m in shown] == [["Not written", str(missing / "out.csv")],
-                                                       ["Not written", str(missing / "out.md")]]
+        assert shown == [f"Not written: cannot write {missing / name}: folder {missing} does not exist"
+                         for name in ("out.csv", "out.md")]
         assert not missing.exists()
 
 
