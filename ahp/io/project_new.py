@@ -63,20 +63,10 @@ def _node_table(node: Node) -> Any:
     return t
 
 
-#: Each setting of a new file, with the comment naming its choices.
-_SETTING_NOTES: tuple[tuple[str, str], ...] = (
-    ("method", "eigenvector | geometric-mean | column-mean"),
-    ("practice", "saaty | zh-textbook: presets random_index, threshold and lambda_max (below)"),
-    ("random_index", "saaty1980 | saaty2005 | donegan-dodd | alonso-lamata | gong-xu1986"),
-    ("threshold", "saaty1994 (0.05 for n=3, 0.08 for n=4, 0.10 above) | saaty1980 (<= 0.10) | lt0.10 (< 0.10) "
-                  "| a number"),
-    ("lambda_max", "eigenvalue | textbook: (1/n) sum (Aw)_i / w_i with the method's own w"),
-    ("aggregation", "aij: geometric mean of the judgments | aip: mean of the priorities"),
-    ("aip_mean", "geometric | arithmetic, for aip"),
-    ("inconsistent", "respondents failing the threshold at a node: flag | include | exclude"),
-    ("completion", "lambda-max | harker, for missing judgments"),
-    ("language", "en | zh: the language of every output"),
-)
+#: The settings of a new file, in order; each has a comment naming its choices (the glossary's
+#: ``file.<key>``, in the project's language).
+_SETTINGS: tuple[str, ...] = ("method", "practice", "random_index", "threshold", "lambda_max", "aggregation",
+                              "aip_mean", "inconsistent", "completion", "language")
 
 
 def settings_table(settings: Settings) -> Any:
@@ -89,7 +79,8 @@ def settings_table(settings: Settings) -> Any:
     """
     table = tomlkit.table()
     values = settings.file_values()
-    for key, note in _SETTING_NOTES:
+    for key in _SETTINGS:
+        note = say(f"file.{key}", settings.language)
         if key in values:
             table[key] = values[key]
             table[key].comment(note)
@@ -101,16 +92,16 @@ def settings_table(settings: Settings) -> Any:
 def new_document(model: Model, title: str = "", settings: Settings | None = None) -> Any:
     """A fresh project document embedding ``model`` and ``settings`` (the defaults unless
     given), with explanatory comments."""
+    settings = settings or Settings()
     doc = tomlkit.document()
-    doc.add(tomlkit.comment("ahp project: the model, the settings and every respondent's judgments."))
-    doc.add(tomlkit.comment('A judgment  row = { col = v }  means row is v times as important as col (v from 1/9 to '
-                            '9).'))
+    doc.add(tomlkit.comment(say("file.head", settings.language)))
+    doc.add(tomlkit.comment(say("file.judgment", settings.language)))
     doc.add(tomlkit.nl())
     doc["format"] = FORMAT
     project = tomlkit.table()
     project["title"] = title
     doc["project"] = project
-    doc["settings"] = settings_table(settings or Settings())
+    doc["settings"] = settings_table(settings)
     root = model.root
     m = tomlkit.table()
     m["id"] = model.id

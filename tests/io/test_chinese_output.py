@@ -181,9 +181,13 @@ def test_a_bad_language_setting_names_the_key(tmp_path):
 
 def test_every_phrase_has_both_languages():
     assert all(len(pair) == len(LANGUAGES) and all(pair) for pair in GLOSSARY.values())
-    latin = {k: zh for k, (_, zh) in GLOSSARY.items()
+    def typed(key: str, en: str) -> set[str]:
+        """A project file's comments name the choices as they are typed: the English's words."""
+        return set(re.findall(r"[A-Za-z]{2,}", en)) if key.startswith("file.") else set()
+
+    latin = {k: zh for k, (en, zh) in GLOSSARY.items()
              if [w for w in re.findall(r"[A-Za-z]{2,}", re.sub(r"\{[^}]*\}|λmax|ahp [a-z]+", "",
-                                                               zh)) if w not in ALLOWED]}
+                                                               zh)) if w not in ALLOWED | typed(k, en)]}
     assert latin == {}
 
 
@@ -320,3 +324,15 @@ def test_the_hierarchy_figures_in_chinese_say_consistency_ratio(tmp_path):
     _, out, _ = run("check", str(chinese_demo(tmp_path)), "--lang", "zh")
     assert ("层次总排序一致性比率 CR（目标层以下各层）= 0.0080；组合一致性检验（目标层 CR + 以下各层）："
             "0.0057 + 0.0080 = 0.0137 ≤ 0.10，通过") in out
+
+
+def test_a_chinese_projects_file_comments_are_chinese(tmp_path):
+    run("new", str(tmp_path / "z.ahp.toml"), "--lang", "zh")
+    run("new", str(tmp_path / "e.ahp.toml"))
+    zh = (tmp_path / "z.ahp.toml").read_text(encoding="utf-8").splitlines()
+    en = (tmp_path / "e.ahp.toml").read_text(encoding="utf-8").splitlines()
+    assert zh[:2] == ["# ahp 项目文件：包含模型、设置及全部专家的判断。",
+                      "# 判断写作  行 = { 列 = v }，表示「行」相对「列」的判断值为 v（1–9 标度，1/9～9）。"]
+    assert 'method = "eigenvector" # eigenvector 特征根法 | geometric-mean 方根法 | column-mean 和积法' in zh
+    assert en[0] == "# ahp project: the model, the settings and every respondent's judgments."
+    assert 'method = "eigenvector" # eigenvector | geometric-mean | column-mean' in en

@@ -26,6 +26,7 @@ from __future__ import annotations
 from ahp.errors import AHPError, Phrase, Worded, os_reason
 from ahp.io.glossary.commands import PHRASES
 from ahp.io.glossary.progress import PROGRESS
+from ahp.io.glossary.project_file import PROJECT_FILE
 from ahp.io.glossary.refusals import REFUSALS
 from ahp.io.glossary.revise import REVISE, REVISE_PHRASES
 from ahp.io.glossary.sheet import SHEET, SHEET_PHRASES
@@ -35,7 +36,7 @@ from ahp.io.glossary.terms import TERMS
 #: The languages every output speaks.
 LANGUAGES: tuple[str, ...] = ("en", "zh")
 
-GLOSSARY: dict[str, tuple[str, str]] = {**TERMS, **PHRASES, **SURVEY, **SHEET, **PROGRESS, **REVISE}
+GLOSSARY: dict[str, tuple[str, str]] = {**TERMS, **PHRASES, **SURVEY, **SHEET, **PROGRESS, **REVISE, **PROJECT_FILE}
 #: The Chinese of every :class:`~ahp.errors.Phrase`, by its English.
 CHINESE: dict[str, str] = {**REFUSALS, **SHEET_PHRASES, **SURVEY_PHRASES, **REVISE_PHRASES}
 
