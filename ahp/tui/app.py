@@ -78,7 +78,6 @@ class AHPApp(ScreenActions):
         self.chosen_language = language
         self.error: str | None = None
         self._session: Session | None = None
-        self._loaded = False
         self.saver: Saver | None = None
         #: What the first frame shows before the engine is loaded (``None``: the file is not read then).
         self.outline = read_outline(self.path) if self.path.exists() else None
@@ -92,7 +91,7 @@ class AHPApp(ScreenActions):
     def session(self) -> Session | None:
         """The open project (``None`` when the file could not be loaded). Loaded once the first
         frame is on the terminal, or at once when asked for before that."""
-        if not self._loaded:
+        if self._session is None and self.error is None:  # not loaded yet
             self._load()
         return self._session
 
@@ -103,7 +102,6 @@ class AHPApp(ScreenActions):
         from ahp.io.settings import file_language
         from ahp.tui.session import Session
 
-        self._loaded = True
         try:
             project = load_project(self.path) if self.path.exists() else new_project(self.path)
         except (AHPError, OSError) as exc:
